@@ -1,0 +1,81 @@
+/*
+ * check.h: apply a rule set to a design at its peildatum.
+ *
+ * check_run() evaluates every rule (rules.h) against the design and, for
+ * each finding, quotes the text of every provision the rule rests on from
+ * the registry as in force at the design's peildatum.  When the law, the
+ * version, the article or the lid is not in the registry, the provision is
+ * kept with in_registry = 0 and `missing` saying why: never silently.
+ * A registry may be NULL (then every provision is "not in registry").
+ *
+ * Findings come out in a stable order: by rule order in the rule set, then
+ * by actor order in the design.  Finding ids are stable across runs of the
+ * same design: "<proeftuin>/<rule>/<subject>" where subject is the actor
+ * id, "<van>><naar>" for a sharing, or "dossier:<a>+<b>..." for a file.
+ *
+ * Ownership: check_run() returns a struct check_result freed with
+ * check_result_free(); it owns its strings and arrays.  It borrows the
+ * design and the rule set, which must outlive it.
+ */
+#ifndef PROEFTOETS_CHECK_H
+#define PROEFTOETS_CHECK_H
+
+#include <stddef.h>
+
+#include "design.h"
+#include "err.h"
+#include "rules.h"
+#include "store.h"
+
+struct finding_provision {
+	const struct rule_provision *rp; /* what the rule cites */
+	char *jci;          /* jci1.3:c:BWB&artikel=..&lid=..&g=<peildatum> */
+	char *url;          /* wetten.overheid.nl link */
+	char *citeertitel;  /* from the registry, else the rule's, else NULL */
+	char *text;         /* quoted text at the peildatum; NULL when not in registry */
+	char *version_date; /* inwerkingtreding of the version quoted */
+	int in_registry;
+	int date_unknown;   /* quoted from a version whose date is unknown */
+	char *missing;      /* Dutch explanation when !in_registry */
+	int stale;          /* the text differs from the one the rule was written against */
+};
+
+struct finding {
+	char *id;
+	const struct rule *rule;
+	char **actors;      /* actor ids */
+	size_t nactors;
+	char **tasks;       /* task ids that triggered it */
+	size_t ntasks;
+	char *trigger;      /* Dutch: which assignment triggered it */
+	struct finding_provision *provisions;
+	size_t nprovisions;
+	int unverified;     /* a cited provision is marked [P] or [GK] */
+	/* review state (filled by the review workflow; "open" by default) */
+	char *review_status;
+	char *review_note;
+};
+
+/* An assignment (task to actor) that no barrier was found for. */
+struct check_ok {
+	size_t taak;        /* index into design.taken */
+	char *reason;       /* Dutch: why it is fine */
+};
+
+struct check_result {
+	const struct design *design;
+	const struct ruleset *rules;
+	struct finding *findings;
+	size_t nfindings;
+	size_t nbarriers, nrisks;
+	struct check_ok *ok;
+	size_t nok;
+	char *registry;     /* database path used, or NULL */
+};
+
+enum pt_status check_run(const struct design *d, const struct ruleset *rs,
+			 struct pt_store *st, struct check_result **out,
+			 struct pt_err *err);
+void check_result_free(struct check_result *r);
+
+#endif

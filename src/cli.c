@@ -1,0 +1,290 @@
+/*
+ * cli.c: global options, the command table, help and message helpers.
+ * The commands themselves live in cmd_*.c.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "cli_priv.h"
+
+#define EXIT_STATUSES                                                       \
+	"Exit status:\n"                                                    \
+	"  0  success (check: no barriers)\n"                              \
+	"  1  check: the design has barriers\n"                            \
+	"  2  usage error\n"                                               \
+	"  3  bad input: not well-formed, not valid, not BWB, bad design or rules\n" \
+	"  4  unsafe XML refused (entity declarations, external entities)\n" \
+	"  5  a file could not be read or written\n"                       \
+	"  6  database error\n"                                            \
+	"  7  not found (show: law or article not in the registry)\n"      \
+	"  8  internal error\n"
+
+const struct cli_command cli_commands[] = {
+	{ "import", cmd_import, "import [--date YYYY-MM-DD] FILE|DIR...",
+	  "import BWB XML files into the registry",
+	  "Import statutory XML from the Basiswettenbestand (BWB) into the\n"
+	  "registry: the <toestand> format (2015-1, 2015-2, 2016-1) and the\n"
+	  "older <wetgeving> format.  A directory is searched recursively for\n"
+	  "*.xml files (manifest and WTI files are skipped).\n"
+	  "\n"
+	  "Each file is imported in one transaction: a file that fails leaves\n"
+	  "nothing behind, and files imported before it stay.  A file that was\n"
+	  "imported before (same SHA-256) changes nothing.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --date YYYY-MM-DD  date of entry into force for files that carry\n"
+	  "                     none (the <wetgeving> format); without it the\n"
+	  "                     date is recorded as unknown\n"
+	  "  -q, --quiet        print nothing but errors\n" },
+	{ "laws", cmd_laws, "laws [--format text|json]",
+	  "list imported laws, versions and article counts",
+	  "List the laws in the registry with their versions (date of entry\n"
+	  "into force, source file) and the number of articles of each.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --format text|json  output format (default text)\n" },
+	{ "show", cmd_show,
+	  "show BWB-ID ARTIKEL [--lid N] [--date YYYY-MM-DD] [--format text|json]",
+	  "show one provision as in force at a date",
+	  "Show the text of an article (or one lid of it) from the version of\n"
+	  "the law in force at the date, with its Juriconnect id and link.\n"
+	  "ARTIKEL is the number as the law writes it: 3.2, 255, 265b, 4.1.1.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --lid N             one lid of the article\n"
+	  "  --date YYYY-MM-DD   the date (default: the newest version)\n"
+	  "  --format text|json  output format (default text)\n" },
+	{ "search", cmd_search, "search [--limit N] QUERY",
+	  "full-text search over provision texts",
+	  "Search the newest version of every law.  QUERY uses SQLite FTS5\n"
+	  "syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --limit N  at most N results (default 20)\n" },
+	{ "check", cmd_check,
+	  "check [--rules DIR] [--format text|markdown|html|json|csv] [-o FILE] DESIGN.xml...",
+	  "check proeftuin designs against the rules",
+	  "Check one or more proeftuin designs against the rule set at each\n"
+	  "design's peildatum, quoting every provision from the registry.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --rules DIR      rule directory (default: the installed rules,\n"
+	  "                   or $PROEFTOETS_RULES)\n"
+	  "  --format FORMAT  text (default), markdown, html, json or csv\n"
+	  "  -o FILE          write the report to FILE instead of standard output\n"
+	  "  --today DATE     the date used for designs without a peildatum\n" },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+static void
+vmsg(struct cli *c, const char *prefix, const char *fmt, va_list ap)
+{
+	fputs("proeftoets: ", c->err);
+	if (prefix)
+		fputs(prefix, c->err);
+	vfprintf(c->err, fmt, ap);
+	fputc('\n', c->err);
+}
+
+int
+cli_error(struct cli *c, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(c, NULL, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void
+cli_warn(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(c, "warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int
+cli_report(struct cli *c, const struct pt_err *e)
+{
+	char buf[PT_ERR_MSG_MAX + PT_ERR_FILE_MAX + 64];
+
+	fprintf(c->err, "proeftoets: %s\n", pt_err_format(e, buf, sizeof buf));
+	return e->code == PT_OK ? PT_EINTERNAL : (int)e->code;
+}
+
+int
+cli_usage(struct cli *c, const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(c, NULL, fmt, ap);
+	va_end(ap);
+	if (cmd)
+		fprintf(c->err, "Try 'proeftoets %s --help'.\n", cmd);
+	else
+		fputs("Try 'proeftoets --help'.\n", c->err);
+	return PT_EUSAGE;
+}
+
+static const struct cli_command *
+find_command(const char *name)
+{
+	const struct cli_command *cmd;
+
+	for (cmd = cli_commands; cmd->name; cmd++)
+		if (strcmp(cmd->name, name) == 0)
+			return cmd;
+	return NULL;
+}
+
+int
+cli_help(struct cli *c, const char *name)
+{
+	const struct cli_command *cmd = find_command(name);
+
+	if (cmd == NULL)
+		return PT_EUSAGE;
+	fprintf(c->out, "Usage: proeftoets [--db PATH] %s\n\n%s\n%s",
+		cmd->synopsis, cmd->summary, "");
+	fprintf(c->out, "\n%s\n" EXIT_STATUSES, cmd->help);
+	return PT_OK;
+}
+
+int
+cli_is_help(const char *arg)
+{
+	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+int
+cli_open_store(struct cli *c, struct pt_store **st)
+{
+	struct pt_err e = PT_ERR_INIT;
+
+	if (store_open(c->db_path, st, &e) != PT_OK)
+		return cli_report(c, &e);
+	return PT_OK;
+}
+
+int
+cli_write(struct cli *c, const char *s, size_t len)
+{
+	if (len && fwrite(s, 1, len, c->out) != len)
+		return cli_error(c, PT_EIO, "cannot write output");
+	return PT_OK;
+}
+
+int
+cli_opt_value(int argc, char **argv, int *i, const char *name,
+	      const char **val)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+
+	if (strcmp(a, name) == 0) {
+		if (*i + 1 >= argc)
+			return -1;
+		*val = argv[++*i];
+		return 1;
+	}
+	if (strncmp(a, name, n) == 0 && a[n] == '=') {
+		*val = a + n + 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+usage(struct cli *c, FILE *f)
+{
+	const struct cli_command *cmd;
+
+	fputs("Usage: proeftoets [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
+	      "\n"
+	      "The registry and rule checker for proeftuinen kind- en\n"
+	      "gezinsbescherming: import Dutch statutory XML (BWB) into a\n"
+	      "SQLite registry and check proeftuin designs against rules that\n"
+	      "say where current law blocks them.\n"
+	      "\n"
+	      "Commands:\n", f);
+	for (cmd = cli_commands; cmd->name; cmd++)
+		fprintf(f, "  %-8s %s\n", cmd->name, cmd->summary);
+	fputs("\n"
+	      "Global options:\n"
+	      "  --db PATH     the registry (default $PROEFTOETS_DB, else ./proeftoets.db)\n"
+	      "  -h, --help    this help; 'proeftoets COMMAND --help' for a command\n"
+	      "  --version     print the version\n"
+	      "\n" EXIT_STATUSES, f);
+	(void)c;
+}
+
+int
+proeftoets_main(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct cli c;
+	const struct cli_command *cmd;
+	const char *env;
+	int i, r;
+
+	memset(&c, 0, sizeof c);
+	c.out = out;
+	c.err = err;
+	env = getenv("PROEFTOETS_DB");
+	c.db_path = env && *env ? env : "proeftoets.db";
+	c.err_is_tty = err == stderr && isatty(fileno(stderr));
+
+	for (i = 1; i < argc; i++) {
+		const char *v;
+
+		if (argv[i][0] != '-')
+			break;
+		if (cli_is_help(argv[i])) {
+			usage(&c, out);
+			return PT_OK;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			fprintf(out, "proeftoets %s\n", PACKAGE_VERSION);
+			return PT_OK;
+		}
+		r = cli_opt_value(argc, argv, &i, "--db", &v);
+		if (r < 0)
+			return cli_usage(&c, NULL, "option '--db' needs a path");
+		if (r > 0) {
+			if (*v == '\0')
+				return cli_usage(&c, NULL, "option '--db' needs a path");
+			c.db_path = v;
+			continue;
+		}
+		return cli_usage(&c, NULL, "unknown option '%s'", argv[i]);
+	}
+	if (i >= argc) {
+		usage(&c, err);
+		return PT_EUSAGE;
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		if (i + 1 < argc && find_command(argv[i + 1]))
+			return cli_help(&c, argv[i + 1]);
+		usage(&c, out);
+		return PT_OK;
+	}
+	cmd = find_command(argv[i]);
+	if (cmd == NULL)
+		return cli_usage(&c, NULL, "unknown command '%s'", argv[i]);
+	fflush(out);
+	r = cmd->run(&c, argc - i, argv + i);
+	if (fflush(out) != 0 && r == PT_OK)
+		r = cli_error(&c, PT_EIO, "cannot write output");
+	return r;
+}

@@ -1,0 +1,93 @@
+/*
+ * design.h: proeftuin designs (spec sections 1-3).
+ *
+ * design_load() reads one design file safely (xmlsec.h), validates it with
+ * the RELAX NG schema xml/schema/proeftuin.rng (compiled in), then checks
+ * what the schema cannot: known roles, tasks, data categories and
+ * designations; unique actor ids; task and sharing references to actors
+ * that exist; valid dates.  Every error names the file, the line and what
+ * is wrong, with status PT_EINPUT (PT_EIO if unreadable, PT_EUNSAFE for
+ * entity declarations).
+ *
+ * Ownership: design_load() returns a struct design the caller frees with
+ * design_free(); it owns every string and array inside.
+ */
+#ifndef PROEFTOETS_DESIGN_H
+#define PROEFTOETS_DESIGN_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+struct design_actor {
+	char *id;
+	char *rol;          /* a role id of vocab.h */
+	char *naam;         /* may be NULL */
+	int gecertificeerd; /* 1 for "ja", and always for rol gecertificeerde-instelling */
+	unsigned aangewezen; /* AANW_* bits of vocab.h */
+	int doelgroep;      /* DOELGROEP_JEUGD or DOELGROEP_ALLE */
+	long line;
+};
+
+struct design_taak {
+	char *id;           /* a task id of vocab.h */
+	size_t actor;       /* index into design.actors */
+	long line;
+};
+
+struct design_bepaling {
+	char *bwb, *artikel, *lid; /* lid may be NULL */
+};
+
+enum design_grondslag {
+	GRONDSLAG_GEEN = 0,
+	GRONDSLAG_TOESTEMMING,
+	GRONDSLAG_WETTELIJK
+};
+
+struct design_deling {
+	size_t van, naar;   /* indexes into design.actors */
+	unsigned gegevens;  /* GEG_* bits of vocab.h, at least one */
+	enum design_grondslag grondslag;
+	struct design_bepaling *bepalingen;
+	size_t nbepalingen;
+	long line;
+};
+
+struct design_dossier {
+	size_t *actoren;    /* indexes into design.actors */
+	size_t nactoren;
+	long line;
+};
+
+struct design {
+	char *path;         /* as given to design_load */
+	char *id;
+	char *peildatum;    /* YYYY-MM-DD; today's date when absent */
+	int peildatum_given; /* 0 when the file had no peildatum */
+	char *naam, *omschrijving; /* may be NULL */
+	char **gemeenten;
+	size_t ngemeenten;
+	struct design_actor *actors;
+	size_t nactors;
+	struct design_taak *taken;
+	size_t ntaken;
+	struct design_deling *delingen;
+	size_t ndelingen;
+	struct design_dossier *dossiers;
+	size_t ndossiers;
+};
+
+/* today: YYYY-MM-DD used when the design has no peildatum (NULL = real today). */
+enum pt_status design_load(const char *path, const char *today,
+			   struct design **out, struct pt_err *err);
+/* The same from memory (fuzzing, tests). */
+enum pt_status design_load_memory(const char *data, size_t len,
+				  const char *name, const char *today,
+				  struct design **out, struct pt_err *err);
+void design_free(struct design *d);
+
+/* Index of the actor with this id, or -1. */
+long design_actor_index(const struct design *d, const char *id);
+
+#endif

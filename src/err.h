@@ -1,0 +1,72 @@
+/*
+ * err.h: status codes and the error record every library call fills.
+ *
+ * The library never prints and never exits.  A function that can fail
+ * returns an `enum pt_status` (PT_OK on success) and, on failure, fills a
+ * caller-owned `struct pt_err` with the status, a message and, where there
+ * is one, the file, line and column the message is about.  The CLI prints
+ * the error with pt_err_format() and exits with the status: the values are
+ * the documented exit statuses of proeftoets(1) and are never reused.
+ *
+ * Ownership: struct pt_err holds fixed-size buffers; nothing to free.
+ */
+#ifndef PROEFTOETS_ERR_H
+#define PROEFTOETS_ERR_H
+
+#include <stddef.h>
+
+enum pt_status {
+	PT_OK = 0,         /* success; for check: no barriers */
+	PT_FINDINGS = 1,   /* check: the design has one or more barriers */
+	PT_EUSAGE = 2,     /* bad command line */
+	PT_EINPUT = 3,     /* input not well-formed, not valid, not BWB, bad design or rules */
+	PT_EUNSAFE = 4,    /* XML refused for safety: DTD entities, external entities */
+	PT_EIO = 5,        /* a file could not be opened, read or written */
+	PT_EDB = 6,        /* the database could not be opened, read or written */
+	PT_ENOTFOUND = 7,  /* show: the law or article is not in the registry */
+	PT_EINTERNAL = 8   /* out of memory or a broken invariant */
+};
+
+#define PT_ERR_MSG_MAX 1024
+#define PT_ERR_FILE_MAX 512
+
+struct pt_err {
+	enum pt_status code;
+	char file[PT_ERR_FILE_MAX]; /* "" when the error is not about a file */
+	long line;                  /* 0 when unknown */
+	long col;                   /* 0 when unknown */
+	char msg[PT_ERR_MSG_MAX];
+};
+
+#define PT_ERR_INIT { PT_OK, "", 0, 0, "" }
+
+#if defined(__GNUC__)
+#define PT_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define PT_PRINTF(a, b)
+#endif
+
+/* Reset err to "no error". */
+void pt_err_clear(struct pt_err *err);
+
+/*
+ * Fill err (if not NULL) and return code.  file may be NULL; line and col
+ * may be 0.  The message starts lower-case and has no final full stop.
+ */
+enum pt_status pt_err_set(struct pt_err *err, enum pt_status code,
+			  const char *file, long line, long col,
+			  const char *fmt, ...) PT_PRINTF(6, 7);
+
+/* Prefix the existing message with "what: ". */
+void pt_err_prefix(struct pt_err *err, const char *fmt, ...) PT_PRINTF(2, 3);
+
+/*
+ * Write "file:line:col: message" (omitting the parts that are unknown) into
+ * buf, truncating to size.  Returns buf.
+ */
+char *pt_err_format(const struct pt_err *err, char *buf, size_t size);
+
+/* The name of a status, for documentation and JSON ("ok", "input", ...). */
+const char *pt_status_name(enum pt_status code);
+
+#endif

@@ -1,0 +1,3 @@
+/* import.c: placeholder. */
+#include "config.h"
+#include "import.h"

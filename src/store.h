@@ -1,0 +1,155 @@
+/*
+ * store.h: the law registry, one SQLite file.
+ *
+ * Schema (created and migrated by store_open through PRAGMA user_version):
+ *   law(id, bwb, citeertitel, soort)
+ *   version(id, law_id, inwerkingtreding (NULL = unknown), source, sha256,
+ *           format, imported_at)
+ *   provision(id, version_id, artikel, lid (NULL for the whole article),
+ *             label, title, text, status, path, jci, url, seq)
+ *   reference(provision_id, kind, target, text)
+ *   provision_fts (FTS5 over provision text, whole articles only)
+ * The database runs in WAL mode with foreign keys on and a busy timeout;
+ * every statement is prepared with bound parameters.
+ *
+ * A look-up "at date D" uses the version of the law with the latest
+ * inwerkingtreding <= D.  Versions whose date is unknown (old <wetgeving>
+ * files imported without --date) are used only when no dated version is in
+ * force at D, and the result says so (date_unknown = 1).
+ *
+ * Ownership: struct pt_store is opaque; store_close() frees it.  Strings in
+ * result structs are owned by the struct; release them with the matching
+ * *_release() function.  Input strings are borrowed.
+ */
+#ifndef PROEFTOETS_STORE_H
+#define PROEFTOETS_STORE_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "err.h"
+
+struct pt_store;
+
+#define STORE_SCHEMA_VERSION 1
+
+/* Open (creating if needed) the registry at path; migrates the schema. */
+enum pt_status store_open(const char *path, struct pt_store **out,
+			  struct pt_err *err);
+void store_close(struct pt_store *st);
+/* The underlying connection, for modules that keep their own tables. */
+sqlite3 *store_db(struct pt_store *st);
+const char *store_path(const struct pt_store *st);
+
+/* Transactions (BEGIN IMMEDIATE / COMMIT / ROLLBACK). */
+enum pt_status store_begin(struct pt_store *st, struct pt_err *err);
+enum pt_status store_commit(struct pt_store *st, struct pt_err *err);
+void store_rollback(struct pt_store *st);
+
+/* Helper for modules: report the connection's error in err. */
+enum pt_status store_sqlerr(struct pt_store *st, const char *what,
+			    struct pt_err *err);
+
+/* --- writing (import) ---------------------------------------------------- */
+
+/* Whether a version with this SHA-256 exists; fills *bwb (owned) if asked. */
+enum pt_status store_has_sha256(struct pt_store *st, const char *sha256,
+				int *found, char **bwb, struct pt_err *err);
+
+/* Create or update the law row; *law_id receives its id. */
+enum pt_status store_put_law(struct pt_store *st, const char *bwb,
+			     const char *citeertitel, const char *soort,
+			     long long *law_id, struct pt_err *err);
+
+/*
+ * Add a version.  An existing version of the same law with the same
+ * inwerkingtreding (or both unknown) is deleted first with its provisions
+ * (*replaced = 1).
+ */
+enum pt_status store_put_version(struct pt_store *st, long long law_id,
+				 const char *inwerkingtreding,
+				 const char *source, const char *sha256,
+				 int format, long long *version_id,
+				 int *replaced, struct pt_err *err);
+
+struct store_provision_in {
+	const char *artikel, *lid, *label, *title, *text, *status, *path;
+	const char *jci, *url;
+	int seq;
+};
+enum pt_status store_put_provision(struct pt_store *st, long long version_id,
+				   const struct store_provision_in *p,
+				   long long *provision_id, struct pt_err *err);
+enum pt_status store_put_reference(struct pt_store *st, long long provision_id,
+				   int kind, const char *target,
+				   const char *text, struct pt_err *err);
+
+/* --- reading ------------------------------------------------------------- */
+
+struct store_version {
+	char *inwerkingtreding; /* NULL = unknown */
+	char *source, *sha256, *imported_at;
+	int format;
+	long articles;          /* number of <artikel> elements */
+};
+struct store_law {
+	char *bwb, *citeertitel, *soort;
+	struct store_version *versions; /* oldest first, unknown date first */
+	size_t nversions;
+};
+/* All laws, ordered by BWB id. */
+enum pt_status store_laws(struct pt_store *st, struct store_law **laws,
+			  size_t *n, struct pt_err *err);
+void store_laws_free(struct store_law *laws, size_t n);
+
+enum store_lookup {
+	STORE_FOUND = 0,
+	STORE_NO_LAW,      /* the law was never imported */
+	STORE_NO_VERSION,  /* no version in force at the date */
+	STORE_NO_ARTICLE,  /* the version in force has no such article */
+	STORE_NO_LID       /* the article exists but has no such lid */
+};
+
+struct store_provision {
+	enum store_lookup found;
+	char *bwb, *citeertitel;
+	char *version_date;     /* inwerkingtreding of the version used; NULL = unknown */
+	int date_unknown;
+	char *artikel, *lid, *label, *title, *text, *status, *path, *jci, *url;
+	char *source;           /* file the version came from */
+	char **refs;            /* reference targets of the article */
+	size_t nrefs;
+};
+
+/*
+ * Look up an article (lid NULL) or one lid at date (NULL = the newest
+ * version).  Returns PT_OK with out->found telling whether it was found;
+ * errors only for database trouble.
+ */
+enum pt_status store_provision_at(struct pt_store *st, const char *bwb,
+				  const char *artikel, const char *lid,
+				  const char *date, struct store_provision *out,
+				  struct pt_err *err);
+void store_provision_release(struct store_provision *p);
+
+/* Every version's text of one article, oldest first (for diffs and history). */
+struct store_search_hit {
+	char *bwb, *citeertitel, *version_date, *artikel, *label, *snippet;
+	double rank;
+};
+/*
+ * Full-text search (FTS5 query syntax; a plain list of words means all of
+ * them).  Only the newest version of each law is searched.
+ */
+enum pt_status store_search(struct pt_store *st, const char *query,
+			    size_t limit, struct store_search_hit **hits,
+			    size_t *n, struct pt_err *err);
+void store_search_free(struct store_search_hit *hits, size_t n);
+
+/* wetten.overheid.nl link for an article at a date (owned by caller). */
+char *store_url(const char *bwb, const char *artikel, const char *date);
+/* Juriconnect id: jci1.3:c:BWB&artikel=A[&lid=L][&g=DATE] (owned by caller). */
+char *store_jci(const char *bwb, const char *artikel, const char *lid,
+		const char *date);
+
+#endif

@@ -1,0 +1,281 @@
+/*
+ * xmlsec.c: safe XML parsing and RELAX NG validation (see xmlsec.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "xmlsec.h"
+
+struct guard {
+	struct pt_err *err;
+	const char *path;
+	int failed;
+};
+
+static xmlParserInputPtr
+refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)id;
+	if (ctxt != NULL && ctxt->_private != NULL) {
+		struct guard *g = ctxt->_private;
+
+		if (!g->failed) {
+			g->failed = 1;
+			pt_err_set(g->err, PT_EUNSAFE, g->path,
+				   ctxt->input ? ctxt->input->line : 0,
+				   ctxt->input ? ctxt->input->col : 0,
+				   "refused to load external resource '%s'",
+				   url ? url : "(none)");
+		}
+	}
+	return NULL;
+}
+
+static void
+quiet_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx; (void)msg;
+}
+
+static void quiet_errors(void *ctx, xmlErrorPtr e);
+
+void
+xmlsec_init(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_loader);
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_errors);
+}
+
+long
+xmlsec_line(const xmlNode *node)
+{
+	return node ? (long)xmlGetLineNo(node) : 0;
+}
+
+enum pt_status
+xmlsec_error(const xmlError *e, const char *path, struct pt_err *err)
+{
+	struct pt_buf msg = PT_BUF_INIT;
+	enum pt_status code = PT_EINPUT;
+
+	pt_buf_adds(&msg, e && e->message ? e->message : "XML error");
+	pt_buf_rtrim(&msg);
+	if (e && (e->code == XML_ERR_INVALID_CHAR ||
+		  e->code == XML_ERR_INVALID_ENCODING ||
+		  e->code == XML_ERR_UNKNOWN_ENCODING ||
+		  e->code == XML_ERR_UNSUPPORTED_ENCODING))
+		pt_buf_adds(&msg, " (the file must be UTF-8)");
+	if (e && (e->code == XML_ERR_ENTITY_LOOP ||
+		  e->code == XML_ERR_ENTITY_BOUNDARY ||
+		  e->code == XML_WAR_UNDECLARED_ENTITY ||
+		  e->code == XML_ERR_UNDECLARED_ENTITY))
+		code = PT_EUNSAFE;
+	pt_err_set(err, code, path, e ? e->line : 0, e ? e->int2 : 0, "%s",
+		   msg.s);
+	pt_buf_release(&msg);
+	return code;
+}
+
+/* SAX hook: any entity declaration refuses the document. */
+static void
+refuse_entity_decl(void *ctx, const xmlChar *name, int type,
+		   const xmlChar *publicId, const xmlChar *systemId,
+		   xmlChar *content)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+
+	(void)type; (void)publicId; (void)content;
+	if (!g->failed) {
+		g->failed = 1;
+		pt_err_set(g->err, PT_EUNSAFE, g->path,
+			   ctxt->input ? ctxt->input->line : 0,
+			   ctxt->input ? ctxt->input->col : 0,
+			   "refused: the document declares %s entity '%s' "
+			   "(entity declarations are not accepted)",
+			   systemId ? "external" : "an", (const char *)name);
+	}
+	xmlStopParser(ctxt);
+}
+
+static void
+quiet_errors(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx; (void)e;
+}
+
+static xmlDocPtr
+parse_ctxt(xmlParserCtxtPtr ctxt, struct guard *g, const char *data,
+	   size_t len, const char *path)
+{
+	xmlDocPtr doc;
+	xmlErrorPtr e;
+
+	ctxt->_private = g;
+	ctxt->sax->entityDecl = refuse_entity_decl;
+	xmlCtxtUseOptions(ctxt, XMLSEC_PARSE_OPTIONS);
+	if (data != NULL)
+		doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
+					XMLSEC_PARSE_OPTIONS);
+	else
+		doc = xmlCtxtReadFile(ctxt, path, NULL, XMLSEC_PARSE_OPTIONS);
+	if (g->failed) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	e = xmlCtxtGetLastError(ctxt);
+	if (doc == NULL || !ctxt->wellFormed ||
+	    (e != NULL && e->level >= XML_ERR_ERROR)) {
+		if (e != NULL && e->code != XML_ERR_OK)
+			xmlsec_error(e, path, g->err);
+		else
+			pt_err_set(g->err, PT_EINPUT, path, 0, 0,
+				   "not well-formed XML");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (doc->intSubset != NULL && doc->intSubset->entities != NULL) {
+		pt_err_set(g->err, PT_EUNSAFE, path, xmlsec_line((xmlNodePtr)doc->intSubset), 0,
+			   "refused: the document declares entities");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static xmlDocPtr
+parse_common(const char *data, size_t len, const char *path,
+	     struct pt_err *err)
+{
+	struct guard g = { err, path, 0 };
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+
+	xmlsec_init();
+	if (data != NULL && len == 0) {
+		pt_err_set(err, PT_EINPUT, path, 1, 1, "empty document");
+		return NULL;
+	}
+	if (data != NULL && len > 0x7fffffff) {
+		pt_err_set(err, PT_EINPUT, path, 0, 0, "document too large");
+		return NULL;
+	}
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		pt_err_set(err, PT_EINTERNAL, path, 0, 0, "out of memory");
+		return NULL;
+	}
+	ctxt->sax->serror = quiet_errors;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	doc = parse_ctxt(ctxt, &g, data, len, path);
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+xmlDocPtr
+xmlsec_parse_file(const char *path, struct pt_err *err)
+{
+	struct stat st;
+	FILE *f;
+
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return (pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
+				   strerror(errno)), NULL);
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return (pt_err_set(err, PT_EIO, path, 0, 0,
+				   "is a directory, not a file"), NULL);
+	}
+	if (fgetc(f) == EOF) {
+		fclose(f);
+		return (pt_err_set(err, PT_EINPUT, path, 1, 1,
+				   "empty file: no XML document"), NULL);
+	}
+	fclose(f);
+	return parse_common(NULL, 0, path, err);
+}
+
+xmlDocPtr
+xmlsec_parse_memory(const char *data, size_t len, const char *name,
+		    struct pt_err *err)
+{
+	return parse_common(data ? data : "", len, name, err);
+}
+
+struct rng_errs {
+	struct pt_err *err;
+	const char *path;
+	int n;
+};
+
+static void
+rng_error(void *ctx, xmlErrorPtr e)
+{
+	struct rng_errs *r = ctx;
+
+	if (r->n++ == 0) {
+		struct pt_buf m = PT_BUF_INIT;
+
+		pt_buf_adds(&m, e->message ? e->message : "invalid");
+		pt_buf_rtrim(&m);
+		pt_err_set(r->err, PT_EINPUT, r->path, e->line, 0,
+			   "does not follow the schema: %s", m.s);
+		pt_buf_release(&m);
+	}
+}
+
+enum pt_status
+xmlsec_validate_rng(xmlDocPtr doc, const char *schema, size_t schema_len,
+		    const char *path, struct pt_err *err)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	xmlRelaxNGPtr rng;
+	xmlRelaxNGValidCtxtPtr vctxt;
+	struct rng_errs r = { err, path, 0 };
+	int rc;
+
+	xmlsec_init();
+	pctxt = xmlRelaxNGNewMemParserCtxt(schema, (int)schema_len);
+	if (pctxt == NULL)
+		return pt_err_set(err, PT_EINTERNAL, path, 0, 0, "out of memory");
+	xmlRelaxNGSetParserStructuredErrors(pctxt, quiet_errors, NULL);
+	rng = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (rng == NULL)
+		return pt_err_set(err, PT_EINTERNAL, path, 0, 0,
+				  "internal error: embedded schema does not parse");
+	vctxt = xmlRelaxNGNewValidCtxt(rng);
+	if (vctxt == NULL) {
+		xmlRelaxNGFree(rng);
+		return pt_err_set(err, PT_EINTERNAL, path, 0, 0, "out of memory");
+	}
+	xmlRelaxNGSetValidStructuredErrors(vctxt, rng_error, &r);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	xmlRelaxNGFree(rng);
+	if (rc != 0) {
+		if (r.n == 0)
+			pt_err_set(err, PT_EINPUT, path, 0, 0,
+				   "does not follow the schema");
+		return PT_EINPUT;
+	}
+	return PT_OK;
+}

@@ -1,0 +1,107 @@
+/*
+ * check_err.c: the error record, buffers and the vocabulary.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "json.h"
+#include "suites.h"
+#include "vocab.h"
+
+START_TEST(test_err_format)
+{
+	struct pt_err e = PT_ERR_INIT;
+	char buf[256];
+
+	ck_assert_int_eq(pt_err_set(&e, PT_EINPUT, "a.xml", 3, 7, "bad %s", "thing"), PT_EINPUT);
+	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "a.xml:3:7: bad thing");
+	e.col = 0;
+	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "a.xml:3: bad thing");
+	pt_err_prefix(&e, "import");
+	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "a.xml:3: import: bad thing");
+	pt_err_clear(&e);
+	ck_assert_int_eq(e.code, PT_OK);
+	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "");
+}
+END_TEST
+
+START_TEST(test_buf)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	char *s;
+	int i;
+
+	ck_assert_str_eq(b.s, "");
+	for (i = 0; i < 1000; i++)
+		pt_buf_addf(&b, "%d,", i);
+	ck_assert(strncmp(b.s, "0,1,2,", 6) == 0);
+	ck_assert_uint_eq(b.len, strlen(b.s));
+	pt_buf_adds(&b, "  \n");
+	pt_buf_rtrim(&b);
+	ck_assert_int_eq(b.s[b.len - 1], ',');
+	s = pt_buf_detach(&b);
+	ck_assert_str_eq(b.s, "");
+	free(s);
+}
+END_TEST
+
+START_TEST(test_vocab)
+{
+	ck_assert_ptr_nonnull(vocab_role("regionaal-veiligheidsteam"));
+	ck_assert_ptr_null(vocab_role("rvt"));
+	ck_assert_ptr_nonnull(vocab_task("uitvoering-ots"));
+	ck_assert_int_eq(vocab_ntasks, 20);
+	ck_assert_int_eq(vocab_nroles, 12);
+	ck_assert_uint_eq(vocab_gegevens_bit("melding"), GEG_MELDING);
+	ck_assert_uint_eq(vocab_gegevens_bit("x"), 0);
+	ck_assert_int_eq(vocab_level_parse("ministeriele-regeling"), LEVEL_MR);
+	ck_assert_int_eq(vocab_level_parse("wetje"), -1);
+	ck_assert(vocab_is_date("2024-02-29"));
+	ck_assert(!vocab_is_date("2023-02-29"));
+	ck_assert(!vocab_is_date("2026-13-01"));
+	ck_assert(!vocab_is_date("2026-1-01"));
+	ck_assert(vocab_is_slug("rvt-noord-2"));
+	ck_assert(!vocab_is_slug("Rvt"));
+	ck_assert(!vocab_is_slug(""));
+}
+END_TEST
+
+START_TEST(test_json)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	struct json j;
+
+	json_init(&j, &b, 0);
+	json_begin_object(&j);
+	json_kstring(&j, "a", "x\"y\\z\n\x01");
+	json_key(&j, "b");
+	json_begin_array(&j);
+	json_int(&j, 1);
+	json_bool(&j, 0);
+	json_null(&j);
+	json_end_array(&j);
+	json_key(&j, "c");
+	json_begin_array(&j);
+	json_end_array(&j);
+	json_end_object(&j);
+	ck_assert_str_eq(b.s, "{\"a\":\"x\\\"y\\\\z\\n\\u0001\",\"b\":[1,false,null],\"c\":[]}");
+	pt_buf_release(&b);
+}
+END_TEST
+
+Suite *
+suite_err(void)
+{
+	Suite *s = suite_create("err");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_err_format);
+	tcase_add_test(tc, test_buf);
+	tcase_add_test(tc, test_vocab);
+	tcase_add_test(tc, test_json);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,19 @@
+/*
+ * suites.h: one Check suite per module; tests/check_main.c runs them all.
+ */
+#ifndef PROEFTOETS_TESTS_SUITES_H
+#define PROEFTOETS_TESTS_SUITES_H
+
+#include <check.h>
+
+Suite *suite_err(void);
+Suite *suite_bwb(void);
+Suite *suite_store(void);
+Suite *suite_import(void);
+Suite *suite_design(void);
+Suite *suite_rules(void);
+Suite *suite_check(void);
+Suite *suite_report(void);
+Suite *suite_cli(void);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * testlib.c: shared test fixtures (see testlib.h).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "testlib.h"
+
+const char *
+t_srcdir(void)
+{
+	const char *s = getenv("TOP_SRCDIR");
+
+	return s && *s ? s : ".";
+}
+
+const char *
+t_shared(void)
+{
+	static char *p;
+	const char *s = getenv("SHARED_DIR");
+
+	if (s && *s)
+		return s;
+	if (p == NULL)
+		p = xasprintf("%s/../shared", t_srcdir());
+	return p;
+}
+
+char *
+t_src(const char *rel)
+{
+	return xasprintf("%s/%s", t_srcdir(), rel);
+}
+
+char *
+t_sharedpath(const char *rel)
+{
+	return xasprintf("%s/%s", t_shared(), rel);
+}
+
+char *
+t_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *tmpl = xasprintf("%s/proeftoets-test-XXXXXX", base && *base ? base : "/tmp");
+
+	if (mkdtemp(tmpl) == NULL)
+		abort();
+	return tmpl;
+}
+
+void
+t_tmpdir_cleanup(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	if (system(cmd) != 0)
+		fprintf(stderr, "warning: could not remove %s\n", dir);
+	free(cmd);
+}
+
+char *
+t_write(const char *dir, const char *name, const char *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL)
+		abort();
+	if (len && fwrite(data, 1, len, f) != len)
+		abort();
+	fclose(f);
+	return path;
+}
+
+char *
+t_read(const char *path, size_t *len)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		pt_buf_add(&b, chunk, n);
+	fclose(f);
+	if (len)
+		*len = b.len;
+	return pt_buf_detach(&b);
+}
+
+int
+t_cli(char **out, char **err, const char *arg0, ...)
+{
+	char *argv[64];
+	int argc = 0, rc;
+	const char *a;
+	va_list ap;
+	char *obuf = NULL, *ebuf = NULL;
+	size_t olen = 0, elen = 0;
+	FILE *fo, *fe;
+
+	argv[argc++] = (char *)"proeftoets";
+	va_start(ap, arg0);
+	for (a = arg0; a != NULL && argc < 63; a = va_arg(ap, const char *))
+		argv[argc++] = (char *)a;
+	va_end(ap);
+	argv[argc] = NULL;
+	fo = open_memstream(&obuf, &olen);
+	fe = open_memstream(&ebuf, &elen);
+	rc = proeftoets_main(argc, argv, fo, fe);
+	fclose(fo);
+	fclose(fe);
+	if (out)
+		*out = obuf;
+	else
+		free(obuf);
+	if (err)
+		*err = ebuf;
+	else
+		free(ebuf);
+	return rc;
+}
+
+int
+t_contains(const char *haystack, const char *needle)
+{
+	return haystack != NULL && strstr(haystack, needle) != NULL;
+}

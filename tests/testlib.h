@@ -1,0 +1,30 @@
+/*
+ * testlib.h: shared fixtures for the Check suites (prefix t_).
+ *
+ * Paths: t_srcdir() is the source tree (TOP_SRCDIR, else "."), t_shared()
+ * the shared corpus beside it (SHARED_DIR, else TOP_SRCDIR/../shared).
+ * Returned strings are static or owned by the caller as noted.
+ */
+#ifndef PROEFTOETS_TESTS_TESTLIB_H
+#define PROEFTOETS_TESTS_TESTLIB_H
+
+#include <stddef.h>
+
+const char *t_srcdir(void);
+const char *t_shared(void);
+/* "<srcdir>/<rel>" / "<shared>/<rel>"; caller frees. */
+char *t_src(const char *rel);
+char *t_sharedpath(const char *rel);
+/* A fresh temporary directory (removed by t_tmpdir_cleanup); caller frees. */
+char *t_tmpdir(void);
+void t_tmpdir_cleanup(const char *dir);
+/* Write data to dir/name; returns the path (caller frees). */
+char *t_write(const char *dir, const char *name, const char *data, size_t len);
+/* Read a whole file (caller frees); NULL if unreadable. */
+char *t_read(const char *path, size_t *len);
+/* Run the CLI in-process; returns the exit status, out/err are caller-freed. */
+int t_cli(char **out, char **err, const char *arg0, ...);
+/* Whether haystack contains needle. */
+int t_contains(const char *haystack, const char *needle);
+
+#endif
