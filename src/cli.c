@@ -61,13 +61,18 @@ const struct cli_command cli_commands[] = {
 	  "  --lid N             one lid of the article\n"
 	  "  --date YYYY-MM-DD   the date (default: the newest version)\n"
 	  "  --format text|json  output format (default text)\n" },
-	{ "search", cmd_search, "search [--limit N] QUERY",
+	{ "search", cmd_search,
+	  "search [--date YYYY-MM-DD] [--limit N] [--format text|json] QUERY",
 	  "full-text search over provision texts",
-	  "Search the newest version of every law.  QUERY uses SQLite FTS5\n"
-	  "syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
+	  "Search the text of every article in the registry.  QUERY uses SQLite\n"
+	  "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
+	  "Accents are ignored.  Hits show the law, the version and the article,\n"
+	  "with the matching words in [brackets].\n"
 	  "\n"
 	  "Options:\n"
-	  "  --limit N  at most N results (default 20)\n" },
+	  "  --date YYYY-MM-DD   search only the versions in force at that date\n"
+	  "  --limit N           at most N results (default 20)\n"
+	  "  --format text|json  output format (default text)\n" },
 	{ "check", cmd_check,
 	  "check [--rules DIR] [--format text|markdown|html|json|csv] [-o FILE] DESIGN.xml...",
 	  "check proeftuin designs against the rules",

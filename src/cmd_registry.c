@@ -1,8 +1,466 @@
-/* cmd_registry.c: placeholder until the registry commands land. */
+/*
+ * cmd_registry.c: the registry commands import, laws, show and search.
+ */
 #include "config.h"
-#include "cli_priv.h"
 
-int cmd_import(struct cli *c, int argc, char **argv) { (void)argc; (void)argv; return cli_error(c, PT_EINTERNAL, "not implemented"); }
-int cmd_laws(struct cli *c, int argc, char **argv) { (void)argc; (void)argv; return cli_error(c, PT_EINTERNAL, "not implemented"); }
-int cmd_show(struct cli *c, int argc, char **argv) { (void)argc; (void)argv; return cli_error(c, PT_EINTERNAL, "not implemented"); }
-int cmd_search(struct cli *c, int argc, char **argv) { (void)argc; (void)argv; return cli_error(c, PT_EINTERNAL, "not implemented"); }
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli_priv.h"
+#include "import.h"
+#include "json.h"
+#include "vocab.h"
+
+/* --format text|json: returns 0 text, 1 json, -1 on a usage error. */
+static int
+parse_format(struct cli *c, const char *cmd, const char *v)
+{
+	if (strcmp(v, "text") == 0)
+		return 0;
+	if (strcmp(v, "json") == 0)
+		return 1;
+	cli_usage(c, cmd, "unknown format '%s' (want text or json)", v);
+	return -1;
+}
+
+static void
+progress(void *ctx, const char *path, long articles, unsigned long long size)
+{
+	struct cli *c = ctx;
+
+	fprintf(c->err, "\rimporting %s (%llu MB): %ld articles", path,
+		size >> 20, articles);
+	fflush(c->err);
+}
+
+static const char *const outcome_names[] = { "added", "replaced", "unchanged" };
+
+int
+cmd_import(struct cli *c, int argc, char **argv)
+{
+	struct import_opts opts;
+	struct pt_store *st = NULL;
+	const char **paths;
+	size_t npaths = 0, i, j;
+	int quiet = 0, rc = PT_OK, r;
+	long counts[3] = { 0, 0, 0 }, failed = 0;
+
+	memset(&opts, 0, sizeof opts);
+	paths = xcalloc((size_t)argc, sizeof *paths);
+	for (i = 1; i < (size_t)argc; i++) {
+		int k = (int)i;
+		const char *v;
+
+		if (cli_is_help(argv[i])) {
+			free(paths);
+			return cli_help(c, "import");
+		}
+		if ((r = cli_opt_value(argc, argv, &k, "--date", &v)) != 0) {
+			if (r < 0 || !vocab_is_date(v)) {
+				free(paths);
+				return cli_usage(c, "import", "option '--date' needs a date YYYY-MM-DD");
+			}
+			opts.date = v;
+			i = (size_t)k;
+		} else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
+			quiet = 1;
+		} else if (strcmp(argv[i], "--") == 0) {
+			for (i++; i < (size_t)argc; i++)
+				paths[npaths++] = argv[i];
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			free(paths);
+			return cli_usage(c, "import", "unknown option '%s'", argv[i]);
+		} else {
+			paths[npaths++] = argv[i];
+		}
+	}
+	if (npaths == 0) {
+		free(paths);
+		return cli_usage(c, "import", "no file or directory given");
+	}
+	if ((rc = cli_open_store(c, &st)) != PT_OK) {
+		free(paths);
+		return rc;
+	}
+	if (c->err_is_tty && !quiet) {
+		opts.progress = progress;
+		opts.progress_ctx = c;
+	}
+	for (i = 0; i < npaths; i++) {
+		struct pt_err e = PT_ERR_INIT;
+		char **files;
+		size_t nfiles;
+
+		if (import_list(paths[i], &files, &nfiles, &e) != PT_OK) {
+			r = cli_report(c, &e);
+			if (rc == PT_OK)
+				rc = r;
+			failed++;
+			continue;
+		}
+		if (nfiles == 0)
+			cli_warn(c, "%s: no BWB XML files found", paths[i]);
+		for (j = 0; j < nfiles; j++) {
+			struct import_result res;
+
+			pt_err_clear(&e);
+			r = import_file(st, files[j], &opts, &res, &e);
+			if (opts.progress)
+				fputs("\r\033[K", c->err);
+			if (r != PT_OK) {
+				cli_report(c, &e);
+				if (rc == PT_OK)
+					rc = r;
+				failed++;
+				continue;
+			}
+			counts[res.outcome]++;
+			if (!quiet) {
+				if (res.outcome == IMPORT_UNCHANGED)
+					fprintf(c->out, "unchanged %s  %s (imported before)\n",
+						res.bwb ? res.bwb : "?", files[j]);
+				else
+					fprintf(c->out, "%-9s %s  %s, version %s: %ld articles  %s\n",
+						outcome_names[res.outcome], res.bwb,
+						res.citeertitel ? res.citeertitel : "(no title)",
+						res.inwerkingtreding ? res.inwerkingtreding : "of unknown date",
+						res.articles, files[j]);
+			}
+			import_result_release(&res);
+		}
+		import_list_free(files, nfiles);
+	}
+	if (!quiet)
+		fprintf(c->out, "%ld added, %ld replaced, %ld unchanged, %ld failed\n",
+			counts[IMPORT_ADDED], counts[IMPORT_REPLACED],
+			counts[IMPORT_UNCHANGED], failed);
+	store_close(st);
+	free(paths);
+	return rc;
+}
+
+int
+cmd_laws(struct cli *c, int argc, char **argv)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct pt_buf b = PT_BUF_INIT;
+	struct store_law *laws;
+	size_t n, i, k;
+	int json = 0, r, ai;
+
+	for (ai = 1; ai < argc; ai++) {
+		const char *v;
+
+		if (cli_is_help(argv[ai]))
+			return cli_help(c, "laws");
+		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
+			if (r < 0)
+				return cli_usage(c, "laws", "option '--format' needs a value");
+			if ((json = parse_format(c, "laws", v)) < 0)
+				return PT_EUSAGE;
+		} else {
+			return cli_usage(c, "laws", "unexpected argument '%s'", argv[ai]);
+		}
+	}
+	if ((r = cli_open_store(c, &st)) != PT_OK)
+		return r;
+	if (store_laws(st, &laws, &n, &e) != PT_OK) {
+		store_close(st);
+		return cli_report(c, &e);
+	}
+	if (json) {
+		struct json j;
+
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_kstring(&j, "bwb", laws[i].bwb);
+			json_kstring(&j, "citeertitel", laws[i].citeertitel);
+			json_kstring(&j, "soort", laws[i].soort);
+			json_key(&j, "versions");
+			json_begin_array(&j);
+			for (k = 0; k < laws[i].nversions; k++) {
+				const struct store_version *v = &laws[i].versions[k];
+
+				json_begin_object(&j);
+				json_kstring(&j, "inwerkingtreding", v->inwerkingtreding);
+				json_kint(&j, "articles", v->articles);
+				json_kstring(&j, "source", v->source);
+				json_kstring(&j, "sha256", v->sha256);
+				json_kstring(&j, "imported_at", v->imported_at);
+				json_kstring(&j, "format", v->format == 2 ? "wetgeving" : "toestand");
+				json_end_object(&j);
+			}
+			json_end_array(&j);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		pt_buf_addc(&b, '\n');
+	} else if (n == 0) {
+		pt_buf_addf(&b, "The registry %s holds no laws; use 'proeftoets import'.\n",
+			    c->db_path);
+	} else {
+		for (i = 0; i < n; i++) {
+			pt_buf_addf(&b, "%s  %s", laws[i].bwb,
+				    laws[i].citeertitel ? laws[i].citeertitel : "(no title)");
+			if (laws[i].soort)
+				pt_buf_addf(&b, " (%s)", laws[i].soort);
+			pt_buf_addc(&b, '\n');
+			for (k = 0; k < laws[i].nversions; k++) {
+				const struct store_version *v = &laws[i].versions[k];
+				const char *base = strrchr(v->source, '/');
+
+				pt_buf_addf(&b, "  %-10s %5ld articles  %s\n",
+					    v->inwerkingtreding ? v->inwerkingtreding : "unknown",
+					    v->articles, base ? base + 1 : v->source);
+			}
+		}
+	}
+	r = cli_write(c, b.s, b.len);
+	pt_buf_release(&b);
+	store_laws_free(laws, n);
+	store_close(st);
+	return r;
+}
+
+static int
+not_found(struct cli *c, const struct store_provision *p, const char *artikel,
+	  const char *lid, const char *date)
+{
+	const char *at = date ? date : "the newest version";
+
+	switch (p->found) {
+	case STORE_NO_LAW:
+		return cli_error(c, PT_ENOTFOUND, "%s is not in the registry %s; "
+				 "import it first", p->bwb, c->db_path);
+	case STORE_NO_VERSION:
+		return cli_error(c, PT_ENOTFOUND, "no version of %s is in force on %s "
+				 "in the registry", p->bwb, at);
+	case STORE_NO_ARTICLE:
+		return cli_error(c, PT_ENOTFOUND, "%s (version %s) has no article '%s' "
+				 "in the registry", p->bwb,
+				 p->version_date ? p->version_date : "of unknown date", artikel);
+	case STORE_NO_LID:
+		return cli_error(c, PT_ENOTFOUND, "article %s of %s (version %s) has "
+				 "no lid '%s'", artikel, p->bwb,
+				 p->version_date ? p->version_date : "of unknown date", lid);
+	case STORE_FOUND:
+		break;
+	}
+	return PT_OK;
+}
+
+int
+cmd_show(struct cli *c, int argc, char **argv)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision p;
+	struct pt_buf b = PT_BUF_INIT;
+	const char *pos[2] = { NULL, NULL }, *lid = NULL, *date = NULL;
+	char *jci, *url;
+	int json = 0, npos = 0, r, ai;
+	size_t i;
+
+	for (ai = 1; ai < argc; ai++) {
+		const char *v;
+
+		if (cli_is_help(argv[ai]))
+			return cli_help(c, "show");
+		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
+			if (r < 0)
+				return cli_usage(c, "show", "option '--format' needs a value");
+			if ((json = parse_format(c, "show", v)) < 0)
+				return PT_EUSAGE;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--lid", &v)) != 0) {
+			if (r < 0 || *v == '\0')
+				return cli_usage(c, "show", "option '--lid' needs a number");
+			lid = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--date", &v)) != 0) {
+			if (r < 0 || !vocab_is_date(v))
+				return cli_usage(c, "show", "option '--date' needs a date YYYY-MM-DD");
+			date = v;
+		} else if (argv[ai][0] == '-') {
+			return cli_usage(c, "show", "unknown option '%s'", argv[ai]);
+		} else if (npos < 2) {
+			pos[npos++] = argv[ai];
+		} else {
+			return cli_usage(c, "show", "unexpected argument '%s'", argv[ai]);
+		}
+	}
+	if (npos != 2)
+		return cli_usage(c, "show", "need a BWB id and an article number");
+	if ((r = cli_open_store(c, &st)) != PT_OK)
+		return r;
+	if (store_provision_at(st, pos[0], pos[1], lid, date, &p, &e) != PT_OK) {
+		store_provision_release(&p);
+		store_close(st);
+		return cli_report(c, &e);
+	}
+	store_close(st);
+	if (p.found != STORE_FOUND) {
+		r = not_found(c, &p, pos[1], lid, date);
+		store_provision_release(&p);
+		return r;
+	}
+	jci = store_jci(p.bwb, p.artikel, p.lid, date ? date : p.version_date);
+	url = store_url(p.bwb, p.artikel, date ? date : p.version_date);
+	if (json) {
+		struct json j;
+
+		json_init(&j, &b, 1);
+		json_begin_object(&j);
+		json_kstring(&j, "bwb", p.bwb);
+		json_kstring(&j, "citeertitel", p.citeertitel);
+		json_kstring(&j, "artikel", p.artikel);
+		if (p.lid)
+			json_kstring(&j, "lid", p.lid);
+		json_kstring(&j, "label", p.label);
+		json_kstring(&j, "title", p.title);
+		json_kstring(&j, "status", p.status);
+		json_kstring(&j, "path", p.path);
+		json_kstring(&j, "date", date);
+		json_key(&j, "version");
+		json_begin_object(&j);
+		json_kstring(&j, "inwerkingtreding", p.version_date);
+		json_kbool(&j, "date_unknown", p.date_unknown);
+		json_kstring(&j, "source", p.source);
+		json_end_object(&j);
+		json_kstring(&j, "jci", jci);
+		json_kstring(&j, "url", url);
+		json_kstring(&j, "text", p.text);
+		json_key(&j, "references");
+		json_begin_array(&j);
+		for (i = 0; i < p.nrefs; i++)
+			json_string(&j, p.refs[i]);
+		json_end_array(&j);
+		json_end_object(&j);
+		pt_buf_addc(&b, '\n');
+	} else {
+		pt_buf_addf(&b, "%s (%s), version %s\n",
+			    p.citeertitel ? p.citeertitel : p.bwb, p.bwb,
+			    p.version_date ? p.version_date : "of unknown date");
+		pt_buf_addf(&b, "%s", p.label ? p.label : p.artikel);
+		if (p.lid)
+			pt_buf_addf(&b, ", lid %s", p.lid);
+		if (p.title)
+			pt_buf_addf(&b, " (%s)", p.title);
+		if (p.path && *p.path)
+			pt_buf_addf(&b, "  [%s]", p.path);
+		pt_buf_addc(&b, '\n');
+		if (p.status && strcmp(p.status, "vervallen") == 0)
+			pt_buf_adds(&b, "Status: vervallen (repealed)\n");
+		if (p.date_unknown)
+			pt_buf_adds(&b, "Note: the date of entry into force of this version is "
+				    "unknown; it is used because no dated version is in force"
+				    " at that date\n");
+		pt_buf_addf(&b, "Juriconnect: %s\nLink: %s\n\n%s\n", jci, url, p.text);
+	}
+	r = cli_write(c, b.s, b.len);
+	pt_buf_release(&b);
+	free(jci);
+	free(url);
+	store_provision_release(&p);
+	return r;
+}
+
+int
+cmd_search(struct cli *c, int argc, char **argv)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct store_search_hit *hits;
+	struct pt_buf q = PT_BUF_INIT, b = PT_BUF_INIT;
+	const char *date = NULL;
+	size_t n, i, limit = 20;
+	int json = 0, r, ai;
+
+	for (ai = 1; ai < argc; ai++) {
+		const char *v;
+
+		if (cli_is_help(argv[ai])) {
+			pt_buf_release(&q);
+			return cli_help(c, "search");
+		}
+		if ((r = cli_opt_value(argc, argv, &ai, "--limit", &v)) != 0) {
+			char *end;
+			long l = r > 0 ? strtol(v, &end, 10) : 0;
+
+			if (r < 0 || *v == '\0' || *end != '\0' || l < 1 || l > 10000) {
+				pt_buf_release(&q);
+				return cli_usage(c, "search", "option '--limit' needs a number from 1 to 10000");
+			}
+			limit = (size_t)l;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--date", &v)) != 0) {
+			if (r < 0 || !vocab_is_date(v)) {
+				pt_buf_release(&q);
+				return cli_usage(c, "search", "option '--date' needs a date YYYY-MM-DD");
+			}
+			date = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
+			if (r < 0 || (json = parse_format(c, "search", v)) < 0) {
+				pt_buf_release(&q);
+				return PT_EUSAGE;
+			}
+		} else {
+			if (q.len)
+				pt_buf_addc(&q, ' ');
+			pt_buf_adds(&q, argv[ai]);
+		}
+	}
+	if (q.len == 0) {
+		pt_buf_release(&q);
+		return cli_usage(c, "search", "no query given");
+	}
+	if ((r = cli_open_store(c, &st)) != PT_OK) {
+		pt_buf_release(&q);
+		return r;
+	}
+	r = store_search(st, q.s, date, limit, &hits, &n, &e);
+	store_close(st);
+	if (r != PT_OK) {
+		pt_buf_release(&q);
+		return cli_report(c, &e);
+	}
+	if (json) {
+		struct json j;
+
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_kstring(&j, "bwb", hits[i].bwb);
+			json_kstring(&j, "citeertitel", hits[i].citeertitel);
+			json_kstring(&j, "inwerkingtreding", hits[i].version_date);
+			json_kstring(&j, "artikel", hits[i].artikel);
+			json_kstring(&j, "label", hits[i].label);
+			json_kstring(&j, "snippet", hits[i].snippet);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		pt_buf_addc(&b, '\n');
+	} else {
+		for (i = 0; i < n; i++) {
+			char *s, *p;
+
+			s = xstrdup(hits[i].snippet ? hits[i].snippet : "");
+			for (p = s; *p; p++)
+				if (*p == '\n')
+					*p = ' ';
+			pt_buf_addf(&b, "%s %s (%s), %s:\n    %s\n", hits[i].bwb,
+				    hits[i].citeertitel ? hits[i].citeertitel : "",
+				    hits[i].version_date ? hits[i].version_date : "date unknown",
+				    hits[i].label ? hits[i].label : hits[i].artikel, s);
+			free(s);
+		}
+		pt_buf_addf(&b, "%zu result%s for '%s'\n", n, n == 1 ? "" : "s", q.s);
+	}
+	r = cli_write(c, b.s, b.len);
+	pt_buf_release(&b);
+	pt_buf_release(&q);
+	store_search_free(hits, n);
+	return r;
+}

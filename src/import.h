@@ -31,10 +31,12 @@ struct import_result {
 };
 void import_result_release(struct import_result *r);
 
-/* Called now and then during a long import (bytes done of total). */
+/*
+ * Called every few hundred articles during an import: articles stored so
+ * far, and the size of the file in bytes.
+ */
 typedef void (*import_progress_fn)(void *ctx, const char *path,
-				   unsigned long long done,
-				   unsigned long long total);
+				   long articles, unsigned long long size);
 
 struct import_opts {
 	const char *date;   /* inwerkingtreding for files that carry none; NULL = unknown */

@@ -1,19 +1,779 @@
-/* store.c: placeholder until the registry lands. */
+/*
+ * store.c: the law registry in SQLite (see store.h).
+ *
+ * All SQL is static text with bound parameters.  Statements used per row
+ * during an import are prepared once and cached in struct pt_store.
+ */
 #include "config.h"
+
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
 #include "store.h"
+
+enum {
+	Q_PUT_PROVISION,
+	Q_PUT_REFERENCE,
+	Q_COUNT
+};
+
+static const char *const cached_sql[Q_COUNT] = {
+	"INSERT INTO provision(version_id, seq, artikel, lid, label, title,"
+	" text, status, path, jci, url) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+	"INSERT INTO reference(provision_id, kind, target, text)"
+	" VALUES(?,?,?,?)",
+};
+
+struct pt_store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *q[Q_COUNT];
+};
+
+/*
+ * Schema migrations: element i brings user_version from i to i + 1.  Never
+ * edit a migration that has shipped; append a new one.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: the law registry */
+	"CREATE TABLE law ("
+	"  id INTEGER PRIMARY KEY,"
+	"  bwb TEXT NOT NULL UNIQUE,"
+	"  citeertitel TEXT,"
+	"  soort TEXT);"
+	"CREATE TABLE version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  law_id INTEGER NOT NULL REFERENCES law(id) ON DELETE CASCADE,"
+	"  inwerkingtreding TEXT,"          /* NULL = unknown */
+	"  source TEXT NOT NULL,"
+	"  sha256 TEXT NOT NULL UNIQUE,"
+	"  format INTEGER NOT NULL,"
+	"  imported_at TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX version_law_date"
+	"  ON version(law_id, ifnull(inwerkingtreding, ''));"
+	"CREATE TABLE provision ("
+	"  id INTEGER PRIMARY KEY,"
+	"  version_id INTEGER NOT NULL REFERENCES version(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  artikel TEXT NOT NULL,"
+	"  lid TEXT,"                       /* NULL = the whole article */
+	"  label TEXT,"
+	"  title TEXT,"
+	"  text TEXT NOT NULL,"
+	"  status TEXT,"
+	"  path TEXT,"
+	"  jci TEXT,"
+	"  url TEXT);"
+	"CREATE INDEX provision_lookup ON provision(version_id, artikel, lid);"
+	"CREATE TABLE reference ("
+	"  provision_id INTEGER NOT NULL REFERENCES provision(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  text TEXT);"
+	"CREATE INDEX reference_provision ON reference(provision_id);"
+	"CREATE VIRTUAL TABLE provision_fts USING fts5("
+	"  text, content='provision', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER provision_fts_ins AFTER INSERT ON provision"
+	"  WHEN new.lid IS NULL BEGIN"
+	"  INSERT INTO provision_fts(rowid, text) VALUES(new.id, new.text);"
+	"END;"
+	"CREATE TRIGGER provision_fts_del AFTER DELETE ON provision"
+	"  WHEN old.lid IS NULL BEGIN"
+	"  INSERT INTO provision_fts(provision_fts, rowid, text)"
+	"    VALUES('delete', old.id, old.text);"
+	"END;",
+};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+enum pt_status
+store_sqlerr(struct pt_store *st, const char *what, struct pt_err *err)
+{
+	return pt_err_set(err, PT_EDB, st->path, 0, 0, "%s: %s", what,
+			  sqlite3_errmsg(st->db));
+}
+
+static enum pt_status
+exec(struct pt_store *st, const char *sql, const char *what,
+     struct pt_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		pt_err_set(err, PT_EDB, st->path, 0, 0, "%s: %s", what,
+			   msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return PT_EDB;
+	}
+	return PT_OK;
+}
+
+static int
+user_version(struct pt_store *st, int *v)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int(s, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static enum pt_status
+migrate(struct pt_store *st, struct pt_err *err)
+{
+	char pragma[64];
+	int v = 0, i;
+
+	if (user_version(st, &v) != SQLITE_OK)
+		return store_sqlerr(st, "cannot read the database (is it a proeftoets registry?)", err);
+	if (v > NMIGRATIONS)
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "the registry has schema version %d; this proeftoets "
+				  "knows up to %d: use a newer proeftoets", v, NMIGRATIONS);
+	if (v == NMIGRATIONS)
+		return PT_OK;
+	if (exec(st, "BEGIN IMMEDIATE", "cannot start migration", err))
+		return PT_EDB;
+	/* Re-read inside the write lock: another process may have migrated. */
+	if (user_version(st, &v) != SQLITE_OK) {
+		store_rollback(st);
+		return store_sqlerr(st, "cannot read the schema version", err);
+	}
+	for (i = v; i < NMIGRATIONS; i++) {
+		if (exec(st, migrations[i], "cannot create the registry schema", err)) {
+			store_rollback(st);
+			return PT_EDB;
+		}
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", NMIGRATIONS);
+	if (exec(st, pragma, "cannot set the schema version", err) ||
+	    exec(st, "COMMIT", "cannot commit the schema", err)) {
+		store_rollback(st);
+		return PT_EDB;
+	}
+	return PT_OK;
+}
 
 enum pt_status
 store_open(const char *path, struct pt_store **out, struct pt_err *err)
 {
+	struct pt_store *st;
+	int rc;
+
 	*out = NULL;
-	return pt_err_set(err, PT_EINTERNAL, path, 0, 0, "not implemented");
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &st->db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		pt_err_set(err, PT_EDB, path, 0, 0, "cannot open the registry: %s",
+			   st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		store_close(st);
+		return PT_EDB;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 10000);
+	if (exec(st, "PRAGMA foreign_keys = ON", "cannot configure the registry", err) ||
+	    exec(st, "PRAGMA journal_mode = WAL", "cannot open the registry", err) ||
+	    exec(st, "PRAGMA synchronous = FULL", "cannot configure the registry", err) ||
+	    migrate(st, err)) {
+		store_close(st);
+		return PT_EDB;
+	}
+	*out = st;
+	return PT_OK;
 }
-void store_close(struct pt_store *st) { (void)st; }
-enum pt_status store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
-	const char *lid, const char *date, struct store_provision *out, struct pt_err *err)
-{ (void)st; (void)bwb; (void)artikel; (void)lid; (void)date; (void)out;
-  return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0, "not implemented"); }
-void store_provision_release(struct store_provision *p) { (void)p; }
-char *store_url(const char *bwb, const char *artikel, const char *date) { (void)bwb; (void)artikel; (void)date; return NULL; }
-char *store_jci(const char *bwb, const char *artikel, const char *lid, const char *date) { (void)bwb; (void)artikel; (void)lid; (void)date; return NULL; }
+
+void
+store_close(struct pt_store *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(st->q[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+sqlite3 *
+store_db(struct pt_store *st)
+{
+	return st->db;
+}
+
+const char *
+store_path(const struct pt_store *st)
+{
+	return st->path;
+}
+
+enum pt_status
+store_begin(struct pt_store *st, struct pt_err *err)
+{
+	return exec(st, "BEGIN IMMEDIATE", "cannot start a transaction", err);
+}
+
+enum pt_status
+store_commit(struct pt_store *st, struct pt_err *err)
+{
+	return exec(st, "COMMIT", "cannot commit", err);
+}
+
+void
+store_rollback(struct pt_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* --- small statement helpers --------------------------------------------- */
+
+static enum pt_status
+prepare(struct pt_store *st, const char *sql, sqlite3_stmt **s,
+	struct pt_err *err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK)
+		return store_sqlerr(st, "cannot prepare a query", err);
+	return PT_OK;
+}
+
+static sqlite3_stmt *
+cached(struct pt_store *st, int which, struct pt_err *err)
+{
+	if (st->q[which] == NULL &&
+	    prepare(st, cached_sql[which], &st->q[which], err) != PT_OK)
+		return NULL;
+	sqlite3_reset(st->q[which]);
+	sqlite3_clear_bindings(st->q[which]);
+	return st->q[which];
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+/* --- writing --------------------------------------------------------------- */
+
+enum pt_status
+store_has_sha256(struct pt_store *st, const char *sha256, int *found,
+		 char **bwb, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*found = 0;
+	if (bwb)
+		*bwb = NULL;
+	if (prepare(st, "SELECT l.bwb FROM version v JOIN law l ON l.id = v.law_id"
+		    " WHERE v.sha256 = ?", &s, err))
+		return PT_EDB;
+	bind_text(s, 1, sha256);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*found = 1;
+		if (bwb)
+			*bwb = col_dup(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read versions", err);
+	return PT_OK;
+}
+
+enum pt_status
+store_put_law(struct pt_store *st, const char *bwb, const char *citeertitel,
+	      const char *soort, long long *law_id, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, "INSERT INTO law(bwb, citeertitel, soort) VALUES(?,?,?)"
+		    " ON CONFLICT(bwb) DO UPDATE SET"
+		    "  citeertitel = coalesce(excluded.citeertitel, citeertitel),"
+		    "  soort = coalesce(excluded.soort, soort)", &s, err))
+		return PT_EDB;
+	bind_text(s, 1, bwb);
+	bind_text(s, 2, citeertitel);
+	bind_text(s, 3, soort);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot store the law", err);
+	if (prepare(st, "SELECT id FROM law WHERE bwb = ?", &s, err))
+		return PT_EDB;
+	bind_text(s, 1, bwb);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*law_id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(st, "cannot read the law back", err);
+	return PT_OK;
+}
+
+enum pt_status
+store_put_version(struct pt_store *st, long long law_id,
+		  const char *inwerkingtreding, const char *source,
+		  const char *sha256, int format, long long *version_id,
+		  int *replaced, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	long long old = -1;
+	int rc;
+
+	*replaced = 0;
+	if (prepare(st, "SELECT id FROM version WHERE law_id = ?"
+		    " AND ifnull(inwerkingtreding, '') = ifnull(?, '')", &s, err))
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, law_id);
+	bind_text(s, 2, inwerkingtreding);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		old = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read versions", err);
+	if (old >= 0) {
+		/* Delete provisions explicitly so the FTS triggers run. */
+		if (prepare(st, "DELETE FROM provision WHERE version_id = ?", &s, err))
+			return PT_EDB;
+		sqlite3_bind_int64(s, 1, old);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(st, "cannot replace the version", err);
+		if (prepare(st, "DELETE FROM version WHERE id = ?", &s, err))
+			return PT_EDB;
+		sqlite3_bind_int64(s, 1, old);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(st, "cannot replace the version", err);
+		*replaced = 1;
+	}
+	if (prepare(st, "INSERT INTO version(law_id, inwerkingtreding, source,"
+		    " sha256, format, imported_at) VALUES(?,?,?,?,?,"
+		    " strftime('%Y-%m-%dT%H:%M:%SZ','now'))", &s, err))
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, law_id);
+	bind_text(s, 2, inwerkingtreding);
+	bind_text(s, 3, source);
+	bind_text(s, 4, sha256);
+	sqlite3_bind_int(s, 5, format);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot store the version", err);
+	*version_id = sqlite3_last_insert_rowid(st->db);
+	return PT_OK;
+}
+
+enum pt_status
+store_put_provision(struct pt_store *st, long long version_id,
+		    const struct store_provision_in *p,
+		    long long *provision_id, struct pt_err *err)
+{
+	sqlite3_stmt *s = cached(st, Q_PUT_PROVISION, err);
+
+	if (s == NULL)
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, version_id);
+	sqlite3_bind_int(s, 2, p->seq);
+	bind_text(s, 3, p->artikel ? p->artikel : "");
+	bind_text(s, 4, p->lid);
+	bind_text(s, 5, p->label);
+	bind_text(s, 6, p->title);
+	bind_text(s, 7, p->text ? p->text : "");
+	bind_text(s, 8, p->status);
+	bind_text(s, 9, p->path);
+	bind_text(s, 10, p->jci);
+	bind_text(s, 11, p->url);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return store_sqlerr(st, "cannot store a provision", err);
+	if (provision_id)
+		*provision_id = sqlite3_last_insert_rowid(st->db);
+	return PT_OK;
+}
+
+enum pt_status
+store_put_reference(struct pt_store *st, long long provision_id, int kind,
+		    const char *target, const char *text, struct pt_err *err)
+{
+	sqlite3_stmt *s = cached(st, Q_PUT_REFERENCE, err);
+
+	if (s == NULL)
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, provision_id);
+	bind_text(s, 2, kind == 2 ? "extref" : "intref");
+	bind_text(s, 3, target);
+	bind_text(s, 4, text);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return store_sqlerr(st, "cannot store a reference", err);
+	return PT_OK;
+}
+
+/* --- reading --------------------------------------------------------------- */
+
+enum pt_status
+store_laws(struct pt_store *st, struct store_law **laws, size_t *n,
+	   struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	struct store_law *v = NULL, *law = NULL;
+	size_t cap = 0, vcap = 0;
+	long long last = -1;
+	int rc;
+
+	*laws = NULL;
+	*n = 0;
+	if (prepare(st, "SELECT l.id, l.bwb, l.citeertitel, l.soort,"
+		    " v.inwerkingtreding, v.source, v.sha256, v.imported_at, v.format,"
+		    " (SELECT count(*) FROM provision p WHERE p.version_id = v.id"
+		    "   AND p.lid IS NULL)"
+		    " FROM law l JOIN version v ON v.law_id = l.id"
+		    " ORDER BY l.bwb, ifnull(v.inwerkingtreding, '')", &s, err))
+		return PT_EDB;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_version *ver;
+
+		if (sqlite3_column_int64(s, 0) != last) {
+			last = sqlite3_column_int64(s, 0);
+			PT_ARRAY_PUSH(v, *n, cap);
+			law = &v[*n - 1];
+			memset(law, 0, sizeof *law);
+			law->bwb = col_dup(s, 1);
+			law->citeertitel = col_dup(s, 2);
+			law->soort = col_dup(s, 3);
+			vcap = 0;
+		}
+		PT_ARRAY_PUSH(law->versions, law->nversions, vcap);
+		ver = &law->versions[law->nversions - 1];
+		ver->inwerkingtreding = col_dup(s, 4);
+		ver->source = col_dup(s, 5);
+		ver->sha256 = col_dup(s, 6);
+		ver->imported_at = col_dup(s, 7);
+		ver->format = sqlite3_column_int(s, 8);
+		ver->articles = sqlite3_column_int(s, 9);
+	}
+	sqlite3_finalize(s);
+	*laws = v;
+	if (rc != SQLITE_DONE) {
+		store_laws_free(v, *n);
+		*laws = NULL;
+		*n = 0;
+		return store_sqlerr(st, "cannot list laws", err);
+	}
+	return PT_OK;
+}
+
+void
+store_laws_free(struct store_law *laws, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < laws[i].nversions; j++) {
+			free(laws[i].versions[j].inwerkingtreding);
+			free(laws[i].versions[j].source);
+			free(laws[i].versions[j].sha256);
+			free(laws[i].versions[j].imported_at);
+		}
+		free(laws[i].versions);
+		free(laws[i].bwb);
+		free(laws[i].citeertitel);
+		free(laws[i].soort);
+	}
+	free(laws);
+}
+
+/* The version of law_id in force at date (NULL: the newest). */
+static enum pt_status
+version_at(struct pt_store *st, long long law_id, const char *date,
+	   long long *vid, char **vdate, char **source, struct pt_err *err)
+{
+	static const char *const q_dated =
+		"SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
+		" AND inwerkingtreding IS NOT NULL AND (?2 IS NULL OR inwerkingtreding <= ?2)"
+		" ORDER BY inwerkingtreding DESC LIMIT 1";
+	static const char *const q_unknown =
+		"SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
+		" AND inwerkingtreding IS NULL LIMIT 1";
+	const char *qs[2] = { q_dated, q_unknown };
+	int i, rc;
+
+	*vid = -1;
+	for (i = 0; i < 2 && *vid < 0; i++) {
+		sqlite3_stmt *s;
+
+		if (prepare(st, qs[i], &s, err))
+			return PT_EDB;
+		sqlite3_bind_int64(s, 1, law_id);
+		if (i == 0)
+			bind_text(s, 2, date);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*vid = sqlite3_column_int64(s, 0);
+			*vdate = col_dup(s, 1);
+			*source = col_dup(s, 2);
+		}
+		sqlite3_finalize(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_sqlerr(st, "cannot read versions", err);
+	}
+	return PT_OK;
+}
+
+static enum pt_status
+provision_row(struct pt_store *st, long long vid, const char *artikel,
+	      const char *lid, struct store_provision *out, long long *pid,
+	      int *found, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*found = 0;
+	if (prepare(st, "SELECT id, artikel, lid, label, title, text, status, path, jci, url"
+		    " FROM provision WHERE version_id = ? AND artikel = ?"
+		    " AND ((?3 IS NULL AND lid IS NULL) OR lid = ?3)"
+		    " ORDER BY seq LIMIT 1", &s, err))
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, vid);
+	bind_text(s, 2, artikel);
+	bind_text(s, 3, lid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*found = 1;
+		*pid = sqlite3_column_int64(s, 0);
+		free(out->artikel); out->artikel = col_dup(s, 1);
+		free(out->lid); out->lid = col_dup(s, 2);
+		free(out->label); out->label = col_dup(s, 3);
+		free(out->title); out->title = col_dup(s, 4);
+		free(out->text); out->text = col_dup(s, 5);
+		free(out->status); out->status = col_dup(s, 6);
+		free(out->path); out->path = col_dup(s, 7);
+		free(out->jci); out->jci = col_dup(s, 8);
+		free(out->url); out->url = col_dup(s, 9);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read provisions", err);
+	return PT_OK;
+}
+
+enum pt_status
+store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
+		   const char *lid, const char *date,
+		   struct store_provision *out, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	long long law_id = -1, vid, pid = -1;
+	int rc, found;
+	size_t cap = 0;
+
+	memset(out, 0, sizeof *out);
+	out->bwb = xstrdup(bwb);
+	if (prepare(st, "SELECT id, citeertitel FROM law WHERE bwb = ?", &s, err))
+		return PT_EDB;
+	bind_text(s, 1, bwb);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		law_id = sqlite3_column_int64(s, 0);
+		out->citeertitel = col_dup(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read laws", err);
+	if (law_id < 0) {
+		out->found = STORE_NO_LAW;
+		return PT_OK;
+	}
+	if (version_at(st, law_id, date, &vid, &out->version_date,
+		       &out->source, err))
+		return PT_EDB;
+	if (vid < 0) {
+		out->found = STORE_NO_VERSION;
+		return PT_OK;
+	}
+	out->date_unknown = out->version_date == NULL;
+	if (provision_row(st, vid, artikel, NULL, out, &pid, &found, err))
+		return PT_EDB;
+	if (!found) {
+		out->found = STORE_NO_ARTICLE;
+		return PT_OK;
+	}
+	if (prepare(st, "SELECT target FROM reference WHERE provision_id = ?"
+		    " ORDER BY rowid", &s, err))
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, pid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		PT_ARRAY_PUSH(out->refs, out->nrefs, cap);
+		out->refs[out->nrefs - 1] = col_dup(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read references", err);
+	if (lid != NULL) {
+		if (provision_row(st, vid, artikel, lid, out, &pid, &found, err))
+			return PT_EDB;
+		if (!found) {
+			out->found = STORE_NO_LID;
+			return PT_OK;
+		}
+	}
+	out->found = STORE_FOUND;
+	return PT_OK;
+}
+
+void
+store_provision_release(struct store_provision *p)
+{
+	size_t i;
+
+	free(p->bwb);
+	free(p->citeertitel);
+	free(p->version_date);
+	free(p->artikel);
+	free(p->lid);
+	free(p->label);
+	free(p->title);
+	free(p->text);
+	free(p->status);
+	free(p->path);
+	free(p->jci);
+	free(p->url);
+	free(p->source);
+	for (i = 0; i < p->nrefs; i++)
+		free(p->refs[i]);
+	free(p->refs);
+	memset(p, 0, sizeof *p);
+}
+
+enum pt_status
+store_search(struct pt_store *st, const char *query, const char *date,
+	     size_t limit, struct store_search_hit **hits, size_t *n,
+	     struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	struct store_search_hit *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*hits = NULL;
+	*n = 0;
+	if (prepare(st,
+		    "SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel, p.label,"
+		    " snippet(provision_fts, 0, '[', ']', '...', 16), bm25(provision_fts)"
+		    " FROM provision_fts"
+		    " JOIN provision p ON p.id = provision_fts.rowid"
+		    " JOIN version v ON v.id = p.version_id"
+		    " JOIN law l ON l.id = v.law_id"
+		    " WHERE provision_fts MATCH ?1"
+		    " AND (?2 IS NULL OR v.id = coalesce("
+		    "   (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"
+		    "    AND v2.inwerkingtreding IS NOT NULL AND v2.inwerkingtreding <= ?2"
+		    "    ORDER BY v2.inwerkingtreding DESC LIMIT 1),"
+		    "   (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"
+		    "    AND v3.inwerkingtreding IS NULL)))"
+		    " ORDER BY bm25(provision_fts), l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
+		    " LIMIT ?3", &s, err))
+		return PT_EDB;
+	bind_text(s, 1, query);
+	bind_text(s, 2, date);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_search_hit *h;
+
+		PT_ARRAY_PUSH(v, *n, cap);
+		h = &v[*n - 1];
+		h->bwb = col_dup(s, 0);
+		h->citeertitel = col_dup(s, 1);
+		h->version_date = col_dup(s, 2);
+		h->artikel = col_dup(s, 3);
+		h->label = col_dup(s, 4);
+		h->snippet = col_dup(s, 5);
+		h->rank = sqlite3_column_double(s, 6);
+	}
+	*hits = v;
+	if (rc != SQLITE_DONE) {
+		int code = sqlite3_extended_errcode(st->db);
+
+		pt_err_set(err, (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB,
+			   NULL, 0, 0, "cannot search for '%s': %s", query,
+			   sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		store_search_free(v, *n);
+		*hits = NULL;
+		*n = 0;
+		return err ? err->code : PT_EDB;
+	}
+	sqlite3_finalize(s);
+	return PT_OK;
+}
+
+void
+store_search_free(struct store_search_hit *hits, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(hits[i].bwb);
+		free(hits[i].citeertitel);
+		free(hits[i].version_date);
+		free(hits[i].artikel);
+		free(hits[i].label);
+		free(hits[i].snippet);
+	}
+	free(hits);
+}
+
+char *
+store_jci(const char *bwb, const char *artikel, const char *lid,
+	  const char *date)
+{
+	struct pt_buf b = PT_BUF_INIT;
+
+	pt_buf_addf(&b, "jci1.3:c:%s", bwb);
+	if (artikel && *artikel)
+		pt_buf_addf(&b, "&artikel=%s", artikel);
+	if (lid && *lid)
+		pt_buf_addf(&b, "&lid=%s", lid);
+	if (date && *date)
+		pt_buf_addf(&b, "&g=%s", date);
+	return pt_buf_detach(&b);
+}
+
+char *
+store_url(const char *bwb, const char *artikel, const char *date)
+{
+	char *jci = store_jci(bwb, artikel, NULL, date);
+	char *url = xasprintf("https://wetten.overheid.nl/%s", jci);
+
+	free(jci);
+	return url;
+}

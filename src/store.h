@@ -132,17 +132,18 @@ enum pt_status store_provision_at(struct pt_store *st, const char *bwb,
 				  struct pt_err *err);
 void store_provision_release(struct store_provision *p);
 
-/* Every version's text of one article, oldest first (for diffs and history). */
 struct store_search_hit {
 	char *bwb, *citeertitel, *version_date, *artikel, *label, *snippet;
 	double rank;
 };
 /*
- * Full-text search (FTS5 query syntax; a plain list of words means all of
- * them).  Only the newest version of each law is searched.
+ * Full-text search over whole articles (FTS5 query syntax; a plain list of
+ * words means all of them; diacritics are ignored).  date NULL searches
+ * every version; a date searches only the versions in force then.  A bad
+ * query gives PT_EUSAGE.
  */
 enum pt_status store_search(struct pt_store *st, const char *query,
-			    size_t limit, struct store_search_hit **hits,
+			    const char *date, size_t limit, struct store_search_hit **hits,
 			    size_t *n, struct pt_err *err);
 void store_search_free(struct store_search_hit *hits, size_t n);
 
