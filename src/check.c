@@ -1,13 +1,581 @@
-/* check.c: placeholder until the checker lands. */
+/*
+ * check.c: apply the rules to a design and quote the law (see check.h).
+ *
+ * Three generic conditions (rules.h) are evaluated here; what they mean in
+ * law lives in the rule files, not in this code.
+ */
 #include "config.h"
+
 #include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
 #include "check.h"
+#include "digest.h"
+#include "vocab.h"
+
+static int
+in_list(char *const *list, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+any_match(const struct rule_pattern *p, size_t n, const struct design_actor *a)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (rules_pattern_match(&p[i], a))
+			return 1;
+	return 0;
+}
+
+/* Whether the rule looks at this actor at all (geldt-voor, toegestaan). */
+static int
+actor_in_scope(const struct rule *r, const struct design_actor *a)
+{
+	if (r->ngeldt_voor > 0 && !any_match(r->geldt_voor, r->ngeldt_voor, a))
+		return 0;
+	return !any_match(r->toegestaan, r->ntoegestaan, a);
+}
+
+/* "rvt-noord (regionaal veiligheidsteam, niet gecertificeerd)" */
+static void
+describe_actor(struct pt_buf *b, const struct design_actor *a)
+{
+	const struct vocab_entry *role = vocab_role(a->rol);
+	int i;
+
+	pt_buf_addf(b, "%s (%s, %s", a->id, role ? role->label : a->rol,
+		    a->gecertificeerd ? "gecertificeerd" : "niet gecertificeerd");
+	for (i = 0; i < VOCAB_NAANWIJZING; i++)
+		if (a->aangewezen & (1u << i))
+			pt_buf_addf(b, ", aangewezen als %s", vocab_aanwijzing_names[i]);
+	if (a->doelgroep == DOELGROEP_ALLE)
+		pt_buf_adds(b, ", doelgroep alle leeftijden");
+	pt_buf_addc(b, ')');
+}
+
+/* Dutch description of a pattern: "gecertificeerde instelling", ... */
+static void
+describe_pattern(struct pt_buf *b, const struct rule_pattern *p)
+{
+	size_t i;
+	int parts = 0;
+
+	for (i = 0; i < p->nrollen; i++) {
+		const struct vocab_entry *role = vocab_role(p->rollen[i]);
+
+		pt_buf_addf(b, "%s%s", i ? " of " : "", role ? role->label : p->rollen[i]);
+		parts++;
+	}
+	if (p->gecertificeerd >= 0) {
+		pt_buf_addf(b, "%s%s", parts++ ? ", " : "een actor die ",
+			    p->gecertificeerd ? "een certificaat heeft (Jeugdwet 3.4)"
+					      : "geen certificaat heeft");
+	}
+	for (i = 0; i < VOCAB_NAANWIJZING; i++)
+		if (p->aangewezen & (1u << i))
+			pt_buf_addf(b, "%saangewezen als %s", parts++ ? ", " : "",
+				    vocab_aanwijzing_names[i]);
+	if (p->doelgroep >= 0)
+		pt_buf_addf(b, "%sdoelgroep %s", parts++ ? ", " : "",
+			    p->doelgroep == DOELGROEP_ALLE ? "alle leeftijden" : "jeugd");
+	if (parts == 0)
+		pt_buf_adds(b, "iedere actor");
+}
+
+static void
+describe_task(struct pt_buf *b, const char *id)
+{
+	const struct vocab_entry *t = vocab_task(id);
+
+	pt_buf_addf(b, "'%s' (%s)", t ? t->label : id, id);
+}
+
+static struct finding *
+new_finding(struct check_result *res, size_t *cap, const struct rule *r,
+	    const char *subject)
+{
+	struct finding *f;
+	size_t i;
+	char *id = xasprintf("%s/%s/%s", res->design->id, r->id, subject);
+
+	/* Keep ids unique even when two subjects print the same. */
+	for (i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].id, id) == 0) {
+			char *id2 = xasprintf("%s#%zu", id, i + 2);
+
+			free(id);
+			id = id2;
+		}
+	PT_ARRAY_PUSH(res->findings, res->nfindings, *cap);
+	f = &res->findings[res->nfindings - 1];
+	memset(f, 0, sizeof *f);
+	f->id = id;
+	f->rule = r;
+	return f;
+}
+
+static void
+add_str(char ***list, size_t *n, const char *s)
+{
+	if (in_list(*list, *n, s))
+		return;
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = xstrdup(s);
+}
+
+/* Tasks of actor ai that are in the list, in design order. */
+static size_t
+actor_tasks(const struct design *d, size_t ai, char *const *list, size_t n,
+	    char ***out, size_t *nout)
+{
+	size_t i, before = *nout;
+
+	for (i = 0; i < d->ntaken; i++)
+		if (d->taken[i].actor == ai && in_list(list, n, d->taken[i].id))
+			add_str(out, nout, d->taken[i].id);
+	return *nout - before;
+}
+
+static void
+eval_toewijzing(struct check_result *res, size_t *cap, const struct rule *r)
+{
+	const struct design *d = res->design;
+	size_t ai, i;
+
+	if (r->min_gemeenten > 0 && d->ngemeenten < (size_t)r->min_gemeenten)
+		return;
+	for (ai = 0; ai < d->nactors; ai++) {
+		const struct design_actor *a = &d->actors[ai];
+		char **tasks = NULL;
+		size_t ntasks = 0;
+		struct pt_buf t = PT_BUF_INIT;
+		struct finding *f;
+
+		if (!actor_in_scope(r, a))
+			continue;
+		if (actor_tasks(d, ai, r->taken, r->ntaken, &tasks, &ntasks) == 0)
+			continue;
+		pt_buf_adds(&t, ntasks > 1 ? "De taken " : "De taak ");
+		for (i = 0; i < ntasks; i++) {
+			if (i)
+				pt_buf_adds(&t, i + 1 == ntasks ? " en " : ", ");
+			describe_task(&t, tasks[i]);
+		}
+		pt_buf_adds(&t, ntasks > 1 ? " zijn toegewezen aan " : " is toegewezen aan ");
+		describe_actor(&t, a);
+		if (r->ntoegestaan > 0) {
+			pt_buf_adds(&t, "; de regel staat dit alleen toe aan: ");
+			for (i = 0; i < r->ntoegestaan; i++) {
+				if (i)
+					pt_buf_adds(&t, "; ");
+				describe_pattern(&t, &r->toegestaan[i]);
+			}
+		}
+		if (r->min_gemeenten > 0)
+			pt_buf_addf(&t, "; de proeftuin omvat %zu gemeenten", d->ngemeenten);
+		pt_buf_addc(&t, '.');
+		f = new_finding(res, cap, r, a->id);
+		add_str(&f->actors, &f->nactors, a->id);
+		f->tasks = tasks;
+		f->ntasks = ntasks;
+		f->trigger = pt_buf_detach(&t);
+	}
+}
+
+static void
+eval_combinatie(struct check_result *res, size_t *cap, const struct rule *r)
+{
+	const struct design *d = res->design;
+	size_t ai, i;
+
+	for (ai = 0; ai < d->nactors; ai++) {
+		const struct design_actor *a = &d->actors[ai];
+		char **ta = NULL, **tb = NULL;
+		size_t na = 0, nb = 0;
+		struct pt_buf t = PT_BUF_INIT;
+		struct finding *f;
+
+		if (!actor_in_scope(r, a))
+			continue;
+		actor_tasks(d, ai, r->taken, r->ntaken, &ta, &na);
+		actor_tasks(d, ai, r->taken_b, r->ntaken_b, &tb, &nb);
+		if (na == 0 || nb == 0) {
+			for (i = 0; i < na; i++)
+				free(ta[i]);
+			for (i = 0; i < nb; i++)
+				free(tb[i]);
+			free(ta);
+			free(tb);
+			continue;
+		}
+		describe_actor(&t, a);
+		pt_buf_adds(&t, " voert zowel ");
+		for (i = 0; i < na; i++) {
+			if (i)
+				pt_buf_adds(&t, i + 1 == na ? " en " : ", ");
+			describe_task(&t, ta[i]);
+		}
+		pt_buf_adds(&t, " als ");
+		for (i = 0; i < nb; i++) {
+			if (i)
+				pt_buf_adds(&t, i + 1 == nb ? " en " : ", ");
+			describe_task(&t, tb[i]);
+		}
+		pt_buf_adds(&t, " uit.");
+		f = new_finding(res, cap, r, a->id);
+		add_str(&f->actors, &f->nactors, a->id);
+		for (i = 0; i < nb; i++) {
+			add_str(&ta, &na, tb[i]);
+			free(tb[i]);
+		}
+		free(tb);
+		f->tasks = ta;
+		f->ntasks = na;
+		f->trigger = pt_buf_detach(&t);
+	}
+}
+
+static int
+lid_matches(const char *want, const char *given)
+{
+	if (want == NULL)
+		return 1;
+	return given != NULL && strcmp(want, given) == 0;
+}
+
+/* Whether a sharing is covered by one of the rule's statutory gateways. */
+static int
+gateway_covers(const struct rule *r, const struct design *d,
+	       const struct design_deling *dl)
+{
+	const struct design_actor *naar = &d->actors[dl->naar];
+	size_t i, k;
+
+	for (i = 0; i < dl->nbepalingen; i++) {
+		const struct design_bepaling *b = &dl->bepalingen[i];
+
+		for (k = 0; k < r->nkanalen; k++) {
+			const struct rule_kanaal *kn = &r->kanalen[k];
+
+			if (strcmp(kn->bwb, b->bwb) != 0 ||
+			    strcmp(kn->artikel, b->artikel) != 0 ||
+			    !lid_matches(kn->lid, b->lid))
+				continue;
+			if (kn->gegevens != 0 && (dl->gegevens & ~kn->gegevens) != 0)
+				continue;
+			if (kn->nnaar == 0 || any_match(kn->naar, kn->nnaar, naar))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static void
+describe_gegevens(struct pt_buf *b, unsigned g)
+{
+	int i, n = 0;
+
+	for (i = 0; i < VOCAB_NGEGEVENS; i++)
+		if (g & (1u << i))
+			pt_buf_addf(b, "%s%s", n++ ? ", " : "", vocab_gegevens_names[i]);
+}
+
+static void
+eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
+{
+	const struct design *d = res->design;
+	size_t i, k;
+
+	for (i = 0; i < d->ndelingen; i++) {
+		const struct design_deling *dl = &d->delingen[i];
+		const struct design_actor *van = &d->actors[dl->van];
+		const struct design_actor *naar = &d->actors[dl->naar];
+		struct pt_buf t = PT_BUF_INIT, subj = PT_BUF_INIT;
+		struct finding *f;
+
+		if (r->gegevens != 0 && (dl->gegevens & r->gegevens) == 0)
+			continue;
+		if (r->ngeldt_voor > 0 &&
+		    !any_match(r->geldt_voor, r->ngeldt_voor, van) &&
+		    !any_match(r->geldt_voor, r->ngeldt_voor, naar))
+			continue;
+		if (dl->grondslag == GRONDSLAG_TOESTEMMING)
+			continue;
+		if (dl->grondslag == GRONDSLAG_WETTELIJK && gateway_covers(r, d, dl))
+			continue;
+		describe_actor(&t, van);
+		pt_buf_adds(&t, " verstrekt gegevens (");
+		describe_gegevens(&t, dl->gegevens);
+		pt_buf_adds(&t, ") aan ");
+		describe_actor(&t, naar);
+		if (dl->grondslag == GRONDSLAG_GEEN) {
+			pt_buf_adds(&t, " zonder grondslag (geen toestemming, geen wettelijke bepaling).");
+		} else {
+			pt_buf_adds(&t, " met als genoemde grondslag ");
+			for (k = 0; k < dl->nbepalingen; k++)
+				pt_buf_addf(&t, "%s%s art. %s%s%s", k ? ", " : "",
+					    dl->bepalingen[k].bwb, dl->bepalingen[k].artikel,
+					    dl->bepalingen[k].lid ? " lid " : "",
+					    dl->bepalingen[k].lid ? dl->bepalingen[k].lid : "");
+			pt_buf_adds(&t, "; die bepaling is geen grondslag voor verstrekking aan"
+				    " deze ontvanger (of voor deze gegevens).");
+		}
+		pt_buf_addf(&subj, "%s>%s", van->id, naar->id);
+		/* One finding per sender/receiver pair. */
+		f = NULL;
+		for (k = 0; k < res->nfindings; k++) {
+			char *want = xasprintf("%s/%s/%s", d->id, r->id, subj.s);
+
+			if (strcmp(res->findings[k].id, want) == 0)
+				f = &res->findings[k];
+			free(want);
+		}
+		if (f != NULL) {
+			char *joined = xasprintf("%s %s", f->trigger, t.s);
+
+			free(f->trigger);
+			f->trigger = joined;
+			pt_buf_release(&t);
+		} else {
+			f = new_finding(res, cap, r, subj.s);
+			add_str(&f->actors, &f->nactors, van->id);
+			add_str(&f->actors, &f->nactors, naar->id);
+			f->trigger = pt_buf_detach(&t);
+		}
+		pt_buf_release(&subj);
+	}
+	if (!r->dossiers)
+		return;
+	for (i = 0; i < d->ndossiers; i++) {
+		const struct design_dossier *ds = &d->dossiers[i];
+		struct pt_buf t = PT_BUF_INIT, subj = PT_BUF_INIT;
+		struct finding *f;
+		int hit = r->ngeldt_voor == 0;
+
+		if (ds->nactoren < 2)
+			continue;
+		for (k = 0; k < ds->nactoren && !hit; k++)
+			hit = any_match(r->geldt_voor, r->ngeldt_voor,
+					&d->actors[ds->actoren[k]]);
+		if (!hit)
+			continue;
+		pt_buf_adds(&t, "Een integraal dossier wordt gelezen en beschreven door ");
+		pt_buf_adds(&subj, "dossier:");
+		for (k = 0; k < ds->nactoren; k++) {
+			if (k) {
+				pt_buf_adds(&t, k + 1 == ds->nactoren ? " en " : ", ");
+				pt_buf_addc(&subj, '+');
+			}
+			describe_actor(&t, &d->actors[ds->actoren[k]]);
+			pt_buf_adds(&subj, d->actors[ds->actoren[k]].id);
+		}
+		pt_buf_adds(&t, "; geen bepaling staat het samenvoegen van gegevens over"
+			    " organisaties en doelen heen toe.");
+		f = new_finding(res, cap, r, subj.s);
+		for (k = 0; k < ds->nactoren; k++)
+			add_str(&f->actors, &f->nactors, d->actors[ds->actoren[k]].id);
+		f->trigger = pt_buf_detach(&t);
+		pt_buf_release(&subj);
+	}
+}
+
+static char *
+missing_text(const struct store_provision *p, const struct rule_provision *rp,
+	     const char *peildatum)
+{
+	const char *title = p->citeertitel ? p->citeertitel :
+		rp->citeertitel ? rp->citeertitel : rp->bwb;
+
+	switch (p->found) {
+	case STORE_NO_LAW:
+		return xasprintf("%s (%s) is niet in het register ingelezen",
+				 title, rp->bwb);
+	case STORE_NO_VERSION:
+		return xasprintf("het register bevat geen versie van %s die op %s geldt",
+				 title, peildatum);
+	case STORE_NO_ARTICLE:
+		return xasprintf("artikel %s staat niet in de versie van %s (%s) in het register",
+				 rp->artikel, title,
+				 p->version_date ? p->version_date : "onbekende datum");
+	case STORE_NO_LID:
+		return xasprintf("artikel %s van %s heeft in de versie van %s geen lid %s",
+				 rp->artikel, title,
+				 p->version_date ? p->version_date : "onbekende datum",
+				 rp->lid ? rp->lid : "?");
+	case STORE_FOUND:
+		break;
+	}
+	return NULL;
+}
+
+static enum pt_status
+quote(struct finding *f, const struct design *d, struct pt_store *st,
+      struct pt_err *err)
+{
+	const struct rule *r = f->rule;
+	size_t i;
+
+	f->provisions = xcalloc(r->nprovisions ? r->nprovisions : 1,
+				sizeof *f->provisions);
+	f->nprovisions = r->nprovisions;
+	for (i = 0; i < r->nprovisions; i++) {
+		const struct rule_provision *rp = &r->provisions[i];
+		struct finding_provision *fp = &f->provisions[i];
+		struct store_provision p;
+
+		fp->rp = rp;
+		fp->jci = store_jci(rp->bwb, rp->artikel, rp->lid, d->peildatum);
+		fp->url = store_url(rp->bwb, rp->artikel, d->peildatum);
+		if (!rules_zekerheid_verified(rp->zekerheid))
+			f->unverified = 1;
+		if (st == NULL) {
+			fp->citeertitel = xstrdup0(rp->citeertitel);
+			fp->missing = xstrdup("er is geen register gebruikt");
+			continue;
+		}
+		if (store_provision_at(st, rp->bwb, rp->artikel, rp->lid,
+				       d->peildatum, &p, err) != PT_OK) {
+			store_provision_release(&p);
+			return PT_EDB;
+		}
+		fp->citeertitel = xstrdup0(p.citeertitel ? p.citeertitel : rp->citeertitel);
+		fp->version_date = xstrdup0(p.version_date);
+		fp->date_unknown = p.date_unknown;
+		if (p.found == STORE_FOUND) {
+			fp->in_registry = 1;
+			fp->text = p.text;
+			p.text = NULL;
+			if (rp->tekst_sha256 != NULL) {
+				char h[DIGEST_SHA256_HEX];
+
+				digest_sha256_mem(fp->text, strlen(fp->text), h);
+				fp->stale = strcmp(h, rp->tekst_sha256) != 0;
+			}
+		} else {
+			fp->missing = missing_text(&p, rp, d->peildatum);
+		}
+		store_provision_release(&p);
+	}
+	return PT_OK;
+}
+
+static int
+barrier_covers(const struct check_result *res, const char *actor,
+	       const char *task)
+{
+	size_t i;
+
+	for (i = 0; i < res->nfindings; i++) {
+		const struct finding *f = &res->findings[i];
+
+		if (f->rule->kind == RULE_BARRIER &&
+		    in_list(f->actors, f->nactors, actor) &&
+		    in_list(f->tasks, f->ntasks, task))
+			return 1;
+	}
+	return 0;
+}
 
 enum pt_status
-check_run(const struct design *d, const struct ruleset *rs, struct pt_store *st,
-	  struct check_result **out, struct pt_err *err)
+check_run(const struct design *d, const struct ruleset *rs,
+	  struct pt_store *st, struct check_result **out, struct pt_err *err)
 {
-	(void)d; (void)rs; (void)st; *out = NULL;
-	return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0, "not implemented");
+	struct check_result *res;
+	size_t cap = 0, okcap = 0, i;
+
+	*out = NULL;
+	res = xcalloc(1, sizeof *res);
+	res->design = d;
+	res->rules = rs;
+	res->registry = st ? xstrdup(store_path(st)) : NULL;
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->rules[i];
+
+		switch (r->cond) {
+		case COND_TOEWIJZING:
+			eval_toewijzing(res, &cap, r);
+			break;
+		case COND_COMBINATIE:
+			eval_combinatie(res, &cap, r);
+			break;
+		case COND_GEGEVENSDELING:
+			eval_gegevens(res, &cap, r);
+			break;
+		}
+	}
+	for (i = 0; i < res->nfindings; i++) {
+		struct finding *f = &res->findings[i];
+
+		if (f->rule->kind == RULE_BARRIER)
+			res->nbarriers++;
+		else
+			res->nrisks++;
+		if (quote(f, d, st, err) != PT_OK) {
+			check_result_free(res);
+			return PT_EDB;
+		}
+	}
+	for (i = 0; i < d->ntaken; i++) {
+		const struct design_taak *t = &d->taken[i];
+		const struct vocab_entry *task = vocab_task(t->id);
+		struct check_ok *ok;
+
+		if (barrier_covers(res, d->actors[t->actor].id, t->id))
+			continue;
+		PT_ARRAY_PUSH(res->ok, res->nok, okcap);
+		ok = &res->ok[res->nok - 1];
+		ok->taak = i;
+		ok->reason = xasprintf("Geen regel vindt een belemmering voor deze "
+				       "toewijzing. Wettelijke taakhouder(s): %s.",
+				       task ? task->holder : "onbekend");
+	}
+	*out = res;
+	return PT_OK;
 }
-void check_result_free(struct check_result *r) { free(r); }
+
+void
+check_result_free(struct check_result *r)
+{
+	size_t i, k;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+
+		free(f->id);
+		for (k = 0; k < f->nactors; k++)
+			free(f->actors[k]);
+		free(f->actors);
+		for (k = 0; k < f->ntasks; k++)
+			free(f->tasks[k]);
+		free(f->tasks);
+		free(f->trigger);
+		for (k = 0; k < f->nprovisions; k++) {
+			free(f->provisions[k].jci);
+			free(f->provisions[k].url);
+			free(f->provisions[k].citeertitel);
+			free(f->provisions[k].text);
+			free(f->provisions[k].version_date);
+			free(f->provisions[k].missing);
+		}
+		free(f->provisions);
+		free(f->review_status);
+		free(f->review_note);
+	}
+	free(r->findings);
+	for (i = 0; i < r->nok; i++)
+		free(r->ok[i].reason);
+	free(r->ok);
+	free(r->registry);
+	free(r);
+}

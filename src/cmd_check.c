@@ -1,10 +1,158 @@
-/* cmd_check.c: placeholder until the checker lands. */
+/*
+ * cmd_check.c: the check command: designs + rules + registry -> report.
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check.h"
 #include "cli_priv.h"
+#include "design.h"
+#include "report.h"
+#include "rules.h"
+#include "vocab.h"
+
+static const char *
+default_rules_dir(void)
+{
+	const char *env = getenv("PROEFTOETS_RULES");
+
+	return env && *env ? env : PKGDATADIR "/rules";
+}
+
+/* Write buf to path atomically (temporary file, then rename). */
+static int
+write_file(struct cli *c, const char *path, const struct pt_buf *b)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	int ok;
+
+	if (f == NULL) {
+		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
+		free(tmp);
+		return PT_EIO;
+	}
+	ok = fwrite(b->s, 1, b->len, f) == b->len;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return PT_EIO;
+	}
+	free(tmp);
+	return PT_OK;
+}
 
 int
 cmd_check(struct cli *c, int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	return cli_error(c, PT_EINTERNAL, "check: not implemented yet");
+	const char *rules_dir = default_rules_dir(), *output = NULL;
+	const char *today = NULL;
+	enum report_format fmt = REPORT_TEXT;
+	struct design **designs;
+	struct check_result **results;
+	struct ruleset *rs = NULL;
+	struct pt_store *st = NULL;
+	struct pt_err e = PT_ERR_INIT;
+	struct pt_buf b = PT_BUF_INIT;
+	const char **paths;
+	size_t npaths = 0, i, barriers = 0;
+	int r, ai, rc = PT_OK;
+
+	paths = xcalloc((size_t)argc, sizeof *paths);
+	for (ai = 1; ai < argc; ai++) {
+		const char *v;
+
+		if (cli_is_help(argv[ai])) {
+			free(paths);
+			return cli_help(c, "check");
+		}
+		if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
+			if (r < 0 || *v == '\0')
+				goto usage_value;
+			rules_dir = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
+			int f = r > 0 ? report_format_parse(v) : -1;
+
+			if (f < 0) {
+				free(paths);
+				return cli_usage(c, "check", "option '--format' needs text, "
+						 "markdown, html, json or csv");
+			}
+			fmt = (enum report_format)f;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "-o", &v)) != 0 ||
+			   (r = cli_opt_value(argc, argv, &ai, "--output", &v)) != 0) {
+			if (r < 0 || *v == '\0')
+				goto usage_value;
+			output = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--today", &v)) != 0) {
+			if (r < 0 || !vocab_is_date(v)) {
+				free(paths);
+				return cli_usage(c, "check", "option '--today' needs a date YYYY-MM-DD");
+			}
+			today = v;
+		} else if (strcmp(argv[ai], "--") == 0) {
+			for (ai++; ai < argc; ai++)
+				paths[npaths++] = argv[ai];
+		} else if (argv[ai][0] == '-' && argv[ai][1] != '\0') {
+			free(paths);
+			return cli_usage(c, "check", "unknown option '%s'", argv[ai]);
+		} else {
+			paths[npaths++] = argv[ai];
+		}
+	}
+	if (npaths == 0) {
+		free(paths);
+		return cli_usage(c, "check", "no design file given");
+	}
+
+	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK) {
+		free(paths);
+		return cli_report(c, &e);
+	}
+	designs = xcalloc(npaths, sizeof *designs);
+	results = xcalloc(npaths, sizeof *results);
+	/* Read every design before writing anything: bad input stops all. */
+	for (i = 0; i < npaths && rc == PT_OK; i++) {
+		pt_err_clear(&e);
+		if (design_load(paths[i], today, &designs[i], &e) != PT_OK)
+			rc = cli_report(c, &e);
+	}
+	if (rc == PT_OK)
+		rc = cli_open_store(c, &st);
+	for (i = 0; i < npaths && rc == PT_OK; i++) {
+		pt_err_clear(&e);
+		if (check_run(designs[i], rs, st, &results[i], &e) != PT_OK)
+			rc = cli_report(c, &e);
+		else
+			barriers += results[i]->nbarriers;
+	}
+	if (rc == PT_OK) {
+		report_write(&b, fmt, results, npaths);
+		rc = output ? write_file(c, output, &b) : cli_write(c, b.s, b.len);
+		if (rc == PT_OK && barriers > 0)
+			rc = PT_FINDINGS;
+	}
+	for (i = 0; i < npaths; i++) {
+		check_result_free(results[i]);
+		design_free(designs[i]);
+	}
+	pt_buf_release(&b);
+	free(results);
+	free(designs);
+	store_close(st);
+	rules_free(rs);
+	free(paths);
+	return rc;
+
+usage_value:
+	free(paths);
+	return cli_usage(c, "check", "option '%s' needs a value", argv[ai]);
 }
