@@ -1,14 +1,306 @@
 /*
- * check_store.c: tests of store.c.
+ * check_store.c: the registry: schema, versions by date, look-ups, search.
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "store.h"
 #include "suites.h"
 #include "testlib.h"
+#include <sqlite3.h>
 
-START_TEST(test_store_placeholder)
+static char *dir, *dbpath;
+
+static void
+setup(void)
 {
-	ck_assert_int_eq(1, 1);
+	dir = t_tmpdir();
+	dbpath = xasprintf("%s/reg.db", dir);
+}
+
+static void
+teardown(void)
+{
+	t_tmpdir_cleanup(dir);
+	free(dir);
+	free(dbpath);
+}
+
+/* A law with two dated versions and one of unknown date. */
+static struct pt_store *
+filled(void)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision_in p;
+	long long law, v;
+	int replaced;
+
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "Testwet", "wet", &law, &e), PT_OK);
+	memset(&p, 0, sizeof p);
+
+	ck_assert_int_eq(store_put_version(st, law, NULL, "old.xml", "h0", 2, &v, &replaced, &e), PT_OK);
+	p.artikel = "1"; p.text = "oude tekst zonder datum"; p.seq = 0;
+	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+
+	ck_assert_int_eq(store_put_version(st, law, "2015-01-01", "a.xml", "h1", 1, &v, &replaced, &e), PT_OK);
+	ck_assert_int_eq(replaced, 0);
+	p.artikel = "1"; p.text = "tekst van 2015 over de jeugdhulp"; p.seq = 0;
+	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	p.lid = "1"; p.text = "1. lid een van 2015"; p.seq = 1;
+	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	p.lid = NULL; p.artikel = "2"; p.text = "artikel twee"; p.seq = 2;
+	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+
+	ck_assert_int_eq(store_put_version(st, law, "2026-01-01", "b.xml", "h2", 1, &v, &replaced, &e), PT_OK);
+	p.artikel = "1"; p.text = "tekst van 2026 over de gecertificeerde instelling"; p.seq = 0;
+	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	ck_assert_int_eq(store_commit(st, &e), PT_OK);
+	return st;
+}
+
+START_TEST(test_store_schema)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	store_close(st);
+	ck_assert_int_eq(t_db_int(dbpath, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 0);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM sqlite_master WHERE name = 'provision_fts'"), 1);
+	/* reopening does not migrate again */
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	ck_assert_str_eq(store_path(st), dbpath);
+	store_close(st);
+}
+END_TEST
+
+START_TEST(test_store_wal_and_fk)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	sqlite3_stmt *s;
+
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "PRAGMA foreign_keys", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(s, 0), 1);
+	sqlite3_finalize(s);
+	store_close(st);
+}
+END_TEST
+
+START_TEST(test_store_newer_schema_refused)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	sqlite3 *db;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_EDB);
+	ck_assert_ptr_null(st);
+	ck_assert(t_contains(e.msg, "newer proeftoets"));
+}
+END_TEST
+
+START_TEST(test_store_corrupt_file)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	char junk[4096];
+	char *p;
+
+	memset(junk, 'x', sizeof junk);
+	p = t_write(dir, "junk.db", junk, sizeof junk);
+	ck_assert_int_eq(store_open(p, &st, &e), PT_EDB);
+	ck_assert_ptr_null(st);
+	ck_assert_str_eq(e.file, p);
+	free(p);
+}
+END_TEST
+
+START_TEST(test_store_version_at_date)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision p;
+
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, "2020-06-30", &p, &e), PT_OK);
+	ck_assert_int_eq(p.found, STORE_FOUND);
+	ck_assert_str_eq(p.version_date, "2015-01-01");
+	ck_assert_str_eq(p.text, "tekst van 2015 over de jeugdhulp");
+	ck_assert_str_eq(p.citeertitel, "Testwet");
+	store_provision_release(&p);
+
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, "2026-01-01", &p, &e), PT_OK);
+	ck_assert_str_eq(p.version_date, "2026-01-01");
+	ck_assert(t_contains(p.text, "2026"));
+	store_provision_release(&p);
+
+	/* newest when no date */
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, NULL, &p, &e), PT_OK);
+	ck_assert_str_eq(p.version_date, "2026-01-01");
+	store_provision_release(&p);
+
+	/* before every dated version: the version of unknown date, flagged */
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, "2000-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(p.found, STORE_FOUND);
+	ck_assert_int_eq(p.date_unknown, 1);
+	ck_assert_ptr_null(p.version_date);
+	ck_assert_str_eq(p.text, "oude tekst zonder datum");
+	store_provision_release(&p);
+	store_close(st);
+}
+END_TEST
+
+START_TEST(test_store_not_found)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision p;
+
+	ck_assert_int_eq(store_provision_at(st, "BWBR9999999", "1", NULL, NULL, &p, &e), PT_OK);
+	ck_assert_int_eq(p.found, STORE_NO_LAW);
+	store_provision_release(&p);
+	/* article 2 exists in 2015 but not in 2026: no silent fallback */
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "2", NULL, "2026-02-01", &p, &e), PT_OK);
+	ck_assert_int_eq(p.found, STORE_NO_ARTICLE);
+	ck_assert_str_eq(p.version_date, "2026-01-01");
+	store_provision_release(&p);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", "1", "2015-06-01", &p, &e), PT_OK);
+	ck_assert_int_eq(p.found, STORE_FOUND);
+	ck_assert_str_eq(p.text, "1. lid een van 2015");
+	ck_assert_str_eq(p.lid, "1");
+	store_provision_release(&p);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", "7", "2015-06-01", &p, &e), PT_OK);
+	ck_assert_int_eq(p.found, STORE_NO_LID);
+	store_provision_release(&p);
+	store_close(st);
+}
+END_TEST
+
+START_TEST(test_store_no_version_in_force)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision p;
+	long long law, v;
+	int replaced;
+
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000002", "Nieuwe wet", NULL, &law, &e), PT_OK);
+	ck_assert_int_eq(store_put_version(st, law, "2030-01-01", "n.xml", "h9", 1, &v, &replaced, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000002", "1", NULL, "2026-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(p.found, STORE_NO_VERSION);
+	store_provision_release(&p);
+	store_close(st);
+}
+END_TEST
+
+START_TEST(test_store_replace_version)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision_in p;
+	long long law, v;
+	int replaced, found;
+
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", NULL, NULL, &law, &e), PT_OK);
+	ck_assert_int_eq(store_put_version(st, law, "2015-01-01", "a2.xml", "h1b", 1, &v, &replaced, &e), PT_OK);
+	ck_assert_int_eq(replaced, 1);
+	memset(&p, 0, sizeof p);
+	p.artikel = "1"; p.text = "gecorrigeerde tekst";
+	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	ck_assert_int_eq(store_has_sha256(st, "h1", &found, NULL, &e), PT_OK);
+	ck_assert_int_eq(found, 0);
+	ck_assert_int_eq(store_has_sha256(st, "h1b", &found, NULL, &e), PT_OK);
+	ck_assert_int_eq(found, 1);
+	store_close(st);
+	/* title kept by coalesce; old provisions and their FTS rows gone */
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law WHERE citeertitel = 'Testwet'"), 1);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM version"), 3);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM provision_fts WHERE provision_fts MATCH 'jeugdhulp'"), 0);
+}
+END_TEST
+
+START_TEST(test_store_laws_list)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_law *laws;
+	size_t n;
+
+	ck_assert_int_eq(store_laws(st, &laws, &n, &e), PT_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(laws[0].bwb, "BWBR0000001");
+	ck_assert_uint_eq(laws[0].nversions, 3);
+	ck_assert_ptr_null(laws[0].versions[0].inwerkingtreding);
+	ck_assert_str_eq(laws[0].versions[1].inwerkingtreding, "2015-01-01");
+	ck_assert_int_eq(laws[0].versions[1].articles, 2); /* leden are not articles */
+	ck_assert_int_eq(laws[0].versions[2].articles, 1);
+	store_laws_free(laws, n);
+	store_close(st);
+}
+END_TEST
+
+START_TEST(test_store_search)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_search_hit *h;
+	size_t n;
+
+	ck_assert_int_eq(store_search(st, "gecertificeerde", NULL, 10, &h, &n, &e), PT_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(h[0].version_date, "2026-01-01");
+	ck_assert(t_contains(h[0].snippet, "[gecertificeerde]"));
+	store_search_free(h, n);
+	/* restricted to the version in force in 2020 */
+	ck_assert_int_eq(store_search(st, "tekst", "2020-01-01", 10, &h, &n, &e), PT_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(h[0].version_date, "2015-01-01");
+	store_search_free(h, n);
+	ck_assert_int_eq(store_search(st, "tekst", NULL, 10, &h, &n, &e), PT_OK);
+	ck_assert_uint_eq(n, 3);
+	store_search_free(h, n);
+	/* a malformed query is a usage error, not a crash */
+	ck_assert_int_eq(store_search(st, "\"unbalanced", NULL, 10, &h, &n, &e), PT_EUSAGE);
+	ck_assert_uint_eq(n, 0);
+	/* SQL metacharacters are just text */
+	ck_assert_int_eq(store_search(st, "\"'; DROP TABLE law; --\"", NULL, 10, &h, &n, &e), PT_OK);
+	ck_assert_uint_eq(n, 0);
+	store_search_free(h, n);
+	store_close(st);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 1);
+}
+END_TEST
+
+START_TEST(test_store_jci_url)
+{
+	char *j = store_jci("BWBR0034925", "3.2", "1", "2026-01-01");
+	char *u = store_url("BWBR0034925", "3.2", "2026-01-01");
+
+	ck_assert_str_eq(j, "jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=2026-01-01");
+	ck_assert_str_eq(u, "https://wetten.overheid.nl/jci1.3:c:BWBR0034925&artikel=3.2&g=2026-01-01");
+	free(j);
+	free(u);
+	j = store_jci("BWBR0002656", "255", NULL, NULL);
+	ck_assert_str_eq(j, "jci1.3:c:BWBR0002656&artikel=255");
+	free(j);
 }
 END_TEST
 
@@ -16,9 +308,26 @@ Suite *
 suite_store(void)
 {
 	Suite *s = suite_create("store");
-	TCase *tc = tcase_create("core");
+	TCase *tc = tcase_create("store_open");
 
-	tcase_add_test(tc, test_store_placeholder);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_store_schema);
+	tcase_add_test(tc, test_store_wal_and_fk);
+	tcase_add_test(tc, test_store_newer_schema_refused);
+	tcase_add_test(tc, test_store_corrupt_file);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("store_provision_at");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_store_version_at_date);
+	tcase_add_test(tc, test_store_not_found);
+	tcase_add_test(tc, test_store_no_version_in_force);
+	tcase_add_test(tc, test_store_replace_version);
+	tcase_add_test(tc, test_store_laws_list);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("store_search");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_store_search);
+	tcase_add_test(tc, test_store_jci_url);
 	suite_add_tcase(s, tc);
 	return s;
 }

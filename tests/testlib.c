@@ -9,8 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "buf.h"
 #include "cli.h"
+#include "digest.h"
 #include "testlib.h"
 
 const char *
@@ -136,4 +139,69 @@ int
 t_contains(const char *haystack, const char *needle)
 {
 	return haystack != NULL && strstr(haystack, needle) != NULL;
+}
+
+char *
+t_db_fingerprint(const char *path)
+{
+	static const char *const tables[] = {
+		"SELECT * FROM law ORDER BY id",
+		"SELECT * FROM version ORDER BY id",
+		"SELECT * FROM provision ORDER BY id",
+		"SELECT * FROM reference ORDER BY rowid",
+	};
+	struct pt_buf b = PT_BUF_INIT;
+	char hex[DIGEST_SHA256_HEX];
+	sqlite3 *db;
+	size_t i;
+	int c;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		sqlite3_stmt *s;
+
+		if (sqlite3_prepare_v2(db, tables[i], -1, &s, NULL) != SQLITE_OK) {
+			sqlite3_close(db);
+			pt_buf_release(&b);
+			return NULL;
+		}
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			for (c = 0; c < sqlite3_column_count(s); c++) {
+				const unsigned char *t = sqlite3_column_text(s, c);
+
+				pt_buf_adds(&b, t ? (const char *)t : "\\N");
+				pt_buf_addc(&b, '\x1f');
+			}
+			pt_buf_addc(&b, '\n');
+		}
+		sqlite3_finalize(s);
+		pt_buf_addf(&b, "-- table %zu\n", i);
+	}
+	sqlite3_close(db);
+	digest_sha256_mem(b.s, b.len, hex);
+	pt_buf_release(&b);
+	return xstrdup(hex);
+}
+
+long long
+t_db_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return v;
 }

@@ -27,4 +27,14 @@ int t_cli(char **out, char **err, const char *arg0, ...);
 /* Whether haystack contains needle. */
 int t_contains(const char *haystack, const char *needle);
 
+
+/*
+ * A digest of every row of the registry's content tables in the file at
+ * path (law, version, provision, reference), for "nothing changed" checks.
+ * Caller frees.  Returns NULL if the file cannot be read as a registry.
+ */
+char *t_db_fingerprint(const char *path);
+/* Number of rows of a query's first column as an integer (e.g. count). */
+long long t_db_int(const char *path, const char *sql);
+
 #endif

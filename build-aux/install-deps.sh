@@ -1,0 +1,30 @@
+#!/bin/sh
+# install-deps.sh: install the Debian packages proeftoets needs to build and
+# test, and only those that are missing.  Run as root (or with sudo).
+#   sh build-aux/install-deps.sh          build and test dependencies
+#   sh build-aux/install-deps.sh --gates  also the quality-gate tools
+set -eu
+
+pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
+nettle-dev check libxml2-utils python3"
+if [ "${1:-}" = "--gates" ]; then
+	pkgs="$pkgs valgrind clang cppcheck"
+fi
+
+missing=
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "install-deps: installing$missing" >&2
+SUDO=
+if [ "$(id -u)" -ne 0 ]; then
+	SUDO=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
