@@ -1,14 +1,166 @@
 /*
- * check_cli.c: tests of cli.c.
+ * check_cli.c: the command line as users and scripts call it: help,
+ * version, exit statuses of usage errors and of missing things.
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli_priv.h"
 #include "suites.h"
 #include "testlib.h"
 
-START_TEST(test_cli_placeholder)
+static char *dir, *db;
+
+static void
+setup(void)
 {
-	ck_assert_int_eq(1, 1);
+	dir = t_tmpdir();
+	db = xasprintf("%s/reg.db", dir);
+}
+
+static void
+teardown(void)
+{
+	t_tmpdir_cleanup(dir);
+	free(dir);
+	free(db);
+}
+
+START_TEST(test_cli_help_every_command)
+{
+	const struct cli_command *c;
+	char *out, *err;
+
+	for (c = cli_commands; c->name; c++) {
+		ck_assert_int_eq(t_cli(&out, &err, c->name, "--help", NULL), 0);
+		ck_assert_msg(t_contains(out, "Usage: proeftoets"), "%s --help", c->name);
+		ck_assert_msg(t_contains(out, c->synopsis), "%s synopsis", c->name);
+		ck_assert_msg(t_contains(out, "Exit status:"), "%s exit statuses", c->name);
+		ck_assert_str_eq(err, "");
+		free(out);
+		free(err);
+		ck_assert_int_eq(t_cli(&out, NULL, "help", c->name, NULL), 0);
+		ck_assert(t_contains(out, c->synopsis));
+		free(out);
+	}
+	ck_assert_int_eq(t_cli(&out, NULL, "--help", NULL), 0);
+	for (c = cli_commands; c->name; c++)
+		ck_assert_msg(t_contains(out, c->name), "%s in --help", c->name);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_cli_man_page_lists_commands)
+{
+	const struct cli_command *c;
+	char *path = t_src("doc/proeftoets.1");
+	char *man = t_read(path, NULL);
+
+	ck_assert_ptr_nonnull(man);
+	for (c = cli_commands; c->name; c++)
+		ck_assert_msg(t_contains(man, c->name), "man page lacks %s", c->name);
+	ck_assert(t_contains(man, "EXIT STATUS"));
+	free(man);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_cli_version)
+{
+	char *out;
+
+	ck_assert_int_eq(t_cli(&out, NULL, "--version", NULL), 0);
+	ck_assert_str_eq(out, "proeftoets " PACKAGE_VERSION "\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_cli_usage_errors)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(t_cli(&out, &err, NULL), PT_EUSAGE);
+	ck_assert(t_contains(err, "Usage:"));
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "frobnicate", NULL), PT_EUSAGE);
+	ck_assert(t_contains(err, "unknown command 'frobnicate'"));
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", NULL), PT_EUSAGE);
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "show", "BWBR0034925", NULL), PT_EUSAGE);
+	ck_assert(t_contains(err, "show --help"));
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "show", "BWBR0034925", "3.2", "--date", "2026-02-30", NULL), PT_EUSAGE);
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "laws", "--format", "xml", NULL), PT_EUSAGE);
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "import", NULL), PT_EUSAGE);
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--format", "pdf", "x.xml", NULL), PT_EUSAGE);
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "search", "--limit", "0", "x", NULL), PT_EUSAGE);
+	free(out); free(err);
+}
+END_TEST
+
+START_TEST(test_cli_empty_registry)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "laws", NULL), 0);
+	ck_assert(t_contains(out, "holds no laws"));
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "laws", "--format", "json", NULL), 0);
+	ck_assert_str_eq(out, "[]\n");
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "show", "BWBR0034925", "3.2", NULL), PT_ENOTFOUND);
+	ck_assert(t_contains(err, "BWBR0034925 is not in the registry"));
+	ck_assert_str_eq(out, "");
+	free(out); free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "search", "kind", NULL), 0);
+	ck_assert(t_contains(out, "0 results"));
+	free(out); free(err);
+}
+END_TEST
+
+START_TEST(test_cli_import_missing_file)
+{
+	char *out, *err, *missing = xasprintf("%s/nope.xml", dir);
+
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "import", missing, NULL), PT_EIO);
+	ck_assert(t_contains(err, missing));
+	ck_assert(t_contains(err, "cannot open"));
+	free(out); free(err); free(missing);
+}
+END_TEST
+
+START_TEST(test_cli_db_env_and_option)
+{
+	char *out, *other = xasprintf("%s/env.db", dir);
+
+	setenv("PROEFTOETS_DB", other, 1);
+	ck_assert_int_eq(t_cli(&out, NULL, "laws", NULL), 0);
+	free(out);
+	ck_assert_int_ne(t_db_int(other, "PRAGMA user_version"), -1);
+	/* --db wins over the environment */
+	ck_assert_int_eq(t_cli(&out, NULL, "--db", db, "laws", NULL), 0);
+	free(out);
+	ck_assert_int_ne(t_db_int(db, "PRAGMA user_version"), -1);
+	unsetenv("PROEFTOETS_DB");
+	free(other);
+}
+END_TEST
+
+START_TEST(test_cli_bad_database)
+{
+	char *out, *err, *junk = t_write(dir, "junk.db", "this is not sqlite, just text padding......................................................................................................", 130);
+
+	ck_assert_int_eq(t_cli(&out, &err, "--db", junk, "laws", NULL), PT_EDB);
+	ck_assert(t_contains(err, junk));
+	free(out); free(err); free(junk);
 }
 END_TEST
 
@@ -16,9 +168,17 @@ Suite *
 suite_cli(void)
 {
 	Suite *s = suite_create("cli");
-	TCase *tc = tcase_create("core");
+	TCase *tc = tcase_create("proeftoets_main");
 
-	tcase_add_test(tc, test_cli_placeholder);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_cli_help_every_command);
+	tcase_add_test(tc, test_cli_man_page_lists_commands);
+	tcase_add_test(tc, test_cli_version);
+	tcase_add_test(tc, test_cli_usage_errors);
+	tcase_add_test(tc, test_cli_empty_registry);
+	tcase_add_test(tc, test_cli_import_missing_file);
+	tcase_add_test(tc, test_cli_db_env_and_option);
+	tcase_add_test(tc, test_cli_bad_database);
 	suite_add_tcase(s, tc);
 	return s;
 }
