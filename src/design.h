@@ -9,8 +9,31 @@
  * is wrong, with status PT_EINPUT (PT_EIO if unreadable, PT_EUNSAFE for
  * entity declarations).
  *
+ * Reading rules beyond the spec text (the spec is silent on these):
+ * - the children of <proeftuin> may come in any order, each at most once;
+ *   all of them are optional, only proeftuin/@id is required;
+ * - attribute values are taken without surrounding white space; list
+ *   attributes (aangewezen-als, gegevens, dossier/@actoren) are split on
+ *   white space; naam, omschrijving and gemeente have their white space
+ *   collapsed, and an empty naam or omschrijving counts as absent;
+ * - gecertificeerd defaults to "nee" and is always 1 for the role
+ *   gecertificeerde-instelling, whatever the file says; doelgroep defaults
+ *   to "jeugd"; an empty or absent aangewezen-als means no designation;
+ * - deling/@grondslag is required; grondslag "wettelijk" needs at least
+ *   one <bepaling> (several are allowed), and a <bepaling> under any other
+ *   grondslag is an error (it would cite a basis the design says it does
+ *   not use); bepaling/@bwb must look like BWBR0034925;
+ * - a deling from an actor to itself, a dossier with fewer than two
+ *   distinct actors or one that names an actor twice, an empty gemeente
+ *   and the same taak given twice to the same actor are errors; the same
+ *   taak given to two different actors is allowed.
+ * The line in an error is the one libxml2 records for the element: the
+ * line on which its start tag ends.  A bad `today` argument gives
+ * PT_EUSAGE.
+ *
  * Ownership: design_load() returns a struct design the caller frees with
- * design_free(); it owns every string and array inside.
+ * design_free(); it owns every string and array inside.  *out is NULL on
+ * failure.
  */
 #ifndef PROEFTOETS_DESIGN_H
 #define PROEFTOETS_DESIGN_H
@@ -49,8 +72,8 @@ struct design_deling {
 	size_t van, naar;   /* indexes into design.actors */
 	unsigned gegevens;  /* GEG_* bits of vocab.h, at least one */
 	enum design_grondslag grondslag;
-	struct design_bepaling *bepalingen;
-	size_t nbepalingen;
+	struct design_bepaling *bepalingen; /* only with GRONDSLAG_WETTELIJK */
+	size_t nbepalingen; /* >= 1 with GRONDSLAG_WETTELIJK, else 0 */
 	long line;
 };
 
