@@ -1,6 +1,13 @@
-/* report.c: placeholder for the shared report helpers. */
+/*
+ * report.c: what the report writers share: format names and dispatch,
+ * amendment groups, citations, Dutch labels and phrases, HTML and CSV
+ * escaping.  See report.h.
+ */
 #include "config.h"
+
+#include <stdlib.h>
 #include <string.h>
+
 #include "report.h"
 
 int
@@ -9,6 +16,8 @@ report_format_parse(const char *s)
 	static const char *n[] = { "text", "markdown", "html", "json", "csv" };
 	int i;
 
+	if (s == NULL)
+		return -1;
 	for (i = 0; i < 5; i++)
 		if (strcmp(s, n[i]) == 0)
 			return i;
@@ -26,4 +35,321 @@ report_write(struct pt_buf *out, enum report_format f,
 	case REPORT_JSON: report_json(out, res, n); break;
 	case REPORT_CSV: report_csv(out, res, n); break;
 	}
+}
+
+/* --- amendment groups --------------------------------------------------- */
+
+static int
+streq0(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static const struct finding_provision *
+group_key(const struct finding *f)
+{
+	if (f->nprovisions == 0 || f->provisions[0].rp == NULL)
+		return NULL;
+	return &f->provisions[0];
+}
+
+static int
+same_key(const struct finding_provision *a, const struct finding_provision *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return streq0(a->rp->bwb, b->rp->bwb) &&
+	    streq0(a->rp->artikel, b->rp->artikel) &&
+	    streq0(a->rp->lid, b->rp->lid);
+}
+
+void
+report_groups(const struct check_result *r, struct report_group **groups,
+	      size_t *n)
+{
+	struct report_group *g = NULL, *cur;
+	const struct finding_provision *key;
+	const struct finding *f;
+	size_t ng = 0, cap = 0, i, k;
+
+	for (i = 0; i < r->nfindings; i++) {
+		f = &r->findings[i];
+		if (f->rule == NULL || f->rule->kind != RULE_BARRIER)
+			continue;
+		key = group_key(f);
+		for (k = 0; k < ng; k++)
+			if (same_key(g[k].key, key))
+				break;
+		if (k == ng) {
+			PT_ARRAY_PUSH(g, ng, cap);
+			cur = &g[ng - 1];
+			cur->key = key;
+			cur->level = f->rule->level;
+			cur->findings = NULL;
+			cur->nfindings = 0;
+		}
+		cur = &g[k];
+		if (f->rule->level < cur->level)
+			cur->level = f->rule->level;
+		cur->findings = xreallocarray(cur->findings,
+		    cur->nfindings + 1, sizeof *cur->findings);
+		cur->findings[cur->nfindings++] = f;
+	}
+	*groups = g;
+	*n = ng;
+}
+
+void
+report_groups_free(struct report_group *groups, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free((void *)groups[i].findings);
+	free(groups);
+}
+
+/* --- citations and labels ----------------------------------------------- */
+
+/* The citation title without surrounding white space (caller frees). */
+static char *
+citeertitel(const struct finding_provision *p)
+{
+	const char *s = p->citeertitel;
+	size_t len;
+
+	if ((s == NULL || *s == '\0') && p->rp != NULL)
+		s = p->rp->citeertitel;
+	if (s == NULL)
+		return NULL;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	if (len == 0)
+		return NULL;
+	return xstrndup(s, len);
+}
+
+/*
+ * The book of the Burgerlijk Wetboek ("1", "7A") when the title names
+ * one, else NULL (caller frees).
+ */
+static char *
+bw_book(const char *title, const char *bwb)
+{
+	static const char prefix[] = "Burgerlijk Wetboek Boek ";
+	const char *s, *e;
+
+	if (title == NULL)
+		return bwb != NULL && strcmp(bwb, "BWBR0002656") == 0 ?
+		    xstrdup("1") : NULL;
+	if (strncmp(title, prefix, sizeof prefix - 1) != 0)
+		return NULL;
+	s = title + sizeof prefix - 1;
+	for (e = s; (*e >= '0' && *e <= '9') || (*e >= 'A' && *e <= 'Z'); e++)
+		;
+	if (e == s || (*e != '\0' && *e != ',' && *e != ' '))
+		return NULL;
+	return xstrndup(s, (size_t)(e - s));
+}
+
+char *
+report_cite(const struct finding_provision *p)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	const struct rule_provision *rp = p->rp;
+	char *title, *book;
+
+	if (rp == NULL)
+		return xstrdup("(onbekende bepaling)");
+	title = citeertitel(p);
+	book = bw_book(title, rp->bwb);
+	pt_buf_adds(&b, "art. ");
+	if (book != NULL)
+		pt_buf_addf(&b, "%s:", book);
+	pt_buf_adds(&b, rp->artikel != NULL ? rp->artikel : "?");
+	if (rp->lid != NULL)
+		pt_buf_addf(&b, " lid %s", rp->lid);
+	if (rp->onderdeel != NULL)
+		pt_buf_addf(&b, " onder %s", rp->onderdeel);
+	if (book != NULL)
+		pt_buf_adds(&b, " BW");
+	else if (title != NULL)
+		pt_buf_addf(&b, " %s", title);
+	else if (rp->bwb != NULL)
+		pt_buf_addf(&b, " %s", rp->bwb);
+	free(book);
+	free(title);
+	return pt_buf_detach(&b);
+}
+
+const char *
+report_zekerheid_label(enum rule_zekerheid z)
+{
+	switch (z) {
+	case ZEKER_V26:
+		return "geverifieerd in geconsolideerde tekst (2025/2026)";
+	case ZEKER_V15:
+		return "alleen geverifieerd in tekst van 2015";
+	case ZEKER_P:
+		return "beleidsbron, geen wettekst \xe2\x80\x94 niet geverifieerd";
+	case ZEKER_GK:
+		return "algemene kennis \xe2\x80\x94 niet geverifieerd";
+	}
+	return "onbekende zekerheid \xe2\x80\x94 niet geverifieerd";
+}
+
+const char *
+report_kind_label(enum rule_kind k)
+{
+	return k == RULE_BARRIER ? "belemmering" : "risico";
+}
+
+const char *
+report_severity_label(enum rule_severity s)
+{
+	switch (s) {
+	case SEV_BLOCKING: return "blokkerend";
+	case SEV_HIGH: return "hoog";
+	case SEV_MEDIUM: return "middel";
+	case SEV_LOW: return "laag";
+	}
+	return "onbekend";
+}
+
+const char *
+report_review_status(const struct finding *f)
+{
+	if (f->review_status == NULL || *f->review_status == '\0')
+		return "open";
+	return f->review_status;
+}
+
+char *
+report_verdict(const struct check_result *r)
+{
+	if (r->nbarriers == 0)
+		return xstrdup("Geen juridische belemmeringen gevonden");
+	if (r->nbarriers == 1)
+		return xstrdup("De wet blokkeert dit ontwerp op 1 punt");
+	return xasprintf("De wet blokkeert dit ontwerp op %zu punten",
+	    r->nbarriers);
+}
+
+char *
+report_peildatum(const struct design *d)
+{
+	const char *p = d->peildatum != NULL ? d->peildatum : "?";
+
+	if (d->peildatum_given)
+		return xstrdup(p);
+	return xasprintf("%s (peildatum niet opgegeven; vandaag gebruikt)", p);
+}
+
+const char *
+report_registry(const struct check_result *r)
+{
+	if (r->registry == NULL)
+		return "geen register gebruikt (geen enkele bepaling is "
+		    "uit het register geciteerd)";
+	return r->registry;
+}
+
+char *
+report_actor_label(const struct design *d, const char *id)
+{
+	size_t i;
+
+	if (id == NULL)
+		return xstrdup("?");
+	for (i = 0; d != NULL && i < d->nactors; i++) {
+		if (d->actors[i].id == NULL || strcmp(d->actors[i].id, id) != 0)
+			continue;
+		if (d->actors[i].naam == NULL)
+			break;
+		return xasprintf("%s (%s)", d->actors[i].naam, id);
+	}
+	return xstrdup(id);
+}
+
+char *
+report_task_label(const char *id)
+{
+	const struct vocab_entry *v;
+
+	if (id == NULL)
+		return xstrdup("?");
+	if ((v = vocab_task(id)) == NULL)
+		return xstrdup(id);
+	return xasprintf("%s (%s)", v->label, id);
+}
+
+char *
+report_provision_notes(const struct finding_provision *p)
+{
+	struct pt_buf b = PT_BUF_INIT;
+
+	if (!p->in_registry || p->text == NULL) {
+		if (p->missing != NULL && *p->missing != '\0')
+			pt_buf_addf(&b, "niet in het register: %s\n",
+			    p->missing);
+		else
+			pt_buf_adds(&b, "niet in het register\n");
+	}
+	if (p->date_unknown)
+		pt_buf_adds(&b, "de datum van de geciteerde versie is "
+		    "onbekend\n");
+	if (p->stale) {
+		if (p->rp != NULL && p->rp->getoetst_aan != NULL)
+			pt_buf_addf(&b, "de tekst is gewijzigd sinds de regel "
+			    "is geschreven (getoetst aan de versie van %s); "
+			    "controleer de regel\n", p->rp->getoetst_aan);
+		else
+			pt_buf_adds(&b, "de tekst is gewijzigd sinds de regel "
+			    "is geschreven; controleer de regel\n");
+	}
+	pt_buf_rtrim(&b);
+	return pt_buf_detach(&b);
+}
+
+/* --- escaping ------------------------------------------------------------ */
+
+void
+report_html_escape(struct pt_buf *b, const char *s)
+{
+	if (s == NULL)
+		return;
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&': pt_buf_adds(b, "&amp;"); break;
+		case '<': pt_buf_adds(b, "&lt;"); break;
+		case '>': pt_buf_adds(b, "&gt;"); break;
+		case '"': pt_buf_adds(b, "&quot;"); break;
+		case '\'': pt_buf_adds(b, "&#39;"); break;
+		default: pt_buf_addc(b, *s);
+		}
+	}
+}
+
+void
+report_csv_field(struct pt_buf *b, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		pt_buf_adds(b, s);
+		return;
+	}
+	pt_buf_addc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			pt_buf_addc(b, '"');
+		pt_buf_addc(b, *s);
+	}
+	pt_buf_addc(b, '"');
 }

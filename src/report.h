@@ -9,7 +9,34 @@
  * contract of the spec (section 4); it is what other tools read.
  *
  * The writers append to a caller-owned pt_buf (they never print); the CLI
- * writes the buffer out.  Several results (one per design) make one report.
+ * writes the buffer out.  Several results (one per design) make one report:
+ *   text, markdown  one block per design, one after the other;
+ *   html            one page with one <section> per design;
+ *   json            one object for one design, an array of such objects
+ *                   for several (and an empty array for none);
+ *   csv             one header row, then the rows of every design.
+ * Output depends only on the input: the same result gives the same bytes.
+ * Inside each section, findings keep the order of the result.
+ *
+ * CSV columns (RFC 4180, CRLF, UTF-8, one row per finding and provision; a
+ * finding without provisions gets one row with empty provision columns):
+ *   proeftuin, peildatum, finding_id, soort, ernst, regel, titel, actoren,
+ *   taken, niveau, wijziging, bwb, artikel, lid, jci, in_register,
+ *   zekerheid, tekst, review_status, bepaling, opmerking
+ * soort is "belemmering" or "risico", ernst "blokkerend", "hoog", "middel"
+ * or "laag", niveau the level name of the spec ("wet", "amvb", ...),
+ * in_register "ja" or "nee", zekerheid "V26", "V15", "P" or "GK"; actoren
+ * and taken are ids separated by "; ".  tekst is empty when the provision
+ * is not in the registry; opmerking then says why, and also carries the
+ * notes on verification, unknown version dates and changed texts.
+ *
+ * JSON members beyond the contract: naam, omschrijving, peildatum_given,
+ * registry, summary {barriers, risks, verdict}, per finding: trigger,
+ * toelichting, norm, analyse, unverified, routes [{soort, text}],
+ * amendment.label; per provision: onderdeel, citation, citeertitel, url,
+ * version_date, date_unknown, missing, stale, zekerheid, verified; groups
+ * [{provision {bwb, artikel, lid, citation}, level, findings [ids]}]; ok
+ * [{task, actor, reason}].
  */
 #ifndef PROEFTOETS_REPORT_H
 #define PROEFTOETS_REPORT_H
@@ -43,7 +70,11 @@ void report_write(struct pt_buf *out, enum report_format f,
 /*
  * An amendment group: the barriers that need the same provision changed.
  * Groups are keyed by (bwb, artikel, lid) of the first provision a rule
- * cites, and take the lowest level among their findings.
+ * cites, and take the lowest level among their findings, in the order of
+ * enum vocab_level (LEVEL_WET first): the group's level is therefore the
+ * most demanding one, the level at which every barrier of the group can be
+ * lifted.  Only barriers are grouped; barriers without provisions form one
+ * group with key NULL.  Groups come in the order of their first finding.
  */
 struct report_group {
 	const struct finding_provision *key; /* the provision to amend */
@@ -56,13 +87,50 @@ void report_groups(const struct check_result *r, struct report_group **groups,
 		   size_t *n);
 void report_groups_free(struct report_group *groups, size_t n);
 
-/* Short Dutch citation: "art. 3.2 lid 1 Jeugdwet" (owned by caller). */
+/*
+ * Short Dutch citation (owned by caller): "art. 3.2 lid 1 Jeugdwet",
+ * "art. 4.1.1 lid 2 onder b Wet maatschappelijke ondersteuning 2015".
+ * The books of the Burgerlijk Wetboek are cited the way lawyers do:
+ * "art. 1:255 lid 2 BW" (for citeertitel "Burgerlijk Wetboek Boek N", and
+ * for BWBR0002656 when no title is known).  The title is the registry's,
+ * else the rule's, else the BWB id.
+ */
 char *report_cite(const struct finding_provision *p);
-/* Dutch label of a verification mark: "niet geverifieerd (algemene kennis)". */
+/*
+ * Dutch label of a verification mark: V26 "geverifieerd in geconsolideerde
+ * tekst (2025/2026)", V15 "alleen geverifieerd in tekst van 2015", P
+ * "beleidsbron, geen wettekst — niet geverifieerd", GK "algemene kennis —
+ * niet geverifieerd".
+ */
 const char *report_zekerheid_label(enum rule_zekerheid z);
-/* Escape for HTML text and attribute values. */
+/* Escape for HTML text and attribute values (& < > " '). */
 void report_html_escape(struct pt_buf *b, const char *s);
-/* One CSV field per RFC 4180 (quoted when needed). */
+/* One CSV field per RFC 4180 (quoted when needed; NULL is empty). */
 void report_csv_field(struct pt_buf *b, const char *s);
+
+/* Dutch words: "belemmering"/"risico"; "blokkerend", "hoog", ... */
+const char *report_kind_label(enum rule_kind k);
+const char *report_severity_label(enum rule_severity s);
+/* The review status of a finding; "open" when none was recorded. */
+const char *report_review_status(const struct finding *f);
+/* "De wet blokkeert dit ontwerp op N punten" or "Geen juridische
+ * belemmeringen gevonden" (owned by caller). */
+char *report_verdict(const struct check_result *r);
+/* The peildatum, with "(peildatum niet opgegeven; vandaag gebruikt)" when
+ * the design gave none (owned by caller). */
+char *report_peildatum(const struct design *d);
+/* The registry used, or a Dutch phrase when there was none. */
+const char *report_registry(const struct check_result *r);
+/* "Naam (id)" of an actor id of the design, or the id (owned by caller). */
+char *report_actor_label(const struct design *d, const char *id);
+/* "label (id)" of a task id, or the id (owned by caller). */
+char *report_task_label(const char *id);
+/*
+ * The notes a reader needs next to a provision, in Dutch, one per line
+ * (owned by caller; "" when there are none): not in the registry and why;
+ * unknown version date; text changed since the rule was written.  The
+ * verification mark is not included (use report_zekerheid_label).
+ */
+char *report_provision_notes(const struct finding_provision *p);
 
 #endif

@@ -1,10 +1,114 @@
-/* report_csv.c: placeholder until the csv report lands. */
+/*
+ * report_csv.c: the findings as CSV (RFC 4180) for spreadsheets: a header
+ * row, then one row per finding and provision, so a sheet can filter by
+ * article.  The columns are listed in report.h.
+ */
 #include "config.h"
+
+#include <stdlib.h>
+
 #include "report.h"
+
+static const char *const columns[] = {
+	"proeftuin", "peildatum", "finding_id", "soort", "ernst", "regel",
+	"titel", "actoren", "taken", "niveau", "wijziging", "bwb", "artikel",
+	"lid", "jci", "in_register", "zekerheid", "tekst", "review_status",
+	"bepaling", "opmerking",
+};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
+
+static void
+join(struct pt_buf *b, char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			pt_buf_adds(b, "; ");
+		pt_buf_adds(b, v[i]);
+	}
+}
+
+/* Field i of a row: a separator first unless it is the first field. */
+static void
+cell(struct pt_buf *out, int first, const char *s)
+{
+	if (!first)
+		pt_buf_addc(out, ',');
+	report_csv_field(out, s);
+}
+
+static void
+line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
+     const struct finding_provision *p)
+{
+	const struct rule *rule = f->rule;
+	const struct rule_provision *rp = p != NULL ? p->rp : NULL;
+	struct pt_buf v = PT_BUF_INIT;
+	char *s;
+	int have = p != NULL && p->in_registry && p->text != NULL;
+
+	cell(out, 1, r->design->id);
+	cell(out, 0, r->design->peildatum);
+	cell(out, 0, f->id);
+	cell(out, 0, report_kind_label(rule->kind));
+	cell(out, 0, report_severity_label(rule->severity));
+	cell(out, 0, rule->id);
+	cell(out, 0, rule->titel);
+	join(&v, f->actors, f->nactors);
+	cell(out, 0, v.s);
+	pt_buf_reset(&v);
+	join(&v, f->tasks, f->ntasks);
+	cell(out, 0, v.s);
+	pt_buf_reset(&v);
+	cell(out, 0, vocab_level_name(rule->level));
+	cell(out, 0, rule->wijziging);
+	cell(out, 0, rp != NULL ? rp->bwb : NULL);
+	cell(out, 0, rp != NULL ? rp->artikel : NULL);
+	cell(out, 0, rp != NULL ? rp->lid : NULL);
+	cell(out, 0, p != NULL ? p->jci : NULL);
+	cell(out, 0, p == NULL ? NULL : have ? "ja" : "nee");
+	cell(out, 0, rp != NULL ? rules_zekerheid_name(rp->zekerheid) : NULL);
+	cell(out, 0, have ? p->text : NULL);
+	cell(out, 0, report_review_status(f));
+	if (p != NULL) {
+		s = report_cite(p);
+		cell(out, 0, s);
+		free(s);
+		if (rp != NULL && !rules_zekerheid_verified(rp->zekerheid))
+			pt_buf_adds(&v, report_zekerheid_label(rp->zekerheid));
+		s = report_provision_notes(p);
+		if (*s != '\0') {
+			if (v.len > 0)
+				pt_buf_adds(&v, "\n");
+			pt_buf_adds(&v, s);
+		}
+		free(s);
+		cell(out, 0, v.s);
+	} else {
+		cell(out, 0, NULL);
+		cell(out, 0, "geen bepaling aangehaald");
+	}
+	pt_buf_release(&v);
+	pt_buf_adds(out, "\r\n");
+}
 
 void
 report_csv(struct pt_buf *out, struct check_result *const *res, size_t n)
 {
-	(void)res; (void)n;
-	pt_buf_adds(out, "(csv report not implemented)\n");
+	const struct finding *f;
+	size_t i, k, c;
+
+	for (c = 0; c < NCOLUMNS; c++)
+		cell(out, c == 0, columns[c]);
+	pt_buf_adds(out, "\r\n");
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < res[i]->nfindings; k++) {
+			f = &res[i]->findings[k];
+			if (f->nprovisions == 0)
+				line(out, res[i], f, NULL);
+			for (c = 0; c < f->nprovisions; c++)
+				line(out, res[i], f, &f->provisions[c]);
+		}
+	}
 }

@@ -1,10 +1,378 @@
-/* report_html.c: placeholder until the html report lands. */
+/*
+ * report_html.c: the report as one self-contained HTML page.
+ *
+ * Inline CSS, no scripts, no external resources; lang="nl".  Headings,
+ * tables with header cells, block quotes for law text and links to
+ * wetten.overheid.nl.  Everything that comes from the input (design, rules,
+ * registry) is escaped with report_html_escape(); links are only made for
+ * http(s) addresses.
+ */
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
 #include "report.h"
+
+static const char css[] =
+	"body{font-family:Georgia,'Times New Roman',serif;max-width:60em;"
+	"margin:2em auto;padding:0 1em;line-height:1.45;color:#111}\n"
+	"h1,h2,h3,h4,h5,h6{font-family:Helvetica,Arial,sans-serif;"
+	"line-height:1.2}\n"
+	"table{border-collapse:collapse;margin:.5em 0 1em}\n"
+	"th,td{text-align:left;vertical-align:top;padding:.25em .6em;"
+	"border-bottom:1px solid #ccc}\n"
+	"td{white-space:pre-line}\n"
+	"th{font-weight:600;white-space:nowrap}\n"
+	"blockquote{margin:.5em 0 .5em 1em;padding:.3em 1em;"
+	"border-left:4px solid #888;background:#f5f5f5;white-space:pre-line}\n"
+	".oordeel{font-size:1.15em;font-weight:bold}\n"
+	".let-op{color:#8a1c00;font-weight:bold}\n"
+	".bepaling{margin:0 0 1em 1em}\n"
+	"code{font-size:.9em;word-break:break-all}\n"
+	"article{border-top:1px solid #ddd;margin-top:1em}\n"
+	"@media print{body{max-width:none}a{color:inherit}}\n";
+
+static void
+esc(struct pt_buf *b, const char *s)
+{
+	report_html_escape(b, s);
+}
+
+static void
+tag(struct pt_buf *b, const char *open, const char *s, const char *close)
+{
+	pt_buf_adds(b, open);
+	esc(b, s);
+	pt_buf_adds(b, close);
+}
+
+static void
+hn(struct pt_buf *b, int level, const char *s)
+{
+	if (level > 6)
+		level = 6;
+	pt_buf_addf(b, "<h%d>", level);
+	esc(b, s);
+	pt_buf_addf(b, "</h%d>\n", level);
+}
+
+/* One row of a field table: <tr><th scope="row">label</th><td>v</td></tr> */
+static void
+row(struct pt_buf *b, const char *label, const char *v)
+{
+	tag(b, "<tr><th scope=\"row\">", label, "</th><td>");
+	esc(b, v);
+	pt_buf_adds(b, "</td></tr>\n");
+}
+
+static void
+ids_row(struct pt_buf *b, const char *label, const struct design *d,
+	char **ids, size_t n, int tasks)
+{
+	char *s;
+	size_t i;
+
+	tag(b, "<tr><th scope=\"row\">", label, "</th><td>");
+	if (n == 0)
+		pt_buf_adds(b, "-");
+	for (i = 0; i < n; i++) {
+		s = tasks ? report_task_label(ids[i]) :
+		    report_actor_label(d, ids[i]);
+		if (i > 0)
+			pt_buf_adds(b, "; ");
+		esc(b, s);
+		free(s);
+	}
+	pt_buf_adds(b, "</td></tr>\n");
+}
+
+static int
+is_web_url(const char *u)
+{
+	return u != NULL && (strncmp(u, "https://", 8) == 0 ||
+	    strncmp(u, "http://", 7) == 0);
+}
+
+static void
+provision(struct pt_buf *b, const struct finding_provision *p)
+{
+	char *cite, *notes, *line, *nl;
+
+	cite = report_cite(p);
+	pt_buf_adds(b, "<div class=\"bepaling\">\n<p><strong>");
+	esc(b, cite);
+	pt_buf_adds(b, "</strong>");
+	free(cite);
+	if (p->rp != NULL) {
+		pt_buf_adds(b, " \xe2\x80\x94 ");
+		if (!rules_zekerheid_verified(p->rp->zekerheid))
+			tag(b, "<span class=\"let-op\">",
+			    report_zekerheid_label(p->rp->zekerheid),
+			    "</span>");
+		else
+			esc(b, report_zekerheid_label(p->rp->zekerheid));
+	}
+	pt_buf_adds(b, "</p>\n");
+	if (p->in_registry && p->text != NULL) {
+		pt_buf_adds(b, "<blockquote");
+		if (is_web_url(p->url))
+			tag(b, " cite=\"", p->url, "\"");
+		pt_buf_adds(b, ">");
+		esc(b, p->text);
+		pt_buf_adds(b, "</blockquote>\n");
+	}
+	notes = report_provision_notes(p);
+	for (line = notes; *line != '\0'; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		else
+			nl = line + strlen(line);
+		tag(b, "<p class=\"let-op\">Let op: ", line, "</p>\n");
+	}
+	free(notes);
+	pt_buf_adds(b, "<p>Juriconnect: ");
+	if (p->jci != NULL)
+		tag(b, "<code>", p->jci, "</code>");
+	else
+		pt_buf_adds(b, "-");
+	if (p->in_registry && p->text != NULL) {
+		if (p->date_unknown)
+			pt_buf_adds(b, "; versie met onbekende datum");
+		else if (p->version_date != NULL)
+			tag(b, "; tekst geldend vanaf <time>", p->version_date,
+			    "</time>");
+	}
+	if (is_web_url(p->url))
+		tag(b, "; <a href=\"", p->url, "\">wetten.overheid.nl</a>");
+	else if (p->url != NULL)
+		tag(b, "; <code>", p->url, "</code>");
+	pt_buf_adds(b, "</p>\n</div>\n");
+}
+
+static void
+provisions(struct pt_buf *b, int h, const struct finding *f)
+{
+	size_t i;
+
+	hn(b, h, "Bepalingen");
+	if (f->nprovisions == 0)
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+	for (i = 0; i < f->nprovisions; i++)
+		provision(b, &f->provisions[i]);
+}
+
+static void
+finding_head(struct pt_buf *b, const struct design *d, const struct finding *f)
+{
+	const struct rule *r = f->rule;
+
+	pt_buf_adds(b, "<table>\n");
+	tag(b, "<tr><th scope=\"row\">Bevinding</th><td><code>", f->id,
+	    "</code></td></tr>\n");
+	tag(b, "<tr><th scope=\"row\">Regel</th><td><code>", r->id, "</code>");
+	if (r->analyse != NULL)
+		tag(b, " (analyse ", r->analyse, ")");
+	pt_buf_adds(b, "</td></tr>\n");
+	ids_row(b, "Actoren", d, f->actors, f->nactors, 0);
+	ids_row(b, "Taken", d, f->tasks, f->ntasks, 1);
+	if (f->trigger != NULL)
+		row(b, "Aanleiding", f->trigger);
+	if (r->toelichting != NULL)
+		row(b, "Toelichting", r->toelichting);
+}
+
+static void
+finding_tail(struct pt_buf *b, int h, const struct finding *f)
+{
+	if (f->unverified)
+		pt_buf_adds(b, "<tr><th scope=\"row\">Let op</th>"
+		    "<td class=\"let-op\">deze bevinding steunt mede op een "
+		    "bron die niet is geverifieerd</td></tr>\n");
+	tag(b, "<tr><th scope=\"row\">Beoordeling</th><td>",
+	    report_review_status(f), "");
+	if (f->review_note != NULL && *f->review_note != '\0')
+		tag(b, " (", f->review_note, ")");
+	pt_buf_adds(b, "</td></tr>\n</table>\n");
+	provisions(b, h + 1, f);
+	pt_buf_adds(b, "</article>\n");
+}
+
+static void
+barrier(struct pt_buf *b, int h, const struct design *d,
+	const struct finding *f, const struct report_group *g, size_t gi,
+	size_t fi)
+{
+	const struct rule *r = f->rule;
+	size_t i;
+
+	pt_buf_adds(b, "<article class=\"bevinding belemmering\">\n");
+	pt_buf_addf(b, "<h%d>%zu.%zu ", h, gi, fi);
+	esc(b, r->titel);
+	pt_buf_addf(b, "</h%d>\n", h);
+	finding_head(b, d, f);
+	row(b, "Wijziging", r->wijziging != NULL ? r->wijziging :
+	    "(niet beschreven)");
+	if (r->level != g->level)
+		row(b, "Niveau", vocab_level_label(r->level));
+	pt_buf_adds(b, "<tr><th scope=\"row\">Zonder wetswijziging</th><td>");
+	if (r->nroutes == 0)
+		pt_buf_adds(b, "geen route bekend");
+	else {
+		pt_buf_adds(b, "<ul>\n");
+		for (i = 0; i < r->nroutes; i++) {
+			tag(b, "<li><em>", r->routes[i].soort != NULL ?
+			    r->routes[i].soort : "route", ":</em> ");
+			tag(b, "", r->routes[i].text, "</li>\n");
+		}
+		pt_buf_adds(b, "</ul>");
+	}
+	pt_buf_adds(b, "</td></tr>\n");
+	finding_tail(b, h, f);
+}
+
+static void
+risk(struct pt_buf *b, int h, const struct design *d, const struct finding *f,
+     size_t ri)
+{
+	const struct rule *r = f->rule;
+
+	pt_buf_adds(b, "<article class=\"bevinding risico\">\n");
+	pt_buf_addf(b, "<h%d>R%zu ", h, ri);
+	esc(b, r->titel);
+	pt_buf_addf(b, "</h%d>\n", h);
+	finding_head(b, d, f);
+	row(b, "Ernst", report_severity_label(r->severity));
+	row(b, "Norm", r->norm != NULL ? r->norm : "(niet beschreven)");
+	finding_tail(b, h, f);
+}
+
+/* One design; its title is a heading of level h. */
+static void
+one(struct pt_buf *b, int h, const struct check_result *r)
+{
+	const struct design *d = r->design;
+	const struct design_taak *t;
+	struct report_group *g;
+	char *s;
+	size_t ng, i, k;
+
+	tag(b, "<section class=\"proeftuin\" id=\"proeftuin-", d->id, "\">\n");
+	s = xasprintf("Proeftoets: %s", d->naam != NULL ? d->naam : d->id);
+	hn(b, h, s);
+	free(s);
+
+	hn(b, h + 1, "Samenvatting");
+	pt_buf_adds(b, "<table class=\"samenvatting\">\n");
+	s = d->naam != NULL ? xasprintf("%s (%s)", d->naam, d->id) :
+	    xstrdup(d->id);
+	row(b, "Proeftuin", s);
+	free(s);
+	if (d->omschrijving != NULL)
+		row(b, "Omschrijving", d->omschrijving);
+	if (d->ngemeenten > 0) {
+		pt_buf_adds(b, "<tr><th scope=\"row\">Gemeenten</th><td>");
+		for (i = 0; i < d->ngemeenten; i++) {
+			if (i > 0)
+				pt_buf_adds(b, ", ");
+			esc(b, d->gemeenten[i]);
+		}
+		pt_buf_adds(b, "</td></tr>\n");
+	}
+	s = report_peildatum(d);
+	row(b, "Peildatum", s);
+	free(s);
+	row(b, "Register", report_registry(r));
+	pt_buf_addf(b, "<tr><th scope=\"row\">Belemmeringen</th><td>%zu"
+	    "</td></tr>\n", r->nbarriers);
+	pt_buf_addf(b, "<tr><th scope=\"row\">Risico&#39;s</th><td>%zu"
+	    "</td></tr>\n", r->nrisks);
+	pt_buf_adds(b, "</table>\n");
+	s = report_verdict(r);
+	tag(b, "<p class=\"oordeel\">", s, ".</p>\n");
+	free(s);
+
+	hn(b, h + 1, "Belemmeringen, per benodigde wijziging");
+	report_groups(r, &g, &ng);
+	if (ng == 0)
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+	for (i = 0; i < ng; i++) {
+		pt_buf_adds(b, "<section class=\"groep\">\n");
+		if (g[i].key != NULL) {
+			char *c = report_cite(g[i].key);
+
+			s = xasprintf("%zu. Wijziging van %s", i + 1, c);
+			free(c);
+		} else
+			s = xasprintf("%zu. Zonder aangehaalde bepaling",
+			    i + 1);
+		hn(b, h + 2, s);
+		free(s);
+		tag(b, "<p>Laagste niveau: <strong>",
+		    vocab_level_label(g[i].level), "</strong></p>\n");
+		for (k = 0; k < g[i].nfindings; k++)
+			barrier(b, h + 3, d, g[i].findings[k], &g[i], i + 1,
+			    k + 1);
+		pt_buf_adds(b, "</section>\n");
+	}
+	report_groups_free(g, ng);
+
+	hn(b, h + 1, "Risico's voor de rechtsbescherming");
+	for (i = 0, k = 0; i < r->nfindings; i++)
+		if (r->findings[i].rule->kind == RULE_RISK)
+			risk(b, h + 2, d, &r->findings[i], ++k);
+	if (k == 0)
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+
+	hn(b, h + 1, "Wat in orde is");
+	if (r->nok == 0)
+		pt_buf_adds(b, "<p>Geen toewijzingen zonder bevinding.</p>\n");
+	else
+		pt_buf_adds(b, "<table class=\"in-orde\">\n<thead><tr>"
+		    "<th scope=\"col\">Taak</th><th scope=\"col\">Actor</th>"
+		    "<th scope=\"col\">Reden</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->nok; i++) {
+		if (r->ok[i].taak >= d->ntaken)
+			continue;
+		t = &d->taken[r->ok[i].taak];
+		s = report_task_label(t->id);
+		tag(b, "<tr><td>", s, "</td>");
+		free(s);
+		s = t->actor < d->nactors ?
+		    report_actor_label(d, d->actors[t->actor].id) :
+		    xstrdup("?");
+		tag(b, "<td>", s, "</td>");
+		free(s);
+		tag(b, "<td>", r->ok[i].reason, "</td></tr>\n");
+	}
+	if (r->nok > 0)
+		pt_buf_adds(b, "</tbody>\n</table>\n");
+	pt_buf_adds(b, "</section>\n");
+}
 
 void
 report_html(struct pt_buf *out, struct check_result *const *res, size_t n)
 {
-	(void)res; (void)n;
-	pt_buf_adds(out, "(html report not implemented)\n");
+	const struct design *d;
+	size_t i;
+
+	pt_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>");
+	if (n == 1) {
+		d = res[0]->design;
+		pt_buf_adds(out, "Proeftoets: ");
+		esc(out, d->naam != NULL ? d->naam : d->id);
+	} else
+		pt_buf_adds(out, "Proeftoets-rapport");
+	pt_buf_adds(out, "</title>\n<style>\n");
+	pt_buf_adds(out, css);
+	pt_buf_adds(out, "</style>\n</head>\n<body>\n<main>\n");
+	if (n != 1)
+		pt_buf_addf(out, "<h1>Proeftoets-rapport</h1>\n"
+		    "<p>%zu ontwerpen getoetst.</p>\n", n);
+	for (i = 0; i < n; i++)
+		one(out, n == 1 ? 1 : 2, res[i]);
+	pt_buf_adds(out, "</main>\n</body>\n</html>\n");
 }
