@@ -300,8 +300,7 @@ report_provision_notes(const struct finding_provision *p)
 			    p->missing);
 		else
 			pt_buf_adds(&b, "niet in het register\n");
-	}
-	if (p->date_unknown)
+	} else if (p->date_unknown)
 		pt_buf_adds(&b, "de datum van de geciteerde versie is "
 		    "onbekend\n");
 	if (p->stale) {

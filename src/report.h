@@ -127,8 +127,9 @@ char *report_actor_label(const struct design *d, const char *id);
 char *report_task_label(const char *id);
 /*
  * The notes a reader needs next to a provision, in Dutch, one per line
- * (owned by caller; "" when there are none): not in the registry and why;
- * unknown version date; text changed since the rule was written.  The
+ * (owned by caller; "" when there are none): not in the registry and why,
+ * or else that the quoted version's date is unknown; and that the text
+ * changed since the rule was written.  The
  * verification mark is not included (use report_zekerheid_label).
  */
 char *report_provision_notes(const struct finding_provision *p);

@@ -314,8 +314,11 @@ csv_parse(const char *s, struct csv *c)
 		}
 		if (*s == '\r' && s[1] == '\n')
 			s += 2;
-		else
+		else {
 			c->bad = 1; /* every record ends with CRLF */
+			if (*s != '\0')
+				s++;
+		}
 		c->rows = xreallocarray(c->rows, c->nrows + 1, sizeof *c->rows);
 		c->ncols = xreallocarray(c->ncols, c->nrows + 1,
 		    sizeof *c->ncols);
@@ -550,6 +553,35 @@ START_TEST(test_report_labels)
 	    "algemene kennis \xe2\x80\x94 niet geverifieerd");
 	ck_assert_str_eq(report_severity_label(SEV_BLOCKING), "blokkerend");
 	ck_assert_str_eq(report_kind_label(RULE_RISK), "risico");
+}
+END_TEST
+
+START_TEST(test_report_verdict)
+{
+	struct fixture *x = fixture_new();
+	char *s;
+
+	s = report_verdict(&x->r);
+	ck_assert_str_eq(s, "De wet blokkeert dit ontwerp op 3 punten");
+	free(s);
+	x->r.nbarriers = 1;
+	s = report_verdict(&x->r);
+	ck_assert_str_eq(s, "De wet blokkeert dit ontwerp op 1 punt");
+	free(s);
+	/* risks alone do not block */
+	x->r.nbarriers = 0;
+	s = report_verdict(&x->r);
+	ck_assert_str_eq(s, "Geen juridische belemmeringen gevonden");
+	free(s);
+	s = report_peildatum(&x->d);
+	ck_assert_str_eq(s, "2026-01-01");
+	free(s);
+	x->d.peildatum_given = 0;
+	s = report_peildatum(&x->d);
+	ck_assert_str_eq(s, "2026-01-01 (peildatum niet opgegeven; vandaag "
+	    "gebruikt)");
+	free(s);
+	fixture_free(x);
 }
 END_TEST
 
@@ -1042,8 +1074,10 @@ START_TEST(test_report_no_registry)
 		x->fp[i].in_registry = 0;
 		x->fp[i].text = NULL;
 		x->fp[i].missing = NULL;
+		x->fp[i].date_unknown = 1; /* of a version nothing is cited from */
 	}
 	s = render(x, REPORT_TEXT);
+	ck_assert(!t_contains(s, "geciteerde versie"));
 	ck_assert(!t_contains(s, "Een kinderbeschermingsmaatregel"));
 	ck_assert_int_eq(count(s, "niet in het register"), 5);
 	ck_assert(t_contains(s, "geen register gebruikt"));
@@ -1067,6 +1101,7 @@ suite_report(void)
 	tcase_add_test(tc, test_report_format_parse);
 	tcase_add_test(tc, test_report_cite);
 	tcase_add_test(tc, test_report_labels);
+	tcase_add_test(tc, test_report_verdict);
 	tcase_add_test(tc, test_report_escape);
 	tcase_add_test(tc, test_report_groups);
 	tcase_add_test(tc, test_report_text);
