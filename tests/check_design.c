@@ -360,6 +360,9 @@ START_TEST(test_design_memory)
 	static const char unknown[] =
 	    "<proeftuin id=\"m\">\n<actoren>\n<actor id=\"a\" rol=\"gi\"/>\n"
 	    "</actoren>\n</proeftuin>\n";
+	static const char gemeente[] =
+	    "<proeftuin id=\"g\"><gemeenten>\n<gemeente> \n</gemeente>"
+	    "</gemeenten></proeftuin>";
 
 	ck_assert_ptr_nonnull(data);
 	ck_assert_int_eq(design_load_memory(data, len, "mem.xml", NULL, &d, &e),
@@ -376,6 +379,13 @@ START_TEST(test_design_memory)
 	ck_assert_str_eq(e.file, "m.xml");
 	ck_assert_int_eq(e.line, 3);
 	ck_assert(t_contains(e.msg, "unknown role 'gi'"));
+
+	pt_err_clear(&e);
+	ck_assert_int_eq(design_load_memory(gemeente, sizeof gemeente - 1,
+					    "g.xml", NULL, &d, &e), PT_EINPUT);
+	ck_assert_ptr_null(d);
+	ck_assert_int_eq(e.line, 2);
+	ck_assert(t_contains(e.msg, "empty gemeente"));
 
 	pt_err_clear(&e);
 	ck_assert_int_eq(design_load_memory("", 0, "leeg.xml", NULL, &d, &e),
