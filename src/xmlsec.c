@@ -192,9 +192,17 @@ parse_common(const char *data, size_t len, const char *path,
 xmlDocPtr
 xmlsec_parse_file(const char *path, struct pt_err *err)
 {
+	struct pt_buf b = PT_BUF_INIT;
+	char chunk[65536];
 	struct stat st;
+	xmlDocPtr doc;
+	size_t n;
 	FILE *f;
 
+	/*
+	 * The file is read here and parsed from memory: the external-entity
+	 * loader refuses every load, the document itself included.
+	 */
 	f = fopen(path, "rb");
 	if (f == NULL)
 		return (pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
@@ -204,13 +212,31 @@ xmlsec_parse_file(const char *path, struct pt_err *err)
 		return (pt_err_set(err, PT_EIO, path, 0, 0,
 				   "is a directory, not a file"), NULL);
 	}
-	if (fgetc(f) == EOF) {
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > XMLSEC_MAX_DOCUMENT) {
+			fclose(f);
+			pt_buf_release(&b);
+			return (pt_err_set(err, PT_EINPUT, path, 0, 0,
+					   "file larger than %d MB",
+					   XMLSEC_MAX_DOCUMENT >> 20), NULL);
+		}
+		pt_buf_add(&b, chunk, n);
+	}
+	if (ferror(f)) {
+		int e = errno;
+
 		fclose(f);
-		return (pt_err_set(err, PT_EINPUT, path, 1, 1,
-				   "empty file: no XML document"), NULL);
+		pt_buf_release(&b);
+		return (pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
+				   strerror(e)), NULL);
 	}
 	fclose(f);
-	return parse_common(NULL, 0, path, err);
+	if (b.len == 0)
+		return (pt_err_set(err, PT_EINPUT, path, 1, 1,
+				   "empty file: no XML document"), NULL);
+	doc = parse_common(b.s, b.len, path, err);
+	pt_buf_release(&b);
+	return doc;
 }
 
 xmlDocPtr

@@ -23,6 +23,9 @@
 
 #include "err.h"
 
+/* Largest design or rule file read whole (BWB files are streamed). */
+#define XMLSEC_MAX_DOCUMENT (64 << 20)
+
 /* Parser options for every input: safe, with line numbers past 65535. */
 #define XMLSEC_PARSE_OPTIONS \
 	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
@@ -34,7 +37,8 @@
 void xmlsec_init(void);
 
 /*
- * Parse a whole file into a tree.  On failure returns NULL and fills err
+ * Parse a whole file (at most XMLSEC_MAX_DOCUMENT bytes) into a tree.
+ * On failure returns NULL and fills err
  * with file:line:col: PT_EIO when the file cannot be read, PT_EINPUT when
  * it is empty, not well-formed or not UTF-8, PT_EUNSAFE for entity
  * declarations.
