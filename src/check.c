@@ -173,7 +173,7 @@ eval_toewijzing(struct check_result *res, size_t *cap, const struct rule *r)
 		pt_buf_adds(&t, ntasks > 1 ? " zijn toegewezen aan " : " is toegewezen aan ");
 		describe_actor(&t, a);
 		if (r->ntoegestaan > 0) {
-			pt_buf_adds(&t, "; de regel staat dit alleen toe aan: ");
+			pt_buf_adds(&t, "; de regel geldt niet voor: ");
 			for (i = 0; i < r->ntoegestaan; i++) {
 				if (i)
 					pt_buf_adds(&t, "; ");
