@@ -106,7 +106,9 @@ struct rule {
 
 	struct rule_provision *provisions;
 	size_t nprovisions;
-	enum vocab_level level; /* lowest level of law to lift it (barriers) */
+	enum vocab_level level; /* lowest level of law to lift it (barriers);
+	                           LEVEL_GEEN when not given (risks) */
+	int level_given;        /* 1 when the rule file gave a niveau */
 	char *wijziging;        /* the amendment needed; may be NULL for risks */
 	struct rule_route *routes;
 	size_t nroutes;
