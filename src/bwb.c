@@ -216,6 +216,7 @@ struct state {
 	int have_date, have_soort, have_intitule, have_cit;
 	int meta_done;
 	int root_done;
+	int nonws;		/* the input holds more than whitespace */
 };
 
 static int
@@ -570,7 +571,13 @@ art_start(struct state *s, int n, const xmlChar **attrs)
 {
 	struct art *a;
 
+	/*
+	 * xmlStopParser() frees the input, attrs with it: after a failed
+	 * callback nothing may look at them.
+	 */
 	emit_meta(s);
+	if (s->failed)
+		return;
 	if (s->nart == s->capart) {
 		s->capart = s->capart ? 2 * s->capart : 4;
 		s->arts = xreallocarray(s->arts, s->capart, sizeof *s->arts);
@@ -1212,6 +1219,47 @@ on_error(void *ctx, xmlErrorPtr e)
 
 /* Driver. */
 
+static int
+has_content(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!IS_WS(p[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A libxml2 error.  Two of its messages say little in a push parser: the
+ * end of a document with open elements and a document of only whitespace
+ * both come as "Extra content at the end of the document".
+ */
+static enum pt_status
+xml_error(struct state *s, const xmlError *e)
+{
+	xmlParserCtxtPtr ctxt = s->ctxt;
+	long line = e ? e->line : xmlSAX2GetLineNumber(ctxt);
+	long col = e ? e->int2 : xmlSAX2GetColumnNumber(ctxt);
+	enum pt_status rc;
+	char *nl;
+
+	if (!s->nonws)
+		return pt_err_set(s->err, PT_EINPUT, s->name, line, col,
+				  "empty file: only whitespace, no XML "
+				  "document");
+	if (e != NULL && e->code == XML_ERR_DOCUMENT_END &&
+	    ctxt->nameNr > 0 && ctxt->name != NULL)
+		return pt_err_set(s->err, PT_EINPUT, s->name, line, col,
+				  "unexpected end of the document: element "
+				  "'%s' is not closed",
+				  (const char *)ctxt->name);
+	rc = xmlsec_error(e, s->name, s->err);
+	while ((nl = strchr(s->err->msg, '\n')) != NULL)
+		*nl = ' ';
+	return rc;
+}
+
 static void
 state_release(struct state *s)
 {
@@ -1308,6 +1356,7 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 	pt_buf_init(&s.dlabel.b);
 	pt_buf_init(&s.dnr.b);
 
+	s.nonws = has_content(p, (size_t)n);
 	if (n < first)
 		first = (int)n;
 	ctxt = xmlCreatePushParserCtxt(&sax, NULL, p, first, name);
@@ -1337,14 +1386,24 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 			rc = xmlParseChunk(ctxt, NULL, 0, 1);
 			break;
 		}
+		if (!s.nonws)
+			s.nonws = has_content(p, (size_t)n);
 	}
 	if (s.failed) {
 		ret = s.status != PT_OK ? s.status : err->code;
 	} else if (rc != 0 || !ctxt->wellFormed) {
-		ret = xmlsec_error(xmlCtxtGetLastError(ctxt), name, err);
+		ret = xml_error(&s, xmlCtxtGetLastError(ctxt));
 	} else {
 		emit_meta(&s);	/* no root end seen cannot happen; safe */
 		ret = s.failed ? s.status : PT_OK;
+	}
+	/*
+	 * For "expat compatibility" libxml2 records a declared entity in a
+	 * document of its own even in SAX mode (after our hook refused it).
+	 */
+	if (ctxt->myDoc != NULL) {
+		xmlFreeDoc(ctxt->myDoc);
+		ctxt->myDoc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
 	state_release(&s);
