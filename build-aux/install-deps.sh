@@ -6,7 +6,7 @@
 set -eu
 
 pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
-nettle-dev check libxml2-utils python3"
+nettle-dev libcurl4-openssl-dev check libxml2-utils python3"
 if [ "${1:-}" = "--gates" ]; then
 	pkgs="$pkgs valgrind clang cppcheck"
 fi

@@ -85,6 +85,44 @@ const struct cli_command cli_commands[] = {
 	  "  --format FORMAT  text (default), markdown, html, json or csv\n"
 	  "  -o FILE          write the report to FILE instead of standard output\n"
 	  "  --today DATE     the date used for designs without a peildatum\n" },
+	{ "update", cmd_update,
+	  "update [--base URL] [--all-versions | --since YYYY-MM-DD] [--today YYYY-MM-DD] [BWB-ID...]",
+	  "fetch new versions of laws from the BWB repository",
+	  "Keep the registry current from the BWB repository behind\n"
+	  "wetten.overheid.nl.  For each law (the BWB ids given, else every law\n"
+	  "the rules cite) the manifest BASE/BWB-ID/manifest.xml is read and the\n"
+	  "versions wanted are fetched from BASE/BWB-ID/VERSION/xml/FILE:\n"
+	  "by default the version in force today and every later version\n"
+	  "already published.  A version fetched before with the same SHA-512\n"
+	  "is not downloaded again.  Every file is checked against the size and\n"
+	  "SHA-512 of the manifest, and must hold the law named, before it is\n"
+	  "imported (one transaction per file).  A failure stops only that\n"
+	  "version (or, for a manifest, that law); the others go on.  One line\n"
+	  "per version says imported, unchanged or failed; a summary follows.\n"
+	  "Downloads go to a temporary file next to the registry.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --base URL          the repository (default\n"
+	  "                      https://repository.officiele-overheidspublicaties.nl/bwb);\n"
+	  "                      an http, https or file:// URL of a mirror laid\n"
+	  "                      out the same way\n"
+	  "  --all-versions      every version in the manifest\n"
+	  "  --since YYYY-MM-DD  every version in force on or after the date\n"
+	  "  --today YYYY-MM-DD  the date that decides which version is in force\n"
+	  "                      (default: today)\n"
+	  "  --timeout SECONDS   give up on a request that cannot connect or\n"
+	  "                      receives nothing for SECONDS (default 30); a\n"
+	  "                      request may take 10 times as long in all\n"
+	  "  --retries N         attempts after a transient failure (5xx, time-out,\n"
+	  "                      connection reset or cut short; never after 404),\n"
+	  "                      waiting 1, 2, 4... seconds (default 3)\n"
+	  "  --rules DIR         rule directory for the laws to fetch (default:\n"
+	  "                      the installed rules, or $PROEFTOETS_RULES)\n"
+	  "  -q, --quiet         print nothing but errors\n"
+	  "\n"
+	  "When some version or manifest failed, the exit status is that of the\n"
+	  "first failure: 5 for a download or a file that does not match the\n"
+	  "manifest, 3 for a manifest or file that does not parse.\n" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -57,5 +57,6 @@ int cmd_laws(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_update(struct cli *c, int argc, char **argv);
 
 #endif

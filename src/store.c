@@ -85,6 +85,17 @@ static const char *const migrations[] = {
 	"  INSERT INTO provision_fts(provision_fts, rowid, text)"
 	"    VALUES('delete', old.id, old.text);"
 	"END;",
+	/* 1 -> 2: files fetched by `update` (update.c), to skip unchanged
+	 * versions without downloading them */
+	"CREATE TABLE fetched ("
+	"  bwb TEXT NOT NULL,"
+	"  expression TEXT NOT NULL,"       /* manifest expression label */
+	"  sha512 TEXT NOT NULL,"           /* as verified against the manifest */
+	"  sha256 TEXT NOT NULL,"           /* = version.sha256 of the import */
+	"  size INTEGER NOT NULL,"
+	"  url TEXT NOT NULL,"
+	"  fetched_at TEXT NOT NULL,"
+	"  PRIMARY KEY (bwb, expression));",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""mirror_server.py: a small HTTP server for the update tests.
+
+Serves the files under --root on 127.0.0.1 (port 0: the system picks one)
+and prints the port on standard output.  Every request is logged to --log
+as "METHOD PATH STATUS".  Faults, each for one URL path (repeatable):
+
+  --not-found PATH    answer 404
+  --corrupt PATH      flip bytes in the middle of the body (same length)
+  --truncate PATH     announce the full Content-Length, send half, close
+  --stall PATH        send the headers, then nothing until the end
+  --flaky PATH:N      answer 503 to the first N requests, then serve
+
+The server stops by itself after --lifetime seconds (default 60), so a
+test that dies cannot leave it running.
+"""
+import argparse
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote, urlsplit
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--log", required=True)
+    ap.add_argument("--lifetime", type=float, default=60.0)
+    ap.add_argument("--not-found", action="append", default=[])
+    ap.add_argument("--corrupt", action="append", default=[])
+    ap.add_argument("--truncate", action="append", default=[])
+    ap.add_argument("--stall", action="append", default=[])
+    ap.add_argument("--flaky", action="append", default=[])
+    args = ap.parse_args()
+
+    root = os.path.realpath(args.root)
+    flaky = {}
+    for f in args.flaky:
+        path, _, n = f.rpartition(":")
+        flaky[path] = int(n)
+    lock = threading.Lock()
+    log = open(args.log, "a", buffering=1)
+
+    def record(method, path, status):
+        with lock:
+            log.write("%s %s %d\n" % (method, path, status))
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, fmt, *a):
+            pass
+
+        def fail(self, status):
+            record(self.command, self.path_only, status)
+            body = b"error\n"
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(body)
+            self.close_connection = True
+
+        def do_GET(self):
+            self.path_only = unquote(urlsplit(self.path).path)
+            p = self.path_only
+            if p in args.not_found:
+                return self.fail(404)
+            with lock:
+                left = flaky.get(p, 0)
+                if left > 0:
+                    flaky[p] = left - 1
+            if left > 0:
+                return self.fail(503)
+            full = os.path.realpath(os.path.join(root, p.lstrip("/")))
+            if not full.startswith(root + os.sep) or not os.path.isfile(full):
+                return self.fail(404)
+            with open(full, "rb") as fh:
+                body = fh.read()
+            if p in args.corrupt and body:
+                mid = len(body) // 2
+                body = body[:mid] + bytes([body[mid] ^ 0x20]) + body[mid + 1:]
+            record("GET", p, 200)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            if p in args.truncate or p in args.stall:
+                self.send_header("Connection", "close")
+            self.end_headers()
+            if p in args.stall:
+                self.wfile.flush()
+                time.sleep(args.lifetime)
+                return
+            if p in args.truncate:
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sys.stdout.write("%d\n" % server.server_address[1])
+    sys.stdout.flush()
+    time.sleep(args.lifetime)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
