@@ -76,11 +76,18 @@ finding(struct json *j, const struct finding *f)
 	for (i = 0; i < f->nprovisions; i++)
 		provision(j, &f->provisions[i]);
 	json_end_array(j);
+	/*
+	 * Every finding carries an amendment object, so readers can rely on
+	 * amendment.level and amendment.text being there; a risk that needs
+	 * no change of law has level "geen" and an empty text.
+	 */
 	json_key(j, "amendment");
 	json_begin_object(j);
-	json_kstring(j, "level", vocab_level_name(r->level));
-	json_kstring(j, "text", r->wijziging);
-	json_kstring(j, "label", vocab_level_label(r->level));
+	json_kstring(j, "level", vocab_level_name(r->level_given || r->kind == RULE_BARRIER ?
+						   r->level : LEVEL_GEEN));
+	json_kstring(j, "text", r->wijziging ? r->wijziging : "");
+	json_kstring(j, "label", vocab_level_label(r->level_given || r->kind == RULE_BARRIER ?
+						   r->level : LEVEL_GEEN));
 	json_end_object(j);
 	json_key(j, "review");
 	json_begin_object(j);
