@@ -31,7 +31,8 @@
 
 struct pt_store;
 
-#define STORE_SCHEMA_VERSION 1
+/* The schema version this program creates and understands (user_version). */
+int store_schema_version(void);
 
 /* Open (creating if needed) the registry at path; migrates the schema. */
 enum pt_status store_open(const char *path, struct pt_store **out,
