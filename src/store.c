@@ -99,6 +99,12 @@ static const char *const migrations[] = {
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
+int
+store_schema_version(void)
+{
+	return NMIGRATIONS;
+}
+
 enum pt_status
 store_sqlerr(struct pt_store *st, const char *what, struct pt_err *err)
 {

@@ -73,7 +73,7 @@ START_TEST(test_store_schema)
 
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
 	store_close(st);
-	ck_assert_int_eq(t_db_int(dbpath, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(t_db_int(dbpath, "PRAGMA user_version"), store_schema_version());
 	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 0);
 	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM sqlite_master WHERE name = 'provision_fts'"), 1);
 	/* reopening does not migrate again */
