@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -190,6 +191,13 @@ struct art {
 	int ref_open;
 };
 
+#define KIND_CACHE 61
+
+struct kindcache {
+	const xmlChar *name;
+	unsigned char kind;
+};
+
 struct state {
 	/*
 	 * The first three members have the layout of the guard that
@@ -217,6 +225,7 @@ struct state {
 	int meta_done;
 	int root_done;
 	int nonws;		/* the input holds more than whitespace */
+	struct kindcache cache[KIND_CACHE];
 };
 
 static int
@@ -233,6 +242,24 @@ lookup(const xmlChar *name)
 	p = bsearch(name, kinds, sizeof kinds / sizeof kinds[0],
 		    sizeof kinds[0], cmp_kind);
 	return p ? ((const struct kindname *)p)->kind : K_OTHER;
+}
+
+/*
+ * Element names come from the parser's dictionary: one pointer per name
+ * for the whole parse, so a small cache keyed by the pointer saves the
+ * string compares.
+ */
+static enum kind
+lookup_cached(struct state *s, const xmlChar *name)
+{
+	struct kindcache *c;
+
+	c = &s->cache[((uintptr_t)name >> 3) % KIND_CACHE];
+	if (c->name != name) {
+		c->name = name;
+		c->kind = (unsigned char)lookup(name);
+	}
+	return (enum kind)c->kind;
 }
 
 /* Text buffers. */
@@ -259,33 +286,37 @@ tb_last(const struct tbuf *t)
 	return t->b.len ? t->b.s[t->b.len - 1] : '\n';
 }
 
-/* Append text, collapsing runs of whitespace into one space. */
+/*
+ * Append text, collapsing runs of whitespace into one space.  The output
+ * is never longer than n + 1 bytes, so the buffer grows once per call.
+ */
 static int
 tb_add(struct tbuf *t, const char *p, size_t n)
 {
-	const char *e = p + n, *q;
+	const char *e = p + n;
+	char *d, *s;
 	int words = 0;
-	char c;
 
-	while (p < e) {
+	pt_buf_grow(&t->b, n + 1);
+	s = t->b.s;
+	d = s + t->b.len;
+	for (; p < e; p++) {
 		if (IS_WS(*p)) {
 			t->pending = 1;
-			p++;
 			continue;
 		}
-		for (q = p + 1; q < e && !IS_WS(*q); q++)
-			;
 		if (t->pending) {
-			c = tb_last(t);
-			if (c != '\n' && c != ' ')
-				pt_buf_addc(&t->b, ' ');
+			if (d > s && d[-1] != '\n' && d[-1] != ' ')
+				*d++ = ' ';
 			t->pending = 0;
 		}
-		pt_buf_add(&t->b, p, (size_t)(q - p));
-		t->at_prefix = 0;
+		*d++ = *p;
 		words = 1;
-		p = q;
 	}
+	t->b.len = (size_t)(d - s);
+	s[t->b.len] = '\0';
+	if (words)
+		t->at_prefix = 0;
 	return words;
 }
 
@@ -869,7 +900,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	(void)prefix; (void)nns; (void)ns; (void)ndef;
 	if (s->failed)
 		return;
-	k = lookup(name);
+	k = lookup_cached(s, name);
 	if (s->nfr == s->capfr) {
 		s->capfr = s->capfr ? 2 * s->capfr : 64;
 		s->fr = xreallocarray(s->fr, s->capfr, sizeof *s->fr);

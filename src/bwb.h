@@ -8,6 +8,10 @@
  * It calls the handler once with the law's metadata (before the first
  * article) and once for every <artikel> element, in document order,
  * repealed (vervallen) articles included.  It never touches the database.
+ * An <artikel> is reported at its end tag, so an article nested in another
+ * comes before the one around it (and its text is not part of that one).
+ * Text outside articles (preamble, a bijlage that holds only tables) is
+ * not reported.
  *
  * Parsing is safe as described in xmlsec.h: no network, no DTD loading, no
  * entity substitution; a DTD that declares entities is refused (PT_EUNSAFE).
@@ -53,10 +57,12 @@ struct bwb_article {
 	const char *label;     /* @label, else "Artikel " + nr */
 	const char *title;     /* kop/titel; may be NULL */
 	const char *status;    /* @status: "goed", "vervallen", ...; "vervallen" also when the
-	                          article holds only a <redactie type="vervallen"> */
+	                          article holds only a <redactie type="vervallen">;
+	                          "goed" when there is no @status */
 	const char *path;      /* structural path: "Hoofdstuk 3 / Afdeling 3.1"; "" at top level;
 	                          "Bijlage 1" for articles inside a bijlage */
-	const char *jci;       /* the article's own jci verwijzing or korte-verwijzing; may be NULL */
+	const char *jci;       /* the article's own jci verwijzing or korte-verwijzing (of the
+	                          highest jci @versie); may be NULL */
 	const char *inwerking; /* artikel/@inwerking; may be NULL */
 	const char *text;      /* full text, see below */
 	const struct bwb_lid *leden;
@@ -73,7 +79,7 @@ struct bwb_article {
  * - list items (<li>) are on their own line, indented two spaces per level,
  *   starting with their <li.nr>: "  a. het fungeren als meldpunt ...";
  * - a table (CALS <table>) becomes one line per row, cells separated by
- *   " | ";
+ *   " | " (a row without text gives no line);
  * - footnotes (<noot>) are appended at the end as "[noot N] text";
  * - <redactie> text (e.g. "[Vervallen per 01-01-2015]") is kept as written.
  */
