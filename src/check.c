@@ -424,6 +424,9 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 	const struct rule *r = f->rule;
 	size_t i;
 
+	for (i = 0; i < r->nsources; i++)
+		if (!rules_zekerheid_verified(r->sources[i].zekerheid))
+			f->unverified = 1;
 	f->provisions = xcalloc(r->nprovisions ? r->nprovisions : 1,
 				sizeof *f->provisions);
 	f->nprovisions = r->nprovisions;

@@ -13,7 +13,7 @@ static const char *const columns[] = {
 	"proeftuin", "peildatum", "finding_id", "soort", "ernst", "regel",
 	"titel", "actoren", "taken", "niveau", "wijziging", "bwb", "artikel",
 	"lid", "jci", "in_register", "zekerheid", "tekst", "review_status",
-	"bepaling", "opmerking",
+	"bepaling", "opmerking", "overige_bronnen",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -46,6 +46,7 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	const struct rule_provision *rp = p != NULL ? p->rp : NULL;
 	struct pt_buf v = PT_BUF_INIT;
 	char *s;
+	size_t c;
 	int have = p != NULL && p->in_registry && p->text != NULL;
 
 	cell(out, 1, r->design->id);
@@ -89,6 +90,11 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 		cell(out, 0, NULL);
 		cell(out, 0, "geen bepaling aangehaald");
 	}
+	pt_buf_reset(&v);
+	for (c = 0; c < rule->nsources; c++)
+		pt_buf_addf(&v, "%s%s (%s)", c ? "; " : "", rule->sources[c].text,
+			    report_zekerheid_label(rule->sources[c].zekerheid));
+	cell(out, 0, v.s);
 	pt_buf_release(&v);
 	pt_buf_adds(out, "\r\n");
 }

@@ -153,6 +153,7 @@ provision(struct pt_buf *b, const struct finding_provision *p)
 static void
 provisions(struct pt_buf *b, int h, const struct finding *f)
 {
+	const struct rule *r = f->rule;
 	size_t i;
 
 	hn(b, h, "Bepalingen");
@@ -160,6 +161,19 @@ provisions(struct pt_buf *b, int h, const struct finding *f)
 		pt_buf_adds(b, "<p>Geen.</p>\n");
 	for (i = 0; i < f->nprovisions; i++)
 		provision(b, &f->provisions[i]);
+	if (r->nsources == 0)
+		return;
+	hn(b, h, "Overige bronnen (niet in het register)");
+	pt_buf_adds(b, "<ul>\n");
+	for (i = 0; i < r->nsources; i++) {
+		tag(b, "<li>", r->sources[i].text, " ");
+		tag(b, "<span class=\"let-op\">(",
+		    report_zekerheid_label(r->sources[i].zekerheid), ")</span>");
+		if (is_web_url(r->sources[i].url))
+			tag(b, " <a href=\"", r->sources[i].url, "\">bron</a>");
+		pt_buf_adds(b, "</li>\n");
+	}
+	pt_buf_adds(b, "</ul>\n");
 }
 
 static void

@@ -76,6 +76,18 @@ finding(struct json *j, const struct finding *f)
 	for (i = 0; i < f->nprovisions; i++)
 		provision(j, &f->provisions[i]);
 	json_end_array(j);
+	json_key(j, "sources");
+	json_begin_array(j);
+	for (i = 0; i < r->nsources; i++) {
+		json_begin_object(j);
+		json_kstring(j, "text", r->sources[i].text);
+		json_kstring(j, "zekerheid", rules_zekerheid_name(r->sources[i].zekerheid));
+		json_kbool(j, "verified", rules_zekerheid_verified(r->sources[i].zekerheid));
+		if (r->sources[i].url != NULL)
+			json_kstring(j, "url", r->sources[i].url);
+		json_end_object(j);
+	}
+	json_end_array(j);
 	/*
 	 * Every finding carries an amendment object, so readers can rely on
 	 * amendment.level and amendment.text being there; a risk that needs

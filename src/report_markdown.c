@@ -186,6 +186,31 @@ provisions(struct pt_buf *b, const struct finding *f)
 		provision(b, &f->provisions[i]);
 }
 
+/* Sources outside the registry, each with its verification mark. */
+static void
+sources(struct pt_buf *b, const struct finding *f)
+{
+	const struct rule *r = f->rule;
+	size_t i;
+
+	if (r->nsources == 0)
+		return;
+	pt_buf_adds(b, "Overige bronnen (niet in het register):\n\n");
+	for (i = 0; i < r->nsources; i++) {
+		pt_buf_adds(b, "- ");
+		md_text(b, r->sources[i].text, " ");
+		pt_buf_adds(b, " (");
+		md_text(b, report_zekerheid_label(r->sources[i].zekerheid), NULL);
+		pt_buf_adds(b, ")");
+		if (r->sources[i].url != NULL) {
+			pt_buf_adds(b, " ");
+			md_link(b, r->sources[i].url);
+		}
+		pt_buf_adds(b, "\n");
+	}
+	pt_buf_adds(b, "\n");
+}
+
 static void
 finding_head(struct pt_buf *b, const struct design *d, const struct finding *f)
 {
@@ -220,6 +245,7 @@ finding_tail(struct pt_buf *b, const struct finding *f)
 		item(b, "  ", "Toelichting beoordeling", f->review_note);
 	pt_buf_addc(b, '\n');
 	provisions(b, f);
+	sources(b, f);
 }
 
 static void

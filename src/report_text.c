@@ -208,6 +208,30 @@ provisions(struct pt_buf *b, size_t indent, const struct finding *f)
 		provision(b, indent + 2, &f->provisions[i]);
 }
 
+/* Sources outside the registry, each with its verification mark. */
+static void
+sources(struct pt_buf *b, size_t indent, const struct finding *f)
+{
+	const struct rule *r = f->rule;
+	size_t i;
+	char *s;
+
+	if (r->nsources == 0)
+		return;
+	spaces(b, indent);
+	pt_buf_adds(b, "Overige bronnen (niet in het register):\n");
+	for (i = 0; i < r->nsources; i++) {
+		s = xasprintf("%s (%s)", r->sources[i].text,
+			      report_zekerheid_label(r->sources[i].zekerheid));
+		spaces(b, indent + 2);
+		pt_buf_adds(b, "* ");
+		wrap(b, indent + 4, indent + 4, s);
+		free(s);
+		if (r->sources[i].url != NULL)
+			field(b, indent + 4, "Link", r->sources[i].url);
+	}
+}
+
 static void
 review(struct pt_buf *b, size_t indent, const struct finding *f)
 {
@@ -282,6 +306,7 @@ barrier(struct pt_buf *b, const struct design *d, const struct finding *f,
 		    "bron die niet is geverifieerd");
 	review(b, 6, f);
 	provisions(b, 6, f);
+	sources(b, 6, f);
 	pt_buf_addc(b, '\n');
 }
 
@@ -305,6 +330,7 @@ risk(struct pt_buf *b, const struct design *d, const struct finding *f,
 		    "bron die niet is geverifieerd");
 	review(b, 6, f);
 	provisions(b, 6, f);
+	sources(b, 6, f);
 	pt_buf_addc(b, '\n');
 }
 

@@ -423,6 +423,32 @@ read_bepaling(struct rctx *c, const xmlNode *n, struct rule *r)
 	return PT_OK;
 }
 
+static enum pt_status
+read_bron(struct rctx *c, const xmlNode *n, struct rule *r)
+{
+	struct rule_source *s;
+	char *z;
+
+	r->sources = xreallocarray(r->sources, r->nsources + 1,
+				   sizeof *r->sources);
+	s = &r->sources[r->nsources++];
+	memset(s, 0, sizeof *s);
+	s->text = text(n);
+	s->url = attr(n, "url");
+	z = attr(n, "zekerheid");
+	s->zekerheid = strcmp(z, "V26") == 0 ? ZEKER_V26 :
+	    strcmp(z, "V15") == 0 ? ZEKER_V15 :
+	    strcmp(z, "P") == 0 ? ZEKER_P : ZEKER_GK;
+	free(z);
+	if (*s->text == '\0')
+		return fail(c, n, "empty bron in rule '%s'", r->id);
+	if (s->url != NULL && strncmp(s->url, "https://", 8) != 0 &&
+	    strncmp(s->url, "http://", 7) != 0)
+		return fail(c, n, "bad url '%s' in bron (want http:// or https://)",
+			    s->url);
+	return PT_OK;
+}
+
 static void
 rule_free(struct rule *r)
 {
@@ -457,6 +483,11 @@ rule_free(struct rule *r)
 		free(p->citeertitel);
 	}
 	free(r->provisions);
+	for (i = 0; i < r->nsources; i++) {
+		free(r->sources[i].text);
+		free(r->sources[i].url);
+	}
+	free(r->sources);
 	free(r->wijziging);
 	for (i = 0; i < r->nroutes; i++) {
 		free(r->routes[i].soort);
@@ -504,6 +535,8 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 			st = read_condition(c, ch, r);
 		} else if (is_el(ch, "bepaling")) {
 			st = read_bepaling(c, ch, r);
+		} else if (is_el(ch, "bron")) {
+			st = read_bron(c, ch, r);
 		} else if (is_el(ch, "wijziging")) {
 			wijz = ch;
 			r->wijziging = text(ch);

@@ -64,6 +64,18 @@ struct rule_provision {
 	char *citeertitel;  /* short name for reports when the law is absent ("Jeugdwet") */
 };
 
+/*
+ * A source the rule rests on that is not a provision in the registry: a
+ * treaty or EU regulation, a policy decision, or a provision the analysis
+ * knows only from general knowledge.  Reports list them with their mark,
+ * so an unverified claim is never shown as settled law.
+ */
+struct rule_source {
+	enum rule_zekerheid zekerheid;
+	char *text;         /* "AVG art. 5 lid 1 onder b", "Kabinetsreactie 24-04-2024" */
+	char *url;          /* may be NULL */
+};
+
 struct rule_kanaal {
 	char *bwb, *artikel, *lid; /* the gateway provision; lid NULL = any lid */
 	struct rule_pattern *naar; /* receivers it allows (OR) */
@@ -106,6 +118,8 @@ struct rule {
 
 	struct rule_provision *provisions;
 	size_t nprovisions;
+	struct rule_source *sources; /* <bron> elements */
+	size_t nsources;
 	enum vocab_level level; /* lowest level of law to lift it (barriers);
 	                           LEVEL_GEEN when not given (risks) */
 	int level_given;        /* 1 when the rule file gave a niveau */
