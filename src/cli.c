@@ -74,17 +74,85 @@ const struct cli_command cli_commands[] = {
 	  "  --limit N           at most N results (default 20)\n"
 	  "  --format text|json  output format (default text)\n" },
 	{ "check", cmd_check,
-	  "check [--rules DIR] [--format text|markdown|html|json|csv] [-o FILE] DESIGN.xml...",
+	  "check [--rules DIR] [--format text|markdown|html|json|csv] [-o FILE] [--save] DESIGN.xml...",
 	  "check proeftuin designs against the rules",
 	  "Check one or more proeftuin designs against the rule set at each\n"
 	  "design's peildatum, quoting every provision from the registry.\n"
+	  "Every finding shows its review status and the note of its last\n"
+	  "decision from the registry ('proeftoets review'); open when none.\n"
 	  "\n"
 	  "Options:\n"
 	  "  --rules DIR      rule directory (default: the installed rules,\n"
 	  "                   or $PROEFTOETS_RULES)\n"
 	  "  --format FORMAT  text (default), markdown, html, json or csv\n"
 	  "  -o FILE          write the report to FILE instead of standard output\n"
-	  "  --today DATE     the date used for designs without a peildatum\n" },
+	  "  --today DATE     the date used for designs without a peildatum\n"
+	  "  --save           also store each design and its findings in the\n"
+	  "                   registry under its proeftuin id (see 'proeftoets\n"
+	  "                   proeftuin add')\n" },
+	{ "proeftuinen", cmd_proeftuinen, "proeftuinen [--format text|json]",
+	  "list the saved proeftuinen and their review counts",
+	  "List the proeftuinen saved in the registry: id, name, number of\n"
+	  "versions, when the latest was saved and its peildatum, the barriers\n"
+	  "and risks found in the latest version, and the number of findings\n"
+	  "per review status (open, confirmed, rejected, mitigated,\n"
+	  "needs-amendment, and resolved: no longer found in the latest\n"
+	  "version).\n"
+	  "\n"
+	  "Options:\n"
+	  "  --format text|json  output format (default text)\n" },
+	{ "proeftuin", cmd_proeftuin,
+	  "proeftuin add [--rules DIR] [--today DATE] [-q] DESIGN.xml...",
+	  "save proeftuin designs and their findings",
+	  "Check each design (as 'check' does, without writing a report) and\n"
+	  "store it in the registry under its proeftuin id: the design XML as\n"
+	  "read, its SHA-256 and peildatum, and a snapshot of every finding.\n"
+	  "A design that differs from the latest saved version of its\n"
+	  "proeftuin becomes a new version; the same design again changes\n"
+	  "nothing.  Review decisions stay attached to the findings, whose ids\n"
+	  "are stable; a finding the new version no longer has is shown as\n"
+	  "resolved and keeps its log.  All designs are read before any is\n"
+	  "stored.  Exit status 0 also when there are barriers.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --rules DIR   rule directory (default: the installed rules,\n"
+	  "                or $PROEFTOETS_RULES)\n"
+	  "  --today DATE  the date used for designs without a peildatum\n"
+	  "  -q, --quiet   print nothing but errors\n" },
+	{ "review", cmd_review,
+	  "review list [--proeftuin ID] [--status STATUS] [--format text|json]\n"
+	  "   or: proeftoets [--db PATH] review set FINDING-ID STATUS --by NAME [--note TEXT]\n"
+	  "   or: proeftoets [--db PATH] review log FINDING-ID [--format text|json]",
+	  "review findings: list, decide, show the audit log",
+	  "The review workflow of the denktank.  Each finding of a saved\n"
+	  "proeftuin (see 'proeftuin add', 'check --save') has a status:\n"
+	  "  open             not decided yet (the default; also to reopen)\n"
+	  "  confirmed        the barrier is real\n"
+	  "  rejected         not a barrier; --note saying why is required\n"
+	  "  mitigated        solved without a change of law (for example a\n"
+	  "                   certificate or a designation)\n"
+	  "  needs-amendment  the law has to change\n"
+	  "and is shown as resolved when the latest saved version of its design\n"
+	  "no longer has it.\n"
+	  "\n"
+	  "review list   the findings with their current status, decider, time\n"
+	  "              and note\n"
+	  "review set    record a decision; it is appended to the audit log\n"
+	  "              (who, when in UTC, old and new status, note), which is\n"
+	  "              never changed: the current status is the last entry\n"
+	  "review log    the audit log of one finding, oldest first\n"
+	  "\n"
+	  "Text output shows a backslash as \\\\ and other control characters\n"
+	  "than newline and tab as \\xHH; JSON output has every text unchanged.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --proeftuin ID      list: only this proeftuin\n"
+	  "  --status STATUS     list: only findings with this status (or resolved)\n"
+	  "  --by NAME           set: who decides (required, not empty)\n"
+	  "  --note TEXT         set: why (required for rejected)\n"
+	  "  --format text|json  list, log: output format (default text)\n"
+	  "\n"
+	  "An unknown finding id gives exit status 7.\n" },
 	{ "update", cmd_update,
 	  "update [--base URL] [--all-versions | --since YYYY-MM-DD] [--today YYYY-MM-DD] [BWB-ID...]",
 	  "fetch new versions of laws from the BWB repository",

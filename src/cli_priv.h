@@ -58,5 +58,8 @@ int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_update(struct cli *c, int argc, char **argv);
+int cmd_proeftuinen(struct cli *c, int argc, char **argv);
+int cmd_proeftuin(struct cli *c, int argc, char **argv);
+int cmd_review(struct cli *c, int argc, char **argv);
 
 #endif

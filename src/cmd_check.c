@@ -15,6 +15,7 @@
 #include "design.h"
 #include "report.h"
 #include "rules.h"
+#include "saved.h"
 #include "vocab.h"
 
 static const char *
@@ -62,9 +63,10 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct pt_store *st = NULL;
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
+	struct pt_buf *xml = NULL;  /* --save: the bytes of each design */
 	const char **paths;
 	size_t npaths = 0, i, barriers = 0;
-	int r, ai, rc = PT_OK;
+	int r, ai, rc = PT_OK, save = 0;
 
 	paths = xcalloc((size_t)argc, sizeof *paths);
 	for (ai = 1; ai < argc; ai++) {
@@ -98,6 +100,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 				return cli_usage(c, "check", "option '--today' needs a date YYYY-MM-DD");
 			}
 			today = v;
+		} else if (strcmp(argv[ai], "--save") == 0) {
+			save = 1;
 		} else if (strcmp(argv[ai], "--") == 0) {
 			for (ai++; ai < argc; ai++)
 				paths[npaths++] = argv[ai];
@@ -119,10 +123,21 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	designs = xcalloc(npaths, sizeof *designs);
 	results = xcalloc(npaths, sizeof *results);
+	if (save) {
+		xml = xcalloc(npaths, sizeof *xml);
+		for (i = 0; i < npaths; i++)
+			pt_buf_init(&xml[i]);
+	}
 	/* Read every design before writing anything: bad input stops all. */
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
-		if (design_load(paths[i], today, &designs[i], &e) != PT_OK)
+		if (save) {
+			/* Check and save the very same bytes. */
+			if (saved_read_file(paths[i], &xml[i], &e) != PT_OK ||
+			    design_load_memory(xml[i].s, xml[i].len, paths[i],
+					       today, &designs[i], &e) != PT_OK)
+				rc = cli_report(c, &e);
+		} else if (design_load(paths[i], today, &designs[i], &e) != PT_OK)
 			rc = cli_report(c, &e);
 	}
 	if (rc == PT_OK)
@@ -134,6 +149,17 @@ cmd_check(struct cli *c, int argc, char **argv)
 		else
 			barriers += results[i]->nbarriers;
 	}
+	for (i = 0; i < npaths && rc == PT_OK && save; i++) {
+		pt_err_clear(&e);
+		if (saved_put(st, results[i], xml[i].s, xml[i].len, NULL, &e) != PT_OK)
+			rc = cli_report(c, &e);
+	}
+	/* Show the denktank's decisions on every finding. */
+	for (i = 0; i < npaths && rc == PT_OK; i++) {
+		pt_err_clear(&e);
+		if (saved_review_apply(st, results[i], &e) != PT_OK)
+			rc = cli_report(c, &e);
+	}
 	if (rc == PT_OK) {
 		report_write(&b, fmt, results, npaths);
 		rc = output ? write_file(c, output, &b) : cli_write(c, b.s, b.len);
@@ -143,7 +169,10 @@ cmd_check(struct cli *c, int argc, char **argv)
 	for (i = 0; i < npaths; i++) {
 		check_result_free(results[i]);
 		design_free(designs[i]);
+		if (xml)
+			pt_buf_release(&xml[i]);
 	}
+	free(xml);
 	pt_buf_release(&b);
 	free(results);
 	free(designs);

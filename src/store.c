@@ -96,6 +96,61 @@ static const char *const migrations[] = {
 	"  url TEXT NOT NULL,"
 	"  fetched_at TEXT NOT NULL,"
 	"  PRIMARY KEY (bwb, expression));",
+	/* 2 -> 3: saved proeftuinen, their versions and findings (saved.c),
+	 * and the append-only review log (review.c) */
+	"CREATE TABLE proeftuin ("
+	"  id TEXT PRIMARY KEY,"
+	"  naam TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE proeftuin_version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  proeftuin_id TEXT NOT NULL REFERENCES proeftuin(id),"
+	"  seq INTEGER NOT NULL,"           /* 1, 2, ... per proeftuin */
+	"  sha256 TEXT NOT NULL,"           /* of the design file */
+	"  source TEXT,"                    /* path it was read from */
+	"  naam TEXT,"
+	"  peildatum TEXT NOT NULL,"
+	"  design TEXT NOT NULL,"           /* the design XML as read */
+	"  barriers INTEGER NOT NULL,"
+	"  risks INTEGER NOT NULL,"
+	"  saved_at TEXT NOT NULL,"
+	"  UNIQUE (proeftuin_id, seq));"
+	"CREATE TABLE finding ("
+	"  id TEXT PRIMARY KEY,"
+	"  proeftuin_id TEXT NOT NULL REFERENCES proeftuin(id));"
+	"CREATE INDEX finding_proeftuin ON finding(proeftuin_id);"
+	"CREATE TABLE finding_snapshot ("
+	"  version_id INTEGER NOT NULL REFERENCES proeftuin_version(id),"
+	"  finding_id TEXT NOT NULL REFERENCES finding(id),"
+	"  seq INTEGER NOT NULL,"           /* order in the report */
+	"  rule TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  severity TEXT NOT NULL,"
+	"  title TEXT,"
+	"  trigger TEXT,"
+	"  actors TEXT NOT NULL,"           /* JSON arrays */
+	"  tasks TEXT NOT NULL,"
+	"  jci TEXT NOT NULL,"
+	"  PRIMARY KEY (version_id, finding_id));"
+	"CREATE INDEX finding_snapshot_finding ON finding_snapshot(finding_id);"
+	"CREATE TABLE review_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  finding_id TEXT NOT NULL REFERENCES finding(id),"
+	"  logged_at TEXT NOT NULL,"        /* UTC, ISO 8601 */
+	"  reviewer TEXT NOT NULL CHECK (length(reviewer) > 0),"
+	"  old_status TEXT NOT NULL CHECK (old_status IN"
+	"    ('open','confirmed','rejected','mitigated','needs-amendment')),"
+	"  new_status TEXT NOT NULL CHECK (new_status IN"
+	"    ('open','confirmed','rejected','mitigated','needs-amendment')),"
+	"  note TEXT,"
+	"  CHECK (new_status <> 'rejected' OR length(note) > 0));"
+	"CREATE INDEX review_log_finding ON review_log(finding_id, id);"
+	"CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log BEGIN"
+	"  SELECT RAISE(ABORT, 'the review log is append-only');"
+	"END;"
+	"CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log BEGIN"
+	"  SELECT RAISE(ABORT, 'the review log is append-only');"
+	"END;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -15,6 +15,7 @@ Suite *suite_rules(void);
 Suite *suite_check(void);
 Suite *suite_report(void);
 Suite *suite_cli(void);
+Suite *suite_review(void);
 Suite *suite_update(void);
 
 #endif
