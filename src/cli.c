@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "cli_priv.h"
+#include "xmlsec.h"
 
 #define EXIT_STATUSES                                                       \
 	"Exit status:\n"                                                    \
@@ -395,6 +396,7 @@ proeftoets_main(int argc, char **argv, FILE *out, FILE *err)
 		return cli_usage(&c, NULL, "unknown command '%s'", argv[i]);
 	fflush(out);
 	r = cmd->run(&c, argc - i, argv + i);
+	xmlsec_cleanup();
 	if (fflush(out) != 0 && r == PT_OK)
 		r = cli_error(&c, PT_EIO, "cannot write output");
 	return r;

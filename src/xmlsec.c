@@ -268,35 +268,89 @@ rng_error(void *ctx, xmlErrorPtr e)
 	}
 }
 
+/*
+ * Compiled schemas, keyed by the address of the embedded schema text.
+ * Compiling a schema costs more than validating a design against it, so
+ * a run that checks many designs compiles each schema once.
+ */
+static struct {
+	const char *schema;
+	xmlRelaxNGPtr rng;
+} compiled[4];
+
+static xmlRelaxNGPtr
+compile(const char *schema, size_t schema_len)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	xmlRelaxNGPtr rng;
+	size_t i;
+
+	for (i = 0; i < sizeof compiled / sizeof compiled[0]; i++)
+		if (compiled[i].schema == schema)
+			return compiled[i].rng;
+	pctxt = xmlRelaxNGNewMemParserCtxt(schema, (int)schema_len);
+	if (pctxt == NULL)
+		return NULL;
+	xmlRelaxNGSetParserStructuredErrors(pctxt, quiet_errors, NULL);
+	rng = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	for (i = 0; rng != NULL && i < sizeof compiled / sizeof compiled[0]; i++)
+		if (compiled[i].schema == NULL) {
+			compiled[i].schema = schema;
+			compiled[i].rng = rng;
+			return rng;
+		}
+	return rng; /* cache full: the caller frees it */
+}
+
+static int
+is_cached(xmlRelaxNGPtr rng)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof compiled / sizeof compiled[0]; i++)
+		if (compiled[i].rng == rng)
+			return 1;
+	return 0;
+}
+
+void
+xmlsec_cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof compiled / sizeof compiled[0]; i++) {
+		xmlRelaxNGFree(compiled[i].rng);
+		compiled[i].rng = NULL;
+		compiled[i].schema = NULL;
+	}
+}
+
 enum pt_status
 xmlsec_validate_rng(xmlDocPtr doc, const char *schema, size_t schema_len,
 		    const char *path, struct pt_err *err)
 {
-	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGPtr rng;
 	xmlRelaxNGValidCtxtPtr vctxt;
 	struct rng_errs r = { err, path, 0 };
 	int rc;
 
 	xmlsec_init();
-	pctxt = xmlRelaxNGNewMemParserCtxt(schema, (int)schema_len);
-	if (pctxt == NULL)
-		return pt_err_set(err, PT_EINTERNAL, path, 0, 0, "out of memory");
-	xmlRelaxNGSetParserStructuredErrors(pctxt, quiet_errors, NULL);
-	rng = xmlRelaxNGParse(pctxt);
-	xmlRelaxNGFreeParserCtxt(pctxt);
+	rng = compile(schema, schema_len);
 	if (rng == NULL)
 		return pt_err_set(err, PT_EINTERNAL, path, 0, 0,
 				  "internal error: embedded schema does not parse");
 	vctxt = xmlRelaxNGNewValidCtxt(rng);
 	if (vctxt == NULL) {
-		xmlRelaxNGFree(rng);
+		if (!is_cached(rng))
+			xmlRelaxNGFree(rng);
 		return pt_err_set(err, PT_EINTERNAL, path, 0, 0, "out of memory");
 	}
 	xmlRelaxNGSetValidStructuredErrors(vctxt, rng_error, &r);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);
-	xmlRelaxNGFree(rng);
+	if (!is_cached(rng))
+		xmlRelaxNGFree(rng);
 	if (rc != 0) {
 		if (r.n == 0)
 			pt_err_set(err, PT_EINPUT, path, 0, 0,

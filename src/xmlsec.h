@@ -50,7 +50,8 @@ xmlDocPtr xmlsec_parse_memory(const char *data, size_t len, const char *name,
 			      struct pt_err *err);
 
 /*
- * Validate doc against a RELAX NG schema held in memory.  On failure fills
+ * Validate doc against a RELAX NG schema held in memory (compiled on first
+ * use and kept until xmlsec_cleanup()).  On failure fills
  * err with the file, line and libxml2's message, and returns PT_EINPUT.
  */
 enum pt_status xmlsec_validate_rng(xmlDocPtr doc, const char *schema,
@@ -63,6 +64,12 @@ enum pt_status xmlsec_validate_rng(xmlDocPtr doc, const char *schema,
  */
 enum pt_status xmlsec_error(const xmlError *e, const char *path,
 			    struct pt_err *err);
+
+/*
+ * Free the schemas compiled by xmlsec_validate_rng (they are kept for the
+ * rest of the run).  Called once when the program is done.
+ */
+void xmlsec_cleanup(void);
 
 /* Return the line of a node (0 when unknown). */
 long xmlsec_line(const xmlNode *node);
