@@ -7,6 +7,8 @@ set -eu
 
 pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
 nettle-dev libcurl4-openssl-dev check libxml2-utils python3"
+# amendments --format xlsx; unzip reads the workbook back in the tests
+pkgs="$pkgs libxlsxwriter-dev unzip"
 if [ "${1:-}" = "--gates" ]; then
 	pkgs="$pkgs valgrind clang cppcheck"
 fi

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "check.h"
 #include "digest.h"
+#include "stale.h"
 #include "vocab.h"
 
 static int
@@ -467,6 +468,9 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 			fp->missing = missing_text(&p, rp, d->peildatum);
 		}
 		store_provision_release(&p);
+		/* The law changed since the rule was written (stale.h). */
+		if (stale_mark(st, rp, d->peildatum, &fp->stale, err) != PT_OK)
+			return PT_EDB;
 	}
 	return PT_OK;
 }

@@ -192,6 +192,69 @@ const struct cli_command cli_commands[] = {
 	  "When some version or manifest failed, the exit status is that of the\n"
 	  "first failure: 5 for a download or a file that does not match the\n"
 	  "manifest, 3 for a manifest or file that does not parse.\n" },
+	{ "diff", cmd_diff,
+	  "diff BWB-ID ARTIKEL [--lid N] --from DATE --to DATE [--format text|json] [--color=WHEN]",
+	  "word diff of a provision between the versions in force at two dates",
+	  "Compare the text of an article (or one lid of it) in the version of\n"
+	  "the law in force at --from with the version in force at --to, word\n"
+	  "by word: unchanged words plain, deleted words as [-woord-], inserted\n"
+	  "words as {+woord+} (like git diff --word-diff=plain).  A header names\n"
+	  "both versions and their dates.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --lid N             one lid of the article\n"
+	  "  --from YYYY-MM-DD   the old date (required)\n"
+	  "  --to YYYY-MM-DD     the new date (required)\n"
+	  "  --format text|json  output format (default text)\n"
+	  "  --color[=WHEN]      colour deletions red and insertions green: auto\n"
+	  "                      (default: when standard output is a terminal\n"
+	  "                      and NO_COLOR is not set), always or never\n"
+	  "\n"
+	  "Exit status 0 also when the texts differ; 7 when the law, a version,\n"
+	  "the article or the lid is not in the registry at one of the dates.\n" },
+	{ "rules", cmd_rules,
+	  "rules stale [--rules DIR] [--date YYYY-MM-DD] [--format text|json] [--color=WHEN]",
+	  "list rules written against a law text that has changed since",
+	  "rules stale: every rule provision may say which version of the law\n"
+	  "it was written against (getoetst-aan, a date, and/or tekst-sha256).\n"
+	  "List the rules whose provision changed since: the registry holds a\n"
+	  "newer version whose text differs (changed), in which the article is\n"
+	  "repealed (repealed) or absent (gone), or the registry holds no text at\n"
+	  "the getoetst-aan date to compare with (baseline-missing).  For each,\n"
+	  "the old and new version dates and a word diff of the old and new\n"
+	  "text.  Provisions without getoetst-aan or tekst-sha256 are counted.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --rules DIR         rule directory (default: the installed rules,\n"
+	  "                      or $PROEFTOETS_RULES)\n"
+	  "  --date YYYY-MM-DD   compare with the versions in force then\n"
+	  "                      (default: the newest versions)\n"
+	  "  --format text|json  output format (default text)\n"
+	  "  --color[=WHEN]      auto (default), always or never\n"
+	  "\n"
+	  "Exit status 0 when no rule is stale, 1 when some are.\n" },
+	{ "amendments", cmd_amendments,
+	  "amendments [--proeftuin ID]... [--rules DIR] [--today DATE] [--format text|markdown|csv|json|xlsx] [-o FILE]",
+	  "the list of provisions to amend over the stored proeftuinen",
+	  "Check the latest saved design of every stored proeftuin (or of the\n"
+	  "ones named with --proeftuin) with the current rules at its peildatum,\n"
+	  "apply the review decisions, and list the provisions that must change:\n"
+	  "per provision the law, article, lid, Juriconnect id, the current text,\n"
+	  "the lowest level of law needed (wet, amvb, ...), and the proeftuinen\n"
+	  "and findings that need it with their review status; then the risks.\n"
+	  "Findings reviewed as rejected are left out; mitigated ones are listed\n"
+	  "apart.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --proeftuin ID   only this proeftuin (may be repeated)\n"
+	  "  --rules DIR      rule directory (default: the installed rules,\n"
+	  "                   or $PROEFTOETS_RULES)\n"
+	  "  --today DATE     the date of the current text, and the peildatum of\n"
+	  "                   designs without one (default: today)\n"
+	  "  --format FORMAT  text (default), markdown, csv, json or xlsx\n"
+	  "  -o FILE          write to FILE (required for xlsx)\n"
+	  "\n"
+	  "Exit status 7 when a proeftuin named was never saved.\n" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

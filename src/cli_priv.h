@@ -57,6 +57,10 @@ int cmd_laws(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
+/* cmd_amend.c */
+int cmd_diff(struct cli *c, int argc, char **argv);
+int cmd_rules(struct cli *c, int argc, char **argv);
+int cmd_amendments(struct cli *c, int argc, char **argv);
 int cmd_update(struct cli *c, int argc, char **argv);
 int cmd_proeftuinen(struct cli *c, int argc, char **argv);
 int cmd_proeftuin(struct cli *c, int argc, char **argv);

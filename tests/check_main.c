@@ -22,6 +22,9 @@ main(void)
 	srunner_add_suite(sr, suite_rules());
 	srunner_add_suite(sr, suite_check());
 	srunner_add_suite(sr, suite_report());
+	srunner_add_suite(sr, suite_stale());
+	srunner_add_suite(sr, suite_diff());
+	srunner_add_suite(sr, suite_amend());
 	srunner_add_suite(sr, suite_cli());
 	srunner_add_suite(sr, suite_review());
 	srunner_add_suite(sr, suite_update());

@@ -1,0 +1,477 @@
+/*
+ * cmd_amend.c: the commands about changes of law: diff (a provision
+ * between two dates), rules stale (rules written against an older text)
+ * and amendments (the amendment list over the stored proeftuinen).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "amend.h"
+#include "buf.h"
+#include "cli_priv.h"
+#include "diff.h"
+#include "json.h"
+#include "rules.h"
+#include "stale.h"
+#include "vocab.h"
+
+static const char *
+default_rules_dir(void)
+{
+	const char *env = getenv("PROEFTOETS_RULES");
+
+	return env && *env ? env : PKGDATADIR "/rules";
+}
+
+/* --color=auto|always|never: 1 colour, 0 none, -1 bad value. */
+static int
+parse_color(struct cli *c, const char *v)
+{
+	const char *nc;
+
+	if (strcmp(v, "always") == 0)
+		return 1;
+	if (strcmp(v, "never") == 0)
+		return 0;
+	if (strcmp(v, "auto") != 0)
+		return -1;
+	nc = getenv("NO_COLOR");
+	if (nc != NULL && *nc != '\0')
+		return 0;
+	return c->out == stdout && isatty(fileno(stdout));
+}
+
+/* "--color" (always, as git has it) or "--color=WHEN". */
+static int
+color_opt(struct cli *c, const char *arg)
+{
+	if (arg[7] == '\0')
+		return 1;
+	return parse_color(c, arg + 8);
+}
+
+/* --format text|json: 0 text, 1 json, -1 bad. */
+static int
+text_or_json(const char *v)
+{
+	if (strcmp(v, "text") == 0)
+		return 0;
+	if (strcmp(v, "json") == 0)
+		return 1;
+	return -1;
+}
+
+/* --- diff ------------------------------------------------------------------- */
+
+static int
+diff_not_found(struct cli *c, const struct store_provision *p,
+	       const char *artikel, const char *lid, const char *date)
+{
+	const char *what = lid ? "lid" : "article";
+
+	switch (p->found) {
+	case STORE_NO_LAW:
+		return cli_error(c, PT_ENOTFOUND, "%s is not in the registry %s; "
+		    "import it first", p->bwb, c->db_path);
+	case STORE_NO_VERSION:
+		return cli_error(c, PT_ENOTFOUND, "no version of %s is in force "
+		    "on %s in the registry", p->bwb, date);
+	case STORE_NO_ARTICLE:
+		return cli_error(c, PT_ENOTFOUND, "%s has no article '%s' on %s "
+		    "(version %s)", p->bwb, artikel, date,
+		    p->version_date ? p->version_date : "of unknown date");
+	case STORE_NO_LID:
+		return cli_error(c, PT_ENOTFOUND, "article %s of %s has no %s '%s' "
+		    "on %s (version %s)", artikel, p->bwb, what, lid, date,
+		    p->version_date ? p->version_date : "of unknown date");
+	case STORE_FOUND:
+		break;
+	}
+	return PT_OK;
+}
+
+static void
+diff_side_json(struct json *j, const char *key, const char *date,
+	       const struct store_provision *p)
+{
+	char *jci = store_jci(p->bwb, p->artikel, p->lid, date);
+
+	json_key(j, key);
+	json_begin_object(j);
+	json_kstring(j, "date", date);
+	json_kstring(j, "version_date", p->version_date);
+	json_kbool(j, "date_unknown", p->date_unknown);
+	json_kstring(j, "source", p->source);
+	json_kstring(j, "status", p->status);
+	json_kstring(j, "jci", jci);
+	json_kstring(j, "text", p->text);
+	json_end_object(j);
+	free(jci);
+}
+
+static const char *
+vname(const struct store_provision *p)
+{
+	return p->version_date ? p->version_date : "of unknown date";
+}
+
+int
+cmd_diff(struct cli *c, int argc, char **argv)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision pa, pb;
+	struct pt_buf b = PT_BUF_INIT;
+	struct diff d;
+	const char *pos[2] = { NULL, NULL }, *lid = NULL, *from = NULL;
+	const char *to = NULL, *v;
+	int json = 0, color = -2, npos = 0, r, ai, same;
+	size_t i;
+
+	for (ai = 1; ai < argc; ai++) {
+		if (cli_is_help(argv[ai]))
+			return cli_help(c, "diff");
+		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
+			if (r < 0 || (json = text_or_json(v)) < 0)
+				return cli_usage(c, "diff", "option '--format' "
+				    "needs text or json");
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--lid", &v)) != 0) {
+			if (r < 0 || *v == '\0')
+				return cli_usage(c, "diff", "option '--lid' needs a number");
+			lid = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--from", &v)) != 0) {
+			if (r < 0 || !vocab_is_date(v))
+				return cli_usage(c, "diff", "option '--from' needs a "
+				    "date YYYY-MM-DD");
+			from = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--to", &v)) != 0) {
+			if (r < 0 || !vocab_is_date(v))
+				return cli_usage(c, "diff", "option '--to' needs a "
+				    "date YYYY-MM-DD");
+			to = v;
+		} else if (strncmp(argv[ai], "--color", 7) == 0 &&
+		    (argv[ai][7] == '\0' || argv[ai][7] == '=')) {
+			if ((color = color_opt(c, argv[ai])) < 0)
+				return cli_usage(c, "diff", "option '--color' needs "
+				    "auto, always or never");
+		} else if (argv[ai][0] == '-') {
+			return cli_usage(c, "diff", "unknown option '%s'", argv[ai]);
+		} else if (npos < 2) {
+			pos[npos++] = argv[ai];
+		} else {
+			return cli_usage(c, "diff", "unexpected argument '%s'", argv[ai]);
+		}
+	}
+	if (npos != 2)
+		return cli_usage(c, "diff", "need a BWB id and an article number");
+	if (from == NULL || to == NULL)
+		return cli_usage(c, "diff", "need both --from and --to");
+	if (color == -2)
+		color = parse_color(c, "auto");
+	if ((r = cli_open_store(c, &st)) != PT_OK)
+		return r;
+	memset(&pb, 0, sizeof pb);
+	if (store_provision_at(st, pos[0], pos[1], lid, from, &pa, &e) != PT_OK ||
+	    store_provision_at(st, pos[0], pos[1], lid, to, &pb, &e) != PT_OK) {
+		store_provision_release(&pa);
+		store_provision_release(&pb);
+		store_close(st);
+		return cli_report(c, &e);
+	}
+	store_close(st);
+	r = PT_OK;
+	if (pa.found != STORE_FOUND)
+		r = diff_not_found(c, &pa, pos[1], lid, from);
+	else if (pb.found != STORE_FOUND)
+		r = diff_not_found(c, &pb, pos[1], lid, to);
+	if (r != PT_OK) {
+		store_provision_release(&pa);
+		store_provision_release(&pb);
+		return r;
+	}
+	same = (pa.version_date == NULL ? pb.version_date == NULL :
+	    pb.version_date != NULL &&
+	    strcmp(pa.version_date, pb.version_date) == 0) &&
+	    strcmp(pa.source ? pa.source : "", pb.source ? pb.source : "") == 0;
+	diff_words(pa.text, pb.text, &d);
+	if (json) {
+		struct json j;
+
+		json_init(&j, &b, 1);
+		json_begin_object(&j);
+		json_kstring(&j, "bwb", pa.bwb);
+		json_kstring(&j, "citeertitel", pa.citeertitel);
+		json_kstring(&j, "artikel", pa.artikel);
+		json_kstring(&j, "lid", pa.lid);
+		diff_side_json(&j, "from", from, &pa);
+		diff_side_json(&j, "to", to, &pb);
+		json_kbool(&j, "same_version", same);
+		json_kbool(&j, "changed", diff_changed(&d));
+		json_kbool(&j, "approximate", d.approximate);
+		json_key(&j, "words");
+		json_begin_object(&j);
+		json_kint(&j, "equal", (long long)d.equal);
+		json_kint(&j, "deleted", (long long)d.deleted);
+		json_kint(&j, "inserted", (long long)d.inserted);
+		json_end_object(&j);
+		json_key(&j, "diff");
+		json_begin_array(&j);
+		for (i = 0; i < d.n; i++) {
+			json_begin_object(&j);
+			json_kstring(&j, "op", diff_op_name(d.chunks[i].op));
+			json_kstring(&j, "text", d.chunks[i].text);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		json_end_object(&j);
+		pt_buf_addc(&b, '\n');
+	} else {
+		const char *bold = color ? "\033[1m" : "", *off = color ? "\033[m" : "";
+
+		pt_buf_addf(&b, "%s%s (%s), %s", bold,
+		    pa.citeertitel ? pa.citeertitel : pa.bwb, pa.bwb,
+		    pa.label ? pa.label : pa.artikel);
+		if (lid != NULL)
+			pt_buf_addf(&b, ", lid %s", lid);
+		pt_buf_addf(&b, "%s\n", off);
+		pt_buf_addf(&b, "%s--- %s: version %s (%s)%s\n", bold, from,
+		    vname(&pa), pa.source ? pa.source : "?", off);
+		pt_buf_addf(&b, "%s+++ %s: version %s (%s)%s\n", bold, to,
+		    vname(&pb), pb.source ? pb.source : "?", off);
+		if (same)
+			pt_buf_adds(&b, "(the same version is in force on both "
+			    "dates)\n");
+		else if (!diff_changed(&d))
+			pt_buf_adds(&b, "(no change in the words of the text)\n");
+		diff_plain(&b, &d, color);
+		pt_buf_addc(&b, '\n');
+		if (d.approximate)
+			pt_buf_adds(&b, "(the texts differ too much for a word "
+			    "diff; the rest is shown as replaced)\n");
+		if (!same && diff_changed(&d))
+			pt_buf_addf(&b, "%zu words deleted, %zu inserted, %zu "
+			    "unchanged\n", d.deleted, d.inserted, d.equal);
+	}
+	r = cli_write(c, b.s, b.len);
+	pt_buf_release(&b);
+	diff_free(&d);
+	store_provision_release(&pa);
+	store_provision_release(&pb);
+	return r;
+}
+
+/* --- rules stale ------------------------------------------------------------ */
+
+static int
+rules_stale(struct cli *c, int argc, char **argv)
+{
+	const char *rules_dir = default_rules_dir(), *date = NULL, *v;
+	struct ruleset *rs = NULL;
+	struct pt_store *st = NULL;
+	struct stale_report *rep = NULL;
+	struct pt_err e = PT_ERR_INIT;
+	struct pt_buf b = PT_BUF_INIT;
+	int json = 0, color = -2, r, ai;
+
+	for (ai = 1; ai < argc; ai++) {
+		if (cli_is_help(argv[ai]))
+			return cli_help(c, "rules");
+		if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
+			if (r < 0 || *v == '\0')
+				return cli_usage(c, "rules", "option '--rules' needs "
+				    "a directory");
+			rules_dir = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
+			if (r < 0 || (json = text_or_json(v)) < 0)
+				return cli_usage(c, "rules", "option '--format' "
+				    "needs text or json");
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--date", &v)) != 0) {
+			if (r < 0 || !vocab_is_date(v))
+				return cli_usage(c, "rules", "option '--date' needs a "
+				    "date YYYY-MM-DD");
+			date = v;
+		} else if (strncmp(argv[ai], "--color", 7) == 0 &&
+		    (argv[ai][7] == '\0' || argv[ai][7] == '=')) {
+			if ((color = color_opt(c, argv[ai])) < 0)
+				return cli_usage(c, "rules", "option '--color' needs "
+				    "auto, always or never");
+		} else {
+			return cli_usage(c, "rules", "unexpected argument '%s'",
+			    argv[ai]);
+		}
+	}
+	if (color == -2)
+		color = parse_color(c, "auto");
+	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK)
+		return cli_report(c, &e);
+	if ((r = cli_open_store(c, &st)) != PT_OK) {
+		rules_free(rs);
+		return r;
+	}
+	if (stale_rules(st, rs, date, &rep, &e) != PT_OK) {
+		r = cli_report(c, &e);
+	} else {
+		if (json)
+			stale_report_json(&b, rep);
+		else
+			stale_report_text(&b, rep, color);
+		r = cli_write(c, b.s, b.len);
+		if (r == PT_OK && rep->stale > 0)
+			r = PT_FINDINGS;
+	}
+	pt_buf_release(&b);
+	stale_report_free(rep);
+	store_close(st);
+	rules_free(rs);
+	return r;
+}
+
+int
+cmd_rules(struct cli *c, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage(c, "rules", "need a subcommand: stale");
+	if (cli_is_help(argv[1]))
+		return cli_help(c, "rules");
+	if (strcmp(argv[1], "stale") == 0)
+		return rules_stale(c, argc - 1, argv + 1);
+	return cli_usage(c, "rules", "unknown subcommand '%s'", argv[1]);
+}
+
+/* --- amendments --------------------------------------------------------------- */
+
+/* Write buf to path atomically (temporary file, then rename). */
+static int
+write_file(struct cli *c, const char *path, const struct pt_buf *b)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	int ok;
+
+	if (f == NULL) {
+		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
+		free(tmp);
+		return PT_EIO;
+	}
+	ok = fwrite(b->s, 1, b->len, f) == b->len;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return PT_EIO;
+	}
+	free(tmp);
+	return PT_OK;
+}
+
+int
+cmd_amendments(struct cli *c, int argc, char **argv)
+{
+	const char *rules_dir = default_rules_dir(), *output = NULL, *v;
+	const char *today = NULL;
+	char todaybuf[16], **ids;
+	size_t nids = 0;
+	int fmt = AMEND_TEXT, r, ai, rc;
+	struct ruleset *rs = NULL;
+	struct pt_store *st = NULL;
+	struct amend_list *l = NULL;
+	struct pt_err e = PT_ERR_INIT;
+	struct pt_buf b = PT_BUF_INIT;
+
+	ids = xcalloc((size_t)argc, sizeof *ids);
+	for (ai = 1; ai < argc; ai++) {
+		if (cli_is_help(argv[ai])) {
+			free(ids);
+			return cli_help(c, "amendments");
+		}
+		if ((r = cli_opt_value(argc, argv, &ai, "--proeftuin", &v)) != 0) {
+			if (r < 0 || *v == '\0') {
+				free(ids);
+				return cli_usage(c, "amendments", "option "
+				    "'--proeftuin' needs an id");
+			}
+			ids[nids++] = (char *)v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
+			if (r < 0 || *v == '\0') {
+				free(ids);
+				return cli_usage(c, "amendments", "option '--rules' "
+				    "needs a directory");
+			}
+			rules_dir = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
+			if (r < 0 || (fmt = amend_format_parse(v)) < 0) {
+				free(ids);
+				return cli_usage(c, "amendments", "option '--format' "
+				    "needs text, markdown, csv, json or xlsx");
+			}
+		} else if ((r = cli_opt_value(argc, argv, &ai, "-o", &v)) != 0 ||
+		    (r = cli_opt_value(argc, argv, &ai, "--output", &v)) != 0) {
+			if (r < 0 || *v == '\0') {
+				free(ids);
+				return cli_usage(c, "amendments", "option '-o' needs "
+				    "a file name");
+			}
+			output = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--today", &v)) != 0) {
+			if (r < 0 || !vocab_is_date(v)) {
+				free(ids);
+				return cli_usage(c, "amendments", "option '--today' "
+				    "needs a date YYYY-MM-DD");
+			}
+			today = v;
+		} else {
+			r = cli_usage(c, "amendments", "%s '%s'", argv[ai][0] == '-' ?
+			    "unknown option" : "unexpected argument", argv[ai]);
+			free(ids);
+			return r;
+		}
+	}
+	if (fmt == AMEND_XLSX && output == NULL) {
+		free(ids);
+		return cli_usage(c, "amendments", "--format xlsx needs -o FILE "
+		    "(a workbook is not written to standard output)");
+	}
+	if (today == NULL) {
+		time_t now = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(todaybuf, sizeof todaybuf, "%Y-%m-%d", &tm);
+		today = todaybuf;
+	}
+	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK) {
+		free(ids);
+		return cli_report(c, &e);
+	}
+	if ((rc = cli_open_store(c, &st)) != PT_OK)
+		goto out;
+	if (amend_collect(st, rs, ids, nids, today, &l, &e) != PT_OK) {
+		rc = cli_report(c, &e);
+		goto out;
+	}
+	switch (fmt) {
+	case AMEND_TEXT: amend_text(&b, l); break;
+	case AMEND_MARKDOWN: amend_markdown(&b, l); break;
+	case AMEND_CSV: amend_csv(&b, l); break;
+	case AMEND_JSON: amend_json(&b, l); break;
+	case AMEND_XLSX:
+		if (amend_xlsx(l, output, &e) != PT_OK)
+			rc = cli_report(c, &e);
+		goto out;
+	}
+	rc = output ? write_file(c, output, &b) : cli_write(c, b.s, b.len);
+out:
+	pt_buf_release(&b);
+	amend_free(l);
+	store_close(st);
+	rules_free(rs);
+	free(ids);
+	return rc;
+}
