@@ -31,7 +31,7 @@
 #include "buf.h"
 
 /* Edits beyond which the rest is shown as replaced whole. */
-#define DIFF_MAX_EDITS 2000
+#define DIFF_MAX_EDITS 1000
 
 enum diff_op { DIFF_EQUAL = 0, DIFF_DELETE, DIFF_INSERT };
 
