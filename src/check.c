@@ -498,6 +498,7 @@ check_run(const struct design *d, const struct ruleset *rs,
 {
 	struct check_result *res;
 	size_t cap = 0, okcap = 0, i;
+	int txn;
 
 	*out = NULL;
 	res = xcalloc(1, sizeof *res);
@@ -519,6 +520,7 @@ check_run(const struct design *d, const struct ruleset *rs,
 			break;
 		}
 	}
+	txn = st ? store_read_begin(st) : 0;
 	for (i = 0; i < res->nfindings; i++) {
 		struct finding *f = &res->findings[i];
 
@@ -527,10 +529,13 @@ check_run(const struct design *d, const struct ruleset *rs,
 		else
 			res->nrisks++;
 		if (quote(f, d, st, err) != PT_OK) {
+			store_read_end(st, txn);
 			check_result_free(res);
 			return PT_EDB;
 		}
 	}
+	if (st)
+		store_read_end(st, txn);
 	for (i = 0; i < d->ntaken; i++) {
 		const struct design_taak *t = &d->taken[i];
 		const struct vocab_entry *task = vocab_task(t->id);

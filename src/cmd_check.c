@@ -66,6 +66,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct pt_buf *xml = NULL;  /* --save: the bytes of each design */
 	const char **paths;
 	size_t npaths = 0, i, barriers = 0;
+	int txn;
 	int r, ai, rc = PT_OK, save = 0;
 
 	paths = xcalloc((size_t)argc, sizeof *paths);
@@ -142,6 +143,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	if (rc == PT_OK)
 		rc = cli_open_store(c, &st);
+	/* One snapshot of the registry for all designs (and shared look-ups). */
+	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
 		if (check_run(designs[i], rs, st, &results[i], &e) != PT_OK)
@@ -149,6 +152,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		else
 			barriers += results[i]->nbarriers;
 	}
+	if (st != NULL)
+		store_read_end(st, txn);
 	for (i = 0; i < npaths && rc == PT_OK && save; i++) {
 		pt_err_clear(&e);
 		if (saved_put(st, results[i], xml[i].s, xml[i].len, NULL, &e) != PT_OK)

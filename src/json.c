@@ -19,13 +19,16 @@ json_init(struct json *j, struct pt_buf *out, int pretty)
 static void
 newline(struct json *j)
 {
-	int i;
+	static const char spaces[] = "\n                                "
+				     "                                ";
+	size_t n;
 
 	if (!j->pretty)
 		return;
-	pt_buf_addc(j->out, '\n');
-	for (i = 0; i < j->depth; i++)
-		pt_buf_adds(j->out, "  ");
+	n = 1 + 2 * (size_t)(j->depth > 0 ? j->depth : 0);
+	if (n > sizeof spaces - 1)
+		n = sizeof spaces - 1;
+	pt_buf_add(j->out, spaces, n);
 }
 
 /* Called before every value or key: comma and indentation. */
@@ -77,6 +80,17 @@ json_escape(struct pt_buf *b, const char *s)
 
 	pt_buf_addc(b, '"');
 	for (p = (const unsigned char *)s; *p; p++) {
+		const unsigned char *q = p;
+
+		/* Copy a run of characters that need no escape in one go. */
+		while (*q >= 0x20 && *q != '"' && *q != '\\')
+			q++;
+		if (q > p) {
+			pt_buf_add(b, (const char *)p, (size_t)(q - p));
+			p = q;
+			if (*p == '\0')
+				break;
+		}
 		switch (*p) {
 		case '"': pt_buf_adds(b, "\\\""); break;
 		case '\\': pt_buf_adds(b, "\\\\"); break;

@@ -16,6 +16,11 @@
 enum {
 	Q_PUT_PROVISION,
 	Q_PUT_REFERENCE,
+	Q_LAW_BY_BWB,
+	Q_VERSION_DATED,
+	Q_VERSION_UNKNOWN,
+	Q_PROVISION,
+	Q_REFERENCES,
 	Q_COUNT
 };
 
@@ -24,13 +29,40 @@ static const char *const cached_sql[Q_COUNT] = {
 	" text, status, path, jci, url) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO reference(provision_id, kind, target, text)"
 	" VALUES(?,?,?,?)",
+	"SELECT id, citeertitel FROM law WHERE bwb = ?",
+	"SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
+	" AND inwerkingtreding IS NOT NULL AND (?2 IS NULL OR inwerkingtreding <= ?2)"
+	" ORDER BY inwerkingtreding DESC LIMIT 1",
+	"SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
+	" AND inwerkingtreding IS NULL LIMIT 1",
+	"SELECT id, artikel, lid, label, title, text, status, path, jci, url"
+	" FROM provision WHERE version_id = ? AND artikel = ? AND lid IS ?3"
+	" ORDER BY seq LIMIT 1",
+	"SELECT target FROM reference WHERE provision_id = ? ORDER BY rowid",
+};
+
+/*
+ * Look-ups made inside a read transaction opened by store_read_begin() are
+ * remembered until store_read_end(): the snapshot cannot change meanwhile,
+ * and checking many designs asks for the same provisions again and again.
+ */
+#define MEMO_BUCKETS 1024
+
+struct memo {
+	struct memo *next;
+	char *key;
+	struct store_provision p;
 };
 
 struct pt_store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *q[Q_COUNT];
+	int memo_on;
+	struct memo *memo[MEMO_BUCKETS];
 };
+
+static void memo_clear(struct pt_store *st);
 
 /*
  * Schema migrations: element i brings user_version from i to i + 1.  Never
@@ -151,6 +183,9 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log BEGIN"
 	"  SELECT RAISE(ABORT, 'the review log is append-only');"
 	"END;",
+	/* 3 -> 4: look up an article or lid without sorting */
+	"CREATE INDEX provision_lookup_seq ON provision(version_id, artikel, lid, seq);"
+	"DROP INDEX provision_lookup;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -275,6 +310,7 @@ store_close(struct pt_store *st)
 		return;
 	for (i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(st->q[i]);
+	memo_clear(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -302,6 +338,27 @@ enum pt_status
 store_commit(struct pt_store *st, struct pt_err *err)
 {
 	return exec(st, "COMMIT", "cannot commit", err);
+}
+
+int
+store_read_begin(struct pt_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		return 0;
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return 0;
+	st->memo_on = 1;
+	return 1;
+}
+
+void
+store_read_end(struct pt_store *st, int started)
+{
+	if (!started)
+		return;
+	memo_clear(st);
+	st->memo_on = 0;
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 }
 
 void
@@ -589,21 +646,14 @@ static enum pt_status
 version_at(struct pt_store *st, long long law_id, const char *date,
 	   long long *vid, char **vdate, char **source, struct pt_err *err)
 {
-	static const char *const q_dated =
-		"SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
-		" AND inwerkingtreding IS NOT NULL AND (?2 IS NULL OR inwerkingtreding <= ?2)"
-		" ORDER BY inwerkingtreding DESC LIMIT 1";
-	static const char *const q_unknown =
-		"SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
-		" AND inwerkingtreding IS NULL LIMIT 1";
-	const char *qs[2] = { q_dated, q_unknown };
+	static const int qs[2] = { Q_VERSION_DATED, Q_VERSION_UNKNOWN };
 	int i, rc;
 
 	*vid = -1;
 	for (i = 0; i < 2 && *vid < 0; i++) {
-		sqlite3_stmt *s;
+		sqlite3_stmt *s = cached(st, qs[i], err);
 
-		if (prepare(st, qs[i], &s, err))
+		if (s == NULL)
 			return PT_EDB;
 		sqlite3_bind_int64(s, 1, law_id);
 		if (i == 0)
@@ -614,7 +664,7 @@ version_at(struct pt_store *st, long long law_id, const char *date,
 			*vdate = col_dup(s, 1);
 			*source = col_dup(s, 2);
 		}
-		sqlite3_finalize(s);
+		sqlite3_reset(s);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return store_sqlerr(st, "cannot read versions", err);
 	}
@@ -630,10 +680,7 @@ provision_row(struct pt_store *st, long long vid, const char *artikel,
 	int rc;
 
 	*found = 0;
-	if (prepare(st, "SELECT id, artikel, lid, label, title, text, status, path, jci, url"
-		    " FROM provision WHERE version_id = ? AND artikel = ?"
-		    " AND ((?3 IS NULL AND lid IS NULL) OR lid = ?3)"
-		    " ORDER BY seq LIMIT 1", &s, err))
+	if ((s = cached(st, Q_PROVISION, err)) == NULL)
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, vid);
 	bind_text(s, 2, artikel);
@@ -652,16 +699,115 @@ provision_row(struct pt_store *st, long long vid, const char *artikel,
 		free(out->jci); out->jci = col_dup(s, 8);
 		free(out->url); out->url = col_dup(s, 9);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read provisions", err);
 	return PT_OK;
 }
 
+static char *
+xdup(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void
+provision_copy(struct store_provision *to, const struct store_provision *from)
+{
+	size_t i;
+
+	*to = *from;
+	to->bwb = xdup(from->bwb);
+	to->citeertitel = xdup(from->citeertitel);
+	to->version_date = xdup(from->version_date);
+	to->artikel = xdup(from->artikel);
+	to->lid = xdup(from->lid);
+	to->label = xdup(from->label);
+	to->title = xdup(from->title);
+	to->text = xdup(from->text);
+	to->status = xdup(from->status);
+	to->path = xdup(from->path);
+	to->jci = xdup(from->jci);
+	to->url = xdup(from->url);
+	to->source = xdup(from->source);
+	to->refs = from->nrefs ? xcalloc(from->nrefs, sizeof *to->refs) : NULL;
+	for (i = 0; i < from->nrefs; i++)
+		to->refs[i] = xstrdup(from->refs[i]);
+}
+
+static void
+memo_clear(struct pt_store *st)
+{
+	struct memo *m, *next;
+	size_t i;
+
+	for (i = 0; i < MEMO_BUCKETS; i++) {
+		for (m = st->memo[i]; m != NULL; m = next) {
+			next = m->next;
+			free(m->key);
+			store_provision_release(&m->p);
+			free(m);
+		}
+		st->memo[i] = NULL;
+	}
+}
+
+static char *
+memo_key(const char *bwb, const char *artikel, const char *lid,
+	 const char *date, unsigned *bucket)
+{
+	char *key = xasprintf("%s\x1f%s\x1f%s\x1f%s", bwb, artikel,
+			      lid ? lid : "\x1e", date ? date : "\x1e");
+	unsigned h = 2166136261u;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	*bucket = h % MEMO_BUCKETS;
+	return key;
+}
+
+static enum pt_status lookup(struct pt_store *st, const char *bwb,
+			     const char *artikel, const char *lid,
+			     const char *date, struct store_provision *out,
+			     struct pt_err *err);
+
 enum pt_status
 store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
 		   const char *lid, const char *date,
 		   struct store_provision *out, struct pt_err *err)
+{
+	struct memo *m;
+	unsigned bucket;
+	char *key;
+	enum pt_status rc;
+
+	if (!st->memo_on)
+		return lookup(st, bwb, artikel, lid, date, out, err);
+	key = memo_key(bwb, artikel, lid, date, &bucket);
+	for (m = st->memo[bucket]; m != NULL; m = m->next)
+		if (strcmp(m->key, key) == 0) {
+			free(key);
+			provision_copy(out, &m->p);
+			return PT_OK;
+		}
+	rc = lookup(st, bwb, artikel, lid, date, out, err);
+	if (rc != PT_OK) {
+		free(key);
+		return rc;
+	}
+	m = xcalloc(1, sizeof *m);
+	m->key = key;
+	provision_copy(&m->p, out);
+	m->next = st->memo[bucket];
+	st->memo[bucket] = m;
+	return PT_OK;
+}
+
+static enum pt_status
+lookup(struct pt_store *st, const char *bwb, const char *artikel,
+       const char *lid, const char *date, struct store_provision *out,
+       struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	long long law_id = -1, vid, pid = -1;
@@ -670,7 +816,7 @@ store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
 
 	memset(out, 0, sizeof *out);
 	out->bwb = xstrdup(bwb);
-	if (prepare(st, "SELECT id, citeertitel FROM law WHERE bwb = ?", &s, err))
+	if ((s = cached(st, Q_LAW_BY_BWB, err)) == NULL)
 		return PT_EDB;
 	bind_text(s, 1, bwb);
 	rc = sqlite3_step(s);
@@ -678,7 +824,7 @@ store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
 		law_id = sqlite3_column_int64(s, 0);
 		out->citeertitel = col_dup(s, 1);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read laws", err);
 	if (law_id < 0) {
@@ -699,15 +845,14 @@ store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
 		out->found = STORE_NO_ARTICLE;
 		return PT_OK;
 	}
-	if (prepare(st, "SELECT target FROM reference WHERE provision_id = ?"
-		    " ORDER BY rowid", &s, err))
+	if ((s = cached(st, Q_REFERENCES, err)) == NULL)
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, pid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		PT_ARRAY_PUSH(out->refs, out->nrefs, cap);
 		out->refs[out->nrefs - 1] = col_dup(s, 0);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read references", err);
 	if (lid != NULL) {
@@ -830,22 +975,32 @@ store_jci(const char *bwb, const char *artikel, const char *lid,
 {
 	struct pt_buf b = PT_BUF_INIT;
 
-	pt_buf_addf(&b, "jci1.3:c:%s", bwb);
-	if (artikel && *artikel)
-		pt_buf_addf(&b, "&artikel=%s", artikel);
-	if (lid && *lid)
-		pt_buf_addf(&b, "&lid=%s", lid);
-	if (date && *date)
-		pt_buf_addf(&b, "&g=%s", date);
+	pt_buf_grow(&b, 64);
+	pt_buf_adds(&b, "jci1.3:c:");
+	pt_buf_adds(&b, bwb);
+	if (artikel && *artikel) {
+		pt_buf_adds(&b, "&artikel=");
+		pt_buf_adds(&b, artikel);
+	}
+	if (lid && *lid) {
+		pt_buf_adds(&b, "&lid=");
+		pt_buf_adds(&b, lid);
+	}
+	if (date && *date) {
+		pt_buf_adds(&b, "&g=");
+		pt_buf_adds(&b, date);
+	}
 	return pt_buf_detach(&b);
 }
 
 char *
 store_url(const char *bwb, const char *artikel, const char *date)
 {
+	struct pt_buf b = PT_BUF_INIT;
 	char *jci = store_jci(bwb, artikel, NULL, date);
-	char *url = xasprintf("https://wetten.overheid.nl/%s", jci);
 
+	pt_buf_adds(&b, "https://wetten.overheid.nl/");
+	pt_buf_adds(&b, jci);
 	free(jci);
-	return url;
+	return pt_buf_detach(&b);
 }

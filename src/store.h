@@ -46,6 +46,13 @@ const char *store_path(const struct pt_store *st);
 enum pt_status store_begin(struct pt_store *st, struct pt_err *err);
 enum pt_status store_commit(struct pt_store *st, struct pt_err *err);
 void store_rollback(struct pt_store *st);
+/*
+ * A read transaction around many look-ups: one snapshot and one lock
+ * instead of one per query.  store_read_begin() returns 1 when it started
+ * one (pass that to store_read_end), 0 inside an open transaction.
+ */
+int store_read_begin(struct pt_store *st);
+void store_read_end(struct pt_store *st, int started);
 
 /* Helper for modules: report the connection's error in err. */
 enum pt_status store_sqlerr(struct pt_store *st, const char *what,
