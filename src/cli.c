@@ -24,7 +24,7 @@
 	"  4  unsafe XML refused (entity declarations, external entities)\n" \
 	"  5  a file could not be read or written\n"                       \
 	"  6  database error\n"                                            \
-	"  7  not found (show: law or article not in the registry)\n"      \
+	"  7  not found: a law, article or finding that is not in the registry\n" \
 	"  8  internal error\n"
 
 const struct cli_command cli_commands[] = {
@@ -385,6 +385,11 @@ static void
 usage(struct cli *c, FILE *f)
 {
 	const struct cli_command *cmd;
+	int width = 0;
+
+	for (cmd = cli_commands; cmd->name; cmd++)
+		if ((int)strlen(cmd->name) > width)
+			width = (int)strlen(cmd->name);
 
 	fputs("Usage: proeftoets [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
 	      "\n"
@@ -395,7 +400,7 @@ usage(struct cli *c, FILE *f)
 	      "\n"
 	      "Commands:\n", f);
 	for (cmd = cli_commands; cmd->name; cmd++)
-		fprintf(f, "  %-8s %s\n", cmd->name, cmd->summary);
+		fprintf(f, "  %-*s %s\n", width, cmd->name, cmd->summary);
 	fputs("\n"
 	      "Global options:\n"
 	      "  --db PATH     the registry (default $PROEFTOETS_DB, else ./proeftoets.db)\n"
