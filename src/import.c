@@ -153,6 +153,8 @@ import_file(struct pt_store *st, const char *path,
 	if (rc == PT_OK && !s.have_meta)
 		rc = pt_err_set(err, PT_EINPUT, path, 0, 0, "no BWB law found in the file");
 	if (rc == PT_OK)
+		rc = store_index_version(st, s.version_id, err);
+	if (rc == PT_OK)
 		rc = store_commit(st, err);
 	if (rc != PT_OK) {
 		store_rollback(st);

@@ -186,6 +186,8 @@ static const char *const migrations[] = {
 	/* 3 -> 4: look up an article or lid without sorting */
 	"CREATE INDEX provision_lookup_seq ON provision(version_id, artikel, lid, seq);"
 	"DROP INDEX provision_lookup;",
+	/* 4 -> 5: the full-text index is filled once per imported version */
+	"DROP TRIGGER provision_fts_ins;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -293,6 +295,7 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 	if (exec(st, "PRAGMA foreign_keys = ON", "cannot configure the registry", err) ||
 	    exec(st, "PRAGMA journal_mode = WAL", "cannot open the registry", err) ||
 	    exec(st, "PRAGMA synchronous = FULL", "cannot configure the registry", err) ||
+	    exec(st, "PRAGMA cache_size = -32768", "cannot configure the registry", err) ||
 	    migrate(st, err)) {
 		store_close(st);
 		return PT_EDB;
@@ -547,6 +550,25 @@ store_put_provision(struct pt_store *st, long long version_id,
 		return store_sqlerr(st, "cannot store a provision", err);
 	if (provision_id)
 		*provision_id = sqlite3_last_insert_rowid(st->db);
+	return PT_OK;
+}
+
+enum pt_status
+store_index_version(struct pt_store *st, long long version_id,
+		    struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, "INSERT INTO provision_fts(rowid, text)"
+		    " SELECT id, text FROM provision"
+		    " WHERE version_id = ? AND lid IS NULL", &s, err))
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, version_id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot index the version for search", err);
 	return PT_OK;
 }
 

@@ -88,6 +88,13 @@ struct store_provision_in {
 enum pt_status store_put_provision(struct pt_store *st, long long version_id,
 				   const struct store_provision_in *p,
 				   long long *provision_id, struct pt_err *err);
+/*
+ * Add the articles of a version to the full-text index.  Called once after
+ * all its provisions are stored, in the same transaction: one bulk insert
+ * costs far less than one per row.
+ */
+enum pt_status store_index_version(struct pt_store *st, long long version_id,
+				   struct pt_err *err);
 enum pt_status store_put_reference(struct pt_store *st, long long provision_id,
 				   int kind, const char *target,
 				   const char *text, struct pt_err *err);

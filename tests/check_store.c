@@ -49,6 +49,7 @@ filled(void)
 	ck_assert_int_eq(store_put_version(st, law, NULL, "old.xml", "h0", 2, &v, &replaced, &e), PT_OK);
 	p.artikel = "1"; p.text = "oude tekst zonder datum"; p.seq = 0;
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
 
 	ck_assert_int_eq(store_put_version(st, law, "2015-01-01", "a.xml", "h1", 1, &v, &replaced, &e), PT_OK);
 	ck_assert_int_eq(replaced, 0);
@@ -58,10 +59,12 @@ filled(void)
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
 	p.lid = NULL; p.artikel = "2"; p.text = "artikel twee"; p.seq = 2;
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
 
 	ck_assert_int_eq(store_put_version(st, law, "2026-01-01", "b.xml", "h2", 1, &v, &replaced, &e), PT_OK);
 	p.artikel = "1"; p.text = "tekst van 2026 over de gecertificeerde instelling"; p.seq = 0;
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
 	ck_assert_int_eq(store_commit(st, &e), PT_OK);
 	return st;
 }
