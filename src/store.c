@@ -778,10 +778,20 @@ static char *
 memo_key(const char *bwb, const char *artikel, const char *lid,
 	 const char *date, unsigned *bucket)
 {
-	char *key = xasprintf("%s\x1f%s\x1f%s\x1f%s", bwb, artikel,
-			      lid ? lid : "\x1e", date ? date : "\x1e");
+	struct pt_buf b = PT_BUF_INIT;
 	unsigned h = 2166136261u;
 	const unsigned char *p;
+	char *key;
+
+	pt_buf_grow(&b, 64);
+	pt_buf_adds(&b, bwb);
+	pt_buf_addc(&b, '\x1f');
+	pt_buf_adds(&b, artikel);
+	pt_buf_addc(&b, '\x1f');
+	pt_buf_adds(&b, lid ? lid : "\x1e");
+	pt_buf_addc(&b, '\x1f');
+	pt_buf_adds(&b, date ? date : "\x1e");
+	key = pt_buf_detach(&b);
 
 	for (p = (const unsigned char *)key; *p; p++)
 		h = (h ^ *p) * 16777619u;
