@@ -17,6 +17,7 @@
 #include "bwb.h"
 #include "digest.h"
 #include "rules.h"
+#include "stale.h"
 #include "update.h"
 #include "vocab.h"
 #include "xmlsec.h"
@@ -865,20 +866,39 @@ update_stale_rules(struct pt_store *st, const struct ruleset *rs,
 		   int *available, struct update_stale **stale, size_t *nstale,
 		   struct pt_err *err)
 {
-	/*
-	 * No check available yet.  The check will compare, for every rule
-	 * provision in a changed law, the text in the version the rule was
-	 * written against (getoetst_aan / tekst_sha256) with the text in the
-	 * changed versions.
-	 */
-	(void)st;
-	(void)rs;
-	(void)changes;
-	(void)nchanges;
-	(void)err;
-	*available = 0;
+	struct stale_report *rep;
+	size_t i, k, c, cap = 0;
+
+	*available = rs != NULL;
 	*stale = NULL;
 	*nstale = 0;
+	if (rs == NULL || nchanges == 0)
+		return PT_OK;
+	/* Against the newest text of every law; keep the laws just updated. */
+	if (stale_rules(st, rs, NULL, &rep, err) != PT_OK)
+		return err->code;
+	for (i = 0; i < rep->n; i++) {
+		const struct stale_rule *sr = &rep->rules[i];
+
+		for (k = 0; k < sr->n; k++) {
+			const struct stale_provision *sp = &sr->provisions[k];
+			struct update_stale *u;
+			int changed = 0;
+
+			for (c = 0; c < nchanges && !changed; c++)
+				changed = strcmp(changes[c].bwb, sp->rp->bwb) == 0;
+			if (!changed)
+				continue;
+			PT_ARRAY_PUSH(*stale, *nstale, cap);
+			u = &(*stale)[*nstale - 1];
+			u->rule_id = xstrdup(sr->rule->id);
+			u->bwb = xstrdup(sp->rp->bwb);
+			u->artikel = xstrdup(sp->rp->artikel);
+			u->lid = sp->rp->lid ? xstrdup(sp->rp->lid) : NULL;
+			u->reason = xstrdup(stale_reason_name(sp->reason));
+		}
+	}
+	stale_report_free(rep);
 	return PT_OK;
 }
 

@@ -163,11 +163,12 @@ void update_rule_laws(const struct ruleset *rs, char ***ids, size_t *n);
 void update_ids_free(char **ids, size_t n);
 
 /*
- * The stale-rule hook: which rules cite a provision whose text changed in
- * the versions just stored (changes from struct update_summary).
- * *available is set to 0 while no such check exists: the caller says "not
- * checked" rather than "nothing stale".  When it exists it fills *stale
- * (freed with update_stale_free()).
+ * The rules that became stale: every rule provision of a law updated in
+ * this run (changes from struct update_summary) whose newest text differs
+ * from the text the rule was written against, or that is repealed or gone,
+ * or whose baseline is missing (see stale.h).  *available is 0 when there
+ * is no rule set (rs NULL): the caller says "not checked" rather than
+ * "nothing stale".  Fills *stale, freed with update_stale_free().
  */
 struct update_stale {
 	char *rule_id, *bwb, *artikel, *lid, *reason;

@@ -902,6 +902,84 @@ START_TEST(test_rule_laws)
 }
 END_TEST
 
+/*
+ * Update the Jeugdwet from its 2015 text to its 2026 text while rules
+ * written against 2015 cite it: the stale-rule report names them.
+ */
+START_TEST(test_update_reports_stale_rules)
+{
+	static const char *const dates[2] = { "2015-01-01", "2026-01-01" };
+	struct pt_buf exprs[2] = { PT_BUF_INIT, PT_BUF_INIT };
+	char *out, *err, *man, *rules = t_src("tests/fixtures/stale/geschreven-2015");
+	char *rules26 = t_src("tests/fixtures/stale/geschreven-2026");
+	int i, rc;
+
+	for (i = 0; i < 2; i++) {
+		char *rel = xasprintf("corpus/extracts/BWBR0034925_%s_extract.xml", dates[i]);
+		char *path = t_sharedpath(rel);
+		char *dest = xasprintf("/BWBR0034925/%s_0/xml/BWBR0034925_%s_0.xml",
+				       dates[i], dates[i]);
+		char sha[DIGEST_SHA512_HEX];
+		size_t len;
+		char *data = t_read(path, &len);
+
+		ck_assert_ptr_nonnull(data);
+		put(dest, data, len);
+		digest_sha512_mem(data, len, sha);
+		pt_buf_addf(&exprs[i], "<expression label=\"%s_0\"><metadata>"
+			    "<datum_inwerkingtreding>%s</datum_inwerkingtreding>%s"
+			    "</metadata><manifestation label=\"xml\"><metadata>"
+			    "<size>%zu</size><hashcode>%s</hashcode></metadata>"
+			    "<item label=\"BWBR0034925_%s_0.xml\" _deleted=\"false\"/>"
+			    "</manifestation></expression>\n", dates[i], dates[i],
+			    i == 0 ? "<einddatum>2025-12-31</einddatum>" : "",
+			    len, sha, dates[i]);
+		free(data);
+		free(dest);
+		free(path);
+		free(rel);
+	}
+	/* First only the 2015 text is published: nothing changed under the rules. */
+	man = xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+			"<work label=\"BWBR0034925\"><metadata/>\n%s</work>\n", exprs[0].s);
+	put("/BWBR0034925/manifest.xml", man, strlen(man));
+	free(man);
+	rc = t_cli(&out, &err, "--db", db, "update", "--base", filebase,
+		   "--today", "2015-06-01", "--rules", rules, "BWBR0034925", NULL);
+	ck_assert_msg(rc == PT_OK, "%s", err);
+	ck_assert_msg(t_contains(out, "stale rules: none"), "%s", out);
+	free(out);
+	free(err);
+	/* Then the 2026 text is published: the rules on 2.11 and 3.1 are stale. */
+	man = xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+			"<work label=\"BWBR0034925\"><metadata/>\n%s%s</work>\n",
+			exprs[0].s, exprs[1].s);
+	put("/BWBR0034925/manifest.xml", man, strlen(man));
+	free(man);
+	rc = t_cli(&out, &err, "--db", db, "update", "--base", filebase,
+		   "--today", "2026-06-01", "--rules", rules, "BWBR0034925", NULL);
+	ck_assert_msg(rc == PT_OK, "%s", err);
+	ck_assert_msg(t_contains(out, "stale rule oud-jw-2-11: BWBR0034925 artikel 2.11 lid 1: changed"),
+		      "%s", out);
+	ck_assert(t_contains(out, "stale rule oud-jw-3-1: BWBR0034925 artikel 3.1 lid 1: changed"));
+	ck_assert(!t_contains(out, "artikel 3.2 lid 1"));
+	free(out);
+	free(err);
+	/* Nothing new to fetch: no law changed in this run, so nothing to report. */
+	rc = t_cli(&out, &err, "--db", db, "update", "--base", filebase,
+		   "--today", "2026-06-01", "--rules", rules26, "BWBR0034925", NULL);
+	ck_assert_msg(rc == PT_OK, "%s", err);
+	ck_assert_msg(t_contains(out, "0 imported, 1 unchanged"), "%s", out);
+	ck_assert(!t_contains(out, "stale rule"));
+	free(out);
+	free(err);
+	pt_buf_release(&exprs[0]);
+	pt_buf_release(&exprs[1]);
+	free(rules);
+	free(rules26);
+}
+END_TEST
+
 Suite *
 suite_update(void)
 {
@@ -937,6 +1015,7 @@ suite_update(void)
 	tcase_add_test(tc, test_update_usage);
 	tcase_add_test(tc, test_update_library);
 	tcase_add_test(tc, test_rule_laws);
+	tcase_add_test(tc, test_update_reports_stale_rules);
 	suite_add_tcase(s, tc);
 	return s;
 }
