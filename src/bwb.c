@@ -905,8 +905,8 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 		s->capfr = s->capfr ? 2 * s->capfr : 64;
 		s->fr = xreallocarray(s->fr, s->capfr, sizeof *s->fr);
 	}
+	p = s->nfr > 0 ? &s->fr[s->nfr - 1] : NULL;
 	f = &s->fr[s->nfr++];
-	p = s->nfr > 1 ? f - 1 : NULL;
 	f->kind = (unsigned char)k;
 	f->out = p ? p->out : T_NONE;
 	f->flags = 0;
