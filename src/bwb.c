@@ -231,7 +231,7 @@ struct state {
 static int
 cmp_kind(const void *key, const void *elem)
 {
-	return strcmp(key, *(const char *const *)elem);
+	return strcmp(key, ((const struct kindname *)elem)->name);
 }
 
 static enum kind
@@ -633,7 +633,7 @@ art_end(struct state *s)
 {
 	struct art *a = s->art;
 	struct bwb_article out;
-	const char *st = a->store.s;
+	const char *st;
 	size_t i, j;
 	enum pt_status rc;
 
@@ -753,7 +753,8 @@ lidnr_end(struct state *s, struct frame *parent, struct tbuf *t)
 	char c;
 
 	trim_range(a->lidnr.b.s, &i, &j);
-	if ((parent->flags & F_LID) && a->leden[parent->mark].nr == (size_t)-1)
+	if (parent != NULL && (parent->flags & F_LID) &&
+	    a->leden[parent->mark].nr == (size_t)-1)
 		a->leden[parent->mark].nr = art_keep(a, a->lidnr.b.s + i,
 						     j - i);
 	if (j == i || t == NULL)

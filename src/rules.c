@@ -82,7 +82,10 @@ split(const char *s, char ***out)
 	size_t n = 0;
 	const char *p = s, *q;
 
-	while (p != NULL && *p != '\0') {
+	*out = NULL;
+	if (s == NULL)
+		return 0;
+	while (*p != '\0') {
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			p++;
 		if (*p == '\0')

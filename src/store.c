@@ -613,7 +613,7 @@ store_laws(struct pt_store *st, struct store_law **laws, size_t *n,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_version *ver;
 
-		if (sqlite3_column_int64(s, 0) != last) {
+		if (law == NULL || sqlite3_column_int64(s, 0) != last) {
 			last = sqlite3_column_int64(s, 0);
 			PT_ARRAY_PUSH(v, *n, cap);
 			law = &v[*n - 1];
