@@ -31,6 +31,9 @@
 
 #define BWB_CHUNK (64 * 1024)
 
+#define BWB_STR2(x) #x
+#define BWB_STR(x) BWB_STR2(x)
+
 /* Element kinds. */
 enum kind {
 	K_OTHER = 0,	/* unknown: its borders separate words */
@@ -831,6 +834,15 @@ jci_start(struct state *s, int n, const xmlChar **attrs)
 	pt_buf_release(&v);
 }
 
+/* Refuse a structural path over the limit (it is stored per article). */
+static void
+path_check(struct state *s)
+{
+	if (s->path.len > BWB_MAX_PATH)
+		fail(s, PT_EINPUT, "the structural path of the divisions is "
+		     "longer than %s bytes", BWB_STR(BWB_MAX_PATH));
+}
+
 /* Divisions: the path component of a division whose kop has ended. */
 static void
 div_kop_end(struct state *s, struct frame *div)
@@ -855,6 +867,7 @@ div_kop_end(struct state *s, struct frame *div)
 		pt_buf_addc(&s->path, ' ');
 		pt_buf_add(&s->path, s->dnr.b.s + ni, nj - ni);
 	}
+	path_check(s);
 }
 
 /* The root element. */
@@ -874,6 +887,11 @@ root_start(struct state *s, enum kind k, const xmlChar *name,
 	    s->bwb_id.len == 0) {
 		fail(s, PT_EINPUT, "the root element '%s' has no bwb-id",
 		     (const char *)name);
+		return;
+	}
+	if (s->bwb_id.len > BWB_MAX_ID) {
+		fail(s, PT_EINPUT, "the bwb-id is longer than %s bytes",
+		     BWB_STR(BWB_MAX_ID));
 		return;
 	}
 	if (k == K_TOESTAND)
@@ -898,9 +916,16 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	enum kind k;
 	int i;
 
-	(void)prefix; (void)nns; (void)ns; (void)ndef;
+	(void)prefix; (void)nns; (void)ns;
 	if (s->failed)
 		return;
+	/* The last ndef attributes are DTD defaults, not in the file. */
+	n -= ndef;
+	if (s->nfr >= BWB_MAX_DEPTH) {
+		fail(s, PT_EINPUT, "elements nested more than %s deep",
+		     BWB_STR(BWB_MAX_DEPTH));
+		return;
+	}
 	k = lookup_cached(s, name);
 	if (s->nfr == s->capfr) {
 		s->capfr = s->capfr ? 2 * s->capfr : 64;
@@ -965,6 +990,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 					pt_buf_adds(&s->path, " / ");
 				pt_buf_adds(&s->path, "Bijlage");
 			}
+			path_check(s);
 			break;
 		case K_KOP:
 			if (p->kind != K_TOESTAND && p->kind != K_WETGEVING) {

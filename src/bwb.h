@@ -91,11 +91,24 @@ struct bwb_handler {
 };
 
 /*
+ * Limits.  Every string the reader repeats in each article (the law's id,
+ * the structural path) is bounded, and so is the depth of the element tree:
+ * without them a small file could make the registry grow with the square of
+ * its size.  Real BWB files stay far below them (depth 15, paths of about
+ * 100 bytes).  DTD attribute defaults are not applied: an attribute is what
+ * the file says.
+ */
+#define BWB_MAX_DEPTH 256	/* open elements, as libxml2's tree parser */
+#define BWB_MAX_PATH 1024	/* bytes of bwb_article.path */
+#define BWB_MAX_ID 64		/* bytes of bwb_meta.bwb_id */
+
+/*
  * Parse a file.  Returns PT_OK after the whole file was read and every
  * callback returned PT_OK.  Errors (err gets file:line:col):
  *   PT_EIO     the file cannot be opened or read;
  *   PT_EINPUT  empty, not well-formed, not UTF-8, or the root is neither
- *              <toestand> nor <wetgeving>, or bwb-id is missing;
+ *              <toestand> nor <wetgeving>, or bwb-id is missing; a limit
+ *              above is exceeded;
  *   PT_EUNSAFE the document declares entities;
  *   anything a callback returned (its err is kept).
  * On error the handler may already have seen some articles: the caller
