@@ -121,12 +121,23 @@ import_file(struct pt_store *st, const char *path,
 	unsigned long long size;
 	int found;
 	char *bwb = NULL;
+	struct stat sb;
 	enum pt_status rc;
 
 	memset(res, 0, sizeof *res);
 	if (opts && opts->date && !vocab_is_date(opts->date))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
 				  "bad date '%s' (want YYYY-MM-DD)", opts->date);
+	/*
+	 * The file is read twice (digest, then parse): a pipe or a device
+	 * would hang or give two different documents.
+	 */
+	if (stat(path, &sb) != 0)
+		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
+				  strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return pt_err_set(err, PT_EIO, path, 0, 0,
+				  "not a regular file");
 	rc = digest_sha256_file(path, sha, &size, err);
 	if (rc != PT_OK)
 		return rc;
