@@ -273,6 +273,32 @@ migrate(struct pt_store *st, struct pt_err *err)
 	return PT_OK;
 }
 
+/*
+ * A database without a schema version that already holds tables belongs to
+ * another program: never add the registry's tables to it.  A file that
+ * cannot be read is left to the checks that follow, which say why.
+ */
+static enum pt_status
+refuse_foreign(struct pt_store *st, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int v = 0, tables = 0;
+
+	if (user_version(st, &v) != SQLITE_OK || v != 0)
+		return PT_OK;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master",
+			       -1, &s, NULL) != SQLITE_OK)
+		return PT_OK;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		tables = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (tables > 0)
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "not a proeftoets registry: the database "
+				  "holds tables of another program");
+	return PT_OK;
+}
+
 enum pt_status
 store_open(const char *path, struct pt_store **out, struct pt_err *err)
 {
@@ -292,7 +318,8 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 10000);
-	if (exec(st, "PRAGMA foreign_keys = ON", "cannot configure the registry", err) ||
+	if (refuse_foreign(st, err) ||
+	    exec(st, "PRAGMA foreign_keys = ON", "cannot configure the registry", err) ||
 	    exec(st, "PRAGMA journal_mode = WAL", "cannot open the registry", err) ||
 	    exec(st, "PRAGMA synchronous = FULL", "cannot configure the registry", err) ||
 	    exec(st, "PRAGMA cache_size = -32768", "cannot configure the registry", err) ||
