@@ -684,8 +684,15 @@ read_file(const char *path, struct pt_buf *b, struct pt_err *err)
 		return pt_err_set(err, PT_EIO, path, 0, 0,
 				  "is a directory, not a file");
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b->len + n > XMLSEC_MAX_DOCUMENT) {
+			fclose(f);
+			return pt_err_set(err, PT_EINPUT, path, 0, 0,
+					  "file larger than %d MB",
+					  XMLSEC_MAX_DOCUMENT >> 20);
+		}
 		pt_buf_add(b, chunk, n);
+	}
 	bad = ferror(f);
 	fclose(f);
 	if (bad)
