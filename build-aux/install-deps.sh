@@ -10,7 +10,8 @@ nettle-dev libcurl4-openssl-dev check libxml2-utils python3"
 # amendments --format xlsx; unzip reads the workbook back in the tests
 pkgs="$pkgs libxlsxwriter-dev unzip"
 if [ "${1:-}" = "--gates" ]; then
-	pkgs="$pkgs valgrind clang cppcheck"
+	# valgrind; clang with libFuzzer; scan-build; cppcheck
+	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck"
 fi
 
 missing=

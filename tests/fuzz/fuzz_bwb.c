@@ -1,0 +1,157 @@
+/*
+ * fuzz_bwb.c: libFuzzer harness for the BWB reader and the importer.
+ *
+ * Every input is parsed with bwb_parse_memory(); the handler reads every
+ * string it is given, so that a pointer into freed or unterminated memory
+ * shows up under AddressSanitizer.  The input is then imported into a
+ * registry in a temporary directory, which drives the store code with the
+ * same articles; the registry is emptied after each input.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "bwb.h"
+#include "import.h"
+#include "store.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct pt_store *st;
+static char *dir, *file;
+
+/* Touch every byte of s, so a bad pointer is caught here. */
+static size_t
+touch(const char *s)
+{
+	return s ? strlen(s) : 0;
+}
+
+static enum pt_status
+on_meta(void *ctx, const struct bwb_meta *m, struct pt_err *err)
+{
+	size_t *n = ctx;
+
+	(void)err;
+	if (m->bwb_id == NULL || *m->bwb_id == '\0')
+		abort();	/* the reader promises a bwb-id */
+	*n += touch(m->bwb_id) + touch(m->citeertitel) + touch(m->soort) +
+	    touch(m->inwerkingtreding);
+	return PT_OK;
+}
+
+static enum pt_status
+on_article(void *ctx, const struct bwb_article *a, struct pt_err *err)
+{
+	size_t *n = ctx, i;
+
+	(void)err;
+	if (a->nr == NULL || a->label == NULL || a->status == NULL ||
+	    a->path == NULL || a->text == NULL)
+		abort();	/* documented as never NULL */
+	*n += touch(a->nr) + touch(a->label) + touch(a->title) +
+	    touch(a->status) + touch(a->path) + touch(a->jci) +
+	    touch(a->inwerking) + touch(a->text);
+	for (i = 0; i < a->nleden; i++)
+		*n += touch(a->leden[i].nr) + touch(a->leden[i].text);
+	for (i = 0; i < a->nrefs; i++) {
+		if (a->refs[i].target == NULL)
+			abort();
+		*n += touch(a->refs[i].target) + touch(a->refs[i].text);
+	}
+	return PT_OK;
+}
+
+static void
+cleanup(void)
+{
+	store_close(st);
+	if (file != NULL)
+		unlink(file);
+	if (dir != NULL) {
+		char *p;
+
+		p = xasprintf("%s/registry.db", dir);
+		unlink(p);
+		free(p);
+		p = xasprintf("%s/registry.db-wal", dir);
+		unlink(p);
+		free(p);
+		p = xasprintf("%s/registry.db-shm", dir);
+		unlink(p);
+		free(p);
+		rmdir(dir);
+	}
+	free(file);
+	free(dir);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct pt_err err = PT_ERR_INIT;
+	const char *tmp = getenv("TMPDIR");
+	char *db;
+
+	(void)argc; (void)argv;
+	dir = xasprintf("%s/fuzz-bwb-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		abort();
+	file = xasprintf("%s/input.xml", dir);
+	db = xasprintf("%s/registry.db", dir);
+	if (store_open(db, &st, &err) != PT_OK) {
+		fprintf(stderr, "fuzz_bwb: %s\n", err.msg);
+		abort();
+	}
+	/* Speed over durability: the registry is thrown away. */
+	sqlite3_exec(store_db(st), "PRAGMA synchronous = OFF", NULL, NULL,
+		     NULL);
+	free(db);
+	atexit(cleanup);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct pt_err err = PT_ERR_INIT;
+	struct bwb_handler h;
+	struct import_result res;
+	enum pt_status rc;
+	size_t n = 0;
+	FILE *f;
+
+	h.meta = on_meta;
+	h.article = on_article;
+	h.ctx = &n;
+	rc = bwb_parse_memory((const char *)data, size, "fuzz.xml", &h, &err);
+	if (rc != PT_OK && (err.code != rc || err.msg[0] == '\0'))
+		abort();	/* every failure says why */
+
+	/* The importer: only inputs the reader accepts get that far. */
+	if (rc != PT_OK)
+		return 0;
+	if ((f = fopen(file, "wb")) == NULL)
+		abort();
+	if (size && fwrite(data, 1, size, f) != size)
+		abort();
+	fclose(f);
+	pt_err_clear(&err);
+	rc = import_file(st, file, NULL, &res, &err);
+	if (rc == PT_OK)
+		import_result_release(&res);
+	else if (err.msg[0] == '\0')
+		abort();
+	if (sqlite3_exec(store_db(st), "DELETE FROM law", NULL, NULL,
+			 NULL) != SQLITE_OK)
+		abort();
+	return 0;
+}
