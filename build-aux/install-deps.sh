@@ -9,6 +9,8 @@ pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
 nettle-dev libcurl4-openssl-dev check libxml2-utils python3"
 # amendments --format xlsx; unzip reads the workbook back in the tests
 pkgs="$pkgs libxlsxwriter-dev unzip"
+# the web workspace: HTTP server, password hashing
+pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 if [ "${1:-}" = "--gates" ]; then
 	# valgrind; clang with libFuzzer; scan-build; cppcheck
 	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck"

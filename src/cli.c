@@ -255,6 +255,46 @@ const struct cli_command cli_commands[] = {
 	  "  -o FILE          write to FILE (required for xlsx)\n"
 	  "\n"
 	  "Exit status 7 when a proeftuin named was never saved.\n" },
+	{ "serve", cmd_serve,
+	  "serve [--listen ADDR:PORT] [--rules DIR]",
+	  "the web workspace: proeftuinen, findings, review, law",
+	  "Serve the web workspace of the denktank: the saved proeftuinen, each\n"
+	  "checked again with the current rules and registry, their findings\n"
+	  "with the provisions quoted at the peildatum, the review log and a\n"
+	  "form to record decisions, the amendment list (CSV, XLSX, JSON) and\n"
+	  "the law in the registry with full-text search; and a JSON API\n"
+	  "(/api/proeftuinen, /api/proeftuinen/ID, /api/amendments).  Pages are\n"
+	  "Dutch HTML without scripts.\n"
+	  "\n"
+	  "Everyone signs in with an account made by 'proeftoets user add'.\n"
+	  "Readers read; only reviewers record decisions, which the audit log\n"
+	  "keeps under the name of the signed-in user.  The session cookie is\n"
+	  "not marked Secure: beyond loopback put a reverse proxy with TLS in\n"
+	  "front.  SIGINT or SIGTERM stops the server cleanly.\n"
+	  "\n"
+	  "Options:\n"
+	  "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; an\n"
+	  "                      IPv6 address in brackets, [::1]:8080); port 0\n"
+	  "                      picks a free port.  An address beyond loopback\n"
+	  "                      must be given here and gives a warning\n"
+	  "  --rules DIR         rule directory (default: the installed rules,\n"
+	  "                      or $PROEFTOETS_RULES)\n"
+	  "\n"
+	  "Prints 'listening on http://ADDR:PORT/' once it listens.\n" },
+	{ "user", cmd_user,
+	  "user add NAME [--role reviewer|reader]\n"
+	  "   or: proeftoets [--db PATH] user list\n"
+	  "   or: proeftoets [--db PATH] user remove NAME",
+	  "accounts of the web workspace",
+	  "user add     add an account; the password is read as one line from\n"
+	  "             standard input (an empty one is refused) and stored only\n"
+	  "             as a slow salted hash (Argon2id)\n"
+	  "user list    the accounts, their roles and live sessions\n"
+	  "user remove  remove an account and end its sessions\n"
+	  "\n"
+	  "Options:\n"
+	  "  --role reviewer|reader  add: reviewers may record decisions,\n"
+	  "                          readers only read (default reader)\n" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -62,6 +62,9 @@ int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_rules(struct cli *c, int argc, char **argv);
 int cmd_amendments(struct cli *c, int argc, char **argv);
 int cmd_update(struct cli *c, int argc, char **argv);
+/* cmd_serve.c */
+int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_proeftuinen(struct cli *c, int argc, char **argv);
 int cmd_proeftuin(struct cli *c, int argc, char **argv);
 int cmd_review(struct cli *c, int argc, char **argv);

@@ -188,6 +188,20 @@ static const char *const migrations[] = {
 	"DROP INDEX provision_lookup;",
 	/* 4 -> 5: the full-text index is filled once per imported version */
 	"DROP TRIGGER provision_fts_ins;",
+	/* 5 -> 6: accounts and sessions of the web workspace (auth.c); a
+	 * session is stored as the SHA-256 of its token */
+	"CREATE TABLE web_user ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('reader','reviewer')),"
+	"  pwhash TEXT NOT NULL,"           /* crypto_pwhash_str */
+	"  created_at INTEGER NOT NULL);"   /* Unix seconds */
+	"CREATE TABLE web_session ("
+	"  token_sha256 TEXT PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES web_user(id),"
+	"  created_at INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL);"
+	"CREATE INDEX web_session_user ON web_session(user_id);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -1,0 +1,269 @@
+/*
+ * cmd_serve.c: the web workspace on the command line: `serve` runs it
+ * (serve.h) until SIGINT or SIGTERM, `user` manages its accounts (auth.h).
+ *
+ * The signal handlers only write a byte to a pipe whose read end the
+ * server waits on; the server stops, and the command returns normally.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "buf.h"
+#include "cli_priv.h"
+#include "serve.h"
+
+static int stop_pipe[2] = { -1, -1 };
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+	char b = (char)sig;
+
+	if (stop_pipe[1] >= 0 && write(stop_pipe[1], &b, 1) < 0) {
+		/* Nothing to do: the pipe is full, so a stop is pending. */
+	}
+	errno = saved;
+}
+
+static const char *
+default_rules_dir(void)
+{
+	const char *env = getenv("PROEFTOETS_RULES");
+
+	return env && *env ? env : PKGDATADIR "/rules";
+}
+
+static void
+ready(void *arg, const char *url)
+{
+	struct cli *c = arg;
+
+	fprintf(c->out, "listening on %s\n", url);
+	fflush(c->out);
+}
+
+int
+cmd_serve(struct cli *c, int argc, char **argv)
+{
+	struct serve_config cfg;
+	struct sigaction sa, old_int, old_term, old_pipe;
+	struct pt_err e = PT_ERR_INIT;
+	const char *listen = SERVE_DEFAULT_LISTEN;
+	int ai, r;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.rules_dir = default_rules_dir();
+	for (ai = 1; ai < argc; ai++) {
+		const char *v;
+
+		if (cli_is_help(argv[ai]))
+			return cli_help(c, "serve");
+		if ((r = cli_opt_value(argc, argv, &ai, "--listen", &v)) != 0) {
+			if (r < 0)
+				return cli_usage(c, "serve", "option '--listen' needs "
+						 "ADDR:PORT");
+			listen = v;
+		} else if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
+			if (r < 0 || *v == '\0')
+				return cli_usage(c, "serve", "option '--rules' needs a "
+						 "directory");
+			cfg.rules_dir = v;
+		} else {
+			return cli_usage(c, "serve", "unexpected argument '%s'",
+					 argv[ai]);
+		}
+	}
+	if (serve_addr_parse(listen, &cfg.addr, &e) != PT_OK)
+		return cli_usage(c, "serve", "%s", e.msg);
+	if (!cfg.addr.loopback)
+		cli_warn(c, "listening on %s, beyond loopback: the session cookie "
+			 "and passwords travel unencrypted; put a reverse proxy "
+			 "with TLS in front", listen);
+	if (pipe(stop_pipe) != 0)
+		return cli_error(c, PT_EINTERNAL, "cannot create a pipe: %s",
+				 strerror(errno));
+	fcntl(stop_pipe[1], F_SETFL, O_NONBLOCK);
+	fcntl(stop_pipe[0], F_SETFD, FD_CLOEXEC);
+	fcntl(stop_pipe[1], F_SETFD, FD_CLOEXEC);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, &old_pipe);
+
+	cfg.db_path = c->db_path;
+	cfg.stop_fd = stop_pipe[0];
+	cfg.ready = ready;
+	cfg.arg = c;
+	r = serve_run(&cfg, &e);
+
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGPIPE, &old_pipe, NULL);
+	close(stop_pipe[0]);
+	close(stop_pipe[1]);
+	stop_pipe[0] = stop_pipe[1] = -1;
+	if (r != PT_OK)
+		return cli_report(c, &e);
+	fprintf(c->out, "stopped\n");
+	return PT_OK;
+}
+
+/* --- user -------------------------------------------------------------------- */
+
+/* One line from standard input, without its line end; NULL at EOF/error
+ * or when longer than AUTH_PASSWORD_MAX. */
+static char *
+read_password(struct cli *c)
+{
+	char buf[AUTH_PASSWORD_MAX + 3];
+	size_t len;
+
+	if (fgets(buf, sizeof buf, stdin) == NULL) {
+		cli_error(c, PT_EUSAGE, "no password on standard input");
+		return NULL;
+	}
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] != '\n' && len >= AUTH_PASSWORD_MAX + 1) {
+		cli_error(c, PT_EUSAGE, "password longer than %d bytes",
+			  AUTH_PASSWORD_MAX);
+		return NULL;
+	}
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	if (len == 0) {
+		cli_error(c, PT_EUSAGE, "empty password refused");
+		return NULL;
+	}
+	return xstrdup(buf);
+}
+
+static int
+user_add(struct cli *c, int argc, char **argv)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	const char *name = NULL;
+	char *pw;
+	int role = AUTH_READER, ai, r;
+
+	for (ai = 1; ai < argc; ai++) {
+		const char *v;
+
+		if (cli_is_help(argv[ai]))
+			return cli_help(c, "user");
+		if ((r = cli_opt_value(argc, argv, &ai, "--role", &v)) != 0) {
+			if (r < 0 || (role = auth_role_parse(v)) < 0)
+				return cli_usage(c, "user", "option '--role' needs "
+						 "reviewer or reader");
+		} else if (argv[ai][0] == '-' && argv[ai][1] != '\0') {
+			return cli_usage(c, "user", "unknown option '%s'", argv[ai]);
+		} else if (name == NULL) {
+			name = argv[ai];
+		} else {
+			return cli_usage(c, "user", "unexpected argument '%s'",
+					 argv[ai]);
+		}
+	}
+	if (name == NULL)
+		return cli_usage(c, "user", "user add needs a name");
+	if (auth_init(&e) != PT_OK)
+		return cli_report(c, &e);
+	if ((pw = read_password(c)) == NULL)
+		return PT_EUSAGE;
+	if ((r = cli_open_store(c, &st)) != PT_OK) {
+		free(pw);
+		return r;
+	}
+	r = auth_user_add(st, name, (enum auth_role)role, pw, &e);
+	memset(pw, 0, strlen(pw));
+	free(pw);
+	store_close(st);
+	if (r == PT_EUSAGE)
+		return cli_error(c, PT_EUSAGE, "%s", e.msg);
+	if (r != PT_OK)
+		return cli_report(c, &e);
+	fprintf(c->out, "added user %s (%s)\n", name,
+		auth_role_name((enum auth_role)role));
+	return PT_OK;
+}
+
+static int
+user_list(struct cli *c, int argc, char **argv)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct auth_user *u;
+	size_t n, i;
+	int r;
+
+	if (argc > 1) {
+		if (cli_is_help(argv[1]))
+			return cli_help(c, "user");
+		return cli_usage(c, "user", "unexpected argument '%s'", argv[1]);
+	}
+	if ((r = cli_open_store(c, &st)) != PT_OK)
+		return r;
+	r = auth_user_list(st, &u, &n, &e);
+	store_close(st);
+	if (r != PT_OK)
+		return cli_report(c, &e);
+	if (n == 0)
+		fputs("No users; add one with 'proeftoets user add NAME'.\n",
+		      c->out);
+	for (i = 0; i < n; i++)
+		fprintf(c->out, "%-24s %-8s %ld %s\n", u[i].name,
+			auth_role_name(u[i].role), u[i].sessions,
+			u[i].sessions == 1 ? "session" : "sessions");
+	auth_user_list_free(u, n);
+	return PT_OK;
+}
+
+static int
+user_remove(struct cli *c, int argc, char **argv)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	int r;
+
+	if (argc != 2 || cli_is_help(argv[1]))
+		return argc == 2 ? cli_help(c, "user") :
+		    cli_usage(c, "user", "user remove needs one name");
+	if ((r = cli_open_store(c, &st)) != PT_OK)
+		return r;
+	r = auth_user_remove(st, argv[1], &e);
+	store_close(st);
+	if (r != PT_OK)
+		return cli_report(c, &e);
+	fprintf(c->out, "removed user %s and its sessions\n", argv[1]);
+	return PT_OK;
+}
+
+int
+cmd_user(struct cli *c, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage(c, "user", "need a subcommand: add, list or remove");
+	if (cli_is_help(argv[1]))
+		return cli_help(c, "user");
+	if (strcmp(argv[1], "add") == 0)
+		return user_add(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return user_list(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "remove") == 0)
+		return user_remove(c, argc - 1, argv + 1);
+	return cli_usage(c, "user", "unknown subcommand '%s' (want add, list "
+			 "or remove)", argv[1]);
+}

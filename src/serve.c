@@ -1,0 +1,880 @@
+/*
+ * serve.c: the HTTP side of the web workspace (see serve.h): requests,
+ * bodies, cookies, sessions, routing, headers.  Pages come from web.c.
+ *
+ * MHD is told not to decode URLs (unescape_none): the raw path is split
+ * and percent-decoded here, strictly (a bad escape, a NUL byte or invalid
+ * UTF-8 is a 400), so that an id may contain an encoded '/'.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/xmlstring.h>
+#include <microhttpd.h>
+
+#include "auth.h"
+#include "buf.h"
+#include "review.h"
+#include "rules.h"
+#include "serve.h"
+#include "store.h"
+#include "web.h"
+
+#define COOKIE "pt_sessie"
+
+static const char csp[] =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+struct server {
+	const struct serve_config *cfg;
+	struct pt_store *st;
+	struct ruleset *rs;
+	struct auth_limits *lim;
+	const char *tmpdir;
+};
+
+/* Per connection and request: the body as it comes in. */
+struct req {
+	struct pt_buf body;
+	int too_big;
+	int answered;
+};
+
+struct resp {
+	int status;
+	const char *type;
+	struct pt_buf body;
+	char *location;         /* for 303 */
+	char *cookie;           /* Set-Cookie */
+	const char *allow;      /* for 405 */
+	const char *disposition;
+	int retry_after;
+};
+
+/* --- addresses ------------------------------------------------------------- */
+
+enum pt_status
+serve_addr_parse(const char *s, struct serve_addr *a, struct pt_err *err)
+{
+	const char *colon;
+	char host[64], *end;
+	unsigned long port;
+	size_t hlen;
+
+	memset(a, 0, sizeof *a);
+	if (s[0] == '[') {
+		const char *close = strchr(s, ']');
+
+		if (close == NULL || close[1] != ':')
+			goto bad;
+		hlen = (size_t)(close - s - 1);
+		if (hlen == 0 || hlen >= sizeof host)
+			goto bad;
+		memcpy(host, s + 1, hlen);
+		host[hlen] = '\0';
+		colon = close + 1;
+	} else {
+		colon = strrchr(s, ':');
+		if (colon == NULL)
+			goto bad;
+		hlen = (size_t)(colon - s);
+		if (hlen == 0 || hlen >= sizeof host)
+			goto bad;
+		memcpy(host, s, hlen);
+		host[hlen] = '\0';
+	}
+	if (colon[1] < '0' || colon[1] > '9')
+		goto bad;
+	errno = 0;
+	port = strtoul(colon + 1, &end, 10);
+	if (errno != 0 || *end != '\0' || port > 65535)
+		goto bad;
+	if (s[0] == '[') {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&a->ss;
+
+		if (inet_pton(AF_INET6, host, &in6->sin6_addr) != 1)
+			goto bad;
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((unsigned short)port);
+		a->len = sizeof *in6;
+		a->loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+	} else {
+		struct sockaddr_in *in4 = (struct sockaddr_in *)&a->ss;
+
+		if (inet_pton(AF_INET, host, &in4->sin_addr) != 1)
+			goto bad;
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((unsigned short)port);
+		a->len = sizeof *in4;
+		a->loopback = (ntohl(in4->sin_addr.s_addr) >> 24) == 127;
+	}
+	return PT_OK;
+bad:
+	return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
+			  "bad listen address '%s' (want ADDR:PORT, e.g. "
+			  "127.0.0.1:8080 or [::1]:8080)", s);
+}
+
+/* --- decoding ---------------------------------------------------------------- */
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decode len bytes of s (%XX, and '+' as a space when plus is set).
+ * NULL for a bad escape, a NUL byte or a result that is not UTF-8.
+ */
+static char *
+pct_decode(const char *s, size_t len, int plus)
+{
+	char *out = xmalloc(len + 1), *o = out;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '%') {
+			int hi, lo;
+
+			if (i + 2 >= len)
+				goto bad;
+			hi = hexval((unsigned char)s[i + 1]);
+			lo = hexval((unsigned char)s[i + 2]);
+			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
+				goto bad;
+			*o++ = (char)(hi * 16 + lo);
+			i += 2;
+		} else if (s[i] == '+' && plus) {
+			*o++ = ' ';
+		} else if (s[i] == '\0') {
+			goto bad;
+		} else {
+			*o++ = s[i];
+		}
+	}
+	*o = '\0';
+	if (!xmlCheckUTF8((const xmlChar *)out))
+		goto bad;
+	return out;
+bad:
+	free(out);
+	return NULL;
+}
+
+/*
+ * The value of field name in an application/x-www-form-urlencoded body
+ * (decoded; caller frees), NULL when absent.  *bad is set when the body
+ * or a field cannot be decoded.
+ */
+static char *
+form_field(const struct pt_buf *body, const char *name, int *bad)
+{
+	const char *p = body->s, *end = body->s + body->len;
+
+	if (memchr(body->s, '\0', body->len) != NULL) {
+		*bad = 1;
+		return NULL;
+	}
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p));
+		const char *stop = amp != NULL ? amp : end;
+		const char *eq = memchr(p, '=', (size_t)(stop - p));
+		char *key;
+
+		if (eq == NULL)
+			eq = stop;
+		key = pct_decode(p, (size_t)(eq - p), 1);
+		if (key == NULL) {
+			*bad = 1;
+			return NULL;
+		}
+		if (strcmp(key, name) == 0) {
+			char *v = eq < stop ? pct_decode(eq + 1,
+			    (size_t)(stop - eq - 1), 1) : xstrdup("");
+
+			free(key);
+			if (v == NULL)
+				*bad = 1;
+			return v;
+		}
+		free(key);
+		p = stop + 1;
+	}
+	return NULL;
+}
+
+/* A query argument, decoded (MHD has turned '+' into ' '); caller frees.
+ * NULL when absent; *bad when it cannot be decoded. */
+static char *
+query_arg(struct MHD_Connection *conn, const char *name, int *bad)
+{
+	const char *v = MHD_lookup_connection_value(conn,
+	    MHD_GET_ARGUMENT_KIND, name);
+	char *d;
+
+	if (v == NULL)
+		return NULL;
+	if ((d = pct_decode(v, strlen(v), 0)) == NULL)
+		*bad = 1;
+	return d;
+}
+
+static size_t
+unescape_none(void *cls, struct MHD_Connection *conn, char *uri)
+{
+	(void)cls;
+	(void)conn;
+	return strlen(uri);
+}
+
+/* --- responses --------------------------------------------------------------- */
+
+static void
+resp_html(struct resp *r, int status)
+{
+	r->status = status;
+	r->type = "text/html; charset=utf-8";
+}
+
+static enum MHD_Result
+send_resp(struct MHD_Connection *conn, struct resp *r)
+{
+	struct MHD_Response *m;
+	size_t len = r->body.len;
+	enum MHD_Result ok;
+	char ra[16];
+
+	m = MHD_create_response_from_buffer(len, pt_buf_detach(&r->body),
+					    MHD_RESPMEM_MUST_FREE);
+	if (m == NULL)
+		return MHD_NO;
+	MHD_add_response_header(m, "Content-Type", r->type != NULL ? r->type :
+				"text/plain; charset=utf-8");
+	MHD_add_response_header(m, "Content-Security-Policy", csp);
+	MHD_add_response_header(m, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(m, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(m, "X-Frame-Options", "DENY");
+	MHD_add_response_header(m, "Cache-Control", "no-store");
+	if (r->location != NULL)
+		MHD_add_response_header(m, "Location", r->location);
+	if (r->cookie != NULL)
+		MHD_add_response_header(m, "Set-Cookie", r->cookie);
+	if (r->allow != NULL)
+		MHD_add_response_header(m, "Allow", r->allow);
+	if (r->disposition != NULL)
+		MHD_add_response_header(m, "Content-Disposition", r->disposition);
+	if (r->retry_after > 0) {
+		snprintf(ra, sizeof ra, "%d", r->retry_after);
+		MHD_add_response_header(m, "Retry-After", ra);
+	}
+	ok = MHD_queue_response(conn, (unsigned)r->status, m);
+	MHD_destroy_response(m);
+	return ok;
+}
+
+static void
+redirect(struct resp *r, const char *prefix, const char *id, const char *suffix)
+{
+	struct pt_buf b = PT_BUF_INIT;
+
+	pt_buf_adds(&b, prefix);
+	if (id != NULL)
+		web_url_encode(&b, id);
+	if (suffix != NULL)
+		pt_buf_adds(&b, suffix);
+	r->location = pt_buf_detach(&b);
+	r->status = 303;
+	r->type = "text/plain; charset=utf-8";
+	pt_buf_adds(&r->body, "See ");
+	pt_buf_adds(&r->body, r->location);
+	pt_buf_addc(&r->body, '\n');
+}
+
+/* --- the request ------------------------------------------------------------- */
+
+struct call {
+	struct server *sv;
+	struct MHD_Connection *conn;
+	struct req *rq;
+	const char *method;
+	const char *path;       /* raw, not decoded */
+	int api;
+	int post, get;          /* GET also means HEAD */
+	struct auth_session ses;
+	int signed_in;
+	char token[AUTH_TOKEN_HEX];
+	char today[16];
+	struct web_ctx ctx;
+	struct pt_err err;
+	struct resp r;
+};
+
+static void
+fail(struct call *c, int status, const char *msg)
+{
+	pt_buf_reset(&c->r.body);
+	if (c->api) {
+		c->r.status = web_api_error(status, msg, &c->r.body);
+		c->r.type = "application/json";
+	} else {
+		resp_html(&c->r, web_error(&c->ctx, status, msg, &c->r.body));
+	}
+}
+
+static void
+method_not_allowed(struct call *c, const char *allow)
+{
+	fail(c, 405, "Deze methode is hier niet toegestaan.");
+	c->r.allow = allow;
+}
+
+static void
+unauthorized(struct call *c)
+{
+	if (c->api) {
+		fail(c, 401, "not signed in");
+		return;
+	}
+	pt_buf_reset(&c->r.body);
+	resp_html(&c->r, web_login(&c->ctx, 401, "Log eerst in.", &c->r.body));
+}
+
+/* The body of a POST must be a form. */
+static int
+is_form(struct call *c)
+{
+	const char *ct = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
+	    "Content-Type");
+
+	return ct != NULL && strncmp(ct, "application/x-www-form-urlencoded",
+	    33) == 0 && (ct[33] == '\0' || ct[33] == ';');
+}
+
+/* An Origin header, when sent, must name this host. */
+static int
+origin_ok(struct call *c)
+{
+	const char *o = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
+	    "Origin");
+	const char *host = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
+	    "Host");
+	const char *p;
+
+	if (o == NULL)
+		return 1;
+	if ((p = strstr(o, "://")) == NULL || host == NULL)
+		return 0;
+	return strcmp(p + 3, host) == 0;
+}
+
+static void
+do_login(struct call *c)
+{
+	enum auth_outcome out;
+	char *user, *pass;
+	int bad = 0;
+
+	if (!is_form(c)) {
+		resp_html(&c->r, web_login(&c->ctx, 400, "Ongeldig formulier.",
+		    &c->r.body));
+		return;
+	}
+	user = form_field(&c->rq->body, "user", &bad);
+	pass = form_field(&c->rq->body, "password", &bad);
+	if (bad || user == NULL || pass == NULL) {
+		resp_html(&c->r, web_login(&c->ctx, 400, "Vul naam en "
+		    "wachtwoord in.", &c->r.body));
+		goto out;
+	}
+	if (auth_login(c->sv->st, c->sv->lim, user, pass, time(NULL), &out,
+		       c->token, &c->err) != PT_OK) {
+		fail(c, 500, "De aanmelding kon niet worden verwerkt.");
+		goto out;
+	}
+	switch (out) {
+	case AUTH_OK:
+		c->r.cookie = xasprintf(COOKIE "=%s; HttpOnly; SameSite=Strict; "
+		    "Path=/; Max-Age=%d", c->token, AUTH_SESSION_SECONDS);
+		redirect(&c->r, "/", NULL, NULL);
+		break;
+	case AUTH_BAD:
+		resp_html(&c->r, web_login(&c->ctx, 401, "Onjuiste naam of "
+		    "wachtwoord.", &c->r.body));
+		break;
+	case AUTH_LIMITED:
+		resp_html(&c->r, web_login(&c->ctx, 429, "Te veel pogingen; "
+		    "probeer het over een minuut opnieuw.", &c->r.body));
+		c->r.retry_after = 60;
+		break;
+	case AUTH_FULL:
+		resp_html(&c->r, web_login(&c->ctx, 503, "Er zijn te veel "
+		    "open sessies; probeer het later opnieuw.", &c->r.body));
+		break;
+	}
+out:
+	free(user);
+	free(pass);
+}
+
+static void
+do_logout(struct call *c)
+{
+	char *csrf;
+	int bad = 0;
+
+	if (!c->signed_in) {
+		redirect(&c->r, "/login", NULL, NULL);
+		return;
+	}
+	csrf = is_form(c) ? form_field(&c->rq->body, "csrf", &bad) : NULL;
+	if (!auth_csrf_ok(&c->ses, csrf)) {
+		fail(c, 403, "Het formulier is verlopen of komt niet van deze "
+		     "werkruimte.");
+	} else if (auth_logout(c->sv->st, c->token, &c->err) != PT_OK) {
+		fail(c, 500, "Uitloggen is mislukt.");
+	} else {
+		c->r.cookie = xstrdup(COOKIE "=; HttpOnly; SameSite=Strict; "
+		    "Path=/; Max-Age=0");
+		redirect(&c->r, "/login", NULL, NULL);
+	}
+	free(csrf);
+}
+
+static void
+do_review(struct call *c, const char *id)
+{
+	char *csrf = NULL, *status = NULL, *note = NULL;
+	int bad = 0, s;
+	enum pt_status rc;
+
+	if (!is_form(c)) {
+		fail(c, 400, "Het verzoek is geen formulier.");
+		return;
+	}
+	csrf = form_field(&c->rq->body, "csrf", &bad);
+	status = form_field(&c->rq->body, "status", &bad);
+	note = form_field(&c->rq->body, "note", &bad);
+	if (bad) {
+		fail(c, 400, "Het formulier kan niet worden gelezen.");
+		goto out;
+	}
+	if (!auth_csrf_ok(&c->ses, csrf) || !origin_ok(c)) {
+		fail(c, 403, "Het formulier is verlopen of komt niet van deze "
+		     "werkruimte; er is niets vastgelegd.");
+		goto out;
+	}
+	if (c->ses.role != AUTH_REVIEWER) {
+		fail(c, 403, "Alleen een beoordelaar mag beslissingen "
+		     "vastleggen; er is niets vastgelegd.");
+		goto out;
+	}
+	if (status == NULL || (s = review_status_parse(status)) < 0) {
+		resp_html(&c->r, web_finding(&c->ctx, id, 400, "Kies een "
+		    "geldige beslissing.", &c->r.body, &c->err));
+		goto out;
+	}
+	if (note != NULL && note[strspn(note, " \t\r\n")] == '\0') {
+		free(note);
+		note = NULL;
+	}
+	if (s == REVIEW_REJECTED && note == NULL) {
+		resp_html(&c->r, web_finding(&c->ctx, id, 400, "Bij verwerpen "
+		    "is een toelichting verplicht; er is niets vastgelegd.",
+		    &c->r.body, &c->err));
+		goto out;
+	}
+	rc = review_set(c->sv->st, id, (enum review_status)s, c->ses.user, note,
+			NULL, &c->err);
+	if (rc == PT_ENOTFOUND) {
+		fail(c, 404, "Deze bevinding is niet bekend.");
+	} else if (rc == PT_EUSAGE) {
+		char *m = xasprintf("De beslissing is niet vastgelegd: %s.",
+		    c->err.msg);
+
+		resp_html(&c->r, web_finding(&c->ctx, id, 400, m, &c->r.body,
+		    &c->err));
+		free(m);
+	} else if (rc != PT_OK) {
+		fail(c, 500, "De beslissing kon niet worden vastgelegd.");
+	} else {
+		redirect(&c->r, "/findings/", id, NULL);
+	}
+out:
+	free(csrf);
+	free(status);
+	free(note);
+}
+
+/* path with prefix removed, when it starts with prefix and more follows. */
+static const char *
+after(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	if (strncmp(path, prefix, n) != 0 || path[n] == '\0')
+		return NULL;
+	return path + n;
+}
+
+/* Decode a whole path tail to an id; sets a 400 and returns NULL if bad. */
+static char *
+path_id(struct call *c, const char *raw, size_t len)
+{
+	char *id = pct_decode(raw, len, 0);
+
+	if (id == NULL || *id == '\0') {
+		free(id);
+		fail(c, 400, "Het adres kan niet worden gelezen.");
+		return NULL;
+	}
+	return id;
+}
+
+static void
+route_wet(struct call *c, const char *rest)
+{
+	char *q = NULL, *date = NULL, *lid = NULL, *bwb = NULL, *art = NULL;
+	int bad = 0;
+
+	date = query_arg(c->conn, "date", &bad);
+	if (rest == NULL) {
+		q = query_arg(c->conn, "q", &bad);
+		if (bad)
+			fail(c, 400, "De zoekvraag kan niet worden gelezen.");
+		else
+			resp_html(&c->r, web_wet(&c->ctx, q, date, &c->r.body,
+			    &c->err));
+	} else {
+		const char *slash = strchr(rest, '/');
+
+		lid = query_arg(c->conn, "lid", &bad);
+		if (slash == NULL || slash[1] == '\0') {
+			fail(c, 404, "Geef een wet en een artikel: /wet/BWB-ID/ARTIKEL.");
+		} else if (bad ||
+		    (bwb = pct_decode(rest, (size_t)(slash - rest), 0)) == NULL ||
+		    (art = pct_decode(slash + 1, strlen(slash + 1), 0)) == NULL) {
+			fail(c, 400, "Het adres kan niet worden gelezen.");
+		} else {
+			resp_html(&c->r, web_article(&c->ctx, bwb, art, lid, date,
+			    &c->r.body, &c->err));
+		}
+	}
+	free(q);
+	free(date);
+	free(lid);
+	free(bwb);
+	free(art);
+}
+
+static void
+route(struct call *c)
+{
+	const char *p = c->path, *rest;
+	char *id = NULL;
+
+	if (strcmp(p, "/login") == 0) {
+		if (c->post)
+			do_login(c);
+		else if (!c->get)
+			method_not_allowed(c, "GET, HEAD, POST");
+		else if (c->signed_in)
+			redirect(&c->r, "/", NULL, NULL);
+		else
+			resp_html(&c->r, web_login(&c->ctx, 200, NULL, &c->r.body));
+		return;
+	}
+	if (strcmp(p, "/logout") == 0) {
+		if (c->post)
+			do_logout(c);
+		else
+			method_not_allowed(c, "POST");
+		return;
+	}
+	if (!c->signed_in) {
+		unauthorized(c);
+		return;
+	}
+	if ((rest = after(p, "/findings/")) != NULL) {
+		size_t len = strlen(rest);
+
+		if (c->post) {
+			if (len <= 7 || strcmp(rest + len - 7, "/review") != 0) {
+				method_not_allowed(c, "GET, HEAD");
+				return;
+			}
+			if ((id = path_id(c, rest, len - 7)) != NULL)
+				do_review(c, id);
+		} else if (c->get) {
+			if ((id = path_id(c, rest, len)) != NULL)
+				resp_html(&c->r, web_finding(&c->ctx, id, 200,
+				    NULL, &c->r.body, &c->err));
+		} else {
+			method_not_allowed(c, "GET, HEAD");
+			return;
+		}
+		free(id);
+		return;
+	}
+	if (!c->get) {
+		method_not_allowed(c, "GET, HEAD");
+		return;
+	}
+	if (strcmp(p, "/") == 0) {
+		resp_html(&c->r, web_index(&c->ctx, &c->r.body, &c->err));
+	} else if ((rest = after(p, "/proeftuinen/")) != NULL) {
+		if ((id = path_id(c, rest, strlen(rest))) != NULL)
+			resp_html(&c->r, web_proeftuin(&c->ctx, id, &c->r.body,
+			    &c->err));
+		free(id);
+	} else if (strcmp(p, "/amendments") == 0) {
+		resp_html(&c->r, web_amendments(&c->ctx, &c->r.body, &c->err));
+	} else if (strncmp(p, "/amendments.", 12) == 0 &&
+	    (strcmp(p + 12, "csv") == 0 || strcmp(p + 12, "json") == 0 ||
+	     strcmp(p + 12, "xlsx") == 0)) {
+		c->r.status = web_amendments_export(&c->ctx, p + 12,
+		    c->sv->tmpdir, &c->r.body, &c->r.type, &c->err);
+		c->r.disposition = strcmp(p + 12, "csv") == 0 ?
+		    "attachment; filename=\"wijzigingen.csv\"" :
+		    strcmp(p + 12, "json") == 0 ?
+		    "attachment; filename=\"wijzigingen.json\"" :
+		    "attachment; filename=\"wijzigingen.xlsx\"";
+	} else if (strcmp(p, "/wet") == 0) {
+		route_wet(c, NULL);
+	} else if ((rest = after(p, "/wet/")) != NULL) {
+		route_wet(c, rest);
+	} else if (strcmp(p, "/api/proeftuinen") == 0) {
+		c->r.type = "application/json";
+		c->r.status = web_api_proeftuinen(&c->ctx, &c->r.body, &c->err);
+	} else if ((rest = after(p, "/api/proeftuinen/")) != NULL) {
+		if ((id = path_id(c, rest, strlen(rest))) != NULL) {
+			c->r.type = "application/json";
+			c->r.status = web_api_proeftuin(&c->ctx, id, &c->r.body,
+			    &c->err);
+		}
+		free(id);
+	} else if (strcmp(p, "/api/amendments") == 0) {
+		c->r.type = "application/json";
+		c->r.status = web_api_amendments(&c->ctx, &c->r.body, &c->err);
+	} else {
+		fail(c, 404, "Deze pagina bestaat niet.");
+	}
+}
+
+static enum MHD_Result
+answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
+       const char *url, const char *method)
+{
+	struct call c;
+	const char *cookie;
+	struct tm tm;
+	time_t now = time(NULL);
+	enum MHD_Result ok;
+	int found = 0;
+
+	memset(&c, 0, sizeof c);
+	c.sv = sv;
+	c.conn = conn;
+	c.rq = rq;
+	c.method = method;
+	c.path = url;
+	c.api = strncmp(url, "/api/", 5) == 0;
+	c.get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+	c.post = strcmp(method, "POST") == 0;
+	pt_buf_init(&c.r.body);
+	localtime_r(&now, &tm);
+	strftime(c.today, sizeof c.today, "%Y-%m-%d", &tm);
+	c.ctx.st = sv->st;
+	c.ctx.rs = sv->rs;
+	c.ctx.today = c.today;
+
+	cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, COOKIE);
+	if (cookie != NULL && strlen(cookie) < sizeof c.token)
+		snprintf(c.token, sizeof c.token, "%s", cookie);
+	if (auth_session_get(sv->st, c.token, now, &c.ses, &found,
+			     &c.err) != PT_OK) {
+		fail(&c, 500, "De sessie kon niet worden gelezen.");
+	} else {
+		c.signed_in = found;
+		if (found) {
+			c.ctx.user = c.ses.user;
+			c.ctx.reviewer = c.ses.role == AUTH_REVIEWER;
+			c.ctx.csrf = c.ses.csrf;
+		}
+		if (url[0] != '/')
+			fail(&c, 400, "Het adres kan niet worden gelezen.");
+		else if (rq->too_big)
+			fail(&c, 413, "Het verzoek is te groot.");
+		else if (!c.get && !c.post)
+			method_not_allowed(&c, "GET, HEAD, POST");
+		else
+			route(&c);
+	}
+	ok = send_resp(conn, &c.r);
+	pt_buf_release(&c.r.body);
+	free(c.r.location);
+	free(c.r.cookie);
+	auth_session_release(&c.ses);
+	return ok;
+}
+
+static enum MHD_Result
+handler(void *cls, struct MHD_Connection *conn, const char *url,
+	const char *method, const char *version, const char *upload,
+	size_t *upload_size, void **con_cls)
+{
+	struct server *sv = cls;
+	struct req *rq = *con_cls;
+
+	(void)version;
+	if (rq == NULL) {
+		const char *cl = MHD_lookup_connection_value(conn,
+		    MHD_HEADER_KIND, "Content-Length");
+
+		rq = xcalloc(1, sizeof *rq);
+		pt_buf_init(&rq->body);
+		*con_cls = rq;
+		if (cl != NULL && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) {
+			/* Answer at once; MHD closes the connection after. */
+			rq->too_big = 1;
+			rq->answered = 1;
+			return answer(sv, conn, rq, url, method);
+		}
+		return MHD_YES;
+	}
+	if (rq->answered) {
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_size != 0) {
+		if (rq->body.len + *upload_size > SERVE_MAX_BODY) {
+			rq->too_big = 1;
+			rq->answered = 1;
+			*upload_size = 0;
+			return answer(sv, conn, rq, url, method);
+		}
+		pt_buf_add(&rq->body, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	rq->answered = 1;
+	return answer(sv, conn, rq, url, method);
+}
+
+static void
+completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+	  enum MHD_RequestTerminationCode toe)
+{
+	struct req *rq = *con_cls;
+
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (rq != NULL) {
+		pt_buf_release(&rq->body);
+		free(rq);
+		*con_cls = NULL;
+	}
+}
+
+/* --- running ------------------------------------------------------------------ */
+
+enum pt_status
+serve_run(const struct serve_config *cfg, struct pt_err *err)
+{
+	struct server sv;
+	struct MHD_Daemon *d;
+	const union MHD_DaemonInfo *info;
+	char host[INET6_ADDRSTRLEN], url[INET6_ADDRSTRLEN + 32];
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD;
+	const void *ap;
+	const char *tmp = getenv("TMPDIR");
+	enum pt_status rc = PT_OK;
+
+	memset(&sv, 0, sizeof sv);
+	sv.cfg = cfg;
+	sv.tmpdir = tmp != NULL && *tmp != '\0' ? tmp : "/tmp";
+	if (auth_init(err) != PT_OK)
+		return PT_EINTERNAL;
+	if (rules_load_dir(cfg->rules_dir, &sv.rs, err) != PT_OK)
+		return err->code;
+	if (store_open(cfg->db_path, &sv.st, err) != PT_OK) {
+		rules_free(sv.rs);
+		return err->code;
+	}
+	sv.lim = auth_limits_new();
+	if (cfg->addr.ss.ss_family == AF_INET6) {
+		flags |= MHD_USE_IPv6;
+		ap = &((const struct sockaddr_in6 *)&cfg->addr.ss)->sin6_addr;
+	} else {
+		ap = &((const struct sockaddr_in *)&cfg->addr.ss)->sin_addr;
+	}
+	inet_ntop(cfg->addr.ss.ss_family, ap, host, sizeof host);
+	d = MHD_start_daemon(flags, 0, NULL, NULL, handler, &sv,
+	    MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&cfg->addr.ss,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+	    MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVE_MAX_PER_IP,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_TIMEOUT,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
+				"cannot listen on %s%s%s:%u (in use, or not an "
+				"address of this machine?)",
+				cfg->addr.ss.ss_family == AF_INET6 ? "[" : "", host,
+				cfg->addr.ss.ss_family == AF_INET6 ? "]" : "",
+				ntohs(cfg->addr.ss.ss_family == AF_INET6 ?
+				    ((const struct sockaddr_in6 *)&cfg->addr.ss)->sin6_port :
+				    ((const struct sockaddr_in *)&cfg->addr.ss)->sin_port));
+		goto out;
+	}
+	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	if (cfg->addr.ss.ss_family == AF_INET6)
+		snprintf(url, sizeof url, "http://[%s]:%u/", host,
+			 info != NULL ? (unsigned)info->port : 0u);
+	else
+		snprintf(url, sizeof url, "http://%s:%u/", host,
+			 info != NULL ? (unsigned)info->port : 0u);
+	if (cfg->ready != NULL)
+		cfg->ready(cfg->arg, url);
+	for (;;) {
+		struct pollfd pfd;
+
+		pfd.fd = cfg->stop_fd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
+					"cannot wait for a stop signal: %s",
+					strerror(errno));
+			break;
+		}
+		if (pfd.revents != 0)
+			break;
+	}
+	MHD_stop_daemon(d);
+out:
+	auth_limits_free(sv.lim);
+	store_close(sv.st);
+	rules_free(sv.rs);
+	return rc;
+}

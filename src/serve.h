@@ -1,0 +1,76 @@
+/*
+ * serve.h: the web workspace of the denktank over HTTP (libmicrohttpd).
+ *
+ * serve_run() opens the registry, loads the rules, listens on the address
+ * given and answers requests until the stop descriptor becomes readable
+ * (the CLI's signal handler writes to a pipe); then it stops the server,
+ * waits for the requests under way and returns.  It never prints: the
+ * ready callback receives the URL once the server listens.
+ *
+ * One thread answers every request (MHD's internal polling thread), so
+ * the registry handle, the login limits and the schema cache are used by
+ * one thread only; the caller's thread waits on the stop descriptor.
+ *
+ * Routes (pages in web.h; everything but the sign-in needs a session):
+ *   GET  /                         the proeftuinen
+ *   GET  /proeftuinen/ID           one proeftuin
+ *   GET  /findings/ID              one finding (ID percent-encoded; a
+ *                                  literal '/' in the path is accepted too)
+ *   POST /findings/ID/review       status, note, csrf: record a decision
+ *   GET  /amendments               the amendment list; .csv .json .xlsx
+ *   GET  /wet?q=&date=             laws and full-text search
+ *   GET  /wet/BWB/ARTIKEL?date=&lid=   one provision at a date
+ *   GET  /api/proeftuinen, /api/proeftuinen/ID, /api/amendments
+ *   GET  /login; POST /login (user, password); POST /logout (csrf)
+ * HEAD is answered like GET without a body.
+ *
+ * Security: the session cookie is HttpOnly, SameSite=Strict, Path=/ (not
+ * Secure: plain HTTP on loopback; beyond loopback put a TLS reverse proxy
+ * in front).  Writes need a session of a reviewer and the session's CSRF
+ * token; a POST whose Origin names another host is refused.  401 without
+ * a session, 403 for a reader, a bad CSRF token or a foreign origin, 400
+ * for a malformed request, 413 for a body over SERVE_MAX_BODY.  Every
+ * response carries a Content-Security-Policy without scripts, nosniff,
+ * no-referrer and DENY framing; pages are not cached.
+ *
+ * Ownership: the config and its strings are borrowed for the call.
+ */
+#ifndef PROEFTOETS_SERVE_H
+#define PROEFTOETS_SERVE_H
+
+#include <sys/socket.h>
+
+#include "err.h"
+
+#define SERVE_DEFAULT_LISTEN "127.0.0.1:8080"
+#define SERVE_MAX_BODY (64 * 1024)
+#define SERVE_MAX_CONNECTIONS 64
+#define SERVE_MAX_PER_IP 32
+#define SERVE_TIMEOUT 30            /* seconds of silence on a connection */
+
+struct serve_addr {
+	struct sockaddr_storage ss;
+	socklen_t len;
+	int loopback;           /* 127.0.0.0/8 or ::1 */
+};
+
+/*
+ * Parse "ADDR:PORT" (IPv4 dotted quad, or [IPv6]); PORT 0 lets the system
+ * pick a free port.  PT_EUSAGE for anything else (no host names).
+ */
+enum pt_status serve_addr_parse(const char *s, struct serve_addr *a,
+				struct pt_err *err);
+
+struct serve_config {
+	const char *db_path;
+	const char *rules_dir;
+	struct serve_addr addr;
+	int stop_fd;            /* readable (or closed) = stop */
+	/* Called once when listening: "http://127.0.0.1:PORT/". */
+	void (*ready)(void *arg, const char *url);
+	void *arg;
+};
+
+enum pt_status serve_run(const struct serve_config *cfg, struct pt_err *err);
+
+#endif

@@ -1,0 +1,1306 @@
+/*
+ * web.c: the pages and JSON API of the web workspace (see web.h).
+ *
+ * Every value from outside the program goes through esc() (the escaping
+ * of the HTML report) or, inside a URL, through web_url_encode() first.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "amend.h"
+#include "buf.h"
+#include "check.h"
+#include "design.h"
+#include "json.h"
+#include "report.h"
+#include "review.h"
+#include "saved.h"
+#include "vocab.h"
+#include "web.h"
+
+static const char css[] =
+	"body{font-family:system-ui,Helvetica,Arial,sans-serif;margin:0;"
+	"color:#111;line-height:1.45;background:#fafafa}"
+	"header{background:#1d3557;color:#fff;padding:.5em 1em;display:flex;"
+	"flex-wrap:wrap;align-items:center;gap:1em}"
+	"header a{color:#fff}"
+	"header nav ul{list-style:none;display:flex;gap:1.2em;margin:0;padding:0}"
+	".wie{margin-left:auto;display:flex;gap:.6em;align-items:center}"
+	".wie form{margin:0}"
+	"main{max-width:72em;margin:0 auto;padding:1em 1.5em 3em;"
+	"background:#fff;min-height:80vh}"
+	"h1,h2,h3{line-height:1.2}h1{font-size:1.6em}h2{font-size:1.3em;"
+	"margin-top:1.6em;border-bottom:1px solid #ccc}h3{font-size:1.1em}"
+	"table{border-collapse:collapse;margin:.5em 0 1em;width:100%}"
+	"th,td{text-align:left;vertical-align:top;padding:.3em .6em;"
+	"border-bottom:1px solid #ddd}"
+	"th{background:#f0f0f0;font-weight:600}"
+	"table.velden th{width:12em;background:none}"
+	"td.tekst{white-space:pre-line}"
+	"blockquote{margin:.5em 0;padding:.4em 1em;border-left:4px solid #457b9d;"
+	"background:#f3f6f9;white-space:pre-line;font-family:Georgia,serif}"
+	"code{font-size:.9em;word-break:break-all}"
+	".let-op{color:#8a1c00;font-weight:600}"
+	".melding{border:2px solid #8a1c00;padding:.5em 1em;background:#fff4f0}"
+	".status{display:inline-block;padding:0 .4em;border-radius:.3em;"
+	"background:#e9ecef;white-space:nowrap}"
+	".s-confirmed,.s-needs-amendment{background:#ffd6cc}"
+	".s-rejected{background:#ddd;text-decoration:line-through}"
+	".s-mitigated{background:#d8f3dc}.s-resolved{background:#cfe2ff}"
+	"form.beoordeling{display:grid;gap:.5em;max-width:40em}"
+	"label{font-weight:600}"
+	"input,select,textarea,button{font:inherit;padding:.3em}"
+	"textarea{min-height:5em}"
+	"button{background:#1d3557;color:#fff;border:0;border-radius:.3em;"
+	"padding:.4em 1em;cursor:pointer}"
+	".wie button{background:#fff;color:#1d3557}"
+	"@media print{header,form{display:none}}";
+
+static void
+esc(struct pt_buf *b, const char *s)
+{
+	report_html_escape(b, s);
+}
+
+static void
+tag(struct pt_buf *b, const char *open, const char *s, const char *close)
+{
+	pt_buf_adds(b, open);
+	esc(b, s);
+	pt_buf_adds(b, close);
+}
+
+void
+web_url_encode(struct pt_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+
+	if (s == NULL)
+		return;
+	for (p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~') {
+			pt_buf_addc(b, (char)*p);
+		} else {
+			pt_buf_addc(b, '%');
+			pt_buf_addc(b, hex[*p >> 4]);
+			pt_buf_addc(b, hex[*p & 15]);
+		}
+	}
+}
+
+/* <a href="prefix<encoded id>suffix">text</a>; the URL needs no escaping
+ * once encoded, but prefix and suffix are ours. */
+static void
+href_link(struct pt_buf *b, const char *prefix, const char *id, const char *suffix,
+     const char *text)
+{
+	pt_buf_adds(b, "<a href=\"");
+	pt_buf_adds(b, prefix);
+	web_url_encode(b, id);
+	pt_buf_adds(b, suffix);
+	pt_buf_adds(b, "\">");
+	esc(b, text);
+	pt_buf_adds(b, "</a>");
+}
+
+static int
+is_web_url(const char *u)
+{
+	return u != NULL && (strncmp(u, "https://", 8) == 0 ||
+	    strncmp(u, "http://", 7) == 0);
+}
+
+/* Dutch label of a review status name (or "resolved"). */
+static const char *
+status_label(const char *s)
+{
+	static const char *const map[][2] = {
+		{ "open", "open" },
+		{ "confirmed", "bevestigd" },
+		{ "rejected", "verworpen" },
+		{ "mitigated", "ondervangen" },
+		{ "needs-amendment", "wetswijziging nodig" },
+		{ "resolved", "opgelost" },
+	};
+	size_t i;
+
+	for (i = 0; s != NULL && i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i][0], s) == 0)
+			return map[i][1];
+	return s != NULL ? s : "open";
+}
+
+static void
+status_badge(struct pt_buf *b, const char *s)
+{
+	if (s == NULL)
+		s = "open";
+	pt_buf_adds(b, "<span class=\"status s-");
+	esc(b, s);
+	pt_buf_adds(b, "\">");
+	esc(b, status_label(s));
+	pt_buf_adds(b, "</span>");
+}
+
+static void
+page_begin(struct pt_buf *b, const struct web_ctx *c, const char *title)
+{
+	pt_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
+		    "<meta charset=\"utf-8\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, "
+		    "initial-scale=1\">\n<title>");
+	esc(b, title);
+	pt_buf_adds(b, " \xe2\x80\x94 Proeftoets</title>\n<style>");
+	pt_buf_adds(b, css);
+	pt_buf_adds(b, "</style>\n</head>\n<body>\n<header>\n"
+		    "<strong>Proeftoets</strong>\n");
+	if (c->user != NULL) {
+		pt_buf_adds(b, "<nav aria-label=\"Hoofdmenu\"><ul>"
+			    "<li><a href=\"/\">Proeftuinen</a></li>"
+			    "<li><a href=\"/amendments\">Wijzigingen</a></li>"
+			    "<li><a href=\"/wet\">Wetten</a></li>"
+			    "</ul></nav>\n<div class=\"wie\"><span>Ingelogd als ");
+		tag(b, "<strong>", c->user, "</strong>");
+		pt_buf_adds(b, c->reviewer ? " (beoordelaar)" : " (lezer)");
+		pt_buf_adds(b, "</span>\n<form method=\"post\" action=\"/logout\">"
+			    "<input type=\"hidden\" name=\"csrf\" value=\"");
+		esc(b, c->csrf);
+		pt_buf_adds(b, "\"><button type=\"submit\">Uitloggen</button>"
+			    "</form></div>\n");
+	}
+	pt_buf_adds(b, "</header>\n<main>\n");
+}
+
+static void
+page_end(struct pt_buf *b)
+{
+	pt_buf_adds(b, "</main>\n</body>\n</html>\n");
+}
+
+static void
+h(struct pt_buf *b, int level, const char *s)
+{
+	pt_buf_addf(b, "<h%d>", level);
+	esc(b, s);
+	pt_buf_addf(b, "</h%d>\n", level);
+}
+
+/* A row of a field table. */
+static void
+row(struct pt_buf *b, const char *label, const char *v)
+{
+	tag(b, "<tr><th scope=\"row\">", label, "</th><td class=\"tekst\">");
+	esc(b, v != NULL ? v : "-");
+	pt_buf_adds(b, "</td></tr>\n");
+}
+
+static int
+db_error(const struct web_ctx *c, struct pt_buf *out)
+{
+	pt_buf_reset(out);
+	return web_error(c, 500, "De gegevens konden niet worden gelezen.", out);
+}
+
+int
+web_error(const struct web_ctx *c, int status, const char *msg,
+	  struct pt_buf *out)
+{
+	const char *title = status == 404 ? "Niet gevonden" :
+	    status == 403 ? "Niet toegestaan" :
+	    status == 400 ? "Ongeldig verzoek" :
+	    status == 405 ? "Methode niet toegestaan" :
+	    status == 413 ? "Verzoek te groot" :
+	    status == 429 ? "Te veel pogingen" :
+	    status >= 500 ? "Fout in de server" : "Fout";
+
+	page_begin(out, c, title);
+	h(out, 1, title);
+	tag(out, "<p>", msg, "</p>\n");
+	if (c->user != NULL)
+		pt_buf_adds(out, "<p><a href=\"/\">Naar de proeftuinen</a></p>\n");
+	page_end(out);
+	return status;
+}
+
+int
+web_login(const struct web_ctx *c, int status, const char *msg,
+	  struct pt_buf *out)
+{
+	struct web_ctx anon = *c;
+
+	anon.user = NULL;
+	page_begin(out, &anon, "Inloggen");
+	h(out, 1, "Inloggen");
+	if (msg != NULL)
+		tag(out, "<p class=\"melding\" role=\"alert\">", msg, "</p>\n");
+	pt_buf_adds(out,
+	    "<p>De werkruimte van de denktank: proeftuinen, bevindingen en de "
+	    "wetten waarop zij steunen.  Log in met het account dat de "
+	    "beheerder voor u heeft aangemaakt.</p>\n"
+	    "<form method=\"post\" action=\"/login\" class=\"beoordeling\">\n"
+	    "<label for=\"user\">Naam</label>\n"
+	    "<input id=\"user\" name=\"user\" autocomplete=\"username\" "
+	    "required>\n"
+	    "<label for=\"password\">Wachtwoord</label>\n"
+	    "<input id=\"password\" name=\"password\" type=\"password\" "
+	    "autocomplete=\"current-password\" required>\n"
+	    "<div><button type=\"submit\">Inloggen</button></div>\n</form>\n");
+	page_end(out);
+	return status;
+}
+
+/* --- proeftuinen ---------------------------------------------------------- */
+
+int
+web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
+{
+	struct saved_proeftuin *list;
+	size_t n, i;
+	int k;
+
+	if (saved_list(c->st, &list, &n, err) != PT_OK)
+		return db_error(c, out);
+	page_begin(out, c, "Proeftuinen");
+	h(out, 1, "Proeftuinen");
+	if (n == 0) {
+		pt_buf_adds(out, "<p>Er zijn nog geen proeftuinen opgeslagen.  "
+			    "Sla een ontwerp op met <code>proeftoets proeftuin "
+			    "add</code>.</p>\n");
+	} else {
+		pt_buf_adds(out, "<table>\n<caption>Opgeslagen proeftuinen met "
+			    "de bevindingen van de laatste versie en de stand "
+			    "van de beoordeling</caption>\n<thead><tr>"
+			    "<th scope=\"col\">Proeftuin</th>"
+			    "<th scope=\"col\">Peildatum</th>"
+			    "<th scope=\"col\">Versies</th>"
+			    "<th scope=\"col\">Laatst opgeslagen (UTC)</th>"
+			    "<th scope=\"col\">Belemmeringen</th>"
+			    "<th scope=\"col\">Risico&#39;s</th>"
+			    "<th scope=\"col\">Beoordeling</th></tr></thead>\n"
+			    "<tbody>\n");
+	}
+	for (i = 0; i < n; i++) {
+		const struct saved_proeftuin *p = &list[i];
+		long counts[REVIEW_NCOUNTS], barriers, risks;
+		int first = 1;
+
+		if (saved_counts(c->st, p->id, &barriers, &risks, err) != PT_OK ||
+		    review_counts(c->st, p->id, counts, err) != PT_OK) {
+			saved_list_free(list, n);
+			return db_error(c, out);
+		}
+		pt_buf_adds(out, "<tr><th scope=\"row\">");
+		href_link(out, "/proeftuinen/", p->id, "",
+		     p->naam != NULL ? p->naam : p->id);
+		tag(out, "<br><code>", p->id, "</code></th>");
+		tag(out, "<td>", p->peildatum, "</td>");
+		pt_buf_addf(out, "<td>%d</td>", p->versions);
+		tag(out, "<td>", p->saved_at, "</td>");
+		pt_buf_addf(out, "<td>%ld</td><td>%ld</td><td>", barriers, risks);
+		for (k = 0; k < REVIEW_NCOUNTS; k++) {
+			if (counts[k] == 0)
+				continue;
+			pt_buf_addf(out, "%s%ld ", first ? "" : ", ", counts[k]);
+			esc(out, status_label(review_count_name(k)));
+			first = 0;
+		}
+		if (first)
+			pt_buf_adds(out, "-");
+		pt_buf_adds(out, "</td></tr>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(out, "</tbody>\n</table>\n");
+	saved_list_free(list, n);
+	page_end(out);
+	return 200;
+}
+
+/*
+ * The latest saved design of a proeftuin, checked with the current rules
+ * and registry, review statuses applied.  PT_ENOTFOUND if never saved.
+ */
+static enum pt_status
+recheck(const struct web_ctx *c, const char *id, struct design **d,
+	struct check_result **r, struct pt_err *err)
+{
+	char *xml, *name;
+	size_t len;
+	enum pt_status s;
+
+	*d = NULL;
+	*r = NULL;
+	if ((s = saved_latest_design(c->st, id, &xml, &len, err)) != PT_OK)
+		return s;
+	name = xasprintf("proeftuin %s", id);
+	s = design_load_memory(xml, len, name, c->today, d, err);
+	free(name);
+	free(xml);
+	if (s == PT_OK)
+		s = check_run(*d, c->rs, c->st, r, err);
+	if (s == PT_OK)
+		s = saved_review_apply(c->st, *r, err);
+	if (s != PT_OK) {
+		check_result_free(*r);
+		design_free(*d);
+		*r = NULL;
+		*d = NULL;
+	}
+	return s;
+}
+
+static void
+actors_cell(struct pt_buf *b, const struct design *d, const struct finding *f)
+{
+	char *s;
+	size_t i;
+
+	pt_buf_adds(b, "<td>");
+	for (i = 0; i < f->nactors; i++) {
+		s = report_actor_label(d, f->actors[i]);
+		if (i > 0)
+			pt_buf_adds(b, "; ");
+		esc(b, s);
+		free(s);
+	}
+	if (f->nactors == 0)
+		pt_buf_adds(b, "-");
+	pt_buf_adds(b, "</td>");
+}
+
+static void
+finding_row(struct pt_buf *b, const struct design *d, const struct finding *f,
+	    int risk)
+{
+	pt_buf_adds(b, "<tr><td>");
+	href_link(b, "/findings/", f->id, "", f->rule->titel);
+	tag(b, "<br><code>", f->id, "</code></td>");
+	tag(b, "<td>", report_severity_label(f->rule->severity), "</td>");
+	actors_cell(b, d, f);
+	if (risk)
+		tag(b, "<td>", f->rule->norm != NULL ? f->rule->norm : "-",
+		    "</td>");
+	pt_buf_adds(b, "<td>");
+	status_badge(b, report_review_status(f));
+	pt_buf_adds(b, "</td></tr>\n");
+}
+
+static void
+findings_table_head(struct pt_buf *b, const char *caption, int risk)
+{
+	tag(b, "<table>\n<caption>", caption, "</caption>\n<thead><tr>"
+	    "<th scope=\"col\">Bevinding</th><th scope=\"col\">Ernst</th>"
+	    "<th scope=\"col\">Actoren</th>");
+	if (risk)
+		pt_buf_adds(b, "<th scope=\"col\">Norm</th>");
+	pt_buf_adds(b, "<th scope=\"col\">Beoordeling</th></tr></thead>\n"
+		    "<tbody>\n");
+}
+
+/* The findings of a proeftuin that the latest design no longer has. */
+static enum pt_status
+resolved_section(const struct web_ctx *c, const char *id, struct pt_buf *b,
+		 struct pt_err *err)
+{
+	struct review_item *items;
+	size_t n, i;
+
+	if (review_list(c->st, id, REVIEW_RESOLVED, &items, &n, err) != PT_OK)
+		return PT_EDB;
+	if (n > 0) {
+		h(b, 2, "Opgeloste bevindingen");
+		pt_buf_adds(b, "<p>Deze bevindingen komen in de laatste "
+			    "opgeslagen versie van het ontwerp niet meer voor; "
+			    "hun beoordeling blijft bewaard.</p>\n<table>\n"
+			    "<thead><tr><th scope=\"col\">Bevinding</th>"
+			    "<th scope=\"col\">Laatste beslissing</th></tr>"
+			    "</thead>\n<tbody>\n");
+	}
+	for (i = 0; i < n; i++) {
+		pt_buf_adds(b, "<tr><td>");
+		href_link(b, "/findings/", items[i].id, "",
+		     items[i].title != NULL ? items[i].title : items[i].id);
+		tag(b, "<br><code>", items[i].id, "</code></td><td>");
+		status_badge(b, items[i].decision);
+		pt_buf_adds(b, "</td></tr>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(b, "</tbody>\n</table>\n");
+	review_list_free(items, n);
+	return PT_OK;
+}
+
+int
+web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
+	      struct pt_err *err)
+{
+	struct design *d;
+	struct check_result *r;
+	struct report_group *g;
+	size_t ng, i, k, nr;
+	char *s;
+	enum pt_status st;
+
+	st = recheck(c, id, &d, &r, err);
+	if (st == PT_ENOTFOUND)
+		return web_error(c, 404, "Deze proeftuin is niet opgeslagen.", out);
+	if (st != PT_OK)
+		return db_error(c, out);
+	s = xasprintf("Proeftuin %s", d->naam != NULL ? d->naam : d->id);
+	page_begin(out, c, s);
+	h(out, 1, s);
+	free(s);
+	pt_buf_adds(out, "<table class=\"velden\">\n");
+	row(out, "Id", d->id);
+	if (d->omschrijving != NULL)
+		row(out, "Omschrijving", d->omschrijving);
+	s = report_peildatum(d);
+	row(out, "Peildatum", s);
+	free(s);
+	pt_buf_addf(out, "<tr><th scope=\"row\">Belemmeringen</th><td>%zu</td>"
+		    "</tr>\n<tr><th scope=\"row\">Risico&#39;s</th><td>%zu</td>"
+		    "</tr>\n", r->nbarriers, r->nrisks);
+	pt_buf_adds(out, "</table>\n");
+	s = report_verdict(r);
+	tag(out, "<p><strong>", s, ".</strong>  ");
+	free(s);
+	pt_buf_adds(out, "De laatste opgeslagen versie van het ontwerp is "
+		    "opnieuw getoetst aan de huidige regels en het register.  ");
+	href_link(out, "/api/proeftuinen/", d->id, "", "Rapport als JSON");
+	pt_buf_adds(out, ".</p>\n");
+
+	h(out, 2, "Belemmeringen, per benodigde wijziging");
+	report_groups(r, &g, &ng);
+	if (ng == 0)
+		pt_buf_adds(out, "<p>Geen.</p>\n");
+	for (i = 0; i < ng; i++) {
+		const char **seen;
+		size_t nseen = 0, j;
+
+		pt_buf_adds(out, "<section>\n");
+		if (g[i].key != NULL) {
+			char *cite = report_cite(g[i].key);
+
+			s = xasprintf("%zu. Wijziging van %s", i + 1, cite);
+			free(cite);
+		} else {
+			s = xasprintf("%zu. Zonder aangehaalde bepaling", i + 1);
+		}
+		h(out, 3, s);
+		free(s);
+		tag(out, "<p>Laagste niveau: <strong>",
+		    vocab_level_label(g[i].level), "</strong>");
+		if (g[i].key != NULL && g[i].key->rp != NULL) {
+			pt_buf_adds(out, " \xe2\x80\x94 ");
+			pt_buf_adds(out, "<a href=\"/wet/");
+			web_url_encode(out, g[i].key->rp->bwb);
+			pt_buf_adds(out, "/");
+			web_url_encode(out, g[i].key->rp->artikel);
+			pt_buf_adds(out, "?date=");
+			web_url_encode(out, d->peildatum);
+			if (g[i].key->rp->lid != NULL) {
+				pt_buf_adds(out, "&amp;lid=");
+				web_url_encode(out, g[i].key->rp->lid);
+			}
+			pt_buf_adds(out, "\">tekst op de peildatum</a>");
+		}
+		pt_buf_adds(out, "</p>\n");
+		/* The amendments the rules describe, each once. */
+		seen = xcalloc(g[i].nfindings, sizeof *seen);
+		for (k = 0; k < g[i].nfindings; k++) {
+			const char *w = g[i].findings[k]->rule->wijziging;
+
+			for (j = 0; w != NULL && j < nseen; j++)
+				if (strcmp(seen[j], w) == 0)
+					break;
+			if (w != NULL && j == nseen)
+				seen[nseen++] = w;
+		}
+		if (nseen > 0)
+			pt_buf_adds(out, "<ul>\n");
+		for (j = 0; j < nseen; j++)
+			tag(out, "<li>", seen[j], "</li>\n");
+		if (nseen > 0)
+			pt_buf_adds(out, "</ul>\n");
+		free(seen);
+		findings_table_head(out, "Belemmeringen die deze wijziging "
+				    "opheft", 0);
+		for (k = 0; k < g[i].nfindings; k++)
+			finding_row(out, d, g[i].findings[k], 0);
+		pt_buf_adds(out, "</tbody>\n</table>\n</section>\n");
+	}
+	report_groups_free(g, ng);
+
+	h(out, 2, "Risico's voor de rechtsbescherming");
+	for (i = 0, nr = 0; i < r->nfindings; i++) {
+		if (r->findings[i].rule->kind != RULE_RISK)
+			continue;
+		if (nr++ == 0)
+			findings_table_head(out, "Risico's om te wegen; zij "
+					    "blokkeren het ontwerp niet", 1);
+		finding_row(out, d, &r->findings[i], 1);
+	}
+	if (nr > 0)
+		pt_buf_adds(out, "</tbody>\n</table>\n");
+	else
+		pt_buf_adds(out, "<p>Geen.</p>\n");
+	st = resolved_section(c, d->id, out, err);
+	check_result_free(r);
+	design_free(d);
+	if (st != PT_OK)
+		return db_error(c, out);
+	page_end(out);
+	return 200;
+}
+
+/* --- one finding ------------------------------------------------------------ */
+
+static void
+provision_block(struct pt_buf *b, const struct finding_provision *p,
+		const char *peildatum)
+{
+	char *cite, *notes, *line, *nl;
+
+	cite = report_cite(p);
+	pt_buf_adds(b, "<section>\n<h3>");
+	esc(b, cite);
+	pt_buf_adds(b, "</h3>\n");
+	free(cite);
+	if (p->rp != NULL) {
+		if (!rules_zekerheid_verified(p->rp->zekerheid))
+			tag(b, "<p class=\"let-op\">",
+			    report_zekerheid_label(p->rp->zekerheid), "</p>\n");
+		else
+			tag(b, "<p>", report_zekerheid_label(p->rp->zekerheid),
+			    "</p>\n");
+	}
+	if (p->in_registry && p->text != NULL)
+		tag(b, "<blockquote>", p->text, "</blockquote>\n");
+	notes = report_provision_notes(p);
+	for (line = notes; *line != '\0'; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		else
+			nl = line + strlen(line);
+		tag(b, "<p class=\"let-op\">Let op: ", line, "</p>\n");
+	}
+	free(notes);
+	pt_buf_adds(b, "<table class=\"velden\">\n");
+	pt_buf_adds(b, "<tr><th scope=\"row\">Juriconnect</th><td>");
+	if (p->jci != NULL)
+		tag(b, "<code>", p->jci, "</code>");
+	else
+		pt_buf_adds(b, "-");
+	pt_buf_adds(b, "</td></tr>\n");
+	if (p->in_registry && p->text != NULL)
+		row(b, "Tekst geldend vanaf", p->date_unknown ?
+		    "onbekende datum" : p->version_date);
+	pt_buf_adds(b, "<tr><th scope=\"row\">Bron</th><td>");
+	if (is_web_url(p->url))
+		tag(b, "<a href=\"", p->url, "\">wetten.overheid.nl</a>");
+	else
+		pt_buf_adds(b, "-");
+	if (p->rp != NULL) {
+		pt_buf_adds(b, "; <a href=\"/wet/");
+		web_url_encode(b, p->rp->bwb);
+		pt_buf_adds(b, "/");
+		web_url_encode(b, p->rp->artikel);
+		pt_buf_adds(b, "?date=");
+		web_url_encode(b, peildatum);
+		if (p->rp->lid != NULL) {
+			pt_buf_adds(b, "&amp;lid=");
+			web_url_encode(b, p->rp->lid);
+		}
+		pt_buf_adds(b, "\">in het register</a>");
+	}
+	pt_buf_adds(b, "</td></tr>\n</table>\n</section>\n");
+}
+
+static void
+finding_details(struct pt_buf *b, const struct design *d,
+		const struct finding *f)
+{
+	const struct rule *r = f->rule;
+	struct pt_buf t = PT_BUF_INIT;
+	size_t i;
+
+	pt_buf_adds(b, "<table class=\"velden\">\n");
+	pt_buf_adds(b, "<tr><th scope=\"row\">Proeftuin</th><td>");
+	href_link(b, "/proeftuinen/", d->id, "", d->naam != NULL ? d->naam : d->id);
+	pt_buf_adds(b, "</td></tr>\n");
+	row(b, "Soort", report_kind_label(r->kind));
+	row(b, "Ernst", report_severity_label(r->severity));
+	pt_buf_adds(b, "<tr><th scope=\"row\">Regel</th><td>");
+	tag(b, "<code>", r->id, "</code>");
+	if (r->analyse != NULL)
+		tag(b, " (analyse ", r->analyse, ")");
+	pt_buf_adds(b, "</td></tr>\n");
+	for (i = 0; i < f->nactors; i++) {
+		char *s = report_actor_label(d, f->actors[i]);
+
+		pt_buf_adds(&t, i ? "; " : "");
+		pt_buf_adds(&t, s);
+		free(s);
+	}
+	row(b, "Actoren", t.len ? t.s : "-");
+	pt_buf_reset(&t);
+	for (i = 0; i < f->ntasks; i++) {
+		char *s = report_task_label(f->tasks[i]);
+
+		pt_buf_adds(&t, i ? "; " : "");
+		pt_buf_adds(&t, s);
+		free(s);
+	}
+	row(b, "Taken", t.len ? t.s : "-");
+	pt_buf_release(&t);
+	row(b, "Peildatum", d->peildatum);
+	if (f->trigger != NULL)
+		row(b, "Aanleiding", f->trigger);
+	if (r->toelichting != NULL)
+		row(b, "Toelichting", r->toelichting);
+	if (r->norm != NULL)
+		row(b, "Norm", r->norm);
+	if (r->kind == RULE_BARRIER) {
+		row(b, "Wijziging", r->wijziging != NULL ? r->wijziging :
+		    "(niet beschreven)");
+		row(b, "Laagste niveau", vocab_level_label(r->level));
+	}
+	for (i = 0; i < r->nroutes; i++)
+		row(b, i == 0 ? "Zonder wetswijziging" : "", r->routes[i].text);
+	if (f->unverified)
+		pt_buf_adds(b, "<tr><th scope=\"row\">Let op</th>"
+			    "<td class=\"let-op\">deze bevinding steunt mede op "
+			    "een bron die niet is geverifieerd</td></tr>\n");
+	pt_buf_adds(b, "</table>\n");
+
+	h(b, 2, "Bepalingen op de peildatum");
+	if (f->nprovisions == 0)
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+	for (i = 0; i < f->nprovisions; i++)
+		provision_block(b, &f->provisions[i], d->peildatum);
+	if (r->nsources > 0) {
+		h(b, 2, "Overige bronnen (niet in het register)");
+		pt_buf_adds(b, "<ul>\n");
+		for (i = 0; i < r->nsources; i++) {
+			tag(b, "<li>", r->sources[i].text, " ");
+			tag(b, "<span class=\"let-op\">(",
+			    report_zekerheid_label(r->sources[i].zekerheid),
+			    ")</span>");
+			if (is_web_url(r->sources[i].url))
+				tag(b, " <a href=\"", r->sources[i].url,
+				    "\">bron</a>");
+			pt_buf_adds(b, "</li>\n");
+		}
+		pt_buf_adds(b, "</ul>\n");
+	}
+}
+
+static void
+review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
+	    const char *current)
+{
+	int s;
+
+	if (!c->reviewer) {
+		pt_buf_adds(b, "<p>U bent ingelogd als lezer: u kunt de "
+			    "beoordeling lezen, niet vastleggen.</p>\n");
+		return;
+	}
+	pt_buf_adds(b, "<form method=\"post\" class=\"beoordeling\" action=\"");
+	pt_buf_adds(b, "/findings/");
+	web_url_encode(b, id);
+	pt_buf_adds(b, "/review\">\n<input type=\"hidden\" name=\"csrf\" "
+		    "value=\"");
+	esc(b, c->csrf);
+	pt_buf_adds(b, "\">\n<label for=\"status\">Beslissing</label>\n"
+		    "<select id=\"status\" name=\"status\">\n");
+	for (s = 0; s < REVIEW_NSTATUS; s++) {
+		const char *name = review_status_name((enum review_status)s);
+
+		tag(b, "<option value=\"", name, "\"");
+		if (current != NULL && strcmp(current, name) == 0)
+			pt_buf_adds(b, " selected");
+		tag(b, ">", status_label(name), "</option>\n");
+	}
+	pt_buf_adds(b, "</select>\n<label for=\"note\">Toelichting "
+		    "(verplicht bij verwerpen)</label>\n"
+		    "<textarea id=\"note\" name=\"note\" rows=\"4\" "
+		    "maxlength=\"8000\"></textarea>\n"
+		    "<div><button type=\"submit\">Beslissing vastleggen</button>"
+		    "</div>\n</form>\n");
+	tag(b, "<p>De beslissing komt in het logboek op naam van <strong>",
+	    c->user, "</strong>.</p>\n");
+}
+
+static void
+log_table(struct pt_buf *b, const struct review_entry *log, size_t n)
+{
+	size_t i;
+
+	if (n == 0) {
+		pt_buf_adds(b, "<p>Nog geen beslissingen.</p>\n");
+		return;
+	}
+	pt_buf_adds(b, "<table>\n<caption>Logboek, oudste eerst; het wordt "
+		    "nooit gewijzigd</caption>\n<thead><tr>"
+		    "<th scope=\"col\">Tijd (UTC)</th><th scope=\"col\">Door</th>"
+		    "<th scope=\"col\">Van</th><th scope=\"col\">Naar</th>"
+		    "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		tag(b, "<tr><td><time>", log[i].at, "</time></td>");
+		tag(b, "<td>", log[i].by, "</td><td>");
+		status_badge(b, log[i].old_status);
+		pt_buf_adds(b, "</td><td>");
+		status_badge(b, log[i].new_status);
+		tag(b, "</td><td class=\"tekst\">", log[i].note, "</td></tr>\n");
+	}
+	pt_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+int
+web_finding(const struct web_ctx *c, const char *id, int status,
+	    const char *msg, struct pt_buf *out, struct pt_err *err)
+{
+	struct review_item *it = NULL;
+	struct review_entry *log = NULL;
+	struct design *d = NULL;
+	struct check_result *r = NULL;
+	const struct finding *f = NULL;
+	size_t n = 0, i;
+	enum pt_status st;
+
+	st = review_get(c->st, id, &it, err);
+	if (st == PT_ENOTFOUND)
+		return web_error(c, 404, "Deze bevinding is niet bekend.", out);
+	if (st != PT_OK)
+		return db_error(c, out);
+	if (review_log(c->st, id, &log, &n, err) != PT_OK ||
+	    (!it->resolved && recheck(c, it->proeftuin, &d, &r, err) != PT_OK)) {
+		review_list_free(it, 1);
+		review_log_free(log, n);
+		return db_error(c, out);
+	}
+	for (i = 0; r != NULL && i < r->nfindings; i++)
+		if (strcmp(r->findings[i].id, id) == 0)
+			f = &r->findings[i];
+	page_begin(out, c, f != NULL ? f->rule->titel : id);
+	h(out, 1, f != NULL ? f->rule->titel :
+	  it->title != NULL ? it->title : id);
+	tag(out, "<p>Bevinding <code>", id, "</code></p>\n");
+	if (f != NULL) {
+		finding_details(out, d, f);
+	} else {
+		pt_buf_adds(out, "<p>Deze bevinding komt in de laatste "
+			    "opgeslagen versie van ");
+		href_link(out, "/proeftuinen/", it->proeftuin, "", it->proeftuin);
+		pt_buf_adds(out, " niet meer voor (opgelost).</p>\n");
+	}
+	h(out, 2, "Beoordeling");
+	pt_buf_adds(out, "<p>Huidige status: ");
+	status_badge(out, it->status);
+	if (it->by != NULL) {
+		tag(out, ", laatst door ", it->by, "");
+		tag(out, " op <time>", it->at, "</time>");
+	}
+	pt_buf_adds(out, "</p>\n");
+	if (msg != NULL)
+		tag(out, "<p class=\"melding\" role=\"alert\">", msg, "</p>\n");
+	review_form(out, c, id, it->decision);
+	h(out, 2, "Geschiedenis");
+	log_table(out, log, n);
+	page_end(out);
+	check_result_free(r);
+	design_free(d);
+	review_list_free(it, 1);
+	review_log_free(log, n);
+	return status;
+}
+
+/* --- the law ------------------------------------------------------------------ */
+
+static void
+search_form(struct pt_buf *b, const char *q, const char *date)
+{
+	pt_buf_adds(b, "<form method=\"get\" action=\"/wet\" "
+		    "class=\"beoordeling\" role=\"search\">\n"
+		    "<label for=\"q\">Zoeken in de wetteksten</label>\n"
+		    "<input id=\"q\" name=\"q\" type=\"search\" value=\"");
+	esc(b, q);
+	pt_buf_adds(b, "\">\n<label for=\"date\">Geldend op (JJJJ-MM-DD, "
+		    "leeg: alle versies)</label>\n<input id=\"date\" name=\"date\" "
+		    "value=\"");
+	esc(b, date);
+	pt_buf_adds(b, "\">\n<div><button type=\"submit\">Zoeken</button></div>\n"
+		    "</form>\n");
+}
+
+static void
+article_href(struct pt_buf *b, const char *bwb, const char *artikel,
+	     const char *date)
+{
+	pt_buf_adds(b, "/wet/");
+	web_url_encode(b, bwb);
+	pt_buf_adds(b, "/");
+	web_url_encode(b, artikel);
+	if (date != NULL) {
+		pt_buf_adds(b, "?date=");
+		web_url_encode(b, date);
+	}
+}
+
+int
+web_wet(const struct web_ctx *c, const char *q, const char *date,
+	struct pt_buf *out, struct pt_err *err)
+{
+	struct store_search_hit *hits;
+	struct store_law *laws;
+	size_t n, i, k;
+
+	if (date != NULL && *date == '\0')
+		date = NULL;
+	if (q != NULL && *q == '\0')
+		q = NULL;
+	if (date != NULL && !vocab_is_date(date)) {
+		page_begin(out, c, "Wetten");
+		h(out, 1, "Wetten");
+		tag(out, "<p class=\"melding\" role=\"alert\">Ongeldige datum ",
+		    date, "; gebruik JJJJ-MM-DD.</p>\n");
+		search_form(out, q, date);
+		page_end(out);
+		return 400;
+	}
+	page_begin(out, c, q != NULL ? "Zoeken in de wetten" : "Wetten");
+	h(out, 1, q != NULL ? "Zoeken in de wetten" : "Wetten");
+	search_form(out, q, date);
+	if (q != NULL) {
+		enum pt_status s = store_search(c->st, q, date, 50, &hits, &n, err);
+
+		if (s == PT_EUSAGE) {
+			tag(out, "<p class=\"melding\" role=\"alert\">Deze "
+			    "zoekvraag kan niet worden gelezen: ", err->msg,
+			    "</p>\n");
+			page_end(out);
+			return 400;
+		}
+		if (s != PT_OK)
+			return db_error(c, out);
+		h(out, 2, "Resultaten");
+		if (n == 0)
+			pt_buf_adds(out, "<p>Niets gevonden.</p>\n");
+		else
+			pt_buf_addf(out, "<table>\n<caption>%zu %s (ten hoogste "
+				    "50)</caption>\n<thead><tr><th scope=\"col\">"
+				    "Artikel</th><th scope=\"col\">Wet</th>"
+				    "<th scope=\"col\">Versie</th><th scope=\"col\">"
+				    "Fragment</th></tr></thead>\n<tbody>\n", n,
+				    n == 1 ? "treffer" : "treffers");
+		for (i = 0; i < n; i++) {
+			pt_buf_adds(out, "<tr><td><a href=\"");
+			article_href(out, hits[i].bwb, hits[i].artikel,
+				     date != NULL ? date : hits[i].version_date);
+			tag(out, "\">art. ", hits[i].artikel, "</a></td>");
+			tag(out, "<td>", hits[i].citeertitel, "");
+			tag(out, " <code>", hits[i].bwb, "</code></td>");
+			tag(out, "<td>", hits[i].version_date != NULL ?
+			    hits[i].version_date : "onbekend", "</td>");
+			tag(out, "<td>", hits[i].snippet, "</td></tr>\n");
+		}
+		if (n > 0)
+			pt_buf_adds(out, "</tbody>\n</table>\n");
+		store_search_free(hits, n);
+		page_end(out);
+		return 200;
+	}
+	if (store_laws(c->st, &laws, &n, err) != PT_OK)
+		return db_error(c, out);
+	h(out, 2, "Wetten in het register");
+	if (n == 0)
+		pt_buf_adds(out, "<p>Het register is leeg.</p>\n");
+	else
+		pt_buf_adds(out, "<table>\n<thead><tr><th scope=\"col\">Wet</th>"
+			    "<th scope=\"col\">BWB-id</th><th scope=\"col\">"
+			    "Versies (in werking vanaf; artikelen)</th></tr>"
+			    "</thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		tag(out, "<tr><th scope=\"row\">", laws[i].citeertitel != NULL ?
+		    laws[i].citeertitel : laws[i].bwb, "</th>");
+		tag(out, "<td><code>", laws[i].bwb, "</code></td><td>");
+		for (k = 0; k < laws[i].nversions; k++) {
+			const struct store_version *v = &laws[i].versions[k];
+
+			if (k > 0)
+				pt_buf_adds(out, "; ");
+			esc(out, v->inwerkingtreding != NULL ?
+			    v->inwerkingtreding : "onbekend");
+			pt_buf_addf(out, " (%ld)", v->articles);
+		}
+		pt_buf_adds(out, "</td></tr>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(out, "</tbody>\n</table>\n");
+	store_laws_free(laws, n);
+	page_end(out);
+	return 200;
+}
+
+static const char *
+lookup_reason(enum store_lookup l)
+{
+	switch (l) {
+	case STORE_NO_LAW: return "Deze wet is niet in het register.";
+	case STORE_NO_VERSION: return "Het register heeft geen versie van deze "
+	    "wet die op die datum gold.";
+	case STORE_NO_ARTICLE: return "De versie die op die datum gold, heeft "
+	    "dit artikel niet.";
+	case STORE_NO_LID: return "Het artikel heeft dit lid niet.";
+	default: return "Niet gevonden.";
+	}
+}
+
+int
+web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
+	    const char *lid, const char *date, struct pt_buf *out,
+	    struct pt_err *err)
+{
+	struct store_provision p;
+	char *title, *jci, *url;
+	size_t i;
+
+	if (date != NULL && *date == '\0')
+		date = NULL;
+	if (lid != NULL && *lid == '\0')
+		lid = NULL;
+	if (date != NULL && !vocab_is_date(date))
+		return web_error(c, 400, "Ongeldige datum; gebruik JJJJ-MM-DD.",
+				 out);
+	if (store_provision_at(c->st, bwb, artikel, lid, date, &p, err) != PT_OK)
+		return db_error(c, out);
+	if (p.found != STORE_FOUND) {
+		enum store_lookup why = p.found;
+
+		store_provision_release(&p);
+		return web_error(c, 404, lookup_reason(why), out);
+	}
+	title = lid != NULL ? xasprintf("Artikel %s lid %s %s", artikel, lid,
+	    p.citeertitel != NULL ? p.citeertitel : bwb) :
+	    xasprintf("Artikel %s %s", artikel, p.citeertitel != NULL ?
+	    p.citeertitel : bwb);
+	page_begin(out, c, title);
+	h(out, 1, title);
+	free(title);
+	if (p.title != NULL)
+		tag(out, "<p><em>", p.title, "</em></p>\n");
+	if (p.status != NULL && strcmp(p.status, "vervallen") == 0)
+		pt_buf_adds(out, "<p class=\"let-op\">Dit artikel is vervallen."
+			    "</p>\n");
+	tag(out, "<blockquote>", p.text, "</blockquote>\n");
+	pt_buf_adds(out, "<table class=\"velden\">\n");
+	row(out, "Gevraagd op", date != NULL ? date : "nieuwste versie");
+	row(out, "Versie geldend vanaf", p.date_unknown ? "onbekende datum" :
+	    p.version_date);
+	/* The id of exactly what is shown: this lid, at the date asked. */
+	jci = store_jci(bwb, artikel, lid, date != NULL ? date : p.version_date);
+	url = store_url(bwb, artikel, date != NULL ? date : p.version_date);
+	pt_buf_adds(out, "<tr><th scope=\"row\">Juriconnect</th><td>");
+	tag(out, "<code>", jci, "</code></td></tr>\n");
+	pt_buf_adds(out, "<tr><th scope=\"row\">Bron</th><td>");
+	if (is_web_url(url))
+		tag(out, "<a href=\"", url, "\">wetten.overheid.nl</a>");
+	else
+		esc(out, url != NULL ? url : "-");
+	pt_buf_adds(out, "</td></tr>\n");
+	free(jci);
+	free(url);
+	if (p.nrefs > 0) {
+		pt_buf_adds(out, "<tr><th scope=\"row\">Verwijzingen</th><td>");
+		for (i = 0; i < p.nrefs; i++)
+			tag(out, i ? "; <code>" : "<code>", p.refs[i], "</code>");
+		pt_buf_adds(out, "</td></tr>\n");
+	}
+	pt_buf_adds(out, "</table>\n");
+	pt_buf_adds(out, "<form method=\"get\" class=\"beoordeling\" action=\"");
+	article_href(out, bwb, artikel, NULL);
+	pt_buf_adds(out, "\">\n<label for=\"date\">Andere datum (JJJJ-MM-DD)"
+		    "</label>\n<input id=\"date\" name=\"date\" value=\"");
+	esc(out, date);
+	pt_buf_adds(out, "\">\n");
+	if (lid != NULL)
+		tag(out, "<input type=\"hidden\" name=\"lid\" value=\"", lid,
+		    "\">\n");
+	pt_buf_adds(out, "<div><button type=\"submit\">Tonen</button></div>\n"
+		    "</form>\n");
+	store_provision_release(&p);
+	page_end(out);
+	return 200;
+}
+
+/* --- JSON ----------------------------------------------------------------- */
+
+int
+web_api_error(int status, const char *msg, struct pt_buf *out)
+{
+	struct json j;
+
+	json_init(&j, out, 1);
+	json_begin_object(&j);
+	json_kstring(&j, "error", msg);
+	json_end_object(&j);
+	pt_buf_addc(out, '\n');
+	return status;
+}
+
+int
+web_api_proeftuinen(const struct web_ctx *c, struct pt_buf *out,
+		    struct pt_err *err)
+{
+	struct saved_proeftuin *list;
+	struct json j;
+	size_t n, i;
+	int k;
+
+	if (saved_list(c->st, &list, &n, err) != PT_OK)
+		return web_api_error(500, "database error", out);
+	json_init(&j, out, 1);
+	json_begin_array(&j);
+	for (i = 0; i < n; i++) {
+		const struct saved_proeftuin *p = &list[i];
+		long counts[REVIEW_NCOUNTS], barriers, risks;
+
+		if (saved_counts(c->st, p->id, &barriers, &risks, err) != PT_OK ||
+		    review_counts(c->st, p->id, counts, err) != PT_OK) {
+			saved_list_free(list, n);
+			pt_buf_reset(out);
+			return web_api_error(500, "database error", out);
+		}
+		json_begin_object(&j);
+		json_kstring(&j, "id", p->id);
+		json_kstring(&j, "naam", p->naam);
+		json_kstring(&j, "peildatum", p->peildatum);
+		json_kint(&j, "versions", p->versions);
+		json_kstring(&j, "saved_at", p->saved_at);
+		json_kint(&j, "barriers", barriers);
+		json_kint(&j, "risks", risks);
+		json_key(&j, "review");
+		json_begin_object(&j);
+		for (k = 0; k < REVIEW_NCOUNTS; k++)
+			json_kint(&j, review_count_name(k), counts[k]);
+		json_end_object(&j);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	pt_buf_addc(out, '\n');
+	saved_list_free(list, n);
+	return 200;
+}
+
+int
+web_api_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
+		  struct pt_err *err)
+{
+	struct design *d;
+	struct check_result *r;
+	enum pt_status st;
+
+	st = recheck(c, id, &d, &r, err);
+	if (st == PT_ENOTFOUND)
+		return web_api_error(404, "proeftuin not saved", out);
+	if (st != PT_OK)
+		return web_api_error(500, "cannot check the saved design", out);
+	report_json(out, &r, 1);
+	check_result_free(r);
+	design_free(d);
+	return 200;
+}
+
+/* --- the amendment list ----------------------------------------------------- */
+
+static void
+refs_cell(struct pt_buf *b, const struct amend_ref *refs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			pt_buf_adds(b, "<br>");
+		href_link(b, "/findings/", refs[i].f->id, "", refs[i].f->id);
+		pt_buf_adds(b, " ");
+		status_badge(b, report_review_status(refs[i].f));
+	}
+	if (n == 0)
+		pt_buf_adds(b, "-");
+}
+
+static void
+proeftuinen_cell(struct pt_buf *b, char *const *ids, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			pt_buf_adds(b, ", ");
+		href_link(b, "/proeftuinen/", ids[i], "", ids[i]);
+	}
+	if (n == 0)
+		pt_buf_adds(b, "-");
+}
+
+int
+web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
+{
+	struct amend_list *l;
+	size_t i, k;
+
+	if (amend_collect(c->st, c->rs, NULL, 0, c->today, &l, err) != PT_OK)
+		return db_error(c, out);
+	page_begin(out, c, "Wijzigingen");
+	h(out, 1, "Te wijzigen bepalingen");
+	pt_buf_adds(out, "<p>Over de laatste opgeslagen versie van elke "
+		    "proeftuin, opnieuw getoetst aan de huidige regels; de tekst "
+		    "is die van ");
+	esc(out, l->today);
+	pt_buf_adds(out, ".  Verworpen bevindingen tellen niet mee; bepalingen "
+		    "waarvan alle bevindingen zijn ondervangen staan onderaan.  "
+		    "Downloaden: <a href=\"/amendments.csv\">CSV</a>, "
+		    "<a href=\"/amendments.xlsx\">Excel (XLSX)</a>, "
+		    "<a href=\"/amendments.json\">JSON</a>.</p>\n");
+	if (l->nitems == 0)
+		pt_buf_adds(out, "<p>Geen belemmeringen.</p>\n");
+	for (i = 0; i < l->nitems; i++) {
+		const struct amend_item *it = &l->items[i];
+		char *s = xasprintf("%zu. %s", i + 1, it->citation != NULL ?
+		    it->citation : "Zonder aangehaalde bepaling");
+
+		pt_buf_adds(out, "<section>\n");
+		h(out, 2, s);
+		free(s);
+		pt_buf_adds(out, "<table class=\"velden\">\n");
+		row(out, "Laagste niveau", vocab_level_label(it->level));
+		row(out, "Nodig", it->needed ? "ja" :
+		    "nee: alle bevindingen zijn ondervangen");
+		if (it->jci != NULL) {
+			pt_buf_adds(out, "<tr><th scope=\"row\">Juriconnect</th><td>");
+			tag(out, "<code>", it->jci, "</code>");
+			if (is_web_url(it->url))
+				tag(out, "; <a href=\"", it->url,
+				    "\">wetten.overheid.nl</a>");
+			pt_buf_adds(out, "</td></tr>\n");
+		}
+		for (k = 0; k < it->nwijzigingen; k++)
+			row(out, k == 0 ? "Wijziging" : "", it->wijzigingen[k]);
+		pt_buf_adds(out, "<tr><th scope=\"row\">Proeftuinen</th><td>");
+		proeftuinen_cell(out, it->proeftuinen, it->nproeftuinen);
+		pt_buf_adds(out, "</td></tr>\n<tr><th scope=\"row\">Bevindingen"
+			    "</th><td>");
+		refs_cell(out, it->findings, it->nfindings);
+		pt_buf_adds(out, "</td></tr>\n");
+		if (it->nmitigated > 0) {
+			pt_buf_adds(out, "<tr><th scope=\"row\">Ondervangen</th><td>");
+			refs_cell(out, it->mitigated, it->nmitigated);
+			pt_buf_adds(out, "</td></tr>\n");
+		}
+		if (it->nrejected > 0)
+			pt_buf_addf(out, "<tr><th scope=\"row\">Verworpen</th>"
+				    "<td>%zu</td></tr>\n", it->nrejected);
+		pt_buf_adds(out, "</table>\n");
+		if (it->in_registry && it->text != NULL)
+			tag(out, "<details><summary>Huidige tekst</summary>"
+			    "<blockquote>", it->text, "</blockquote></details>\n");
+		else if (it->missing != NULL)
+			tag(out, "<p class=\"let-op\">", it->missing, "</p>\n");
+		pt_buf_adds(out, "</section>\n");
+	}
+	h(out, 1, "Risico's voor de rechtsbescherming");
+	if (l->nrisks == 0)
+		pt_buf_adds(out, "<p>Geen.</p>\n");
+	else
+		pt_buf_adds(out, "<table>\n<thead><tr><th scope=\"col\">Risico"
+			    "</th><th scope=\"col\">Ernst</th><th scope=\"col\">"
+			    "Proeftuinen</th><th scope=\"col\">Bevindingen</th>"
+			    "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < l->nrisks; i++) {
+		const struct amend_risk *rk = &l->risks[i];
+
+		tag(out, "<tr><td>", rk->rule->titel, "");
+		tag(out, "<br><code>", rk->rule->id, "</code></td>");
+		tag(out, "<td>", report_severity_label(rk->rule->severity),
+		    "</td><td>");
+		proeftuinen_cell(out, rk->proeftuinen, rk->nproeftuinen);
+		pt_buf_adds(out, "</td><td>");
+		refs_cell(out, rk->findings, rk->nfindings);
+		if (rk->nmitigated > 0) {
+			pt_buf_adds(out, "<br>Ondervangen: ");
+			refs_cell(out, rk->mitigated, rk->nmitigated);
+		}
+		pt_buf_adds(out, "</td></tr>\n");
+	}
+	if (l->nrisks > 0)
+		pt_buf_adds(out, "</tbody>\n</table>\n");
+	amend_free(l);
+	page_end(out);
+	return 200;
+}
+
+int
+web_amendments_export(const struct web_ctx *c, const char *format,
+		      const char *tmpdir, struct pt_buf *out,
+		      const char **type, struct pt_err *err)
+{
+	struct amend_list *l;
+	int f = amend_format_parse(format), status = 200;
+
+	*type = "text/plain; charset=utf-8";
+	if (f != AMEND_CSV && f != AMEND_JSON && f != AMEND_XLSX)
+		return 404;
+	if (amend_collect(c->st, c->rs, NULL, 0, c->today, &l, err) != PT_OK) {
+		pt_buf_adds(out, "cannot build the amendment list\n");
+		return 500;
+	}
+	if (f == AMEND_CSV) {
+		*type = "text/csv; charset=utf-8";
+		amend_csv(out, l);
+	} else if (f == AMEND_JSON) {
+		*type = "application/json";
+		amend_json(out, l);
+	} else {
+		char *path = xasprintf("%s/proeftoets-XXXXXX", tmpdir);
+		int fd = mkstemp(path);
+
+		if (fd < 0) {
+			pt_buf_adds(out, "cannot create a temporary file\n");
+			status = 500;
+		} else {
+			close(fd);
+			if (amend_xlsx(l, path, err) != PT_OK ||
+			    saved_read_file(path, out, err) != PT_OK) {
+				pt_buf_reset(out);
+				pt_buf_adds(out, "cannot write the workbook\n");
+				status = 500;
+			} else {
+				*type = "application/vnd.openxmlformats-"
+				    "officedocument.spreadsheetml.sheet";
+			}
+			unlink(path);
+		}
+		free(path);
+	}
+	amend_free(l);
+	return status;
+}
+
+int
+web_api_amendments(const struct web_ctx *c, struct pt_buf *out,
+		   struct pt_err *err)
+{
+	struct amend_list *l;
+
+	if (amend_collect(c->st, c->rs, NULL, 0, c->today, &l, err) != PT_OK)
+		return web_api_error(500, "cannot build the amendment list", out);
+	amend_json(out, l);
+	amend_free(l);
+	return 200;
+}

@@ -1,0 +1,859 @@
+/*
+ * check_serve.c: the web workspace over real HTTP.  Each test case starts
+ * `proeftoets serve --listen 127.0.0.1:0` in a child process on a
+ * registry with the bundled laws, the noord proeftuin and two accounts,
+ * and talks to it with libcurl: every page and API route, sign-in and
+ * sign-out, review writes with and without CSRF token, a reader trying to
+ * write, escaping, oversized and malformed requests, 404s, encoded ids,
+ * login limits; then stops it with SIGTERM and expects a clean exit.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <curl/curl.h>
+
+#include "auth.h"
+#include "buf.h"
+#include "check.h"
+#include "cli.h"
+#include "design.h"
+#include "report.h"
+#include "rules.h"
+#include "saved.h"
+#include "serve.h"
+#include "store.h"
+#include "suites.h"
+#include "testlib.h"
+
+#define F_UITVOERING "noord/jw-3.2-1-uitvoering/rvt-noord"
+#define F_UITVOERING_ENC "noord%2Fjw-3.2-1-uitvoering%2Frvt-noord"
+
+static char *dir, *db, *rules;
+static pid_t server = -1;
+static FILE *server_out;
+static char base[256];
+
+/* --- the server ----------------------------------------------------------- */
+
+static void
+make_registry(void)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	char *bwb, *noord, *err = NULL;
+
+	dir = t_tmpdir();
+	db = xasprintf("%s/reg.db", dir);
+	rules = t_src("rules");
+	bwb = t_src("xml/bwb");
+	noord = t_src("xml/proeftuinen/noord.xml");
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "import", "-q", bwb,
+			       NULL), PT_OK);
+	free(err);
+	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "proeftuin", "add", "-q",
+			       "--rules", rules, noord, NULL), PT_OK);
+	ck_assert_int_eq(auth_init(&e), PT_OK);
+	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
+	ck_assert_int_eq(auth_user_add(st, "anna", AUTH_REVIEWER, "geheim-1", &e),
+			 PT_OK);
+	ck_assert_int_eq(auth_user_add(st, "bob", AUTH_READER, "geheim-2", &e),
+			 PT_OK);
+	store_close(st);
+	free(bwb);
+	free(noord);
+}
+
+static void
+start_server(void)
+{
+	int fds[2];
+	char line[256];
+	FILE *in;
+
+	make_registry();
+	ck_assert_int_eq(pipe(fds), 0);
+	fflush(NULL);
+	server = fork();
+	ck_assert_int_ge(server, 0);
+	if (server == 0) {
+		char *argv[] = { (char *)"proeftoets", (char *)"--db", db,
+				 (char *)"serve", (char *)"--listen",
+				 (char *)"127.0.0.1:0", (char *)"--rules", rules,
+				 NULL };
+		FILE *out;
+
+		close(fds[0]);
+		out = fdopen(fds[1], "w");
+		_exit(proeftoets_main(8, argv, out, stderr));
+	}
+	close(fds[1]);
+	in = fdopen(fds[0], "r");
+	ck_assert_ptr_nonnull(fgets(line, sizeof line, in));
+	server_out = in;
+	ck_assert_msg(strncmp(line, "listening on http://127.0.0.1:", 30) == 0,
+		      "unexpected first line: %s", line);
+	line[strcspn(line, "\n")] = '\0';
+	/* "http://127.0.0.1:PORT/" without the final slash */
+	snprintf(base, sizeof base, "%s", line + 13);
+	base[strlen(base) - 1] = '\0';
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+static void
+stop_server(void)
+{
+	char line[256];
+	int status = -1;
+
+	if (server > 0) {
+		kill(server, SIGTERM);
+		/* It says so, and exits with 0. */
+		ck_assert_ptr_nonnull(fgets(line, sizeof line, server_out));
+		ck_assert_str_eq(line, "stopped\n");
+		fclose(server_out);
+		waitpid(server, &status, 0);
+		server = -1;
+		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+			      "the server did not stop cleanly (status %d)",
+			      status);
+	}
+	curl_global_cleanup();
+	t_tmpdir_cleanup(dir);
+	free(dir);
+	free(db);
+	free(rules);
+}
+
+/* --- HTTP ------------------------------------------------------------------- */
+
+struct http {
+	long status;
+	struct pt_buf body, head;
+};
+
+static size_t
+collect(char *p, size_t size, size_t n, void *arg)
+{
+	pt_buf_add(arg, p, size * n);
+	return size * n;
+}
+
+/*
+ * One request.  body NULL = no body; ctype NULL = a form.  cookie is the
+ * session token or NULL.
+ */
+static long
+req(struct http *h, const char *method, const char *path, const char *token,
+    const char *body, size_t len, const char *ctype)
+{
+	CURL *cu = curl_easy_init();
+	struct curl_slist *hl = NULL;
+	char *url = xasprintf("%s%s", base, path), *ck = NULL, *ct = NULL;
+	CURLcode rc;
+
+	pt_buf_init(&h->body);
+	pt_buf_init(&h->head);
+	curl_easy_setopt(cu, CURLOPT_URL, url);
+	curl_easy_setopt(cu, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(cu, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(cu, CURLOPT_WRITEDATA, &h->body);
+	curl_easy_setopt(cu, CURLOPT_HEADERFUNCTION, collect);
+	curl_easy_setopt(cu, CURLOPT_HEADERDATA, &h->head);
+	curl_easy_setopt(cu, CURLOPT_TIMEOUT, 30L);
+	curl_easy_setopt(cu, CURLOPT_PATH_AS_IS, 1L);
+	if (token != NULL) {
+		ck = xasprintf("pt_sessie=%s", token);
+		curl_easy_setopt(cu, CURLOPT_COOKIE, ck);
+	}
+	if (body != NULL) {
+		ct = xasprintf("Content-Type: %s", ctype != NULL ? ctype :
+			       "application/x-www-form-urlencoded");
+		hl = curl_slist_append(hl, ct);
+		curl_easy_setopt(cu, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(cu, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	}
+	hl = curl_slist_append(hl, "Expect:");
+	curl_easy_setopt(cu, CURLOPT_HTTPHEADER, hl);
+	rc = curl_easy_perform(cu);
+	ck_assert_msg(rc == CURLE_OK, "%s %s: %s", method, path,
+		      curl_easy_strerror(rc));
+	curl_easy_getinfo(cu, CURLINFO_RESPONSE_CODE, &h->status);
+	curl_slist_free_all(hl);
+	curl_easy_cleanup(cu);
+	free(url);
+	free(ck);
+	free(ct);
+	return h->status;
+}
+
+static long
+get(struct http *h, const char *path, const char *token)
+{
+	return req(h, "GET", path, token, NULL, 0, NULL);
+}
+
+static long
+post(struct http *h, const char *path, const char *token, const char *body)
+{
+	return req(h, "POST", path, token, body, strlen(body), NULL);
+}
+
+static void
+http_release(struct http *h)
+{
+	pt_buf_release(&h->body);
+	pt_buf_release(&h->head);
+}
+
+/* Form encoding of one value. */
+static char *
+enc(const char *s)
+{
+	CURL *cu = curl_easy_init();
+	char *e = curl_easy_escape(cu, s, 0), *r = xstrdup(e);
+
+	curl_free(e);
+	curl_easy_cleanup(cu);
+	return r;
+}
+
+/* Sign in; returns the session token (caller frees) or NULL. */
+static char *
+login(const char *user, const char *password)
+{
+	struct http h;
+	char *u = enc(user), *p = enc(password), *body, *tok = NULL, *c;
+
+	body = xasprintf("user=%s&password=%s", u, p);
+	post(&h, "/login", NULL, body);
+	if (h.status == 303 && (c = strstr(h.head.s, "pt_sessie=")) != NULL)
+		tok = xstrndup(c + 10, strcspn(c + 10, ";\r\n"));
+	http_release(&h);
+	free(u);
+	free(p);
+	free(body);
+	return tok;
+}
+
+/* The CSRF token the page at path carries in its forms (caller frees). */
+static char *
+csrf_of(const char *path, const char *token)
+{
+	struct http h;
+	char *c, *v = NULL;
+
+	ck_assert_int_eq(get(&h, path, token), 200);
+	c = strstr(h.body.s, "name=\"csrf\" value=\"");
+	if (c != NULL)
+		v = xstrndup(c + 19, strcspn(c + 19, "\""));
+	http_release(&h);
+	ck_assert_ptr_nonnull(v);
+	return v;
+}
+
+static long long
+log_rows(void)
+{
+	return t_db_int(db, "SELECT count(*) FROM review_log");
+}
+
+/* --- tests ------------------------------------------------------------------ */
+
+START_TEST(test_serve_needs_sign_in)
+{
+	struct http h;
+
+	ck_assert_int_eq(get(&h, "/", NULL), 401);
+	ck_assert(t_contains(h.body.s, "<form method=\"post\" action=\"/login\""));
+	ck_assert(t_contains(h.body.s, "<label for=\"password\">"));
+	ck_assert(!t_contains(h.body.s, "noord"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/api/proeftuinen", NULL), 401);
+	ck_assert(t_contains(h.head.s, "Content-Type: application/json"));
+	ck_assert(t_contains(h.body.s, "\"error\""));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, "0123"), 401);
+	http_release(&h);
+	/* A well-formed but unknown token is no session either. */
+	ck_assert_int_eq(get(&h, "/", "00000000000000000000000000000000"
+			     "00000000000000000000000000000000"), 401);
+	http_release(&h);
+}
+END_TEST
+
+START_TEST(test_serve_security_headers)
+{
+	struct http h;
+
+	get(&h, "/login", NULL);
+	ck_assert_int_eq(h.status, 200);
+	ck_assert(t_contains(h.head.s, "Content-Security-Policy: default-src "
+			     "'none'; style-src 'unsafe-inline'"));
+	ck_assert(t_contains(h.head.s, "form-action 'self'"));
+	ck_assert(t_contains(h.head.s, "X-Content-Type-Options: nosniff"));
+	ck_assert(t_contains(h.head.s, "Referrer-Policy: no-referrer"));
+	ck_assert(t_contains(h.head.s, "X-Frame-Options: DENY"));
+	ck_assert(t_contains(h.head.s, "Content-Type: text/html; charset=utf-8"));
+	/* No external resources and no scripts in the page. */
+	ck_assert(!t_contains(h.body.s, "<script"));
+	ck_assert(!t_contains(h.body.s, "src="));
+	ck_assert(t_contains(h.body.s, "<html lang=\"nl\">"));
+	http_release(&h);
+	/* Error pages carry them too. */
+	get(&h, "/nope", NULL);
+	ck_assert(t_contains(h.head.s, "X-Frame-Options: DENY"));
+	http_release(&h);
+}
+END_TEST
+
+START_TEST(test_serve_login_logout)
+{
+	struct http h;
+	char *tok, *csrf, *body;
+
+	ck_assert_ptr_null(login("anna", "wrong"));
+	ck_assert_ptr_null(login("nobody", "geheim-1"));
+	ck_assert_int_eq(post(&h, "/login", NULL, "user=anna&password=wrong"),
+			 401);
+	ck_assert(t_contains(h.body.s, "Onjuiste naam of wachtwoord"));
+	http_release(&h);
+
+	ck_assert_int_eq(post(&h, "/login", NULL,
+			      "user=anna&password=geheim-1"), 303);
+	ck_assert(t_contains(h.head.s, "Location: /\r\n"));
+	ck_assert(t_contains(h.head.s, "HttpOnly"));
+	ck_assert(t_contains(h.head.s, "SameSite=Strict"));
+	ck_assert(t_contains(h.head.s, "Path=/"));
+	http_release(&h);
+
+	tok = login("anna", "geheim-1");
+	ck_assert_ptr_nonnull(tok);
+	ck_assert_uint_eq(strlen(tok), 64);
+	/* The registry keeps a hash of the token, never the token. */
+	body = xasprintf("SELECT count(*) FROM web_session WHERE token_sha256 "
+			 "= '%s'", tok);
+	ck_assert_int_eq(t_db_int(db, body), 0);
+	free(body);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM web_user WHERE "
+			 "pwhash LIKE '$argon2id$%' AND pwhash NOT LIKE "
+			 "'%geheim%'"), 2);
+
+	ck_assert_int_eq(get(&h, "/", tok), 200);
+	ck_assert(t_contains(h.body.s, "Ingelogd als <strong>anna</strong>"));
+	http_release(&h);
+	/* Signed in, /login goes home. */
+	ck_assert_int_eq(get(&h, "/login", tok), 303);
+	http_release(&h);
+
+	/* Logging out needs the CSRF token. */
+	ck_assert_int_eq(post(&h, "/logout", tok, "csrf=nope"), 403);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/", tok), 200);
+	http_release(&h);
+	csrf = csrf_of("/", tok);
+	body = xasprintf("csrf=%s", csrf);
+	ck_assert_int_eq(post(&h, "/logout", tok, body), 303);
+	ck_assert(t_contains(h.head.s, "Max-Age=0"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/", tok), 401);
+	http_release(&h);
+	free(body);
+	free(csrf);
+	free(tok);
+}
+END_TEST
+
+START_TEST(test_serve_pages)
+{
+	struct http h;
+	char *tok = login("bob", "geheim-2");
+
+	ck_assert_ptr_nonnull(tok);
+	ck_assert_int_eq(get(&h, "/", tok), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/noord\">"));
+	ck_assert(t_contains(h.body.s, "<th scope=\"col\">Belemmeringen</th>"));
+	http_release(&h);
+
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", tok), 200);
+	ck_assert(t_contains(h.body.s, "<h2>Belemmeringen, per benodigde "
+			     "wijziging</h2>"));
+	ck_assert(t_contains(h.body.s, "Wijziging van art. 3.2 lid 1 Jeugdwet"));
+	ck_assert(t_contains(h.body.s, "<h2>Risico&#39;s voor de "
+			     "rechtsbescherming</h2>"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/findings/"
+			     F_UITVOERING_ENC "\">"));
+	http_release(&h);
+
+	/* The finding page, by encoded id and by plain path. */
+	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, tok), 200);
+	ck_assert(t_contains(h.body.s, "<code>jci1.3:c:BWBR0034925&amp;"
+			     "artikel=3.2&amp;lid=1&amp;g="));
+	ck_assert(t_contains(h.body.s, "<blockquote>"));
+	ck_assert(t_contains(h.body.s, "https://wetten.overheid.nl/"));
+	ck_assert(t_contains(h.body.s, "<h2>Geschiedenis</h2>"));
+	/* A reader sees no form. */
+	ck_assert(!t_contains(h.body.s, "name=\"status\""));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING, tok), 200);
+	ck_assert(t_contains(h.body.s, F_UITVOERING));
+	http_release(&h);
+
+	ck_assert_int_eq(get(&h, "/amendments", tok), 200);
+	ck_assert(t_contains(h.body.s, "<h1>Te wijzigen bepalingen</h1>"));
+	ck_assert(t_contains(h.body.s, "art. 3.2 lid 1 Jeugdwet"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/amendments.csv", tok), 200);
+	ck_assert(t_contains(h.head.s, "Content-Type: text/csv"));
+	ck_assert(t_contains(h.body.s, "BWBR0034925"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/amendments.json", tok), 200);
+	ck_assert(t_contains(h.head.s, "Content-Type: application/json"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/amendments.xlsx", tok), 200);
+	ck_assert(t_contains(h.head.s, "spreadsheetml"));
+	ck_assert(h.body.len > 1000 && memcmp(h.body.s, "PK", 2) == 0);
+	http_release(&h);
+
+	ck_assert_int_eq(get(&h, "/wet", tok), 200);
+	ck_assert(t_contains(h.body.s, "<label for=\"q\">"));
+	ck_assert(t_contains(h.body.s, "BWBR0034925"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=gecertificeerde+instelling", tok), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/"));
+	ck_assert(t_contains(h.body.s, "treffer"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/3.2?date=2026-01-01&lid=1",
+			     tok), 200);
+	ck_assert(t_contains(h.body.s, "Artikel 3.2 lid 1 Jeugdwet"));
+	ck_assert(t_contains(h.body.s, "gecertificeerde instelling"));
+	ck_assert(t_contains(h.body.s, "jci1.3:c:BWBR0034925&amp;artikel=3.2"
+			     "&amp;lid=1"));
+	http_release(&h);
+	free(tok);
+}
+END_TEST
+
+START_TEST(test_serve_api)
+{
+	struct http h;
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct ruleset *rs;
+	struct design *d;
+	struct check_result *r;
+	struct pt_buf want = PT_BUF_INIT;
+	char *tok = login("bob", "geheim-2"), *xml, today[16];
+	size_t len;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	ck_assert_int_eq(get(&h, "/api/proeftuinen", tok), 200);
+	ck_assert(t_contains(h.head.s, "Content-Type: application/json"));
+	ck_assert(t_contains(h.body.s, "\"id\": \"noord\""));
+	ck_assert(t_contains(h.body.s, "\"barriers\""));
+	http_release(&h);
+
+	/* Exactly the JSON report of the latest saved design. */
+	localtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	ck_assert_int_eq(rules_load_dir(rules, &rs, &e), PT_OK);
+	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
+	ck_assert_int_eq(saved_latest_design(st, "noord", &xml, &len, &e), PT_OK);
+	ck_assert_int_eq(design_load_memory(xml, len, "noord", today, &d, &e),
+			 PT_OK);
+	ck_assert_int_eq(check_run(d, rs, st, &r, &e), PT_OK);
+	ck_assert_int_eq(saved_review_apply(st, r, &e), PT_OK);
+	report_json(&want, &r, 1);
+	ck_assert_int_eq(get(&h, "/api/proeftuinen/noord", tok), 200);
+	ck_assert_str_eq(h.body.s, want.s);
+	ck_assert(t_contains(h.body.s, "\"findings\""));
+	http_release(&h);
+	pt_buf_release(&want);
+	check_result_free(r);
+	design_free(d);
+	free(xml);
+	store_close(st);
+	rules_free(rs);
+
+	ck_assert_int_eq(get(&h, "/api/amendments", tok), 200);
+	ck_assert(t_contains(h.body.s, "BWBR0034925"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/api/proeftuinen/zuid", tok), 404);
+	ck_assert(t_contains(h.body.s, "\"error\""));
+	http_release(&h);
+	free(tok);
+}
+END_TEST
+
+START_TEST(test_serve_review_write)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *bob = login("bob", "geheim-2");
+	char *csrf, *bcsrf, *body;
+	const char *path = "/findings/" F_UITVOERING_ENC "/review";
+	long long n0 = log_rows();
+
+	ck_assert_ptr_nonnull(anna);
+	ck_assert_ptr_nonnull(bob);
+	csrf = csrf_of("/findings/" F_UITVOERING_ENC, anna);
+	bcsrf = csrf_of("/", bob);
+
+	/* Not signed in: 401, nothing written. */
+	body = xasprintf("csrf=%s&status=confirmed", csrf);
+	ck_assert_int_eq(post(&h, path, NULL, body), 401);
+	http_release(&h);
+	free(body);
+	/* Without and with a forged CSRF token: 403. */
+	ck_assert_int_eq(post(&h, path, anna, "status=confirmed"), 403);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, path, anna, "status=confirmed&csrf="
+			      "0000000000000000000000000000000000000000000000"
+			      "000000000000000000"), 403);
+	http_release(&h);
+	/* Another session's token does not do either. */
+	body = xasprintf("csrf=%s&status=confirmed", bcsrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 403);
+	http_release(&h);
+	free(body);
+	/* A reader with a valid token: 403. */
+	body = xasprintf("csrf=%s&status=confirmed", bcsrf);
+	ck_assert_int_eq(post(&h, path, bob, body), 403);
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(log_rows(), n0);
+
+	/* A rejection without a note is refused. */
+	body = xasprintf("csrf=%s&status=rejected&note=+", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 400);
+	ck_assert(t_contains(h.body.s, "toelichting verplicht"));
+	http_release(&h);
+	free(body);
+	body = xasprintf("csrf=%s&status=maybe", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 400);
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(log_rows(), n0);
+
+	/* The decision is logged under the signed-in user, whatever the
+	 * form says. */
+	body = xasprintf("csrf=%s&status=needs-amendment&by=mallory&"
+			 "reviewer=mallory&note=Wet+moet+om", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 303);
+	ck_assert(t_contains(h.head.s, "Location: /findings/" F_UITVOERING_ENC
+			     "\r\n"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM review_log WHERE "
+			 "reviewer = 'anna' AND new_status = 'needs-amendment' "
+			 "AND old_status = 'open' AND note = 'Wet moet om' AND "
+			 "finding_id = '" F_UITVOERING "'"), 1);
+	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, anna), 200);
+	ck_assert(t_contains(h.body.s, "<td>anna</td>"));
+	ck_assert(t_contains(h.body.s, "wetswijziging nodig"));
+	http_release(&h);
+	/* Unknown finding. */
+	body = xasprintf("csrf=%s&status=confirmed", csrf);
+	ck_assert_int_eq(post(&h, "/findings/noord%2Fnope/review", anna, body),
+			 404);
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	free(csrf);
+	free(bcsrf);
+	free(anna);
+	free(bob);
+}
+END_TEST
+
+START_TEST(test_serve_escapes_notes)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *note, *body;
+
+	csrf = csrf_of("/findings/" F_UITVOERING_ENC, anna);
+	note = enc("<script>alert('x')</script><b onmouseover=\"y\">&amp;");
+	body = xasprintf("csrf=%s&status=confirmed&note=%s", csrf, note);
+	ck_assert_int_eq(post(&h, "/findings/" F_UITVOERING_ENC "/review", anna,
+			      body), 303);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, anna), 200);
+	ck_assert(!t_contains(h.body.s, "<script>"));
+	ck_assert(!t_contains(h.body.s, "<b onmouseover"));
+	ck_assert(t_contains(h.body.s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/"
+			     "script&gt;&lt;b onmouseover=&quot;y&quot;&gt;"
+			     "&amp;amp;"));
+	http_release(&h);
+	/* Stored exactly as typed. */
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM review_log WHERE "
+			 "note = '<script>alert(''x'')</script><b onmouseover="
+			 "\"y\">&amp;'"), 1);
+	free(body);
+	free(note);
+	free(csrf);
+	free(anna);
+}
+END_TEST
+
+/* Send raw bytes and return the status line's code (0 on no answer). */
+static int
+raw(const char *data)
+{
+	struct sockaddr_in sa;
+	char buf[512];
+	int fd, port, code = 0;
+	ssize_t n;
+
+	port = atoi(strrchr(base, ':') + 1);
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((unsigned short)port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	ck_assert_int_eq(write(fd, data, strlen(data)), (ssize_t)strlen(data));
+	shutdown(fd, SHUT_WR);
+	n = read(fd, buf, sizeof buf - 1);
+	if (n > 12) {
+		buf[n] = '\0';
+		sscanf(buf, "HTTP/1.%*d %d", &code);
+	}
+	close(fd);
+	return code;
+}
+
+START_TEST(test_serve_bad_requests)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *big;
+	size_t n = SERVE_MAX_BODY + 10;
+	long long n0 = log_rows();
+
+	csrf = csrf_of("/", anna);
+	/* Over the body limit: 413, nothing written, server still there. */
+	big = xmalloc(n + 1);
+	memset(big, 'a', n);
+	memcpy(big, "note=", 5);
+	big[n] = '\0';
+	ck_assert_int_eq(req(&h, "POST", "/findings/" F_UITVOERING_ENC
+			     "/review", anna, big, n, NULL), 413);
+	http_release(&h);
+	free(big);
+	ck_assert_int_eq(log_rows(), n0);
+
+	/* Malformed ids and forms: 400. */
+	ck_assert_int_eq(get(&h, "/findings/%zz", anna), 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/findings/a%00b", anna), 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/findings/%ff%fe", anna), 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=%2", anna), 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=%22", anna), 400);
+	ck_assert(t_contains(h.body.s, "zoekvraag"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?date=gisteren", anna), 400);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/findings/" F_UITVOERING_ENC "/review", anna,
+			      "csrf=%zz&status=confirmed"), 400);
+	http_release(&h);
+	ck_assert_int_eq(req(&h, "POST", "/findings/" F_UITVOERING_ENC
+			     "/review", anna, "{}", 2, "application/json"), 400);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/login", NULL, "user=%&password=x"), 400);
+	http_release(&h);
+	ck_assert_int_eq(req(&h, "PUT", "/", anna, NULL, 0, NULL), 405);
+	ck_assert(t_contains(h.head.s, "Allow: "));
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/", anna, "a=b"), 405);
+	http_release(&h);
+	/* A request line that is not HTTP gets no page and no crash. */
+	ck_assert_int_ne(raw("GARBAGE\r\n\r\n"), 200);
+	ck_assert_int_eq(raw("GET / HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n"),
+			 400);
+	ck_assert_int_eq(raw("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: "
+			     "zz\r\n\r\n"), 400);
+
+	/* 404s. */
+	ck_assert_int_eq(get(&h, "/nope", anna), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuid", anna), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/findings/noord%2Fnope%2Fx", anna), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/999", anna), 404);
+	ck_assert(t_contains(h.body.s, "heeft dit artikel niet"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR9999999/1", anna), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/amendments.pdf", anna), 404);
+	http_release(&h);
+
+	/* Still serving. */
+	ck_assert_int_eq(get(&h, "/", anna), 200);
+	http_release(&h);
+	free(csrf);
+	free(anna);
+}
+END_TEST
+
+START_TEST(test_serve_login_limits)
+{
+	struct http h;
+	int i;
+
+	for (i = 0; i < AUTH_LOGINS_PER_USER; i++) {
+		ck_assert_int_eq(post(&h, "/login", NULL,
+				      "user=anna&password=raden"), 401);
+		http_release(&h);
+	}
+	/* Even the right password waits now. */
+	ck_assert_int_eq(post(&h, "/login", NULL,
+			      "user=anna&password=geheim-1"), 429);
+	ck_assert(t_contains(h.head.s, "Retry-After: 60"));
+	http_release(&h);
+	/* Another user is not locked out by that. */
+	ck_assert_int_eq(post(&h, "/login", NULL,
+			      "user=bob&password=geheim-2"), 303);
+	http_release(&h);
+	/* The global limit holds over many names. */
+	for (i = 0; i < AUTH_LOGINS_GLOBAL; i++) {
+		char *b = xasprintf("user=u%d&password=x", i);
+
+		post(&h, "/login", NULL, b);
+		http_release(&h);
+		free(b);
+	}
+	ck_assert_int_eq(post(&h, "/login", NULL, "user=new&password=x"), 429);
+	http_release(&h);
+}
+END_TEST
+
+START_TEST(test_serve_listen_address)
+{
+	struct serve_addr a;
+	struct pt_err e = PT_ERR_INIT;
+
+	ck_assert_int_eq(serve_addr_parse("127.0.0.1:8080", &a, &e), PT_OK);
+	ck_assert_int_eq(a.loopback, 1);
+	ck_assert_int_eq(serve_addr_parse("127.1.2.3:0", &a, &e), PT_OK);
+	ck_assert_int_eq(a.loopback, 1);
+	ck_assert_int_eq(serve_addr_parse("[::1]:8080", &a, &e), PT_OK);
+	ck_assert_int_eq(a.loopback, 1);
+	ck_assert_int_eq(serve_addr_parse("0.0.0.0:8080", &a, &e), PT_OK);
+	ck_assert_int_eq(a.loopback, 0);
+	ck_assert_int_eq(serve_addr_parse("192.168.1.5:80", &a, &e), PT_OK);
+	ck_assert_int_eq(a.loopback, 0);
+	ck_assert_int_eq(serve_addr_parse("[::]:80", &a, &e), PT_OK);
+	ck_assert_int_eq(a.loopback, 0);
+	ck_assert_int_eq(serve_addr_parse("localhost:80", &a, &e), PT_EUSAGE);
+	ck_assert_int_eq(serve_addr_parse("127.0.0.1", &a, &e), PT_EUSAGE);
+	ck_assert_int_eq(serve_addr_parse("127.0.0.1:70000", &a, &e), PT_EUSAGE);
+	ck_assert_int_eq(serve_addr_parse("127.0.0.1:-1", &a, &e), PT_EUSAGE);
+	ck_assert_int_eq(serve_addr_parse(":80", &a, &e), PT_EUSAGE);
+	ck_assert_int_eq(serve_addr_parse("[::1]80", &a, &e), PT_EUSAGE);
+}
+END_TEST
+
+/* Run the CLI with stdin from a string, in a child. */
+static int
+cli_stdin(const char *input, char *const argv[])
+{
+	int fds[2], status, argc = 0;
+	pid_t pid;
+
+	while (argv[argc] != NULL)
+		argc++;
+	ck_assert_int_eq(pipe(fds), 0);
+	fflush(NULL);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		FILE *devnull = fopen("/dev/null", "w");
+
+		close(fds[1]);
+		dup2(fds[0], 0);
+		_exit(proeftoets_main(argc, (char **)argv, devnull, devnull));
+	}
+	close(fds[0]);
+	ck_assert_int_eq(write(fds[1], input, strlen(input)),
+			 (ssize_t)strlen(input));
+	close(fds[1]);
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+START_TEST(test_serve_user_add)
+{
+	char *d = t_tmpdir(), *path = xasprintf("%s/u.db", d);
+	char *const add[] = { (char *)"proeftoets", (char *)"--db", path,
+			      (char *)"user", (char *)"add", (char *)"carla",
+			      (char *)"--role", (char *)"reviewer", NULL };
+	char *const bad[] = { (char *)"proeftoets", (char *)"--db", path,
+			      (char *)"user", (char *)"add", (char *)"dirk",
+			      (char *)"--role", (char *)"admin", NULL };
+
+	ck_assert_int_eq(cli_stdin("\n", add), PT_EUSAGE);
+	ck_assert_int_eq(cli_stdin("", add), PT_EUSAGE);
+	ck_assert_int_eq(cli_stdin("zeer geheim\n", bad), PT_EUSAGE);
+	ck_assert_int_eq(cli_stdin("zeer geheim\n", add), PT_OK);
+	/* The same name again is refused. */
+	ck_assert_int_eq(cli_stdin("anders\n", add), PT_EUSAGE);
+	ck_assert_int_eq(t_db_int(path, "SELECT count(*) FROM web_user"), 1);
+	ck_assert_int_eq(t_db_int(path, "SELECT count(*) FROM web_user WHERE "
+			 "name = 'carla' AND role = 'reviewer' AND pwhash LIKE "
+			 "'$argon2id$%' AND instr(pwhash, 'geheim') = 0"), 1);
+	ck_assert_int_eq(t_cli(NULL, NULL, "--db", path, "user", "remove",
+			       "carla", NULL), PT_OK);
+	ck_assert_int_eq(t_cli(NULL, NULL, "--db", path, "user", "remove",
+			       "carla", NULL), PT_ENOTFOUND);
+	t_tmpdir_cleanup(d);
+	free(d);
+	free(path);
+}
+END_TEST
+
+Suite *
+suite_serve(void)
+{
+	Suite *s = suite_create("serve");
+	TCase *tc;
+
+	tc = tcase_create("http");
+	tcase_add_unchecked_fixture(tc, start_server, stop_server);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_serve_needs_sign_in);
+	tcase_add_test(tc, test_serve_security_headers);
+	tcase_add_test(tc, test_serve_login_logout);
+	tcase_add_test(tc, test_serve_pages);
+	tcase_add_test(tc, test_serve_api);
+	tcase_add_test(tc, test_serve_review_write);
+	tcase_add_test(tc, test_serve_escapes_notes);
+	tcase_add_test(tc, test_serve_bad_requests);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("limits");
+	tcase_add_unchecked_fixture(tc, start_server, stop_server);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_serve_login_limits);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("cli");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_serve_listen_address);
+	tcase_add_test(tc, test_serve_user_add);
+	suite_add_tcase(s, tc);
+	return s;
+}
