@@ -3,6 +3,7 @@
 # test, and only those that are missing.  Run as root (or with sudo).
 #   sh build-aux/install-deps.sh          build and test dependencies
 #   sh build-aux/install-deps.sh --gates  also the quality-gate tools
+#   sh build-aux/install-deps.sh --browser  also Chromium for make e2e
 set -eu
 
 pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
@@ -11,6 +12,8 @@ nettle-dev libcurl4-openssl-dev check libxml2-utils python3"
 pkgs="$pkgs libxlsxwriter-dev unzip"
 # the web workspace: HTTP server, password hashing
 pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
+# --browser: headless Chromium for the end-to-end test (make e2e)
+case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
 if [ "${1:-}" = "--gates" ]; then
 	# valgrind; clang with libFuzzer; scan-build; cppcheck
 	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck"

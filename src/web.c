@@ -54,6 +54,7 @@ static const char css[] =
 	"label{font-weight:600}"
 	"input,select,textarea,button{font:inherit;padding:.3em}"
 	"textarea{min-height:5em}"
+	"summary{cursor:pointer;color:#1d3557;font-weight:600}"
 	"button{background:#1d3557;color:#fff;border:0;border-radius:.3em;"
 	"padding:.4em 1em;cursor:pointer}"
 	".wie button{background:#fff;color:#1d3557}"
@@ -451,7 +452,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		return web_error(c, 404, "Deze proeftuin is niet opgeslagen.", out);
 	if (st != PT_OK)
 		return db_error(c, out);
-	s = xasprintf("Proeftuin %s", d->naam != NULL ? d->naam : d->id);
+	s = d->naam != NULL ? xstrdup(d->naam) : xasprintf("Proeftuin %s", d->id);
 	page_begin(out, c, s);
 	h(out, 1, s);
 	free(s);
@@ -579,8 +580,14 @@ provision_block(struct pt_buf *b, const struct finding_provision *p,
 			tag(b, "<p>", report_zekerheid_label(p->rp->zekerheid),
 			    "</p>\n");
 	}
-	if (p->in_registry && p->text != NULL)
+	/* Long texts (definition articles) fold away; no script needed. */
+	if (p->in_registry && p->text != NULL && strlen(p->text) > 1200) {
+		pt_buf_addf(b, "<details><summary>Tekst (%zu tekens) tonen"
+			    "</summary>\n", strlen(p->text));
+		tag(b, "<blockquote>", p->text, "</blockquote>\n</details>\n");
+	} else if (p->in_registry && p->text != NULL) {
 		tag(b, "<blockquote>", p->text, "</blockquote>\n");
+	}
 	notes = report_provision_notes(p);
 	for (line = notes; *line != '\0'; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)

@@ -1,0 +1,150 @@
+#!/bin/sh
+# serve.sh: how fast does 'proeftoets serve' render a large proeftuin, and
+# does it stay correct and flat under a bounded loopback load?
+#
+# usage: bench/serve.sh             (from a build directory)
+#   PROEFTOETS        the binary to measure (default ./proeftoets)
+#   SRCDIR            the source tree (default: the parent of this script)
+#   BENCH_FINDINGS    findings the large proeftuin should have (default 1000)
+#   BENCH_RUNS        renders of its page to time (default 30)
+#   LOAD_REQUESTS     requests of the load test (default 20000; 0 = skip)
+#   LOAD_CONCURRENCY  concurrent connections (default 16)
+#
+# Imports xml/bwb into a fresh registry, saves a generated proeftuin with
+# at least BENCH_FINDINGS findings (every team runs a child-protection
+# measure and gives youth care: 3 barriers and 5 risks per team) and the
+# example noord, adds an account, starts the server on a free loopback
+# port and signs in.  Then:
+#   1. renders /proeftuinen/groot BENCH_RUNS times after one warm-up and
+#      prints the median, 90th percentile and maximum time (curl's
+#      time_total, over loopback);
+#   2. with ab(1) from apache2-utils, LOAD_REQUESTS requests at
+#      LOAD_CONCURRENCY to the proeftuin page of noord with the session
+#      cookie: requests per second, the 99th percentile, failed and
+#      non-2xx answers, and the server's resident memory before and after
+#      (and after a second run, to tell a leak from warm caches).
+# Only 127.0.0.1 is ever contacted.  Not a test: the figures go in README.md.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+src=${SRCDIR:-$here/..}
+bin=${PROEFTOETS:-./proeftoets}
+want=${BENCH_FINDINGS:-1000}
+runs=${BENCH_RUNS:-30}
+requests=${LOAD_REQUESTS:-20000}
+conc=${LOAD_CONCURRENCY:-16}
+
+[ -x "$bin" ] || { echo "$0: no proeftoets binary at '$bin' (set PROEFTOETS)" >&2; exit 1; }
+command -v curl >/dev/null || { echo "$0: curl is missing" >&2; exit 1; }
+if [ "$requests" -gt 0 ] && ! command -v ab >/dev/null; then
+	echo "$0: ab is missing (apt-get install apache2-utils)" >&2
+	exit 1
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/proeftoets-serve-XXXXXX")
+pid=
+cleanup() {
+	if [ -n "$pid" ]; then
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+db=$work/reg.db
+teams=$(( (want + 7) / 8 ))
+awk -v n="$teams" 'BEGIN {
+	printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+	printf "<proeftuin id=\"groot\" peildatum=\"2026-07-01\">\n";
+	printf "  <naam>Groot regionaal veiligheidsteam</naam>\n";
+	printf "  <gemeenten><gemeente>Gemeente A</gemeente></gemeenten>\n";
+	printf "  <actoren>\n";
+	for (i = 1; i <= n; i++)
+		printf "    <actor id=\"rvt-%04d\" rol=\"regionaal-veiligheidsteam\"><naam>Team %d</naam></actor>\n", i, i;
+	printf "  </actoren>\n  <taken>\n";
+	for (i = 1; i <= n; i++) {
+		printf "    <taak id=\"uitvoering-ots\" actor=\"rvt-%04d\"/>\n", i;
+		printf "    <taak id=\"jeugdhulp\" actor=\"rvt-%04d\"/>\n", i;
+	}
+	printf "  </taken>\n</proeftuin>\n";
+}' > "$work/groot.xml"
+
+"$bin" --db "$db" import -q "$src/xml/bwb"
+"$bin" --db "$db" proeftuin add -q --rules "$src/rules" "$work/groot.xml" \
+	"$src/xml/proeftuinen/noord.xml"
+echo "bench-wachtwoord" | "$bin" --db "$db" user add bench --role reviewer >/dev/null
+
+"$bin" --db "$db" serve --listen 127.0.0.1:0 --rules "$src/rules" \
+	> "$work/out" 2> "$work/err" &
+pid=$!
+i=0
+while ! grep -q '^listening on ' "$work/out" 2>/dev/null; do
+	i=$((i + 1))
+	if [ "$i" -gt 100 ]; then
+		echo "$0: the server did not start:" >&2
+		cat "$work/err" >&2
+		exit 1
+	fi
+	sleep 0.1
+done
+url=$(sed -n 's/^listening on //p' "$work/out")
+url=${url%/}
+curl -s -o /dev/null -c "$work/jar" -d 'user=bench&password=bench-wachtwoord' "$url/login"
+token=$(awk '$6 == "pt_sessie" { print $7 }' "$work/jar")
+[ -n "$token" ] || { echo "$0: cannot sign in" >&2; exit 1; }
+
+findings=$(curl -s -b "pt_sessie=$token" "$url/api/proeftuinen" |
+	awk -F': ' '/"id": "groot"/ { g = 1 } g && /"barriers"|"risks"/ { sub(/,/, "", $2); n += $2 } g && /"review"/ { print n; exit }')
+bytes=$(curl -s -b "pt_sessie=$token" -o /dev/null -w '%{size_download}' "$url/proeftuinen/groot")
+i=0
+: > "$work/times"
+while [ "$i" -lt "$runs" ]; do
+	curl -s -b "pt_sessie=$token" -o /dev/null -w '%{http_code} %{time_total}\n' \
+		"$url/proeftuinen/groot" >> "$work/times"
+	i=$((i + 1))
+done
+if grep -qv '^200 ' "$work/times"; then
+	echo "$0: a render failed:" >&2
+	grep -v '^200 ' "$work/times" >&2
+	exit 1
+fi
+echo "proeftuin page: $findings findings, $bytes bytes, $runs renders"
+awk '{ print $2 * 1000 }' "$work/times" | sort -n | awk '
+	{ v[NR] = $1 }
+	END {
+		printf "  median %.1f ms, p90 %.1f ms, max %.1f ms\n",
+		    v[int((NR + 1) / 2)], v[int(NR * 0.9 + 0.5)], v[NR]
+	}'
+
+rss() { awk '/^VmRSS/ { print $2 }' "/proc/$pid/status"; }
+if [ "$requests" -gt 0 ]; then
+	rss0=$(rss)
+	for round in 1 2; do
+		ab -q -n "$requests" -c "$conc" -C "pt_sessie=$token" \
+			"$url/proeftuinen/noord" > "$work/ab$round" 2>&1 || {
+			cat "$work/ab$round" >&2
+			exit 1
+		}
+		eval "rss$round=\$(rss)"
+	done
+	awk -v n="$requests" -v c="$conc" '
+		/^Requests per second/ { rps = $4 }
+		/^Failed requests/ { failed = $3 }
+		/^Non-2xx responses/ { non2xx = $3 }
+		/^ +99%/ { p99 = $2 }
+		END {
+			printf "load: %d requests at concurrency %d to /proeftuinen/noord\n", n, c;
+			printf "  %s requests/s, p99 %s ms, failed %d, non-2xx %d\n",
+			    rps, p99, failed, non2xx + 0
+		}' "$work/ab1"
+	echo "  server RSS: $rss0 kB before, $rss1 kB after, $rss2 kB after a second run"
+	if ! grep -q '^Failed requests: *0$' "$work/ab1" ||
+	    grep -q '^Non-2xx responses' "$work/ab1"; then
+		echo "$0: errors under load" >&2
+		exit 1
+	fi
+fi
+kill -TERM "$pid"
+wait "$pid"
+pid=
+grep -q '^stopped$' "$work/out" || { echo "$0: no clean stop" >&2; exit 1; }

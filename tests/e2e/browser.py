@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""browser.py: the web workspace end to end in a real browser.
+
+Builds a registry (the bundled laws, the noord proeftuin, a reviewer),
+starts `proeftoets serve` on a free loopback port and headless Chromium,
+and drives Chromium over the DevTools protocol (its websocket, spoken here
+with the standard library only): sign in by typing and clicking, open the
+proeftuin, follow the link to a finding, choose a decision, type a note,
+send the form.  Then it checks the audit log in the database, and saves
+screenshots of the proeftuin page and the finding page (before and after
+the decision) in --outdir.
+
+usage: browser.py --proeftoets BIN --srcdir DIR --outdir DIR [--chromium BIN]
+Prints "e2e: N passed, N failed"; exit status 0 when all passed.
+"""
+import argparse
+import base64
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+FINDING = "noord/jw-3.2-1-uitvoering/rvt-noord"
+NOTE = "Uit de browser: de wet moet om <b>nu</b> & niet later"
+PASSWORD = "e2e-geheim-wachtwoord"
+
+
+class WebSocket:
+    """A minimal RFC 6455 client: text frames, masking, no extensions."""
+
+    def __init__(self, url, timeout=30):
+        u = urllib.parse.urlparse(url)
+        self.sock = socket.create_connection((u.hostname, u.port), timeout)
+        key = base64.b64encode(os.urandom(16)).decode()
+        path = u.path + ("?" + u.query if u.query else "")
+        req = (f"GET {path} HTTP/1.1\r\nHost: {u.hostname}:{u.port}\r\n"
+               "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+               f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        self.sock.sendall(req.encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = self.sock.recv(1)
+            if not chunk:
+                raise RuntimeError("websocket handshake cut short")
+            head += chunk
+        if b" 101 " not in head.split(b"\r\n")[0]:
+            raise RuntimeError("websocket handshake refused: %r" % head[:80])
+
+    def _recv_exact(self, n):
+        buf = bytearray()
+        while len(buf) < n:
+            chunk = self.sock.recv(n - len(buf))
+            if not chunk:
+                raise RuntimeError("websocket closed")
+            buf += chunk
+        return bytes(buf)
+
+    def send(self, text):
+        data = text.encode()
+        head = bytearray([0x81])
+        n = len(data)
+        if n < 126:
+            head.append(0x80 | n)
+        elif n < 65536:
+            head.append(0x80 | 126)
+            head += struct.pack(">H", n)
+        else:
+            head.append(0x80 | 127)
+            head += struct.pack(">Q", n)
+        mask = os.urandom(4)
+        body = bytes(b ^ mask[i % 4] for i, b in enumerate(data))
+        self.sock.sendall(bytes(head) + mask + body)
+
+    def recv(self):
+        message = b""
+        while True:
+            b0, b1 = self._recv_exact(2)
+            n = b1 & 0x7F
+            if n == 126:
+                n = struct.unpack(">H", self._recv_exact(2))[0]
+            elif n == 127:
+                n = struct.unpack(">Q", self._recv_exact(8))[0]
+            mask = self._recv_exact(4) if b1 & 0x80 else None
+            payload = self._recv_exact(n)
+            if mask:
+                payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+            op = b0 & 0x0F
+            if op == 8:
+                raise RuntimeError("websocket closed by the browser")
+            if op in (9, 10):      # ping, pong: not used by DevTools
+                continue
+            message += payload
+            if b0 & 0x80:
+                return message.decode()
+
+    def close(self):
+        self.sock.close()
+
+
+class Page:
+    """One browser tab, driven over the DevTools protocol."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.next_id = 0
+        self.events = []
+
+    def call(self, method, **params):
+        self.next_id += 1
+        mid = self.next_id
+        self.ws.send(json.dumps({"id": mid, "method": method,
+                                 "params": params}))
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("id") == mid:
+                if "error" in msg:
+                    raise RuntimeError(f"{method}: {msg['error']}")
+                return msg.get("result", {})
+            if "method" in msg:
+                self.events.append(msg)
+
+    def wait_event(self, name, timeout=30):
+        end = time.time() + timeout
+        while time.time() < end:
+            for i, ev in enumerate(self.events):
+                if ev["method"] == name:
+                    del self.events[i]
+                    return ev
+            msg = json.loads(self.ws.recv())
+            if "method" in msg:
+                self.events.append(msg)
+        raise RuntimeError(f"no {name} within {timeout} s")
+
+    def eval(self, expr):
+        r = self.call("Runtime.evaluate", expression=expr, returnByValue=True)
+        if "exceptionDetails" in r:
+            raise RuntimeError(f"evaluate {expr!r}: {r['exceptionDetails']}")
+        return r["result"].get("value")
+
+    def goto(self, url):
+        self.events.clear()
+        self.call("Page.navigate", url=url)
+        self.wait_event("Page.loadEventFired")
+
+    def click(self, selector, navigates=True):
+        """A real mouse click in the middle of the element."""
+        box = self.eval(
+            "(() => { const e = document.querySelector(%s);"
+            " e.scrollIntoView({block: 'center'});"
+            " const r = e.getBoundingClientRect();"
+            " return [r.x + r.width / 2, r.y + r.height / 2]; })()"
+            % json.dumps(selector))
+        x, y = box
+        if navigates:
+            self.events.clear()
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y,
+                      button="left", clickCount=1)
+        if navigates:
+            self.wait_event("Page.loadEventFired")
+
+    def type(self, selector, text):
+        """Focus a field by clicking it, then type."""
+        self.click(selector, navigates=False)
+        self.call("Input.insertText", text=text)
+
+    def html(self):
+        return self.eval("document.documentElement.outerHTML")
+
+    def screenshot(self, path):
+        m = self.call("Page.getLayoutMetrics")
+        size = m.get("cssContentSize") or m["contentSize"]
+        width, height = 1280, min(int(size["height"]) + 1, 8000)
+        self.call("Emulation.setDeviceMetricsOverride", width=width,
+                  height=height, deviceScaleFactor=1, mobile=False)
+        r = self.call("Page.captureScreenshot", format="png",
+                      captureBeyondViewport=True)
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(r["data"]))
+        self.call("Emulation.setDeviceMetricsOverride", width=1280,
+                  height=900, deviceScaleFactor=1, mobile=False)
+
+
+def find_chromium(given):
+    for c in ([given] if given else []) + ["chromium", "chromium-browser",
+                                           "google-chrome"]:
+        p = shutil.which(c) if c else None
+        if p:
+            return p
+    return None
+
+
+def run(cmd, stdin=None):
+    r = subprocess.run(cmd, input=stdin, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}: exit {r.returncode}: {r.stderr}")
+    return r.stdout
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--proeftoets", required=True)
+    ap.add_argument("--srcdir", required=True)
+    ap.add_argument("--outdir", required=True)
+    ap.add_argument("--chromium")
+    a = ap.parse_args()
+
+    chromium = find_chromium(a.chromium)
+    if chromium is None:
+        print("e2e: chromium not found (sh build-aux/install-deps.sh --browser)",
+              file=sys.stderr)
+        return 1
+    os.makedirs(a.outdir, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="proeftoets-e2e-")
+    db = os.path.join(work, "reg.db")
+    rules = os.path.join(a.srcdir, "rules")
+    bin_ = os.path.abspath(a.proeftoets)
+    server = browser = None
+    passed = failed = 0
+
+    def check(ok, what):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print(f"e2e: FAIL: {what}", file=sys.stderr)
+
+    try:
+        run([bin_, "--db", db, "import", "-q",
+             os.path.join(a.srcdir, "xml", "bwb")])
+        run([bin_, "--db", db, "proeftuin", "add", "-q", "--rules", rules,
+             os.path.join(a.srcdir, "xml", "proeftuinen", "noord.xml")])
+        run([bin_, "--db", db, "user", "add", "anna", "--role", "reviewer"],
+            stdin=PASSWORD + "\n")
+
+        server = subprocess.Popen(
+            [bin_, "--db", db, "serve", "--listen", "127.0.0.1:0",
+             "--rules", rules], stdout=subprocess.PIPE, text=True)
+        line = server.stdout.readline()
+        if not line.startswith("listening on "):
+            raise RuntimeError(f"server: {line!r}")
+        base = line.split()[-1].rstrip("/")
+
+        profile = os.path.join(work, "profile")
+        os.mkdir(profile)
+        browser = subprocess.Popen(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--disable-dev-shm-usage",
+             "--remote-debugging-address=127.0.0.1",
+             "--remote-debugging-port=0", f"--user-data-dir={profile}",
+             "--window-size=1280,900", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        portfile = os.path.join(profile, "DevToolsActivePort")
+        for _ in range(300):
+            if os.path.exists(portfile) and open(portfile).read().count("\n"):
+                break
+            time.sleep(0.1)
+        else:
+            raise RuntimeError("chromium did not open its DevTools port")
+        port = int(open(portfile).read().split("\n")[0])
+        targets = json.load(urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/json/list", timeout=10))
+        page_t = next(t for t in targets if t.get("type") == "page")
+        page = Page(WebSocket(page_t["webSocketDebuggerUrl"]))
+        page.call("Page.enable")
+        page.call("Emulation.setDeviceMetricsOverride", width=1280, height=900,
+                  deviceScaleFactor=1, mobile=False)
+
+        # Not signed in: the sign-in form.
+        page.goto(base + "/")
+        check("Inloggen" in page.eval("document.title"), "sign-in page first")
+        page.type("#user", "anna")
+        page.type("#password", PASSWORD)
+        page.click("form[action='/login'] button")
+        check("Ingelogd als" in page.html(), "signed in after the form")
+        check(page.eval("document.cookie") == "",
+              "the session cookie is HttpOnly (not visible to scripts)")
+
+        # The proeftuin, then the finding through its link.
+        page.goto(base + "/proeftuinen/noord")
+        html = page.html()
+        check("Belemmeringen, per benodigde wijziging" in html,
+              "proeftuin page shows the groups")
+        page.screenshot(os.path.join(a.outdir, "proeftuin.png"))
+        enc = urllib.parse.quote(FINDING, safe="")
+        page.click(f"a[href='/findings/{enc}']")
+        check(page.eval("location.pathname") == "/findings/" + enc,
+              "the link opens the finding")
+        html = page.html()
+        check("Bepalingen op de peildatum" in html and "<blockquote>" in html,
+              "finding page quotes the provisions")
+        page.screenshot(os.path.join(a.outdir, "finding.png"))
+
+        # Decide: choose, type, send.
+        page.eval("document.querySelector('#status').value = 'needs-amendment'")
+        page.type("#note", NOTE)
+        page.click("form.beoordeling button")
+        html = page.html()
+        check("wetswijziging nodig" in html, "the new status is shown")
+        check("&lt;b&gt;nu&lt;/b&gt;" in html and "<b>nu</b>" not in html,
+              "the note is shown escaped")
+        page.screenshot(os.path.join(a.outdir, "finding-besloten.png"))
+        page.ws.close()
+
+        con = sqlite3.connect(db)
+        rows = con.execute(
+            "SELECT reviewer, old_status, new_status, note FROM review_log"
+            " WHERE finding_id = ?", (FINDING,)).fetchall()
+        con.close()
+        check(rows == [("anna", "open", "needs-amendment", NOTE)],
+              f"the audit log holds the decision: {rows}")
+    except Exception as e:                      # report, then clean up
+        check(False, f"{type(e).__name__}: {e}")
+    finally:
+        if browser is not None:
+            browser.terminate()
+            try:
+                browser.wait(10)
+            except subprocess.TimeoutExpired:
+                browser.kill()
+        if server is not None:
+            server.send_signal(signal.SIGTERM)
+            try:
+                rest = server.communicate(timeout=10)[0]
+                check(server.returncode == 0 and "stopped" in rest,
+                      "the server stops cleanly on SIGTERM")
+            except subprocess.TimeoutExpired:
+                server.kill()
+                check(False, "the server did not stop")
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"e2e: screenshots in {os.path.abspath(a.outdir)}")
+    print(f"e2e: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
