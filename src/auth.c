@@ -15,16 +15,22 @@
 #include "buf.h"
 #include "digest.h"
 
-#define LIMIT_USERS (AUTH_LOGINS_GLOBAL + 1)
+/* Names with recent failed sign-ins that are tracked at once; the global
+ * limit keeps the number of names tried within a minute below this. */
+#define LIMIT_USERS (2 * AUTH_LOGINS_GLOBAL)
 
+/*
+ * Sliding windows of 60 seconds: the times of the last attempts (all
+ * names) and of the last failures per name, as rings.
+ */
 struct auth_limits {
-	time_t minute;          /* the minute counted (now / 60) */
-	int global;
+	time_t global[AUTH_LOGINS_GLOBAL];
+	size_t gnext;
 	struct {
 		char name[AUTH_NAME_MAX + 1];
-		int count;
+		time_t fails[AUTH_LOGINS_PER_USER];
+		size_t next;
 	} users[LIMIT_USERS];
-	size_t nusers;
 	char dummy[crypto_pwhash_STRBYTES]; /* for names without account */
 	int have_dummy;
 };
@@ -229,46 +235,71 @@ auth_limits_free(struct auth_limits *l)
 	free(l);
 }
 
-/* Count one attempt for name; 0 when it is over a limit. */
+/* Whether a ring of n times holds n within the last minute. */
 static int
-limits_take(struct auth_limits *l, const char *name, time_t now)
+ring_full(const time_t *t, size_t n, time_t now)
 {
 	size_t i;
 
-	if (now / 60 != l->minute) {
-		l->minute = now / 60;
-		l->global = 0;
-		l->nusers = 0;
-	}
-	if (l->global >= AUTH_LOGINS_GLOBAL)
-		return 0;
-	for (i = 0; i < l->nusers; i++)
-		if (strcmp(l->users[i].name, name) == 0)
-			break;
-	if (i < l->nusers && l->users[i].count >= AUTH_LOGINS_PER_USER)
-		return 0;
-	if (i == l->nusers) {
-		/* The global limit keeps the table from filling up. */
-		if (l->nusers == LIMIT_USERS)
+	for (i = 0; i < n; i++)
+		if (t[i] == 0 || now - t[i] >= 60)
 			return 0;
-		l->nusers++;
-		snprintf(l->users[i].name, sizeof l->users[i].name, "%s", name);
-		l->users[i].count = 0;
-	}
-	l->users[i].count++;
-	l->global++;
 	return 1;
 }
 
-/* A login that succeeded does not count against its name. */
-static void
-limits_refund(struct auth_limits *l, const char *name)
+/* The slot of name (a free or stale one when new and create is set);
+ * -1 when there is none. */
+static int
+limits_slot(struct auth_limits *l, const char *name, time_t now, int create)
 {
 	size_t i;
+	int free_slot = -1;
 
-	for (i = 0; i < l->nusers; i++)
-		if (strcmp(l->users[i].name, name) == 0 && l->users[i].count > 0)
-			l->users[i].count--;
+	for (i = 0; i < LIMIT_USERS; i++) {
+		size_t k, live = 0;
+
+		if (l->users[i].name[0] && strcmp(l->users[i].name, name) == 0)
+			return (int)i;
+		for (k = 0; k < AUTH_LOGINS_PER_USER; k++)
+			if (l->users[i].fails[k] != 0 &&
+			    now - l->users[i].fails[k] < 60)
+				live++;
+		if (live == 0 && free_slot < 0)
+			free_slot = (int)i;
+	}
+	if (!create || free_slot < 0)
+		return -1;
+	memset(&l->users[free_slot], 0, sizeof l->users[free_slot]);
+	snprintf(l->users[free_slot].name, sizeof l->users[free_slot].name, "%s",
+		 name);
+	return free_slot;
+}
+
+/* Count one attempt; 0 when name or everyone is over a limit. */
+static int
+limits_take(struct auth_limits *l, const char *name, time_t now)
+{
+	int i = limits_slot(l, name, now, 0);
+
+	if (ring_full(l->global, AUTH_LOGINS_GLOBAL, now))
+		return 0;
+	if (i >= 0 && ring_full(l->users[i].fails, AUTH_LOGINS_PER_USER, now))
+		return 0;
+	l->global[l->gnext] = now;
+	l->gnext = (l->gnext + 1) % AUTH_LOGINS_GLOBAL;
+	return 1;
+}
+
+/* A failed attempt counts against its name. */
+static void
+limits_fail(struct auth_limits *l, const char *name, time_t now)
+{
+	int i = limits_slot(l, name, now, 1);
+
+	if (i < 0)
+		return;     /* every slot busy: the global limit still holds */
+	l->users[i].fails[l->users[i].next] = now;
+	l->users[i].next = (l->users[i].next + 1) % AUTH_LOGINS_PER_USER;
 }
 
 /* The token as 64 hex digits: 32 random bytes. */
@@ -308,7 +339,7 @@ auth_login(struct pt_store *st, struct auth_limits *l, const char *name,
 
 	*outcome = AUTH_BAD;
 	token[0] = '\0';
-	if (strlen(name) > AUTH_NAME_MAX) {
+	if (strlen(name) > AUTH_NAME_MAX || *name == '\0') {
 		/* Counted globally only: it names no account. */
 		if (!limits_take(l, "", now))
 			*outcome = AUTH_LIMITED;
@@ -345,9 +376,10 @@ auth_login(struct pt_store *st, struct auth_limits *l, const char *name,
 		return store_sqlerr(st, "cannot read the user", err);
 	match = plen <= AUTH_PASSWORD_MAX &&
 	    crypto_pwhash_str_verify(hash, password, plen) == 0;
-	if (!match || uid < 0)
+	if (!match || uid < 0) {
+		limits_fail(l, name, now);
 		return PT_OK;
-	limits_refund(l, name);
+	}
 
 	/* Expired sessions go first; then there must be room. */
 	if (prepare(st, "DELETE FROM web_session WHERE expires_at <= ?", &s, err))

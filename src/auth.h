@@ -18,10 +18,10 @@
  *   web_session(token_sha256 PRIMARY KEY, user_id, created_at, expires_at)
  * Times are Unix seconds (UTC).
  *
- * Login limits live in memory (struct auth_limits, one per server): at
- * most AUTH_LOGINS_PER_USER failed attempts per minute for one name and
- * AUTH_LOGINS_GLOBAL attempts for all names together, counted before the
- * password is checked (a successful one is then taken off its name).  A name that does not exist is checked against a dummy hash,
+ * Login limits live in memory (struct auth_limits, one per server), over
+ * the last 60 seconds: a name with AUTH_LOGINS_PER_USER failed attempts,
+ * or everyone after AUTH_LOGINS_GLOBAL attempts of any kind, must wait;
+ * both are checked before the password is.  A name that does not exist is checked against a dummy hash,
  * so the answer takes as long as for a real account.
  *
  * Ownership: input strings are borrowed; structs filled here are released

@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <check.h>
@@ -709,9 +710,16 @@ START_TEST(test_serve_bad_requests)
 }
 END_TEST
 
+/*
+ * The limits count over the last 60 seconds.  Under valgrind a password
+ * hash takes seconds; a sequence that took longer than the window proves
+ * nothing, so its last step is then only required not to crash.
+ */
 START_TEST(test_serve_login_limits)
 {
 	struct http h;
+	time_t t0 = time(NULL);
+	long st;
 	int i;
 
 	for (i = 0; i < AUTH_LOGINS_PER_USER; i++) {
@@ -720,15 +728,21 @@ START_TEST(test_serve_login_limits)
 		http_release(&h);
 	}
 	/* Even the right password waits now. */
-	ck_assert_int_eq(post(&h, "/login", NULL,
-			      "user=anna&password=geheim-1"), 429);
-	ck_assert(t_contains(h.head.s, "Retry-After: 60"));
+	st = post(&h, "/login", NULL, "user=anna&password=geheim-1");
+	if (time(NULL) - t0 < 55) {
+		ck_assert_int_eq(st, 429);
+		ck_assert(t_contains(h.head.s, "Retry-After: 60"));
+	}
 	http_release(&h);
-	/* Another user is not locked out by that. */
-	ck_assert_int_eq(post(&h, "/login", NULL,
-			      "user=bob&password=geheim-2"), 303);
-	http_release(&h);
+	/* Another user is not locked out by that, and a success does not
+	 * count against a name. */
+	for (i = 0; i < AUTH_LOGINS_PER_USER + 1; i++) {
+		ck_assert_int_eq(post(&h, "/login", NULL,
+				      "user=bob&password=geheim-2"), 303);
+		http_release(&h);
+	}
 	/* The global limit holds over many names. */
+	t0 = time(NULL);
 	for (i = 0; i < AUTH_LOGINS_GLOBAL; i++) {
 		char *b = xasprintf("user=u%d&password=x", i);
 
@@ -736,7 +750,9 @@ START_TEST(test_serve_login_limits)
 		http_release(&h);
 		free(b);
 	}
-	ck_assert_int_eq(post(&h, "/login", NULL, "user=new&password=x"), 429);
+	st = post(&h, "/login", NULL, "user=new&password=x");
+	if (time(NULL) - t0 < 55)
+		ck_assert_int_eq(st, 429);
 	http_release(&h);
 }
 END_TEST
@@ -764,6 +780,31 @@ START_TEST(test_serve_listen_address)
 	ck_assert_int_eq(serve_addr_parse("127.0.0.1:-1", &a, &e), PT_EUSAGE);
 	ck_assert_int_eq(serve_addr_parse(":80", &a, &e), PT_EUSAGE);
 	ck_assert_int_eq(serve_addr_parse("[::1]80", &a, &e), PT_EUSAGE);
+}
+END_TEST
+
+START_TEST(test_serve_warns_beyond_loopback)
+{
+	char *d = t_tmpdir(), *path = xasprintf("%s/w.db", d), *r = t_src("rules");
+	char *err = NULL;
+
+	/* 192.0.2.1 (TEST-NET-1) is no address of this machine: the warning
+	 * comes first, then listening fails and nothing is served. */
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", path, "serve", "--listen",
+			       "192.0.2.1:0", "--rules", r, NULL), PT_EIO);
+	ck_assert(t_contains(err, "warning: listening on 192.0.2.1:0, beyond "
+			     "loopback"));
+	ck_assert(t_contains(err, "reverse proxy with TLS"));
+	ck_assert(t_contains(err, "cannot listen on 192.0.2.1:0"));
+	free(err);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", path, "serve", "--listen",
+			       "localhost:8080", NULL), PT_EUSAGE);
+	ck_assert(t_contains(err, "bad listen address 'localhost:8080'"));
+	free(err);
+	t_tmpdir_cleanup(d);
+	free(d);
+	free(path);
+	free(r);
 }
 END_TEST
 
@@ -853,6 +894,7 @@ suite_serve(void)
 	tc = tcase_create("cli");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_serve_listen_address);
+	tcase_add_test(tc, test_serve_warns_beyond_loopback);
 	tcase_add_test(tc, test_serve_user_add);
 	suite_add_tcase(s, tc);
 	return s;
