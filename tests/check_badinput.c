@@ -21,6 +21,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -614,9 +615,59 @@ make_input(const struct row *r, int *privdrop)
 	return NULL;
 }
 
+/*
+ * The source file rel, or, for a row run as another user, a copy of it in
+ * the row's directory: the source tree may not be readable to that user.
+ * Caller frees.
+ */
+static char *
+src_file(const char *rel, const char *name, int privdrop)
+{
+	char *p = t_src(rel);
+
+	if (privdrop) {
+		copy_file(p, name);
+		free(p);
+		p = xasprintf("%s/%s", dir, name);
+	}
+	return p;
+}
+
+/* The rule directory, or a copy of its rule files (see src_file). */
+static char *
+src_rules(int privdrop)
+{
+	struct dirent *e;
+	char *p, *rel, *name;
+	size_t n;
+	DIR *d;
+
+	p = t_src("rules");
+	if (!privdrop)
+		return p;
+	d = opendir(p);
+	ck_assert_ptr_nonnull(d);
+	free(p);
+	p = xasprintf("%s/rules-copy", dir);
+	ck_assert_int_eq(mkdir(p, 0755), 0);
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+			continue;
+		rel = xasprintf("rules/%s", e->d_name);
+		name = xasprintf("rules-copy/%s", e->d_name);
+		free(src_file(rel, name, 1));
+		free(rel);
+		free(name);
+	}
+	closedir(d);
+	return p;
+}
+
 /* Replace the placeholders of row r's arguments. */
 static int
-build_argv(const struct row *r, const char *in, char **argv, char **owned)
+build_argv(const struct row *r, const char *in, int privdrop, char **argv,
+	   char **owned)
 {
 	int argc = 0, i;
 
@@ -632,12 +683,14 @@ build_argv(const struct row *r, const char *in, char **argv, char **owned)
 		else if (strcmp(a, "{db}.missing.xml") == 0)
 			argv[argc++] = owned[i] = xasprintf("%s.missing.xml", db);
 		else if (strcmp(a, "{rules}") == 0)
-			argv[argc++] = owned[i] = t_src("rules");
+			argv[argc++] = owned[i] = src_rules(privdrop);
 		else if (strcmp(a, "{law}") == 0)
-			argv[argc++] = owned[i] = t_src(
-			    "xml/bwb/BWBR0024649_2020-07-01_extract.xml");
+			argv[argc++] = owned[i] = src_file(
+			    "xml/bwb/BWBR0024649_2020-07-01_extract.xml",
+			    "law.xml", privdrop);
 		else if (strcmp(a, "{design}") == 0)
-			argv[argc++] = owned[i] = t_src("xml/proeftuinen/noord.xml");
+			argv[argc++] = owned[i] = src_file(
+			    "xml/proeftuinen/noord.xml", "design.xml", privdrop);
 		else
 			argv[argc++] = (char *)a;
 	}
@@ -763,8 +816,13 @@ START_TEST(test_badinput_catalogue)
 	in = make_input(r, &privdrop);
 	target = r->mk >= MK_DB_GARBAGE && r->mk <= MK_DB_DIR ? in : db;
 	before = fingerprint(target);
-	argc = build_argv(r, in, argv, owned);
-	if (privdrop && geteuid() == 0) {
+	privdrop = privdrop && geteuid() == 0;
+	if (privdrop && r->mk == MK_DB_READONLY)
+		ck_assert_int_eq(chmod(dir, 0755), 0);
+	argc = build_argv(r, in, privdrop, argv, owned);
+	if (privdrop && r->mk == MK_DB_READONLY)
+		ck_assert_int_eq(chmod(dir, 0555), 0);
+	if (privdrop) {
 		/* Root reads and writes anything: run this row as nobody. */
 		if (r->mk == MK_UNREADABLE) {
 			ck_assert_int_eq(chmod(db, 0666), 0);
