@@ -61,12 +61,12 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_rules(struct cli *c, int argc, char **argv);
 int cmd_amendments(struct cli *c, int argc, char **argv);
+int cmd_proeftuinen(struct cli *c, int argc, char **argv);
+int cmd_proeftuin(struct cli *c, int argc, char **argv);
+int cmd_review(struct cli *c, int argc, char **argv);
 int cmd_update(struct cli *c, int argc, char **argv);
 /* cmd_serve.c */
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
-int cmd_proeftuinen(struct cli *c, int argc, char **argv);
-int cmd_proeftuin(struct cli *c, int argc, char **argv);
-int cmd_review(struct cli *c, int argc, char **argv);
 
 #endif
