@@ -52,18 +52,22 @@ int cli_write(struct cli *c, const char *s, size_t len);
 int cli_opt_value(int argc, char **argv, int *i, const char *name,
 		  const char **val);
 
+/* cmd_registry.c */
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_laws(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
+/* cmd_check.c */
 int cmd_check(struct cli *c, int argc, char **argv);
 /* cmd_amend.c */
 int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_rules(struct cli *c, int argc, char **argv);
 int cmd_amendments(struct cli *c, int argc, char **argv);
+/* cmd_review.c */
 int cmd_proeftuinen(struct cli *c, int argc, char **argv);
 int cmd_proeftuin(struct cli *c, int argc, char **argv);
 int cmd_review(struct cli *c, int argc, char **argv);
+/* cmd_update.c */
 int cmd_update(struct cli *c, int argc, char **argv);
 /* cmd_serve.c */
 int cmd_serve(struct cli *c, int argc, char **argv);
