@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""crash_safety.py: proeftoets killed with SIGKILL loses nothing.
+
+usage: crash_safety.py PROEFTOETS SRCDIR WORKDIR
+
+Two rounds, each against a registry that already holds the bundled laws, a
+saved proeftuin and review decisions (the "earlier content"):
+
+1. import: a generated law of about CRASH_MB MiB (default 24) is imported
+   and the process is killed at a random moment of the import,
+   CRASH_IMPORT_KILLS times (default 25), each time on a fresh copy of the
+   registry;
+2. review: `review set` decisions are written one after another and the
+   writer is killed at a random moment, CRASH_REVIEW_KILLS times
+   (default 40), all on one registry.
+
+After every kill: PRAGMA integrity_check and foreign_key_check are clean,
+the full-text index matches its content, every row of the earlier content
+is still there unchanged, and the interrupted write either landed whole or
+not at all.  After the import round a repeated import completes; after the
+review round the log holds exactly the decisions that were acknowledged
+(plus, at most, the one that was interrupted), in order.
+
+The random moments come from CRASH_SEED (default: the time), printed so a
+failure can be repeated.  Exit 0 when every check holds, 1 otherwise.
+"""
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+FINDING = "noord/jw-3.2-1-uitvoering/rvt-noord"
+NEW_BWB = "BWBR9990001"
+STATUSES = ["confirmed", "needs-amendment", "mitigated", "open"]
+
+# Tables whose earlier rows must survive unchanged (not the FTS shadow
+# tables: the FTS integrity-check covers those).
+TABLES = ["law", "version", "provision", "reference", "fetched",
+          "proeftuin", "proeftuin_version", "finding", "finding_snapshot",
+          "review_log", "web_user", "web_session"]
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL: " + msg, flush=True)
+
+
+def pt(binary, db, *args, check=True):
+    r = subprocess.run([binary, "--db", db] + list(args),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    if check and r.returncode != 0:
+        raise SystemExit("setup: proeftoets %s exited %d: %s"
+                         % (" ".join(args), r.returncode, r.stderr.strip()))
+    return r
+
+
+def rows(db):
+    """Every row of every table, as a set per table."""
+    con = sqlite3.connect(db)
+    try:
+        out = {}
+        for t in TABLES:
+            out[t] = set(con.execute("SELECT * FROM %s" % t).fetchall())
+        return out
+    finally:
+        con.close()
+
+
+def sound(db, what):
+    """integrity_check, foreign_key_check and the FTS index check."""
+    con = sqlite3.connect(db)
+    try:
+        ic = con.execute("PRAGMA integrity_check").fetchall()
+        if ic != [("ok",)]:
+            fail("%s: integrity_check: %r" % (what, ic[:5]))
+            return False
+        fk = con.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            fail("%s: foreign_key_check: %r" % (what, fk[:5]))
+            return False
+        try:
+            con.execute("INSERT INTO provision_fts(provision_fts) "
+                        "VALUES('integrity-check')")
+        except sqlite3.DatabaseError as e:
+            fail("%s: full-text index: %s" % (what, e))
+            return False
+        return True
+    finally:
+        con.close()
+
+
+def kept(before, after, what):
+    for t in TABLES:
+        lost = before[t] - after[t]
+        if lost:
+            fail("%s: %d earlier rows of %s lost or changed, e.g. %r"
+                 % (what, len(lost), t, sorted(lost, key=repr)[0]))
+            return False
+    return True
+
+
+def new_law_provisions(db):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT count(*) FROM provision p JOIN version v ON v.id = "
+            "p.version_id JOIN law l ON l.id = v.law_id WHERE l.bwb = ?",
+            (NEW_BWB,)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def review_count(db):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM review_log WHERE "
+                           "finding_id = ?", (FINDING,)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def kill_after(cmd, delay):
+    """Start cmd, SIGKILL it after delay seconds; returns its exit status
+    (negative when the kill came first)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    try:
+        p.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+    return p.returncode
+
+
+def make_law(src, out, mb):
+    """A large law: the Jeugdwet 2026 extract's articles repeated to mb
+    MiB, under a BWB id of its own (bench/genlaw.sh)."""
+    tmp = out + ".gen"
+    subprocess.run(["sh", os.path.join(src, "bench", "genlaw.sh"), str(mb),
+                    tmp, os.path.join(src, "xml", "bwb",
+                                      "BWBR0034925_2026-01-01_extract.xml")],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(tmp, encoding="utf-8") as f:
+        text = f.read()
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(text.replace("BWBR0034925", NEW_BWB))
+    os.unlink(tmp)
+
+
+def main():
+    if len(sys.argv) != 4:
+        raise SystemExit(__doc__)
+    binary, src, work = sys.argv[1:]
+    seed = int(os.environ.get("CRASH_SEED") or time.time())
+    rnd = random.Random(seed)
+    mb = int(os.environ.get("CRASH_MB", "24"))
+    n_import = int(os.environ.get("CRASH_IMPORT_KILLS", "25"))
+    n_review = int(os.environ.get("CRASH_REVIEW_KILLS", "40"))
+    print("crash_safety: seed %d (CRASH_SEED to repeat)" % seed, flush=True)
+
+    # The earlier content: laws, a saved proeftuin, two decisions.
+    base = os.path.join(work, "base.db")
+    pt(binary, base, "import", "-q", os.path.join(src, "xml", "bwb"))
+    r = pt(binary, base, "check", "--save", "--rules",
+           os.path.join(src, "rules"), "--format", "json",
+           os.path.join(src, "xml", "proeftuinen", "noord.xml"), check=False)
+    if r.returncode not in (0, 1):
+        raise SystemExit("setup: check --save exited %d: %s"
+                         % (r.returncode, r.stderr.strip()))
+    pt(binary, base, "review", "set", FINDING, "confirmed", "--by", "anna",
+       "--note", "eerste besluit")
+    pt(binary, base, "review", "set", FINDING, "needs-amendment", "--by",
+       "bas", "--note", "wetswijziging nodig")
+    for ext in ("-wal", "-shm"):
+        if os.path.exists(base + ext):
+            raise SystemExit("setup: %s%s left behind after a clean exit"
+                             % (base, ext))
+    before = rows(base)
+
+    law = os.path.join(work, "groot.xml")
+    make_law(src, law, mb)
+
+    # How long a whole import takes here, so that kills fall inside it.
+    full = os.path.join(work, "full.db")
+    shutil.copy(base, full)
+    t0 = time.monotonic()
+    pt(binary, full, "import", "-q", law)
+    span = time.monotonic() - t0
+    expect = new_law_provisions(full)
+    if expect == 0:
+        raise SystemExit("setup: the generated law gave no provisions")
+    print("crash_safety: import of %d MiB takes %.2f s, %d provisions"
+          % (mb, span, expect), flush=True)
+
+    # Round 1: kills during the import.
+    survived = landed = 0
+    db = os.path.join(work, "kill.db")
+    for i in range(n_import):
+        for ext in ("", "-wal", "-shm"):
+            if os.path.exists(db + ext):
+                os.unlink(db + ext)
+        shutil.copy(base, db)
+        delay = rnd.uniform(0.0, span * 1.05)
+        st = kill_after([binary, "--db", db, "import", "-q", law], delay)
+        what = "import kill %d at %.3f s" % (i + 1, delay)
+        if st not in (0, -signal.SIGKILL):
+            fail("%s: import exited %d" % (what, st))
+            continue
+        if not sound(db, what) or not kept(before, rows(db), what):
+            continue
+        n = new_law_provisions(db)
+        if n not in (0, expect):
+            fail("%s: %d of %d provisions of the new law: a half import"
+                 % (what, n, expect))
+            continue
+        landed += n == expect
+        survived += 1
+    # The last killed registry takes the import again.
+    r = pt(binary, db, "import", "-q", law, check=False)
+    if r.returncode != 0:
+        fail("import after the kills exited %d: %s"
+             % (r.returncode, r.stderr.strip()))
+    elif new_law_provisions(db) != expect:
+        fail("import after the kills gave %d provisions, not %d"
+             % (new_law_provisions(db), expect))
+    else:
+        r = pt(binary, db, "laws", check=False)
+        if NEW_BWB not in r.stdout:
+            fail("import after the kills: %s not in `laws`" % NEW_BWB)
+    print("crash_safety: import: %d of %d kills survived (%d came after "
+          "the commit)" % (survived, n_import, landed), flush=True)
+
+    # Round 2: kills during review writes, all on one registry.
+    db = os.path.join(work, "review.db")
+    shutil.copy(base, db)
+    acked = review_count(db)
+    # One review set, timed, to place the kills.
+    t0 = time.monotonic()
+    pt(binary, db, "review", "set", FINDING, "open", "--by", "timer",
+       "--note", "tijdmeting")
+    one = time.monotonic() - t0
+    acked += 1
+    survived = 0
+    for i in range(n_review):
+        status = STATUSES[i % len(STATUSES)]
+        note = "besluit %d: 'quote', \"dubbel\", <b>, komma, regel\nnieuw" % i
+        # A few acknowledged writes, then one that is killed.
+        for _ in range(rnd.randint(0, 2)):
+            pt(binary, db, "review", "set", FINDING, status, "--by", "cees",
+               "--note", note)
+            acked += 1
+        prev = rows(db)
+        delay = rnd.uniform(0.0, one * 1.1)
+        st = kill_after([binary, "--db", db, "review", "set", FINDING,
+                         status, "--by", "dirk", "--note", note], delay)
+        what = "review kill %d at %.3f s" % (i + 1, delay)
+        if st not in (0, -signal.SIGKILL):
+            fail("%s: review set exited %d" % (what, st))
+            continue
+        if not sound(db, what) or not kept(prev, rows(db), what):
+            continue
+        n = review_count(db)
+        if st == 0 and n != acked + 1:
+            fail("%s: acknowledged decision missing (%d, want %d)"
+                 % (what, n, acked + 1))
+            continue
+        if n not in (acked, acked + 1):
+            fail("%s: review log has %d entries, want %d or %d"
+                 % (what, n, acked, acked + 1))
+            continue
+        acked = n
+        survived += 1
+    r = pt(binary, db, "review", "log", FINDING, check=False)
+    if r.returncode != 0:
+        fail("review log after the kills exited %d" % r.returncode)
+    elif not kept(before, rows(db), "review round"):
+        pass
+    print("crash_safety: review: %d of %d kills survived, %d decisions in "
+          "the log" % (survived, n_review, acked), flush=True)
+
+    if failures:
+        print("crash_safety: %d failures (seed %d)" % (len(failures), seed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
