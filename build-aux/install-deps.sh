@@ -14,10 +14,10 @@ pkgs="$pkgs libxlsxwriter-dev unzip"
 pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 # --browser: headless Chromium for the end-to-end test (make e2e)
 case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
-if [ "${1:-}" = "--gates" ]; then
+case " $* " in *" --gates "*)
 	# valgrind; clang with libFuzzer; scan-build; cppcheck
-	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck"
-fi
+	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck" ;;
+esac
 
 missing=
 for p in $pkgs; do
