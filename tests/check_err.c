@@ -93,6 +93,67 @@ START_TEST(test_json)
 }
 END_TEST
 
+/* The escape one byte at a time, as JSON (RFC 8259) asks. */
+static void
+escape_slowly(struct pt_buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	pt_buf_addc(b, '"');
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			pt_buf_addc(b, '\\');
+			pt_buf_addc(b, (char)*p);
+		} else if (*p == '\n') {
+			pt_buf_adds(b, "\\n");
+		} else if (*p == '\t') {
+			pt_buf_adds(b, "\\t");
+		} else if (*p == '\r') {
+			pt_buf_adds(b, "\\r");
+		} else if (*p == '\b') {
+			pt_buf_adds(b, "\\b");
+		} else if (*p == '\f') {
+			pt_buf_adds(b, "\\f");
+		} else if (*p < 0x20) {
+			pt_buf_addf(b, "\\u%04x", *p);
+		} else {
+			pt_buf_addc(b, (char)*p);
+		}
+	}
+	pt_buf_addc(b, '"');
+}
+
+/* The escape works on whole words: every byte that matters, at every
+ * position within and across words, at the very end, in strings of every
+ * length up to three words. */
+START_TEST(test_json_escape_positions)
+{
+	static const unsigned char odd[] = {
+		'"', '\\', '\n', '\t', 0x01, 0x1f, 0x20, '!', '#', '[', ']',
+		0x5b, 0x7f, 0x80, 0xa2, 0xc3, 0xff, 0x21, 0x1e
+	};
+	char s[25];
+	size_t len, pos, k;
+
+	for (len = 1; len < sizeof s; len++)
+		for (pos = 0; pos < len; pos++)
+			for (k = 0; k < sizeof odd; k++) {
+				struct pt_buf got = PT_BUF_INIT, want = PT_BUF_INIT;
+
+				memset(s, 'a', len);
+				s[len] = '\0';
+				s[pos] = (char)odd[k];
+				json_escape(&got, s);
+				escape_slowly(&want, s);
+				ck_assert_msg(strcmp(got.s, want.s) == 0,
+					      "byte 0x%02x at %zu of %zu: %s, want %s",
+					      odd[k], pos, len, got.s, want.s);
+				pt_buf_release(&got);
+				pt_buf_release(&want);
+			}
+}
+END_TEST
+
 Suite *
 suite_err(void)
 {
@@ -103,6 +164,7 @@ suite_err(void)
 	tcase_add_test(tc, test_buf);
 	tcase_add_test(tc, test_vocab);
 	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_json_escape_positions);
 	suite_add_tcase(s, tc);
 	return s;
 }
