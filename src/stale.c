@@ -153,12 +153,31 @@ stale_mark(struct pt_store *st, const struct rule_provision *rp,
 {
 	struct stale_provision p;
 	enum pt_status rc;
+	const char *key[7];
+	int marks;
 
 	if (st == NULL || (rp->getoetst_aan == NULL && rp->tekst_sha256 == NULL))
 		return PT_OK;
+	/* Checking many designs asks the same again and again. */
+	key[0] = "stale";
+	key[1] = rp->bwb;
+	key[2] = rp->artikel;
+	key[3] = rp->lid;
+	key[4] = rp->getoetst_aan;
+	key[5] = rp->tekst_sha256;
+	key[6] = date;
+	if (store_memo_get(st, key, 7, &marks)) {
+		if (marks)
+			*stale = 1;
+		return PT_OK;
+	}
 	rc = stale_check(st, rp, date, &p, err);
-	if (rc == PT_OK && stale_marks_finding(p.reason))
-		*stale = 1;
+	if (rc == PT_OK) {
+		marks = stale_marks_finding(p.reason);
+		if (marks)
+			*stale = 1;
+		store_memo_put(st, key, 7, marks);
+	}
 	stale_provision_release(&p);
 	return rc;
 }

@@ -51,7 +51,8 @@ static const char *const cached_sql[Q_COUNT] = {
 struct memo {
 	struct memo *next;
 	char *key;
-	struct store_provision p;
+	struct store_provision p;	/* for store_provision_at */
+	int val;			/* for store_memo_get/_put */
 };
 
 struct pt_store {
@@ -815,29 +816,92 @@ memo_clear(struct pt_store *st)
 	}
 }
 
+/* The key parts joined by 0x1f, a NULL part as 0x1e; and its bucket. */
 static char *
-memo_key(const char *bwb, const char *artikel, const char *lid,
-	 const char *date, unsigned *bucket)
+memo_key_parts(const char *const *parts, size_t n, unsigned *bucket)
 {
 	struct pt_buf b = PT_BUF_INIT;
 	unsigned h = 2166136261u;
 	const unsigned char *p;
 	char *key;
+	size_t i;
 
 	pt_buf_grow(&b, 64);
-	pt_buf_adds(&b, bwb);
-	pt_buf_addc(&b, '\x1f');
-	pt_buf_adds(&b, artikel);
-	pt_buf_addc(&b, '\x1f');
-	pt_buf_adds(&b, lid ? lid : "\x1e");
-	pt_buf_addc(&b, '\x1f');
-	pt_buf_adds(&b, date ? date : "\x1e");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			pt_buf_addc(&b, '\x1f');
+		pt_buf_adds(&b, parts[i] ? parts[i] : "\x1e");
+	}
 	key = pt_buf_detach(&b);
-
 	for (p = (const unsigned char *)key; *p; p++)
 		h = (h ^ *p) * 16777619u;
 	*bucket = h % MEMO_BUCKETS;
 	return key;
+}
+
+static char *
+memo_key(const char *bwb, const char *artikel, const char *lid,
+	 const char *date, unsigned *bucket)
+{
+	const char *parts[4];
+
+	parts[0] = bwb;
+	parts[1] = artikel;
+	parts[2] = lid;
+	parts[3] = date;
+	return memo_key_parts(parts, 4, bucket);
+}
+
+/* A store_memo_put key: "#" first, which is never a BWB id. */
+static char *
+memo_int_key(const char *const *key, size_t nkey, unsigned *bucket)
+{
+	const char *parts[9];
+	size_t i;
+
+	if (nkey > 8)
+		abort();
+	parts[0] = "#";
+	for (i = 0; i < nkey; i++)
+		parts[i + 1] = key[i];
+	return memo_key_parts(parts, nkey + 1, bucket);
+}
+
+int
+store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
+	       int *val)
+{
+	struct memo *m;
+	unsigned bucket;
+	char *k;
+
+	if (!st->memo_on)
+		return 0;
+	k = memo_int_key(key, nkey, &bucket);
+	for (m = st->memo[bucket]; m != NULL; m = m->next)
+		if (strcmp(m->key, k) == 0) {
+			*val = m->val;
+			free(k);
+			return 1;
+		}
+	free(k);
+	return 0;
+}
+
+void
+store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
+	       int val)
+{
+	struct memo *m;
+	unsigned bucket;
+
+	if (!st->memo_on)
+		return;
+	m = xcalloc(1, sizeof *m);
+	m->key = memo_int_key(key, nkey, &bucket);
+	m->val = val;
+	m->next = st->memo[bucket];
+	st->memo[bucket] = m;
 }
 
 static enum pt_status lookup(struct pt_store *st, const char *bwb,

@@ -53,6 +53,17 @@ void store_rollback(struct pt_store *st);
  */
 int store_read_begin(struct pt_store *st);
 void store_read_end(struct pt_store *st, int started);
+/*
+ * A number another module derived from the registry, remembered for a key
+ * of nkey parts (at most 8; NULL parts allowed and told apart from empty
+ * ones) until store_read_end().  store_memo_get returns 1 and sets *val
+ * when it was remembered; outside a read transaction nothing is, and
+ * store_memo_put does nothing.
+ */
+int store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
+		   int *val);
+void store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
+		    int val);
 
 /* Helper for modules: report the connection's error in err. */
 enum pt_status store_sqlerr(struct pt_store *st, const char *what,

@@ -307,6 +307,40 @@ START_TEST(test_store_jci_url)
 }
 END_TEST
 
+/* Numbers remembered inside a read transaction, and only there; a NULL
+ * key part is not an empty one, and a look-up's memo is not confused
+ * with them. */
+START_TEST(test_store_memo_int)
+{
+	struct pt_store *st = filled();
+	struct store_provision p;
+	struct pt_err e = PT_ERR_INIT;
+	const char *k1[] = { "stale", "BWBR0000001", NULL };
+	const char *k2[] = { "stale", "BWBR0000001", "" };
+	const char *k3[] = { "BWBR0000001", "1", NULL, "2016-01-01" };
+	int v = -1, txn;
+
+	store_memo_put(st, k1, 3, 7);
+	ck_assert_int_eq(store_memo_get(st, k1, 3, &v), 0);
+	txn = store_read_begin(st);
+	ck_assert_int_eq(txn, 1);
+	ck_assert_int_eq(store_memo_get(st, k1, 3, &v), 0);
+	store_memo_put(st, k1, 3, 7);
+	store_memo_put(st, k2, 3, 0);
+	ck_assert_int_eq(store_memo_get(st, k1, 3, &v), 1);
+	ck_assert_int_eq(v, 7);
+	ck_assert_int_eq(store_memo_get(st, k2, 3, &v), 1);
+	ck_assert_int_eq(v, 0);
+	ck_assert_int_eq(store_memo_get(st, k1, 2, &v), 0);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, "2016-01-01", &p, &e), PT_OK);
+	store_provision_release(&p);
+	ck_assert_int_eq(store_memo_get(st, k3, 4, &v), 0);
+	store_read_end(st, txn);
+	ck_assert_int_eq(store_memo_get(st, k1, 3, &v), 0);
+	store_close(st);
+}
+END_TEST
+
 Suite *
 suite_store(void)
 {
@@ -326,6 +360,7 @@ suite_store(void)
 	tcase_add_test(tc, test_store_no_version_in_force);
 	tcase_add_test(tc, test_store_replace_version);
 	tcase_add_test(tc, test_store_laws_list);
+	tcase_add_test(tc, test_store_memo_int);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_search");
 	tcase_add_checked_fixture(tc, setup, teardown);
