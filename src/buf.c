@@ -95,13 +95,17 @@ pt_buf_vaddf(struct pt_buf *b, const char *fmt, va_list ap)
 	va_list cp;
 	int n;
 
+	/* Format once into the room there is; again only when it is short. */
+	pt_buf_grow(b, 64);
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		abort();
-	pt_buf_grow(b, (size_t)n);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= b->cap - b->len) {
+		pt_buf_grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
