@@ -46,6 +46,21 @@ START_TEST(test_buf)
 	s = pt_buf_detach(&b);
 	ck_assert_str_eq(b.s, "");
 	free(s);
+
+	/* Text longer than the room left: formatted again after growing. */
+	{
+		char big[5000];
+
+		memset(big, 'x', sizeof big - 1);
+		big[sizeof big - 1] = '\0';
+		pt_buf_adds(&b, "ab");
+		pt_buf_addf(&b, "<%s|%d>", big, 42);
+		ck_assert_uint_eq(b.len, 2 + 1 + 4999 + 4);
+		ck_assert_uint_eq(strlen(b.s), b.len);
+		ck_assert(strncmp(b.s, "ab<xxx", 6) == 0);
+		ck_assert_str_eq(b.s + b.len - 5, "x|42>");
+		pt_buf_release(&b);
+	}
 }
 END_TEST
 
