@@ -25,16 +25,58 @@ report_format_parse(const char *s)
 }
 
 void
+report_part(struct pt_buf *out, enum report_format f,
+	    const struct check_result *r, size_t i, size_t n)
+{
+	switch (f) {
+	case REPORT_TEXT: report_text_part(out, r, i, n); break;
+	case REPORT_MARKDOWN: report_markdown_part(out, r, i, n); break;
+	case REPORT_HTML: report_html_part(out, r, i, n); break;
+	case REPORT_JSON: report_json_part(out, r, i, n); break;
+	case REPORT_CSV: report_csv_part(out, r, i, n); break;
+	}
+}
+
+void
 report_write(struct pt_buf *out, enum report_format f,
 	     struct check_result *const *res, size_t n)
 {
-	switch (f) {
-	case REPORT_TEXT: report_text(out, res, n); break;
-	case REPORT_MARKDOWN: report_markdown(out, res, n); break;
-	case REPORT_HTML: report_html(out, res, n); break;
-	case REPORT_JSON: report_json(out, res, n); break;
-	case REPORT_CSV: report_csv(out, res, n); break;
-	}
+	size_t i;
+
+	if (n == 0)
+		report_part(out, f, NULL, 0, 0);
+	for (i = 0; i < n; i++)
+		report_part(out, f, res[i], i, n);
+}
+
+void
+report_text(struct pt_buf *out, struct check_result *const *res, size_t n)
+{
+	report_write(out, REPORT_TEXT, res, n);
+}
+
+void
+report_markdown(struct pt_buf *out, struct check_result *const *res, size_t n)
+{
+	report_write(out, REPORT_MARKDOWN, res, n);
+}
+
+void
+report_html(struct pt_buf *out, struct check_result *const *res, size_t n)
+{
+	report_write(out, REPORT_HTML, res, n);
+}
+
+void
+report_json(struct pt_buf *out, struct check_result *const *res, size_t n)
+{
+	report_write(out, REPORT_JSON, res, n);
+}
+
+void
+report_csv(struct pt_buf *out, struct check_result *const *res, size_t n)
+{
+	report_write(out, REPORT_CSV, res, n);
 }
 
 /* --- amendment groups --------------------------------------------------- */

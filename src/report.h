@@ -57,13 +57,36 @@ enum report_format {
 /* "text", "markdown", "html", "json", "csv"; -1 when unknown. */
 int report_format_parse(const char *s);
 
+/* The report of n results (n may be 0), appended to out. */
+void report_write(struct pt_buf *out, enum report_format f,
+		  struct check_result *const *res, size_t n);
 void report_text(struct pt_buf *out, struct check_result *const *res, size_t n);
 void report_markdown(struct pt_buf *out, struct check_result *const *res, size_t n);
 void report_html(struct pt_buf *out, struct check_result *const *res, size_t n);
 void report_json(struct pt_buf *out, struct check_result *const *res, size_t n);
 void report_csv(struct pt_buf *out, struct check_result *const *res, size_t n);
-void report_write(struct pt_buf *out, enum report_format f,
-		  struct check_result *const *res, size_t n);
+
+/*
+ * The report a part at a time, so that it can be written, and each result
+ * freed, as it is made: report_part(out, f, r, i, n) appends what comes
+ * before the i-th of n results (the head when i is 0), the result r, and
+ * after the last (i == n - 1) the tail.  Calling it for i = 0 .. n-1 in
+ * order gives report_write()'s output; for n == 0, call it once with
+ * i = 0 and r = NULL.
+ */
+void report_part(struct pt_buf *out, enum report_format f,
+		 const struct check_result *r, size_t i, size_t n);
+/* The same, per format (report_<format>.c). */
+void report_text_part(struct pt_buf *out, const struct check_result *r,
+		      size_t i, size_t n);
+void report_markdown_part(struct pt_buf *out, const struct check_result *r,
+			  size_t i, size_t n);
+void report_html_part(struct pt_buf *out, const struct check_result *r,
+		      size_t i, size_t n);
+void report_json_part(struct pt_buf *out, const struct check_result *r,
+		      size_t i, size_t n);
+void report_csv_part(struct pt_buf *out, const struct check_result *r,
+		     size_t i, size_t n);
 
 /* --- shared by the writers (report.c) ------------------------------------ */
 

@@ -100,21 +100,25 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 }
 
 void
-report_csv(struct pt_buf *out, struct check_result *const *res, size_t n)
+report_csv_part(struct pt_buf *out, const struct check_result *r, size_t i,
+		size_t n)
 {
 	const struct finding *f;
-	size_t i, k, c;
+	size_t k, c;
 
-	for (c = 0; c < NCOLUMNS; c++)
-		cell(out, c == 0, columns[c]);
-	pt_buf_adds(out, "\r\n");
-	for (i = 0; i < n; i++) {
-		for (k = 0; k < res[i]->nfindings; k++) {
-			f = &res[i]->findings[k];
-			if (f->nprovisions == 0)
-				line(out, res[i], f, NULL);
-			for (c = 0; c < f->nprovisions; c++)
-				line(out, res[i], f, &f->provisions[c]);
-		}
+	(void)n;
+	if (i == 0) {
+		for (c = 0; c < NCOLUMNS; c++)
+			cell(out, c == 0, columns[c]);
+		pt_buf_adds(out, "\r\n");
+	}
+	if (r == NULL)
+		return;
+	for (k = 0; k < r->nfindings; k++) {
+		f = &r->findings[k];
+		if (f->nprovisions == 0)
+			line(out, r, f, NULL);
+		for (c = 0; c < f->nprovisions; c++)
+			line(out, r, f, &f->provisions[c]);
 	}
 }

@@ -365,28 +365,31 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 }
 
 void
-report_html(struct pt_buf *out, struct check_result *const *res, size_t n)
+report_html_part(struct pt_buf *out, const struct check_result *r, size_t i,
+		 size_t n)
 {
 	const struct design *d;
-	size_t i;
 
-	pt_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n<title>");
-	if (n == 1) {
-		d = res[0]->design;
-		pt_buf_adds(out, "Proeftoets: ");
-		esc(out, d->naam != NULL ? d->naam : d->id);
-	} else
-		pt_buf_adds(out, "Proeftoets-rapport");
-	pt_buf_adds(out, "</title>\n<style>\n");
-	pt_buf_adds(out, css);
-	pt_buf_adds(out, "</style>\n</head>\n<body>\n<main>\n");
-	if (n != 1)
-		pt_buf_addf(out, "<h1>Proeftoets-rapport</h1>\n"
-		    "<p>%zu ontwerpen getoetst.</p>\n", n);
-	for (i = 0; i < n; i++)
-		one(out, n == 1 ? 1 : 2, res[i]);
-	pt_buf_adds(out, "</main>\n</body>\n</html>\n");
+	if (i == 0) {
+		pt_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
+		    "<meta charset=\"utf-8\">\n"
+		    "<meta name=\"viewport\" content=\"width=device-width, "
+		    "initial-scale=1\">\n<title>");
+		if (n == 1 && r != NULL) {
+			d = r->design;
+			pt_buf_adds(out, "Proeftoets: ");
+			esc(out, d->naam != NULL ? d->naam : d->id);
+		} else
+			pt_buf_adds(out, "Proeftoets-rapport");
+		pt_buf_adds(out, "</title>\n<style>\n");
+		pt_buf_adds(out, css);
+		pt_buf_adds(out, "</style>\n</head>\n<body>\n<main>\n");
+		if (n != 1)
+			pt_buf_addf(out, "<h1>Proeftoets-rapport</h1>\n"
+			    "<p>%zu ontwerpen getoetst.</p>\n", n);
+	}
+	if (r != NULL)
+		one(out, n == 1 ? 1 : 2, r);
+	if (i + 1 >= n)
+		pt_buf_adds(out, "</main>\n</body>\n</html>\n");
 }

@@ -211,19 +211,30 @@ one(struct json *j, const struct check_result *r)
 }
 
 void
-report_json(struct pt_buf *out, struct check_result *const *res, size_t n)
+report_json_part(struct pt_buf *out, const struct check_result *r, size_t i,
+		 size_t n)
 {
 	struct json j;
-	size_t i;
 
 	json_init(&j, out, 1);
-	if (n == 1)
-		one(&j, res[0]);
-	else {
-		json_begin_array(&j);
-		for (i = 0; i < n; i++)
-			one(&j, res[i]);
-		json_end_array(&j);
+	if (n == 1) {
+		/* One design: its report object, not an array of one. */
+		if (r != NULL)
+			one(&j, r);
+		pt_buf_addc(out, '\n');
+		return;
 	}
-	pt_buf_addc(out, '\n');
+	if (i == 0) {
+		json_begin_array(&j);
+	} else {
+		/* Inside the array, after i elements. */
+		j.depth = 1;
+		j.count[0] = (int)i;
+	}
+	if (r != NULL)
+		one(&j, r);
+	if (i + 1 >= n) {
+		json_end_array(&j);
+		pt_buf_addc(out, '\n');
+	}
 }

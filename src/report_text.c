@@ -429,13 +429,13 @@ one(struct pt_buf *b, const struct check_result *r)
 }
 
 void
-report_text(struct pt_buf *out, struct check_result *const *res, size_t n)
+report_text_part(struct pt_buf *out, const struct check_result *r, size_t i,
+		 size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			pt_buf_adds(out, "\n\n");
-		one(out, res[i]);
-	}
+	(void)n;
+	if (r == NULL)
+		return;
+	if (i > 0)
+		pt_buf_adds(out, "\n\n");
+	one(out, r);
 }
