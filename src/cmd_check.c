@@ -27,28 +27,72 @@ default_rules_dir(void)
 }
 
 /* Write buf to path atomically (temporary file, then rename). */
-static int
-write_file(struct cli *c, const char *path, const struct pt_buf *b)
-{
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "wb");
-	int ok;
+/*
+ * Where the report goes: standard output, or with -o a temporary file
+ * beside the output that is renamed over it once the whole report is
+ * written, so that a failed run leaves an earlier report as it was.
+ */
+struct sink {
+	struct cli *c;
+	const char *path;	/* -o FILE, or NULL for standard output */
+	char *tmp;
+	FILE *f;
+};
 
-	if (f == NULL) {
+static int
+sink_open(struct sink *k, struct cli *c, const char *path)
+{
+	memset(k, 0, sizeof *k);
+	k->c = c;
+	k->path = path;
+	if (path == NULL)
+		return PT_OK;
+	k->tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	k->f = fopen(k->tmp, "wb");
+	if (k->f == NULL) {
 		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
-		free(tmp);
+		free(k->tmp);
+		k->tmp = NULL;
 		return PT_EIO;
 	}
-	ok = fwrite(b->s, 1, b->len, f) == b->len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return PT_EIO;
-	}
-	free(tmp);
 	return PT_OK;
+}
+
+/* Write out what b holds and empty it. */
+static int
+sink_write(struct sink *k, struct pt_buf *b)
+{
+	int rc = PT_OK;
+
+	if (k->f == NULL)
+		rc = cli_write(k->c, b->s, b->len);
+	else if (b->len && fwrite(b->s, 1, b->len, k->f) != b->len)
+		rc = cli_error(k->c, PT_EIO, "%s: cannot write: %s", k->path,
+			       strerror(errno));
+	pt_buf_reset(b);
+	return rc;
+}
+
+/* Put the file in place when ok, else remove it. */
+static int
+sink_close(struct sink *k, int ok)
+{
+	int rc = PT_OK;
+
+	if (k->f == NULL)
+		return PT_OK;
+	if (fclose(k->f) != 0 || (ok && rename(k->tmp, k->path) != 0)) {
+		if (ok)
+			rc = cli_error(k->c, PT_EIO, "%s: cannot write: %s",
+				       k->path, strerror(errno));
+		ok = 0;
+	}
+	if (!ok)
+		unlink(k->tmp);
+	free(k->tmp);
+	k->f = NULL;
+	k->tmp = NULL;
+	return rc;
 }
 
 int
@@ -64,11 +108,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
 	struct pt_buf *xml = NULL;  /* --save: the bytes of each design */
+	struct sink out;	/* open once out.c is set */
 	const char **paths;
 	size_t npaths = 0, i, barriers = 0;
 	int txn;
 	int r, ai, rc = PT_OK, save = 0;
 
+	memset(&out, 0, sizeof out);
 	paths = xcalloc((size_t)argc, sizeof *paths);
 	for (ai = 1; ai < argc; ai++) {
 		const char *v;
@@ -159,18 +205,33 @@ cmd_check(struct cli *c, int argc, char **argv)
 		if (saved_put(st, results[i], xml[i].s, xml[i].len, NULL, &e) != PT_OK)
 			rc = cli_report(c, &e);
 	}
-	/* Show the denktank's decisions on every finding. */
+	/*
+	 * The report, a design at a time: with the denktank's decisions on
+	 * every finding, written out, and the result freed, so that memory
+	 * does not grow with the number of designs.
+	 */
+	if (rc == PT_OK)
+		rc = sink_open(&out, c, output);
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
-		if (saved_review_apply(st, results[i], &e) != PT_OK)
+		if (saved_review_apply(st, results[i], &e) != PT_OK) {
 			rc = cli_report(c, &e);
+			break;
+		}
+		report_part(&b, fmt, results[i], i, npaths);
+		if (b.len >= 256 * 1024 || i + 1 == npaths)
+			rc = sink_write(&out, &b);
+		check_result_free(results[i]);
+		results[i] = NULL;
 	}
-	if (rc == PT_OK) {
-		report_write(&b, fmt, results, npaths);
-		rc = output ? write_file(c, output, &b) : cli_write(c, b.s, b.len);
-		if (rc == PT_OK && barriers > 0)
-			rc = PT_FINDINGS;
+	if (out.c != NULL) {
+		int rc2 = sink_close(&out, rc == PT_OK);
+
+		if (rc == PT_OK)
+			rc = rc2;
 	}
+	if (rc == PT_OK && barriers > 0)
+		rc = PT_FINDINGS;
 	for (i = 0; i < npaths; i++) {
 		check_result_free(results[i]);
 		design_free(designs[i]);

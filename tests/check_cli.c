@@ -164,6 +164,56 @@ START_TEST(test_cli_bad_database)
 }
 END_TEST
 
+/* check -o FILE: the same bytes as standard output, for every format and
+ * several designs; a run that fails leaves an earlier report as it was
+ * and no temporary file behind. */
+START_TEST(test_cli_check_output_file)
+{
+	static const char *const formats[] = { "text", "markdown", "html", "json", "csv" };
+	char *rules = t_src("rules"), *noord = t_src("xml/proeftuinen/noord.xml");
+	char *vt = t_src("xml/proeftuinen/veilig-thuis-aangewezen.xml");
+	char *file = xasprintf("%s/rapport", dir);
+	char *bad = t_write(dir, "kapot.xml", "<proeftuin", 10);
+	char *out, *err, *got;
+	size_t i, len;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--rules", rules,
+				       "--format", formats[i], noord, vt, NULL), PT_FINDINGS);
+		free(err);
+		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
+				       "--format", formats[i], "-o", file, noord, vt, NULL),
+				 PT_FINDINGS);
+		free(err);
+		got = t_read(file, &len);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_msg(len == strlen(out) && memcmp(got, out, len) == 0,
+			      "%s: -o differs from standard output", formats[i]);
+		free(got);
+		free(out);
+	}
+	/* A bad design: nothing is written, the earlier report stays. */
+	got = t_read(file, &len);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
+			       "-o", file, noord, bad, NULL), PT_EINPUT);
+	free(err);
+	out = t_read(file, NULL);
+	ck_assert_str_eq(out, got);
+	free(out);
+	free(got);
+	/* An output that cannot be written: I/O error, no file left. */
+	free(file);
+	file = xasprintf("%s/geen-map/rapport", dir);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
+			       "-o", file, noord, NULL), PT_EIO);
+	ck_assert(t_contains(err, "cannot write"));
+	free(err);
+	ck_assert_int_eq(t_cli(&out, NULL, "--db", db, "laws", NULL), 0);
+	free(out);
+	free(rules); free(noord); free(vt); free(file); free(bad);
+}
+END_TEST
+
 Suite *
 suite_cli(void)
 {
@@ -179,6 +229,7 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_import_missing_file);
 	tcase_add_test(tc, test_cli_db_env_and_option);
 	tcase_add_test(tc, test_cli_bad_database);
+	tcase_add_test(tc, test_cli_check_output_file);
 	suite_add_tcase(s, tc);
 	return s;
 }
