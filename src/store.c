@@ -335,6 +335,11 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 	sqlite3_busy_timeout(st->db, 10000);
 	if (refuse_foreign(st, err) ||
 	    exec(st, "PRAGMA foreign_keys = ON", "cannot configure the registry", err) ||
+	    /* Pages of 16 KiB for a new registry (an existing one keeps its
+	     * own): provision texts are long; importing 200 MiB takes a
+	     * quarter of the write calls of 4 KiB pages, and the file is 8%
+	     * smaller (bench/README.md). */
+	    exec(st, "PRAGMA page_size = 16384", "cannot configure the registry", err) ||
 	    exec(st, "PRAGMA journal_mode = WAL", "cannot open the registry", err) ||
 	    exec(st, "PRAGMA synchronous = FULL", "cannot configure the registry", err) ||
 	    exec(st, "PRAGMA cache_size = -32768", "cannot configure the registry", err) ||
