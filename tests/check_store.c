@@ -341,6 +341,37 @@ START_TEST(test_store_memo_int)
 }
 END_TEST
 
+/* A law whose row id is -1 (another tool may write one) is listed like
+ * any other; 'laws' once took -1 for "no law yet" and crashed. */
+START_TEST(test_store_laws_negative_id)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct store_law *laws;
+	size_t n;
+	sqlite3 *db;
+
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	store_close(st);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+	    "INSERT INTO law(id, bwb, citeertitel, soort)"
+	    "  VALUES (-1, 'BWBR0000009', 'Minwet', 'wet');"
+	    "INSERT INTO version(law_id, inwerkingtreding, source, sha256, format, imported_at)"
+	    "  VALUES (-1, '2020-01-01', 'min.xml', 'h9', 1, '2026-01-01T00:00:00Z');",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	ck_assert_int_eq(store_laws(st, &laws, &n, &e), PT_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(laws[0].bwb, "BWBR0000009");
+	ck_assert_uint_eq(laws[0].nversions, 1);
+	ck_assert_str_eq(laws[0].versions[0].source, "min.xml");
+	store_laws_free(laws, n);
+	store_close(st);
+}
+END_TEST
+
 Suite *
 suite_store(void)
 {
@@ -361,6 +392,7 @@ suite_store(void)
 	tcase_add_test(tc, test_store_replace_version);
 	tcase_add_test(tc, test_store_laws_list);
 	tcase_add_test(tc, test_store_memo_int);
+	tcase_add_test(tc, test_store_laws_negative_id);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_search");
 	tcase_add_checked_fixture(tc, setup, teardown);
