@@ -49,36 +49,6 @@ report_write(struct pt_buf *out, enum report_format f,
 		report_part(out, f, res[i], i, n);
 }
 
-void
-report_text(struct pt_buf *out, struct check_result *const *res, size_t n)
-{
-	report_write(out, REPORT_TEXT, res, n);
-}
-
-void
-report_markdown(struct pt_buf *out, struct check_result *const *res, size_t n)
-{
-	report_write(out, REPORT_MARKDOWN, res, n);
-}
-
-void
-report_html(struct pt_buf *out, struct check_result *const *res, size_t n)
-{
-	report_write(out, REPORT_HTML, res, n);
-}
-
-void
-report_json(struct pt_buf *out, struct check_result *const *res, size_t n)
-{
-	report_write(out, REPORT_JSON, res, n);
-}
-
-void
-report_csv(struct pt_buf *out, struct check_result *const *res, size_t n)
-{
-	report_write(out, REPORT_CSV, res, n);
-}
-
 /* --- amendment groups --------------------------------------------------- */
 
 static int

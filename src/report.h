@@ -60,11 +60,6 @@ int report_format_parse(const char *s);
 /* The report of n results (n may be 0), appended to out. */
 void report_write(struct pt_buf *out, enum report_format f,
 		  struct check_result *const *res, size_t n);
-void report_text(struct pt_buf *out, struct check_result *const *res, size_t n);
-void report_markdown(struct pt_buf *out, struct check_result *const *res, size_t n);
-void report_html(struct pt_buf *out, struct check_result *const *res, size_t n);
-void report_json(struct pt_buf *out, struct check_result *const *res, size_t n);
-void report_csv(struct pt_buf *out, struct check_result *const *res, size_t n);
 
 /*
  * The report a part at a time, so that it can be written, and each result

@@ -1118,7 +1118,7 @@ web_api_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		return web_api_error(404, "proeftuin not saved", out);
 	if (st != PT_OK)
 		return web_api_error(500, "cannot check the saved design", out);
-	report_json(out, &r, 1);
+	report_write(out, REPORT_JSON, &r, 1);
 	check_result_free(r);
 	design_free(d);
 	return 200;

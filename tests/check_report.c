@@ -1003,7 +1003,7 @@ START_TEST(test_report_several)
 	res[0] = &x->r;
 	res[1] = &y->r;
 
-	report_json(&b, res, 2);
+	report_write(&b, REPORT_JSON, res, 2);
 	ck_assert(json_valid(b.s));
 	ck_assert(b.s[0] == '[');
 	ck_assert(t_contains(b.s, "\"proeftuin\": \"noord\""));
@@ -1012,31 +1012,31 @@ START_TEST(test_report_several)
 	    "belemmeringen gevonden\""));
 	pt_buf_reset(&b);
 
-	report_json(&b, res, 0);
+	report_write(&b, REPORT_JSON, res, 0);
 	ck_assert(json_valid(b.s));
 	ck_assert_str_eq(b.s, "[]\n");
 	pt_buf_reset(&b);
 
-	report_csv(&b, res, 2);
+	report_write(&b, REPORT_CSV, res, 2);
 	csv_parse(b.s, &c);
 	ck_assert(!c.bad);
 	ck_assert_uint_eq(c.nrows, 6); /* one header, zuid has no findings */
 	csv_free(&c);
 	pt_buf_reset(&b);
 
-	report_html(&b, res, 2);
+	report_write(&b, REPORT_HTML, res, 2);
 	ck_assert_int_eq(count(b.s, "<!DOCTYPE html>"), 1);
 	ck_assert_int_eq(count(b.s, "<section class=\"proeftuin\""), 2);
 	ck_assert(t_contains(b.s, "Geen juridische belemmeringen gevonden"));
 	pt_buf_reset(&b);
 
-	report_text(&b, res, 2);
+	report_write(&b, REPORT_TEXT, res, 2);
 	ck_assert(t_contains(b.s, "(noord)"));
 	ck_assert(t_contains(b.s, "(zuid)"));
 	ck_assert(t_contains(b.s, "Geen juridische belemmeringen gevonden"));
 	pt_buf_reset(&b);
 
-	report_markdown(&b, res, 2);
+	report_write(&b, REPORT_MARKDOWN, res, 2);
 	ck_assert_int_eq(count(b.s, "\n## Samenvatting\n"), 2);
 	pt_buf_release(&b);
 	fixture_free(x);

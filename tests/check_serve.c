@@ -474,7 +474,7 @@ START_TEST(test_serve_api)
 			 PT_OK);
 	ck_assert_int_eq(check_run(d, rs, st, &r, &e), PT_OK);
 	ck_assert_int_eq(saved_review_apply(st, r, &e), PT_OK);
-	report_json(&want, &r, 1);
+	report_write(&want, REPORT_JSON, &r, 1);
 	ck_assert_int_eq(get(&h, "/api/proeftuinen/noord", tok), 200);
 	ck_assert_str_eq(h.body.s, want.s);
 	ck_assert(t_contains(h.body.s, "\"findings\""));
