@@ -26,7 +26,6 @@ default_rules_dir(void)
 	return env && *env ? env : PKGDATADIR "/rules";
 }
 
-/* Write buf to path atomically (temporary file, then rename). */
 /*
  * Where the report goes: standard output, or with -o a temporary file
  * beside the output that is renamed over it once the whole report is
@@ -206,9 +205,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 			rc = cli_report(c, &e);
 	}
 	/*
-	 * The report, a design at a time: with the denktank's decisions on
-	 * every finding, written out, and the result freed, so that memory
-	 * does not grow with the number of designs.
+	 * The report, a design at a time, with the denktank's decisions on
+	 * every finding: each part is written out and its result freed, so
+	 * that the report is never held whole in memory.
 	 */
 	if (rc == PT_OK)
 		rc = sink_open(&out, c, output);
