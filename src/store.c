@@ -857,6 +857,29 @@ memo_key(const char *bwb, const char *artikel, const char *lid,
 	return memo_key_parts(parts, 4, bucket);
 }
 
+static struct memo *
+memo_find(struct pt_store *st, const char *key, unsigned bucket)
+{
+	struct memo *m;
+
+	for (m = st->memo[bucket]; m != NULL; m = m->next)
+		if (strcmp(m->key, key) == 0)
+			return m;
+	return NULL;
+}
+
+/* A new, empty entry for key (which it takes) at the head of its bucket. */
+static struct memo *
+memo_add(struct pt_store *st, char *key, unsigned bucket)
+{
+	struct memo *m = xcalloc(1, sizeof *m);
+
+	m->key = key;
+	m->next = st->memo[bucket];
+	st->memo[bucket] = m;
+	return m;
+}
+
 /* A store_memo_put key: "#" first, which is never a BWB id. */
 static char *
 memo_int_key(const char *const *key, size_t nkey, unsigned *bucket)
@@ -883,14 +906,12 @@ store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
 	if (!st->memo_on)
 		return 0;
 	k = memo_int_key(key, nkey, &bucket);
-	for (m = st->memo[bucket]; m != NULL; m = m->next)
-		if (strcmp(m->key, k) == 0) {
-			*val = m->val;
-			free(k);
-			return 1;
-		}
+	m = memo_find(st, k, bucket);
 	free(k);
-	return 0;
+	if (m == NULL)
+		return 0;
+	*val = m->val;
+	return 1;
 }
 
 void
@@ -899,14 +920,13 @@ store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
 {
 	struct memo *m;
 	unsigned bucket;
+	char *k;
 
 	if (!st->memo_on)
 		return;
-	m = xcalloc(1, sizeof *m);
-	m->key = memo_int_key(key, nkey, &bucket);
+	k = memo_int_key(key, nkey, &bucket);
+	m = memo_add(st, k, bucket);
 	m->val = val;
-	m->next = st->memo[bucket];
-	st->memo[bucket] = m;
 }
 
 static enum pt_status lookup(struct pt_store *st, const char *bwb,
@@ -927,22 +947,18 @@ store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
 	if (!st->memo_on)
 		return lookup(st, bwb, artikel, lid, date, out, err);
 	key = memo_key(bwb, artikel, lid, date, &bucket);
-	for (m = st->memo[bucket]; m != NULL; m = m->next)
-		if (strcmp(m->key, key) == 0) {
-			free(key);
-			provision_copy(out, &m->p);
-			return PT_OK;
-		}
+	if ((m = memo_find(st, key, bucket)) != NULL) {
+		free(key);
+		provision_copy(out, &m->p);
+		return PT_OK;
+	}
 	rc = lookup(st, bwb, artikel, lid, date, out, err);
 	if (rc != PT_OK) {
 		free(key);
 		return rc;
 	}
-	m = xcalloc(1, sizeof *m);
-	m->key = key;
+	m = memo_add(st, key, bucket);
 	provision_copy(&m->p, out);
-	m->next = st->memo[bucket];
-	st->memo[bucket] = m;
 	return PT_OK;
 }
 
