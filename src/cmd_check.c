@@ -107,7 +107,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
 	struct pt_buf *xml = NULL;  /* --save: the bytes of each design */
-	struct sink out;	/* open once out.c is set */
+	struct sink out;	/* zeroed: closing an unopened sink does nothing */
 	const char **paths;
 	size_t npaths = 0, i, barriers = 0;
 	int txn;
@@ -223,12 +223,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		check_result_free(results[i]);
 		results[i] = NULL;
 	}
-	if (out.c != NULL) {
-		int rc2 = sink_close(&out, rc == PT_OK);
-
-		if (rc == PT_OK)
-			rc = rc2;
-	}
+	if (sink_close(&out, rc == PT_OK) != PT_OK && rc == PT_OK)
+		rc = PT_EIO;
 	if (rc == PT_OK && barriers > 0)
 		rc = PT_FINDINGS;
 	for (i = 0; i < npaths; i++) {

@@ -166,20 +166,17 @@ stale_mark(struct pt_store *st, const struct rule_provision *rp,
 	key[4] = rp->getoetst_aan;
 	key[5] = rp->tekst_sha256;
 	key[6] = date;
-	if (store_memo_get(st, key, 7, &marks)) {
-		if (marks)
-			*stale = 1;
-		return PT_OK;
-	}
-	rc = stale_check(st, rp, date, &p, err);
-	if (rc == PT_OK) {
-		marks = stale_marks_finding(p.reason);
-		if (marks)
-			*stale = 1;
+	if (!store_memo_get(st, key, 7, &marks)) {
+		rc = stale_check(st, rp, date, &p, err);
+		marks = rc == PT_OK && stale_marks_finding(p.reason);
+		stale_provision_release(&p);
+		if (rc != PT_OK)
+			return rc;
 		store_memo_put(st, key, 7, marks);
 	}
-	stale_provision_release(&p);
-	return rc;
+	if (marks)
+		*stale = 1;
+	return PT_OK;
 }
 
 void
