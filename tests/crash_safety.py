@@ -140,6 +140,16 @@ def kill_after(cmd, delay):
     return p.returncode
 
 
+def survived_kill(status, db, before, what):
+    """After a kill (or a run that finished first): the program did not
+    fail on its own, the registry is sound and every row of before is
+    still there."""
+    if status not in (0, -signal.SIGKILL):
+        fail("%s: exited %d" % (what, status))
+        return False
+    return sound(db, what) and kept(before, rows(db), what)
+
+
 def make_law(src, out, mb):
     """A large law: the Jeugdwet 2026 extract's articles repeated to mb
     MiB, under a BWB id of its own (bench/genlaw.sh)."""
@@ -209,12 +219,9 @@ def main():
                 os.unlink(db + ext)
         shutil.copy(base, db)
         delay = rnd.uniform(0.0, span * 1.05)
-        st = kill_after([binary, "--db", db, "import", "-q", law], delay)
         what = "import kill %d at %.3f s" % (i + 1, delay)
-        if st not in (0, -signal.SIGKILL):
-            fail("%s: import exited %d" % (what, st))
-            continue
-        if not sound(db, what) or not kept(before, rows(db), what):
+        st = kill_after([binary, "--db", db, "import", "-q", law], delay)
+        if not survived_kill(st, db, before, what):
             continue
         n = new_law_provisions(db)
         if n not in (0, expect):
@@ -259,13 +266,10 @@ def main():
             acked += 1
         prev = rows(db)
         delay = rnd.uniform(0.0, one * 1.1)
+        what = "review kill %d at %.3f s" % (i + 1, delay)
         st = kill_after([binary, "--db", db, "review", "set", FINDING,
                          status, "--by", "dirk", "--note", note], delay)
-        what = "review kill %d at %.3f s" % (i + 1, delay)
-        if st not in (0, -signal.SIGKILL):
-            fail("%s: review set exited %d" % (what, st))
-            continue
-        if not sound(db, what) or not kept(prev, rows(db), what):
+        if not survived_kill(st, db, prev, what):
             continue
         n = review_count(db)
         if st == 0 and n != acked + 1:
