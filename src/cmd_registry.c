@@ -10,6 +10,7 @@
 #include "cli_priv.h"
 #include "import.h"
 #include "json.h"
+#include "query.h"
 #include "vocab.h"
 
 /* --format text|json: returns 0 text, 1 json, -1 on a usage error. */
@@ -419,7 +420,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 		pt_buf_release(&q);
 		return r;
 	}
-	r = store_search(st, q.s, date, limit, &hits, &n, &e);
+	r = query_search(st, q.s, date, limit, &hits, &n, &e);
 	store_close(st);
 	if (r != PT_OK) {
 		pt_buf_release(&q);

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "design.h"
 #include "json.h"
+#include "query.h"
 #include "report.h"
 #include "review.h"
 #include "saved.h"
@@ -885,7 +886,7 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 	h(out, 1, q != NULL ? "Zoeken in de wetten" : "Wetten");
 	search_form(out, q, date);
 	if (q != NULL) {
-		enum pt_status s = store_search(c->st, q, date, 50, &hits, &n, err);
+		enum pt_status s = query_search(c->st, q, date, 50, &hits, &n, err);
 
 		if (s == PT_EUSAGE) {
 			tag(out, "<p class=\"melding\" role=\"alert\">Deze "

@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "digest.h"
+#include "query.h"
 #include "rules.h"
 #include "store.h"
 #include "suites.h"
@@ -980,6 +981,53 @@ START_TEST(test_update_reports_stale_rules)
 }
 END_TEST
 
+/* --- search queries (query.c) ---------------------------------------------- */
+
+START_TEST(test_query_bounds)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	struct pt_err e = PT_ERR_INIT;
+	char *q = NULL;
+	int i;
+
+	/* A word repeated 2,000 times is searched once. */
+	for (i = 0; i < 2000; i++)
+		pt_buf_adds(&b, i ? " kind" : "kind");
+	ck_assert_int_eq(query_build("kind Kind \"de ouder\" kind*  kind", &q, &e), PT_OK);
+	ck_assert_str_eq(q, "kind \"de ouder\" kind*");
+	free(q);
+	ck_assert_int_eq(query_build(b.s, &q, &e), PT_EUSAGE);
+	ck_assert_msg(t_contains(e.msg, "more than the maximum of 1024"), "%s", e.msg);
+	pt_buf_reset(&b);
+	for (i = 0; i < 200; i++)
+		pt_buf_adds(&b, "kind ");
+	ck_assert_int_eq(query_build(b.s, &q, &e), PT_OK);
+	ck_assert_str_eq(q, "kind");
+	free(q);
+	pt_buf_reset(&b);
+	for (i = 0; i < 33; i++)
+		pt_buf_addf(&b, "w%d ", i);
+	ck_assert_int_eq(query_build(b.s, &q, &e), PT_EUSAGE);
+	ck_assert_msg(t_contains(e.msg, "more than 32 different terms"), "%s", e.msg);
+	pt_buf_reset(&b);
+	for (i = 0; i < 40; i++)
+		pt_buf_adds(&b, "kind OR ");
+	pt_buf_adds(&b, "kind");
+	ck_assert_int_eq(query_build(b.s, &q, &e), PT_EUSAGE);
+	ck_assert_msg(t_contains(e.msg, "41 terms"), "%s", e.msg);
+	/* FTS5 syntax is left to the store. */
+	ck_assert_int_eq(query_build("kind OR (ouder NOT voogd)", &q, &e), PT_OK);
+	ck_assert_str_eq(q, "kind OR (ouder NOT voogd)");
+	free(q);
+	ck_assert_int_eq(query_build("\"open", &q, &e), PT_OK);
+	ck_assert_str_eq(q, "\"open");
+	free(q);
+	ck_assert_int_eq(query_build("  ", &q, &e), PT_EUSAGE);
+	ck_assert_ptr_null(q);
+	pt_buf_release(&b);
+}
+END_TEST
+
 Suite *
 suite_update(void)
 {
@@ -995,6 +1043,10 @@ suite_update(void)
 	tcase_add_loop_test(tc, test_manifest_bad, 0,
 			    sizeof bad_manifests / sizeof bad_manifests[0]);
 	tcase_add_test(tc, test_manifest_deleted_item);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("query");
+	tcase_add_test(tc, test_query_bounds);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("mirror");

@@ -1,0 +1,39 @@
+/*
+ * query.h: what a reader types into search, made into the FTS5 query the
+ * store runs, within bounds that keep every query cheap.
+ *
+ * A query is at most QUERY_MAX_BYTES bytes and names at most
+ * QUERY_MAX_TERMS terms (a term is a word, a word with a final '*', or a
+ * "quoted phrase").  A plain list of terms (no operator, parenthesis or
+ * column filter) keeps each term once: FTS5 scores and highlights every
+ * instance of every term against every other, so a word repeated N times
+ * costs N^2 and finds nothing more.  A query with FTS5 operators is
+ * passed on as typed (after the same bounds); its syntax is the store's
+ * to judge.
+ *
+ * Ownership: text is borrowed; *out is the caller's to free().
+ */
+#ifndef PROEFTOETS_QUERY_H
+#define PROEFTOETS_QUERY_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "store.h"
+
+#define QUERY_MAX_BYTES 1024
+#define QUERY_MAX_TERMS 32
+
+/*
+ * Make the FTS5 query for text.  PT_EUSAGE with a message for a query
+ * that is empty, too long, or has too many terms.
+ */
+enum pt_status query_build(const char *text, char **out, struct pt_err *err);
+
+/* store_search() with the query query_build() makes of text. */
+enum pt_status query_search(struct pt_store *st, const char *text,
+			    const char *date, size_t limit,
+			    struct store_search_hit **hits, size_t *n,
+			    struct pt_err *err);
+
+#endif
