@@ -3,9 +3,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include <libxml/xmlstring.h>
 #include <sodium.h>
@@ -15,22 +21,20 @@
 #include "buf.h"
 #include "digest.h"
 
-/* Names with recent failed sign-ins that are tracked at once; the global
- * limit keeps the number of names tried within a minute below this. */
-#define LIMIT_USERS (2 * AUTH_LOGINS_GLOBAL)
+/* Entries of each limit table; when full, the quietest is forgotten. */
+#define LIMIT_SLOTS 1024
+#define LIMIT_FORGET 3600          /* seconds of quiet that clear an entry */
 
-/*
- * Sliding windows of 60 seconds: the times of the last attempts (all
- * names) and of the last failures per name, as rings.
- */
+struct limit_entry {
+	char key[48 + AUTH_NAME_MAX + 2];   /* address, or address "\n" name */
+	unsigned fails;
+	time_t last;
+};
+
 struct auth_limits {
-	time_t global[AUTH_LOGINS_GLOBAL];
-	size_t gnext;
-	struct {
-		char name[AUTH_NAME_MAX + 1];
-		time_t fails[AUTH_LOGINS_PER_USER];
-		size_t next;
-	} users[LIMIT_USERS];
+	pthread_mutex_t mu;         /* guards the tables and the dummy */
+	struct limit_entry addr[LIMIT_SLOTS], pair[LIMIT_SLOTS];
+	sem_t slots;                /* password checks that may run now */
 	char dummy[crypto_pwhash_STRBYTES]; /* for names without account */
 	int have_dummy;
 };
@@ -222,84 +226,140 @@ fail:
 /* --- login limits -------------------------------------------------------- */
 
 struct auth_limits *
-auth_limits_new(void)
+auth_limits_new(unsigned slots)
 {
-	return xcalloc(1, sizeof(struct auth_limits));
+	struct auth_limits *l = xcalloc(1, sizeof(struct auth_limits));
+
+	pthread_mutex_init(&l->mu, NULL);
+	sem_init(&l->slots, 0, slots > 0 ? slots : 1);
+	return l;
 }
 
 void
 auth_limits_free(struct auth_limits *l)
 {
-	if (l != NULL)
-		sodium_memzero(l, sizeof *l);
+	if (l == NULL)
+		return;
+	pthread_mutex_destroy(&l->mu);
+	sem_destroy(&l->slots);
+	sodium_memzero(l, sizeof *l);
 	free(l);
 }
 
-/* Whether a ring of n times holds n within the last minute. */
-static int
-ring_full(const time_t *t, size_t n, time_t now)
+void
+auth_addr_key(const struct sockaddr *sa, char key[48])
 {
-	size_t i;
+	key[0] = '\0';
+	if (sa != NULL && sa->sa_family == AF_INET) {
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)
+			  ->sin_addr, key, 48);
+	} else if (sa != NULL && sa->sa_family == AF_INET6) {
+		struct in6_addr a = ((const struct sockaddr_in6 *)
+				     (const void *)sa)->sin6_addr;
 
-	for (i = 0; i < n; i++)
-		if (t[i] == 0 || now - t[i] >= 60)
-			return 0;
-	return 1;
-}
-
-/* The slot of name (a free or stale one when new and create is set);
- * -1 when there is none. */
-static int
-limits_slot(struct auth_limits *l, const char *name, time_t now, int create)
-{
-	size_t i;
-	int free_slot = -1;
-
-	for (i = 0; i < LIMIT_USERS; i++) {
-		size_t k, live = 0;
-
-		if (l->users[i].name[0] && strcmp(l->users[i].name, name) == 0)
-			return (int)i;
-		for (k = 0; k < AUTH_LOGINS_PER_USER; k++)
-			if (l->users[i].fails[k] != 0 &&
-			    now - l->users[i].fails[k] < 60)
-				live++;
-		if (live == 0 && free_slot < 0)
-			free_slot = (int)i;
+		if (IN6_IS_ADDR_V4MAPPED(&a)) {
+			inet_ntop(AF_INET, &a.s6_addr[12], key, 48);
+			return;
+		}
+		memset(&a.s6_addr[8], 0, 8);
+		inet_ntop(AF_INET6, &a, key, 44);
+		strcat(key, "/64");
 	}
-	if (!create || free_slot < 0)
-		return -1;
-	memset(&l->users[free_slot], 0, sizeof l->users[free_slot]);
-	snprintf(l->users[free_slot].name, sizeof l->users[free_slot].name, "%s",
-		 name);
-	return free_slot;
 }
 
-/* Count one attempt; 0 when name or everyone is over a limit. */
-static int
-limits_take(struct auth_limits *l, const char *name, time_t now)
+/* The entry of key in t, or NULL; with create, a new one (the quietest
+ * entry makes room when the table is full). */
+static struct limit_entry *
+limit_find(struct limit_entry *t, const char *key, time_t now, int create)
 {
-	int i = limits_slot(l, name, now, 0);
+	struct limit_entry *room = NULL;
+	size_t i;
 
-	if (ring_full(l->global, AUTH_LOGINS_GLOBAL, now))
-		return 0;
-	if (i >= 0 && ring_full(l->users[i].fails, AUTH_LOGINS_PER_USER, now))
-		return 0;
-	l->global[l->gnext] = now;
-	l->gnext = (l->gnext + 1) % AUTH_LOGINS_GLOBAL;
-	return 1;
+	for (i = 0; i < LIMIT_SLOTS; i++) {
+		if (t[i].key[0] != '\0' && now - t[i].last > LIMIT_FORGET)
+			t[i].key[0] = '\0';
+		if (t[i].key[0] != '\0' && strcmp(t[i].key, key) == 0)
+			return &t[i];
+		if (room == NULL || (room->key[0] != '\0' &&
+		    (t[i].key[0] == '\0' || t[i].last < room->last)))
+			room = &t[i];
+	}
+	if (!create)
+		return NULL;
+	memset(room, 0, sizeof *room);
+	snprintf(room->key, sizeof room->key, "%s", key);
+	room->last = now;
+	return room;
 }
 
-/* A failed attempt counts against its name. */
+/* Seconds an entry with fails failures must wait after its last one. */
+static long
+limit_wait(const struct limit_entry *e, unsigned free_fails, time_t now)
+{
+	unsigned k;
+	long w;
+
+	if (e == NULL || e->fails < free_fails)
+		return 0;
+	k = e->fails - free_fails;
+	w = k >= 10 ? AUTH_BACKOFF_MAX : 1L << k;
+	if (w > AUTH_BACKOFF_MAX)
+		w = AUTH_BACKOFF_MAX;
+	return e->last + w > now ? (long)(e->last + w - now) : 0;
+}
+
 static void
-limits_fail(struct auth_limits *l, const char *name, time_t now)
+pair_key(char *key, size_t size, const char *addr, const char *name)
 {
-	int i = limits_slot(l, name, now, 1);
+	snprintf(key, size, "%s\n%s", addr, name);
+}
 
-	if (i < 0)
-		return;     /* every slot busy: the global limit still holds */
-	l->users[i].fails[l->users[i].next] = now;
-	l->users[i].next = (l->users[i].next + 1) % AUTH_LOGINS_PER_USER;
+/* Let an attempt through (counted as a failure until limits_undo) or
+ * return the seconds it must wait. */
+static long
+limits_take(struct auth_limits *l, const char *addr, const char *name,
+	    time_t now)
+{
+	char pk[sizeof l->pair[0].key];
+	struct limit_entry *a, *p;
+	long wa, wp;
+
+	pair_key(pk, sizeof pk, addr, name);
+	pthread_mutex_lock(&l->mu);
+	wa = limit_wait(limit_find(l->addr, addr, now, 0), AUTH_FREE_PER_ADDR,
+			now);
+	wp = limit_wait(limit_find(l->pair, pk, now, 0), AUTH_FREE_PER_PAIR, now);
+	if (wa == 0 && wp == 0) {
+		a = limit_find(l->addr, addr, now, 1);
+		p = limit_find(l->pair, pk, now, 1);
+		a->fails++;
+		a->last = now;
+		p->fails++;
+		p->last = now;
+	}
+	pthread_mutex_unlock(&l->mu);
+	return wa > wp ? wa : wp;
+}
+
+/* Give back an attempt: a success (clears the pair) or one not tried. */
+static void
+limits_undo(struct auth_limits *l, const char *addr, const char *name,
+	    time_t now, int success)
+{
+	char pk[sizeof l->pair[0].key];
+	struct limit_entry *e;
+
+	pair_key(pk, sizeof pk, addr, name);
+	pthread_mutex_lock(&l->mu);
+	if ((e = limit_find(l->addr, addr, now, 0)) != NULL && e->fails > 0)
+		e->fails--;
+	if ((e = limit_find(l->pair, pk, now, 0)) != NULL) {
+		if (success)
+			e->key[0] = '\0';
+		else if (e->fails > 0)
+			e->fails--;
+	}
+	pthread_mutex_unlock(&l->mu);
 }
 
 /* The token as 64 hex digits: 32 random bytes. */
@@ -326,92 +386,200 @@ token_ok(const char *t)
 	return 1;
 }
 
-enum pt_status
-auth_login(struct pt_store *st, struct auth_limits *l, const char *name,
-	   const char *password, time_t now, enum auth_outcome *outcome,
-	   char token[AUTH_TOKEN_HEX], struct pt_err *err)
+/* The dummy hash for names without an account, made once. */
+static int
+dummy_hash(struct auth_limits *l, char hash[crypto_pwhash_STRBYTES])
 {
-	char hash[crypto_pwhash_STRBYTES], th[DIGEST_SHA256_HEX];
-	sqlite3_stmt *s;
-	long long uid = -1, live;
-	size_t plen = strlen(password);
-	int rc, match;
+	int ok = 1;
 
-	*outcome = AUTH_BAD;
-	token[0] = '\0';
-	if (strlen(name) > AUTH_NAME_MAX || *name == '\0') {
-		/* Counted globally only: it names no account. */
-		if (!limits_take(l, "", now))
-			*outcome = AUTH_LIMITED;
-		return PT_OK;
-	}
-	if (!limits_take(l, name, now)) {
-		*outcome = AUTH_LIMITED;
-		return PT_OK;
-	}
+	pthread_mutex_lock(&l->mu);
 	if (!l->have_dummy) {
 		char pw[AUTH_TOKEN_HEX];
 
 		new_token(pw);
-		if (crypto_pwhash_str(l->dummy, pw, strlen(pw),
-				      crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-			return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-					  "cannot hash (out of memory)");
-		l->have_dummy = 1;
+		ok = crypto_pwhash_str(l->dummy, pw, strlen(pw),
+				       crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				       crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
+		l->have_dummy = ok;
 	}
+	memcpy(hash, l->dummy, crypto_pwhash_STRBYTES);
+	pthread_mutex_unlock(&l->mu);
+	return ok;
+}
+
+/* Wait at most AUTH_HASH_WAIT seconds for a password check slot. */
+static int
+slot_take(struct auth_limits *l)
+{
+	struct timespec ts;
+	int rc;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += AUTH_HASH_WAIT;
+	while ((rc = sem_timedwait(&l->slots, &ts)) != 0 && errno == EINTR)
+		;
+	return rc == 0;
+}
+
+/*
+ * The account id of name when password matches it (else -1); *busy when
+ * no password check could start.  The check runs outside every lock.
+ */
+static enum pt_status
+password_check(struct pt_store *st, struct auth_limits *l, const char *name,
+	       const char *password, long long *uid, int *busy,
+	       struct pt_err *err)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	sqlite3_stmt *s;
+	size_t plen = strlen(password);
+	long long id = -1;
+	int rc, match;
+
+	*uid = -1;
 	if (prepare(st, "SELECT id, pwhash FROM web_user WHERE name = ?", &s, err))
 		return PT_EDB;
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		uid = sqlite3_column_int64(s, 0);
+		id = sqlite3_column_int64(s, 0);
 		snprintf(hash, sizeof hash, "%s",
 			 (const char *)sqlite3_column_text(s, 1));
-	} else {
-		memcpy(hash, l->dummy, sizeof hash);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read the user", err);
+	if (rc != SQLITE_ROW && !dummy_hash(l, hash))
+		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
+				  "cannot hash (out of memory)");
+	if (!slot_take(l)) {
+		*busy = 1;
+		return PT_OK;
+	}
 	match = plen <= AUTH_PASSWORD_MAX &&
 	    crypto_pwhash_str_verify(hash, password, plen) == 0;
-	if (!match || uid < 0) {
-		limits_fail(l, name, now);
-		return PT_OK;
-	}
+	sem_post(&l->slots);
+	sodium_memzero(hash, sizeof hash);
+	if (match)
+		*uid = id;
+	return PT_OK;
+}
 
-	/* Expired sessions go first; then there must be room. */
-	if (prepare(st, "DELETE FROM web_session WHERE expires_at <= ?", &s, err))
+/* Run one statement binding the given integers and text (NULL = none). */
+static enum pt_status
+exec_bound(struct pt_store *st, const char *sql, const char *text,
+	   const sqlite3_int64 *ints, int nints, const char *what,
+	   struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int i, col = 1;
+
+	if (prepare(st, sql, &s, err))
 		return PT_EDB;
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
-	if (step_done(st, s, "cannot remove expired sessions", err))
+	if (text != NULL)
+		sqlite3_bind_text(s, col++, text, -1, SQLITE_TRANSIENT);
+	for (i = 0; i < nints; i++)
+		sqlite3_bind_int64(s, col++, ints[i]);
+	return step_done(st, s, what, err);
+}
+
+/*
+ * Session SQL of a sign-in, in one transaction: expired sessions go, the
+ * presented one (old_th, may be NULL) ends, the new one is stored, and
+ * the account keeps its AUTH_SESSIONS_PER_USER newest.
+ */
+static enum pt_status
+session_start(struct pt_store *st, long long uid, const char *old_th,
+	      const char *th, time_t now, struct pt_err *err)
+{
+	sqlite3_int64 v[3];
+
+	if (store_begin(st, err) != PT_OK)
 		return PT_EDB;
-	if (prepare(st, "SELECT count(*) FROM web_session", &s, err))
-		return PT_EDB;
-	rc = sqlite3_step(s);
-	live = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
-		return store_sqlerr(st, "cannot count sessions", err);
-	if (live >= AUTH_MAX_SESSIONS) {
-		*outcome = AUTH_FULL;
+	v[0] = (sqlite3_int64)now;
+	if (exec_bound(st, "DELETE FROM web_session WHERE expires_at <= ?",
+		       NULL, v, 1, "cannot remove expired sessions", err))
+		goto fail;
+	if (old_th != NULL &&
+	    exec_bound(st, "DELETE FROM web_session WHERE token_sha256 = ?",
+		       old_th, NULL, 0, "cannot end the old session", err))
+		goto fail;
+	v[0] = uid;
+	v[1] = (sqlite3_int64)now;
+	v[2] = (sqlite3_int64)now + AUTH_SESSION_SECONDS;
+	if (exec_bound(st, "INSERT INTO web_session(token_sha256, user_id,"
+		       " created_at, expires_at) VALUES(?, ?, ?, ?)", th, v, 3,
+		       "cannot store the session", err))
+		goto fail;
+	v[1] = uid;
+	v[2] = AUTH_SESSIONS_PER_USER;
+	if (exec_bound(st, "DELETE FROM web_session WHERE user_id = ? AND rowid"
+		       " NOT IN (SELECT rowid FROM web_session WHERE user_id = ?"
+		       " ORDER BY created_at DESC, rowid DESC LIMIT ?)", NULL, v, 3,
+		       "cannot end the oldest session", err))
+		goto fail;
+	return store_commit(st, err);
+fail:
+	store_rollback(st);
+	return PT_EDB;
+}
+
+static int
+is_busy(struct pt_store *st)
+{
+	int rc = sqlite3_errcode(store_db(st)) & 0xff;
+
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+enum pt_status
+auth_login(struct pt_store *st, struct auth_limits *l,
+	   const struct auth_attempt *a, enum auth_outcome *outcome,
+	   int *retry_after, char token[AUTH_TOKEN_HEX], struct pt_err *err)
+{
+	char th[DIGEST_SHA256_HEX], old[DIGEST_SHA256_HEX];
+	const char *name = a->name;
+	long long uid;
+	long wait;
+	int busy = 0;
+	enum pt_status rc;
+
+	*outcome = AUTH_BAD;
+	*retry_after = 0;
+	token[0] = '\0';
+	if (strlen(name) > AUTH_NAME_MAX || *name == '\0')
+		name = "";      /* names no account; counts for the address */
+	if ((wait = limits_take(l, a->addr, name, a->now)) > 0) {
+		*outcome = AUTH_LIMITED;
+		*retry_after = (int)wait;
 		return PT_OK;
 	}
+	if (*name == '\0')
+		return PT_OK;
+	rc = password_check(st, l, name, a->password, &uid, &busy, err);
+	if (rc != PT_OK || busy) {
+		limits_undo(l, a->addr, name, a->now, 0);
+		*outcome = AUTH_BUSY;
+		*retry_after = AUTH_HASH_WAIT;
+		return rc;
+	}
+	if (uid < 0)
+		return PT_OK;   /* stays counted as a failure */
+	limits_undo(l, a->addr, name, a->now, 1);
 	new_token(token);
 	digest_sha256_mem(token, AUTH_TOKEN_HEX - 1, th);
-	if (prepare(st, "INSERT INTO web_session(token_sha256, user_id,"
-		    " created_at, expires_at) VALUES(?, ?, ?, ?)", &s, err)) {
+	if (token_ok(a->old_token))
+		digest_sha256_mem(a->old_token, AUTH_TOKEN_HEX - 1, old);
+	rc = session_start(st, uid, token_ok(a->old_token) ? old : NULL, th,
+			   a->now, err);
+	if (rc != PT_OK) {
 		token[0] = '\0';
-		return PT_EDB;
-	}
-	sqlite3_bind_text(s, 1, th, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, uid);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)now + AUTH_SESSION_SECONDS);
-	if (step_done(st, s, "cannot store the session", err)) {
-		token[0] = '\0';
-		return PT_EDB;
+		if (is_busy(st)) {
+			*outcome = AUTH_BUSY;
+			*retry_after = 2;
+			return PT_OK;
+		}
+		return rc;
 	}
 	*outcome = AUTH_OK;
 	return PT_OK;

@@ -11,28 +11,44 @@
  * session away.  Its CSRF token is SHA-256("proeftoets-csrf:" token): the
  * server derives it from the cookie and never stores it; forms carry it
  * and auth_csrf_ok() compares in constant time.  Sessions expire after
- * AUTH_SESSION_SECONDS; at most AUTH_MAX_SESSIONS live at once.
+ * AUTH_SESSION_SECONDS; an account has at most AUTH_SESSIONS_PER_USER
+ * live sessions (a sign-in beyond that ends the oldest), and a sign-in
+ * ends the session the browser presented with it.
  *
  * Schema (migration 3 -> 4 in store.c):
  *   web_user(id, name UNIQUE, role, pwhash, created_at)
  *   web_session(token_sha256 PRIMARY KEY, user_id, created_at, expires_at)
  * Times are Unix seconds (UTC).
  *
- * Login limits live in memory (struct auth_limits, one per server), over
- * the last 60 seconds: a name with AUTH_LOGINS_PER_USER failed attempts,
- * or everyone after AUTH_LOGINS_GLOBAL attempts of any kind, must wait;
- * both are checked before the password is.  A name that does not exist is checked against a dummy hash,
- * so the answer takes as long as for a real account.
+ * Login limits live in memory (struct auth_limits, one per server) and
+ * count failed sign-ins per client address and per (name, client
+ * address).  After AUTH_FREE_PER_PAIR failures of one name from one
+ * address, or AUTH_FREE_PER_ADDR failures of any names from one address,
+ * the next attempt from there must wait 2^k seconds after the last
+ * failure (k the failures over the free ones, at most AUTH_BACKOFF_MAX
+ * seconds); a success clears the pair and gives the address its attempt
+ * back; a quiet hour forgets an entry.  There is no limit per name over
+ * all addresses and no global one, so failures on other names, or from
+ * elsewhere, never lock a member out.  An attempt counts as a failure
+ * from the moment it is let through, so parallel attempts cannot pass the
+ * limit together.  An IPv6 client counts by its /64.
+ *
+ * At most slots password checks run at once (auth_limits_new); an attempt
+ * that waits AUTH_HASH_WAIT seconds for one is AUTH_BUSY.  A name that
+ * does not exist is checked against a dummy hash, so the answer takes as
+ * long as for a real account.
  *
  * Ownership: input strings are borrowed; structs filled here are released
  * with the matching release or free function.  auth_limits_new() returns a
- * heap object freed with auth_limits_free().  Not thread-safe: one thread
- * uses one struct auth_limits and one store.
+ * heap object freed with auth_limits_free().  Thread-safe: a struct
+ * auth_limits is shared by every thread (a mutex guards it); a store is
+ * used by one thread at a time.
  */
 #ifndef PROEFTOETS_AUTH_H
 #define PROEFTOETS_AUTH_H
 
 #include <stddef.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include "err.h"
@@ -42,9 +58,11 @@ enum auth_role { AUTH_READER = 0, AUTH_REVIEWER = 1 };
 
 #define AUTH_TOKEN_HEX 65          /* 64 hex digits and the NUL */
 #define AUTH_SESSION_SECONDS (12 * 3600)
-#define AUTH_MAX_SESSIONS 512
-#define AUTH_LOGINS_PER_USER 5     /* per minute */
-#define AUTH_LOGINS_GLOBAL 30      /* per minute */
+#define AUTH_SESSIONS_PER_USER 5
+#define AUTH_FREE_PER_PAIR 3       /* failures of one name from one address */
+#define AUTH_FREE_PER_ADDR 10      /* failures of any names from one address */
+#define AUTH_BACKOFF_MAX 900       /* seconds */
+#define AUTH_HASH_WAIT 10          /* seconds waiting for a password check */
 #define AUTH_NAME_MAX 64           /* bytes */
 #define AUTH_PASSWORD_MAX 1024     /* bytes */
 
@@ -80,24 +98,37 @@ enum pt_status auth_user_remove(struct pt_store *st, const char *name,
 				struct pt_err *err);
 
 struct auth_limits;
-struct auth_limits *auth_limits_new(void);
+/* slots: password checks at once (at least 1). */
+struct auth_limits *auth_limits_new(unsigned slots);
 void auth_limits_free(struct auth_limits *l);
 
 enum auth_outcome {
 	AUTH_OK = 0,
 	AUTH_BAD,               /* unknown name or wrong password */
-	AUTH_LIMITED,           /* too many attempts this minute */
-	AUTH_FULL               /* too many live sessions */
+	AUTH_LIMITED,           /* too many failures: wait *retry_after s */
+	AUTH_BUSY               /* no password check free, or the registry
+				 * locked: nothing changed, try again */
 };
+
+struct auth_attempt {
+	const char *name, *password;
+	const char *addr;       /* client address, e.g. from auth_addr_key */
+	const char *old_token;  /* the session presented, ended; or NULL */
+	time_t now;
+};
+
+/* The limit key of a client address: IPv4 as is, IPv6 by its /64. */
+void auth_addr_key(const struct sockaddr *sa, char key[48]);
 
 /*
  * Check a name and password and, when they match, start a session:
- * token receives the cookie value.  Errors only for database trouble.
+ * token receives the cookie value.  *retry_after is set for
+ * AUTH_LIMITED and AUTH_BUSY.  Errors only for database trouble.
  */
 enum pt_status auth_login(struct pt_store *st, struct auth_limits *l,
-			  const char *name, const char *password, time_t now,
-			  enum auth_outcome *outcome, char token[AUTH_TOKEN_HEX],
-			  struct pt_err *err);
+			  const struct auth_attempt *a,
+			  enum auth_outcome *outcome, int *retry_after,
+			  char token[AUTH_TOKEN_HEX], struct pt_err *err);
 
 struct auth_session {
 	char *user;

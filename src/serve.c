@@ -390,9 +390,10 @@ origin_ok(struct call *c)
 static void
 do_login(struct call *c)
 {
+	struct auth_attempt at;
 	enum auth_outcome out;
-	char *user, *pass;
-	int bad = 0;
+	char *user, *pass, addr[48];
+	int bad = 0, wait = 0;
 
 	if (!is_form(c)) {
 		resp_html(&c->r, web_login(&c->ctx, 400, "Ongeldig formulier.",
@@ -406,8 +407,19 @@ do_login(struct call *c)
 		    "wachtwoord in.", &c->r.body));
 		goto out;
 	}
-	if (auth_login(c->sv->st, c->sv->lim, user, pass, time(NULL), &out,
-		       c->token, &c->err) != PT_OK) {
+	{
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		    c->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+		auth_addr_key(ci != NULL ? ci->client_addr : NULL, addr);
+	}
+	at.name = user;
+	at.password = pass;
+	at.addr = addr;
+	at.old_token = c->token;
+	at.now = time(NULL);
+	if (auth_login(c->sv->st, c->sv->lim, &at, &out, &wait, c->token,
+		       &c->err) != PT_OK) {
 		fail(c, 500, "De aanmelding kon niet worden verwerkt.");
 		goto out;
 	}
@@ -422,13 +434,15 @@ do_login(struct call *c)
 		    "wachtwoord.", &c->r.body));
 		break;
 	case AUTH_LIMITED:
-		resp_html(&c->r, web_login(&c->ctx, 429, "Te veel pogingen; "
-		    "probeer het over een minuut opnieuw.", &c->r.body));
-		c->r.retry_after = 60;
+		resp_html(&c->r, web_login(&c->ctx, 429, "Te veel mislukte "
+		    "pogingen vanaf dit adres; wacht even en probeer het dan "
+		    "opnieuw.", &c->r.body));
+		c->r.retry_after = wait;
 		break;
-	case AUTH_FULL:
-		resp_html(&c->r, web_login(&c->ctx, 503, "Er zijn te veel "
-		    "open sessies; probeer het later opnieuw.", &c->r.body));
+	case AUTH_BUSY:
+		resp_html(&c->r, web_login(&c->ctx, 503, "De werkruimte is "
+		    "druk; probeer het zo opnieuw.", &c->r.body));
+		c->r.retry_after = wait;
 		break;
 	}
 out:
@@ -825,7 +839,7 @@ serve_run(const struct serve_config *cfg, struct pt_err *err)
 		rules_free(sv.rs);
 		return err->code;
 	}
-	sv.lim = auth_limits_new();
+	sv.lim = auth_limits_new(1);
 	if (cfg->addr.ss.ss_family == AF_INET6) {
 		flags |= MHD_USE_IPv6;
 		ap = &((const struct sockaddr_in6 *)&cfg->addr.ss)->sin6_addr;

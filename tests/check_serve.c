@@ -722,38 +722,25 @@ START_TEST(test_serve_login_limits)
 	long st;
 	int i;
 
-	for (i = 0; i < AUTH_LOGINS_PER_USER; i++) {
+	for (i = 0; i < AUTH_FREE_PER_PAIR; i++) {
 		ck_assert_int_eq(post(&h, "/login", NULL,
 				      "user=anna&password=raden"), 401);
 		http_release(&h);
 	}
-	/* Even the right password waits now. */
+	/* Even the right password waits now, from this address. */
 	st = post(&h, "/login", NULL, "user=anna&password=geheim-1");
-	if (time(NULL) - t0 < 55) {
+	if (time(NULL) - t0 < 1) {
 		ck_assert_int_eq(st, 429);
-		ck_assert(t_contains(h.head.s, "Retry-After: 60"));
+		ck_assert(t_contains(h.head.s, "Retry-After: "));
 	}
 	http_release(&h);
 	/* Another user is not locked out by that, and a success does not
 	 * count against a name. */
-	for (i = 0; i < AUTH_LOGINS_PER_USER + 1; i++) {
+	for (i = 0; i < AUTH_FREE_PER_PAIR + 1; i++) {
 		ck_assert_int_eq(post(&h, "/login", NULL,
 				      "user=bob&password=geheim-2"), 303);
 		http_release(&h);
 	}
-	/* The global limit holds over many names. */
-	t0 = time(NULL);
-	for (i = 0; i < AUTH_LOGINS_GLOBAL; i++) {
-		char *b = xasprintf("user=u%d&password=x", i);
-
-		post(&h, "/login", NULL, b);
-		http_release(&h);
-		free(b);
-	}
-	st = post(&h, "/login", NULL, "user=new&password=x");
-	if (time(NULL) - t0 < 55)
-		ck_assert_int_eq(st, 429);
-	http_release(&h);
 }
 END_TEST
 
