@@ -483,19 +483,32 @@ exec_bound(struct pt_store *st, const char *sql, const char *text,
 	return step_done(st, s, what, err);
 }
 
+static int
+is_busy(struct pt_store *st)
+{
+	int rc = sqlite3_errcode(store_db(st)) & 0xff;
+
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
 /*
  * Session SQL of a sign-in, in one transaction: expired sessions go, the
  * presented one (old_th, may be NULL) ends, the new one is stored, and
- * the account keeps its AUTH_SESSIONS_PER_USER newest.
+ * the account keeps its AUTH_SESSIONS_PER_USER newest.  *busy is set when
+ * it failed because another connection held the lock (read before the
+ * rollback, which clears the error code).
  */
 static enum pt_status
 session_start(struct pt_store *st, long long uid, const char *old_th,
-	      const char *th, time_t now, struct pt_err *err)
+	      const char *th, time_t now, int *busy, struct pt_err *err)
 {
 	sqlite3_int64 v[3];
 
-	if (store_begin(st, err) != PT_OK)
+	*busy = 0;
+	if (store_begin(st, err) != PT_OK) {
+		*busy = is_busy(st);
 		return PT_EDB;
+	}
 	v[0] = (sqlite3_int64)now;
 	if (exec_bound(st, "DELETE FROM web_session WHERE expires_at <= ?",
 		       NULL, v, 1, "cannot remove expired sessions", err))
@@ -520,16 +533,9 @@ session_start(struct pt_store *st, long long uid, const char *old_th,
 		goto fail;
 	return store_commit(st, err);
 fail:
+	*busy = is_busy(st);
 	store_rollback(st);
 	return PT_EDB;
-}
-
-static int
-is_busy(struct pt_store *st)
-{
-	int rc = sqlite3_errcode(store_db(st)) & 0xff;
-
-	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
 }
 
 enum pt_status
@@ -571,10 +577,10 @@ auth_login(struct pt_store *st, struct auth_limits *l,
 	if (token_ok(a->old_token))
 		digest_sha256_mem(a->old_token, AUTH_TOKEN_HEX - 1, old);
 	rc = session_start(st, uid, token_ok(a->old_token) ? old : NULL, th,
-			   a->now, err);
+			   a->now, &busy, err);
 	if (rc != PT_OK) {
 		token[0] = '\0';
-		if (is_busy(st)) {
+		if (busy) {
 			*outcome = AUTH_BUSY;
 			*retry_after = 2;
 			return PT_OK;

@@ -46,6 +46,10 @@ struct pt_err {
 #define PT_PRINTF(a, b)
 #endif
 
+/* A macro's value as a string literal: PT_STR(REVIEW_NOTE_MAX) is "8000". */
+#define PT_STR_(x) #x
+#define PT_STR(x) PT_STR_(x)
+
 /* Reset err to "no error". */
 void pt_err_clear(struct pt_err *err);
 

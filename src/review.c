@@ -242,6 +242,17 @@ append(struct pt_store *st, const char *finding_id, enum review_status status,
 	return PT_OK;
 }
 
+size_t
+review_text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
 enum pt_status
 review_set(struct pt_store *st, const char *finding_id,
 	   enum review_status status, const char *by, const char *note,
@@ -265,6 +276,10 @@ review_set(struct pt_store *st, const char *finding_id,
 	if (note != NULL && !utf8_ok(note))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
 				  "the note is not valid UTF-8");
+	if (note != NULL && review_text_chars(note) > REVIEW_NOTE_MAX)
+		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
+				  "the note is longer than %d characters",
+				  REVIEW_NOTE_MAX);
 	if (status == REVIEW_REJECTED && blank(note))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
 				  "status 'rejected' needs a note saying why "

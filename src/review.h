@@ -50,6 +50,13 @@ enum review_status {
 /* Derived status of a finding that the latest design no longer has. */
 #define REVIEW_RESOLVED "resolved"
 
+/* The longest note review_set() takes, in characters (code points); the
+ * web form states the same limit. */
+#define REVIEW_NOTE_MAX 8000
+
+/* The number of characters (code points) of valid UTF-8 text s. */
+size_t review_text_chars(const char *s);
+
 /* "open", "confirmed", ...; NULL for a bad value. */
 const char *review_status_name(enum review_status s);
 /* The status named s, or -1 ("resolved" is not a status one can set). */

@@ -511,6 +511,15 @@ do_review(struct call *c, const char *id)
 		free(note);
 		note = NULL;
 	}
+	if (note != NULL && review_text_chars(note) > REVIEW_NOTE_MAX) {
+		char *m = xasprintf("De toelichting is langer dan %d tekens; "
+		    "er is niets vastgelegd.", REVIEW_NOTE_MAX);
+
+		resp_html(&c->r, web_finding(&c->ctx, id, 400, m, &c->r.body,
+		    &c->err));
+		free(m);
+		goto out;
+	}
 	if (s == REVIEW_REJECTED && note == NULL) {
 		resp_html(&c->r, web_finding(&c->ctx, id, 400, "Bij verwerpen "
 		    "is een toelichting verplicht; er is niets vastgelegd.",

@@ -738,7 +738,7 @@ review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
 	pt_buf_adds(b, "</select>\n<label for=\"note\">Toelichting "
 		    "(verplicht bij verwerpen)</label>\n"
 		    "<textarea id=\"note\" name=\"note\" rows=\"4\" "
-		    "maxlength=\"8000\"></textarea>\n"
+		    "maxlength=\"" PT_STR(REVIEW_NOTE_MAX) "\"></textarea>\n"
 		    "<div><button type=\"submit\">Beslissing vastleggen</button>"
 		    "</div>\n</form>\n");
 	tag(b, "<p>De beslissing komt in het logboek op naam van <strong>",

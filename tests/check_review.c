@@ -272,7 +272,27 @@ START_TEST(test_review_validation)
 	ck_assert_int_eq(set(F_UITVOERING, "rejected", "Ann", "  ", NULL), PT_EUSAGE);
 	ck_assert_int_eq(set(F_UITVOERING, "confirmed", "Ann", "\xff\xfe", NULL), PT_EUSAGE);
 	ck_assert_int_eq(set(F_UITVOERING, "confirmed", "\xc0\xaf", NULL, NULL), PT_EUSAGE);
-	ck_assert_int_eq(log_rows(), 0);
+	{
+		/* The note's limit counts characters, not bytes: 8,000 "é"
+		 * (16,000 bytes) pass, one more character does not. */
+		struct pt_buf b = PT_BUF_INIT;
+		int i;
+
+		for (i = 0; i < REVIEW_NOTE_MAX + 1; i++)
+			pt_buf_adds(&b, "\xc3\xa9");
+		ck_assert_int_eq(set(F_UITVOERING, "confirmed", "Ann", b.s, &err),
+				 PT_EUSAGE);
+		ck_assert(t_contains(err, "longer than 8000 characters"));
+		free(err);
+		ck_assert_int_eq(log_rows(), 0);
+		b.s[b.len - 2] = '\0';
+		ck_assert_int_eq(set(F_UITVOERING, "open", "Ann", b.s, NULL), PT_OK);
+		ck_assert_int_eq(log_rows(), 1);
+		ck_assert_int_eq(t_db_int(db, "SELECT length(note) FROM review_log"),
+				 REVIEW_NOTE_MAX);
+		pt_buf_release(&b);
+	}
+	ck_assert_int_eq(log_rows(), 1);
 	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "review", "list", "--status",
 			       "bogus", NULL), PT_EUSAGE);
 	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "review", "log",
@@ -287,7 +307,7 @@ START_TEST(test_review_validation)
 	ck_assert_int_eq(set(F_UITVOERING, "needs-amendment", "Bo", NULL, NULL), PT_OK);
 	ck_assert_int_eq(set(F_UITVOERING, "mitigated", "Cy", "", NULL), PT_OK);
 	ck_assert_int_eq(set(F_UITVOERING, "open", "Di", NULL, NULL), PT_OK);
-	ck_assert_int_eq(log_rows(), 4);
+	ck_assert_int_eq(log_rows(), 5);
 	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM review_log WHERE note IS NULL"), 3);
 }
 END_TEST

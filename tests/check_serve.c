@@ -543,6 +543,19 @@ START_TEST(test_serve_review_write)
 	ck_assert_int_eq(post(&h, path, anna, body), 400);
 	http_release(&h);
 	free(body);
+	{
+		/* The server enforces the note's limit, not only the form. */
+		struct pt_buf b = PT_BUF_INIT;
+		int i;
+
+		pt_buf_addf(&b, "csrf=%s&status=confirmed&note=", csrf);
+		for (i = 0; i <= REVIEW_NOTE_MAX; i++)
+			pt_buf_adds(&b, "x");
+		ck_assert_int_eq(post(&h, path, anna, b.s), 400);
+		ck_assert(t_contains(h.body.s, "langer dan 8000 tekens"));
+		http_release(&h);
+		pt_buf_release(&b);
+	}
 	ck_assert_int_eq(log_rows(), n0);
 
 	/* The decision is logged under the signed-in user, whatever the
@@ -744,6 +757,51 @@ START_TEST(test_serve_login_limits)
 }
 END_TEST
 
+/* At most AUTH_SESSIONS_PER_USER live sessions per account, the oldest
+ * ended first; a sign-in ends the session the browser presented. */
+START_TEST(test_serve_session_cap_and_rotation)
+{
+	struct http h;
+	char *first = login("anna", "geheim-1"), *tok[AUTH_SESSIONS_PER_USER];
+	char *next = NULL, *c;
+	int i;
+
+	ck_assert_ptr_nonnull(first);
+	ck_assert_int_eq(get(&h, "/", first), 200);
+	http_release(&h);
+	for (i = 0; i < AUTH_SESSIONS_PER_USER; i++) {
+		tok[i] = login("anna", "geheim-1");
+		ck_assert_ptr_nonnull(tok[i]);
+	}
+	/* The first is the oldest of six: it has ended, the others live. */
+	ck_assert_int_eq(get(&h, "/", first), 401);
+	http_release(&h);
+	for (i = 0; i < AUTH_SESSIONS_PER_USER; i++) {
+		ck_assert_int_eq(get(&h, "/", tok[i]), 200);
+		http_release(&h);
+	}
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM web_session s JOIN "
+			 "web_user u ON u.id = s.user_id WHERE u.name = 'anna'"),
+			 AUTH_SESSIONS_PER_USER);
+	/* Signing in again from the browser of tok[4] ends tok[4]. */
+	ck_assert_int_eq(post(&h, "/login", tok[4],
+			      "user=anna&password=geheim-1"), 303);
+	if ((c = strstr(h.head.s, "pt_sessie=")) != NULL)
+		next = xstrndup(c + 10, strcspn(c + 10, ";\r\n"));
+	http_release(&h);
+	ck_assert_ptr_nonnull(next);
+	ck_assert_str_ne(next, tok[4]);
+	ck_assert_int_eq(get(&h, "/", tok[4]), 401);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/", next), 200);
+	http_release(&h);
+	free(next);
+	for (i = 0; i < AUTH_SESSIONS_PER_USER; i++)
+		free(tok[i]);
+	free(first);
+}
+END_TEST
+
 START_TEST(test_serve_listen_address)
 {
 	struct serve_addr a;
@@ -876,6 +934,7 @@ suite_serve(void)
 	tcase_add_unchecked_fixture(tc, start_server, stop_server);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_serve_login_limits);
+	tcase_add_test(tc, test_serve_session_cap_and_rotation);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("cli");
