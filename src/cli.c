@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,17 +16,169 @@
 #include "cli_priv.h"
 #include "xmlsec.h"
 
-#define EXIT_STATUSES                                                       \
-	"Exit status:\n"                                                    \
-	"  0  success (check: no barriers)\n"                              \
-	"  1  check: the design has barriers\n"                            \
-	"  2  usage error\n"                                               \
-	"  3  bad input: not well-formed, not valid, not BWB, bad design or rules\n" \
-	"  4  unsafe XML refused (entity declarations, external entities)\n" \
-	"  5  a file could not be read or written\n"                       \
-	"  6  database error\n"                                            \
-	"  7  not found: a law, article or finding that is not in the registry\n" \
-	"  8  internal error\n"
+#define REQ CLI_ARG_REQUIRED
+#define NONE CLI_ARG_NONE
+#define OPT CLI_ARG_OPTIONAL
+#define RULES_HELP "rule directory (default: the installed rules,\nor $PROEFTOETS_RULES)"
+#define FORMAT_TJ { OPT_FORMAT, "format", REQ, "text|json", NULL, \
+		    "output format (default text)" }
+
+static const struct cli_option import_options[] = {
+	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
+	  "date of entry into force for files that carry\n"
+	  "none (the <wetgeving> format); without it the\n"
+	  "date is recorded as unknown" },
+	{ 'q', "quiet", NONE, NULL, NULL, "print nothing but errors" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option laws_options[] = {
+	FORMAT_TJ,
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option show_options[] = {
+	{ OPT_LID, "lid", REQ, "N", NULL, "one lid of the article" },
+	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
+	  "the date (default: the newest version)" },
+	FORMAT_TJ,
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option search_options[] = {
+	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
+	  "search only the versions in force at that date" },
+	{ OPT_LIMIT, "limit", REQ, "N", NULL, "at most N results (default 20)" },
+	FORMAT_TJ,
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option check_options[] = {
+	{ OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP },
+	{ OPT_FORMAT, "format", REQ, "FORMAT", NULL,
+	  "text (default), markdown, html, json or csv" },
+	{ 'o', "output", REQ, "FILE", NULL,
+	  "write the report to FILE instead of standard output\n"
+	  "('-': standard output)" },
+	{ OPT_TODAY, "today", REQ, "DATE", NULL,
+	  "the date used for designs without a peildatum" },
+	{ OPT_SAVE, "save", NONE, NULL, NULL,
+	  "also store each design and its findings in the\n"
+	  "registry under its proeftuin id (see 'proeftoets\n"
+	  "proeftuin add')" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option proeftuinen_options[] = {
+	FORMAT_TJ,
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option proeftuin_options[] = {
+	{ OPT_RULES, "rules", REQ, "DIR", "add", RULES_HELP },
+	{ OPT_TODAY, "today", REQ, "DATE", "add",
+	  "the date used for designs without a peildatum" },
+	{ 'q', "quiet", NONE, NULL, "add", "print nothing but errors" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option review_options[] = {
+	{ OPT_PROEFTUIN, "proeftuin", REQ, "ID", "list", "list: only this proeftuin" },
+	{ OPT_STATUS, "status", REQ, "STATUS", "list",
+	  "list: only findings with this status (or resolved)" },
+	{ OPT_BY, "by", REQ, "NAME", "set", "set: who decides (required, not empty)" },
+	{ OPT_NOTE, "note", REQ, "TEXT", "set", "set: why (required for rejected)" },
+	{ OPT_FORMAT, "format", REQ, "text|json", "list log",
+	  "list, log: output format (default text)" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option update_options[] = {
+	{ OPT_BASE, "base", REQ, "URL", NULL,
+	  "the repository (default\n"
+	  "https://repository.officiele-overheidspublicaties.nl/bwb);\n"
+	  "an http, https or file:// URL of a mirror laid\n"
+	  "out the same way" },
+	{ OPT_ALL_VERSIONS, "all-versions", NONE, NULL, NULL,
+	  "every version in the manifest" },
+	{ OPT_SINCE, "since", REQ, "YYYY-MM-DD", NULL,
+	  "every version in force on or after the date" },
+	{ OPT_TODAY, "today", REQ, "YYYY-MM-DD", NULL,
+	  "the date that decides which version is in force\n"
+	  "(default: today)" },
+	{ OPT_TIMEOUT, "timeout", REQ, "SECONDS", NULL,
+	  "give up on a request that cannot connect or\n"
+	  "receives nothing for SECONDS (default 30); a\n"
+	  "request may take 10 times as long in all" },
+	{ OPT_RETRIES, "retries", REQ, "N", NULL,
+	  "attempts after a transient failure (5xx, time-out,\n"
+	  "connection reset or cut short; never after 404),\n"
+	  "waiting 1, 2, 4... seconds (default 3)" },
+	{ OPT_RULES, "rules", REQ, "DIR", NULL,
+	  "rule directory for the laws to fetch (default:\n"
+	  "the installed rules, or $PROEFTOETS_RULES)" },
+	{ 'q', "quiet", NONE, NULL, NULL, "print nothing but errors" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option diff_options[] = {
+	{ OPT_LID, "lid", REQ, "N", NULL, "one lid of the article" },
+	{ OPT_FROM, "from", REQ, "YYYY-MM-DD", NULL, "the old date (required)" },
+	{ OPT_TO, "to", REQ, "YYYY-MM-DD", NULL, "the new date (required)" },
+	FORMAT_TJ,
+	{ OPT_COLOR, "color", OPT, "WHEN", NULL,
+	  "colour deletions red and insertions green: auto\n"
+	  "(default: when standard output is a terminal\n"
+	  "and NO_COLOR is not set), always or never" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option rules_options[] = {
+	{ OPT_RULES, "rules", REQ, "DIR", "stale",
+	  "rule directory (default: the installed rules,\n"
+	  "or $PROEFTOETS_RULES)" },
+	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", "stale",
+	  "compare with the versions in force then\n"
+	  "(default: the newest versions)" },
+	{ OPT_FORMAT, "format", REQ, "text|json", "stale",
+	  "output format (default text)" },
+	{ OPT_COLOR, "color", OPT, "WHEN", "stale", "auto (default), always or never" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option amendments_options[] = {
+	{ OPT_PROEFTUIN, "proeftuin", REQ, "ID", NULL,
+	  "only this proeftuin (may be repeated)" },
+	{ OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP },
+	{ OPT_TODAY, "today", REQ, "DATE", NULL,
+	  "the date of the current text, and the peildatum of\n"
+	  "designs without one (default: today)" },
+	{ OPT_FORMAT, "format", REQ, "FORMAT", NULL,
+	  "text (default), markdown, csv, json or xlsx" },
+	{ 'o', "output", REQ, "FILE", NULL,
+	  "write to FILE (required for xlsx; '-': standard\n"
+	  "output, not for xlsx)" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option serve_options[] = {
+	{ OPT_LISTEN, "listen", REQ, "ADDR:PORT", NULL,
+	  "where to listen (default 127.0.0.1:8080; an\n"
+	  "IPv6 address in brackets, [::1]:8080); port 0\n"
+	  "picks a free port.  An address beyond loopback\n"
+	  "must be given here and gives a warning" },
+	{ OPT_RULES, "rules", REQ, "DIR", NULL,
+	  "rule directory (default: the installed rules,\n"
+	  "or $PROEFTOETS_RULES)" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
+
+static const struct cli_option user_options[] = {
+	{ OPT_ROLE, "role", REQ, "reviewer|reader", "add",
+	  "add: reviewers may record decisions,\n"
+	  "readers only read (default reader)" },
+	{ 0, NULL, NONE, NULL, NULL, NULL }
+};
 
 const struct cli_command cli_commands[] = {
 	{ "import", cmd_import, "import [--date YYYY-MM-DD] FILE|DIR...",
@@ -37,60 +190,36 @@ const struct cli_command cli_commands[] = {
 	  "\n"
 	  "Each file is imported in one transaction: a file that fails leaves\n"
 	  "nothing behind, and files imported before it stay.  A file that was\n"
-	  "imported before (same SHA-256) changes nothing.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --date YYYY-MM-DD  date of entry into force for files that carry\n"
-	  "                     none (the <wetgeving> format); without it the\n"
-	  "                     date is recorded as unknown\n"
-	  "  -q, --quiet        print nothing but errors\n" },
+	  "imported before (same SHA-256) changes nothing.\n",
+	  import_options, NULL },
 	{ "laws", cmd_laws, "laws [--format text|json]",
 	  "list imported laws, versions and article counts",
 	  "List the laws in the registry with their versions (date of entry\n"
-	  "into force, source file) and the number of articles of each.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --format text|json  output format (default text)\n" },
+	  "into force, source file) and the number of articles of each.\n",
+	  laws_options, NULL },
 	{ "show", cmd_show,
 	  "show BWB-ID ARTIKEL [--lid N] [--date YYYY-MM-DD] [--format text|json]",
 	  "show one provision as in force at a date",
 	  "Show the text of an article (or one lid of it) from the version of\n"
 	  "the law in force at the date, with its Juriconnect id and link.\n"
-	  "ARTIKEL is the number as the law writes it: 3.2, 255, 265b, 4.1.1.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --lid N             one lid of the article\n"
-	  "  --date YYYY-MM-DD   the date (default: the newest version)\n"
-	  "  --format text|json  output format (default text)\n" },
+	  "ARTIKEL is the number as the law writes it: 3.2, 255, 265b, 4.1.1.\n",
+	  show_options, NULL },
 	{ "search", cmd_search,
 	  "search [--date YYYY-MM-DD] [--limit N] [--format text|json] QUERY",
 	  "full-text search over provision texts",
 	  "Search the text of every article in the registry.  QUERY uses SQLite\n"
 	  "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
 	  "Accents are ignored.  Hits show the law, the version and the article,\n"
-	  "with the matching words in [brackets].\n"
-	  "\n"
-	  "Options:\n"
-	  "  --date YYYY-MM-DD   search only the versions in force at that date\n"
-	  "  --limit N           at most N results (default 20)\n"
-	  "  --format text|json  output format (default text)\n" },
+	  "with the matching words in [brackets].\n",
+	  search_options, NULL },
 	{ "check", cmd_check,
 	  "check [--rules DIR] [--format text|markdown|html|json|csv] [-o FILE] [--save] DESIGN.xml...",
 	  "check proeftuin designs against the rules",
 	  "Check one or more proeftuin designs against the rule set at each\n"
 	  "design's peildatum, quoting every provision from the registry.\n"
 	  "Every finding shows its review status and the note of its last\n"
-	  "decision from the registry ('proeftoets review'); open when none.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --rules DIR      rule directory (default: the installed rules,\n"
-	  "                   or $PROEFTOETS_RULES)\n"
-	  "  --format FORMAT  text (default), markdown, html, json or csv\n"
-	  "  -o FILE          write the report to FILE instead of standard output\n"
-	  "  --today DATE     the date used for designs without a peildatum\n"
-	  "  --save           also store each design and its findings in the\n"
-	  "                   registry under its proeftuin id (see 'proeftoets\n"
-	  "                   proeftuin add')\n" },
+	  "decision from the registry ('proeftoets review'); open when none.\n",
+	  check_options, NULL },
 	{ "proeftuinen", cmd_proeftuinen, "proeftuinen [--format text|json]",
 	  "list the saved proeftuinen and their review counts",
 	  "List the proeftuinen saved in the registry: id, name, number of\n"
@@ -98,10 +227,8 @@ const struct cli_command cli_commands[] = {
 	  "and risks found in the latest version, and the number of findings\n"
 	  "per review status (open, confirmed, rejected, mitigated,\n"
 	  "needs-amendment, and resolved: no longer found in the latest\n"
-	  "version).\n"
-	  "\n"
-	  "Options:\n"
-	  "  --format text|json  output format (default text)\n" },
+	  "version).\n",
+	  proeftuinen_options, NULL },
 	{ "proeftuin", cmd_proeftuin,
 	  "proeftuin add [--rules DIR] [--today DATE] [-q] DESIGN.xml...",
 	  "save proeftuin designs and their findings",
@@ -113,13 +240,8 @@ const struct cli_command cli_commands[] = {
 	  "nothing.  Review decisions stay attached to the findings, whose ids\n"
 	  "are stable; a finding the new version no longer has is shown as\n"
 	  "resolved and keeps its log.  All designs are read before any is\n"
-	  "stored.  Exit status 0 also when there are barriers.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --rules DIR   rule directory (default: the installed rules,\n"
-	  "                or $PROEFTOETS_RULES)\n"
-	  "  --today DATE  the date used for designs without a peildatum\n"
-	  "  -q, --quiet   print nothing but errors\n" },
+	  "stored.  Exit status 0 also when there are barriers.\n",
+	  proeftuin_options, NULL },
 	{ "review", cmd_review,
 	  "review list [--proeftuin ID] [--status STATUS] [--format text|json]\n"
 	  "   or: proeftoets [--db PATH] review set FINDING-ID STATUS --by NAME [--note TEXT]\n"
@@ -144,15 +266,8 @@ const struct cli_command cli_commands[] = {
 	  "review log    the audit log of one finding, oldest first\n"
 	  "\n"
 	  "Text output shows a backslash as \\\\ and other control characters\n"
-	  "than newline and tab as \\xHH; JSON output has every text unchanged.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --proeftuin ID      list: only this proeftuin\n"
-	  "  --status STATUS     list: only findings with this status (or resolved)\n"
-	  "  --by NAME           set: who decides (required, not empty)\n"
-	  "  --note TEXT         set: why (required for rejected)\n"
-	  "  --format text|json  list, log: output format (default text)\n"
-	  "\n"
+	  "than newline and tab as \\xHH; JSON output has every text unchanged.\n",
+	  review_options,
 	  "An unknown finding id gives exit status 7.\n" },
 	{ "update", cmd_update,
 	  "update [--base URL] [--all-versions | --since YYYY-MM-DD] [--today YYYY-MM-DD] [BWB-ID...]",
@@ -168,27 +283,8 @@ const struct cli_command cli_commands[] = {
 	  "imported (one transaction per file).  A failure stops only that\n"
 	  "version (or, for a manifest, that law); the others go on.  One line\n"
 	  "per version says imported, unchanged or failed; a summary follows.\n"
-	  "Downloads go to a temporary file next to the registry.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --base URL          the repository (default\n"
-	  "                      https://repository.officiele-overheidspublicaties.nl/bwb);\n"
-	  "                      an http, https or file:// URL of a mirror laid\n"
-	  "                      out the same way\n"
-	  "  --all-versions      every version in the manifest\n"
-	  "  --since YYYY-MM-DD  every version in force on or after the date\n"
-	  "  --today YYYY-MM-DD  the date that decides which version is in force\n"
-	  "                      (default: today)\n"
-	  "  --timeout SECONDS   give up on a request that cannot connect or\n"
-	  "                      receives nothing for SECONDS (default 30); a\n"
-	  "                      request may take 10 times as long in all\n"
-	  "  --retries N         attempts after a transient failure (5xx, time-out,\n"
-	  "                      connection reset or cut short; never after 404),\n"
-	  "                      waiting 1, 2, 4... seconds (default 3)\n"
-	  "  --rules DIR         rule directory for the laws to fetch (default:\n"
-	  "                      the installed rules, or $PROEFTOETS_RULES)\n"
-	  "  -q, --quiet         print nothing but errors\n"
-	  "\n"
+	  "Downloads go to a temporary file next to the registry.\n",
+	  update_options,
 	  "When some version or manifest failed, the exit status is that of the\n"
 	  "first failure: 5 for a download or a file that does not match the\n"
 	  "manifest, 3 for a manifest or file that does not parse.\n" },
@@ -199,17 +295,8 @@ const struct cli_command cli_commands[] = {
 	  "the law in force at --from with the version in force at --to, word\n"
 	  "by word: unchanged words plain, deleted words as [-woord-], inserted\n"
 	  "words as {+woord+} (like git diff --word-diff=plain).  A header names\n"
-	  "both versions and their dates.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --lid N             one lid of the article\n"
-	  "  --from YYYY-MM-DD   the old date (required)\n"
-	  "  --to YYYY-MM-DD     the new date (required)\n"
-	  "  --format text|json  output format (default text)\n"
-	  "  --color[=WHEN]      colour deletions red and insertions green: auto\n"
-	  "                      (default: when standard output is a terminal\n"
-	  "                      and NO_COLOR is not set), always or never\n"
-	  "\n"
+	  "both versions and their dates.\n",
+	  diff_options,
 	  "Exit status 0 also when the texts differ; 7 when the law, a version,\n"
 	  "the article or the lid is not in the registry at one of the dates.\n" },
 	{ "rules", cmd_rules,
@@ -222,16 +309,8 @@ const struct cli_command cli_commands[] = {
 	  "repealed (repealed) or absent (gone), or the registry holds no text at\n"
 	  "the getoetst-aan date to compare with (baseline-missing).  For each,\n"
 	  "the old and new version dates and a word diff of the old and new\n"
-	  "text.  Provisions without getoetst-aan or tekst-sha256 are counted.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --rules DIR         rule directory (default: the installed rules,\n"
-	  "                      or $PROEFTOETS_RULES)\n"
-	  "  --date YYYY-MM-DD   compare with the versions in force then\n"
-	  "                      (default: the newest versions)\n"
-	  "  --format text|json  output format (default text)\n"
-	  "  --color[=WHEN]      auto (default), always or never\n"
-	  "\n"
+	  "text.  Provisions without getoetst-aan or tekst-sha256 are counted.\n",
+	  rules_options,
 	  "Exit status 0 when no rule is stale, 1 when some are.\n" },
 	{ "amendments", cmd_amendments,
 	  "amendments [--proeftuin ID]... [--rules DIR] [--today DATE] [--format text|markdown|csv|json|xlsx] [-o FILE]",
@@ -243,17 +322,8 @@ const struct cli_command cli_commands[] = {
 	  "the lowest level of law needed (wet, amvb, ...), and the proeftuinen\n"
 	  "and findings that need it with their review status; then the risks.\n"
 	  "Findings reviewed as rejected are left out; mitigated ones are listed\n"
-	  "apart.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --proeftuin ID   only this proeftuin (may be repeated)\n"
-	  "  --rules DIR      rule directory (default: the installed rules,\n"
-	  "                   or $PROEFTOETS_RULES)\n"
-	  "  --today DATE     the date of the current text, and the peildatum of\n"
-	  "                   designs without one (default: today)\n"
-	  "  --format FORMAT  text (default), markdown, csv, json or xlsx\n"
-	  "  -o FILE          write to FILE (required for xlsx)\n"
-	  "\n"
+	  "apart.\n",
+	  amendments_options,
 	  "Exit status 7 when a proeftuin named was never saved.\n" },
 	{ "serve", cmd_serve,
 	  "serve [--listen ADDR:PORT] [--rules DIR]",
@@ -270,16 +340,8 @@ const struct cli_command cli_commands[] = {
 	  "Readers read; only reviewers record decisions, which the audit log\n"
 	  "keeps under the name of the signed-in user.  The session cookie is\n"
 	  "not marked Secure: beyond loopback put a reverse proxy with TLS in\n"
-	  "front.  SIGINT or SIGTERM stops the server cleanly.\n"
-	  "\n"
-	  "Options:\n"
-	  "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; an\n"
-	  "                      IPv6 address in brackets, [::1]:8080); port 0\n"
-	  "                      picks a free port.  An address beyond loopback\n"
-	  "                      must be given here and gives a warning\n"
-	  "  --rules DIR         rule directory (default: the installed rules,\n"
-	  "                      or $PROEFTOETS_RULES)\n"
-	  "\n"
+	  "front.  SIGINT or SIGTERM stops the server cleanly.\n",
+	  serve_options,
 	  "Prints 'listening on http://ADDR:PORT/' once it listens.\n" },
 	{ "user", cmd_user,
 	  "user add NAME [--role reviewer|reader]\n"
@@ -290,22 +352,58 @@ const struct cli_command cli_commands[] = {
 	  "             standard input (an empty one is refused) and stored only\n"
 	  "             as a slow salted hash (Argon2id)\n"
 	  "user list    the accounts, their roles and live sessions\n"
-	  "user remove  remove an account and end its sessions\n"
-	  "\n"
-	  "Options:\n"
-	  "  --role reviewer|reader  add: reviewers may record decisions,\n"
-	  "                          readers only read (default reader)\n" },
-	{ NULL, NULL, NULL, NULL, NULL }
+	  "user remove  remove an account and end its sessions\n",
+	  user_options, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 };
+
+void
+cli_text_escape(struct pt_buf *b, const char *s, const char *indent)
+{
+	const unsigned char *p;
+
+	if (s == NULL)
+		return;
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n') {
+			pt_buf_addc(b, '\n');
+			pt_buf_adds(b, indent);
+		} else if (*p == '\\') {
+			pt_buf_adds(b, "\\\\");
+		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7f) {
+			pt_buf_addf(b, "\\x%02x", *p);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			pt_buf_addf(b, "\\u%04x", p[1]);
+			p++;
+		} else {
+			pt_buf_addc(b, (char)*p);
+		}
+	}
+}
+
+/* "proeftoets: [prefix]message\n", the message escaped. */
+static void
+put_msg(struct cli *c, const char *prefix, const char *msg)
+{
+	struct pt_buf b = PT_BUF_INIT;
+
+	pt_buf_adds(&b, "proeftoets: ");
+	if (prefix)
+		pt_buf_adds(&b, prefix);
+	cli_text_escape(&b, msg, "");
+	pt_buf_addc(&b, '\n');
+	fwrite(b.s, 1, b.len, c->err);
+	pt_buf_release(&b);
+}
 
 static void
 vmsg(struct cli *c, const char *prefix, const char *fmt, va_list ap)
 {
-	fputs("proeftoets: ", c->err);
-	if (prefix)
-		fputs(prefix, c->err);
-	vfprintf(c->err, fmt, ap);
-	fputc('\n', c->err);
+	struct pt_buf msg = PT_BUF_INIT;
+
+	pt_buf_vaddf(&msg, fmt, ap);
+	put_msg(c, prefix, msg.s);
+	pt_buf_release(&msg);
 }
 
 int
@@ -334,7 +432,7 @@ cli_report(struct cli *c, const struct pt_err *e)
 {
 	char buf[PT_ERR_MSG_MAX + PT_ERR_FILE_MAX + 64];
 
-	fprintf(c->err, "proeftoets: %s\n", pt_err_format(e, buf, sizeof buf));
+	put_msg(c, NULL, pt_err_format(e, buf, sizeof buf));
 	return e->code == PT_OK ? PT_EINTERNAL : (int)e->code;
 }
 
@@ -353,8 +451,8 @@ cli_usage(struct cli *c, const char *cmd, const char *fmt, ...)
 	return PT_EUSAGE;
 }
 
-static const struct cli_command *
-find_command(const char *name)
+const struct cli_command *
+cli_find_command(const char *name)
 {
 	const struct cli_command *cmd;
 
@@ -364,16 +462,77 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* "-o, --output FILE", "--color[=WHEN]": the left column of the help. */
+static void
+option_left(struct pt_buf *b, const struct cli_option *o)
+{
+	if (o->id < 256)
+		pt_buf_addf(b, "-%c, ", o->id);
+	pt_buf_addf(b, "--%s", o->name);
+	if (o->arg == CLI_ARG_REQUIRED)
+		pt_buf_addf(b, " %s", o->argname);
+	else if (o->arg == CLI_ARG_OPTIONAL)
+		pt_buf_addf(b, "[=%s]", o->argname);
+}
+
+/* The "Options:" block of a command's help, from its table. */
+static void
+options_help(struct pt_buf *b, const struct cli_option *opts)
+{
+	struct pt_buf left = PT_BUF_INIT;
+	const struct cli_option *o;
+	const char *h;
+	size_t width = 0;
+
+	for (o = opts; o->id; o++) {
+		pt_buf_reset(&left);
+		option_left(&left, o);
+		if (left.len > width)
+			width = left.len;
+	}
+	pt_buf_adds(b, "Options:\n");
+	for (o = opts; o->id; o++) {
+		pt_buf_reset(&left);
+		option_left(&left, o);
+		pt_buf_addf(b, "  %-*s  ", (int)width, left.s);
+		for (h = o->help; *h; h++) {
+			pt_buf_addc(b, *h);
+			if (*h == '\n')
+				pt_buf_addf(b, "%*s", (int)width + 4, "");
+		}
+		pt_buf_addc(b, '\n');
+	}
+	pt_buf_release(&left);
+}
+
+static void
+exit_statuses(FILE *f)
+{
+	char buf[2048];
+
+	fwrite(buf, 1, pt_status_table(buf, sizeof buf), f);
+}
+
 int
 cli_help(struct cli *c, const char *name)
 {
-	const struct cli_command *cmd = find_command(name);
+	const struct cli_command *cmd = cli_find_command(name);
+	struct pt_buf b = PT_BUF_INIT;
 
 	if (cmd == NULL)
 		return PT_EUSAGE;
-	fprintf(c->out, "Usage: proeftoets [--db PATH] %s\n\n%s\n%s",
-		cmd->synopsis, cmd->summary, "");
-	fprintf(c->out, "\n%s\n" EXIT_STATUSES, cmd->help);
+	pt_buf_addf(&b, "Usage: proeftoets [--db PATH] %s\n\n%s\n\n%s",
+		    cmd->synopsis, cmd->summary, cmd->help);
+	if (cmd->options[0].id) {
+		pt_buf_addc(&b, '\n');
+		options_help(&b, cmd->options);
+	}
+	if (cmd->epilog)
+		pt_buf_addf(&b, "\n%s", cmd->epilog);
+	pt_buf_addc(&b, '\n');
+	fwrite(b.s, 1, b.len, c->out);
+	pt_buf_release(&b);
+	exit_statuses(c->out);
 	return PT_OK;
 }
 
@@ -381,6 +540,20 @@ int
 cli_is_help(const char *arg)
 {
 	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+const char *
+cli_default_rules_dir(void)
+{
+	const char *env = getenv("PROEFTOETS_RULES");
+
+	return env && *env ? env : PKGDATADIR "/rules";
+}
+
+const char *
+cli_output_path(const char *v)
+{
+	return v != NULL && strcmp(v, "-") == 0 ? NULL : v;
 }
 
 int
@@ -401,24 +574,167 @@ cli_write(struct cli *c, const char *s, size_t len)
 	return PT_OK;
 }
 
-int
-cli_opt_value(int argc, char **argv, int *i, const char *name,
-	      const char **val)
-{
-	size_t n = strlen(name);
-	const char *a = argv[*i];
+/* --- option parsing ----------------------------------------------------------- */
 
-	if (strcmp(a, name) == 0) {
-		if (*i + 1 >= argc)
-			return -1;
-		*val = argv[++*i];
+/* Whether the option is for subcommand sub ("list" in "list log"). */
+static int
+for_sub(const struct cli_option *o, const char *sub)
+{
+	size_t n;
+	const char *p;
+
+	if (o->subs == NULL || sub == NULL)
 		return 1;
-	}
-	if (strncmp(a, name, n) == 0 && a[n] == '=') {
-		*val = a + n + 1;
-		return 1;
-	}
+	n = strlen(sub);
+	for (p = o->subs; (p = strstr(p, sub)) != NULL; p += n)
+		if ((p == o->subs || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+			return 1;
 	return 0;
+}
+
+void
+cli_getopt_init(struct cli_getopt *g, struct cli *c, const char *cmd,
+		const char *sub, int argc, char **argv)
+{
+	const struct cli_command *command = cli_find_command(cmd);
+	const struct cli_option *o;
+	size_t nl = 0, ns = 0;
+
+	memset(g, 0, sizeof *g);
+	g->c = c;
+	g->cmd = cmd;
+	g->argc = argc;
+	g->argv = argv;
+	g->table = command->options;
+	g->longs = g->longbuf;
+	g->shorts[ns++] = ':';  /* report a missing value as ':' */
+	g->shorts[ns++] = 'h';
+	for (o = g->table; o->id && nl < CLI_MAX_OPTIONS; o++) {
+		if (!for_sub(o, sub))
+			continue;
+		g->longbuf[nl].name = o->name;
+		g->longbuf[nl].has_arg = o->arg == CLI_ARG_REQUIRED ? required_argument :
+		    o->arg == CLI_ARG_OPTIONAL ? optional_argument : no_argument;
+		g->longbuf[nl].flag = NULL;
+		g->longbuf[nl].val = o->id;
+		nl++;
+		if (o->id < 256) {
+			g->shorts[ns++] = (char)o->id;
+			if (o->arg != CLI_ARG_NONE)
+				g->shorts[ns++] = ':';
+			if (o->arg == CLI_ARG_OPTIONAL)
+				g->shorts[ns++] = ':';
+		}
+	}
+	g->longbuf[nl].name = "help";
+	g->longbuf[nl].has_arg = no_argument;
+	g->longbuf[nl].flag = NULL;
+	g->longbuf[nl].val = 'h';
+	g->shorts[ns] = '\0';
+	optind = 0;  /* GNU: start afresh for this argv */
+	opterr = 0;
+}
+
+/* The table's entry for id, or NULL. */
+static const struct cli_option *
+option_by_id(const struct cli_getopt *g, int id)
+{
+	const struct cli_option *o;
+
+	for (o = g->table; o->id; o++)
+		if (o->id == id)
+			return o;
+	return NULL;
+}
+
+/* g->opt: the option as the user wrote it ("-o" or "--output"). */
+static void
+written_as(struct cli_getopt *g, int id, const char *arg)
+{
+	const struct cli_option *o = option_by_id(g, id);
+
+	if (id < 256 && (arg == NULL || strncmp(arg, "--", 2) != 0))
+		snprintf(g->opt, sizeof g->opt, "-%c", id);
+	else
+		snprintf(g->opt, sizeof g->opt, "--%s", o ? o->name : "?");
+}
+
+/* "unknown option 'X'" for what getopt_long refused. */
+static int
+unknown_option(struct cli_getopt *g)
+{
+	const char *arg = optind > 0 && optind <= g->argc ? g->argv[optind - 1] : "";
+	size_t n;
+
+	if (optopt != 0 && optopt < 256 && strncmp(arg, "--", 2) != 0 &&
+	    !option_by_id(g, optopt))
+		return cli_usage(g->c, g->cmd, "unknown option '-%c'", optopt);
+	if (optopt != 0 && option_by_id(g, optopt)) {
+		written_as(g, optopt, "--");
+		return cli_usage(g->c, g->cmd, "option '%s' takes no value", g->opt);
+	}
+	n = strcspn(arg, "=");
+	return cli_usage(g->c, g->cmd, "unknown option '%.*s'", (int)n, arg);
+}
+
+int
+cli_getopt_next(struct cli_getopt *g)
+{
+	int id, li = -1;
+
+	g->val = NULL;
+	id = getopt_long(g->argc, g->argv, g->shorts, g->longs, &li);
+	if (id == -1) {
+		g->ind = optind;
+		return CLI_OPT_END;
+	}
+	if (id == 'h')
+		return CLI_OPT_HELP;
+	if (id == '?') {
+		unknown_option(g);
+		return CLI_OPT_ERROR;
+	}
+	if (id == ':') {
+		written_as(g, optopt, g->argv[optind - 1]);
+		cli_usage(g->c, g->cmd, "option '%s' needs a value", g->opt);
+		return CLI_OPT_ERROR;
+	}
+	g->val = optarg;
+	if (li >= 0)
+		snprintf(g->opt, sizeof g->opt, "--%s", g->longs[li].name);
+	else
+		snprintf(g->opt, sizeof g->opt, "-%c", id);
+	return id;
+}
+
+int
+cli_getopt_status(struct cli_getopt *g, int id)
+{
+	if (id == CLI_OPT_HELP)
+		return cli_help(g->c, g->cmd);
+	return PT_EUSAGE;
+}
+
+int
+cli_getopt_stop(struct cli_getopt *g, int id)
+{
+	if (id == CLI_OPT_HELP) {
+		cli_help(g->c, g->cmd);
+		return CLI_HELP_SHOWN;
+	}
+	return PT_EUSAGE;
+}
+
+int
+cli_opt_needs(struct cli_getopt *g, const char *what)
+{
+	return cli_usage(g->c, g->cmd, "option '%s' needs %s", g->opt, what);
+}
+
+int
+cli_unexpected(struct cli_getopt *g, const char *arg)
+{
+	return cli_usage(g->c, g->cmd, "unexpected argument '%s'", arg);
 }
 
 static void
@@ -446,8 +762,53 @@ usage(struct cli *c, FILE *f)
 	      "  --db PATH     the registry (default $PROEFTOETS_DB, else ./proeftoets.db)\n"
 	      "  -h, --help    this help; 'proeftoets COMMAND --help' for a command\n"
 	      "  --version     print the version\n"
-	      "\n" EXIT_STATUSES, f);
+	      "\n", f);
+	exit_statuses(f);
 	(void)c;
+}
+
+/*
+ * The options before the command (getopt_long stops at the command).
+ * Returns the index of the command, or minus the exit status when the
+ * run ends here (help, version, a usage error).
+ */
+static int
+global_options(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int id;
+
+	optind = 0;
+	opterr = 0;
+	while ((id = getopt_long(argc, argv, "+:h", longs, NULL)) != -1) {
+		switch (id) {
+		case 'h':
+			usage(c, c->out);
+			return -PT_OK;
+		case 'V':
+			fprintf(c->out, "proeftoets %s\n", PACKAGE_VERSION);
+			return -PT_OK;
+		case 'd':
+			if (*optarg == '\0')
+				return -cli_usage(c, NULL, "option '--db' needs a path");
+			c->db_path = optarg;
+			break;
+		case ':':
+			return -cli_usage(c, NULL, "option '--db' needs a path");
+		default:
+			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
+				return -cli_usage(c, NULL, "unknown option '-%c'", optopt);
+			return -cli_usage(c, NULL, "unknown option '%.*s'",
+					  (int)strcspn(argv[optind - 1], "="),
+					  argv[optind - 1]);
+		}
+	}
+	return optind;
 }
 
 int
@@ -465,41 +826,19 @@ proeftoets_main(int argc, char **argv, FILE *out, FILE *err)
 	c.db_path = env && *env ? env : "proeftoets.db";
 	c.err_is_tty = err == stderr && isatty(fileno(stderr));
 
-	for (i = 1; i < argc; i++) {
-		const char *v;
-
-		if (argv[i][0] != '-')
-			break;
-		if (cli_is_help(argv[i])) {
-			usage(&c, out);
-			return PT_OK;
-		}
-		if (strcmp(argv[i], "--version") == 0) {
-			fprintf(out, "proeftoets %s\n", PACKAGE_VERSION);
-			return PT_OK;
-		}
-		r = cli_opt_value(argc, argv, &i, "--db", &v);
-		if (r < 0)
-			return cli_usage(&c, NULL, "option '--db' needs a path");
-		if (r > 0) {
-			if (*v == '\0')
-				return cli_usage(&c, NULL, "option '--db' needs a path");
-			c.db_path = v;
-			continue;
-		}
-		return cli_usage(&c, NULL, "unknown option '%s'", argv[i]);
-	}
+	if ((i = global_options(&c, argc, argv)) <= 0)
+		return -i;
 	if (i >= argc) {
 		usage(&c, err);
 		return PT_EUSAGE;
 	}
 	if (strcmp(argv[i], "help") == 0) {
-		if (i + 1 < argc && find_command(argv[i + 1]))
+		if (i + 1 < argc && cli_find_command(argv[i + 1]))
 			return cli_help(&c, argv[i + 1]);
 		usage(&c, out);
 		return PT_OK;
 	}
-	cmd = find_command(argv[i]);
+	cmd = cli_find_command(argv[i]);
 	if (cmd == NULL)
 		return cli_usage(&c, NULL, "unknown command '%s'", argv[i]);
 	fflush(out);

@@ -9,8 +9,10 @@
 #ifndef PROEFTOETS_CLI_PRIV_H
 #define PROEFTOETS_CLI_PRIV_H
 
+#include <getopt.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "err.h"
 #include "store.h"
 
@@ -20,22 +22,59 @@ struct cli {
 	int err_is_tty;        /* progress indication allowed */
 };
 
+/*
+ * Option ids: the short letter for an option that has one ('o', 'q'),
+ * else one of these.  An id means the same option in every command.
+ */
+enum cli_opt_id {
+	OPT_ALL_VERSIONS = 256, OPT_BASE, OPT_BY, OPT_COLOR, OPT_DATE,
+	OPT_FORMAT, OPT_FROM, OPT_LID, OPT_LIMIT, OPT_LISTEN, OPT_NOTE,
+	OPT_PROEFTUIN, OPT_RETRIES, OPT_ROLE, OPT_RULES, OPT_SAVE, OPT_SINCE,
+	OPT_STATUS, OPT_TIMEOUT, OPT_TO, OPT_TODAY
+};
+
+enum cli_arg { CLI_ARG_NONE, CLI_ARG_REQUIRED, CLI_ARG_OPTIONAL };
+
+/* One option of a command; a table of them ends with id 0. */
+struct cli_option {
+	int id;                /* short letter or enum cli_opt_id */
+	const char *name;      /* long name without "--" */
+	enum cli_arg arg;      /* whether it takes a value */
+	const char *argname;   /* the value in help ("DIR"); NULL for none */
+	const char *subs;      /* subcommands it is for ("list log"); NULL: all */
+	const char *help;      /* help; each '\n' starts an indented line */
+};
+
+#define CLI_MAX_OPTIONS 16
+
+/*
+ * One command: its name, the function that runs it and everything its
+ * help shows.  The help is prose, then "Options:" generated from
+ * options (with -h, --help implied), then the epilog, then the exit
+ * statuses of err.c.
+ */
 struct cli_command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv);
 	const char *synopsis;  /* "import [--date D] FILE|DIR..." */
 	const char *summary;   /* one line for the command list */
-	const char *help;      /* full help text (options, exit statuses) */
+	const char *help;      /* prose before the options */
+	const struct cli_option *options;
+	const char *epilog;    /* prose after the options, or NULL */
 };
 
 extern const struct cli_command cli_commands[];
 
-/* "proeftoets: message" on the error stream; returns code. */
+/* The command called name, or NULL. */
+const struct cli_command *cli_find_command(const char *name);
+
+/* "proeftoets: message" on the error stream; returns code.  Control
+ * characters in the message are escaped (cli_text_escape). */
 int cli_error(struct cli *c, int code, const char *fmt, ...) PT_PRINTF(3, 4);
 void cli_warn(struct cli *c, const char *fmt, ...) PT_PRINTF(2, 3);
 /* Print a pt_err as "proeftoets: file:line:col: msg"; returns err->code. */
 int cli_report(struct cli *c, const struct pt_err *e);
-/* Usage error for a command: message plus "see 'proeftoets CMD --help'". */
+/* Usage error for a command: message plus "Try 'proeftoets CMD --help'". */
 int cli_usage(struct cli *c, const char *cmd, const char *fmt, ...) PT_PRINTF(3, 4);
 /* Print the command's help to out; returns PT_OK. */
 int cli_help(struct cli *c, const char *cmd);
@@ -46,11 +85,66 @@ int cli_open_store(struct cli *c, struct pt_store **st);
 /* Write a whole buffer to out; returns PT_EIO on failure. */
 int cli_write(struct cli *c, const char *s, size_t len);
 
-/* Option parsing: "--name VALUE" or "--name=VALUE".  Returns 1 and sets
- * *val (advancing *i) when argv[*i] is that option; -1 if the value is
- * missing; 0 otherwise. */
-int cli_opt_value(int argc, char **argv, int *i, const char *name,
-		  const char **val);
+/*
+ * Append s so that a terminal shows it as it is and it can be read back:
+ * a backslash as "\\", a control character other than newline and tab
+ * as "\xHH" (a C1 control as "\u00HH"); after each newline, indent.
+ */
+void cli_text_escape(struct pt_buf *b, const char *s, const char *indent);
+
+/* The rule directory when --rules is not given: $PROEFTOETS_RULES, else
+ * the installed rules. */
+const char *cli_default_rules_dir(void);
+
+/* -o FILE: NULL (standard output) for "-", else v. */
+const char *cli_output_path(const char *v);
+
+/*
+ * Option parsing with getopt_long over the command's table (reset for
+ * each command): "--name VALUE", "--name=VALUE", "-xVALUE", "-x VALUE",
+ * options among the operands, and "--" before operands that start with
+ * a dash.
+ *
+ *	struct cli_getopt g;
+ *	cli_getopt_init(&g, c, "check", NULL, argc, argv);
+ *	while ((id = cli_getopt_next(&g)) > 0)
+ *		switch (id) { case 'o': out = g.val; break; ... }
+ *	if (id < 0) return cli_getopt_status(&g, id);
+ *	operands: argv[g.ind] .. argv[argc - 1]
+ */
+#define CLI_OPT_END 0
+#define CLI_OPT_HELP (-1)  /* -h or --help: print the help */
+#define CLI_OPT_ERROR (-2) /* a usage error, already reported */
+
+struct cli_getopt {
+	struct cli *c;
+	const char *cmd;       /* command name, for help and messages */
+	int argc;
+	char **argv;
+	int ind;               /* after CLI_OPT_END: the first operand */
+	const char *val;       /* the value of the option just returned */
+	char opt[72];          /* that option as written: "-o", "--output" */
+	const struct cli_option *table;
+	struct option *longs;  /* getopt_long's view of table */
+	char shorts[2 * CLI_MAX_OPTIONS + 4];
+	struct option longbuf[CLI_MAX_OPTIONS + 2];
+};
+
+/* sub: the subcommand (argv[0] then is its name), or NULL. */
+void cli_getopt_init(struct cli_getopt *g, struct cli *c, const char *cmd,
+		     const char *sub, int argc, char **argv);
+/* The next option's id, CLI_OPT_END, CLI_OPT_HELP or CLI_OPT_ERROR. */
+int cli_getopt_next(struct cli_getopt *g);
+/* For a negative id: print the help (PT_OK) or return PT_EUSAGE. */
+int cli_getopt_status(struct cli_getopt *g, int id);
+/* What a command's own parse function returns after -h: stop, status 0. */
+#define CLI_HELP_SHOWN (-1)
+/* CLI_HELP_SHOWN or PT_EUSAGE for a negative id (cli_getopt_next). */
+int cli_getopt_stop(struct cli_getopt *g, int id);
+/* "option '--x' needs WHAT" about the option just returned: PT_EUSAGE. */
+int cli_opt_needs(struct cli_getopt *g, const char *what);
+/* "unexpected argument 'ARG'": PT_EUSAGE. */
+int cli_unexpected(struct cli_getopt *g, const char *arg);
 
 /* cmd_registry.c */
 int cmd_import(struct cli *c, int argc, char **argv);

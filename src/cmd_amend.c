@@ -21,14 +21,6 @@
 #include "stale.h"
 #include "vocab.h"
 
-static const char *
-default_rules_dir(void)
-{
-	const char *env = getenv("PROEFTOETS_RULES");
-
-	return env && *env ? env : PKGDATADIR "/rules";
-}
-
 /* --color=auto|always|never: 1 colour, 0 none, -1 bad value. */
 static int
 parse_color(struct cli *c, const char *v)
@@ -49,11 +41,11 @@ parse_color(struct cli *c, const char *v)
 
 /* "--color" (always, as git has it) or "--color=WHEN". */
 static int
-color_opt(struct cli *c, const char *arg)
+color_opt(struct cli *c, const char *v)
 {
-	if (arg[7] == '\0')
+	if (v == NULL)
 		return 1;
-	return parse_color(c, arg + 8);
+	return parse_color(c, v);
 }
 
 /* --format text|json: 0 text, 1 json, -1 bad. */
@@ -131,42 +123,37 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	struct diff d;
 	const char *pos[2] = { NULL, NULL }, *lid = NULL, *from = NULL;
 	const char *to = NULL, *v;
-	int json = 0, color = -2, npos = 0, r, ai, same;
+	struct cli_getopt g;
+	int json = 0, color = -2, npos = 0, r, ai, same, id;
 	size_t i;
 
-	for (ai = 1; ai < argc; ai++) {
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "diff");
-		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if (r < 0 || (json = text_or_json(v)) < 0)
+	cli_getopt_init(&g, c, "diff", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		v = g.val;
+		if (id == OPT_FORMAT) {
+			if ((json = text_or_json(v)) < 0)
 				return cli_usage(c, "diff", "option '--format' "
 				    "needs text or json");
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--lid", &v)) != 0) {
-			if (r < 0 || *v == '\0')
-				return cli_usage(c, "diff", "option '--lid' needs a number");
+		} else if (id == OPT_LID) {
+			if (*v == '\0')
+				return cli_opt_needs(&g, "a number");
 			lid = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--from", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v))
-				return cli_usage(c, "diff", "option '--from' needs a "
-				    "date YYYY-MM-DD");
-			from = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--to", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v))
-				return cli_usage(c, "diff", "option '--to' needs a "
-				    "date YYYY-MM-DD");
-			to = v;
-		} else if (strncmp(argv[ai], "--color", 7) == 0 &&
-		    (argv[ai][7] == '\0' || argv[ai][7] == '=')) {
-			if ((color = color_opt(c, argv[ai])) < 0)
+		} else if (id == OPT_FROM || id == OPT_TO) {
+			if (!vocab_is_date(v))
+				return cli_opt_needs(&g, "a date YYYY-MM-DD");
+			*(id == OPT_FROM ? &from : &to) = v;
+		} else if (id == OPT_COLOR) {
+			if ((color = color_opt(c, v)) < 0)
 				return cli_usage(c, "diff", "option '--color' needs "
 				    "auto, always or never");
-		} else if (argv[ai][0] == '-') {
-			return cli_usage(c, "diff", "unknown option '%s'", argv[ai]);
-		} else if (npos < 2) {
-			pos[npos++] = argv[ai];
-		} else {
-			return cli_usage(c, "diff", "unexpected argument '%s'", argv[ai]);
 		}
+	}
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	for (ai = g.ind; ai < argc; ai++) {
+		if (npos == 2)
+			return cli_unexpected(&g, argv[ai]);
+		pos[npos++] = argv[ai];
 	}
 	if (npos != 2)
 		return cli_usage(c, "diff", "need a BWB id and an article number");
@@ -271,41 +258,40 @@ cmd_diff(struct cli *c, int argc, char **argv)
 static int
 rules_stale(struct cli *c, int argc, char **argv)
 {
-	const char *rules_dir = default_rules_dir(), *date = NULL, *v;
+	const char *rules_dir = cli_default_rules_dir(), *date = NULL, *v;
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;
 	struct stale_report *rep = NULL;
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
-	int json = 0, color = -2, r, ai;
+	struct cli_getopt g;
+	int json = 0, color = -2, r, id;
 
-	for (ai = 1; ai < argc; ai++) {
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "rules");
-		if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
-			if (r < 0 || *v == '\0')
-				return cli_usage(c, "rules", "option '--rules' needs "
-				    "a directory");
+	cli_getopt_init(&g, c, "rules", "stale", argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		v = g.val;
+		if (id == OPT_RULES) {
+			if (*v == '\0')
+				return cli_opt_needs(&g, "a directory");
 			rules_dir = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if (r < 0 || (json = text_or_json(v)) < 0)
+		} else if (id == OPT_FORMAT) {
+			if ((json = text_or_json(v)) < 0)
 				return cli_usage(c, "rules", "option '--format' "
 				    "needs text or json");
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--date", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v))
-				return cli_usage(c, "rules", "option '--date' needs a "
-				    "date YYYY-MM-DD");
+		} else if (id == OPT_DATE) {
+			if (!vocab_is_date(v))
+				return cli_opt_needs(&g, "a date YYYY-MM-DD");
 			date = v;
-		} else if (strncmp(argv[ai], "--color", 7) == 0 &&
-		    (argv[ai][7] == '\0' || argv[ai][7] == '=')) {
-			if ((color = color_opt(c, argv[ai])) < 0)
+		} else if (id == OPT_COLOR) {
+			if ((color = color_opt(c, v)) < 0)
 				return cli_usage(c, "rules", "option '--color' needs "
 				    "auto, always or never");
-		} else {
-			return cli_usage(c, "rules", "unexpected argument '%s'",
-			    argv[ai]);
 		}
 	}
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	if (g.ind < argc)
+		return cli_unexpected(&g, argv[g.ind]);
 	if (color == -2)
 		color = parse_color(c, "auto");
 	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK)
@@ -371,14 +357,56 @@ write_file(struct cli *c, const char *path, const struct pt_buf *b)
 	return PT_OK;
 }
 
+/* The options of amendments; no operands. */
+static int
+amendments_args(struct cli *c, int argc, char **argv, char **ids,
+		size_t *nids, const char **rules_dir, int *fmt,
+		const char **output, const char **today)
+{
+	struct cli_getopt g;
+	const char *v;
+	int id;
+
+	cli_getopt_init(&g, c, "amendments", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		v = g.val;
+		if (id == OPT_PROEFTUIN) {
+			if (*v == '\0')
+				return cli_opt_needs(&g, "an id");
+			ids[(*nids)++] = (char *)v;
+		} else if (id == OPT_RULES) {
+			if (*v == '\0')
+				return cli_opt_needs(&g, "a directory");
+			*rules_dir = v;
+		} else if (id == OPT_FORMAT) {
+			if ((*fmt = amend_format_parse(v)) < 0)
+				return cli_usage(c, "amendments", "option '--format' "
+				    "needs text, markdown, csv, json or xlsx");
+		} else if (id == 'o') {
+			if (*v == '\0')
+				return cli_opt_needs(&g, "a file name");
+			*output = cli_output_path(v);
+		} else if (id == OPT_TODAY) {
+			if (!vocab_is_date(v))
+				return cli_opt_needs(&g, "a date YYYY-MM-DD");
+			*today = v;
+		}
+	}
+	if (id < 0)
+		return cli_getopt_stop(&g, id);
+	if (g.ind < argc)
+		return cli_unexpected(&g, argv[g.ind]);
+	return PT_OK;
+}
+
 int
 cmd_amendments(struct cli *c, int argc, char **argv)
 {
-	const char *rules_dir = default_rules_dir(), *output = NULL, *v;
+	const char *rules_dir = cli_default_rules_dir(), *output = NULL;
 	const char *today = NULL;
 	char todaybuf[16], **ids;
 	size_t nids = 0;
-	int fmt = AMEND_TEXT, r, ai, rc;
+	int fmt = AMEND_TEXT, rc;
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;
 	struct amend_list *l = NULL;
@@ -386,52 +414,10 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 	struct pt_buf b = PT_BUF_INIT;
 
 	ids = xcalloc((size_t)argc, sizeof *ids);
-	for (ai = 1; ai < argc; ai++) {
-		if (cli_is_help(argv[ai])) {
-			free(ids);
-			return cli_help(c, "amendments");
-		}
-		if ((r = cli_opt_value(argc, argv, &ai, "--proeftuin", &v)) != 0) {
-			if (r < 0 || *v == '\0') {
-				free(ids);
-				return cli_usage(c, "amendments", "option "
-				    "'--proeftuin' needs an id");
-			}
-			ids[nids++] = (char *)v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
-			if (r < 0 || *v == '\0') {
-				free(ids);
-				return cli_usage(c, "amendments", "option '--rules' "
-				    "needs a directory");
-			}
-			rules_dir = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if (r < 0 || (fmt = amend_format_parse(v)) < 0) {
-				free(ids);
-				return cli_usage(c, "amendments", "option '--format' "
-				    "needs text, markdown, csv, json or xlsx");
-			}
-		} else if ((r = cli_opt_value(argc, argv, &ai, "-o", &v)) != 0 ||
-		    (r = cli_opt_value(argc, argv, &ai, "--output", &v)) != 0) {
-			if (r < 0 || *v == '\0') {
-				free(ids);
-				return cli_usage(c, "amendments", "option '-o' needs "
-				    "a file name");
-			}
-			output = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--today", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v)) {
-				free(ids);
-				return cli_usage(c, "amendments", "option '--today' "
-				    "needs a date YYYY-MM-DD");
-			}
-			today = v;
-		} else {
-			r = cli_usage(c, "amendments", "%s '%s'", argv[ai][0] == '-' ?
-			    "unknown option" : "unexpected argument", argv[ai]);
-			free(ids);
-			return r;
-		}
+	if ((rc = amendments_args(c, argc, argv, ids, &nids, &rules_dir,
+				  &fmt, &output, &today)) != PT_OK) {
+		free(ids);
+		return rc == CLI_HELP_SHOWN ? PT_OK : rc;
 	}
 	if (fmt == AMEND_XLSX && output == NULL) {
 		free(ids);

@@ -18,14 +18,6 @@
 #include "saved.h"
 #include "vocab.h"
 
-static const char *
-default_rules_dir(void)
-{
-	const char *env = getenv("PROEFTOETS_RULES");
-
-	return env && *env ? env : PKGDATADIR "/rules";
-}
-
 /*
  * Where the report goes: standard output, or with -o a temporary file
  * beside the output that is renamed over it once the whole report is
@@ -94,12 +86,66 @@ sink_close(struct sink *k, int ok)
 	return rc;
 }
 
+/* The options of check; the designs are argv[*first..argc). */
+struct check_args {
+	const char *rules_dir, *output, *today;
+	enum report_format fmt;
+	int save;
+};
+
+static int
+check_args(struct cli *c, int argc, char **argv, struct check_args *a,
+	   int *first)
+{
+	struct cli_getopt g;
+	int id, f;
+
+	memset(a, 0, sizeof *a);
+	a->rules_dir = cli_default_rules_dir();
+	a->fmt = REPORT_TEXT;
+	cli_getopt_init(&g, c, "check", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		switch (id) {
+		case OPT_RULES:
+			if (*g.val == '\0')
+				return cli_opt_needs(&g, "a directory");
+			a->rules_dir = g.val;
+			break;
+		case OPT_FORMAT:
+			if ((f = report_format_parse(g.val)) < 0)
+				return cli_usage(c, "check", "option '--format' needs text, "
+						 "markdown, html, json or csv");
+			a->fmt = (enum report_format)f;
+			break;
+		case 'o':
+			if (*g.val == '\0')
+				return cli_opt_needs(&g, "a file name");
+			a->output = cli_output_path(g.val);
+			break;
+		case OPT_TODAY:
+			if (!vocab_is_date(g.val))
+				return cli_usage(c, "check", "option '--today' needs a date YYYY-MM-DD");
+			a->today = g.val;
+			break;
+		case OPT_SAVE:
+			a->save = 1;
+			break;
+		}
+	}
+	if (id < 0)
+		return cli_getopt_stop(&g, id);
+	if (g.ind >= argc)
+		return cli_usage(c, "check", "no design file given");
+	*first = g.ind;
+	return PT_OK;
+}
+
 int
 cmd_check(struct cli *c, int argc, char **argv)
 {
-	const char *rules_dir = default_rules_dir(), *output = NULL;
-	const char *today = NULL;
-	enum report_format fmt = REPORT_TEXT;
+	struct check_args a;
+	const char *rules_dir, *output, *today;
+	enum report_format fmt;
 	struct design **designs;
 	struct check_result **results;
 	struct ruleset *rs = NULL;
@@ -109,64 +155,23 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct pt_buf *xml = NULL;  /* --save: the bytes of each design */
 	struct sink out;	/* zeroed: closing an unopened sink does nothing */
 	const char **paths;
-	size_t npaths = 0, i, barriers = 0;
+	size_t npaths, i, barriers = 0;
 	int txn;
-	int r, ai, rc = PT_OK, save = 0;
+	int r, first = 0, rc = PT_OK, save;
 
 	memset(&out, 0, sizeof out);
-	paths = xcalloc((size_t)argc, sizeof *paths);
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
+	if ((r = check_args(c, argc, argv, &a, &first)) != PT_OK)
+		return r == CLI_HELP_SHOWN ? PT_OK : r;
+	rules_dir = a.rules_dir;
+	output = a.output;
+	today = a.today;
+	fmt = a.fmt;
+	save = a.save;
+	paths = (const char **)(argv + first);
+	npaths = (size_t)(argc - first);
 
-		if (cli_is_help(argv[ai])) {
-			free(paths);
-			return cli_help(c, "check");
-		}
-		if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
-			if (r < 0 || *v == '\0')
-				goto usage_value;
-			rules_dir = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			int f = r > 0 ? report_format_parse(v) : -1;
-
-			if (f < 0) {
-				free(paths);
-				return cli_usage(c, "check", "option '--format' needs text, "
-						 "markdown, html, json or csv");
-			}
-			fmt = (enum report_format)f;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "-o", &v)) != 0 ||
-			   (r = cli_opt_value(argc, argv, &ai, "--output", &v)) != 0) {
-			if (r < 0 || *v == '\0')
-				goto usage_value;
-			output = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--today", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v)) {
-				free(paths);
-				return cli_usage(c, "check", "option '--today' needs a date YYYY-MM-DD");
-			}
-			today = v;
-		} else if (strcmp(argv[ai], "--save") == 0) {
-			save = 1;
-		} else if (strcmp(argv[ai], "--") == 0) {
-			for (ai++; ai < argc; ai++)
-				paths[npaths++] = argv[ai];
-		} else if (argv[ai][0] == '-' && argv[ai][1] != '\0') {
-			free(paths);
-			return cli_usage(c, "check", "unknown option '%s'", argv[ai]);
-		} else {
-			paths[npaths++] = argv[ai];
-		}
-	}
-	if (npaths == 0) {
-		free(paths);
-		return cli_usage(c, "check", "no design file given");
-	}
-
-	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK) {
-		free(paths);
+	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK)
 		return cli_report(c, &e);
-	}
 	designs = xcalloc(npaths, sizeof *designs);
 	results = xcalloc(npaths, sizeof *results);
 	if (save) {
@@ -239,10 +244,5 @@ cmd_check(struct cli *c, int argc, char **argv)
 	free(designs);
 	store_close(st);
 	rules_free(rs);
-	free(paths);
 	return rc;
-
-usage_value:
-	free(paths);
-	return cli_usage(c, "check", "option '%s' needs a value", argv[ai]);
 }

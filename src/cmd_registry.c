@@ -41,49 +41,32 @@ int
 cmd_import(struct cli *c, int argc, char **argv)
 {
 	struct import_opts opts;
+	struct cli_getopt g;
 	struct pt_store *st = NULL;
 	const char **paths;
-	size_t npaths = 0, i, j;
-	int quiet = 0, rc = PT_OK, r;
+	size_t npaths, i, j;
+	int quiet = 0, rc = PT_OK, r, id;
 	long counts[3] = { 0, 0, 0 }, failed = 0;
 
 	memset(&opts, 0, sizeof opts);
-	paths = xcalloc((size_t)argc, sizeof *paths);
-	for (i = 1; i < (size_t)argc; i++) {
-		int k = (int)i;
-		const char *v;
-
-		if (cli_is_help(argv[i])) {
-			free(paths);
-			return cli_help(c, "import");
-		}
-		if ((r = cli_opt_value(argc, argv, &k, "--date", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v)) {
-				free(paths);
-				return cli_usage(c, "import", "option '--date' needs a date YYYY-MM-DD");
-			}
-			opts.date = v;
-			i = (size_t)k;
-		} else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
+	cli_getopt_init(&g, c, "import", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		if (id == 'q') {
 			quiet = 1;
-		} else if (strcmp(argv[i], "--") == 0) {
-			for (i++; i < (size_t)argc; i++)
-				paths[npaths++] = argv[i];
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			free(paths);
-			return cli_usage(c, "import", "unknown option '%s'", argv[i]);
-		} else {
-			paths[npaths++] = argv[i];
+		} else if (id == OPT_DATE) {
+			if (!vocab_is_date(g.val))
+				return cli_usage(c, "import", "option '--date' needs a date YYYY-MM-DD");
+			opts.date = g.val;
 		}
 	}
-	if (npaths == 0) {
-		free(paths);
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	paths = (const char **)(argv + g.ind);
+	npaths = (size_t)(argc - g.ind);
+	if (npaths == 0)
 		return cli_usage(c, "import", "no file or directory given");
-	}
-	if ((rc = cli_open_store(c, &st)) != PT_OK) {
-		free(paths);
+	if ((rc = cli_open_store(c, &st)) != PT_OK)
 		return rc;
-	}
 	if (c->err_is_tty && !quiet) {
 		opts.progress = progress;
 		opts.progress_ctx = c;
@@ -137,7 +120,6 @@ cmd_import(struct cli *c, int argc, char **argv)
 			counts[IMPORT_ADDED], counts[IMPORT_REPLACED],
 			counts[IMPORT_UNCHANGED], failed);
 	store_close(st);
-	free(paths);
 	return rc;
 }
 
@@ -148,23 +130,18 @@ cmd_laws(struct cli *c, int argc, char **argv)
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
 	struct store_law *laws;
+	struct cli_getopt g;
 	size_t n, i, k;
-	int json = 0, r, ai;
+	int json = 0, r, id;
 
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "laws");
-		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if (r < 0)
-				return cli_usage(c, "laws", "option '--format' needs a value");
-			if ((json = parse_format(c, "laws", v)) < 0)
-				return PT_EUSAGE;
-		} else {
-			return cli_usage(c, "laws", "unexpected argument '%s'", argv[ai]);
-		}
-	}
+	cli_getopt_init(&g, c, "laws", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0)
+		if (id == OPT_FORMAT && (json = parse_format(c, "laws", g.val)) < 0)
+			return PT_EUSAGE;
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	if (g.ind < argc)
+		return cli_unexpected(&g, argv[g.ind]);
 	if ((r = cli_open_store(c, &st)) != PT_OK)
 		return r;
 	if (store_laws(st, &laws, &n, &e) != PT_OK) {
@@ -263,34 +240,31 @@ cmd_show(struct cli *c, int argc, char **argv)
 	struct pt_buf b = PT_BUF_INIT;
 	const char *pos[2] = { NULL, NULL }, *lid = NULL, *date = NULL;
 	char *jci, *url;
-	int json = 0, npos = 0, r, ai;
+	struct cli_getopt g;
+	int json = 0, npos = 0, r, ai, id;
 	size_t i;
 
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "show");
-		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if (r < 0)
-				return cli_usage(c, "show", "option '--format' needs a value");
-			if ((json = parse_format(c, "show", v)) < 0)
+	cli_getopt_init(&g, c, "show", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		if (id == OPT_FORMAT) {
+			if ((json = parse_format(c, "show", g.val)) < 0)
 				return PT_EUSAGE;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--lid", &v)) != 0) {
-			if (r < 0 || *v == '\0')
-				return cli_usage(c, "show", "option '--lid' needs a number");
-			lid = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--date", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v))
+		} else if (id == OPT_LID) {
+			if (*g.val == '\0')
+				return cli_opt_needs(&g, "a number");
+			lid = g.val;
+		} else if (id == OPT_DATE) {
+			if (!vocab_is_date(g.val))
 				return cli_usage(c, "show", "option '--date' needs a date YYYY-MM-DD");
-			date = v;
-		} else if (argv[ai][0] == '-') {
-			return cli_usage(c, "show", "unknown option '%s'", argv[ai]);
-		} else if (npos < 2) {
-			pos[npos++] = argv[ai];
-		} else {
-			return cli_usage(c, "show", "unexpected argument '%s'", argv[ai]);
+			date = g.val;
 		}
+	}
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	for (ai = g.ind; ai < argc; ai++) {
+		if (npos == 2)
+			return cli_unexpected(&g, argv[ai]);
+		pos[npos++] = argv[ai];
 	}
 	if (npos != 2)
 		return cli_usage(c, "show", "need a BWB id and an article number");
@@ -376,41 +350,34 @@ cmd_search(struct cli *c, int argc, char **argv)
 	struct store_search_hit *hits;
 	struct pt_buf q = PT_BUF_INIT, b = PT_BUF_INIT;
 	const char *date = NULL;
+	struct cli_getopt g;
 	size_t n, i, limit = 20;
-	int json = 0, r, ai;
+	int json = 0, r, ai, id;
 
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (cli_is_help(argv[ai])) {
-			pt_buf_release(&q);
-			return cli_help(c, "search");
-		}
-		if ((r = cli_opt_value(argc, argv, &ai, "--limit", &v)) != 0) {
+	cli_getopt_init(&g, c, "search", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		if (id == OPT_LIMIT) {
 			char *end;
-			long l = r > 0 ? strtol(v, &end, 10) : 0;
+			long l = strtol(g.val, &end, 10);
 
-			if (r < 0 || *v == '\0' || *end != '\0' || l < 1 || l > 10000) {
-				pt_buf_release(&q);
+			if (*g.val == '\0' || *end != '\0' || l < 1 || l > 10000)
 				return cli_usage(c, "search", "option '--limit' needs a number from 1 to 10000");
-			}
 			limit = (size_t)l;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--date", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v)) {
-				pt_buf_release(&q);
+		} else if (id == OPT_DATE) {
+			if (!vocab_is_date(g.val))
 				return cli_usage(c, "search", "option '--date' needs a date YYYY-MM-DD");
-			}
-			date = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if (r < 0 || (json = parse_format(c, "search", v)) < 0) {
-				pt_buf_release(&q);
+			date = g.val;
+		} else if (id == OPT_FORMAT) {
+			if ((json = parse_format(c, "search", g.val)) < 0)
 				return PT_EUSAGE;
-			}
-		} else {
-			if (q.len)
-				pt_buf_addc(&q, ' ');
-			pt_buf_adds(&q, argv[ai]);
 		}
+	}
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	for (ai = g.ind; ai < argc; ai++) {
+		if (q.len)
+			pt_buf_addc(&q, ' ');
+		pt_buf_adds(&q, argv[ai]);
 	}
 	if (q.len == 0) {
 		pt_buf_release(&q);

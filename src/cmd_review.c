@@ -23,54 +23,20 @@
 #include "saved.h"
 #include "vocab.h"
 
-/* The same default as the check command. */
-static const char *
-default_rules_dir(void)
-{
-	const char *env = getenv("PROEFTOETS_RULES");
-
-	return env && *env ? env : PKGDATADIR "/rules";
-}
-
 /* --format text|json: 0 text, 1 json, -1 after a usage error. */
 static int
-parse_format(struct cli *c, const char *cmd, int r, const char *v)
+parse_format(struct cli *c, const char *cmd, const char *v)
 {
-	if (r > 0 && strcmp(v, "text") == 0)
+	if (strcmp(v, "text") == 0)
 		return 0;
-	if (r > 0 && strcmp(v, "json") == 0)
+	if (strcmp(v, "json") == 0)
 		return 1;
-	if (r < 0)
-		cli_usage(c, cmd, "option '--format' needs text or json");
-	else
-		cli_usage(c, cmd, "unknown format '%s' (want text or json)", v);
+	cli_usage(c, cmd, "unknown format '%s' (want text or json)", v);
 	return -1;
 }
 
 /* Append s for text output (see the top of the file). */
-static void
-add_text(struct pt_buf *b, const char *s, const char *indent)
-{
-	const unsigned char *p;
-
-	if (s == NULL)
-		return;
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n') {
-			pt_buf_addc(b, '\n');
-			pt_buf_adds(b, indent);
-		} else if (*p == '\\') {
-			pt_buf_adds(b, "\\\\");
-		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7f) {
-			pt_buf_addf(b, "\\x%02x", *p);
-		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			pt_buf_addf(b, "\\u%04x", p[1]);
-			p++;
-		} else {
-			pt_buf_addc(b, (char)*p);
-		}
-	}
-}
+#define add_text cli_text_escape
 
 static int
 flush(struct cli *c, struct pt_buf *b)
@@ -91,22 +57,18 @@ cmd_proeftuinen(struct cli *c, int argc, char **argv)
 	struct pt_buf b = PT_BUF_INIT;
 	struct saved_proeftuin *list;
 	struct json j;
+	struct cli_getopt g;
 	size_t n, i;
-	int json = 0, r, ai, k;
+	int json = 0, r, id, k;
 
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "proeftuinen");
-		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if ((json = parse_format(c, "proeftuinen", r, v)) < 0)
-				return PT_EUSAGE;
-		} else {
-			return cli_usage(c, "proeftuinen", "unexpected argument '%s'",
-					 argv[ai]);
-		}
-	}
+	cli_getopt_init(&g, c, "proeftuinen", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0)
+		if (id == OPT_FORMAT && (json = parse_format(c, "proeftuinen", g.val)) < 0)
+			return PT_EUSAGE;
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	if (g.ind < argc)
+		return cli_unexpected(&g, argv[g.ind]);
 	if ((r = cli_open_store(c, &st)) != PT_OK)
 		return r;
 	if (saved_list(st, &list, &n, &e) != PT_OK) {
@@ -175,56 +137,39 @@ out:
 static int
 proeftuin_add(struct cli *c, int argc, char **argv)
 {
-	const char *rules_dir = default_rules_dir(), *today = NULL;
+	const char *rules_dir = cli_default_rules_dir(), *today = NULL;
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf *xml;
 	struct design **designs;
+	struct cli_getopt g;
 	const char **paths;
-	size_t npaths = 0, i;
-	int r, ai, quiet = 0, rc = PT_OK;
+	size_t npaths, i;
+	int id, quiet = 0, rc = PT_OK;
 
-	paths = xcalloc((size_t)argc, sizeof *paths);
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (cli_is_help(argv[ai])) {
-			free(paths);
-			return cli_help(c, "proeftuin");
-		}
-		if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
-			if (r < 0 || *v == '\0') {
-				free(paths);
-				return cli_usage(c, "proeftuin", "option '--rules' needs a directory");
-			}
-			rules_dir = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--today", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v)) {
-				free(paths);
-				return cli_usage(c, "proeftuin", "option '--today' needs a date YYYY-MM-DD");
-			}
-			today = v;
-		} else if (strcmp(argv[ai], "-q") == 0 || strcmp(argv[ai], "--quiet") == 0) {
+	cli_getopt_init(&g, c, "proeftuin", "add", argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		if (id == OPT_RULES) {
+			if (*g.val == '\0')
+				return cli_opt_needs(&g, "a directory");
+			rules_dir = g.val;
+		} else if (id == OPT_TODAY) {
+			if (!vocab_is_date(g.val))
+				return cli_opt_needs(&g, "a date YYYY-MM-DD");
+			today = g.val;
+		} else if (id == 'q') {
 			quiet = 1;
-		} else if (strcmp(argv[ai], "--") == 0) {
-			for (ai++; ai < argc; ai++)
-				paths[npaths++] = argv[ai];
-		} else if (argv[ai][0] == '-' && argv[ai][1] != '\0') {
-			free(paths);
-			return cli_usage(c, "proeftuin", "unknown option '%s'", argv[ai]);
-		} else {
-			paths[npaths++] = argv[ai];
 		}
 	}
-	if (npaths == 0) {
-		free(paths);
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	paths = (const char **)(argv + g.ind);
+	npaths = (size_t)(argc - g.ind);
+	if (npaths == 0)
 		return cli_usage(c, "proeftuin", "no design file given");
-	}
-	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK) {
-		free(paths);
+	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK)
 		return cli_report(c, &e);
-	}
 	xml = xcalloc(npaths, sizeof *xml);
 	designs = xcalloc(npaths, sizeof *designs);
 	for (i = 0; i < npaths; i++)
@@ -270,7 +215,6 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 	free(xml);
 	store_close(st);
 	rules_free(rs);
-	free(paths);
 	return rc;
 }
 
@@ -356,31 +300,31 @@ review_list_cmd(struct cli *c, int argc, char **argv)
 	struct pt_buf b = PT_BUF_INIT;
 	struct review_item *items;
 	struct json j;
+	struct cli_getopt g;
 	size_t n, i;
-	int json = 0, r, ai;
+	int json = 0, r, id;
 
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "review");
-		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if ((json = parse_format(c, "review", r, v)) < 0)
+	cli_getopt_init(&g, c, "review", "list", argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		if (id == OPT_FORMAT) {
+			if ((json = parse_format(c, "review", g.val)) < 0)
 				return PT_EUSAGE;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--proeftuin", &v)) != 0) {
-			if (r < 0 || *v == '\0')
-				return cli_usage(c, "review", "option '--proeftuin' needs an id");
-			proeftuin = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--status", &v)) != 0) {
-			if (r < 0 || !review_status_filter_ok(v))
+		} else if (id == OPT_PROEFTUIN) {
+			if (*g.val == '\0')
+				return cli_opt_needs(&g, "an id");
+			proeftuin = g.val;
+		} else if (id == OPT_STATUS) {
+			if (!review_status_filter_ok(g.val))
 				return cli_usage(c, "review", "option '--status' needs open, "
 						 "confirmed, rejected, mitigated, "
 						 "needs-amendment or resolved");
-			status = v;
-		} else {
-			return cli_usage(c, "review", "unexpected argument '%s'", argv[ai]);
+			status = g.val;
 		}
 	}
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	if (g.ind < argc)
+		return cli_unexpected(&g, argv[g.ind]);
 	if ((r = cli_open_store(c, &st)) != PT_OK)
 		return r;
 	if (review_list(st, proeftuin, status, &items, &n, &e) != PT_OK) {
@@ -424,37 +368,22 @@ review_set_cmd(struct cli *c, int argc, char **argv)
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
 	struct review_entry ent;
-	int npos = 0, r, ai, status, dashdash = 0;
+	struct cli_getopt g;
+	int npos = 0, r, ai, id, status;
 
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (dashdash) {
-			if (npos >= 2)
-				return cli_usage(c, "review", "unexpected argument '%s'",
-						 argv[ai]);
-			pos[npos++] = argv[ai];
-			continue;
-		}
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "review");
-		if ((r = cli_opt_value(argc, argv, &ai, "--by", &v)) != 0) {
-			if (r < 0)
-				return cli_usage(c, "review", "option '--by' needs a name");
-			by = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--note", &v)) != 0) {
-			if (r < 0)
-				return cli_usage(c, "review", "option '--note' needs a text");
-			note = v;
-		} else if (strcmp(argv[ai], "--") == 0) {
-			dashdash = 1;
-		} else if (argv[ai][0] == '-' && argv[ai][1] != '\0') {
-			return cli_usage(c, "review", "unknown option '%s'", argv[ai]);
-		} else if (npos < 2) {
-			pos[npos++] = argv[ai];
-		} else {
-			return cli_usage(c, "review", "unexpected argument '%s'", argv[ai]);
-		}
+	cli_getopt_init(&g, c, "review", "set", argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		if (id == OPT_BY)
+			by = g.val;
+		else if (id == OPT_NOTE)
+			note = g.val;
+	}
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	for (ai = g.ind; ai < argc; ai++) {
+		if (npos == 2)
+			return cli_unexpected(&g, argv[ai]);
+		pos[npos++] = argv[ai];
 	}
 	if (npos != 2)
 		return cli_usage(c, "review", "review set needs a finding id and a status");
@@ -492,34 +421,20 @@ review_log_cmd(struct cli *c, int argc, char **argv)
 	struct review_entry *log = NULL;
 	struct review_item *it = NULL;
 	struct json j;
+	struct cli_getopt g;
 	size_t n = 0, i;
-	int json = 0, r, ai, dashdash = 0;
+	int json = 0, r, k;
 
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (dashdash) {
-			if (id != NULL)
-				return cli_usage(c, "review", "unexpected argument '%s'",
-						 argv[ai]);
-			id = argv[ai];
-			continue;
-		}
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "review");
-		if ((r = cli_opt_value(argc, argv, &ai, "--format", &v)) != 0) {
-			if ((json = parse_format(c, "review", r, v)) < 0)
-				return PT_EUSAGE;
-		} else if (strcmp(argv[ai], "--") == 0) {
-			dashdash = 1;
-		} else if (argv[ai][0] == '-' && argv[ai][1] != '\0') {
-			return cli_usage(c, "review", "unknown option '%s'", argv[ai]);
-		} else if (id == NULL) {
-			id = argv[ai];
-		} else {
-			return cli_usage(c, "review", "unexpected argument '%s'", argv[ai]);
-		}
-	}
+	cli_getopt_init(&g, c, "review", "log", argc, argv);
+	while ((k = cli_getopt_next(&g)) > 0)
+		if (k == OPT_FORMAT && (json = parse_format(c, "review", g.val)) < 0)
+			return PT_EUSAGE;
+	if (k < 0)
+		return cli_getopt_status(&g, k);
+	if (g.ind < argc)
+		id = argv[g.ind];
+	if (g.ind + 1 < argc)
+		return cli_unexpected(&g, argv[g.ind + 1]);
 	if (id == NULL)
 		return cli_usage(c, "review", "review log needs a finding id");
 	if ((r = cli_open_store(c, &st)) != PT_OK)

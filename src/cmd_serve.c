@@ -35,14 +35,6 @@ on_signal(int sig)
 	errno = saved;
 }
 
-static const char *
-default_rules_dir(void)
-{
-	const char *env = getenv("PROEFTOETS_RULES");
-
-	return env && *env ? env : PKGDATADIR "/rules";
-}
-
 static void
 ready(void *arg, const char *url)
 {
@@ -59,30 +51,25 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	struct sigaction sa, old_int, old_term, old_pipe;
 	struct pt_err e = PT_ERR_INIT;
 	const char *listen = SERVE_DEFAULT_LISTEN;
-	int ai, r;
+	struct cli_getopt g;
+	int id, r;
 
 	memset(&cfg, 0, sizeof cfg);
-	cfg.rules_dir = default_rules_dir();
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "serve");
-		if ((r = cli_opt_value(argc, argv, &ai, "--listen", &v)) != 0) {
-			if (r < 0)
-				return cli_usage(c, "serve", "option '--listen' needs "
-						 "ADDR:PORT");
-			listen = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
-			if (r < 0 || *v == '\0')
-				return cli_usage(c, "serve", "option '--rules' needs a "
-						 "directory");
-			cfg.rules_dir = v;
-		} else {
-			return cli_usage(c, "serve", "unexpected argument '%s'",
-					 argv[ai]);
+	cfg.rules_dir = cli_default_rules_dir();
+	cli_getopt_init(&g, c, "serve", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0) {
+		if (id == OPT_LISTEN) {
+			listen = g.val;
+		} else if (id == OPT_RULES) {
+			if (*g.val == '\0')
+				return cli_opt_needs(&g, "a directory");
+			cfg.rules_dir = g.val;
 		}
 	}
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	if (g.ind < argc)
+		return cli_unexpected(&g, argv[g.ind]);
 	if (serve_addr_parse(listen, &cfg.addr, &e) != PT_OK)
 		return cli_usage(c, "serve", "%s", e.msg);
 	if (!cfg.addr.loopback)
@@ -157,26 +144,20 @@ user_add(struct cli *c, int argc, char **argv)
 	struct pt_err e = PT_ERR_INIT;
 	const char *name = NULL;
 	char *pw;
-	int role = AUTH_READER, ai, r;
+	struct cli_getopt g;
+	int role = AUTH_READER, id, r;
 
-	for (ai = 1; ai < argc; ai++) {
-		const char *v;
-
-		if (cli_is_help(argv[ai]))
-			return cli_help(c, "user");
-		if ((r = cli_opt_value(argc, argv, &ai, "--role", &v)) != 0) {
-			if (r < 0 || (role = auth_role_parse(v)) < 0)
-				return cli_usage(c, "user", "option '--role' needs "
-						 "reviewer or reader");
-		} else if (argv[ai][0] == '-' && argv[ai][1] != '\0') {
-			return cli_usage(c, "user", "unknown option '%s'", argv[ai]);
-		} else if (name == NULL) {
-			name = argv[ai];
-		} else {
-			return cli_usage(c, "user", "unexpected argument '%s'",
-					 argv[ai]);
-		}
-	}
+	cli_getopt_init(&g, c, "user", "add", argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0)
+		if (id == OPT_ROLE && (role = auth_role_parse(g.val)) < 0)
+			return cli_usage(c, "user", "option '--role' needs "
+					 "reviewer or reader");
+	if (id < 0)
+		return cli_getopt_status(&g, id);
+	if (g.ind < argc)
+		name = argv[g.ind];
+	if (g.ind + 1 < argc)
+		return cli_unexpected(&g, argv[g.ind + 1]);
 	if (name == NULL)
 		return cli_usage(c, "user", "user add needs a name");
 	if (auth_init(&e) != PT_OK)
@@ -206,14 +187,15 @@ user_list(struct cli *c, int argc, char **argv)
 	struct pt_store *st;
 	struct pt_err e = PT_ERR_INIT;
 	struct auth_user *u;
+	struct cli_getopt g;
 	size_t n, i;
 	int r;
 
-	if (argc > 1) {
-		if (cli_is_help(argv[1]))
-			return cli_help(c, "user");
-		return cli_usage(c, "user", "unexpected argument '%s'", argv[1]);
-	}
+	cli_getopt_init(&g, c, "user", "list", argc, argv);
+	if ((r = cli_getopt_next(&g)) < 0)
+		return cli_getopt_status(&g, r);
+	if (g.ind < argc)
+		return cli_unexpected(&g, argv[g.ind]);
 	if ((r = cli_open_store(c, &st)) != PT_OK)
 		return r;
 	r = auth_user_list(st, &u, &n, &e);
@@ -236,18 +218,23 @@ user_remove(struct cli *c, int argc, char **argv)
 {
 	struct pt_store *st;
 	struct pt_err e = PT_ERR_INIT;
+	struct cli_getopt g;
+	const char *name;
 	int r;
 
-	if (argc != 2 || cli_is_help(argv[1]))
-		return argc == 2 ? cli_help(c, "user") :
-		    cli_usage(c, "user", "user remove needs one name");
+	cli_getopt_init(&g, c, "user", "remove", argc, argv);
+	if ((r = cli_getopt_next(&g)) < 0)
+		return cli_getopt_status(&g, r);
+	if (g.ind + 1 != argc)
+		return cli_usage(c, "user", "user remove needs one name");
+	name = argv[g.ind];
 	if ((r = cli_open_store(c, &st)) != PT_OK)
 		return r;
-	r = auth_user_remove(st, argv[1], &e);
+	r = auth_user_remove(st, name, &e);
 	store_close(st);
 	if (r != PT_OK)
 		return cli_report(c, &e);
-	fprintf(c->out, "removed user %s and its sessions\n", argv[1]);
+	fprintf(c->out, "removed user %s and its sessions\n", name);
 	return PT_OK;
 }
 

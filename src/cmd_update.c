@@ -19,14 +19,6 @@ struct ui {
 	int progress_shown;
 };
 
-static const char *
-default_rules_dir(void)
-{
-	const char *env = getenv("PROEFTOETS_RULES");
-
-	return env && *env ? env : PKGDATADIR "/rules";
-}
-
 static void
 clear_progress(struct ui *u)
 {
@@ -96,12 +88,6 @@ on_event(void *ctx, const struct update_event *ev)
 	}
 }
 
-static int
-usage_value(struct cli *c, const char *opt, const char *what)
-{
-	return cli_usage(c, "update", "option '%s' needs %s", opt, what);
-}
-
 /* A whole number in [lo, hi]; -1 if v is not one. */
 static long
 number(const char *v, long lo, long hi)
@@ -117,6 +103,117 @@ number(const char *v, long lo, long hi)
 	return n;
 }
 
+/* One option of update into o (and the flags); PT_OK or a usage error. */
+static int
+update_option(struct cli_getopt *g, int id, struct update_opts *o,
+	      struct ui *u, int *all, int *rules_given, const char **rules_dir)
+{
+	const char *v = g->val;
+	long n;
+
+	switch (id) {
+	case OPT_BASE:
+		if (*v == '\0')
+			return cli_opt_needs(g, "a URL");
+		o->base = v;
+		break;
+	case OPT_SINCE:
+		if (!vocab_is_date(v))
+			return cli_opt_needs(g, "a date YYYY-MM-DD");
+		o->select = UPDATE_SINCE;
+		o->since = v;
+		break;
+	case OPT_TODAY:
+		if (!vocab_is_date(v))
+			return cli_opt_needs(g, "a date YYYY-MM-DD");
+		o->today = v;
+		break;
+	case OPT_TIMEOUT:
+		if ((n = number(v, 1, 3600)) < 0)
+			return cli_opt_needs(g, "a number of seconds (1-3600)");
+		o->http.connect_timeout = n;
+		o->http.stall_timeout = n;
+		o->http.total_timeout = 10 * n;
+		break;
+	case OPT_RETRIES:
+		if ((n = number(v, 0, 10)) < 0)
+			return cli_opt_needs(g, "a number 0-10");
+		o->http.retries = (int)n;
+		break;
+	case OPT_RULES:
+		if (*v == '\0')
+			return cli_opt_needs(g, "a directory");
+		*rules_dir = v;
+		*rules_given = 1;
+		break;
+	case OPT_ALL_VERSIONS:
+		*all = 1;
+		break;
+	case 'q':
+		u->quiet = 1;
+		break;
+	}
+	return PT_OK;
+}
+
+/* The options of update; the BWB ids are argv[*first..argc). */
+static int
+update_args(struct cli *c, int argc, char **argv, struct update_opts *o,
+	    struct ui *u, int *rules_given, const char **rules_dir, int *first)
+{
+	struct cli_getopt g;
+	int id, i, all = 0, r;
+
+	cli_getopt_init(&g, c, "update", NULL, argc, argv);
+	while ((id = cli_getopt_next(&g)) > 0)
+		if ((r = update_option(&g, id, o, u, &all, rules_given,
+				       rules_dir)) != PT_OK)
+			return r;
+	if (id < 0)
+		return cli_getopt_stop(&g, id);
+	for (i = g.ind; i < argc; i++)
+		if (!update_is_bwb_id(argv[i]))
+			return cli_usage(c, "update", "'%s' is not a BWB id (like BWBR0045754)",
+					 argv[i]);
+	if (all && o->select == UPDATE_SINCE)
+		return cli_usage(c, "update", "give --all-versions or --since, not both");
+	if (all)
+		o->select = UPDATE_ALL;
+	if (o->base && !http_url_allowed(o->base))
+		return cli_usage(c, "update", "base '%s' is not an http, https or file URL",
+				 o->base);
+	*first = g.ind;
+	return PT_OK;
+}
+
+/* After a run that changed laws: which rules may now be stale. */
+static void
+report_stale(struct cli *c, struct pt_store *st, struct ruleset *rs,
+	     const struct update_summary *sum)
+{
+	struct update_stale *stale = NULL;
+	size_t nstale = 0, i;
+	int available = 0;
+	struct pt_err se = PT_ERR_INIT;
+
+	if (rs == NULL)
+		fprintf(c->out, "stale rules: not checked (the rules could not be read)\n");
+	else if (update_stale_rules(st, rs, sum->changes, sum->nchanges,
+				    &available, &stale, &nstale, &se) != PT_OK)
+		cli_report(c, &se);
+	else if (!available)
+		fprintf(c->out, "stale rules: not checked (no check available)\n");
+	else if (nstale == 0)
+		fprintf(c->out, "stale rules: none\n");
+	else
+		for (i = 0; i < nstale; i++)
+			fprintf(c->out, "stale rule %s: %s artikel %s%s%s: %s\n",
+				stale[i].rule_id, stale[i].bwb, stale[i].artikel,
+				stale[i].lid ? " lid " : "",
+				stale[i].lid ? stale[i].lid : "", stale[i].reason);
+	update_stale_free(stale, nstale);
+}
+
 int
 cmd_update(struct cli *c, int argc, char **argv)
 {
@@ -126,90 +223,21 @@ cmd_update(struct cli *c, int argc, char **argv)
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;
 	struct pt_err e = PT_ERR_INIT;
-	const char *rules_dir = default_rules_dir();
+	const char *rules_dir = cli_default_rules_dir();
 	const char **ids;
 	char **rule_ids = NULL;
 	size_t nids = 0, nrule_ids = 0;
-	int ai, r, rc, all = 0, rules_given = 0;
-	long n;
+	int first = 0, rc, rules_given = 0;
 
 	update_opts_default(&o);
 	memset(&u, 0, sizeof u);
 	u.c = c;
+	rc = update_args(c, argc, argv, &o, &u, &rules_given, &rules_dir, &first);
+	if (rc != PT_OK)
+		return rc == CLI_HELP_SHOWN ? PT_OK : rc;
 	ids = xcalloc((size_t)argc, sizeof *ids);
-	for (ai = 1; ai < argc; ai++) {
-		const char *v = NULL;
-
-		if (cli_is_help(argv[ai])) {
-			free(ids);
-			return cli_help(c, "update");
-		}
-		if ((r = cli_opt_value(argc, argv, &ai, "--base", &v)) != 0) {
-			if (r < 0 || *v == '\0') {
-				free(ids);
-				return usage_value(c, "--base", "a URL");
-			}
-			o.base = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--since", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v)) {
-				free(ids);
-				return usage_value(c, "--since", "a date YYYY-MM-DD");
-			}
-			o.select = UPDATE_SINCE;
-			o.since = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--today", &v)) != 0) {
-			if (r < 0 || !vocab_is_date(v)) {
-				free(ids);
-				return usage_value(c, "--today", "a date YYYY-MM-DD");
-			}
-			o.today = v;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--timeout", &v)) != 0) {
-			if (r < 0 || (n = number(v, 1, 3600)) < 0) {
-				free(ids);
-				return usage_value(c, "--timeout", "a number of seconds (1-3600)");
-			}
-			o.http.connect_timeout = n;
-			o.http.stall_timeout = n;
-			o.http.total_timeout = 10 * n;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--retries", &v)) != 0) {
-			if (r < 0 || (n = number(v, 0, 10)) < 0) {
-				free(ids);
-				return usage_value(c, "--retries", "a number 0-10");
-			}
-			o.http.retries = (int)n;
-		} else if ((r = cli_opt_value(argc, argv, &ai, "--rules", &v)) != 0) {
-			if (r < 0 || *v == '\0') {
-				free(ids);
-				return usage_value(c, "--rules", "a directory");
-			}
-			rules_dir = v;
-			rules_given = 1;
-		} else if (strcmp(argv[ai], "--all-versions") == 0) {
-			all = 1;
-		} else if (strcmp(argv[ai], "-q") == 0 || strcmp(argv[ai], "--quiet") == 0) {
-			u.quiet = 1;
-		} else if (argv[ai][0] == '-' && argv[ai][1] != '\0') {
-			free(ids);
-			return cli_usage(c, "update", "unknown option '%s'", argv[ai]);
-		} else if (!update_is_bwb_id(argv[ai])) {
-			free(ids);
-			return cli_usage(c, "update", "'%s' is not a BWB id (like BWBR0045754)",
-					 argv[ai]);
-		} else {
-			ids[nids++] = argv[ai];
-		}
-	}
-	if (all && o.select == UPDATE_SINCE) {
-		free(ids);
-		return cli_usage(c, "update", "give --all-versions or --since, not both");
-	}
-	if (all)
-		o.select = UPDATE_ALL;
-	if (o.base && !http_url_allowed(o.base)) {
-		free(ids);
-		return cli_usage(c, "update", "base '%s' is not an http, https or file URL",
-				 o.base);
-	}
+	for (; first < argc; first++)
+		ids[nids++] = argv[first];
 
 	/* The rules name the laws to fetch, and are what may become stale. */
 	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK) {
@@ -249,29 +277,8 @@ cmd_update(struct cli *c, int argc, char **argv)
 			"%ld files downloaded\n", sum.imported, sum.unchanged,
 			sum.failed, sum.downloads);
 	}
-	if (rc != PT_EUSAGE && sum.nchanges > 0) {
-		struct update_stale *stale = NULL;
-		size_t nstale = 0, i;
-		int available = 0;
-		struct pt_err se = PT_ERR_INIT;
-
-		if (rs == NULL)
-			fprintf(c->out, "stale rules: not checked (the rules could not be read)\n");
-		else if (update_stale_rules(st, rs, sum.changes, sum.nchanges,
-					    &available, &stale, &nstale, &se) != PT_OK)
-			cli_report(c, &se);
-		else if (!available)
-			fprintf(c->out, "stale rules: not checked (no check available)\n");
-		else if (nstale == 0)
-			fprintf(c->out, "stale rules: none\n");
-		else
-			for (i = 0; i < nstale; i++)
-				fprintf(c->out, "stale rule %s: %s artikel %s%s%s: %s\n",
-					stale[i].rule_id, stale[i].bwb, stale[i].artikel,
-					stale[i].lid ? " lid " : "",
-					stale[i].lid ? stale[i].lid : "", stale[i].reason);
-		update_stale_free(stale, nstale);
-	}
+	if (rc != PT_EUSAGE && sum.nchanges > 0)
+		report_stale(c, st, rs, &sum);
 	update_summary_release(&sum);
 	store_close(st);
 done:

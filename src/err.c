@@ -80,19 +80,61 @@ pt_err_format(const struct pt_err *err, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * The exit statuses: the one list that --help, pt_status_name() and the
+ * test of the man page's EXIT STATUS read.
+ */
+static const struct pt_status_doc statuses[] = {
+	{ PT_OK, "ok", "success (check: no barriers)" },
+	{ PT_FINDINGS, "barriers",
+	  "check: the design has barriers; rules stale: some rules are stale" },
+	{ PT_EUSAGE, "usage", "usage error" },
+	{ PT_EINPUT, "input",
+	  "bad input: not well-formed, not valid, not BWB, bad design or rules" },
+	{ PT_EUNSAFE, "unsafe",
+	  "unsafe XML refused (entity declarations, external entities)" },
+	{ PT_EIO, "io", "a file could not be read or written" },
+	{ PT_EDB, "database", "database error" },
+	{ PT_ENOTFOUND, "not-found",
+	  "not found: a law, article or finding that is not in the registry" },
+	{ PT_EINTERNAL, "internal", "internal error" },
+	{ PT_OK, NULL, NULL }
+};
+
+const struct pt_status_doc *
+pt_status_docs(void)
+{
+	return statuses;
+}
+
 const char *
 pt_status_name(enum pt_status code)
 {
-	switch (code) {
-	case PT_OK: return "ok";
-	case PT_FINDINGS: return "barriers";
-	case PT_EUSAGE: return "usage";
-	case PT_EINPUT: return "input";
-	case PT_EUNSAFE: return "unsafe";
-	case PT_EIO: return "io";
-	case PT_EDB: return "database";
-	case PT_ENOTFOUND: return "not-found";
-	case PT_EINTERNAL: return "internal";
-	}
+	const struct pt_status_doc *d;
+
+	for (d = statuses; d->name; d++)
+		if (d->code == code)
+			return d->name;
 	return "unknown";
+}
+
+size_t
+pt_status_table(char *buf, size_t size)
+{
+	const struct pt_status_doc *d;
+	size_t n = 0;
+	int k;
+
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	k = snprintf(buf, size, "Exit status:\n");
+	for (d = statuses; k >= 0 && d->name; d++) {
+		n += (size_t)k;
+		if (n >= size)
+			return size - 1;
+		k = snprintf(buf + n, size - n, "  %d  %s\n", (int)d->code, d->text);
+	}
+	n += k >= 0 ? (size_t)k : 0;
+	return n < size ? n : size - 1;
 }

@@ -6,7 +6,9 @@
  * caller-owned `struct pt_err` with the status, a message and, where there
  * is one, the file, line and column the message is about.  The CLI prints
  * the error with pt_err_format() and exits with the status: the values are
- * the documented exit statuses of proeftoets(1) and are never reused.
+ * the documented exit statuses of proeftoets(1) and are never reused;
+ * err.c keeps their one description (pt_status_docs()), which --help
+ * shows and against which a test holds the man page.
  *
  * Ownership: struct pt_err holds fixed-size buffers; nothing to free.
  */
@@ -23,7 +25,7 @@ enum pt_status {
 	PT_EUNSAFE = 4,    /* XML refused for safety: DTD entities, external entities */
 	PT_EIO = 5,        /* a file could not be opened, read or written */
 	PT_EDB = 6,        /* the database could not be opened, read or written */
-	PT_ENOTFOUND = 7,  /* show: the law or article is not in the registry */
+	PT_ENOTFOUND = 7,  /* a law, version, article, finding or proeftuin not found */
 	PT_EINTERNAL = 8   /* out of memory or a broken invariant */
 };
 
@@ -72,5 +74,21 @@ char *pt_err_format(const struct pt_err *err, char *buf, size_t size);
 
 /* The name of a status, for documentation and JSON ("ok", "input", ...). */
 const char *pt_status_name(enum pt_status code);
+
+/* One exit status as --help and the man page document it. */
+struct pt_status_doc {
+	enum pt_status code;
+	const char *name;  /* pt_status_name() */
+	const char *text;  /* one line: "usage error" */
+};
+
+/* Every status in order, ended by an entry whose name is NULL. */
+const struct pt_status_doc *pt_status_docs(void);
+
+/*
+ * Write the table "Exit status:\n  0  success ...\n" that --help shows into
+ * buf, truncating to size.  Returns its length.
+ */
+size_t pt_status_table(char *buf, size_t size);
 
 #endif
