@@ -392,9 +392,17 @@ do_login(struct call *c)
 {
 	struct auth_attempt at;
 	enum auth_outcome out;
-	char *user, *pass, addr[48];
+	char *user, *pass, addr[48], old[AUTH_TOKEN_HEX];
 	int bad = 0, wait = 0;
 
+	/* Login CSRF: a page of another origin must not sign the browser
+	 * in under an account of its choosing. */
+	if (!origin_ok(c)) {
+		resp_html(&c->r, web_login(&c->ctx, 403, "Deze aanmelding komt "
+		    "niet van deze werkruimte; er is niemand aangemeld.",
+		    &c->r.body));
+		return;
+	}
 	if (!is_form(c)) {
 		resp_html(&c->r, web_login(&c->ctx, 400, "Ongeldig formulier.",
 		    &c->r.body));
@@ -416,7 +424,10 @@ do_login(struct call *c)
 	at.name = user;
 	at.password = pass;
 	at.addr = addr;
-	at.old_token = c->token;
+	/* auth_login() writes the new token into c->token: the presented
+	 * one is passed as a copy. */
+	memcpy(old, c->token, sizeof old);
+	at.old_token = old;
 	at.now = time(NULL);
 	if (auth_login(c->sv->st, c->sv->lim, &at, &out, &wait, c->token,
 		       &c->err) != PT_OK) {

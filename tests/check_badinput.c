@@ -277,9 +277,10 @@ static const struct row rows[] = {
 	{ "1 MB search query", MK_LONGARG, NULL, 0,
 	  { "--db", "{db}", "search", "{in}" }, 2,
 	  "more than the maximum of 1024", 0, V_NONE },
-	{ "1 MB review note round-trips", MK_LONGARG, NULL, 0,
+	{ "1 MB review note refused: over 8,000 characters", MK_LONGARG, NULL, 0,
 	  { "--db", "{db}", "review", "set", FINDING, "rejected", "--by", "a",
-	    "--note", "{in}" }, 0, "", 1, V_NOTE },
+	    "--note", "{in}" }, 2, "the note is longer than 8000 characters", 0,
+	  V_NONE },
 };
 
 #define NROWS ((int)(sizeof rows / sizeof rows[0]))

@@ -24,6 +24,7 @@
 #include <curl/curl.h>
 
 #include "auth.h"
+#include "review.h"
 #include "buf.h"
 #include "check.h"
 #include "cli.h"
@@ -928,13 +929,13 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_review_write);
 	tcase_add_test(tc, test_serve_escapes_notes);
 	tcase_add_test(tc, test_serve_bad_requests);
+	tcase_add_test(tc, test_serve_session_cap_and_rotation);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
 	tcase_add_unchecked_fixture(tc, start_server, stop_server);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_serve_login_limits);
-	tcase_add_test(tc, test_serve_session_cap_and_rotation);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("cli");
