@@ -154,6 +154,9 @@ collect(char *p, size_t size, size_t n, void *arg)
  * One request.  body NULL = no body; ctype NULL = a form.  cookie is the
  * session token or NULL.
  */
+/* One more request header for the next requests (NULL: none). */
+static const char *req_header;
+
 static long
 req(struct http *h, const char *method, const char *path, const char *token,
     const char *body, size_t len, const char *ctype)
@@ -185,6 +188,8 @@ req(struct http *h, const char *method, const char *path, const char *token,
 		curl_easy_setopt(cu, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
 	}
 	hl = curl_slist_append(hl, "Expect:");
+	if (req_header != NULL)
+		hl = curl_slist_append(hl, req_header);
 	curl_easy_setopt(cu, CURLOPT_HTTPHEADER, hl);
 	rc = curl_easy_perform(cu);
 	ck_assert_msg(rc == CURLE_OK, "%s %s: %s", method, path,
@@ -803,6 +808,25 @@ START_TEST(test_serve_session_cap_and_rotation)
 }
 END_TEST
 
+/* Login CSRF: a form of another origin cannot sign the browser in. */
+START_TEST(test_serve_login_foreign_origin)
+{
+	struct http h;
+
+	req_header = "Origin: http://elders.example";
+	ck_assert_int_eq(post(&h, "/login", NULL,
+			      "user=anna&password=geheim-1"), 403);
+	ck_assert(!t_contains(h.head.s, "pt_sessie="));
+	ck_assert(t_contains(h.body.s, "niet van deze werkruimte"));
+	http_release(&h);
+	req_header = NULL;
+	ck_assert_int_eq(post(&h, "/login", NULL,
+			      "user=anna&password=geheim-1"), 303);
+	ck_assert(t_contains(h.head.s, "pt_sessie="));
+	http_release(&h);
+}
+END_TEST
+
 START_TEST(test_serve_listen_address)
 {
 	struct serve_addr a;
@@ -930,6 +954,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_escapes_notes);
 	tcase_add_test(tc, test_serve_bad_requests);
 	tcase_add_test(tc, test_serve_session_cap_and_rotation);
+	tcase_add_test(tc, test_serve_login_foreign_origin);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
