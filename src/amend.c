@@ -310,7 +310,7 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 		it->citeertitel = xstrdup0(it->key->citeertitel ?
 		    it->key->citeertitel : rp->citeertitel);
 		it->missing = xstrdup("er is geen register gebruikt");
-		it->citation = report_cite(&fp);
+		it->citation = cite_provision(&fp);
 		return PT_OK;
 	}
 	if (store_provision_at(st, rp->bwb, rp->artikel, rp->lid, today, &p,
@@ -321,7 +321,7 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 	it->citeertitel = xstrdup0(p.citeertitel ? p.citeertitel :
 	    rp->citeertitel);
 	fp.citeertitel = it->citeertitel;
-	it->citation = report_cite(&fp);
+	it->citation = cite_provision(&fp);
 	it->version_date = xstrdup0(p.version_date);
 	it->date_unknown = p.date_unknown;
 	if (p.found == STORE_FOUND) {
@@ -668,7 +668,7 @@ risk_citations(const struct amend_risk *rk, const char *sep, int jci)
 		if (jci) {
 			pt_buf_addf(&b, "%s%s", i ? sep : "", p->jci ? p->jci : "");
 		} else {
-			char *c = report_cite(p);
+			char *c = cite_provision(p);
 
 			pt_buf_addf(&b, "%s%s", i ? sep : "", c);
 			free(c);
@@ -1290,7 +1290,7 @@ amend_json(struct pt_buf *b, const struct amend_list *l)
 		json_begin_array(&j);
 		for (k = 0; k < rk->first->nprovisions; k++) {
 			const struct finding_provision *p = &rk->first->provisions[k];
-			char *cite = report_cite(p);
+			char *cite = cite_provision(p);
 
 			json_begin_object(&j);
 			json_kstring(&j, "bwb", p->rp->bwb);

@@ -45,6 +45,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "cite.h"
 
 enum report_format {
 	REPORT_TEXT = 0,
@@ -105,15 +106,6 @@ void report_groups(const struct check_result *r, struct report_group **groups,
 		   size_t *n);
 void report_groups_free(struct report_group *groups, size_t n);
 
-/*
- * Short Dutch citation (owned by caller): "art. 3.2 lid 1 Jeugdwet",
- * "art. 4.1.1 lid 2 onder b Wet maatschappelijke ondersteuning 2015".
- * The books of the Burgerlijk Wetboek are cited the way lawyers do:
- * "art. 1:255 lid 2 BW" (for citeertitel "Burgerlijk Wetboek Boek N", and
- * for BWBR0002656 when no title is known).  The title is the registry's,
- * else the rule's, else the BWB id.
- */
-char *report_cite(const struct finding_provision *p);
 /*
  * Dutch label of a verification mark: V26 "geverifieerd in geconsolideerde
  * tekst (2025/2026)", V15 "alleen geverifieerd in tekst van 2015", P

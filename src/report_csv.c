@@ -73,7 +73,7 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	cell(out, 0, have ? p->text : NULL);
 	cell(out, 0, report_review_status(f));
 	if (p != NULL) {
-		s = report_cite(p);
+		s = cite_provision(p);
 		cell(out, 0, s);
 		free(s);
 		if (rp != NULL && !rules_zekerheid_verified(rp->zekerheid))

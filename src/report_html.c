@@ -99,7 +99,7 @@ provision(struct pt_buf *b, const struct finding_provision *p)
 {
 	char *cite, *notes, *line, *nl;
 
-	cite = report_cite(p);
+	cite = cite_provision(p);
 	pt_buf_adds(b, "<div class=\"bepaling\">\n<p><strong>");
 	esc(b, cite);
 	pt_buf_adds(b, "</strong>");
@@ -313,7 +313,7 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 	for (i = 0; i < ng; i++) {
 		pt_buf_adds(b, "<section class=\"groep\">\n");
 		if (g[i].key != NULL) {
-			char *c = report_cite(g[i].key);
+			char *c = cite_provision(g[i].key);
 
 			s = xasprintf("%zu. Wijziging van %s", i + 1, c);
 			free(c);

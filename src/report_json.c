@@ -39,7 +39,7 @@ provision(struct json *j, const struct finding_provision *p)
 	json_kstring(j, "jci", p->jci);
 	json_kstring(j, "text", have ? p->text : NULL);
 	json_kbool(j, "in_registry", have);
-	cite = report_cite(p);
+	cite = cite_provision(p);
 	json_kstring(j, "citation", cite);
 	free(cite);
 	json_kstring(j, "citeertitel", p->citeertitel != NULL ?
@@ -147,7 +147,7 @@ groups(struct json *j, const struct check_result *r)
 			json_kstring(j, "artikel", rp->artikel);
 			if (rp->lid != NULL)
 				json_kstring(j, "lid", rp->lid);
-			cite = report_cite(g[i].key);
+			cite = cite_provision(g[i].key);
 			json_kstring(j, "citation", cite);
 			free(cite);
 			json_end_object(j);

@@ -130,7 +130,7 @@ provision(struct pt_buf *b, const struct finding_provision *p)
 {
 	char *cite, *notes;
 
-	cite = report_cite(p);
+	cite = cite_provision(p);
 	pt_buf_adds(b, "- **");
 	md_text(b, cite, NULL);
 	pt_buf_adds(b, "**");
@@ -341,7 +341,7 @@ one(struct pt_buf *b, const struct check_result *r)
 	for (i = 0; i < ng; i++) {
 		pt_buf_addf(b, "### %zu. ", i + 1);
 		if (g[i].key != NULL) {
-			s = report_cite(g[i].key);
+			s = cite_provision(g[i].key);
 			pt_buf_adds(b, "Wijziging van ");
 			md_text(b, s, NULL);
 			free(s);

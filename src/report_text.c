@@ -156,7 +156,7 @@ provision(struct pt_buf *b, size_t indent, const struct finding_provision *p)
 {
 	char *cite, *notes, *s, *nl;
 
-	cite = report_cite(p);
+	cite = cite_provision(p);
 	spaces(b, indent);
 	pt_buf_adds(b, "* ");
 	wrap(b, indent + 2, indent + 2, cite);
@@ -386,7 +386,7 @@ one(struct pt_buf *b, const struct check_result *r)
 		pt_buf_adds(b, "Geen.\n\n");
 	for (i = 0; i < ng; i++) {
 		if (g[i].key != NULL) {
-			c = report_cite(g[i].key);
+			c = cite_provision(g[i].key);
 			s = xasprintf("%zu. Wijziging van %s", i + 1, c);
 			free(c);
 		} else

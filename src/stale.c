@@ -11,7 +11,7 @@
 #include "diff.h"
 #include "digest.h"
 #include "json.h"
-#include "report.h"
+#include "cite.h"
 #include "stale.h"
 
 static int
@@ -293,7 +293,7 @@ cite(const struct stale_provision *p)
 	memset(&fp, 0, sizeof fp);
 	fp.rp = p->rp;
 	fp.citeertitel = p->citeertitel;
-	c = report_cite(&fp);
+	c = cite_provision(&fp);
 	s = xasprintf("%s (%s)", c, p->rp->bwb);
 	free(c);
 	return s;

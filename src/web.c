@@ -486,7 +486,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 
 		pt_buf_adds(out, "<section>\n");
 		if (g[i].key != NULL) {
-			char *cite = report_cite(g[i].key);
+			char *cite = cite_provision(g[i].key);
 
 			s = xasprintf("%zu. Wijziging van %s", i + 1, cite);
 			free(cite);
@@ -568,7 +568,7 @@ provision_block(struct pt_buf *b, const struct finding_provision *p,
 {
 	char *cite, *notes, *line, *nl;
 
-	cite = report_cite(p);
+	cite = cite_provision(p);
 	pt_buf_adds(b, "<section>\n<h3>");
 	esc(b, cite);
 	pt_buf_adds(b, "</h3>\n");

@@ -493,18 +493,18 @@ START_TEST(test_report_cite)
 	struct rule_provision rp;
 	char *s;
 
-	s = report_cite(&x->fp[0]);
+	s = cite_provision(&x->fp[0]);
 	ck_assert_str_eq(s, "art. 3.2 lid 1 Jeugdwet");
 	free(s);
 	/* BW books are cited as "1:262"; by title and by BWB id */
-	s = report_cite(&x->fp[1]);
+	s = cite_provision(&x->fp[1]);
 	ck_assert_str_eq(s, "art. 1:262 lid 1 BW");
 	free(s);
-	s = report_cite(&x->fp[4]);
+	s = cite_provision(&x->fp[4]);
 	ck_assert_str_eq(s, "art. 1:255 lid 2 BW");
 	free(s);
 	/* no lid */
-	s = report_cite(&x->fp[2]);
+	s = cite_provision(&x->fp[2]);
 	ck_assert_str_eq(s, "art. 7.3.11 Jeugdwet");
 	free(s);
 
@@ -518,23 +518,23 @@ START_TEST(test_report_cite)
 	fp.rp = &rp;
 	fp.citeertitel = S(x, "  Wet maatschappelijke ondersteuning 2015 \n");
 	rp.onderdeel = S(x, "b");
-	s = report_cite(&fp);
+	s = cite_provision(&fp);
 	ck_assert_str_eq(s, "art. 3.2 lid 1 onder b Wet maatschappelijke "
 	    "ondersteuning 2015");
 	free(s);
 	fp.citeertitel = NULL;
 	rp.citeertitel = NULL;
 	rp.onderdeel = NULL;
-	s = report_cite(&fp);
+	s = cite_provision(&fp);
 	ck_assert_str_eq(s, "art. 3.2 lid 1 BWBR0034925");
 	free(s);
 	fp.citeertitel = S(x, "Burgerlijk Wetboek Boek 7A");
-	s = report_cite(&fp);
+	s = cite_provision(&fp);
 	ck_assert_str_eq(s, "art. 7A:3.2 lid 1 BW");
 	free(s);
 	/* a title that only starts like a BW book is not one */
 	fp.citeertitel = S(x, "Burgerlijk Wetboek Boekhouding");
-	s = report_cite(&fp);
+	s = cite_provision(&fp);
 	ck_assert_str_eq(s, "art. 3.2 lid 1 Burgerlijk Wetboek Boekhouding");
 	free(s);
 	fixture_free(x);

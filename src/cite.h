@@ -1,0 +1,22 @@
+/*
+ * cite.h: the short Dutch citation of a provision, used wherever a
+ * provision is named (reports, the amendment list, stale rules, the web
+ * pages).  It sits below the report writers and the checker: it needs only
+ * the rule and finding records.
+ */
+#ifndef PROEFTOETS_CITE_H
+#define PROEFTOETS_CITE_H
+
+#include "check.h"
+
+/*
+ * Short Dutch citation (owned by caller): "art. 3.2 lid 1 Jeugdwet",
+ * "art. 4.1.1 lid 2 onder b Wet maatschappelijke ondersteuning 2015".
+ * The books of the Burgerlijk Wetboek are cited the way lawyers do:
+ * "art. 1:255 lid 2 BW" (for citeertitel "Burgerlijk Wetboek Boek N", and
+ * for BWBR0002656 when no title is known).  The title is the registry's,
+ * else the rule's, else the BWB id.
+ */
+char *cite_provision(const struct finding_provision *p);
+
+#endif
