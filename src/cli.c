@@ -509,8 +509,9 @@ static void
 exit_statuses(FILE *f)
 {
 	char buf[2048];
+	size_t n = pt_status_table(buf, sizeof buf);
 
-	fwrite(buf, 1, pt_status_table(buf, sizeof buf), f);
+	fwrite(buf, 1, n, f);
 }
 
 int
