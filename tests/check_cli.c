@@ -214,6 +214,25 @@ START_TEST(test_cli_check_output_file)
 }
 END_TEST
 
+/* Control bytes of an argument never reach the terminal raw: an ESC
+ * sequence in an unknown command or option is shown as \xHH. */
+START_TEST(test_cli_escapes_control_bytes)
+{
+	char *err;
+
+	ck_assert_int_eq(t_cli(NULL, &err, "frob\x1b[2J\x07", NULL), PT_EUSAGE);
+	ck_assert(strchr(err, '\x1b') == NULL);
+	ck_assert(strchr(err, '\x07') == NULL);
+	ck_assert(t_contains(err, "frob\\x1b[2J\\x07"));
+	free(err);
+	ck_assert_int_eq(t_cli(NULL, &err, "laws", "--x\x1b]0;t\x07", NULL),
+			 PT_EUSAGE);
+	ck_assert(strchr(err, '\x1b') == NULL);
+	ck_assert(t_contains(err, "\\x1b]0;t\\x07"));
+	free(err);
+}
+END_TEST
+
 Suite *
 suite_cli(void)
 {
@@ -230,6 +249,7 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_db_env_and_option);
 	tcase_add_test(tc, test_cli_bad_database);
 	tcase_add_test(tc, test_cli_check_output_file);
+	tcase_add_test(tc, test_cli_escapes_control_bytes);
 	suite_add_tcase(s, tc);
 	return s;
 }
