@@ -263,7 +263,8 @@ auth_addr_key(const struct sockaddr *sa, char key[48])
 		}
 		memset(&a.s6_addr[8], 0, 8);
 		inet_ntop(AF_INET6, &a, key, 44);
-		strcat(key, "/64");
+		/* 48 - 44 leaves room for "/64" and the NUL */
+		memcpy(key + strlen(key), "/64", 4);
 	}
 }
 
