@@ -738,6 +738,21 @@ cli_unexpected(struct cli_getopt *g, const char *arg)
 	return cli_usage(g->c, g->cmd, "unexpected argument '%s'", arg);
 }
 
+int
+cli_operands(struct cli_getopt *g, int argc, char **argv, const char **pos,
+	     int max, int *n)
+{
+	int ai;
+
+	*n = 0;
+	for (ai = g->ind; ai < argc; ai++) {
+		if (*n == max)
+			return cli_unexpected(g, argv[ai]);
+		pos[(*n)++] = argv[ai];
+	}
+	return PT_OK;
+}
+
 static void
 usage(struct cli *c, FILE *f)
 {

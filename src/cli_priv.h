@@ -145,6 +145,11 @@ int cli_getopt_stop(struct cli_getopt *g, int id);
 int cli_opt_needs(struct cli_getopt *g, const char *what);
 /* "unexpected argument 'ARG'": PT_EUSAGE. */
 int cli_unexpected(struct cli_getopt *g, const char *arg);
+/* The operands after the options (argv[g->ind..argc-1]) into pos, at most
+ * max; *n is how many.  PT_OK, or PT_EUSAGE (cli_unexpected) for one too
+ * many. */
+int cli_operands(struct cli_getopt *g, int argc, char **argv,
+		 const char **pos, int max, int *n);
 
 /* cmd_registry.c */
 int cmd_import(struct cli *c, int argc, char **argv);

@@ -124,7 +124,7 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	const char *pos[2] = { NULL, NULL }, *lid = NULL, *from = NULL;
 	const char *to = NULL, *v;
 	struct cli_getopt g;
-	int json = 0, color = -2, npos = 0, r, ai, same, id;
+	int json = 0, color = -2, npos = 0, r, same, id;
 	size_t i;
 
 	cli_getopt_init(&g, c, "diff", NULL, argc, argv);
@@ -150,11 +150,8 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	}
 	if (id < 0)
 		return cli_getopt_status(&g, id);
-	for (ai = g.ind; ai < argc; ai++) {
-		if (npos == 2)
-			return cli_unexpected(&g, argv[ai]);
-		pos[npos++] = argv[ai];
-	}
+	if (cli_operands(&g, argc, argv, pos, 2, &npos) != PT_OK)
+		return PT_EUSAGE;
 	if (npos != 2)
 		return cli_usage(c, "diff", "need a BWB id and an article number");
 	if (from == NULL || to == NULL)

@@ -241,7 +241,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 	const char *pos[2] = { NULL, NULL }, *lid = NULL, *date = NULL;
 	char *jci, *url;
 	struct cli_getopt g;
-	int json = 0, npos = 0, r, ai, id;
+	int json = 0, npos = 0, r, id;
 	size_t i;
 
 	cli_getopt_init(&g, c, "show", NULL, argc, argv);
@@ -261,11 +261,8 @@ cmd_show(struct cli *c, int argc, char **argv)
 	}
 	if (id < 0)
 		return cli_getopt_status(&g, id);
-	for (ai = g.ind; ai < argc; ai++) {
-		if (npos == 2)
-			return cli_unexpected(&g, argv[ai]);
-		pos[npos++] = argv[ai];
-	}
+	if (cli_operands(&g, argc, argv, pos, 2, &npos) != PT_OK)
+		return PT_EUSAGE;
 	if (npos != 2)
 		return cli_usage(c, "show", "need a BWB id and an article number");
 	if ((r = cli_open_store(c, &st)) != PT_OK)

@@ -369,7 +369,7 @@ review_set_cmd(struct cli *c, int argc, char **argv)
 	struct pt_buf b = PT_BUF_INIT;
 	struct review_entry ent;
 	struct cli_getopt g;
-	int npos = 0, r, ai, id, status;
+	int npos = 0, r, id, status;
 
 	cli_getopt_init(&g, c, "review", "set", argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0) {
@@ -380,11 +380,8 @@ review_set_cmd(struct cli *c, int argc, char **argv)
 	}
 	if (id < 0)
 		return cli_getopt_status(&g, id);
-	for (ai = g.ind; ai < argc; ai++) {
-		if (npos == 2)
-			return cli_unexpected(&g, argv[ai]);
-		pos[npos++] = argv[ai];
-	}
+	if (cli_operands(&g, argc, argv, pos, 2, &npos) != PT_OK)
+		return PT_EUSAGE;
 	if (npos != 2)
 		return cli_usage(c, "review", "review set needs a finding id and a status");
 	if ((status = review_status_parse(pos[1])) < 0)
