@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 
 #include "amend.h"
 #include "design.h"
+#include "fileio.h"
 #include "json.h"
 #include "report.h"
 #include "saved.h"
@@ -1362,22 +1364,19 @@ xlsx_sheet(lxw_workbook *wb, const char *name, const char *const *headers,
 	return worksheet_autofilter(ws, 0, 0, 0, (lxw_col_t)(ncols - 1));
 }
 
-enum pt_status
-amend_xlsx(const struct amend_list *l, const char *path, struct pt_err *err)
+static enum pt_status
+xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
 {
 	lxw_workbook *wb;
 	lxw_worksheet *items, *risks;
 	lxw_format *head, *wrap;
 	lxw_error e;
-	char *tmp, *col[NCOLS];
+	char *col[NCOLS];
 	size_t i, c;
 
-	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	wb = workbook_new(tmp);
-	if (wb == NULL) {
-		free(tmp);
+	wb = workbook_new(path);
+	if (wb == NULL)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot create workbook");
-	}
 	head = workbook_add_format(wb);
 	format_set_bold(head);
 	format_set_text_wrap(head);
@@ -1408,18 +1407,47 @@ amend_xlsx(const struct amend_list *l, const char *path, struct pt_err *err)
 	}
 	if (e != LXW_NO_ERROR) {
 		workbook_close(wb);
-		unlink(tmp);
-		free(tmp);
 		return pt_err_set(err, PT_EINTERNAL, path, 0, 0,
 		    "cannot write workbook: %s", lxw_strerror(e));
 	}
 	e = workbook_close(wb);
-	if (e != LXW_NO_ERROR || rename(tmp, path) != 0) {
-		unlink(tmp);
-		free(tmp);
+	if (e != LXW_NO_ERROR)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
-		    e != LXW_NO_ERROR ? lxw_strerror(e) : "rename failed");
-	}
-	free(tmp);
+		    lxw_strerror(e));
 	return PT_OK;
+}
+
+/*
+ * libxlsxwriter writes only to a named file: the workbook is made in a
+ * directory of its own (0700, under tmpdir) and read back whole, so that
+ * it reaches its target the way every other format does.
+ */
+enum pt_status
+amend_xlsx(struct pt_buf *b, const struct amend_list *l, const char *tmpdir,
+	   struct pt_err *err)
+{
+	char *dir, *path;
+	enum pt_status rc;
+
+	if (tmpdir == NULL || *tmpdir == '\0')
+		tmpdir = getenv("TMPDIR");
+	if (tmpdir == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
+	dir = xasprintf("%s/proeftoets-XXXXXX", tmpdir);
+	if (mkdtemp(dir) == NULL) {
+		rc = pt_err_set(err, PT_EIO, tmpdir, 0, 0,
+				"cannot make a temporary directory: %s",
+				strerror(errno));
+		free(dir);
+		return rc;
+	}
+	path = xasprintf("%s/wijzigingen.xlsx", dir);
+	rc = xlsx_write(l, path, err);
+	if (rc == PT_OK)
+		rc = fileio_read(path, AMEND_XLSX_MAX, b, err);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	return rc;
 }

@@ -136,11 +136,13 @@ void amend_csv(struct pt_buf *b, const struct amend_list *l);
 void amend_json(struct pt_buf *b, const struct amend_list *l);
 /*
  * Workbook with the sheets "Wijzigingen" (the items) and "Risico's" (the
- * risks): header row frozen, columns sized, text wrapped.  PT_EIO when the
- * file cannot be written.
+ * risks): header row frozen, columns sized, text wrapped; appended to b.
+ * It is made in a private directory under tmpdir (NULL: $TMPDIR, else
+ * /tmp) that is removed again.  PT_EIO when it cannot be made.
  */
-enum pt_status amend_xlsx(const struct amend_list *l, const char *path,
-			  struct pt_err *err);
+#define AMEND_XLSX_MAX (1024u << 20)
+enum pt_status amend_xlsx(struct pt_buf *b, const struct amend_list *l,
+			  const char *tmpdir, struct pt_err *err);
 
 /* CSV header names, NULL-terminated. */
 extern const char *const amend_csv_columns[];

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "cli_priv.h"
 #include "diff.h"
+#include "fileio.h"
 #include "json.h"
 #include "rules.h"
 #include "stale.h"
@@ -329,31 +330,6 @@ cmd_rules(struct cli *c, int argc, char **argv)
 
 /* --- amendments --------------------------------------------------------------- */
 
-/* Write buf to path atomically (temporary file, then rename). */
-static int
-write_file(struct cli *c, const char *path, const struct pt_buf *b)
-{
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "wb");
-	int ok;
-
-	if (f == NULL) {
-		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
-		free(tmp);
-		return PT_EIO;
-	}
-	ok = fwrite(b->s, 1, b->len, f) == b->len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return PT_EIO;
-	}
-	free(tmp);
-	return PT_OK;
-}
-
 /* The options of amendments; no operands. */
 static int
 amendments_args(struct cli *c, int argc, char **argv, char **ids,
@@ -445,11 +421,16 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 	case AMEND_CSV: amend_csv(&b, l); break;
 	case AMEND_JSON: amend_json(&b, l); break;
 	case AMEND_XLSX:
-		if (amend_xlsx(l, output, &e) != PT_OK)
+		if (amend_xlsx(&b, l, NULL, &e) != PT_OK) {
 			rc = cli_report(c, &e);
-		goto out;
+			goto out;
+		}
+		break;
 	}
-	rc = output ? write_file(c, output, &b) : cli_write(c, b.s, b.len);
+	if (output == NULL)
+		rc = cli_write(c, b.s, b.len);
+	else if (fileio_write_file(output, b.s, b.len, &e) != PT_OK)
+		rc = cli_report(c, &e);
 out:
 	pt_buf_release(&b);
 	amend_free(l);

@@ -13,39 +13,34 @@
 #include "check.h"
 #include "cli_priv.h"
 #include "design.h"
+#include "fileio.h"
 #include "report.h"
 #include "rules.h"
 #include "saved.h"
 #include "vocab.h"
+#include "xmlsec.h"
 
 /*
- * Where the report goes: standard output, or with -o a temporary file
- * beside the output that is renamed over it once the whole report is
- * written, so that a failed run leaves an earlier report as it was.
+ * Where the report goes: standard output, or with -o a file written
+ * through fileio (a temporary file renamed over it once the whole report
+ * is written, so that a failed run leaves an earlier report as it was).
  */
 struct sink {
 	struct cli *c;
 	const char *path;	/* -o FILE, or NULL for standard output */
-	char *tmp;
-	FILE *f;
+	struct fileio_out *f;
 };
 
 static int
 sink_open(struct sink *k, struct cli *c, const char *path)
 {
+	struct pt_err e = PT_ERR_INIT;
+
 	memset(k, 0, sizeof *k);
 	k->c = c;
 	k->path = path;
-	if (path == NULL)
-		return PT_OK;
-	k->tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	k->f = fopen(k->tmp, "wb");
-	if (k->f == NULL) {
-		cli_error(c, PT_EIO, "%s: cannot write: %s", path, strerror(errno));
-		free(k->tmp);
-		k->tmp = NULL;
-		return PT_EIO;
-	}
+	if (path != NULL && fileio_create(path, &k->f, &e) != PT_OK)
+		return cli_report(c, &e);
 	return PT_OK;
 }
 
@@ -53,36 +48,31 @@ sink_open(struct sink *k, struct cli *c, const char *path)
 static int
 sink_write(struct sink *k, struct pt_buf *b)
 {
+	struct pt_err e = PT_ERR_INIT;
 	int rc = PT_OK;
 
 	if (k->f == NULL)
 		rc = cli_write(k->c, b->s, b->len);
-	else if (b->len && fwrite(b->s, 1, b->len, k->f) != b->len)
-		rc = cli_error(k->c, PT_EIO, "%s: cannot write: %s", k->path,
-			       strerror(errno));
+	else if (fileio_write(k->f, b->s, b->len, &e) != PT_OK)
+		rc = cli_report(k->c, &e);
 	pt_buf_reset(b);
 	return rc;
 }
 
-/* Put the file in place when ok, else remove it. */
+/* Put the file in place when ok, else drop it. */
 static int
 sink_close(struct sink *k, int ok)
 {
+	struct pt_err e = PT_ERR_INIT;
 	int rc = PT_OK;
 
 	if (k->f == NULL)
 		return PT_OK;
-	if (fclose(k->f) != 0 || (ok && rename(k->tmp, k->path) != 0)) {
-		if (ok)
-			rc = cli_error(k->c, PT_EIO, "%s: cannot write: %s",
-				       k->path, strerror(errno));
-		ok = 0;
-	}
 	if (!ok)
-		unlink(k->tmp);
-	free(k->tmp);
+		fileio_abort(k->f);
+	else if (fileio_commit(k->f, &e) != PT_OK)
+		rc = cli_report(k->c, &e);
 	k->f = NULL;
-	k->tmp = NULL;
 	return rc;
 }
 
@@ -184,7 +174,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		pt_err_clear(&e);
 		if (save) {
 			/* Check and save the very same bytes. */
-			if (saved_read_file(paths[i], &xml[i], &e) != PT_OK ||
+			if (xmlsec_read_document(paths[i], &xml[i], &e) != PT_OK ||
 			    design_load_memory(xml[i].s, xml[i].len, paths[i],
 					       today, &designs[i], &e) != PT_OK)
 				rc = cli_report(c, &e);

@@ -22,6 +22,7 @@
 #include "rules.h"
 #include "saved.h"
 #include "vocab.h"
+#include "xmlsec.h"
 
 /* --format text|json: 0 text, 1 json, -1 after a usage error. */
 static int
@@ -177,7 +178,7 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 	/* Read every design before storing anything: bad input stops all. */
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
-		if (saved_read_file(paths[i], &xml[i], &e) != PT_OK ||
+		if (xmlsec_read_document(paths[i], &xml[i], &e) != PT_OK ||
 		    design_load_memory(xml[i].s, xml[i].len, paths[i], today,
 				       &designs[i], &e) != PT_OK)
 			rc = cli_report(c, &e);

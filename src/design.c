@@ -661,48 +661,6 @@ load_doc(xmlDocPtr doc, const char *path, const char *today,
 	return PT_OK;
 }
 
-/*
- * Read the whole file.  The document is then parsed from memory with the
- * same guards as xmlsec_parse_file(): that function hands the file name to
- * libxml2, whose loader for the document itself is the refusing external
- * entity loader, so it cannot open any file.
- */
-static enum pt_status
-read_file(const char *path, struct pt_buf *b, struct pt_err *err)
-{
-	struct stat st;
-	char chunk[8192];
-	size_t n;
-	FILE *f;
-	int bad;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
-				  strerror(errno));
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		return pt_err_set(err, PT_EIO, path, 0, 0,
-				  "is a directory, not a file");
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b->len + n > XMLSEC_MAX_DOCUMENT) {
-			fclose(f);
-			return pt_err_set(err, PT_EINPUT, path, 0, 0,
-					  "file larger than %d MB",
-					  XMLSEC_MAX_DOCUMENT >> 20);
-		}
-		pt_buf_add(b, chunk, n);
-	}
-	bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read");
-	if (b->len == 0)
-		return pt_err_set(err, PT_EINPUT, path, 1, 1,
-				  "empty file: no XML document");
-	return PT_OK;
-}
-
 enum pt_status
 design_load(const char *path, const char *today, struct design **out,
 	    struct pt_err *err)
@@ -711,7 +669,11 @@ design_load(const char *path, const char *today, struct design **out,
 	enum pt_status rc;
 
 	*out = NULL;
-	if ((rc = read_file(path, &b, err)) == PT_OK)
+	/*
+	 * Parsed from memory with the same guards as xmlsec_parse_file():
+	 * libxml2 never opens a file itself.
+	 */
+	if ((rc = xmlsec_read_document(path, &b, err)) == PT_OK)
 		rc = design_load_memory(b.s, b.len, path, today, out, err);
 	pt_buf_release(&b);
 	return rc;

@@ -251,35 +251,6 @@ saved_review_apply(struct pt_store *st, struct check_result *r,
 
 /* --- saving ------------------------------------------------------------ */
 
-enum pt_status
-saved_read_file(const char *path, struct pt_buf *b, struct pt_err *err)
-{
-	struct stat sb;
-	char chunk[8192];
-	size_t n;
-	FILE *f;
-	int bad;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
-				  strerror(errno));
-	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(f);
-		return pt_err_set(err, PT_EIO, path, 0, 0,
-				  "is a directory, not a file");
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		pt_buf_add(b, chunk, n);
-	bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read");
-	if (b->len == 0)
-		return pt_err_set(err, PT_EINPUT, path, 1, 1,
-				  "empty file: no XML document");
-	return PT_OK;
-}
-
 /* A JSON array of strings, compact. */
 static char *
 json_list(char *const *v, size_t n)

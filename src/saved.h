@@ -71,10 +71,6 @@ enum pt_status saved_review_apply(struct pt_store *st, struct check_result *r,
 
 /* --- saving ----------------------------------------------------------------- */
 
-/* Read a design file whole, to check and save exactly the same bytes. */
-enum pt_status saved_read_file(const char *path, struct pt_buf *b,
-			       struct pt_err *err);
-
 struct saved_put_info {
 	int version;        /* number of the version that holds the design */
 	int added;          /* 1: a new version; 0: same as the latest one */

@@ -1274,27 +1274,13 @@ web_amendments_export(const struct web_ctx *c, const char *format,
 	} else if (f == AMEND_JSON) {
 		*type = "application/json";
 		amend_json(out, l);
+	} else if (amend_xlsx(out, l, tmpdir, err) != PT_OK) {
+		pt_buf_reset(out);
+		pt_buf_adds(out, "cannot write the workbook\n");
+		status = 500;
 	} else {
-		char *path = xasprintf("%s/proeftoets-XXXXXX", tmpdir);
-		int fd = mkstemp(path);
-
-		if (fd < 0) {
-			pt_buf_adds(out, "cannot create a temporary file\n");
-			status = 500;
-		} else {
-			close(fd);
-			if (amend_xlsx(l, path, err) != PT_OK ||
-			    saved_read_file(path, out, err) != PT_OK) {
-				pt_buf_reset(out);
-				pt_buf_adds(out, "cannot write the workbook\n");
-				status = 500;
-			} else {
-				*type = "application/vnd.openxmlformats-"
-				    "officedocument.spreadsheetml.sheet";
-			}
-			unlink(path);
-		}
-		free(path);
+		*type = "application/vnd.openxmlformats-"
+		    "officedocument.spreadsheetml.sheet";
 	}
 	amend_free(l);
 	return status;

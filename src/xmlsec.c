@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "xmlsec.h"
 
 struct guard {
@@ -189,52 +190,31 @@ parse_common(const char *data, size_t len, const char *path,
 	return doc;
 }
 
+enum pt_status
+xmlsec_read_document(const char *path, struct pt_buf *b, struct pt_err *err)
+{
+	enum pt_status rc;
+
+	if ((rc = fileio_read(path, XMLSEC_MAX_DOCUMENT, b, err)) != PT_OK)
+		return rc;
+	if (b->len == 0)
+		return pt_err_set(err, PT_EINPUT, path, 1, 1,
+				  "empty file: no XML document");
+	return PT_OK;
+}
+
 xmlDocPtr
 xmlsec_parse_file(const char *path, struct pt_err *err)
 {
 	struct pt_buf b = PT_BUF_INIT;
-	char chunk[65536];
-	struct stat st;
-	xmlDocPtr doc;
-	size_t n;
-	FILE *f;
+	xmlDocPtr doc = NULL;
 
 	/*
 	 * The file is read here and parsed from memory: the external-entity
 	 * loader refuses every load, the document itself included.
 	 */
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return (pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
-				   strerror(errno)), NULL);
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		return (pt_err_set(err, PT_EIO, path, 0, 0,
-				   "is a directory, not a file"), NULL);
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > XMLSEC_MAX_DOCUMENT) {
-			fclose(f);
-			pt_buf_release(&b);
-			return (pt_err_set(err, PT_EINPUT, path, 0, 0,
-					   "file larger than %d MB",
-					   XMLSEC_MAX_DOCUMENT >> 20), NULL);
-		}
-		pt_buf_add(&b, chunk, n);
-	}
-	if (ferror(f)) {
-		int e = errno;
-
-		fclose(f);
-		pt_buf_release(&b);
-		return (pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
-				   strerror(e)), NULL);
-	}
-	fclose(f);
-	if (b.len == 0)
-		return (pt_err_set(err, PT_EINPUT, path, 1, 1,
-				   "empty file: no XML document"), NULL);
-	doc = parse_common(b.s, b.len, path, err);
+	if (xmlsec_read_document(path, &b, err) == PT_OK)
+		doc = parse_common(b.s, b.len, path, err);
 	pt_buf_release(&b);
 	return doc;
 }

@@ -21,6 +21,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include "buf.h"
 #include "err.h"
 
 /* Largest design or rule file read whole (BWB files are streamed). */
@@ -44,6 +45,14 @@ void xmlsec_init(void);
  * declarations.
  */
 xmlDocPtr xmlsec_parse_file(const char *path, struct pt_err *err);
+
+/*
+ * Read a design or rule file whole for parsing (fileio_read() with
+ * XMLSEC_MAX_DOCUMENT as the cap): a non-regular file is refused with
+ * PT_EIO, a larger one and an empty one with PT_EINPUT.
+ */
+enum pt_status xmlsec_read_document(const char *path, struct pt_buf *b,
+				    struct pt_err *err);
 
 /* The same for a document in memory (fuzzing, tests); name is for messages. */
 xmlDocPtr xmlsec_parse_memory(const char *data, size_t len, const char *name,

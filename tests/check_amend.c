@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "check.h"
 #include "design.h"
+#include "fileio.h"
 #include "review.h"
 #include "rules.h"
 #include "saved.h"
@@ -588,9 +589,13 @@ START_TEST(test_amend_xlsx)
 	struct amend_list *l = collect(NULL, 0, &st, &rs);
 	struct pt_err e = PT_ERR_INIT;
 	char *file = xasprintf("%s/lijst.xlsx", tmp);
+	struct pt_buf bytes = PT_BUF_INIT;
 	char *wb, *s1, *s2, *sst;
 
-	ck_assert_msg(amend_xlsx(l, file, &e) == PT_OK, "%s", e.msg);
+	ck_assert_msg(amend_xlsx(&bytes, l, tmp, &e) == PT_OK, "%s", e.msg);
+	ck_assert_msg(fileio_write_file(file, bytes.s, bytes.len, &e) == PT_OK,
+		      "%s", e.msg);
+	pt_buf_release(&bytes);
 	wb = unzip(file, "xl/workbook.xml");
 	ck_assert(t_contains(wb, "name=\"Wijzigingen\""));
 	ck_assert(t_contains(wb, "name=\"Risico's\""));

@@ -81,6 +81,8 @@ struct row {
 
 #define IMPORT { "--db", "{db}", "import", "-q", "{in}" }
 #define CHECK { "--db", "{db}", "check", "--rules", "{rules}", "{in}" }
+#define SAVE { "--db", "{db}", "check", "--save", "--rules", "{rules}", "{in}" }
+#define ADD { "--db", "{db}", "proeftuin", "add", "--rules", "{rules}", "{in}" }
 #define RULES { "--db", "{db}", "check", "--rules", "{in}", "{design}" }
 #define LAWS(db) { "--db", db, "laws" }
 #define T(root, body) "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" root body
@@ -212,8 +214,28 @@ static const struct row rows[] = {
 	{ "directory as a design", MK_DIR, NULL, 0, CHECK, 5,
 	  "is a directory", 0, V_NONE },
 	{ "character device as a design (no hang)", MK_NONE, "/dev/zero", 0,
-	  { "--db", "{db}", "check", "--rules", "{rules}", "/dev/zero" }, 3,
-	  "file larger than 64 MB", 0, V_NONE },
+	  { "--db", "{db}", "check", "--rules", "{rules}", "/dev/zero" }, 5,
+	  "not a regular file", 0, V_NONE },
+	{ "named pipe as a design (no hang)", MK_FIFO, NULL, 0, CHECK, 5,
+	  "not a regular file", 0, V_NONE },
+	/* Saving reads the design the same way: same refusal, nothing stored. */
+	{ "100 MB attribute in a design to save", MK_BIGATTR_DESIGN, NULL, 0,
+	  SAVE, 3, "file larger than 64 MB", 0, V_NONE },
+	{ "character device as a design to save", MK_NONE, "/dev/zero", 0,
+	  { "--db", "{db}", "check", "--save", "--rules", "{rules}",
+	    "/dev/zero" }, 5, "not a regular file", 0, V_NONE },
+	{ "named pipe as a design to save", MK_FIFO, NULL, 0, SAVE, 5,
+	  "not a regular file", 0, V_NONE },
+	{ "100 MB attribute in a proeftuin to add", MK_BIGATTR_DESIGN, NULL, 0,
+	  ADD, 3, "file larger than 64 MB", 0, V_NONE },
+	{ "character device as a proeftuin to add", MK_NONE, "/dev/zero", 0,
+	  { "--db", "{db}", "proeftuin", "add", "--rules", "{rules}",
+	    "/dev/zero" }, 5,
+	  "not a regular file", 0, V_NONE },
+	{ "named pipe as a proeftuin to add", MK_FIFO, NULL, 0, ADD, 5,
+	  "not a regular file", 0, V_NONE },
+	{ "directory as a proeftuin to add", MK_DIR, NULL, 0, ADD, 5,
+	  "is a directory", 0, V_NONE },
 	{ "unreadable design", MK_UNREADABLE, T("<proeftuin/>", ""), 0, CHECK, 5,
 	  "Permission denied", 0, V_NONE },
 

@@ -2,10 +2,19 @@
  * check_cli.c: the command line as users and scripts call it: help,
  * version, exit statuses of usage errors and of missing things.
  */
+/* mknod() and S_IFCHR are XSI. */
+#define _XOPEN_SOURCE 700
 #include "config.h"
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cli_priv.h"
@@ -214,6 +223,75 @@ START_TEST(test_cli_check_output_file)
 }
 END_TEST
 
+/* check -o onto a device writes through and leaves the device; onto a
+ * symbolic link it is refused; a write that fails half-way (a file-size
+ * limit, as a full disk) leaves the old report whole. */
+START_TEST(test_cli_check_output_targets)
+{
+	/* Together a report of some 200 kB, over the limit set below. */
+	static const char *const designs[6] = {
+		"xml/proeftuinen/huidige-taakverdeling.xml",
+		"xml/proeftuinen/noord.xml",
+		"xml/proeftuinen/rvt-gecertificeerd.xml",
+		"xml/proeftuinen/rvt-integraal.xml",
+		"xml/proeftuinen/veilig-thuis-aangewezen.xml",
+		"xml/proeftuinen/wijkteam-hulp-en-dwang.xml"
+	};
+	char *rules = t_src("rules"), *noord = t_src("xml/proeftuinen/noord.xml");
+	char *dev = xasprintf("%s/null", dir), *link = xasprintf("%s/link", dir);
+	char *file = t_write(dir, "oud-rapport", "oud", 3), *err, *got;
+	struct stat st;
+	int status;
+	pid_t pid;
+
+	if (mknod(dev, S_IFCHR | 0600, makedev(1, 3)) == 0) {
+		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules",
+				       rules, "-o", dev, noord, NULL), PT_FINDINGS);
+		free(err);
+		ck_assert_int_eq(lstat(dev, &st), 0);
+		ck_assert(S_ISCHR(st.st_mode));
+	}
+	ck_assert_int_eq(symlink(file, link), 0);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
+			       "-o", link, noord, NULL), PT_EIO);
+	ck_assert(t_contains(err, "symbolic link"));
+	free(err);
+	ck_assert_int_eq(lstat(link, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+
+	/* The limit in a child of its own, so that it stays there. */
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit lim;
+		int rc;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (getrlimit(RLIMIT_FSIZE, &lim) != 0)
+			_exit(99);
+		lim.rlim_cur = 65536; /* above the registry's own files, below the report */
+		if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+			_exit(99);
+		char *d[6];
+		int k;
+
+		for (k = 0; k < 6; k++)
+			d[k] = t_src(designs[k]);
+		rc = t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
+			   "--format", "html", "-o", file, d[0], d[1], d[2],
+			   d[3], d[4], d[5], NULL);
+		_exit(rc == PT_EIO && t_contains(err, "cannot write") ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	got = t_read(file, NULL);
+	ck_assert_str_eq(got, "oud");
+	free(got);
+	free(rules); free(noord); free(dev); free(link); free(file);
+}
+END_TEST
+
 /* Control bytes of an argument never reach the terminal raw: an ESC
  * sequence in an unknown command or option is shown as \xHH. */
 START_TEST(test_cli_escapes_control_bytes)
@@ -249,6 +327,7 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_db_env_and_option);
 	tcase_add_test(tc, test_cli_bad_database);
 	tcase_add_test(tc, test_cli_check_output_file);
+	tcase_add_test(tc, test_cli_check_output_targets);
 	tcase_add_test(tc, test_cli_escapes_control_bytes);
 	suite_add_tcase(s, tc);
 	return s;

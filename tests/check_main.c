@@ -15,6 +15,7 @@ main(void)
 	int failed;
 
 	sr = srunner_create(suite_err());
+	srunner_add_suite(sr, suite_fileio());
 	srunner_add_suite(sr, suite_bwb());
 	srunner_add_suite(sr, suite_store());
 	srunner_add_suite(sr, suite_import());

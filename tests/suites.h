@@ -7,6 +7,7 @@
 #include <check.h>
 
 Suite *suite_err(void);
+Suite *suite_fileio(void);
 Suite *suite_bwb(void);
 Suite *suite_store(void);
 Suite *suite_import(void);

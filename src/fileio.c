@@ -1,0 +1,288 @@
+/*
+ * fileio.c: capped whole-file reads and atomic (or write-through) output.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fileio.h"
+
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
+
+/* The refusal of a file that is there but is not a regular file. */
+static enum pt_status
+not_regular(const char *path, mode_t mode, struct pt_err *err)
+{
+	if (S_ISDIR(mode))
+		return pt_err_set(err, PT_EIO, path, 0, 0,
+				  "is a directory, not a file");
+	return pt_err_set(err, PT_EIO, path, 0, 0,
+			  "not a regular file (a device, FIFO or socket)");
+}
+
+static enum pt_status
+too_large(const char *path, size_t max, struct pt_err *err)
+{
+	if (max >= (1u << 20))
+		return pt_err_set(err, PT_EINPUT, path, 0, 0,
+				  "file larger than %zu MB", max >> 20);
+	return pt_err_set(err, PT_EINPUT, path, 0, 0,
+			  "file larger than %zu bytes", max);
+}
+
+enum pt_status
+fileio_read(const char *path, size_t max, struct pt_buf *b,
+	    struct pt_err *err)
+{
+	size_t start = b->len, got = 0;
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	/*
+	 * O_NONBLOCK: opening a FIFO for reading must not wait for a
+	 * writer; the file is refused right after, by its type.
+	 */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
+				  strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+
+		close(fd);
+		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
+				  strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return not_regular(path, st.st_mode, err);
+	}
+	if (st.st_size > 0 && (unsigned long long)st.st_size > max) {
+		close(fd);
+		return too_large(path, max, err);
+	}
+	/* The size may change while reading: the cap is kept on the bytes. */
+	pt_buf_grow(b, (size_t)st.st_size + 1);
+	for (;;) {
+		if (b->cap - b->len < 8192)
+			pt_buf_grow(b, 65536);
+		n = read(fd, b->s + b->len, b->cap - b->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		b->len += (size_t)n;
+		got += (size_t)n;
+		if (got > max) {
+			close(fd);
+			b->len = start;
+			b->s[b->len] = '\0';
+			return too_large(path, max, err);
+		}
+	}
+	if (n < 0) {
+		int e = errno;
+
+		close(fd);
+		b->len = start;
+		b->s[b->len] = '\0';
+		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
+				  strerror(e));
+	}
+	close(fd);
+	b->s[b->len] = '\0';
+	return PT_OK;
+}
+
+/* --- writing ------------------------------------------------------------ */
+
+struct fileio_out {
+	char *path;
+	char *tmp;   /* NULL when written through */
+	int fd;
+};
+
+static enum pt_status
+write_error(const char *path, int e, struct pt_err *err)
+{
+	return pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
+			  strerror(e));
+}
+
+enum pt_status
+fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
+{
+	struct fileio_out *o;
+	struct stat st;
+	int have = 0, i;
+	mode_t mode = 0;
+
+	*out = NULL;
+	if (lstat(path, &st) == 0) {
+		if (S_ISLNK(st.st_mode))
+			return pt_err_set(err, PT_EIO, path, 0, 0,
+					  "is a symbolic link; give the file "
+					  "it points to");
+		if (S_ISDIR(st.st_mode))
+			return not_regular(path, st.st_mode, err);
+		if (!S_ISREG(st.st_mode)) {
+			/* A device or FIFO: write through, never replace. */
+			int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+
+			if (fd < 0)
+				return write_error(path, errno, err);
+			o = xmalloc(sizeof *o);
+			o->path = xstrdup(path);
+			o->tmp = NULL;
+			o->fd = fd;
+			*out = o;
+			return PT_OK;
+		}
+		have = 1;
+		mode = st.st_mode & 07777;
+	} else if (errno != ENOENT) {
+		return write_error(path, errno, err);
+	}
+
+	o = xmalloc(sizeof *o);
+	o->path = xstrdup(path);
+	o->fd = -1;
+	o->tmp = NULL;
+	for (i = 0; i < 100 && o->fd < 0; i++) {
+		free(o->tmp);
+		o->tmp = xasprintf("%s.tmp.%ld.%d", path, (long)getpid(), i);
+		o->fd = open(o->tmp,
+			     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+				 O_NOCTTY | O_CLOEXEC,
+			     0666);
+		if (o->fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (o->fd < 0) {
+		int e = errno;
+
+		free(o->tmp);
+		free(o->path);
+		free(o);
+		return write_error(path, e, err);
+	}
+	if (have)
+		(void)fchmod(o->fd, mode);
+	*out = o;
+	return PT_OK;
+}
+
+enum pt_status
+fileio_write(struct fileio_out *o, const void *p, size_t n,
+	     struct pt_err *err)
+{
+	const char *s = p;
+
+	while (n > 0) {
+		ssize_t w = write(o->fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return write_error(o->path, w < 0 ? errno : EIO, err);
+		s += w;
+		n -= (size_t)w;
+	}
+	return PT_OK;
+}
+
+static void
+out_free(struct fileio_out *o)
+{
+	free(o->tmp);
+	free(o->path);
+	free(o);
+}
+
+/* Make the rename itself durable; a directory that cannot be synced
+ * (some file systems refuse) does not fail the write. */
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd;
+
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else {
+		dir = xmalloc((size_t)(slash - path) + 1);
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+	}
+	fd = open(dir, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+enum pt_status
+fileio_commit(struct fileio_out *o, struct pt_err *err)
+{
+	enum pt_status rc = PT_OK;
+
+	if (o->tmp == NULL) {
+		if (close(o->fd) != 0 && errno != EINTR)
+			rc = write_error(o->path, errno, err);
+		out_free(o);
+		return rc;
+	}
+	if (fsync(o->fd) != 0)
+		rc = write_error(o->path, errno, err);
+	if (close(o->fd) != 0 && rc == PT_OK && errno != EINTR)
+		rc = write_error(o->path, errno, err);
+	if (rc == PT_OK && rename(o->tmp, o->path) != 0)
+		rc = write_error(o->path, errno, err);
+	if (rc != PT_OK)
+		unlink(o->tmp);
+	else
+		sync_dir(o->path);
+	out_free(o);
+	return rc;
+}
+
+void
+fileio_abort(struct fileio_out *o)
+{
+	if (o == NULL)
+		return;
+	close(o->fd);
+	if (o->tmp != NULL)
+		unlink(o->tmp);
+	out_free(o);
+}
+
+enum pt_status
+fileio_write_file(const char *path, const void *p, size_t n,
+		  struct pt_err *err)
+{
+	struct fileio_out *o;
+	enum pt_status rc;
+
+	if ((rc = fileio_create(path, &o, err)) != PT_OK)
+		return rc;
+	if ((rc = fileio_write(o, p, n, err)) != PT_OK) {
+		fileio_abort(o);
+		return rc;
+	}
+	return fileio_commit(o, err);
+}
