@@ -47,21 +47,6 @@ static const double xlsx_risk_widths[NRISKCOLS] = {
 	11, 40, 60, 40, 40, 16, 50, 22, 40, 30
 };
 
-int
-amend_format_parse(const char *s)
-{
-	static const char *const n[] = { "text", "markdown", "csv", "json",
-	    "xlsx" };
-	int i;
-
-	if (s == NULL)
-		return -1;
-	for (i = 0; i < 5; i++)
-		if (strcmp(s, n[i]) == 0)
-			return i;
-	return -1;
-}
-
 /* --- collecting ------------------------------------------------------------ */
 
 static void

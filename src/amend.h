@@ -120,16 +120,7 @@ enum pt_status amend_build(struct pt_store *st, struct amend_source *src,
 			   struct amend_list **out, struct pt_err *err);
 void amend_free(struct amend_list *l);
 
-enum amend_format {
-	AMEND_TEXT = 0,
-	AMEND_MARKDOWN,
-	AMEND_CSV,
-	AMEND_JSON,
-	AMEND_XLSX
-};
-/* "text", "markdown", "csv", "json", "xlsx"; -1 when unknown. */
-int amend_format_parse(const char *s);
-
+/* The writers (format.h's table names them). */
 void amend_text(struct pt_buf *b, const struct amend_list *l);
 void amend_markdown(struct pt_buf *b, const struct amend_list *l);
 void amend_csv(struct pt_buf *b, const struct amend_list *l);

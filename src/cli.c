@@ -21,76 +21,75 @@
 #define OPT CLI_ARG_OPTIONAL
 #define RULES_HELP "rule directory (default: the installed rules,\nor $PROEFTOETS_RULES)"
 #define FORMAT_TJ { OPT_FORMAT, "format", REQ, "text|json", NULL, \
-		    "output format (default text)" }
+		    "output format (default text)", 0 }
 
 static const struct cli_option import_options[] = {
 	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
 	  "date of entry into force for files that carry\n"
 	  "none (the <wetgeving> format); without it the\n"
-	  "date is recorded as unknown" },
-	{ 'q', "quiet", NONE, NULL, NULL, "print nothing but errors" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "date is recorded as unknown", 0 },
+	{ 'q', "quiet", NONE, NULL, NULL, "print nothing but errors", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option laws_options[] = {
 	FORMAT_TJ,
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option show_options[] = {
-	{ OPT_LID, "lid", REQ, "N", NULL, "one lid of the article" },
+	{ OPT_LID, "lid", REQ, "N", NULL, "one lid of the article", 0 },
 	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
-	  "the date (default: the newest version)" },
+	  "the date (default: the newest version)", 0 },
 	FORMAT_TJ,
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option search_options[] = {
 	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
-	  "search only the versions in force at that date" },
-	{ OPT_LIMIT, "limit", REQ, "N", NULL, "at most N results (default 20)" },
+	  "search only the versions in force at that date", 0 },
+	{ OPT_LIMIT, "limit", REQ, "N", NULL, "at most N results (default 20)", 0 },
 	FORMAT_TJ,
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option check_options[] = {
-	{ OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP },
-	{ OPT_FORMAT, "format", REQ, "FORMAT", NULL,
-	  "text (default), markdown, html, json or csv" },
+	{ OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP, 0 },
+	{ OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_REPORT },
 	{ 'o', "output", REQ, "FILE", NULL,
 	  "write the report to FILE instead of standard output\n"
-	  "('-': standard output)" },
+	  "('-': standard output)", FORMAT_REPORT },
 	{ OPT_TODAY, "today", REQ, "DATE", NULL,
-	  "the date used for designs without a peildatum" },
+	  "the date used for designs without a peildatum", 0 },
 	{ OPT_SAVE, "save", NONE, NULL, NULL,
 	  "also store each design and its findings in the\n"
 	  "registry under its proeftuin id (see 'proeftoets\n"
-	  "proeftuin add')" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "proeftuin add')", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option proeftuinen_options[] = {
 	FORMAT_TJ,
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option proeftuin_options[] = {
-	{ OPT_RULES, "rules", REQ, "DIR", "add", RULES_HELP },
+	{ OPT_RULES, "rules", REQ, "DIR", "add", RULES_HELP, 0 },
 	{ OPT_TODAY, "today", REQ, "DATE", "add",
-	  "the date used for designs without a peildatum" },
-	{ 'q', "quiet", NONE, NULL, "add", "print nothing but errors" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "the date used for designs without a peildatum", 0 },
+	{ 'q', "quiet", NONE, NULL, "add", "print nothing but errors", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option review_options[] = {
-	{ OPT_PROEFTUIN, "proeftuin", REQ, "ID", "list", "list: only this proeftuin" },
+	{ OPT_PROEFTUIN, "proeftuin", REQ, "ID", "list", "list: only this proeftuin", 0 },
 	{ OPT_STATUS, "status", REQ, "STATUS", "list",
-	  "list: only findings with this status (or resolved)" },
-	{ OPT_BY, "by", REQ, "NAME", "set", "set: who decides (required, not empty)" },
-	{ OPT_NOTE, "note", REQ, "TEXT", "set", "set: why (required for rejected)" },
+	  "list: only findings with this status (or resolved)", 0 },
+	{ OPT_BY, "by", REQ, "NAME", "set", "set: who decides (required, not empty)", 0 },
+	{ OPT_NOTE, "note", REQ, "TEXT", "set", "set: why (required for rejected)", 0 },
 	{ OPT_FORMAT, "format", REQ, "text|json", "list log",
-	  "list, log: output format (default text)" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "list, log: output format (default text)", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option update_options[] = {
@@ -98,67 +97,65 @@ static const struct cli_option update_options[] = {
 	  "the repository (default\n"
 	  "https://repository.officiele-overheidspublicaties.nl/bwb);\n"
 	  "an http, https or file:// URL of a mirror laid\n"
-	  "out the same way" },
+	  "out the same way", 0 },
 	{ OPT_ALL_VERSIONS, "all-versions", NONE, NULL, NULL,
-	  "every version in the manifest" },
+	  "every version in the manifest", 0 },
 	{ OPT_SINCE, "since", REQ, "YYYY-MM-DD", NULL,
-	  "every version in force on or after the date" },
+	  "every version in force on or after the date", 0 },
 	{ OPT_TODAY, "today", REQ, "YYYY-MM-DD", NULL,
 	  "the date that decides which version is in force\n"
-	  "(default: today)" },
+	  "(default: today)", 0 },
 	{ OPT_TIMEOUT, "timeout", REQ, "SECONDS", NULL,
 	  "give up on a request that cannot connect or\n"
 	  "receives nothing for SECONDS (default 30); a\n"
-	  "request may take 10 times as long in all" },
+	  "request may take 10 times as long in all", 0 },
 	{ OPT_RETRIES, "retries", REQ, "N", NULL,
 	  "attempts after a transient failure (5xx, time-out,\n"
 	  "connection reset or cut short; never after 404),\n"
-	  "waiting 1, 2, 4... seconds (default 3)" },
+	  "waiting 1, 2, 4... seconds (default 3)", 0 },
 	{ OPT_RULES, "rules", REQ, "DIR", NULL,
 	  "rule directory for the laws to fetch (default:\n"
-	  "the installed rules, or $PROEFTOETS_RULES)" },
-	{ 'q', "quiet", NONE, NULL, NULL, "print nothing but errors" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "the installed rules, or $PROEFTOETS_RULES)", 0 },
+	{ 'q', "quiet", NONE, NULL, NULL, "print nothing but errors", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option diff_options[] = {
-	{ OPT_LID, "lid", REQ, "N", NULL, "one lid of the article" },
-	{ OPT_FROM, "from", REQ, "YYYY-MM-DD", NULL, "the old date (required)" },
-	{ OPT_TO, "to", REQ, "YYYY-MM-DD", NULL, "the new date (required)" },
+	{ OPT_LID, "lid", REQ, "N", NULL, "one lid of the article", 0 },
+	{ OPT_FROM, "from", REQ, "YYYY-MM-DD", NULL, "the old date (required)", 0 },
+	{ OPT_TO, "to", REQ, "YYYY-MM-DD", NULL, "the new date (required)", 0 },
 	FORMAT_TJ,
 	{ OPT_COLOR, "color", OPT, "WHEN", NULL,
 	  "colour deletions red and insertions green: auto\n"
 	  "(default: when standard output is a terminal\n"
-	  "and NO_COLOR is not set), always or never" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "and NO_COLOR is not set), always or never", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option rules_options[] = {
 	{ OPT_RULES, "rules", REQ, "DIR", "stale",
 	  "rule directory (default: the installed rules,\n"
-	  "or $PROEFTOETS_RULES)" },
+	  "or $PROEFTOETS_RULES)", 0 },
 	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", "stale",
 	  "compare with the versions in force then\n"
-	  "(default: the newest versions)" },
+	  "(default: the newest versions)", 0 },
 	{ OPT_FORMAT, "format", REQ, "text|json", "stale",
-	  "output format (default text)" },
-	{ OPT_COLOR, "color", OPT, "WHEN", "stale", "auto (default), always or never" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "output format (default text)", 0 },
+	{ OPT_COLOR, "color", OPT, "WHEN", "stale", "auto (default), always or never", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option amendments_options[] = {
 	{ OPT_PROEFTUIN, "proeftuin", REQ, "ID", NULL,
-	  "only this proeftuin (may be repeated)" },
-	{ OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP },
+	  "only this proeftuin (may be repeated)", 0 },
+	{ OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP, 0 },
 	{ OPT_TODAY, "today", REQ, "DATE", NULL,
 	  "the date of the current text, and the peildatum of\n"
-	  "designs without one (default: today)" },
-	{ OPT_FORMAT, "format", REQ, "FORMAT", NULL,
-	  "text (default), markdown, csv, json or xlsx" },
+	  "designs without one (default: today)", 0 },
+	{ OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_AMEND },
 	{ 'o', "output", REQ, "FILE", NULL,
-	  "write to FILE (required for xlsx; '-': standard\n"
-	  "output, not for xlsx)" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "write to FILE ('-': standard output)", FORMAT_AMEND },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option serve_options[] = {
@@ -166,18 +163,18 @@ static const struct cli_option serve_options[] = {
 	  "where to listen (default 127.0.0.1:8080; an\n"
 	  "IPv6 address in brackets, [::1]:8080); port 0\n"
 	  "picks a free port.  An address beyond loopback\n"
-	  "must be given here and gives a warning" },
+	  "must be given here and gives a warning", 0 },
 	{ OPT_RULES, "rules", REQ, "DIR", NULL,
 	  "rule directory (default: the installed rules,\n"
-	  "or $PROEFTOETS_RULES)" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "or $PROEFTOETS_RULES)", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 static const struct cli_option user_options[] = {
 	{ OPT_ROLE, "role", REQ, "reviewer|reader", "add",
 	  "add: reviewers may record decisions,\n"
-	  "readers only read (default reader)" },
-	{ 0, NULL, NONE, NULL, NULL, NULL }
+	  "readers only read (default reader)", 0 },
+	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
 };
 
 const struct cli_command cli_commands[] = {
@@ -213,7 +210,7 @@ const struct cli_command cli_commands[] = {
 	  "with the matching words in [brackets].\n",
 	  search_options, NULL },
 	{ "check", cmd_check,
-	  "check [--rules DIR] [--format text|markdown|html|json|csv] [-o FILE] [--save] DESIGN.xml...",
+	  "check [--rules DIR] [--format {formats}] [-o FILE] [--save] DESIGN.xml...",
 	  "check proeftuin designs against the rules",
 	  "Check one or more proeftuin designs against the rule set at each\n"
 	  "design's peildatum, quoting every provision from the registry.\n"
@@ -313,7 +310,7 @@ const struct cli_command cli_commands[] = {
 	  rules_options,
 	  "Exit status 0 when no rule is stale, 1 when some are.\n" },
 	{ "amendments", cmd_amendments,
-	  "amendments [--proeftuin ID]... [--rules DIR] [--today DATE] [--format text|markdown|csv|json|xlsx] [-o FILE]",
+	  "amendments [--proeftuin ID]... [--rules DIR] [--today DATE] [--format {formats}] [-o FILE]",
 	  "the list of provisions to amend over the stored proeftuinen",
 	  "Check the latest saved design of every stored proeftuin (or of the\n"
 	  "ones named with --proeftuin) with the current rules at its peildatum,\n"
@@ -475,11 +472,61 @@ option_left(struct pt_buf *b, const struct cli_option *o)
 		pt_buf_addf(b, "[=%s]", o->argname);
 }
 
+/*
+ * The help of one option: its text, and for an option tied to the format
+ * table what the table says (--format: the names, the default first; -o:
+ * the formats that need a file).
+ */
+static void
+option_text(struct pt_buf *b, const struct cli_option *o)
+{
+	const struct format *f;
+	int n = 0;
+
+	pt_buf_adds(b, o->help);
+	if (o->formats == 0)
+		return;
+	if (o->id == OPT_FORMAT) {
+		struct pt_buf names = PT_BUF_INIT;
+
+		format_names(&names, (enum format_doc)o->formats, ", ", " or ");
+		f = cli_format_default((enum format_doc)o->formats);
+		/* "text (default), markdown, ..." */
+		pt_buf_addf(b, "%s (default)%s", f->name,
+			    names.s + strlen(f->name));
+		pt_buf_release(&names);
+		return;
+	}
+	for (f = formats; f->name != NULL; f++)
+		if (format_carries(f, (enum format_doc)o->formats) &&
+		    (f->flags & FORMAT_NO_STDOUT))
+			pt_buf_addf(b, "%s%s", n++ ? ", " : "\n", f->name);
+	if (n > 0)
+		pt_buf_addf(b, " only to a FILE, never to standard output");
+}
+
+void
+cli_synopsis(struct pt_buf *b, const struct cli_command *cmd)
+{
+	const char *p = strstr(cmd->synopsis, "{formats}");
+	const struct cli_option *o;
+
+	if (p == NULL) {
+		pt_buf_adds(b, cmd->synopsis);
+		return;
+	}
+	pt_buf_add(b, cmd->synopsis, (size_t)(p - cmd->synopsis));
+	for (o = cmd->options; o->id; o++)
+		if (o->id == OPT_FORMAT && o->formats)
+			format_names(b, (enum format_doc)o->formats, "|", "|");
+	pt_buf_adds(b, p + strlen("{formats}"));
+}
+
 /* The "Options:" block of a command's help, from its table. */
 static void
 options_help(struct pt_buf *b, const struct cli_option *opts)
 {
-	struct pt_buf left = PT_BUF_INIT;
+	struct pt_buf left = PT_BUF_INIT, text = PT_BUF_INIT;
 	const struct cli_option *o;
 	const char *h;
 	size_t width = 0;
@@ -495,7 +542,9 @@ options_help(struct pt_buf *b, const struct cli_option *opts)
 		pt_buf_reset(&left);
 		option_left(&left, o);
 		pt_buf_addf(b, "  %-*s  ", (int)width, left.s);
-		for (h = o->help; *h; h++) {
+		pt_buf_reset(&text);
+		option_text(&text, o);
+		for (h = text.s; *h; h++) {
 			pt_buf_addc(b, *h);
 			if (*h == '\n')
 				pt_buf_addf(b, "%*s", (int)width + 4, "");
@@ -503,6 +552,7 @@ options_help(struct pt_buf *b, const struct cli_option *opts)
 		pt_buf_addc(b, '\n');
 	}
 	pt_buf_release(&left);
+	pt_buf_release(&text);
 }
 
 static void
@@ -522,8 +572,9 @@ cli_help(struct cli *c, const char *name)
 
 	if (cmd == NULL)
 		return PT_EUSAGE;
-	pt_buf_addf(&b, "Usage: proeftoets [--db PATH] %s\n\n%s\n\n%s",
-		    cmd->synopsis, cmd->summary, cmd->help);
+	pt_buf_adds(&b, "Usage: proeftoets [--db PATH] ");
+	cli_synopsis(&b, cmd);
+	pt_buf_addf(&b, "\n\n%s\n\n%s", cmd->summary, cmd->help);
 	if (cmd->options[0].id) {
 		pt_buf_addc(&b, '\n');
 		options_help(&b, cmd->options);
@@ -555,6 +606,41 @@ const char *
 cli_output_path(const char *v)
 {
 	return v != NULL && strcmp(v, "-") == 0 ? NULL : v;
+}
+
+const struct format *
+cli_format_default(enum format_doc doc)
+{
+	const struct format *f;
+
+	for (f = formats; f->name != NULL; f++)
+		if (format_carries(f, doc))
+			return f;
+	return NULL;
+}
+
+const struct format *
+cli_format_option(struct cli_getopt *g, enum format_doc doc)
+{
+	const struct format *f = format_find(doc, g->val);
+	struct pt_buf b = PT_BUF_INIT;
+
+	if (f != NULL)
+		return f;
+	format_names(&b, doc, ", ", " or ");
+	cli_opt_needs(g, b.s);
+	pt_buf_release(&b);
+	return NULL;
+}
+
+int
+cli_format_output(struct cli *c, const char *cmd, const struct format *f,
+		  const char *output)
+{
+	if (output != NULL || !(f->flags & FORMAT_NO_STDOUT))
+		return PT_OK;
+	return cli_usage(c, cmd, "--format %s needs -o FILE (%s is not written "
+			 "to standard output)", f->name, f->what);
 }
 
 int

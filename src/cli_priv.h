@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "format.h"
 #include "store.h"
 
 struct cli {
@@ -43,6 +44,7 @@ struct cli_option {
 	const char *argname;   /* the value in help ("DIR"); NULL for none */
 	const char *subs;      /* subcommands it is for ("list log"); NULL: all */
 	const char *help;      /* help; each '\n' starts an indented line */
+	unsigned formats;      /* a format_doc: help lists its formats */
 };
 
 #define CLI_MAX_OPTIONS 16
@@ -64,6 +66,10 @@ struct cli_command {
 };
 
 extern const struct cli_command cli_commands[];
+
+/* Append the synopsis of cmd as help shows it: "{formats}" in it is
+ * replaced by the names of the formats of its --format option. */
+void cli_synopsis(struct pt_buf *b, const struct cli_command *cmd);
 
 /* The command called name, or NULL. */
 const struct cli_command *cli_find_command(const char *name);
@@ -171,5 +177,18 @@ int cmd_update(struct cli *c, int argc, char **argv);
 /* cmd_serve.c */
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
+
+/*
+ * --format, from format.h's table: the default format for doc (its first
+ * row), the format named by the option just returned (NULL after the
+ * usage error "option '--format' needs text, markdown, ..."), and the
+ * check that a format that may not go to standard output has -o FILE
+ * (PT_OK, or PT_EUSAGE after the message).
+ */
+const struct format *cli_format_default(enum format_doc doc);
+const struct format *cli_format_option(struct cli_getopt *g,
+				       enum format_doc doc);
+int cli_format_output(struct cli *c, const char *cmd, const struct format *f,
+		      const char *output);
 
 #endif

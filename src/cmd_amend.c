@@ -17,6 +17,7 @@
 #include "cli_priv.h"
 #include "diff.h"
 #include "fileio.h"
+#include "format.h"
 #include "json.h"
 #include "rules.h"
 #include "stale.h"
@@ -333,7 +334,7 @@ cmd_rules(struct cli *c, int argc, char **argv)
 /* The options of amendments; no operands. */
 static int
 amendments_args(struct cli *c, int argc, char **argv, char **ids,
-		size_t *nids, const char **rules_dir, int *fmt,
+		size_t *nids, const char **rules_dir, const struct format **fmt,
 		const char **output, const char **today)
 {
 	struct cli_getopt g;
@@ -352,9 +353,8 @@ amendments_args(struct cli *c, int argc, char **argv, char **ids,
 				return cli_opt_needs(&g, "a directory");
 			*rules_dir = v;
 		} else if (id == OPT_FORMAT) {
-			if ((*fmt = amend_format_parse(v)) < 0)
-				return cli_usage(c, "amendments", "option '--format' "
-				    "needs text, markdown, csv, json or xlsx");
+			if ((*fmt = cli_format_option(&g, FORMAT_AMEND)) == NULL)
+				return PT_EUSAGE;
 		} else if (id == 'o') {
 			if (*v == '\0')
 				return cli_opt_needs(&g, "a file name");
@@ -369,7 +369,7 @@ amendments_args(struct cli *c, int argc, char **argv, char **ids,
 		return cli_getopt_stop(&g, id);
 	if (g.ind < argc)
 		return cli_unexpected(&g, argv[g.ind]);
-	return PT_OK;
+	return cli_format_output(c, "amendments", *fmt, *output);
 }
 
 int
@@ -379,7 +379,8 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 	const char *today = NULL;
 	char todaybuf[16], **ids;
 	size_t nids = 0;
-	int fmt = AMEND_TEXT, rc;
+	const struct format *fmt = cli_format_default(FORMAT_AMEND);
+	int rc;
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;
 	struct amend_list *l = NULL;
@@ -391,11 +392,6 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 				  &fmt, &output, &today)) != PT_OK) {
 		free(ids);
 		return rc == CLI_HELP_SHOWN ? PT_OK : rc;
-	}
-	if (fmt == AMEND_XLSX && output == NULL) {
-		free(ids);
-		return cli_usage(c, "amendments", "--format xlsx needs -o FILE "
-		    "(a workbook is not written to standard output)");
 	}
 	if (today == NULL) {
 		time_t now = time(NULL);
@@ -415,17 +411,9 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 		rc = cli_report(c, &e);
 		goto out;
 	}
-	switch (fmt) {
-	case AMEND_TEXT: amend_text(&b, l); break;
-	case AMEND_MARKDOWN: amend_markdown(&b, l); break;
-	case AMEND_CSV: amend_csv(&b, l); break;
-	case AMEND_JSON: amend_json(&b, l); break;
-	case AMEND_XLSX:
-		if (amend_xlsx(&b, l, NULL, &e) != PT_OK) {
-			rc = cli_report(c, &e);
-			goto out;
-		}
-		break;
+	if (fmt->amend(&b, l, NULL, &e) != PT_OK) {
+		rc = cli_report(c, &e);
+		goto out;
 	}
 	if (output == NULL)
 		rc = cli_write(c, b.s, b.len);

@@ -14,7 +14,7 @@
 #include "cli_priv.h"
 #include "design.h"
 #include "fileio.h"
-#include "report.h"
+#include "format.h"
 #include "rules.h"
 #include "saved.h"
 #include "vocab.h"
@@ -79,7 +79,7 @@ sink_close(struct sink *k, int ok)
 /* The options of check; the designs are argv[*first..argc). */
 struct check_args {
 	const char *rules_dir, *output, *today;
-	enum report_format fmt;
+	const struct format *fmt;
 	int save;
 };
 
@@ -88,11 +88,11 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 	   int *first)
 {
 	struct cli_getopt g;
-	int id, f;
+	int id;
 
 	memset(a, 0, sizeof *a);
 	a->rules_dir = cli_default_rules_dir();
-	a->fmt = REPORT_TEXT;
+	a->fmt = cli_format_default(FORMAT_REPORT);
 	cli_getopt_init(&g, c, "check", NULL, argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0) {
 		switch (id) {
@@ -102,10 +102,8 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 			a->rules_dir = g.val;
 			break;
 		case OPT_FORMAT:
-			if ((f = report_format_parse(g.val)) < 0)
-				return cli_usage(c, "check", "option '--format' needs text, "
-						 "markdown, html, json or csv");
-			a->fmt = (enum report_format)f;
+			if ((a->fmt = cli_format_option(&g, FORMAT_REPORT)) == NULL)
+				return PT_EUSAGE;
 			break;
 		case 'o':
 			if (*g.val == '\0')
@@ -126,6 +124,8 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 		return cli_getopt_stop(&g, id);
 	if (g.ind >= argc)
 		return cli_usage(c, "check", "no design file given");
+	if (cli_format_output(c, "check", a->fmt, a->output) != PT_OK)
+		return PT_EUSAGE;
 	*first = g.ind;
 	return PT_OK;
 }
@@ -135,7 +135,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 {
 	struct check_args a;
 	const char *rules_dir, *output, *today;
-	enum report_format fmt;
+	const struct format *fmt;
 	struct design **designs;
 	struct check_result **results;
 	struct ruleset *rs = NULL;
@@ -212,7 +212,10 @@ cmd_check(struct cli *c, int argc, char **argv)
 			rc = cli_report(c, &e);
 			break;
 		}
-		report_part(&b, fmt, results[i], i, npaths);
+		if (fmt->report(&b, results[i], i, npaths, &e) != PT_OK) {
+			rc = cli_report(c, &e);
+			break;
+		}
 		if (b.len >= 256 * 1024 || i + 1 == npaths)
 			rc = sink_write(&out, &b);
 		check_result_free(results[i]);

@@ -1,6 +1,5 @@
 /*
- * report.c: what the report writers share: format names and dispatch,
- * amendment groups, Dutch labels and phrases, HTML and CSV
+ * report.c: what the report writers share: amendment groups, Dutch labels and phrases, HTML and CSV
  * escaping.  See report.h.
  */
 #include "config.h"
@@ -9,45 +8,6 @@
 #include <string.h>
 
 #include "report.h"
-
-int
-report_format_parse(const char *s)
-{
-	static const char *n[] = { "text", "markdown", "html", "json", "csv" };
-	int i;
-
-	if (s == NULL)
-		return -1;
-	for (i = 0; i < 5; i++)
-		if (strcmp(s, n[i]) == 0)
-			return i;
-	return -1;
-}
-
-void
-report_part(struct pt_buf *out, enum report_format f,
-	    const struct check_result *r, size_t i, size_t n)
-{
-	switch (f) {
-	case REPORT_TEXT: report_text_part(out, r, i, n); break;
-	case REPORT_MARKDOWN: report_markdown_part(out, r, i, n); break;
-	case REPORT_HTML: report_html_part(out, r, i, n); break;
-	case REPORT_JSON: report_json_part(out, r, i, n); break;
-	case REPORT_CSV: report_csv_part(out, r, i, n); break;
-	}
-}
-
-void
-report_write(struct pt_buf *out, enum report_format f,
-	     struct check_result *const *res, size_t n)
-{
-	size_t i;
-
-	if (n == 0)
-		report_part(out, f, NULL, 0, 0);
-	for (i = 0; i < n; i++)
-		report_part(out, f, res[i], i, n);
-}
 
 /* --- amendment groups --------------------------------------------------- */
 

@@ -47,32 +47,14 @@
 #include "check.h"
 #include "cite.h"
 
-enum report_format {
-	REPORT_TEXT = 0,
-	REPORT_MARKDOWN,
-	REPORT_HTML,
-	REPORT_JSON,
-	REPORT_CSV
-};
-
-/* "text", "markdown", "html", "json", "csv"; -1 when unknown. */
-int report_format_parse(const char *s);
-
-/* The report of n results (n may be 0), appended to out. */
-void report_write(struct pt_buf *out, enum report_format f,
-		  struct check_result *const *res, size_t n);
-
 /*
- * The report a part at a time, so that it can be written, and each result
- * freed, as it is made: report_part(out, f, r, i, n) appends what comes
- * before the i-th of n results (the head when i is 0), the result r, and
- * after the last (i == n - 1) the tail.  Calling it for i = 0 .. n-1 in
- * order gives report_write()'s output; for n == 0, call it once with
- * i = 0 and r = NULL.
+ * The writers, one per format (report_<format>.c; format.h's table names
+ * them).  report_X_part(out, r, i, n) appends what comes before the i-th
+ * of n results (the head when i is 0), the result r, and after the last
+ * (i == n - 1) the tail.  Calling it for i = 0 .. n-1 in order gives the
+ * whole report, so that it can be written, and each result freed, as it
+ * is made; for n == 0, call it once with i = 0 and r = NULL.
  */
-void report_part(struct pt_buf *out, enum report_format f,
-		 const struct check_result *r, size_t i, size_t n);
-/* The same, per format (report_<format>.c). */
 void report_text_part(struct pt_buf *out, const struct check_result *r,
 		      size_t i, size_t n);
 void report_markdown_part(struct pt_buf *out, const struct check_result *r,

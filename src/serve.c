@@ -323,6 +323,7 @@ struct call {
 	struct web_ctx ctx;
 	struct pt_err err;
 	struct resp r;
+	char disposition[64];   /* r.disposition of a download */
 };
 
 static void
@@ -624,6 +625,7 @@ static void
 route(struct call *c)
 {
 	const char *p = c->path, *rest;
+	const struct format *f;
 	char *id = NULL;
 
 	if (strcmp(p, "/login") == 0) {
@@ -683,15 +685,12 @@ route(struct call *c)
 	} else if (strcmp(p, "/amendments") == 0) {
 		resp_html(&c->r, web_amendments(&c->ctx, &c->r.body, &c->err));
 	} else if (strncmp(p, "/amendments.", 12) == 0 &&
-	    (strcmp(p + 12, "csv") == 0 || strcmp(p + 12, "json") == 0 ||
-	     strcmp(p + 12, "xlsx") == 0)) {
-		c->r.status = web_amendments_export(&c->ctx, p + 12,
-		    c->sv->tmpdir, &c->r.body, &c->r.type, &c->err);
-		c->r.disposition = strcmp(p + 12, "csv") == 0 ?
-		    "attachment; filename=\"wijzigingen.csv\"" :
-		    strcmp(p + 12, "json") == 0 ?
-		    "attachment; filename=\"wijzigingen.json\"" :
-		    "attachment; filename=\"wijzigingen.xlsx\"";
+	    (f = format_by_ext(FORMAT_AMEND, FORMAT_WEB, p + 12)) != NULL) {
+		c->r.status = web_amendments_export(&c->ctx, f, c->sv->tmpdir,
+		    &c->r.body, &c->r.type, &c->err);
+		snprintf(c->disposition, sizeof c->disposition,
+		    "attachment; filename=\"wijzigingen.%s\"", f->ext);
+		c->r.disposition = c->disposition;
 	} else if (strcmp(p, "/wet") == 0) {
 		route_wet(c, NULL);
 	} else if ((rest = after(p, "/wet/")) != NULL) {

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "check.h"
 #include "design.h"
+#include "format.h"
 #include "json.h"
 #include "query.h"
 #include "report.h"
@@ -1119,7 +1120,7 @@ web_api_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		return web_api_error(404, "proeftuin not saved", out);
 	if (st != PT_OK)
 		return web_api_error(500, "cannot check the saved design", out);
-	report_write(out, REPORT_JSON, &r, 1);
+	report_json_part(out, r, 0, 1);
 	check_result_free(r);
 	design_free(d);
 	return 200;
@@ -1160,8 +1161,9 @@ proeftuinen_cell(struct pt_buf *b, char *const *ids, size_t n)
 int
 web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 {
+	const struct format *f;
 	struct amend_list *l;
-	size_t i, k;
+	size_t i, k, n;
 
 	if (amend_collect(c->st, c->rs, NULL, 0, c->today, &l, err) != PT_OK)
 		return db_error(c, out);
@@ -1173,9 +1175,16 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 	esc(out, l->today);
 	pt_buf_adds(out, ".  Verworpen bevindingen tellen niet mee; bepalingen "
 		    "waarvan alle bevindingen zijn ondervangen staan onderaan.  "
-		    "Downloaden: <a href=\"/amendments.csv\">CSV</a>, "
-		    "<a href=\"/amendments.xlsx\">Excel (XLSX)</a>, "
-		    "<a href=\"/amendments.json\">JSON</a>.</p>\n");
+		    "Downloaden:");
+	for (f = formats, n = 0; f->name != NULL; f++) {
+		if (!format_carries(f, FORMAT_AMEND) || !(f->flags & FORMAT_WEB))
+			continue;
+		pt_buf_addf(out, "%s <a href=\"/amendments.%s\">", n++ ? "," : "",
+			    f->ext);
+		esc(out, f->label);
+		pt_buf_adds(out, "</a>");
+	}
+	pt_buf_adds(out, ".</p>\n");
 	if (l->nitems == 0)
 		pt_buf_adds(out, "<p>Geen belemmeringen.</p>\n");
 	for (i = 0; i < l->nitems; i++) {
@@ -1254,33 +1263,27 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 }
 
 int
-web_amendments_export(const struct web_ctx *c, const char *format,
+web_amendments_export(const struct web_ctx *c, const struct format *f,
 		      const char *tmpdir, struct pt_buf *out,
 		      const char **type, struct pt_err *err)
 {
 	struct amend_list *l;
-	int f = amend_format_parse(format), status = 200;
+	int status = 200;
 
 	*type = "text/plain; charset=utf-8";
-	if (f != AMEND_CSV && f != AMEND_JSON && f != AMEND_XLSX)
+	if (f == NULL || !format_carries(f, FORMAT_AMEND) ||
+	    !(f->flags & FORMAT_WEB))
 		return 404;
 	if (amend_collect(c->st, c->rs, NULL, 0, c->today, &l, err) != PT_OK) {
 		pt_buf_adds(out, "cannot build the amendment list\n");
 		return 500;
 	}
-	if (f == AMEND_CSV) {
-		*type = "text/csv; charset=utf-8";
-		amend_csv(out, l);
-	} else if (f == AMEND_JSON) {
-		*type = "application/json";
-		amend_json(out, l);
-	} else if (amend_xlsx(out, l, tmpdir, err) != PT_OK) {
+	if (f->amend(out, l, tmpdir, err) != PT_OK) {
 		pt_buf_reset(out);
-		pt_buf_adds(out, "cannot write the workbook\n");
+		pt_buf_addf(out, "cannot write %s\n", f->what);
 		status = 500;
 	} else {
-		*type = "application/vnd.openxmlformats-"
-		    "officedocument.spreadsheetml.sheet";
+		*type = f->media;
 	}
 	amend_free(l);
 	return status;

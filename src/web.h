@@ -37,6 +37,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "format.h"
 #include "rules.h"
 #include "store.h"
 
@@ -61,9 +62,10 @@ int web_finding(const struct web_ctx *c, const char *id, int status,
 		const char *msg, struct pt_buf *out, struct pt_err *err);
 int web_amendments(const struct web_ctx *c, struct pt_buf *out,
 		   struct pt_err *err);
-/* The amendment list as "csv", "json" or "xlsx" (a file written and read
- * back in tmpdir); *type receives the media type. */
-int web_amendments_export(const struct web_ctx *c, const char *format,
+/* The amendment list in f, one of the formats with FORMAT_WEB (404 for
+ * another or NULL); tmpdir for a workbook's scratch file; *type receives
+ * the media type. */
+int web_amendments_export(const struct web_ctx *c, const struct format *f,
 			  const char *tmpdir, struct pt_buf *out,
 			  const char **type, struct pt_err *err);
 /* q and date may be NULL or empty. */

@@ -41,20 +41,25 @@ teardown(void)
 START_TEST(test_cli_help_every_command)
 {
 	const struct cli_command *c;
+	struct pt_buf syn = PT_BUF_INIT;
 	char *out, *err;
 
 	for (c = cli_commands; c->name; c++) {
+		pt_buf_reset(&syn);
+		cli_synopsis(&syn, c);
+		ck_assert_msg(strchr(syn.s, '{') == NULL, "%s synopsis", c->name);
 		ck_assert_int_eq(t_cli(&out, &err, c->name, "--help", NULL), 0);
 		ck_assert_msg(t_contains(out, "Usage: proeftoets"), "%s --help", c->name);
-		ck_assert_msg(t_contains(out, c->synopsis), "%s synopsis", c->name);
+		ck_assert_msg(t_contains(out, syn.s), "%s synopsis", c->name);
 		ck_assert_msg(t_contains(out, "Exit status:"), "%s exit statuses", c->name);
 		ck_assert_str_eq(err, "");
 		free(out);
 		free(err);
 		ck_assert_int_eq(t_cli(&out, NULL, "help", c->name, NULL), 0);
-		ck_assert(t_contains(out, c->synopsis));
+		ck_assert(t_contains(out, syn.s));
 		free(out);
 	}
+	pt_buf_release(&syn);
 	ck_assert_int_eq(t_cli(&out, NULL, "--help", NULL), 0);
 	for (c = cli_commands; c->name; c++)
 		ck_assert_msg(t_contains(out, c->name), "%s in --help", c->name);
@@ -72,6 +77,45 @@ START_TEST(test_cli_man_page_lists_commands)
 	for (c = cli_commands; c->name; c++)
 		ck_assert_msg(t_contains(man, c->name), "man page lacks %s", c->name);
 	ck_assert(t_contains(man, "EXIT STATUS"));
+	free(man);
+	free(path);
+}
+END_TEST
+
+/* The man page's synopsis of a command with --format lists exactly the
+ * formats of the table, in its order. */
+START_TEST(test_cli_man_page_lists_formats)
+{
+	char *path = t_src("doc/proeftoets.1"), *man = t_read(path, NULL);
+	const struct cli_command *c;
+	const struct cli_option *o;
+	struct pt_buf want = PT_BUF_INIT, head = PT_BUF_INIT;
+	const char *at;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(man);
+	for (c = cli_commands; c->name; c++)
+		for (o = c->options; o->id; o++) {
+			if (o->id != OPT_FORMAT || o->formats == 0)
+				continue;
+			pt_buf_reset(&head);
+			pt_buf_addf(&head, "\n.B %s\n", c->name);
+			at = strstr(man, head.s);
+			ck_assert_msg(at != NULL, "no synopsis of %s", c->name);
+			pt_buf_reset(&want);
+			pt_buf_adds(&want, ".RB [ \\-\\-format\n.BR ");
+			format_names(&want, (enum format_doc)o->formats, " | ",
+				     " | ");
+			pt_buf_adds(&want, " ]\n");
+			at = strstr(at, ".RB [ \\-\\-format\n");
+			ck_assert_msg(at != NULL && strncmp(at, want.s, want.len) == 0,
+				      "man page: %s --format is not %s", c->name,
+				      want.s);
+			n++;
+		}
+	ck_assert_int_eq(n, 2);
+	pt_buf_release(&want);
+	pt_buf_release(&head);
 	free(man);
 	free(path);
 }
@@ -178,26 +222,28 @@ END_TEST
  * and no temporary file behind. */
 START_TEST(test_cli_check_output_file)
 {
-	static const char *const formats[] = { "text", "markdown", "html", "json", "csv" };
+	const struct format *f;
 	char *rules = t_src("rules"), *noord = t_src("xml/proeftuinen/noord.xml");
 	char *vt = t_src("xml/proeftuinen/veilig-thuis-aangewezen.xml");
 	char *file = xasprintf("%s/rapport", dir);
 	char *bad = t_write(dir, "kapot.xml", "<proeftuin", 10);
 	char *out, *err, *got;
-	size_t i, len;
+	size_t len;
 
-	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+	for (f = formats; f->name != NULL; f++) {
+		if (!format_carries(f, FORMAT_REPORT))
+			continue;
 		ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--rules", rules,
-				       "--format", formats[i], noord, vt, NULL), PT_FINDINGS);
+				       "--format", f->name, noord, vt, NULL), PT_FINDINGS);
 		free(err);
 		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
-				       "--format", formats[i], "-o", file, noord, vt, NULL),
+				       "--format", f->name, "-o", file, noord, vt, NULL),
 				 PT_FINDINGS);
 		free(err);
 		got = t_read(file, &len);
 		ck_assert_ptr_nonnull(got);
 		ck_assert_msg(len == strlen(out) && memcmp(got, out, len) == 0,
-			      "%s: -o differs from standard output", formats[i]);
+			      "%s: -o differs from standard output", f->name);
 		free(got);
 		free(out);
 	}
@@ -320,6 +366,7 @@ suite_cli(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_cli_help_every_command);
 	tcase_add_test(tc, test_cli_man_page_lists_commands);
+	tcase_add_test(tc, test_cli_man_page_lists_formats);
 	tcase_add_test(tc, test_cli_version);
 	tcase_add_test(tc, test_cli_usage_errors);
 	tcase_add_test(tc, test_cli_empty_registry);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "format.h"
 #include "report.h"
 #include "suites.h"
 #include "testlib.h"
@@ -242,13 +243,13 @@ fixture_free(struct fixture *x)
 
 /* Write the fixture in format f (caller frees). */
 static char *
-render(struct fixture *x, enum report_format f)
+render(struct fixture *x, const char *f)
 {
 	struct pt_buf b = PT_BUF_INIT;
 	struct check_result *res[1];
 
 	res[0] = &x->r;
-	report_write(&b, f, res, 1);
+	t_report(&b, f, res, 1);
 	return pt_buf_detach(&b);
 }
 
@@ -475,14 +476,21 @@ json_enclosing(const char *doc, const char *at)
 
 START_TEST(test_report_format_parse)
 {
-	ck_assert_int_eq(report_format_parse("text"), REPORT_TEXT);
-	ck_assert_int_eq(report_format_parse("markdown"), REPORT_MARKDOWN);
-	ck_assert_int_eq(report_format_parse("html"), REPORT_HTML);
-	ck_assert_int_eq(report_format_parse("json"), REPORT_JSON);
-	ck_assert_int_eq(report_format_parse("csv"), REPORT_CSV);
-	ck_assert_int_eq(report_format_parse("pdf"), -1);
-	ck_assert_int_eq(report_format_parse("JSON"), -1);
-	ck_assert_int_eq(report_format_parse(""), -1);
+	ck_assert_str_eq(format_find(FORMAT_REPORT, "text")->name, "text");
+	ck_assert_str_eq(format_find(FORMAT_REPORT, "markdown")->ext, "md");
+	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "html"));
+	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "json"));
+	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "csv"));
+	/* A workbook carries an amendment list, not a report. */
+	ck_assert_ptr_null(format_find(FORMAT_REPORT, "xlsx"));
+	ck_assert_ptr_nonnull(format_find(FORMAT_AMEND, "xlsx"));
+	ck_assert_ptr_null(format_find(FORMAT_AMEND, "html"));
+	ck_assert_ptr_null(format_find(FORMAT_REPORT, "pdf"));
+	ck_assert_ptr_null(format_find(FORMAT_REPORT, "JSON"));
+	ck_assert_ptr_null(format_find(FORMAT_REPORT, ""));
+	ck_assert_ptr_eq(format_by_ext(FORMAT_AMEND, FORMAT_WEB, "xlsx"),
+			 format_find(FORMAT_AMEND, "xlsx"));
+	ck_assert_ptr_null(format_by_ext(FORMAT_AMEND, FORMAT_WEB, "md"));
 }
 END_TEST
 
@@ -723,7 +731,7 @@ START_TEST(test_report_text)
 	char *s, *line, *nl, *p;
 	size_t w, tokens;
 
-	s = render(x, REPORT_TEXT);
+	s = render(x, "text");
 	p = flat(s); /* wrapped text, read as running text */
 	common_content(p);
 	order(p);
@@ -755,7 +763,7 @@ START_TEST(test_report_text)
 
 	/* peildatum not given */
 	x->d.peildatum_given = 0;
-	s = render(x, REPORT_TEXT);
+	s = render(x, "text");
 	ck_assert(t_contains(s, "peildatum niet opgegeven; vandaag gebruikt"));
 	free(s);
 	fixture_free(x);
@@ -767,7 +775,7 @@ START_TEST(test_report_markdown)
 	struct fixture *x = fixture_new();
 	char *s;
 
-	s = render(x, REPORT_MARKDOWN);
+	s = render(x, "markdown");
 	common_content(s);
 	order(s);
 	ck_assert(strncmp(s, "# Proeftoets: ", 14) == 0);
@@ -786,7 +794,7 @@ START_TEST(test_report_markdown)
 	ck_assert(t_contains(s, "uitsluitend\" ook \\<script"));
 	free(s);
 	x->d.peildatum_given = 0;
-	s = render(x, REPORT_MARKDOWN);
+	s = render(x, "markdown");
 	ck_assert(t_contains(s, "peildatum niet opgegeven; vandaag gebruikt"));
 	free(s);
 	fixture_free(x);
@@ -798,7 +806,7 @@ START_TEST(test_report_html)
 	struct fixture *x = fixture_new();
 	char *s, *p;
 
-	s = render(x, REPORT_HTML);
+	s = render(x, "html");
 	/* escaped versions of the input are compared below; the rest of the
 	 * common content has no special characters */
 	common_content(s);
@@ -829,13 +837,13 @@ START_TEST(test_report_html)
 	free(s);
 
 	x->d.peildatum_given = 0;
-	s = render(x, REPORT_HTML);
+	s = render(x, "html");
 	ck_assert(t_contains(s, "peildatum niet opgegeven; vandaag gebruikt"));
 	free(s);
 
 	/* a link that is not http(s) is not made a link */
 	x->fp[0].url = S(x, "javascript:alert(1)");
-	s = render(x, REPORT_HTML);
+	s = render(x, "html");
 	ck_assert(!t_contains(s, "href=\"javascript"));
 	free(s);
 	fixture_free(x);
@@ -850,7 +858,7 @@ START_TEST(test_report_csv)
 	size_t i;
 	char *s;
 
-	s = render(x, REPORT_CSV);
+	s = render(x, "csv");
 	csv_parse(s, &c);
 	ck_assert_msg(!c.bad, "not RFC 4180");
 	ck_assert_str_eq(c.rows[0][0], "proeftuin");
@@ -898,7 +906,7 @@ START_TEST(test_report_csv)
 
 	/* a finding without provisions still has a row */
 	x->f[3].nprovisions = 0;
-	s = render(x, REPORT_CSV);
+	s = render(x, "csv");
 	csv_parse(s, &c);
 	ck_assert(!c.bad);
 	ck_assert_uint_eq(c.nrows, 6);
@@ -917,7 +925,7 @@ START_TEST(test_report_json)
 	char *s, *o;
 	const char *p;
 
-	s = render(x, REPORT_JSON);
+	s = render(x, "json");
 	ck_assert_msg(json_valid(s), "invalid JSON:\n%s", s);
 	ck_assert(s[0] == '{');
 	ck_assert(t_contains(s, "\n  \"proeftuin\": \"noord\",\n"));
@@ -980,7 +988,7 @@ START_TEST(test_report_json)
 	free(s);
 
 	x->d.peildatum_given = 0;
-	s = render(x, REPORT_JSON);
+	s = render(x, "json");
 	ck_assert(json_valid(s));
 	ck_assert(t_contains(s, "\"peildatum_given\": false"));
 	free(s);
@@ -1003,7 +1011,7 @@ START_TEST(test_report_several)
 	res[0] = &x->r;
 	res[1] = &y->r;
 
-	report_write(&b, REPORT_JSON, res, 2);
+	t_report(&b, "json", res, 2);
 	ck_assert(json_valid(b.s));
 	ck_assert(b.s[0] == '[');
 	ck_assert(t_contains(b.s, "\"proeftuin\": \"noord\""));
@@ -1012,31 +1020,31 @@ START_TEST(test_report_several)
 	    "belemmeringen gevonden\""));
 	pt_buf_reset(&b);
 
-	report_write(&b, REPORT_JSON, res, 0);
+	t_report(&b, "json", res, 0);
 	ck_assert(json_valid(b.s));
 	ck_assert_str_eq(b.s, "[]\n");
 	pt_buf_reset(&b);
 
-	report_write(&b, REPORT_CSV, res, 2);
+	t_report(&b, "csv", res, 2);
 	csv_parse(b.s, &c);
 	ck_assert(!c.bad);
 	ck_assert_uint_eq(c.nrows, 6); /* one header, zuid has no findings */
 	csv_free(&c);
 	pt_buf_reset(&b);
 
-	report_write(&b, REPORT_HTML, res, 2);
+	t_report(&b, "html", res, 2);
 	ck_assert_int_eq(count(b.s, "<!DOCTYPE html>"), 1);
 	ck_assert_int_eq(count(b.s, "<section class=\"proeftuin\""), 2);
 	ck_assert(t_contains(b.s, "Geen juridische belemmeringen gevonden"));
 	pt_buf_reset(&b);
 
-	report_write(&b, REPORT_TEXT, res, 2);
+	t_report(&b, "text", res, 2);
 	ck_assert(t_contains(b.s, "(noord)"));
 	ck_assert(t_contains(b.s, "(zuid)"));
 	ck_assert(t_contains(b.s, "Geen juridische belemmeringen gevonden"));
 	pt_buf_reset(&b);
 
-	report_write(&b, REPORT_MARKDOWN, res, 2);
+	t_report(&b, "markdown", res, 2);
 	ck_assert_int_eq(count(b.s, "\n## Samenvatting\n"), 2);
 	pt_buf_release(&b);
 	fixture_free(x);
@@ -1048,12 +1056,14 @@ START_TEST(test_report_deterministic)
 {
 	struct fixture *x = fixture_new(), *y = fixture_new();
 	char *a, *b;
-	int f;
+	const struct format *f;
 
-	for (f = REPORT_TEXT; f <= REPORT_CSV; f++) {
-		a = render(x, (enum report_format)f);
-		b = render(y, (enum report_format)f);
-		ck_assert_msg(strcmp(a, b) == 0, "format %d differs", f);
+	for (f = formats; f->name != NULL; f++) {
+		if (!format_carries(f, FORMAT_REPORT))
+			continue;
+		a = render(x, f->name);
+		b = render(y, f->name);
+		ck_assert_msg(strcmp(a, b) == 0, "format %s differs", f->name);
 		free(a);
 		free(b);
 	}
@@ -1076,13 +1086,13 @@ START_TEST(test_report_no_registry)
 		x->fp[i].missing = NULL;
 		x->fp[i].date_unknown = 1; /* of a version nothing is cited from */
 	}
-	s = render(x, REPORT_TEXT);
+	s = render(x, "text");
 	ck_assert(!t_contains(s, "geciteerde versie"));
 	ck_assert(!t_contains(s, "Een kinderbeschermingsmaatregel"));
 	ck_assert_int_eq(count(s, "niet in het register"), 5);
 	ck_assert(t_contains(s, "geen register gebruikt"));
 	free(s);
-	s = render(x, REPORT_JSON);
+	s = render(x, "json");
 	ck_assert(!t_contains(s, "Een kinderbeschermingsmaatregel"));
 	ck_assert(!t_contains(s, "toestemming"));
 	ck_assert_int_eq(count(s, "\"in_registry\": false"), 5);

@@ -418,9 +418,14 @@ START_TEST(test_serve_pages)
 	ck_assert_int_eq(get(&h, "/amendments", tok), 200);
 	ck_assert(t_contains(h.body.s, "<h1>Te wijzigen bepalingen</h1>"));
 	ck_assert(t_contains(h.body.s, "art. 3.2 lid 1 Jeugdwet"));
+	/* The download links come from the format table. */
+	ck_assert(t_contains(h.body.s, "<a href=\"/amendments.csv\">CSV</a>"));
+	ck_assert(t_contains(h.body.s,
+			     "<a href=\"/amendments.xlsx\">Excel (XLSX)</a>"));
 	http_release(&h);
 	ck_assert_int_eq(get(&h, "/amendments.csv", tok), 200);
 	ck_assert(t_contains(h.head.s, "Content-Type: text/csv"));
+	ck_assert(t_contains(h.head.s, "filename=\"wijzigingen.csv\""));
 	ck_assert(t_contains(h.body.s, "BWBR0034925"));
 	http_release(&h);
 	ck_assert_int_eq(get(&h, "/amendments.json", tok), 200);
@@ -429,6 +434,12 @@ START_TEST(test_serve_pages)
 	ck_assert_int_eq(get(&h, "/amendments.xlsx", tok), 200);
 	ck_assert(t_contains(h.head.s, "spreadsheetml"));
 	ck_assert(h.body.len > 1000 && memcmp(h.body.s, "PK", 2) == 0);
+	ck_assert(t_contains(h.head.s, "filename=\"wijzigingen.xlsx\""));
+	http_release(&h);
+	/* Formats the workspace does not offer are not there. */
+	ck_assert_int_eq(get(&h, "/amendments.md", tok), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/amendments.html", tok), 404);
 	http_release(&h);
 
 	ck_assert_int_eq(get(&h, "/wet", tok), 200);
@@ -480,7 +491,7 @@ START_TEST(test_serve_api)
 			 PT_OK);
 	ck_assert_int_eq(check_run(d, rs, st, &r, &e), PT_OK);
 	ck_assert_int_eq(saved_review_apply(st, r, &e), PT_OK);
-	report_write(&want, REPORT_JSON, &r, 1);
+	t_report(&want, "json", &r, 1);
 	ck_assert_int_eq(get(&h, "/api/proeftuinen/noord", tok), 200);
 	ck_assert_str_eq(h.body.s, want.s);
 	ck_assert(t_contains(h.body.s, "\"findings\""));

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "design.h"
 #include "digest.h"
+#include "format.h"
 #include "report.h"
 #include "rules.h"
 #include "stale.h"
@@ -323,7 +324,7 @@ START_TEST(test_stale_check_marks)
 	/* No baseline is no reason to say the text changed. */
 	ck_assert_int_eq(finding_of(r, "oud-bw-265b")->provisions[0].stale, 0);
 	/* The report says so next to the provision. */
-	report_write(&b, REPORT_TEXT, &r, 1);
+	t_report(&b, "text", &r, 1);
 	ck_assert(t_contains(b.s, "de tekst is gewijzigd sinds de regel is"));
 	ck_assert(t_contains(b.s, "(getoetst aan de versie van 2015-01-01)"));
 	pt_buf_release(&b);
@@ -343,7 +344,7 @@ START_TEST(test_stale_check_marks)
 	ck_assert_int_eq(finding_of(r, "oud-jw-2-11")->provisions[0].stale, 0);
 	ck_assert_int_eq(finding_of(r, "oud-jw-3-1")->provisions[0].stale, 0);
 	ck_assert_int_eq(finding_of(r, "oud-bw-238")->provisions[0].stale, 0);
-	report_write(&b, REPORT_TEXT, &r, 1);
+	t_report(&b, "text", &r, 1);
 	ck_assert(!t_contains(b.s, "de tekst is gewijzigd"));
 	pt_buf_release(&b);
 	check_result_free(r);

@@ -9,11 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <check.h>
 #include <sqlite3.h>
 
 #include "buf.h"
 #include "cli.h"
 #include "digest.h"
+#include "format.h"
 #include "testlib.h"
 
 const char *
@@ -204,4 +206,14 @@ t_db_int(const char *path, const char *sql)
 	}
 	sqlite3_close(db);
 	return v;
+}
+
+void
+t_report(struct pt_buf *b, const char *name, struct check_result *const *res,
+	 size_t n)
+{
+	const struct format *f = format_find(FORMAT_REPORT, name);
+
+	ck_assert_msg(f != NULL, "no report format %s", name);
+	ck_assert_int_eq(format_write_report(f, b, res, n, NULL), PT_OK);
 }

@@ -24,6 +24,11 @@ char *t_write(const char *dir, const char *name, const char *data, size_t len);
 char *t_read(const char *path, size_t *len);
 /* Run the CLI in-process; returns the exit status, out/err are caller-freed. */
 int t_cli(char **out, char **err, const char *arg0, ...);
+/* Append the report of n results in the report format called name. */
+struct pt_buf;
+struct check_result;
+void t_report(struct pt_buf *b, const char *name,
+	      struct check_result *const *res, size_t n);
 /* Whether haystack contains needle. */
 int t_contains(const char *haystack, const char *needle);
 

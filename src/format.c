@@ -1,0 +1,129 @@
+/*
+ * format.c: the table of output formats and its look-ups.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "format.h"
+#include "report.h"
+
+/* The writers of report.c and amend.c append to memory and cannot fail;
+ * these give them the table's signature. */
+#define REPORT_WRITER(fmt)                                                   \
+	static enum pt_status report_##fmt(struct pt_buf *out,                \
+					   const struct check_result *r,      \
+					   size_t i, size_t n,                \
+					   struct pt_err *err)                \
+	{                                                                     \
+		(void)err;                                                    \
+		report_##fmt##_part(out, r, i, n);                            \
+		return PT_OK;                                                 \
+	}
+#define AMEND_WRITER(fmt)                                                    \
+	static enum pt_status amend_##fmt##_fmt(struct pt_buf *out,           \
+						const struct amend_list *l,   \
+						const char *tmpdir,           \
+						struct pt_err *err)           \
+	{                                                                     \
+		(void)tmpdir;                                                 \
+		(void)err;                                                    \
+		amend_##fmt(out, l);                                          \
+		return PT_OK;                                                 \
+	}
+
+REPORT_WRITER(text)
+REPORT_WRITER(markdown)
+REPORT_WRITER(html)
+REPORT_WRITER(json)
+REPORT_WRITER(csv)
+AMEND_WRITER(text)
+AMEND_WRITER(markdown)
+AMEND_WRITER(json)
+AMEND_WRITER(csv)
+
+const struct format formats[] = {
+	/* name, ext, media type, web label, what, flags, writers */
+	{ "text", "txt", "text/plain; charset=utf-8", "tekst", "a report", 0,
+	  report_text, amend_text_fmt },
+	{ "markdown", "md", "text/markdown; charset=utf-8", "Markdown",
+	  "a report", 0, report_markdown, amend_markdown_fmt },
+	{ "html", "html", "text/html; charset=utf-8", "HTML", "a page", 0,
+	  report_html, NULL },
+	{ "json", "json", "application/json", "JSON", "a document", FORMAT_WEB,
+	  report_json, amend_json_fmt },
+	{ "csv", "csv", "text/csv; charset=utf-8", "CSV", "a table", FORMAT_WEB,
+	  report_csv, amend_csv_fmt },
+	{ "xlsx", "xlsx",
+	  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	  "Excel (XLSX)", "a workbook",
+	  FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, NULL, amend_xlsx },
+	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL }
+};
+
+int
+format_carries(const struct format *f, enum format_doc doc)
+{
+	return (doc == FORMAT_REPORT && f->report != NULL) ||
+	       (doc == FORMAT_AMEND && f->amend != NULL);
+}
+
+const struct format *
+format_find(enum format_doc doc, const char *name)
+{
+	const struct format *f;
+
+	for (f = formats; f->name != NULL; f++)
+		if (format_carries(f, doc) && strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+const struct format *
+format_by_ext(enum format_doc doc, unsigned flags, const char *ext)
+{
+	const struct format *f;
+
+	for (f = formats; f->name != NULL; f++)
+		if (format_carries(f, doc) && (f->flags & flags) == flags &&
+		    strcmp(f->ext, ext) == 0)
+			return f;
+	return NULL;
+}
+
+enum pt_status
+format_write_report(const struct format *f, struct pt_buf *out,
+		    struct check_result *const *res, size_t n,
+		    struct pt_err *err)
+{
+	enum pt_status rc = PT_OK;
+	size_t i;
+
+	if (n == 0)
+		return f->report(out, NULL, 0, 0, err);
+	for (i = 0; i < n && rc == PT_OK; i++)
+		rc = f->report(out, res[i], i, n, err);
+	return rc;
+}
+
+void
+format_names(struct pt_buf *b, enum format_doc doc, const char *sep,
+	     const char *last)
+{
+	const struct format *f, *g;
+	int first = 1;
+
+	for (f = formats; f->name != NULL; f++) {
+		if (!format_carries(f, doc))
+			continue;
+		if (!first) {
+			/* Is there another after this one? */
+			for (g = f + 1; g->name != NULL; g++)
+				if (format_carries(g, doc))
+					break;
+			pt_buf_adds(b, g->name != NULL ? sep : last);
+		}
+		pt_buf_adds(b, f->name);
+		first = 0;
+	}
+}
