@@ -244,35 +244,6 @@ item_finish(struct amend_item *it)
 	}
 }
 
-static char *
-missing_text(const struct store_provision *p, const struct rule_provision *rp,
-	     const char *today)
-{
-	const char *title = p->citeertitel ? p->citeertitel :
-	    rp->citeertitel ? rp->citeertitel : rp->bwb;
-
-	switch (p->found) {
-	case STORE_NO_LAW:
-		return xasprintf("%s (%s) is niet in het register ingelezen",
-		    title, rp->bwb);
-	case STORE_NO_VERSION:
-		return xasprintf("het register bevat geen versie van %s die op "
-		    "%s geldt", title, today);
-	case STORE_NO_ARTICLE:
-		return xasprintf("artikel %s staat niet in de versie van %s (%s) "
-		    "in het register", rp->artikel, title,
-		    p->version_date ? p->version_date : "onbekende datum");
-	case STORE_NO_LID:
-		return xasprintf("artikel %s van %s heeft in de versie van %s "
-		    "geen lid %s", rp->artikel, title,
-		    p->version_date ? p->version_date : "onbekende datum",
-		    rp->lid ? rp->lid : "?");
-	case STORE_FOUND:
-		break;
-	}
-	return NULL;
-}
-
 /* Quote the current text of the item's provision. */
 static enum pt_status
 item_quote(struct pt_store *st, struct amend_item *it, const char *today,
@@ -316,7 +287,7 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 		it->text = p.text;
 		p.text = NULL;
 	} else
-		it->missing = missing_text(&p, rp, today);
+		it->missing = cite_missing(&p, rp, today);
 	store_provision_release(&p);
 	/* Any rule of the item written against an older text. */
 	for (i = 0; i < it->nfindings + it->nmitigated; i++) {

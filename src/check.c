@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "cite.h"
 #include "digest.h"
 #include "stale.h"
 #include "vocab.h"
@@ -389,35 +390,6 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 	}
 }
 
-static char *
-missing_text(const struct store_provision *p, const struct rule_provision *rp,
-	     const char *peildatum)
-{
-	const char *title = p->citeertitel ? p->citeertitel :
-		rp->citeertitel ? rp->citeertitel : rp->bwb;
-
-	switch (p->found) {
-	case STORE_NO_LAW:
-		return xasprintf("%s (%s) is niet in het register ingelezen",
-				 title, rp->bwb);
-	case STORE_NO_VERSION:
-		return xasprintf("het register bevat geen versie van %s die op %s geldt",
-				 title, peildatum);
-	case STORE_NO_ARTICLE:
-		return xasprintf("artikel %s staat niet in de versie van %s (%s) in het register",
-				 rp->artikel, title,
-				 p->version_date ? p->version_date : "onbekende datum");
-	case STORE_NO_LID:
-		return xasprintf("artikel %s van %s heeft in de versie van %s geen lid %s",
-				 rp->artikel, title,
-				 p->version_date ? p->version_date : "onbekende datum",
-				 rp->lid ? rp->lid : "?");
-	case STORE_FOUND:
-		break;
-	}
-	return NULL;
-}
-
 static enum pt_status
 quote(struct finding *f, const struct design *d, struct pt_store *st,
       struct pt_err *err)
@@ -465,7 +437,7 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 				fp->stale = strcmp(h, rp->tekst_sha256) != 0;
 			}
 		} else {
-			fp->missing = missing_text(&p, rp, d->peildatum);
+			fp->missing = cite_missing(&p, rp, d->peildatum);
 		}
 		store_provision_release(&p);
 		/* The law changed since the rule was written (stale.h). */

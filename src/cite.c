@@ -83,3 +83,32 @@ cite_provision(const struct finding_provision *p)
 	free(title);
 	return pt_buf_detach(&b);
 }
+
+char *
+cite_missing(const struct store_provision *p, const struct rule_provision *rp,
+	     const char *date)
+{
+	const char *title = p->citeertitel ? p->citeertitel :
+		rp->citeertitel ? rp->citeertitel : rp->bwb;
+
+	switch (p->found) {
+	case STORE_NO_LAW:
+		return xasprintf("%s (%s) is niet in het register ingelezen",
+				 title, rp->bwb);
+	case STORE_NO_VERSION:
+		return xasprintf("het register bevat geen versie van %s die op %s geldt",
+				 title, date);
+	case STORE_NO_ARTICLE:
+		return xasprintf("artikel %s staat niet in de versie van %s (%s) in het register",
+				 rp->artikel, title,
+				 p->version_date ? p->version_date : "onbekende datum");
+	case STORE_NO_LID:
+		return xasprintf("artikel %s van %s heeft in de versie van %s geen lid %s",
+				 rp->artikel, title,
+				 p->version_date ? p->version_date : "onbekende datum",
+				 rp->lid ? rp->lid : "?");
+	case STORE_FOUND:
+		break;
+	}
+	return NULL;
+}

@@ -8,6 +8,8 @@
 #define PROEFTOETS_CITE_H
 
 #include "check.h"
+#include "rules.h"
+#include "store.h"
 
 /*
  * Short Dutch citation (owned by caller): "art. 3.2 lid 1 Jeugdwet",
@@ -18,5 +20,15 @@
  * else the rule's, else the BWB id.
  */
 char *cite_provision(const struct finding_provision *p);
+
+/*
+ * Why the registry gave no text for rp at date (the look-up p): "... is
+ * niet in het register ingelezen", "het register bevat geen versie van
+ * ... die op DATE geldt", no such article or lid.  Owned by the caller;
+ * NULL when the text was found.  The checker and the amendment list say
+ * it in the same words.
+ */
+char *cite_missing(const struct store_provision *p,
+		   const struct rule_provision *rp, const char *date);
 
 #endif

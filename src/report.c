@@ -213,25 +213,6 @@ report_provision_notes(const struct finding_provision *p)
 	return pt_buf_detach(&b);
 }
 
-/* --- escaping ------------------------------------------------------------ */
-
-void
-report_html_escape(struct pt_buf *b, const char *s)
-{
-	if (s == NULL)
-		return;
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&': pt_buf_adds(b, "&amp;"); break;
-		case '<': pt_buf_adds(b, "&lt;"); break;
-		case '>': pt_buf_adds(b, "&gt;"); break;
-		case '"': pt_buf_adds(b, "&quot;"); break;
-		case '\'': pt_buf_adds(b, "&#39;"); break;
-		default: pt_buf_addc(b, *s);
-		}
-	}
-}
-
 void
 report_csv_field(struct pt_buf *b, const char *s)
 {

@@ -95,8 +95,6 @@ void report_groups_free(struct report_group *groups, size_t n);
  * niet geverifieerd".
  */
 const char *report_zekerheid_label(enum rule_zekerheid z);
-/* Escape for HTML text and attribute values (& < > " '). */
-void report_html_escape(struct pt_buf *b, const char *s);
 /* One CSV field per RFC 4180 (quoted when needed; NULL is empty). */
 void report_csv_field(struct pt_buf *b, const char *s);
 

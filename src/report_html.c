@@ -4,7 +4,7 @@
  * Inline CSS, no scripts, no external resources; lang="nl".  Headings,
  * tables with header cells, block quotes for law text and links to
  * wetten.overheid.nl.  Everything that comes from the input (design, rules,
- * registry) is escaped with report_html_escape(); links are only made for
+ * registry) is escaped with html_esc() (html.h); links are only made for
  * http(s) addresses.
  */
 #include "config.h"
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "report.h"
 
 static const char css[] =
@@ -33,36 +34,12 @@ static const char css[] =
 	"article{border-top:1px solid #ddd;margin-top:1em}\n"
 	"@media print{body{max-width:none}a{color:inherit}}\n";
 
-static void
-esc(struct pt_buf *b, const char *s)
-{
-	report_html_escape(b, s);
-}
-
-static void
-tag(struct pt_buf *b, const char *open, const char *s, const char *close)
-{
-	pt_buf_adds(b, open);
-	esc(b, s);
-	pt_buf_adds(b, close);
-}
-
-static void
-hn(struct pt_buf *b, int level, const char *s)
-{
-	if (level > 6)
-		level = 6;
-	pt_buf_addf(b, "<h%d>", level);
-	esc(b, s);
-	pt_buf_addf(b, "</h%d>\n", level);
-}
-
 /* One row of a field table: <tr><th scope="row">label</th><td>v</td></tr> */
 static void
 row(struct pt_buf *b, const char *label, const char *v)
 {
-	tag(b, "<tr><th scope=\"row\">", label, "</th><td>");
-	esc(b, v);
+	html_tag(b, "<tr><th scope=\"row\">", label, "</th><td>");
+	html_esc(b, v);
 	pt_buf_adds(b, "</td></tr>\n");
 }
 
@@ -73,7 +50,7 @@ ids_row(struct pt_buf *b, const char *label, const struct design *d,
 	char *s;
 	size_t i;
 
-	tag(b, "<tr><th scope=\"row\">", label, "</th><td>");
+	html_tag(b, "<tr><th scope=\"row\">", label, "</th><td>");
 	if (n == 0)
 		pt_buf_adds(b, "-");
 	for (i = 0; i < n; i++) {
@@ -81,73 +58,10 @@ ids_row(struct pt_buf *b, const char *label, const struct design *d,
 		    report_actor_label(d, ids[i]);
 		if (i > 0)
 			pt_buf_adds(b, "; ");
-		esc(b, s);
+		html_esc(b, s);
 		free(s);
 	}
 	pt_buf_adds(b, "</td></tr>\n");
-}
-
-static int
-is_web_url(const char *u)
-{
-	return u != NULL && (strncmp(u, "https://", 8) == 0 ||
-	    strncmp(u, "http://", 7) == 0);
-}
-
-static void
-provision(struct pt_buf *b, const struct finding_provision *p)
-{
-	char *cite, *notes, *line, *nl;
-
-	cite = cite_provision(p);
-	pt_buf_adds(b, "<div class=\"bepaling\">\n<p><strong>");
-	esc(b, cite);
-	pt_buf_adds(b, "</strong>");
-	free(cite);
-	if (p->rp != NULL) {
-		pt_buf_adds(b, " \xe2\x80\x94 ");
-		if (!rules_zekerheid_verified(p->rp->zekerheid))
-			tag(b, "<span class=\"let-op\">",
-			    report_zekerheid_label(p->rp->zekerheid),
-			    "</span>");
-		else
-			esc(b, report_zekerheid_label(p->rp->zekerheid));
-	}
-	pt_buf_adds(b, "</p>\n");
-	if (p->in_registry && p->text != NULL) {
-		pt_buf_adds(b, "<blockquote");
-		if (is_web_url(p->url))
-			tag(b, " cite=\"", p->url, "\"");
-		pt_buf_adds(b, ">");
-		esc(b, p->text);
-		pt_buf_adds(b, "</blockquote>\n");
-	}
-	notes = report_provision_notes(p);
-	for (line = notes; *line != '\0'; line = nl) {
-		if ((nl = strchr(line, '\n')) != NULL)
-			*nl++ = '\0';
-		else
-			nl = line + strlen(line);
-		tag(b, "<p class=\"let-op\">Let op: ", line, "</p>\n");
-	}
-	free(notes);
-	pt_buf_adds(b, "<p>Juriconnect: ");
-	if (p->jci != NULL)
-		tag(b, "<code>", p->jci, "</code>");
-	else
-		pt_buf_adds(b, "-");
-	if (p->in_registry && p->text != NULL) {
-		if (p->date_unknown)
-			pt_buf_adds(b, "; versie met onbekende datum");
-		else if (p->version_date != NULL)
-			tag(b, "; tekst geldend vanaf <time>", p->version_date,
-			    "</time>");
-	}
-	if (is_web_url(p->url))
-		tag(b, "; <a href=\"", p->url, "\">wetten.overheid.nl</a>");
-	else if (p->url != NULL)
-		tag(b, "; <code>", p->url, "</code>");
-	pt_buf_adds(b, "</p>\n</div>\n");
 }
 
 static void
@@ -156,21 +70,21 @@ provisions(struct pt_buf *b, int h, const struct finding *f)
 	const struct rule *r = f->rule;
 	size_t i;
 
-	hn(b, h, "Bepalingen");
+	html_heading(b, h, "Bepalingen");
 	if (f->nprovisions == 0)
 		pt_buf_adds(b, "<p>Geen.</p>\n");
 	for (i = 0; i < f->nprovisions; i++)
-		provision(b, &f->provisions[i]);
+		html_provision(b, &f->provisions[i], NULL);
 	if (r->nsources == 0)
 		return;
-	hn(b, h, "Overige bronnen (niet in het register)");
+	html_heading(b, h, "Overige bronnen (niet in het register)");
 	pt_buf_adds(b, "<ul>\n");
 	for (i = 0; i < r->nsources; i++) {
-		tag(b, "<li>", r->sources[i].text, " ");
-		tag(b, "<span class=\"let-op\">(",
+		html_tag(b, "<li>", r->sources[i].text, " ");
+		html_tag(b, "<span class=\"let-op\">(",
 		    report_zekerheid_label(r->sources[i].zekerheid), ")</span>");
-		if (is_web_url(r->sources[i].url))
-			tag(b, " <a href=\"", r->sources[i].url, "\">bron</a>");
+		if (html_is_web_url(r->sources[i].url))
+			html_tag(b, " <a href=\"", r->sources[i].url, "\">bron</a>");
 		pt_buf_adds(b, "</li>\n");
 	}
 	pt_buf_adds(b, "</ul>\n");
@@ -182,11 +96,11 @@ finding_head(struct pt_buf *b, const struct design *d, const struct finding *f)
 	const struct rule *r = f->rule;
 
 	pt_buf_adds(b, "<table>\n");
-	tag(b, "<tr><th scope=\"row\">Bevinding</th><td><code>", f->id,
+	html_tag(b, "<tr><th scope=\"row\">Bevinding</th><td><code>", f->id,
 	    "</code></td></tr>\n");
-	tag(b, "<tr><th scope=\"row\">Regel</th><td><code>", r->id, "</code>");
+	html_tag(b, "<tr><th scope=\"row\">Regel</th><td><code>", r->id, "</code>");
 	if (r->analyse != NULL)
-		tag(b, " (analyse ", r->analyse, ")");
+		html_tag(b, " (analyse ", r->analyse, ")");
 	pt_buf_adds(b, "</td></tr>\n");
 	ids_row(b, "Actoren", d, f->actors, f->nactors, 0);
 	ids_row(b, "Taken", d, f->tasks, f->ntasks, 1);
@@ -203,10 +117,10 @@ finding_tail(struct pt_buf *b, int h, const struct finding *f)
 		pt_buf_adds(b, "<tr><th scope=\"row\">Let op</th>"
 		    "<td class=\"let-op\">deze bevinding steunt mede op een "
 		    "bron die niet is geverifieerd</td></tr>\n");
-	tag(b, "<tr><th scope=\"row\">Beoordeling</th><td>",
+	html_tag(b, "<tr><th scope=\"row\">Beoordeling</th><td>",
 	    report_review_status(f), "");
 	if (f->review_note != NULL && *f->review_note != '\0')
-		tag(b, " (", f->review_note, ")");
+		html_tag(b, " (", f->review_note, ")");
 	pt_buf_adds(b, "</td></tr>\n</table>\n");
 	provisions(b, h + 1, f);
 	pt_buf_adds(b, "</article>\n");
@@ -222,7 +136,7 @@ barrier(struct pt_buf *b, int h, const struct design *d,
 
 	pt_buf_adds(b, "<article class=\"bevinding belemmering\">\n");
 	pt_buf_addf(b, "<h%d>%zu.%zu ", h, gi, fi);
-	esc(b, r->titel);
+	html_esc(b, r->titel);
 	pt_buf_addf(b, "</h%d>\n", h);
 	finding_head(b, d, f);
 	row(b, "Wijziging", r->wijziging != NULL ? r->wijziging :
@@ -235,9 +149,9 @@ barrier(struct pt_buf *b, int h, const struct design *d,
 	else {
 		pt_buf_adds(b, "<ul>\n");
 		for (i = 0; i < r->nroutes; i++) {
-			tag(b, "<li><em>", r->routes[i].soort != NULL ?
+			html_tag(b, "<li><em>", r->routes[i].soort != NULL ?
 			    r->routes[i].soort : "route", ":</em> ");
-			tag(b, "", r->routes[i].text, "</li>\n");
+			html_tag(b, "", r->routes[i].text, "</li>\n");
 		}
 		pt_buf_adds(b, "</ul>");
 	}
@@ -253,7 +167,7 @@ risk(struct pt_buf *b, int h, const struct design *d, const struct finding *f,
 
 	pt_buf_adds(b, "<article class=\"bevinding risico\">\n");
 	pt_buf_addf(b, "<h%d>R%zu ", h, ri);
-	esc(b, r->titel);
+	html_esc(b, r->titel);
 	pt_buf_addf(b, "</h%d>\n", h);
 	finding_head(b, d, f);
 	row(b, "Ernst", report_severity_label(r->severity));
@@ -271,12 +185,12 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 	char *s;
 	size_t ng, i, k;
 
-	tag(b, "<section class=\"proeftuin\" id=\"proeftuin-", d->id, "\">\n");
+	html_tag(b, "<section class=\"proeftuin\" id=\"proeftuin-", d->id, "\">\n");
 	s = xasprintf("Proeftoets: %s", d->naam != NULL ? d->naam : d->id);
-	hn(b, h, s);
+	html_heading(b, h, s);
 	free(s);
 
-	hn(b, h + 1, "Samenvatting");
+	html_heading(b, h + 1, "Samenvatting");
 	pt_buf_adds(b, "<table class=\"samenvatting\">\n");
 	s = d->naam != NULL ? xasprintf("%s (%s)", d->naam, d->id) :
 	    xstrdup(d->id);
@@ -289,7 +203,7 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 		for (i = 0; i < d->ngemeenten; i++) {
 			if (i > 0)
 				pt_buf_adds(b, ", ");
-			esc(b, d->gemeenten[i]);
+			html_esc(b, d->gemeenten[i]);
 		}
 		pt_buf_adds(b, "</td></tr>\n");
 	}
@@ -303,10 +217,10 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 	    "</td></tr>\n", r->nrisks);
 	pt_buf_adds(b, "</table>\n");
 	s = report_verdict(r);
-	tag(b, "<p class=\"oordeel\">", s, ".</p>\n");
+	html_tag(b, "<p class=\"oordeel\">", s, ".</p>\n");
 	free(s);
 
-	hn(b, h + 1, "Belemmeringen, per benodigde wijziging");
+	html_heading(b, h + 1, "Belemmeringen, per benodigde wijziging");
 	report_groups(r, &g, &ng);
 	if (ng == 0)
 		pt_buf_adds(b, "<p>Geen.</p>\n");
@@ -320,9 +234,9 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 		} else
 			s = xasprintf("%zu. Zonder aangehaalde bepaling",
 			    i + 1);
-		hn(b, h + 2, s);
+		html_heading(b, h + 2, s);
 		free(s);
-		tag(b, "<p>Laagste niveau: <strong>",
+		html_tag(b, "<p>Laagste niveau: <strong>",
 		    vocab_level_label(g[i].level), "</strong></p>\n");
 		for (k = 0; k < g[i].nfindings; k++)
 			barrier(b, h + 3, d, g[i].findings[k], &g[i], i + 1,
@@ -331,14 +245,14 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 	}
 	report_groups_free(g, ng);
 
-	hn(b, h + 1, "Risico's voor de rechtsbescherming");
+	html_heading(b, h + 1, "Risico's voor de rechtsbescherming");
 	for (i = 0, k = 0; i < r->nfindings; i++)
 		if (r->findings[i].rule->kind == RULE_RISK)
 			risk(b, h + 2, d, &r->findings[i], ++k);
 	if (k == 0)
 		pt_buf_adds(b, "<p>Geen.</p>\n");
 
-	hn(b, h + 1, "Wat in orde is");
+	html_heading(b, h + 1, "Wat in orde is");
 	if (r->nok == 0)
 		pt_buf_adds(b, "<p>Geen toewijzingen zonder bevinding.</p>\n");
 	else
@@ -350,14 +264,14 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 			continue;
 		t = &d->taken[r->ok[i].taak];
 		s = report_task_label(t->id);
-		tag(b, "<tr><td>", s, "</td>");
+		html_tag(b, "<tr><td>", s, "</td>");
 		free(s);
 		s = t->actor < d->nactors ?
 		    report_actor_label(d, d->actors[t->actor].id) :
 		    xstrdup("?");
-		tag(b, "<td>", s, "</td>");
+		html_tag(b, "<td>", s, "</td>");
 		free(s);
-		tag(b, "<td>", r->ok[i].reason, "</td></tr>\n");
+		html_tag(b, "<td>", r->ok[i].reason, "</td></tr>\n");
 	}
 	if (r->nok > 0)
 		pt_buf_adds(b, "</tbody>\n</table>\n");
@@ -378,7 +292,7 @@ report_html_part(struct pt_buf *out, const struct check_result *r, size_t i,
 		if (n == 1 && r != NULL) {
 			d = r->design;
 			pt_buf_adds(out, "Proeftoets: ");
-			esc(out, d->naam != NULL ? d->naam : d->id);
+			html_esc(out, d->naam != NULL ? d->naam : d->id);
 		} else
 			pt_buf_adds(out, "Proeftoets-rapport");
 		pt_buf_adds(out, "</title>\n<style>\n");

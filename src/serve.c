@@ -22,6 +22,7 @@
 
 #include "auth.h"
 #include "buf.h"
+#include "html.h"
 #include "review.h"
 #include "rules.h"
 #include "serve.h"
@@ -295,7 +296,7 @@ redirect(struct resp *r, const char *prefix, const char *id, const char *suffix)
 
 	pt_buf_adds(&b, prefix);
 	if (id != NULL)
-		web_url_encode(&b, id);
+		html_url_encode(&b, id);
 	if (suffix != NULL)
 		pt_buf_adds(&b, suffix);
 	r->location = pt_buf_detach(&b);

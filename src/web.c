@@ -1,8 +1,8 @@
 /*
  * web.c: the pages and JSON API of the web workspace (see web.h).
  *
- * Every value from outside the program goes through esc() (the escaping
- * of the HTML report) or, inside a URL, through web_url_encode() first.
+ * Every value from outside the program goes through html_esc() (the escaping
+ * of the HTML report) or, inside a URL, through html_url_encode() first.
  */
 #include "config.h"
 
@@ -15,6 +15,7 @@
 #include "check.h"
 #include "design.h"
 #include "format.h"
+#include "html.h"
 #include "json.h"
 #include "query.h"
 #include "report.h"
@@ -62,63 +63,6 @@ static const char css[] =
 	".wie button{background:#fff;color:#1d3557}"
 	"@media print{header,form{display:none}}";
 
-static void
-esc(struct pt_buf *b, const char *s)
-{
-	report_html_escape(b, s);
-}
-
-static void
-tag(struct pt_buf *b, const char *open, const char *s, const char *close)
-{
-	pt_buf_adds(b, open);
-	esc(b, s);
-	pt_buf_adds(b, close);
-}
-
-void
-web_url_encode(struct pt_buf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p;
-
-	if (s == NULL)
-		return;
-	for (p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
-		    *p == '_' || *p == '~') {
-			pt_buf_addc(b, (char)*p);
-		} else {
-			pt_buf_addc(b, '%');
-			pt_buf_addc(b, hex[*p >> 4]);
-			pt_buf_addc(b, hex[*p & 15]);
-		}
-	}
-}
-
-/* <a href="prefix<encoded id>suffix">text</a>; the URL needs no escaping
- * once encoded, but prefix and suffix are ours. */
-static void
-href_link(struct pt_buf *b, const char *prefix, const char *id, const char *suffix,
-     const char *text)
-{
-	pt_buf_adds(b, "<a href=\"");
-	pt_buf_adds(b, prefix);
-	web_url_encode(b, id);
-	pt_buf_adds(b, suffix);
-	pt_buf_adds(b, "\">");
-	esc(b, text);
-	pt_buf_adds(b, "</a>");
-}
-
-static int
-is_web_url(const char *u)
-{
-	return u != NULL && (strncmp(u, "https://", 8) == 0 ||
-	    strncmp(u, "http://", 7) == 0);
-}
-
 /* Dutch label of a review status name (or "resolved"). */
 static const char *
 status_label(const char *s)
@@ -145,9 +89,9 @@ status_badge(struct pt_buf *b, const char *s)
 	if (s == NULL)
 		s = "open";
 	pt_buf_adds(b, "<span class=\"status s-");
-	esc(b, s);
+	html_esc(b, s);
 	pt_buf_adds(b, "\">");
-	esc(b, status_label(s));
+	html_esc(b, status_label(s));
 	pt_buf_adds(b, "</span>");
 }
 
@@ -158,7 +102,7 @@ page_begin(struct pt_buf *b, const struct web_ctx *c, const char *title)
 		    "<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, "
 		    "initial-scale=1\">\n<title>");
-	esc(b, title);
+	html_esc(b, title);
 	pt_buf_adds(b, " \xe2\x80\x94 Proeftoets</title>\n<style>");
 	pt_buf_adds(b, css);
 	pt_buf_adds(b, "</style>\n</head>\n<body>\n<header>\n"
@@ -169,11 +113,11 @@ page_begin(struct pt_buf *b, const struct web_ctx *c, const char *title)
 			    "<li><a href=\"/amendments\">Wijzigingen</a></li>"
 			    "<li><a href=\"/wet\">Wetten</a></li>"
 			    "</ul></nav>\n<div class=\"wie\"><span>Ingelogd als ");
-		tag(b, "<strong>", c->user, "</strong>");
+		html_tag(b, "<strong>", c->user, "</strong>");
 		pt_buf_adds(b, c->reviewer ? " (beoordelaar)" : " (lezer)");
 		pt_buf_adds(b, "</span>\n<form method=\"post\" action=\"/logout\">"
 			    "<input type=\"hidden\" name=\"csrf\" value=\"");
-		esc(b, c->csrf);
+		html_esc(b, c->csrf);
 		pt_buf_adds(b, "\"><button type=\"submit\">Uitloggen</button>"
 			    "</form></div>\n");
 	}
@@ -190,7 +134,7 @@ static void
 h(struct pt_buf *b, int level, const char *s)
 {
 	pt_buf_addf(b, "<h%d>", level);
-	esc(b, s);
+	html_esc(b, s);
 	pt_buf_addf(b, "</h%d>\n", level);
 }
 
@@ -198,8 +142,8 @@ h(struct pt_buf *b, int level, const char *s)
 static void
 row(struct pt_buf *b, const char *label, const char *v)
 {
-	tag(b, "<tr><th scope=\"row\">", label, "</th><td class=\"tekst\">");
-	esc(b, v != NULL ? v : "-");
+	html_tag(b, "<tr><th scope=\"row\">", label, "</th><td class=\"tekst\">");
+	html_esc(b, v != NULL ? v : "-");
 	pt_buf_adds(b, "</td></tr>\n");
 }
 
@@ -224,7 +168,7 @@ web_error(const struct web_ctx *c, int status, const char *msg,
 
 	page_begin(out, c, title);
 	h(out, 1, title);
-	tag(out, "<p>", msg, "</p>\n");
+	html_tag(out, "<p>", msg, "</p>\n");
 	if (c->user != NULL)
 		pt_buf_adds(out, "<p><a href=\"/\">Naar de proeftuinen</a></p>\n");
 	page_end(out);
@@ -241,7 +185,7 @@ web_login(const struct web_ctx *c, int status, const char *msg,
 	page_begin(out, &anon, "Inloggen");
 	h(out, 1, "Inloggen");
 	if (msg != NULL)
-		tag(out, "<p class=\"melding\" role=\"alert\">", msg, "</p>\n");
+		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg, "</p>\n");
 	pt_buf_adds(out,
 	    "<p>De werkruimte van de denktank: proeftuinen, bevindingen en de "
 	    "wetten waarop zij steunen.  Log in met het account dat de "
@@ -299,18 +243,18 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 			return db_error(c, out);
 		}
 		pt_buf_adds(out, "<tr><th scope=\"row\">");
-		href_link(out, "/proeftuinen/", p->id, "",
+		html_href(out, "/proeftuinen/", p->id, "",
 		     p->naam != NULL ? p->naam : p->id);
-		tag(out, "<br><code>", p->id, "</code></th>");
-		tag(out, "<td>", p->peildatum, "</td>");
+		html_tag(out, "<br><code>", p->id, "</code></th>");
+		html_tag(out, "<td>", p->peildatum, "</td>");
 		pt_buf_addf(out, "<td>%d</td>", p->versions);
-		tag(out, "<td>", p->saved_at, "</td>");
+		html_tag(out, "<td>", p->saved_at, "</td>");
 		pt_buf_addf(out, "<td>%ld</td><td>%ld</td><td>", barriers, risks);
 		for (k = 0; k < REVIEW_NCOUNTS; k++) {
 			if (counts[k] == 0)
 				continue;
 			pt_buf_addf(out, "%s%ld ", first ? "" : ", ", counts[k]);
-			esc(out, status_label(review_count_name(k)));
+			html_esc(out, status_label(review_count_name(k)));
 			first = 0;
 		}
 		if (first)
@@ -368,7 +312,7 @@ actors_cell(struct pt_buf *b, const struct design *d, const struct finding *f)
 		s = report_actor_label(d, f->actors[i]);
 		if (i > 0)
 			pt_buf_adds(b, "; ");
-		esc(b, s);
+		html_esc(b, s);
 		free(s);
 	}
 	if (f->nactors == 0)
@@ -381,12 +325,12 @@ finding_row(struct pt_buf *b, const struct design *d, const struct finding *f,
 	    int risk)
 {
 	pt_buf_adds(b, "<tr><td>");
-	href_link(b, "/findings/", f->id, "", f->rule->titel);
-	tag(b, "<br><code>", f->id, "</code></td>");
-	tag(b, "<td>", report_severity_label(f->rule->severity), "</td>");
+	html_href(b, "/findings/", f->id, "", f->rule->titel);
+	html_tag(b, "<br><code>", f->id, "</code></td>");
+	html_tag(b, "<td>", report_severity_label(f->rule->severity), "</td>");
 	actors_cell(b, d, f);
 	if (risk)
-		tag(b, "<td>", f->rule->norm != NULL ? f->rule->norm : "-",
+		html_tag(b, "<td>", f->rule->norm != NULL ? f->rule->norm : "-",
 		    "</td>");
 	pt_buf_adds(b, "<td>");
 	status_badge(b, report_review_status(f));
@@ -396,7 +340,7 @@ finding_row(struct pt_buf *b, const struct design *d, const struct finding *f,
 static void
 findings_table_head(struct pt_buf *b, const char *caption, int risk)
 {
-	tag(b, "<table>\n<caption>", caption, "</caption>\n<thead><tr>"
+	html_tag(b, "<table>\n<caption>", caption, "</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Bevinding</th><th scope=\"col\">Ernst</th>"
 	    "<th scope=\"col\">Actoren</th>");
 	if (risk)
@@ -426,9 +370,9 @@ resolved_section(const struct web_ctx *c, const char *id, struct pt_buf *b,
 	}
 	for (i = 0; i < n; i++) {
 		pt_buf_adds(b, "<tr><td>");
-		href_link(b, "/findings/", items[i].id, "",
+		html_href(b, "/findings/", items[i].id, "",
 		     items[i].title != NULL ? items[i].title : items[i].id);
-		tag(b, "<br><code>", items[i].id, "</code></td><td>");
+		html_tag(b, "<br><code>", items[i].id, "</code></td><td>");
 		status_badge(b, items[i].decision);
 		pt_buf_adds(b, "</td></tr>\n");
 	}
@@ -470,11 +414,11 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		    "</tr>\n", r->nbarriers, r->nrisks);
 	pt_buf_adds(out, "</table>\n");
 	s = report_verdict(r);
-	tag(out, "<p><strong>", s, ".</strong>  ");
+	html_tag(out, "<p><strong>", s, ".</strong>  ");
 	free(s);
 	pt_buf_adds(out, "De laatste opgeslagen versie van het ontwerp is "
 		    "opnieuw getoetst aan de huidige regels en het register.  ");
-	href_link(out, "/api/proeftuinen/", d->id, "", "Rapport als JSON");
+	html_href(out, "/api/proeftuinen/", d->id, "", "Rapport als JSON");
 	pt_buf_adds(out, ".</p>\n");
 
 	h(out, 2, "Belemmeringen, per benodigde wijziging");
@@ -496,19 +440,19 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		}
 		h(out, 3, s);
 		free(s);
-		tag(out, "<p>Laagste niveau: <strong>",
+		html_tag(out, "<p>Laagste niveau: <strong>",
 		    vocab_level_label(g[i].level), "</strong>");
 		if (g[i].key != NULL && g[i].key->rp != NULL) {
 			pt_buf_adds(out, " \xe2\x80\x94 ");
 			pt_buf_adds(out, "<a href=\"/wet/");
-			web_url_encode(out, g[i].key->rp->bwb);
+			html_url_encode(out, g[i].key->rp->bwb);
 			pt_buf_adds(out, "/");
-			web_url_encode(out, g[i].key->rp->artikel);
+			html_url_encode(out, g[i].key->rp->artikel);
 			pt_buf_adds(out, "?date=");
-			web_url_encode(out, d->peildatum);
+			html_url_encode(out, d->peildatum);
 			if (g[i].key->rp->lid != NULL) {
 				pt_buf_adds(out, "&amp;lid=");
-				web_url_encode(out, g[i].key->rp->lid);
+				html_url_encode(out, g[i].key->rp->lid);
 			}
 			pt_buf_adds(out, "\">tekst op de peildatum</a>");
 		}
@@ -527,7 +471,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		if (nseen > 0)
 			pt_buf_adds(out, "<ul>\n");
 		for (j = 0; j < nseen; j++)
-			tag(out, "<li>", seen[j], "</li>\n");
+			html_tag(out, "<li>", seen[j], "</li>\n");
 		if (nseen > 0)
 			pt_buf_adds(out, "</ul>\n");
 		free(seen);
@@ -564,90 +508,24 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 /* --- one finding ------------------------------------------------------------ */
 
 static void
-provision_block(struct pt_buf *b, const struct finding_provision *p,
-		const char *peildatum)
-{
-	char *cite, *notes, *line, *nl;
-
-	cite = cite_provision(p);
-	pt_buf_adds(b, "<section>\n<h3>");
-	esc(b, cite);
-	pt_buf_adds(b, "</h3>\n");
-	free(cite);
-	if (p->rp != NULL) {
-		if (!rules_zekerheid_verified(p->rp->zekerheid))
-			tag(b, "<p class=\"let-op\">",
-			    report_zekerheid_label(p->rp->zekerheid), "</p>\n");
-		else
-			tag(b, "<p>", report_zekerheid_label(p->rp->zekerheid),
-			    "</p>\n");
-	}
-	/* Long texts (definition articles) fold away; no script needed. */
-	if (p->in_registry && p->text != NULL && strlen(p->text) > 1200) {
-		pt_buf_addf(b, "<details><summary>Tekst (%zu tekens) tonen"
-			    "</summary>\n", strlen(p->text));
-		tag(b, "<blockquote>", p->text, "</blockquote>\n</details>\n");
-	} else if (p->in_registry && p->text != NULL) {
-		tag(b, "<blockquote>", p->text, "</blockquote>\n");
-	}
-	notes = report_provision_notes(p);
-	for (line = notes; *line != '\0'; line = nl) {
-		if ((nl = strchr(line, '\n')) != NULL)
-			*nl++ = '\0';
-		else
-			nl = line + strlen(line);
-		tag(b, "<p class=\"let-op\">Let op: ", line, "</p>\n");
-	}
-	free(notes);
-	pt_buf_adds(b, "<table class=\"velden\">\n");
-	pt_buf_adds(b, "<tr><th scope=\"row\">Juriconnect</th><td>");
-	if (p->jci != NULL)
-		tag(b, "<code>", p->jci, "</code>");
-	else
-		pt_buf_adds(b, "-");
-	pt_buf_adds(b, "</td></tr>\n");
-	if (p->in_registry && p->text != NULL)
-		row(b, "Tekst geldend vanaf", p->date_unknown ?
-		    "onbekende datum" : p->version_date);
-	pt_buf_adds(b, "<tr><th scope=\"row\">Bron</th><td>");
-	if (is_web_url(p->url))
-		tag(b, "<a href=\"", p->url, "\">wetten.overheid.nl</a>");
-	else
-		pt_buf_adds(b, "-");
-	if (p->rp != NULL) {
-		pt_buf_adds(b, "; <a href=\"/wet/");
-		web_url_encode(b, p->rp->bwb);
-		pt_buf_adds(b, "/");
-		web_url_encode(b, p->rp->artikel);
-		pt_buf_adds(b, "?date=");
-		web_url_encode(b, peildatum);
-		if (p->rp->lid != NULL) {
-			pt_buf_adds(b, "&amp;lid=");
-			web_url_encode(b, p->rp->lid);
-		}
-		pt_buf_adds(b, "\">in het register</a>");
-	}
-	pt_buf_adds(b, "</td></tr>\n</table>\n</section>\n");
-}
-
-static void
 finding_details(struct pt_buf *b, const struct design *d,
 		const struct finding *f)
 {
+	const struct html_provision_opts popts = { 1200, d->peildatum };
 	const struct rule *r = f->rule;
 	struct pt_buf t = PT_BUF_INIT;
 	size_t i;
 
 	pt_buf_adds(b, "<table class=\"velden\">\n");
 	pt_buf_adds(b, "<tr><th scope=\"row\">Proeftuin</th><td>");
-	href_link(b, "/proeftuinen/", d->id, "", d->naam != NULL ? d->naam : d->id);
+	html_href(b, "/proeftuinen/", d->id, "", d->naam != NULL ? d->naam : d->id);
 	pt_buf_adds(b, "</td></tr>\n");
 	row(b, "Soort", report_kind_label(r->kind));
 	row(b, "Ernst", report_severity_label(r->severity));
 	pt_buf_adds(b, "<tr><th scope=\"row\">Regel</th><td>");
-	tag(b, "<code>", r->id, "</code>");
+	html_tag(b, "<code>", r->id, "</code>");
 	if (r->analyse != NULL)
-		tag(b, " (analyse ", r->analyse, ")");
+		html_tag(b, " (analyse ", r->analyse, ")");
 	pt_buf_adds(b, "</td></tr>\n");
 	for (i = 0; i < f->nactors; i++) {
 		char *s = report_actor_label(d, f->actors[i]);
@@ -691,17 +569,17 @@ finding_details(struct pt_buf *b, const struct design *d,
 	if (f->nprovisions == 0)
 		pt_buf_adds(b, "<p>Geen.</p>\n");
 	for (i = 0; i < f->nprovisions; i++)
-		provision_block(b, &f->provisions[i], d->peildatum);
+		html_provision(b, &f->provisions[i], &popts);
 	if (r->nsources > 0) {
 		h(b, 2, "Overige bronnen (niet in het register)");
 		pt_buf_adds(b, "<ul>\n");
 		for (i = 0; i < r->nsources; i++) {
-			tag(b, "<li>", r->sources[i].text, " ");
-			tag(b, "<span class=\"let-op\">(",
+			html_tag(b, "<li>", r->sources[i].text, " ");
+			html_tag(b, "<span class=\"let-op\">(",
 			    report_zekerheid_label(r->sources[i].zekerheid),
 			    ")</span>");
-			if (is_web_url(r->sources[i].url))
-				tag(b, " <a href=\"", r->sources[i].url,
+			if (html_is_web_url(r->sources[i].url))
+				html_tag(b, " <a href=\"", r->sources[i].url,
 				    "\">bron</a>");
 			pt_buf_adds(b, "</li>\n");
 		}
@@ -722,19 +600,19 @@ review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
 	}
 	pt_buf_adds(b, "<form method=\"post\" class=\"beoordeling\" action=\"");
 	pt_buf_adds(b, "/findings/");
-	web_url_encode(b, id);
+	html_url_encode(b, id);
 	pt_buf_adds(b, "/review\">\n<input type=\"hidden\" name=\"csrf\" "
 		    "value=\"");
-	esc(b, c->csrf);
+	html_esc(b, c->csrf);
 	pt_buf_adds(b, "\">\n<label for=\"status\">Beslissing</label>\n"
 		    "<select id=\"status\" name=\"status\">\n");
 	for (s = 0; s < REVIEW_NSTATUS; s++) {
 		const char *name = review_status_name((enum review_status)s);
 
-		tag(b, "<option value=\"", name, "\"");
+		html_tag(b, "<option value=\"", name, "\"");
 		if (current != NULL && strcmp(current, name) == 0)
 			pt_buf_adds(b, " selected");
-		tag(b, ">", status_label(name), "</option>\n");
+		html_tag(b, ">", status_label(name), "</option>\n");
 	}
 	pt_buf_adds(b, "</select>\n<label for=\"note\">Toelichting "
 		    "(verplicht bij verwerpen)</label>\n"
@@ -742,7 +620,7 @@ review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
 		    "maxlength=\"" PT_STR(REVIEW_NOTE_MAX) "\"></textarea>\n"
 		    "<div><button type=\"submit\">Beslissing vastleggen</button>"
 		    "</div>\n</form>\n");
-	tag(b, "<p>De beslissing komt in het logboek op naam van <strong>",
+	html_tag(b, "<p>De beslissing komt in het logboek op naam van <strong>",
 	    c->user, "</strong>.</p>\n");
 }
 
@@ -761,12 +639,12 @@ log_table(struct pt_buf *b, const struct review_entry *log, size_t n)
 		    "<th scope=\"col\">Van</th><th scope=\"col\">Naar</th>"
 		    "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
-		tag(b, "<tr><td><time>", log[i].at, "</time></td>");
-		tag(b, "<td>", log[i].by, "</td><td>");
+		html_tag(b, "<tr><td><time>", log[i].at, "</time></td>");
+		html_tag(b, "<td>", log[i].by, "</td><td>");
 		status_badge(b, log[i].old_status);
 		pt_buf_adds(b, "</td><td>");
 		status_badge(b, log[i].new_status);
-		tag(b, "</td><td class=\"tekst\">", log[i].note, "</td></tr>\n");
+		html_tag(b, "</td><td class=\"tekst\">", log[i].note, "</td></tr>\n");
 	}
 	pt_buf_adds(b, "</tbody>\n</table>\n");
 }
@@ -800,25 +678,25 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 	page_begin(out, c, f != NULL ? f->rule->titel : id);
 	h(out, 1, f != NULL ? f->rule->titel :
 	  it->title != NULL ? it->title : id);
-	tag(out, "<p>Bevinding <code>", id, "</code></p>\n");
+	html_tag(out, "<p>Bevinding <code>", id, "</code></p>\n");
 	if (f != NULL) {
 		finding_details(out, d, f);
 	} else {
 		pt_buf_adds(out, "<p>Deze bevinding komt in de laatste "
 			    "opgeslagen versie van ");
-		href_link(out, "/proeftuinen/", it->proeftuin, "", it->proeftuin);
+		html_href(out, "/proeftuinen/", it->proeftuin, "", it->proeftuin);
 		pt_buf_adds(out, " niet meer voor (opgelost).</p>\n");
 	}
 	h(out, 2, "Beoordeling");
 	pt_buf_adds(out, "<p>Huidige status: ");
 	status_badge(out, it->status);
 	if (it->by != NULL) {
-		tag(out, ", laatst door ", it->by, "");
-		tag(out, " op <time>", it->at, "</time>");
+		html_tag(out, ", laatst door ", it->by, "");
+		html_tag(out, " op <time>", it->at, "</time>");
 	}
 	pt_buf_adds(out, "</p>\n");
 	if (msg != NULL)
-		tag(out, "<p class=\"melding\" role=\"alert\">", msg, "</p>\n");
+		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg, "</p>\n");
 	review_form(out, c, id, it->decision);
 	h(out, 2, "Geschiedenis");
 	log_table(out, log, n);
@@ -839,11 +717,11 @@ search_form(struct pt_buf *b, const char *q, const char *date)
 		    "class=\"beoordeling\" role=\"search\">\n"
 		    "<label for=\"q\">Zoeken in de wetteksten</label>\n"
 		    "<input id=\"q\" name=\"q\" type=\"search\" value=\"");
-	esc(b, q);
+	html_esc(b, q);
 	pt_buf_adds(b, "\">\n<label for=\"date\">Geldend op (JJJJ-MM-DD, "
 		    "leeg: alle versies)</label>\n<input id=\"date\" name=\"date\" "
 		    "value=\"");
-	esc(b, date);
+	html_esc(b, date);
 	pt_buf_adds(b, "\">\n<div><button type=\"submit\">Zoeken</button></div>\n"
 		    "</form>\n");
 }
@@ -853,12 +731,12 @@ article_href(struct pt_buf *b, const char *bwb, const char *artikel,
 	     const char *date)
 {
 	pt_buf_adds(b, "/wet/");
-	web_url_encode(b, bwb);
+	html_url_encode(b, bwb);
 	pt_buf_adds(b, "/");
-	web_url_encode(b, artikel);
+	html_url_encode(b, artikel);
 	if (date != NULL) {
 		pt_buf_adds(b, "?date=");
-		web_url_encode(b, date);
+		html_url_encode(b, date);
 	}
 }
 
@@ -877,7 +755,7 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 	if (date != NULL && !vocab_is_date(date)) {
 		page_begin(out, c, "Wetten");
 		h(out, 1, "Wetten");
-		tag(out, "<p class=\"melding\" role=\"alert\">Ongeldige datum ",
+		html_tag(out, "<p class=\"melding\" role=\"alert\">Ongeldige datum ",
 		    date, "; gebruik JJJJ-MM-DD.</p>\n");
 		search_form(out, q, date);
 		page_end(out);
@@ -890,7 +768,7 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 		enum pt_status s = query_search(c->st, q, date, 50, &hits, &n, err);
 
 		if (s == PT_EUSAGE) {
-			tag(out, "<p class=\"melding\" role=\"alert\">Deze "
+			html_tag(out, "<p class=\"melding\" role=\"alert\">Deze "
 			    "zoekvraag kan niet worden gelezen: ", err->msg,
 			    "</p>\n");
 			page_end(out);
@@ -912,12 +790,12 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 			pt_buf_adds(out, "<tr><td><a href=\"");
 			article_href(out, hits[i].bwb, hits[i].artikel,
 				     date != NULL ? date : hits[i].version_date);
-			tag(out, "\">art. ", hits[i].artikel, "</a></td>");
-			tag(out, "<td>", hits[i].citeertitel, "");
-			tag(out, " <code>", hits[i].bwb, "</code></td>");
-			tag(out, "<td>", hits[i].version_date != NULL ?
+			html_tag(out, "\">art. ", hits[i].artikel, "</a></td>");
+			html_tag(out, "<td>", hits[i].citeertitel, "");
+			html_tag(out, " <code>", hits[i].bwb, "</code></td>");
+			html_tag(out, "<td>", hits[i].version_date != NULL ?
 			    hits[i].version_date : "onbekend", "</td>");
-			tag(out, "<td>", hits[i].snippet, "</td></tr>\n");
+			html_tag(out, "<td>", hits[i].snippet, "</td></tr>\n");
 		}
 		if (n > 0)
 			pt_buf_adds(out, "</tbody>\n</table>\n");
@@ -936,15 +814,15 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 			    "Versies (in werking vanaf; artikelen)</th></tr>"
 			    "</thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
-		tag(out, "<tr><th scope=\"row\">", laws[i].citeertitel != NULL ?
+		html_tag(out, "<tr><th scope=\"row\">", laws[i].citeertitel != NULL ?
 		    laws[i].citeertitel : laws[i].bwb, "</th>");
-		tag(out, "<td><code>", laws[i].bwb, "</code></td><td>");
+		html_tag(out, "<td><code>", laws[i].bwb, "</code></td><td>");
 		for (k = 0; k < laws[i].nversions; k++) {
 			const struct store_version *v = &laws[i].versions[k];
 
 			if (k > 0)
 				pt_buf_adds(out, "; ");
-			esc(out, v->inwerkingtreding != NULL ?
+			html_esc(out, v->inwerkingtreding != NULL ?
 			    v->inwerkingtreding : "onbekend");
 			pt_buf_addf(out, " (%ld)", v->articles);
 		}
@@ -1003,11 +881,11 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 	h(out, 1, title);
 	free(title);
 	if (p.title != NULL)
-		tag(out, "<p><em>", p.title, "</em></p>\n");
+		html_tag(out, "<p><em>", p.title, "</em></p>\n");
 	if (p.status != NULL && strcmp(p.status, "vervallen") == 0)
 		pt_buf_adds(out, "<p class=\"let-op\">Dit artikel is vervallen."
 			    "</p>\n");
-	tag(out, "<blockquote>", p.text, "</blockquote>\n");
+	html_tag(out, "<blockquote>", p.text, "</blockquote>\n");
 	pt_buf_adds(out, "<table class=\"velden\">\n");
 	row(out, "Gevraagd op", date != NULL ? date : "nieuwste versie");
 	row(out, "Versie geldend vanaf", p.date_unknown ? "onbekende datum" :
@@ -1016,19 +894,19 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 	jci = store_jci(bwb, artikel, lid, date != NULL ? date : p.version_date);
 	url = store_url(bwb, artikel, date != NULL ? date : p.version_date);
 	pt_buf_adds(out, "<tr><th scope=\"row\">Juriconnect</th><td>");
-	tag(out, "<code>", jci, "</code></td></tr>\n");
+	html_tag(out, "<code>", jci, "</code></td></tr>\n");
 	pt_buf_adds(out, "<tr><th scope=\"row\">Bron</th><td>");
-	if (is_web_url(url))
-		tag(out, "<a href=\"", url, "\">wetten.overheid.nl</a>");
+	if (html_is_web_url(url))
+		html_tag(out, "<a href=\"", url, "\">wetten.overheid.nl</a>");
 	else
-		esc(out, url != NULL ? url : "-");
+		html_esc(out, url != NULL ? url : "-");
 	pt_buf_adds(out, "</td></tr>\n");
 	free(jci);
 	free(url);
 	if (p.nrefs > 0) {
 		pt_buf_adds(out, "<tr><th scope=\"row\">Verwijzingen</th><td>");
 		for (i = 0; i < p.nrefs; i++)
-			tag(out, i ? "; <code>" : "<code>", p.refs[i], "</code>");
+			html_tag(out, i ? "; <code>" : "<code>", p.refs[i], "</code>");
 		pt_buf_adds(out, "</td></tr>\n");
 	}
 	pt_buf_adds(out, "</table>\n");
@@ -1036,10 +914,10 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 	article_href(out, bwb, artikel, NULL);
 	pt_buf_adds(out, "\">\n<label for=\"date\">Andere datum (JJJJ-MM-DD)"
 		    "</label>\n<input id=\"date\" name=\"date\" value=\"");
-	esc(out, date);
+	html_esc(out, date);
 	pt_buf_adds(out, "\">\n");
 	if (lid != NULL)
-		tag(out, "<input type=\"hidden\" name=\"lid\" value=\"", lid,
+		html_tag(out, "<input type=\"hidden\" name=\"lid\" value=\"", lid,
 		    "\">\n");
 	pt_buf_adds(out, "<div><button type=\"submit\">Tonen</button></div>\n"
 		    "</form>\n");
@@ -1136,7 +1014,7 @@ refs_cell(struct pt_buf *b, const struct amend_ref *refs, size_t n)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			pt_buf_adds(b, "<br>");
-		href_link(b, "/findings/", refs[i].f->id, "", refs[i].f->id);
+		html_href(b, "/findings/", refs[i].f->id, "", refs[i].f->id);
 		pt_buf_adds(b, " ");
 		status_badge(b, report_review_status(refs[i].f));
 	}
@@ -1152,7 +1030,7 @@ proeftuinen_cell(struct pt_buf *b, char *const *ids, size_t n)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			pt_buf_adds(b, ", ");
-		href_link(b, "/proeftuinen/", ids[i], "", ids[i]);
+		html_href(b, "/proeftuinen/", ids[i], "", ids[i]);
 	}
 	if (n == 0)
 		pt_buf_adds(b, "-");
@@ -1172,7 +1050,7 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 	pt_buf_adds(out, "<p>Over de laatste opgeslagen versie van elke "
 		    "proeftuin, opnieuw getoetst aan de huidige regels; de tekst "
 		    "is die van ");
-	esc(out, l->today);
+	html_esc(out, l->today);
 	pt_buf_adds(out, ".  Verworpen bevindingen tellen niet mee; bepalingen "
 		    "waarvan alle bevindingen zijn ondervangen staan onderaan.  "
 		    "Downloaden:");
@@ -1181,7 +1059,7 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 			continue;
 		pt_buf_addf(out, "%s <a href=\"/amendments.%s\">", n++ ? "," : "",
 			    f->ext);
-		esc(out, f->label);
+		html_esc(out, f->label);
 		pt_buf_adds(out, "</a>");
 	}
 	pt_buf_adds(out, ".</p>\n");
@@ -1201,9 +1079,9 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		    "nee: alle bevindingen zijn ondervangen");
 		if (it->jci != NULL) {
 			pt_buf_adds(out, "<tr><th scope=\"row\">Juriconnect</th><td>");
-			tag(out, "<code>", it->jci, "</code>");
-			if (is_web_url(it->url))
-				tag(out, "; <a href=\"", it->url,
+			html_tag(out, "<code>", it->jci, "</code>");
+			if (html_is_web_url(it->url))
+				html_tag(out, "; <a href=\"", it->url,
 				    "\">wetten.overheid.nl</a>");
 			pt_buf_adds(out, "</td></tr>\n");
 		}
@@ -1225,10 +1103,10 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 				    "<td>%zu</td></tr>\n", it->nrejected);
 		pt_buf_adds(out, "</table>\n");
 		if (it->in_registry && it->text != NULL)
-			tag(out, "<details><summary>Huidige tekst</summary>"
+			html_tag(out, "<details><summary>Huidige tekst</summary>"
 			    "<blockquote>", it->text, "</blockquote></details>\n");
 		else if (it->missing != NULL)
-			tag(out, "<p class=\"let-op\">", it->missing, "</p>\n");
+			html_tag(out, "<p class=\"let-op\">", it->missing, "</p>\n");
 		pt_buf_adds(out, "</section>\n");
 	}
 	h(out, 1, "Risico's voor de rechtsbescherming");
@@ -1242,9 +1120,9 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 	for (i = 0; i < l->nrisks; i++) {
 		const struct amend_risk *rk = &l->risks[i];
 
-		tag(out, "<tr><td>", rk->rule->titel, "");
-		tag(out, "<br><code>", rk->rule->id, "</code></td>");
-		tag(out, "<td>", report_severity_label(rk->rule->severity),
+		html_tag(out, "<tr><td>", rk->rule->titel, "");
+		html_tag(out, "<br><code>", rk->rule->id, "</code></td>");
+		html_tag(out, "<td>", report_severity_label(rk->rule->severity),
 		    "</td><td>");
 		proeftuinen_cell(out, rk->proeftuinen, rk->nproeftuinen);
 		pt_buf_adds(out, "</td><td>");

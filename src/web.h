@@ -5,8 +5,8 @@
  * Pages are server-rendered HTML in Dutch, readable without scripts, with
  * one small inline stylesheet and no external resources.  Everything that
  * comes from a design, a rule, the registry, the review log or the request
- * is escaped with report_html_escape(), as in the HTML report; links carry
- * ids percent-encoded (web_url_encode) and only http(s) addresses become
+ * is escaped with html_esc() (html.h), as in the HTML report; links carry
+ * ids percent-encoded (html_url_encode) and only http(s) addresses become
  * links to outside.
  *
  *   web_index         the saved proeftuinen with their review counts
@@ -49,10 +49,6 @@ struct web_ctx {
 	const char *csrf;       /* the session's CSRF token, or NULL */
 	const char *today;      /* YYYY-MM-DD */
 };
-
-/* Percent-encode s for a URL path segment or query value (all but
- * A-Z a-z 0-9 - . _ ~). */
-void web_url_encode(struct pt_buf *b, const char *s);
 
 int web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err);
 int web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,

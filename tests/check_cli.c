@@ -287,8 +287,7 @@ START_TEST(test_cli_check_output_targets)
 	char *dev = xasprintf("%s/null", dir), *link = xasprintf("%s/link", dir);
 	char *file = t_write(dir, "oud-rapport", "oud", 3), *err, *got;
 	struct stat st;
-	int status;
-	pid_t pid;
+	int pid;
 
 	if (mknod(dev, S_IFCHR | 0600, makedev(1, 3)) == 0) {
 		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules",
@@ -306,20 +305,9 @@ START_TEST(test_cli_check_output_targets)
 	ck_assert(S_ISLNK(st.st_mode));
 
 	/* The limit in a child of its own, so that it stays there. */
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0) {
-		struct rlimit lim;
-		int rc;
-
-		signal(SIGXFSZ, SIG_IGN);
-		if (getrlimit(RLIMIT_FSIZE, &lim) != 0)
-			_exit(99);
-		lim.rlim_cur = 65536; /* above the registry's own files, below the report */
-		if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
-			_exit(99);
+	if ((pid = t_fork_fsize(65536)) == 0) {
 		char *d[6];
-		int k;
+		int k, rc;
 
 		for (k = 0; k < 6; k++)
 			d[k] = t_src(designs[k]);
@@ -328,9 +316,7 @@ START_TEST(test_cli_check_output_targets)
 			   d[3], d[4], d[5], NULL);
 		_exit(rc == PT_EIO && t_contains(err, "cannot write") ? 0 : 1);
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	ck_assert_int_eq(t_wait(pid), 0);
 	got = t_read(file, NULL);
 	ck_assert_str_eq(got, "oud");
 	free(got);

@@ -134,8 +134,7 @@ START_TEST(test_write_failure_keeps_old)
 	struct pt_err e = PT_ERR_INIT;
 	char *p = t_write(dir, "rapport", "oud", 3), *got, big[65536];
 	struct fileio_out *o;
-	int status;
-	pid_t pid;
+	int pid;
 
 	ck_assert_int_eq(fileio_create(p, &o, &e), PT_OK);
 	ck_assert_int_eq(fileio_write(o, "half", 4, &e), PT_OK);
@@ -150,23 +149,10 @@ START_TEST(test_write_failure_keeps_old)
 	 * a child of its own, so that the limit stays there.
 	 */
 	memset(big, 'x', sizeof big);
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0) {
-		struct rlimit lim;
-
-		signal(SIGXFSZ, SIG_IGN);
-		if (getrlimit(RLIMIT_FSIZE, &lim) != 0)
-			_exit(99);
-		lim.rlim_cur = 4096;
-		if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
-			_exit(99);
+	if ((pid = t_fork_fsize(4096)) == 0)
 		_exit(fileio_write_file(p, big, sizeof big, &e) == PT_EIO &&
 		      t_contains(e.msg, "cannot write") ? 0 : 1);
-	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	ck_assert_int_eq(t_wait(pid), 0);
 	got = t_read(p, NULL);
 	ck_assert_str_eq(got, "oud");
 	free(got);

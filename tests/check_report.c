@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "format.h"
+#include "html.h"
 #include "report.h"
 #include "suites.h"
 #include "testlib.h"
@@ -597,7 +598,7 @@ START_TEST(test_report_escape)
 {
 	struct pt_buf b = PT_BUF_INIT;
 
-	report_html_escape(&b, "<a href=\"x\">'&'</a>");
+	html_esc(&b, "<a href=\"x\">'&'</a>");
 	ck_assert_str_eq(b.s,
 	    "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 	pt_buf_reset(&b);

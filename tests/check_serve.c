@@ -405,8 +405,12 @@ START_TEST(test_serve_pages)
 	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, tok), 200);
 	ck_assert(t_contains(h.body.s, "<code>jci1.3:c:BWBR0034925&amp;"
 			     "artikel=3.2&amp;lid=1&amp;g="));
-	ck_assert(t_contains(h.body.s, "<blockquote>"));
+	/* The provision as the HTML report renders it, with a link to the
+	 * registry's page at the peildatum. */
+	ck_assert(t_contains(h.body.s, "<div class=\"bepaling\">"));
+	ck_assert(t_contains(h.body.s, "<blockquote cite=\"https://"));
 	ck_assert(t_contains(h.body.s, "https://wetten.overheid.nl/"));
+	ck_assert(t_contains(h.body.s, "\">in het register</a>"));
 	ck_assert(t_contains(h.body.s, "<h2>Geschiedenis</h2>"));
 	/* A reader sees no form. */
 	ck_assert(!t_contains(h.body.s, "name=\"status\""));

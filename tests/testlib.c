@@ -3,6 +3,11 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,4 +221,32 @@ t_report(struct pt_buf *b, const char *name, struct check_result *const *res,
 
 	ck_assert_msg(f != NULL, "no report format %s", name);
 	ck_assert_int_eq(format_write_report(f, b, res, n, NULL), PT_OK);
+}
+
+int
+t_fork_fsize(unsigned long limit)
+{
+	pid_t pid = fork();
+	struct rlimit lim;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid > 0)
+		return (int)pid;
+	signal(SIGXFSZ, SIG_IGN);
+	if (getrlimit(RLIMIT_FSIZE, &lim) != 0)
+		_exit(99);
+	lim.rlim_cur = limit;
+	if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+		_exit(99);
+	return 0;
+}
+
+int
+t_wait(int pid)
+{
+	int status;
+
+	ck_assert_int_eq(waitpid((pid_t)pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status), "child did not exit");
+	return WEXITSTATUS(status);
 }

@@ -29,6 +29,14 @@ struct pt_buf;
 struct check_result;
 void t_report(struct pt_buf *b, const char *name,
 	      struct check_result *const *res, size_t n);
+/*
+ * Fork a child whose files cannot grow past limit bytes (as on a full
+ * disk; SIGXFSZ ignored, so a write fails with EFBIG).  Returns 0 in the
+ * child, which ends with _exit(), and the child's pid in the parent;
+ * t_wait() then gives the child's exit status.
+ */
+int t_fork_fsize(unsigned long limit);
+int t_wait(int pid);
 /* Whether haystack contains needle. */
 int t_contains(const char *haystack, const char *needle);
 

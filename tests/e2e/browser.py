@@ -299,7 +299,7 @@ def main():
         check(page.eval("location.pathname") == "/findings/" + enc,
               "the link opens the finding")
         html = page.html()
-        check("Bepalingen op de peildatum" in html and "<blockquote>" in html,
+        check("Bepalingen op de peildatum" in html and "<blockquote" in html,
               "finding page quotes the provisions")
         page.screenshot(os.path.join(a.outdir, "finding.png"))
 

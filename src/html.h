@@ -1,0 +1,51 @@
+/*
+ * html.h: the HTML pieces shared by the HTML report (report_html.c) and
+ * the web workspace (web.c): escaping, links, headings, and the one
+ * rendering of a quoted provision.
+ *
+ * Every value from outside the program goes through html_esc() (or a
+ * helper that calls it); only http(s) addresses become links, and path
+ * parts are percent-encoded.  The helpers append to a caller-owned
+ * pt_buf; nothing to free.
+ */
+#ifndef PROEFTOETS_HTML_H
+#define PROEFTOETS_HTML_H
+
+#include "buf.h"
+#include "check.h"
+
+/* s with & < > " ' escaped (NULL appends nothing). */
+void html_esc(struct pt_buf *b, const char *s);
+/* open, s escaped, close. */
+void html_tag(struct pt_buf *b, const char *open, const char *s,
+	      const char *close);
+/* <hN>s</hN> with N at most 6. */
+void html_heading(struct pt_buf *b, int level, const char *s);
+/* Whether u is an http or https address (only those become links). */
+int html_is_web_url(const char *u);
+/* s percent-encoded for a path part or a query value (RFC 3986 unreserved
+ * characters kept). */
+void html_url_encode(struct pt_buf *b, const char *s);
+/* <a href="prefix<encoded id>suffix">text</a>; prefix and suffix are the
+ * program's own. */
+void html_href(struct pt_buf *b, const char *prefix, const char *id,
+	       const char *suffix, const char *text);
+
+/* How html_provision() renders. */
+struct html_provision_opts {
+	/* Fold a text longer than this many bytes into <details>; 0: never. */
+	size_t fold;
+	/* Link to the registry's page of the provision at this date (the
+	 * web workspace's /wet/BWB/ARTIKEL?date=...); NULL: no link. */
+	const char *register_date;
+};
+
+/*
+ * One quoted provision: its citation and verification mark, the text (as
+ * a <blockquote>), the notes (missing, unverified, changed), the
+ * Juriconnect id, the date of the text and the source link.
+ */
+void html_provision(struct pt_buf *b, const struct finding_provision *p,
+		    const struct html_provision_opts *o);
+
+#endif
