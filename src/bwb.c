@@ -903,121 +903,82 @@ root_start(struct state *s, enum kind k, const xmlChar *name,
 
 /* SAX callbacks. */
 
+/* The start of an element outside every article: metadata and the
+ * structure (divisions, their headings, annexes). */
 static void
-on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
-	 const xmlChar *uri, int nns, const xmlChar **ns, int n, int ndef,
-	 const xmlChar **attrs)
+start_structure(struct state *s, struct frame *f, const struct frame *p,
+		enum kind k, int n, const xmlChar **attrs)
 {
-	xmlParserCtxtPtr ctxt = ctx;
-	struct state *s = ctxt->_private;
-	struct frame *f, *p;
-	struct art *a;
+	switch (k) {
+	case K_ARTIKEL:
+		art_start(s, n, attrs);
+		f->out = T_TEXT;
+		break;
+	case K_WETGEVING:
+		if (!s->have_soort)
+			s->have_soort = attr_copy(&s->soort, n, attrs,
+						  "soort");
+		break;
+	case K_INTITULE:
+		if (!s->have_intitule) {
+			s->have_intitule = 1;
+			f->out = T_INTITULE;
+		}
+		break;
+	case K_CITEERTITEL:
+		if (!s->have_cit) {
+			s->have_cit = 1;
+			f->out = T_CITEERTITEL;
+		}
+		break;
+	case K_DIVISION:
+	case K_BIJLAGE:
+		if (attr_copy(&s->dlabel.b, n, attrs, "label") &&
+		    s->dlabel.b.len) {
+			if (s->path.len)
+				pt_buf_adds(&s->path, " / ");
+			pt_buf_add(&s->path, s->dlabel.b.s,
+				   s->dlabel.b.len);
+		} else if (k == K_BIJLAGE) {
+			if (s->path.len)
+				pt_buf_adds(&s->path, " / ");
+			pt_buf_adds(&s->path, "Bijlage");
+		}
+		path_check(s);
+		break;
+	case K_KOP:
+		if (p->kind != K_TOESTAND && p->kind != K_WETGEVING) {
+			f->flags |= F_DKOP;
+			tb_reset(&s->dlabel);
+			tb_reset(&s->dnr);
+		}
+		break;
+	case K_LABEL:
+		if (p->flags & F_DKOP)
+			f->out = T_DLABEL;
+		break;
+	case K_NR:
+		if (p->flags & F_DKOP)
+			f->out = T_DNR;
+		break;
+	case K_TITEL:
+		if (p->flags & F_DKOP)
+			f->out = T_NONE;
+		break;
+	default:
+		break;
+	}
+}
+
+/* The start of an element inside article a: its heading, leden,
+ * lists, tables, notes and references. */
+static void
+start_in_article(struct state *s, struct frame *f, struct frame *p,
+		 struct art *a, enum kind k, int n, const xmlChar **attrs)
+{
 	struct tbuf *t;
-	enum kind k;
 	int i;
 
-	(void)prefix; (void)nns; (void)ns;
-	if (s->failed)
-		return;
-	/* The last ndef attributes are DTD defaults, not in the file. */
-	n -= ndef;
-	if (s->nfr >= BWB_MAX_DEPTH) {
-		fail(s, PT_EINPUT, "elements nested more than %s deep",
-		     BWB_STR(BWB_MAX_DEPTH));
-		return;
-	}
-	k = lookup_cached(s, name);
-	if (s->nfr == s->capfr) {
-		s->capfr = s->capfr ? 2 * s->capfr : 64;
-		s->fr = xreallocarray(s->fr, s->capfr, sizeof *s->fr);
-	}
-	p = s->nfr > 0 ? &s->fr[s->nfr - 1] : NULL;
-	f = &s->fr[s->nfr++];
-	f->kind = (unsigned char)k;
-	f->out = p ? p->out : T_NONE;
-	f->flags = 0;
-	f->mark = s->path.len;
-	if (p == NULL) {
-		root_start(s, k, name, uri, n, attrs);
-		return;
-	}
-	if (p->kind == K_METADATA || (p->flags & F_SKIP)) {
-		f->flags = F_SKIP;
-		f->out = T_NONE;
-		if (k == K_JCI)
-			jci_start(s, n, attrs);
-		return;
-	}
-	if (k == K_METADATA) {
-		f->out = T_NONE;
-		return;
-	}
-	a = s->art;
-	if (a == NULL) {
-		/* Outside articles: metadata and the structure. */
-		switch (k) {
-		case K_ARTIKEL:
-			art_start(s, n, attrs);
-			f->out = T_TEXT;
-			break;
-		case K_WETGEVING:
-			if (!s->have_soort)
-				s->have_soort = attr_copy(&s->soort, n, attrs,
-							  "soort");
-			break;
-		case K_INTITULE:
-			if (!s->have_intitule) {
-				s->have_intitule = 1;
-				f->out = T_INTITULE;
-			}
-			break;
-		case K_CITEERTITEL:
-			if (!s->have_cit) {
-				s->have_cit = 1;
-				f->out = T_CITEERTITEL;
-			}
-			break;
-		case K_DIVISION:
-		case K_BIJLAGE:
-			if (attr_copy(&s->dlabel.b, n, attrs, "label") &&
-			    s->dlabel.b.len) {
-				if (s->path.len)
-					pt_buf_adds(&s->path, " / ");
-				pt_buf_add(&s->path, s->dlabel.b.s,
-					   s->dlabel.b.len);
-			} else if (k == K_BIJLAGE) {
-				if (s->path.len)
-					pt_buf_adds(&s->path, " / ");
-				pt_buf_adds(&s->path, "Bijlage");
-			}
-			path_check(s);
-			break;
-		case K_KOP:
-			if (p->kind != K_TOESTAND && p->kind != K_WETGEVING) {
-				f->flags |= F_DKOP;
-				tb_reset(&s->dlabel);
-				tb_reset(&s->dnr);
-			}
-			break;
-		case K_LABEL:
-			if (p->flags & F_DKOP)
-				f->out = T_DLABEL;
-			break;
-		case K_NR:
-			if (p->flags & F_DKOP)
-				f->out = T_DNR;
-			break;
-		case K_TITEL:
-			if (p->flags & F_DKOP)
-				f->out = T_NONE;
-			break;
-		default:
-			break;
-		}
-		return;
-	}
-
-	/* Inside an article. */
 	t = target(s, f->out);
 	switch (k) {
 	case K_ARTIKEL:
@@ -1114,6 +1075,58 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 			t->pending = 1;
 		break;
 	}
+}
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
+	 const xmlChar *uri, int nns, const xmlChar **ns, int n, int ndef,
+	 const xmlChar **attrs)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct state *s = ctxt->_private;
+	struct frame *f, *p;
+	enum kind k;
+
+	(void)prefix; (void)nns; (void)ns;
+	if (s->failed)
+		return;
+	/* The last ndef attributes are DTD defaults, not in the file. */
+	n -= ndef;
+	if (s->nfr >= BWB_MAX_DEPTH) {
+		fail(s, PT_EINPUT, "elements nested more than %s deep",
+		     BWB_STR(BWB_MAX_DEPTH));
+		return;
+	}
+	k = lookup_cached(s, name);
+	if (s->nfr == s->capfr) {
+		s->capfr = s->capfr ? 2 * s->capfr : 64;
+		s->fr = xreallocarray(s->fr, s->capfr, sizeof *s->fr);
+	}
+	p = s->nfr > 0 ? &s->fr[s->nfr - 1] : NULL;
+	f = &s->fr[s->nfr++];
+	f->kind = (unsigned char)k;
+	f->out = p ? p->out : T_NONE;
+	f->flags = 0;
+	f->mark = s->path.len;
+	if (p == NULL) {
+		root_start(s, k, name, uri, n, attrs);
+		return;
+	}
+	if (p->kind == K_METADATA || (p->flags & F_SKIP)) {
+		f->flags = F_SKIP;
+		f->out = T_NONE;
+		if (k == K_JCI)
+			jci_start(s, n, attrs);
+		return;
+	}
+	if (k == K_METADATA) {
+		f->out = T_NONE;
+		return;
+	}
+	if (s->art == NULL)
+		start_structure(s, f, p, k, n, attrs);
+	else
+		start_in_article(s, f, p, s->art, k, n, attrs);
 }
 
 static void

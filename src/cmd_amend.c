@@ -115,6 +115,78 @@ vname(const struct store_provision *p)
 	return p->version_date ? p->version_date : "of unknown date";
 }
 
+/* diff --format json: one object (see the man page). */
+static void
+diff_json(struct pt_buf *b, const struct store_provision *pa,
+	  const struct store_provision *pb, const char *from, const char *to,
+	  int same, const struct diff *d)
+{
+	struct json j;
+	size_t i;
+
+	json_init(&j, b, 1);
+	json_begin_object(&j);
+	json_kstring(&j, "bwb", pa->bwb);
+	json_kstring(&j, "citeertitel", pa->citeertitel);
+	json_kstring(&j, "artikel", pa->artikel);
+	json_kstring(&j, "lid", pa->lid);
+	diff_side_json(&j, "from", from, pa);
+	diff_side_json(&j, "to", to, pb);
+	json_kbool(&j, "same_version", same);
+	json_kbool(&j, "changed", diff_changed(d));
+	json_kbool(&j, "approximate", d->approximate);
+	json_key(&j, "words");
+	json_begin_object(&j);
+	json_kint(&j, "equal", (long long)d->equal);
+	json_kint(&j, "deleted", (long long)d->deleted);
+	json_kint(&j, "inserted", (long long)d->inserted);
+	json_end_object(&j);
+	json_key(&j, "diff");
+	json_begin_array(&j);
+	for (i = 0; i < d->n; i++) {
+		json_begin_object(&j);
+		json_kstring(&j, "op", diff_op_name(d->chunks[i].op));
+		json_kstring(&j, "text", d->chunks[i].text);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_end_object(&j);
+	pt_buf_addc(b, '\n');
+}
+
+/* diff in text: a header, the word diff, a summary line. */
+static void
+diff_text(struct pt_buf *b, const struct store_provision *pa,
+	  const struct store_provision *pb, const char *from, const char *to,
+	  const char *lid, int same, const struct diff *d, int color)
+{
+	const char *bold = color ? "\033[1m" : "", *off = color ? "\033[m" : "";
+
+	pt_buf_addf(b, "%s%s (%s), %s", bold,
+	    pa->citeertitel ? pa->citeertitel : pa->bwb, pa->bwb,
+	    pa->label ? pa->label : pa->artikel);
+	if (lid != NULL)
+		pt_buf_addf(b, ", lid %s", lid);
+	pt_buf_addf(b, "%s\n", off);
+	pt_buf_addf(b, "%s--- %s: version %s (%s)%s\n", bold, from,
+	    vname(pa), pa->source ? pa->source : "?", off);
+	pt_buf_addf(b, "%s+++ %s: version %s (%s)%s\n", bold, to,
+	    vname(pb), pb->source ? pb->source : "?", off);
+	if (same)
+		pt_buf_adds(b, "(the same version is in force on both "
+		    "dates)\n");
+	else if (!diff_changed(d))
+		pt_buf_adds(b, "(no change in the words of the text)\n");
+	diff_plain(b, d, color);
+	pt_buf_addc(b, '\n');
+	if (d->approximate)
+		pt_buf_adds(b, "(the texts differ too much for a word "
+		    "diff; the rest is shown as replaced)\n");
+	if (!same && diff_changed(d))
+		pt_buf_addf(b, "%zu words deleted, %zu inserted, %zu "
+		    "unchanged\n", d->deleted, d->inserted, d->equal);
+}
+
 int
 cmd_diff(struct cli *c, int argc, char **argv)
 {
@@ -127,7 +199,6 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	const char *to = NULL, *v;
 	struct cli_getopt g;
 	int json = 0, color = -2, npos = 0, r, same, id;
-	size_t i;
 
 	cli_getopt_init(&g, c, "diff", NULL, argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0) {
@@ -186,64 +257,10 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	    strcmp(pa.version_date, pb.version_date) == 0) &&
 	    strcmp(pa.source ? pa.source : "", pb.source ? pb.source : "") == 0;
 	diff_words(pa.text, pb.text, &d);
-	if (json) {
-		struct json j;
-
-		json_init(&j, &b, 1);
-		json_begin_object(&j);
-		json_kstring(&j, "bwb", pa.bwb);
-		json_kstring(&j, "citeertitel", pa.citeertitel);
-		json_kstring(&j, "artikel", pa.artikel);
-		json_kstring(&j, "lid", pa.lid);
-		diff_side_json(&j, "from", from, &pa);
-		diff_side_json(&j, "to", to, &pb);
-		json_kbool(&j, "same_version", same);
-		json_kbool(&j, "changed", diff_changed(&d));
-		json_kbool(&j, "approximate", d.approximate);
-		json_key(&j, "words");
-		json_begin_object(&j);
-		json_kint(&j, "equal", (long long)d.equal);
-		json_kint(&j, "deleted", (long long)d.deleted);
-		json_kint(&j, "inserted", (long long)d.inserted);
-		json_end_object(&j);
-		json_key(&j, "diff");
-		json_begin_array(&j);
-		for (i = 0; i < d.n; i++) {
-			json_begin_object(&j);
-			json_kstring(&j, "op", diff_op_name(d.chunks[i].op));
-			json_kstring(&j, "text", d.chunks[i].text);
-			json_end_object(&j);
-		}
-		json_end_array(&j);
-		json_end_object(&j);
-		pt_buf_addc(&b, '\n');
-	} else {
-		const char *bold = color ? "\033[1m" : "", *off = color ? "\033[m" : "";
-
-		pt_buf_addf(&b, "%s%s (%s), %s", bold,
-		    pa.citeertitel ? pa.citeertitel : pa.bwb, pa.bwb,
-		    pa.label ? pa.label : pa.artikel);
-		if (lid != NULL)
-			pt_buf_addf(&b, ", lid %s", lid);
-		pt_buf_addf(&b, "%s\n", off);
-		pt_buf_addf(&b, "%s--- %s: version %s (%s)%s\n", bold, from,
-		    vname(&pa), pa.source ? pa.source : "?", off);
-		pt_buf_addf(&b, "%s+++ %s: version %s (%s)%s\n", bold, to,
-		    vname(&pb), pb.source ? pb.source : "?", off);
-		if (same)
-			pt_buf_adds(&b, "(the same version is in force on both "
-			    "dates)\n");
-		else if (!diff_changed(&d))
-			pt_buf_adds(&b, "(no change in the words of the text)\n");
-		diff_plain(&b, &d, color);
-		pt_buf_addc(&b, '\n');
-		if (d.approximate)
-			pt_buf_adds(&b, "(the texts differ too much for a word "
-			    "diff; the rest is shown as replaced)\n");
-		if (!same && diff_changed(&d))
-			pt_buf_addf(&b, "%zu words deleted, %zu inserted, %zu "
-			    "unchanged\n", d.deleted, d.inserted, d.equal);
-	}
+	if (json)
+		diff_json(&b, &pa, &pb, from, to, same, &d);
+	else
+		diff_text(&b, &pa, &pb, from, to, lid, same, &d, color);
 	r = cli_write(c, b.s, b.len);
 	pt_buf_release(&b);
 	diff_free(&d);
