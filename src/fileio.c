@@ -119,12 +119,26 @@ write_error(const char *path, int e, struct pt_err *err)
 			  strerror(e));
 }
 
+/*
+ * The mode a new file gets from open(..., 0666): mkstemp() makes 0600.
+ * umask() can only be read by setting it; the library writes files only
+ * from the command line's one thread.
+ */
+static mode_t
+new_file_mode(void)
+{
+	mode_t mask = umask(077);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
 enum pt_status
 fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
 {
 	struct fileio_out *o;
 	struct stat st;
-	int have = 0, i;
+	int have = 0;
 	mode_t mode = 0;
 
 	*out = NULL;
@@ -154,21 +168,15 @@ fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
 		return write_error(path, errno, err);
 	}
 
+	/*
+	 * The temporary file: a name no one can guess (mkstemp), created
+	 * with O_EXCL, so that a link planted beside the target is never
+	 * followed and never written to.
+	 */
 	o = xmalloc(sizeof *o);
 	o->path = xstrdup(path);
-	o->fd = -1;
-	o->tmp = NULL;
-	for (i = 0; i < 100 && o->fd < 0; i++) {
-		free(o->tmp);
-		o->tmp = xasprintf("%s.tmp.%ld.%d", path, (long)getpid(), i);
-		o->fd = open(o->tmp,
-			     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-				 O_NOCTTY | O_CLOEXEC,
-			     0666);
-		if (o->fd < 0 && errno != EEXIST)
-			break;
-	}
-	if (o->fd < 0) {
+	o->tmp = xasprintf("%s.tmp.XXXXXX", path);
+	if ((o->fd = mkstemp(o->tmp)) < 0) {
 		int e = errno;
 
 		free(o->tmp);
@@ -176,8 +184,7 @@ fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
 		free(o);
 		return write_error(path, e, err);
 	}
-	if (have)
-		(void)fchmod(o->fd, mode);
+	(void)fchmod(o->fd, have ? mode : new_file_mode());
 	*out = o;
 	return PT_OK;
 }

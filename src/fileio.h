@@ -12,7 +12,8 @@
  *
  * Writing: fileio_create() .. fileio_commit() write an output file.
  *   - A regular file (or a new one) is written to a temporary file beside
- *     it, fsync()ed, and renamed over it: a failed or interrupted write
+ *     it (a name made by mkstemp(), created exclusively, so that no link
+ *     planted there is followed), fsync()ed, and renamed over it: a failed or interrupted write
  *     leaves the old file whole.  An existing file keeps its permission
  *     bits; a new one gets 0666 less the umask, as with any shell
  *     redirection.
@@ -26,7 +27,8 @@
  *
  * Ownership: fileio_create() returns a handle that fileio_commit() or
  * fileio_abort() frees (exactly one of them, always).  Strings passed in
- * are borrowed.  Not for concurrent use of one handle.
+ * are borrowed.  Not for concurrent use of one handle; fileio_create()
+ * reads the umask by setting it, so call it from one thread only.
  */
 #ifndef PROEFTOETS_FILEIO_H
 #define PROEFTOETS_FILEIO_H

@@ -231,6 +231,38 @@ START_TEST(test_write_refuses_symlink)
 }
 END_TEST
 
+/*
+ * Links planted where a temporary file could be (the names of the pid, as
+ * earlier versions used) are never followed: the file they point to is
+ * unchanged, the report is written.
+ */
+START_TEST(test_write_ignores_planted_links)
+{
+	struct pt_err e = PT_ERR_INIT;
+	char *victim = t_write(dir, "slachtoffer", "blijft", 6);
+	char *out = xasprintf("%s/rapport", dir), *got, *name;
+	int i;
+
+	for (i = -1; i < 100; i++) {
+		name = i < 0 ? xasprintf("%s.tmp.%ld", out, (long)getpid()) :
+			       xasprintf("%s.tmp.%ld.%d", out, (long)getpid(), i);
+		ck_assert_int_eq(symlink(victim, name), 0);
+		free(name);
+	}
+	ck_assert_int_eq(fileio_write_file(out, "rapport", 7, &e), PT_OK);
+	got = t_read(victim, NULL);
+	ck_assert_str_eq(got, "blijft");
+	free(got);
+	got = t_read(out, NULL);
+	ck_assert_str_eq(got, "rapport");
+	free(got);
+	/* The victim, the report and the 101 links: no temporary file left. */
+	ck_assert_int_eq(entries(), 103);
+	free(victim);
+	free(out);
+}
+END_TEST
+
 Suite *
 suite_fileio(void)
 {
@@ -244,6 +276,7 @@ suite_fileio(void)
 	tcase_add_test(tc, test_write_failure_keeps_old);
 	tcase_add_test(tc, test_write_through_devices);
 	tcase_add_test(tc, test_write_refuses_symlink);
+	tcase_add_test(tc, test_write_ignores_planted_links);
 	suite_add_tcase(s, tc);
 	return s;
 }
