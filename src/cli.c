@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "cli_priv.h"
+#include "update.h"
 #include "xmlsec.h"
 
 #define REQ CLI_ARG_REQUIRED
@@ -113,6 +114,12 @@ static const struct cli_option update_options[] = {
 	  "attempts after a transient failure (5xx, time-out,\n"
 	  "connection reset or cut short; never after 404),\n"
 	  "waiting 1, 2, 4... seconds (default 3)", 0 },
+	{ OPT_MAX_TIME, "max-time", REQ, "SECONDS", NULL,
+	  "stop downloading after SECONDS in all (default\n"
+	  PT_STR(UPDATE_MAX_RUN_TIME) "; 0: no limit); what is left counts as failed", 0 },
+	{ OPT_ANY_ORIGIN, "any-origin", NONE, NULL, NULL,
+	  "follow redirects to other hosts too (default: only\n"
+	  "within the host of --base)", 0 },
 	{ OPT_RULES, "rules", REQ, "DIR", NULL,
 	  "rule directory for the laws to fetch (default:\n"
 	  "the installed rules, or $PROEFTOETS_RULES)", 0 },

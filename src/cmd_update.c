@@ -140,6 +140,14 @@ update_option(struct cli_getopt *g, int id, struct update_opts *o,
 			return cli_opt_needs(g, "a number 0-10");
 		o->http.retries = (int)n;
 		break;
+	case OPT_MAX_TIME:
+		if ((n = number(v, 0, 7 * 86400)) < 0)
+			return cli_opt_needs(g, "a number of seconds (0-604800)");
+		o->max_run_time = n;
+		break;
+	case OPT_ANY_ORIGIN:
+		o->http.any_origin = 1;
+		break;
 	case OPT_RULES:
 		if (*v == '\0')
 			return cli_opt_needs(g, "a directory");

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -13,12 +14,15 @@
 
 #include <curl/curl.h>
 
+#include "buf.h"
 #include "http.h"
 
 struct sink {
 	FILE *f;
 	unsigned long long bytes, max;
 	int too_big, write_failed;
+	int bad_encoding;       /* the response has a Content-Encoding */
+	char encoding[64];
 	const struct http_opts *o;
 	const char *url;
 };
@@ -33,6 +37,7 @@ http_opts_default(struct http_opts *o)
 	o->retries = 3;
 	o->backoff_ms = 1000;
 	o->max_size = HTTP_DEFAULT_MAX_SIZE;
+	o->min_speed = HTTP_DEFAULT_MIN_SPEED;
 }
 
 enum pt_status
@@ -61,11 +66,44 @@ http_url_allowed(const char *url)
 	       strncasecmp(url, "file://", 7) == 0;
 }
 
+/*
+ * Headers: no content encoding is asked for, so a body that comes
+ * encoded anyway (a gzip or deflate bomb is one) is refused before it is
+ * decoded or written.  A new status line (after a redirect or a 100)
+ * starts over.
+ */
+static size_t
+on_header(char *data, size_t size, size_t n, void *ctx)
+{
+	struct sink *s = ctx;
+	size_t len = size * n, i, j;
+
+	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		s->bad_encoding = 0;
+		s->encoding[0] = '\0';
+	} else if (len > 17 && strncasecmp(data, "Content-Encoding:", 17) == 0) {
+		for (i = 17; i < len && (data[i] == ' ' || data[i] == '\t'); i++)
+			;
+		for (j = len; j > i && (data[j - 1] == '\r' ||
+		     data[j - 1] == '\n' || data[j - 1] == ' '); j--)
+			;
+		if (j > i && !(j - i == 8 && strncasecmp(data + i, "identity", 8) == 0)) {
+			s->bad_encoding = 1;
+			snprintf(s->encoding, sizeof s->encoding, "%.*s",
+				 (int)(j - i), data + i);
+		}
+	}
+	return len;
+}
+
 static size_t
 on_write(char *data, size_t size, size_t n, void *ctx)
 {
 	struct sink *s = ctx;
 	size_t len = size * n;
+
+	if (s->bad_encoding)
+		return 0;
 
 	if (s->bytes + len > s->max) {
 		s->too_big = 1;
@@ -179,20 +217,23 @@ setup_handle(CURL *h, const struct http_opts *o, const char *url,
 			 https ? (long)CURLPROTO_HTTPS
 			       : (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
+	/* Redirects are followed by attempt(), which checks the origin. */
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_USERAGENT,
 			 o->user_agent ? o->user_agent : "proeftoets/" PACKAGE_VERSION);
-	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, s);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT,
 			 o->connect_timeout > 0 ? o->connect_timeout : 30L);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT,
 			 o->total_timeout > 0 ? o->total_timeout : 300L);
-	/* Less than one byte a second for stall_timeout seconds: a stall. */
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	/* Less than min_speed bytes a second for stall_timeout seconds: a
+	 * stall (a slow drip too, not only silence). */
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT,
+			 o->min_speed > 0 ? o->min_speed : 1L);
 	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
 			 o->stall_timeout > 0 ? o->stall_timeout : 30L);
 	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)s->max);
@@ -206,12 +247,16 @@ setup_handle(CURL *h, const struct http_opts *o, const char *url,
 	}
 }
 
-/*
- * One attempt.  Returns PT_OK, or PT_EIO with err filled and *transient
- * telling whether another attempt may help.
- */
+static int
+is_redirect(long status)
+{
+	return status == 301 || status == 302 || status == 303 ||
+	       status == 307 || status == 308;
+}
+
+/* One request to the handle's URL; a redirect is PT_OK with *status 3xx. */
 static enum pt_status
-attempt(CURL *h, struct sink *s, const char *errbuf,
+request(CURL *h, struct sink *s, const char *errbuf,
 	long *status, int *transient, struct pt_err *err)
 {
 	CURLcode rc;
@@ -228,6 +273,11 @@ attempt(CURL *h, struct sink *s, const char *errbuf,
 	if (s->write_failed)
 		return pt_err_set(err, PT_EIO, NULL, 0, 0,
 				  "cannot write the download: %s", strerror(errno));
+	if (s->bad_encoding)
+		return pt_err_set(err, PT_EIO, NULL, 0, 0,
+				  "refused: the server sent the body with "
+				  "Content-Encoding '%s', which was not asked for",
+				  s->encoding);
 	switch (rc) {
 	case CURLE_OK:
 		break;
@@ -247,12 +297,110 @@ attempt(CURL *h, struct sink *s, const char *errbuf,
 		*transient = transient_curl(rc);
 		return pt_err_set(err, PT_EIO, NULL, 0, 0, "%s", detail);
 	}
+	if (is_redirect(*status))
+		return PT_OK;
 	if (*status != 0 && (*status < 200 || *status > 299)) {
 		*transient = transient_status(*status);
 		return pt_err_set(err, PT_EIO, NULL, 0, 0, "HTTP %ld%s%s", *status,
 				  reason(*status)[0] ? " " : "", reason(*status));
 	}
 	return PT_OK;
+}
+
+/* The part of url that CURLU gives for what (lower-case where it is a
+ * scheme or host; the default port filled in); caller frees. */
+static char *
+url_part(const char *url, CURLUPart what)
+{
+	CURLU *u = curl_url();
+	char *v = NULL, *copy = NULL;
+
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, what, &v, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+		copy = xstrdup(v);
+		curl_free(v);
+	}
+	curl_url_cleanup(u);
+	return copy;
+}
+
+/* Whether a and b have the same scheme, host and port. */
+int
+http_same_origin(const char *a, const char *b)
+{
+	static const CURLUPart parts[] = { CURLUPART_SCHEME, CURLUPART_HOST,
+					   CURLUPART_PORT };
+	size_t i;
+	int same = 1;
+
+	for (i = 0; same && i < sizeof parts / sizeof parts[0]; i++) {
+		char *x = url_part(a, parts[i]), *y = url_part(b, parts[i]);
+
+		same = x != NULL && y != NULL && strcasecmp(x, y) == 0;
+		free(x);
+		free(y);
+	}
+	return same;
+}
+
+/*
+ * One attempt: the request, and the redirects it is given (at most
+ * HTTP_MAX_REDIRECTS), each checked before it is followed: http or https
+ * only, never from https to http, and within the origin of the URL asked
+ * for unless the options allow any origin.  Returns PT_OK, or PT_EIO with
+ * err filled and *transient telling whether another attempt may help.
+ */
+static enum pt_status
+attempt(CURL *h, struct sink *s, const char *errbuf,
+	long *status, int *transient, struct pt_err *err)
+{
+	char *cur = xstrdup(s->url), *next = NULL;
+	enum pt_status rc;
+	int hops;
+
+	for (hops = 0;; hops++) {
+		curl_easy_setopt(h, CURLOPT_URL, cur);
+		rc = request(h, s, errbuf, status, transient, err);
+		if (rc != PT_OK || !is_redirect(*status))
+			break;
+		*transient = 0;
+		next = NULL;
+		curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &next);
+		if (next == NULL) {
+			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
+					"HTTP %ld without a Location", *status);
+			break;
+		}
+		if (hops == HTTP_MAX_REDIRECTS) {
+			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
+					"more than %d redirects",
+					HTTP_MAX_REDIRECTS);
+			break;
+		}
+		if (!(strncasecmp(next, "https://", 8) == 0 ||
+		      (strncasecmp(next, "http://", 7) == 0 &&
+		       strncasecmp(s->url, "https://", 8) != 0))) {
+			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
+					"redirect refused (protocol): %s", next);
+			break;
+		}
+		if (!s->o->any_origin && !http_same_origin(s->url, next)) {
+			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
+					"redirect to another origin refused: %s",
+					next);
+			break;
+		}
+		free(cur);
+		cur = xstrdup(next);
+		if (rewind_sink(s) != 0) {
+			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
+					"cannot write the download: %s",
+					strerror(errno));
+			break;
+		}
+	}
+	free(cur);
+	return rc;
 }
 
 enum pt_status

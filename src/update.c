@@ -263,6 +263,12 @@ update_manifest_load(const char *path, const char *bwb,
 
 		if (!is_name(e, "expression"))
 			continue;
+		if (m->n == UPDATE_MAX_VERSIONS) {
+			rc = pt_err_set(err, PT_EINPUT, path, xmlsec_line(e), 0,
+					"the manifest lists more than %d "
+					"expressions", UPDATE_MAX_VERSIONS);
+			break;
+		}
 		memset(&v, 0, sizeof v);
 		rc = read_expression(e, path, &v, err);
 		for (i = 0; rc == PT_OK && i < m->n; i++)
@@ -456,6 +462,7 @@ struct run {
 	const char *base;
 	struct update_summary *sum;
 	struct pt_err first;     /* the first failure */
+	time_t start;            /* when the run began (--max-time) */
 	size_t changes_cap;
 };
 
@@ -465,6 +472,7 @@ update_opts_default(struct update_opts *o)
 	memset(o, 0, sizeof *o);
 	http_opts_default(&o->http);
 	o->max_manifest_size = MANIFEST_MAX_SIZE;
+	o->max_run_time = UPDATE_MAX_RUN_TIME;
 }
 
 static void
@@ -626,6 +634,7 @@ update_version(struct run *r, const char *bwb, const struct update_version *v)
 	char sha256[DIGEST_SHA256_HEX];
 	char *url = NULL, *tmp = NULL;
 	unsigned long long size = 0, max;
+	struct http_opts ho;
 	int same;
 
 	memset(&res, 0, sizeof res);
@@ -642,9 +651,18 @@ update_version(struct run *r, const char *bwb, const struct update_version *v)
 			   "more than the maximum of %llu", v->size, max);
 		goto failed;
 	}
+	if (r->o->max_run_time > 0 && time(NULL) - r->start > r->o->max_run_time) {
+		pt_err_set(&e, PT_EIO, NULL, 0, 0, "not downloaded: the run took "
+			   "more than %ld s (--max-time)", r->o->max_run_time);
+		goto failed;
+	}
+	/* Not one byte more than the manifest announces. */
+	ho = r->o->http;
+	if (v->have_size)
+		ho.max_size = v->size;
 	if ((tmp = temp_file(r, &e)) == NULL)
 		goto failed;
-	if (http_fetch(&r->o->http, url, tmp, NULL, &e) != PT_OK) {
+	if (http_fetch(&ho, url, tmp, NULL, &e) != PT_OK) {
 		pt_err_prefix(&e, "cannot download %s", url);
 		goto failed;
 	}
@@ -797,6 +815,7 @@ update_run(struct pt_store *st, const char *const *bwbs, size_t n,
 	r.o = &oo;
 	r.base = base;
 	r.sum = sum;
+	r.start = time(NULL);
 	for (i = 0; i < n; i++)
 		update_law(&r, bwbs[i]);
 	http_global_cleanup();

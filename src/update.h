@@ -120,10 +120,15 @@ struct update_opts {
 	const char *today;      /* UPDATE_CURRENT; NULL = the local date */
 	struct http_opts http;  /* set with http_opts_default() first */
 	unsigned long long max_manifest_size; /* 0 = 16 MiB */
+	long max_run_time;      /* seconds for the whole run; 0 = no limit */
 	update_report_fn report;
 	void *report_ctx;
 };
 
+/* Defaults: UPDATE_MAX_RUN_TIME seconds in all; a manifest may list at
+ * most UPDATE_MAX_VERSIONS expressions. */
+#define UPDATE_MAX_RUN_TIME 3600
+#define UPDATE_MAX_VERSIONS 5000
 void update_opts_default(struct update_opts *o);
 
 /* A version stored by this run: what the stale-rule check looks at. */

@@ -630,6 +630,87 @@ START_TEST(test_update_stalled)
 }
 END_TEST
 
+/* A body sent with a Content-Encoding that was not asked for (a gzip
+ * bomb is one) is refused before it is decoded; nothing is stored. */
+START_TEST(test_update_refuses_encoding)
+{
+	static const char *const faults[] = { "--gzip", F1, NULL };
+	char *out, *err;
+
+	start_server(faults);
+	ck_assert_int_eq(UPDATE(&out, &err, base, "--retries", "0", L1, L2),
+			 PT_EIO);
+	ck_assert_msg(t_contains(err, "Content-Encoding 'gzip'"), "%s", err);
+	ck_assert_int_eq(requests(F1), 1);
+	ck_assert_int_eq(versions_of(L1), 0);
+	ck_assert_int_eq(versions_of(L2), 1);
+	ck_assert(!temp_left());
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* A body longer than the manifest's size is cut off at that size. */
+START_TEST(test_update_caps_at_manifest_size)
+{
+	static const char *const faults[] = { "--oversize", F1, NULL };
+	char *out, *err;
+
+	start_server(faults);
+	ck_assert_int_eq(UPDATE(&out, &err, base, "--retries", "0", L1),
+			 PT_EIO);
+	ck_assert_msg(t_contains(err, "larger than the maximum of"), "%s", err);
+	ck_assert_int_eq(versions_of(L1), 0);
+	ck_assert(!temp_left());
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* Redirects within the origin are followed; to another host only with
+ * --any-origin. */
+START_TEST(test_update_redirects)
+{
+	static const char *const same[] = { "--redirect", F1 "=/elders" F1,
+					    NULL };
+	static const char *const foreign[] = { "--redirect-foreign",
+					       F1 "=/elders" F1, NULL };
+	char *out, *err, *body, *path;
+	size_t len;
+
+	path = xasprintf("%s%s", mirror, F1);
+	body = t_read(path, &len);
+	ck_assert_ptr_nonnull(body);
+	put("/elders" F1, body, len);
+	free(body);
+	free(path);
+
+	start_server(foreign);
+	ck_assert_int_eq(UPDATE(&out, &err, base, "--retries", "0", L1),
+			 PT_EIO);
+	ck_assert_msg(t_contains(err, "redirect to another origin refused: "
+				 "http://localhost:"), "%s", err);
+	ck_assert_int_eq(versions_of(L1), 0);
+	free(out);
+	free(err);
+	ck_assert_int_eq(UPDATE(&out, &err, base, "--any-origin", L1), PT_OK);
+	ck_assert_int_eq(versions_of(L1), 1);
+	free(out);
+	free(err);
+	stop_server();
+
+	/* Within the origin: followed, the same file (a fresh registry). */
+	free(db);
+	db = xasprintf("%s/reg-2.db", dir);
+	start_server(same);
+	ck_assert_int_eq(UPDATE(&out, &err, base, L1), PT_OK);
+	ck_assert_int_eq(versions_of(L1), 1);
+	ck_assert_int_eq(requests("/elders" F1), 1);
+	free(out);
+	free(err);
+}
+END_TEST
+
 START_TEST(test_update_retry_503)
 {
 	static const char *const faults[] = { "--flaky", M2 ":2", NULL };
@@ -1058,6 +1139,9 @@ suite_update(void)
 	tcase_add_test(tc, test_update_404);
 	tcase_add_test(tc, test_update_truncated);
 	tcase_add_test(tc, test_update_stalled);
+	tcase_add_test(tc, test_update_refuses_encoding);
+	tcase_add_test(tc, test_update_caps_at_manifest_size);
+	tcase_add_test(tc, test_update_redirects);
 	tcase_add_test(tc, test_update_retry_503);
 	tcase_add_test(tc, test_update_bad_manifest);
 	tcase_add_test(tc, test_update_size_mismatch);

@@ -10,11 +10,18 @@ as "METHOD PATH STATUS".  Faults, each for one URL path (repeatable):
   --truncate PATH     announce the full Content-Length, send half, close
   --stall PATH        send the headers, then nothing until the end
   --flaky PATH:N      answer 503 to the first N requests, then serve
+  --gzip PATH         send the body gzip-compressed (Content-Encoding),
+                      though no encoding was asked for
+  --oversize PATH     send the body and 4 MiB more (announced)
+  --redirect PATH=TO  answer 302 to TO on this server (same origin)
+  --redirect-foreign PATH=TO
+                      answer 302 to TO on "localhost" (another origin)
 
 The server stops by itself after --lifetime seconds (default 60), so a
 test that dies cannot leave it running.
 """
 import argparse
+import gzip
 import os
 import sys
 import threading
@@ -33,7 +40,18 @@ def main():
     ap.add_argument("--truncate", action="append", default=[])
     ap.add_argument("--stall", action="append", default=[])
     ap.add_argument("--flaky", action="append", default=[])
+    ap.add_argument("--gzip", action="append", default=[])
+    ap.add_argument("--oversize", action="append", default=[])
+    ap.add_argument("--redirect", action="append", default=[])
+    ap.add_argument("--redirect-foreign", action="append", default=[])
     args = ap.parse_args()
+    redirects = {}
+    for r in args.redirect:
+        path, _, to = r.partition("=")
+        redirects[path] = ("127.0.0.1", to)
+    for r in args.redirect_foreign:
+        path, _, to = r.partition("=")
+        redirects[path] = ("localhost", to)
 
     root = os.path.realpath(args.root)
     flaky = {}
@@ -69,6 +87,15 @@ def main():
             p = self.path_only
             if p in args.not_found:
                 return self.fail(404)
+            if p in redirects:
+                host, to = redirects[p]
+                record("GET", p, 302)
+                self.send_response(302)
+                self.send_header("Location", "http://%s:%d%s"
+                                 % (host, self.server.server_address[1], to))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             with lock:
                 left = flaky.get(p, 0)
                 if left > 0:
@@ -83,9 +110,15 @@ def main():
             if p in args.corrupt and body:
                 mid = len(body) // 2
                 body = body[:mid] + bytes([body[mid] ^ 0x20]) + body[mid + 1:]
+            if p in args.gzip:
+                body = gzip.compress(body)
+            if p in args.oversize:
+                body = body + b" " * (4 << 20)
             record("GET", p, 200)
             self.send_response(200)
             self.send_header("Content-Type", "application/xml")
+            if p in args.gzip:
+                self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             if p in args.truncate or p in args.stall:
                 self.send_header("Connection", "close")
