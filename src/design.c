@@ -364,16 +364,20 @@ read_taak(struct reader *r, const xmlNode *n)
 
 	ok = need(r, n, "id", &id) == PT_OK;
 	ok &= need(r, n, "actor", &actor) == PT_OK;
-	if (id != NULL && vocab_task(id) == NULL)
-		ok = fail_vocab(r, n, "task", id, "in taak/@id", vocab_tasks,
-				vocab_ntasks, NULL, 0) == PT_OK;
+	if (id != NULL && vocab_task(id) == NULL) {
+		fail_vocab(r, n, "task", id, "in taak/@id", vocab_tasks,
+			   vocab_ntasks, NULL, 0);
+		ok = 0;
+	}
 	if (actor != NULL)
 		ok &= actor_ref(r, n, "taak/@actor", actor, &ai) == PT_OK;
 	for (i = 0; ok && i < d->ntaken; i++)
-		if (d->taken[i].actor == ai && strcmp(d->taken[i].id, id) == 0)
-			ok = fail(r, n, "duplicate assignment: task '%s' is "
-				  "already given to actor '%s' at line %ld",
-				  id, actor, d->taken[i].line) == PT_OK;
+		if (d->taken[i].actor == ai && strcmp(d->taken[i].id, id) == 0) {
+			fail(r, n, "duplicate assignment: task '%s' is already "
+			     "given to actor '%s' at line %ld", id, actor,
+			     d->taken[i].line);
+			ok = 0;
+		}
 	free(actor);
 	if (!ok) {
 		free(id);
@@ -487,10 +491,12 @@ read_deling_attrs(struct reader *r, const xmlNode *n,
 			dl->grondslag = GRONDSLAG_TOESTEMMING;
 		else if (strcmp(grond, "wettelijk") == 0)
 			dl->grondslag = GRONDSLAG_WETTELIJK;
-		else
-			known = fail(r, n, "unknown grondslag '%s' in "
-				     "deling/@grondslag (known: toestemming, "
-				     "wettelijk, geen)", grond) == PT_OK;
+		else {
+			fail(r, n, "unknown grondslag '%s' in "
+			     "deling/@grondslag (known: toestemming, "
+			     "wettelijk, geen)", grond);
+			known = 0;
+		}
 	}
 	free(van);
 	free(naar);

@@ -337,6 +337,16 @@ START_TEST(test_design_several_errors)
 		{ 11, "unknown task 'uitvoering-ots-plus' in taak/@id" },
 		{ 12, "unknown actor 'rvt-zuid' in taak/@actor" },
 	};
+	static const char inone[] =
+	    "<proeftuin id=\"Fout\">\n<actoren>\n"
+	    "<actor id=\"a\" rol=\"wijkteam\" gecertificeerd=\"yes\" "
+	    "doelgroep=\"x\"/>\n"
+	    "<actor id=\"b\" rol=\"college\"/>\n</actoren>\n"
+	    "<gegevensdeling>\n"
+	    "<deling van=\"x\" naar=\"y\" gegevens=\"medisch\" "
+	    "grondslag=\"convenant\"/>\n"
+	    "<dossier actoren=\"a q a\"/>\n"
+	    "</gegevensdeling>\n</proeftuin>\n";
 	struct pt_err e = PT_ERR_INIT;
 	struct design *d = (struct design *)&e; /* must be reset to NULL */
 	char *all;
@@ -362,6 +372,24 @@ START_TEST(test_design_several_errors)
 	free(all);
 	pt_err_clear(&e);
 	ck_assert_ptr_null(e.more);
+
+	/* Several errors in one element are each reported. */
+	ck_assert_int_eq(design_load_memory(inone, sizeof inone - 1, "i.xml",
+					    NULL, &d, &e), PT_EINPUT);
+	ck_assert_ptr_null(d);
+	all = all_errors(&e);
+	ck_assert_str_eq(all,
+	    "1: bad proeftuin id 'Fout': use lower-case letters, digits and '-'\n"
+	    "3: bad value 'yes' for gecertificeerd of actor 'a' (expected 'ja' or 'nee')\n"
+	    "3: bad value 'x' for doelgroep of actor 'a' (expected 'jeugd' or 'alle-leeftijden')\n"
+	    "7: unknown actor 'x' in deling/@van (no actor with that id in <actoren>)\n"
+	    "7: unknown actor 'y' in deling/@naar (no actor with that id in <actoren>)\n"
+	    "7: unknown data category 'medisch' in deling/@gegevens (known: jeugdhulp, gezondheid, strafrechtelijk, melding, raadsonderzoek)\n"
+	    "7: unknown grondslag 'convenant' in deling/@grondslag (known: toestemming, wettelijk, geen)\n"
+	    "8: unknown actor 'q' in dossier/@actoren (no actor with that id in <actoren>)\n"
+	    "8: actor 'a' is listed twice in dossier/@actoren\n");
+	free(all);
+	pt_err_clear(&e);
 }
 END_TEST
 
