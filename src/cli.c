@@ -435,8 +435,14 @@ int
 cli_report(struct cli *c, const struct pt_err *e)
 {
 	char buf[PT_ERR_MSG_MAX + PT_ERR_FILE_MAX + 64];
+	size_t i;
 
 	put_msg(c, NULL, pt_err_format(e, buf, sizeof buf));
+	for (i = 0; i < e->nmore; i++)
+		put_msg(c, NULL, pt_err_format_more(e, i, buf, sizeof buf));
+	if (e->omitted > 0)
+		cli_error(c, 0, "... and %zu more error%s", e->omitted,
+			  e->omitted == 1 ? "" : "s");
 	return e->code == PT_OK ? PT_EINTERNAL : (int)e->code;
 }
 

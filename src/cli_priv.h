@@ -78,7 +78,11 @@ const struct cli_command *cli_find_command(const char *name);
  * characters in the message are escaped (cli_text_escape). */
 int cli_error(struct cli *c, int code, const char *fmt, ...) PT_PRINTF(3, 4);
 void cli_warn(struct cli *c, const char *fmt, ...) PT_PRINTF(2, 3);
-/* Print a pt_err as "proeftoets: file:line:col: msg"; returns err->code. */
+/*
+ * Print a pt_err as "proeftoets: file:line:col: msg", then each further
+ * error it holds on a line of its own and, when it counted more than it
+ * kept, "proeftoets: ... and N more errors"; returns err->code.
+ */
 int cli_report(struct cli *c, const struct pt_err *e);
 /* Usage error for a command: message plus "Try 'proeftoets CMD --help'". */
 int cli_usage(struct cli *c, const char *cmd, const char *fmt, ...) PT_PRINTF(3, 4);

@@ -442,5 +442,6 @@ out:
 	store_close(st);
 	rules_free(rs);
 	free(ids);
+	pt_err_clear(&e);
 	return rc;
 }

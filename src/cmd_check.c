@@ -237,5 +237,6 @@ cmd_check(struct cli *c, int argc, char **argv)
 	free(designs);
 	store_close(st);
 	rules_free(rs);
+	pt_err_clear(&e);
 	return rc;
 }

@@ -216,6 +216,7 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 	free(xml);
 	store_close(st);
 	rules_free(rs);
+	pt_err_clear(&e);
 	return rc;
 }
 

@@ -5,7 +5,9 @@
  * RELAX NG schema, which fixes the structure.  What the schema leaves open
  * (vocabulary values, ids, dates, references between elements) is checked
  * here, so that every message names the value, the line and what is
- * allowed.  The first error stops the read; nothing half-read is returned.
+ * allowed.  An error does not stop the read: the rest of the file is
+ * checked too, and every error found (up to PT_ERR_MAX, then a count) is
+ * returned in one struct pt_err.  Nothing half-read is returned.
  */
 #include "config.h"
 
@@ -27,13 +29,52 @@
 
 #define XML_SPACE " \t\r\n"
 
+/* One error found in the file. */
+struct found {
+	long line;
+	char *msg;
+};
+
 struct reader {
 	const char *path;
-	struct pt_err *err;
 	struct design *d;
+	/* The PT_ERR_MAX errors of the lowest lines, in line order. */
+	struct found errs[PT_ERR_MAX];
+	size_t nerrs;
+	size_t omitted;     /* further errors, not kept */
 	size_t cap_gemeenten, cap_actors, cap_taken, cap_delingen, cap_dossiers;
 };
 
+/*
+ * Keep one error.  The reader goes on after it, so the errors come in the
+ * order of reading, not of the file; they are kept sorted by line (those
+ * of one line in the order found), and past PT_ERR_MAX the ones of the
+ * highest lines are only counted.
+ */
+static void
+keep(struct reader *r, long line, char *msg)
+{
+	size_t i;
+
+	i = r->nerrs;
+	while (i > 0 && r->errs[i - 1].line > line)
+		i--;
+	if (r->nerrs == PT_ERR_MAX) {
+		r->omitted++;
+		if (i == PT_ERR_MAX) {
+			free(msg);
+			return;
+		}
+		free(r->errs[PT_ERR_MAX - 1].msg);
+		r->nerrs--;
+	}
+	memmove(&r->errs[i + 1], &r->errs[i], (r->nerrs - i) * sizeof r->errs[0]);
+	r->errs[i].line = line;
+	r->errs[i].msg = msg;
+	r->nerrs++;
+}
+
+/* Record an error about element n; returns PT_EINPUT. */
 static enum pt_status PT_PRINTF(3, 4)
 fail(struct reader *r, const xmlNode *n, const char *fmt, ...)
 {
@@ -43,8 +84,7 @@ fail(struct reader *r, const xmlNode *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	pt_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	pt_err_set(r->err, PT_EINPUT, r->path, xmlsec_line(n), 0, "%s", b.s);
-	pt_buf_release(&b);
+	keep(r, n != NULL ? xmlsec_line(n) : 0, pt_buf_detach(&b));
 	return PT_EINPUT;
 }
 
@@ -93,7 +133,7 @@ attr(const xmlNode *n, const char *name)
 
 /*
  * A required attribute: the schema lets it be absent so that the message
- * can name it here.
+ * can name it here.  *out is NULL when it is absent.
  */
 static enum pt_status
 need(struct reader *r, const xmlNode *n, const char *name, char **out)
@@ -196,7 +236,7 @@ real_today(char *buf, size_t size)
 		strncpy(buf, "1970-01-01", size);
 }
 
-static enum pt_status
+static void
 read_gemeenten(struct reader *r, const xmlNode *el)
 {
 	struct design *d = r->d;
@@ -206,63 +246,65 @@ read_gemeenten(struct reader *r, const xmlNode *el)
 	for (n = el->children; n != NULL; n = n->next) {
 		if (!is_elem(n, "gemeente"))
 			continue;
-		if ((s = text(n)) == NULL)
-			return fail(r, n, "empty gemeente: give the name of "
-				    "the municipality");
+		if ((s = text(n)) == NULL) {
+			fail(r, n, "empty gemeente: give the name of the "
+			     "municipality");
+			continue;
+		}
 		PT_ARRAY_PUSH(d->gemeenten, d->ngemeenten, r->cap_gemeenten);
 		d->gemeenten[d->ngemeenten - 1] = s;
 	}
-	return PT_OK;
 }
 
-static enum pt_status
+static void
 read_aangewezen(struct reader *r, const xmlNode *n, const char *list,
 		unsigned *bits)
 {
 	char *copy, *tok, *save;
 	unsigned bit;
-	enum pt_status rc = PT_OK;
 
 	copy = xstrdup(list);
 	for (tok = strtok_r(copy, XML_SPACE, &save); tok != NULL;
 	     tok = strtok_r(NULL, XML_SPACE, &save)) {
-		if ((bit = vocab_aanwijzing_bit(tok)) == 0) {
-			rc = fail_vocab(r, n, "designation", tok,
-					"in actor/@aangewezen-als", NULL, 0,
-					vocab_aanwijzing_names,
-					VOCAB_NAANWIJZING);
-			break;
-		}
+		if ((bit = vocab_aanwijzing_bit(tok)) == 0)
+			fail_vocab(r, n, "designation", tok,
+				   "in actor/@aangewezen-als", NULL, 0,
+				   vocab_aanwijzing_names, VOCAB_NAANWIJZING);
 		*bits |= bit;
 	}
 	free(copy);
-	return rc;
 }
 
-/* Attributes of one actor into a (already pushed, zeroed). */
-static enum pt_status
+/*
+ * Attributes of one actor into a (already pushed, zeroed).  Every error is
+ * recorded; the actor stays in the list even then, so that references to
+ * its id do not give errors of their own.
+ */
+static void
 read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 {
-	enum pt_status rc = PT_OK;
+	const char *id;
 	char *cert, *aanw, *doel;
 	size_t i;
 
 	a->line = xmlsec_line(n);
-	if ((rc = need(r, n, "id", &a->id)) != PT_OK ||
-	    (rc = need(r, n, "rol", &a->rol)) != PT_OK)
-		return rc;
-	if (!vocab_is_slug(a->id))
-		return fail(r, n, "bad actor id '%s': use lower-case letters, "
-			    "digits and '-'", a->id);
+	(void)need(r, n, "id", &a->id);
+	(void)need(r, n, "rol", &a->rol);
+	id = a->id != NULL ? a->id : "";
+	if (a->id != NULL && !vocab_is_slug(a->id))
+		fail(r, n, "bad actor id '%s': use lower-case letters, "
+		     "digits and '-'", a->id);
 	/* a is the last element of the array: compare with the earlier ones. */
-	for (i = 0; r->d->actors + i != a; i++)
-		if (strcmp(r->d->actors[i].id, a->id) == 0)
-			return fail(r, n, "duplicate actor id '%s' (first "
-				    "defined at line %ld)", a->id,
-				    r->d->actors[i].line);
-	if (vocab_role(a->rol) == NULL)
-		return fail_vocab(r, n, "role", a->rol, "in actor/@rol",
-				  vocab_roles, vocab_nroles, NULL, 0);
+	for (i = 0; a->id != NULL && r->d->actors + i != a; i++)
+		if (r->d->actors[i].id != NULL &&
+		    strcmp(r->d->actors[i].id, a->id) == 0) {
+			fail(r, n, "duplicate actor id '%s' (first defined at "
+			     "line %ld)", a->id, r->d->actors[i].line);
+			break;
+		}
+	if (a->rol != NULL && vocab_role(a->rol) == NULL)
+		fail_vocab(r, n, "role", a->rol, "in actor/@rol", vocab_roles,
+			   vocab_nroles, NULL, 0);
 
 	cert = attr(n, "gecertificeerd");
 	aanw = attr(n, "aangewezen-als");
@@ -272,36 +314,31 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 	else if (strcmp(cert, "ja") == 0)
 		a->gecertificeerd = 1;
 	else
-		rc = fail(r, n, "bad value '%s' for gecertificeerd of actor "
-			  "'%s' (expected 'ja' or 'nee')", cert, a->id);
+		fail(r, n, "bad value '%s' for gecertificeerd of actor '%s' "
+		     "(expected 'ja' or 'nee')", cert, id);
 	/* A gecertificeerde instelling holds a certificate by definition. */
-	if (strcmp(a->rol, "gecertificeerde-instelling") == 0)
+	if (a->rol != NULL && strcmp(a->rol, "gecertificeerde-instelling") == 0)
 		a->gecertificeerd = 1;
-	if (rc == PT_OK && aanw != NULL)
-		rc = read_aangewezen(r, n, aanw, &a->aangewezen);
-	if (rc == PT_OK) {
-		if (doel == NULL || strcmp(doel, "jeugd") == 0)
-			a->doelgroep = DOELGROEP_JEUGD;
-		else if (strcmp(doel, "alle-leeftijden") == 0)
-			a->doelgroep = DOELGROEP_ALLE;
-		else
-			rc = fail(r, n, "bad value '%s' for doelgroep of "
-				  "actor '%s' (expected 'jeugd' or "
-				  "'alle-leeftijden')", doel, a->id);
-	}
+	if (aanw != NULL)
+		read_aangewezen(r, n, aanw, &a->aangewezen);
+	if (doel == NULL || strcmp(doel, "jeugd") == 0)
+		a->doelgroep = DOELGROEP_JEUGD;
+	else if (strcmp(doel, "alle-leeftijden") == 0)
+		a->doelgroep = DOELGROEP_ALLE;
+	else
+		fail(r, n, "bad value '%s' for doelgroep of actor '%s' "
+		     "(expected 'jeugd' or 'alle-leeftijden')", doel, id);
 	free(cert);
 	free(aanw);
 	free(doel);
-	return rc;
 }
 
-static enum pt_status
+static void
 read_actoren(struct reader *r, const xmlNode *el)
 {
 	struct design *d = r->d;
 	struct design_actor *a;
 	const xmlNode *n, *c;
-	enum pt_status rc;
 
 	for (n = el->children; n != NULL; n = n->next) {
 		if (!is_elem(n, "actor"))
@@ -309,61 +346,58 @@ read_actoren(struct reader *r, const xmlNode *el)
 		PT_ARRAY_PUSH(d->actors, d->nactors, r->cap_actors);
 		a = &d->actors[d->nactors - 1];
 		memset(a, 0, sizeof *a);
-		if ((rc = read_actor_attrs(r, n, a)) != PT_OK)
-			return rc;
+		read_actor_attrs(r, n, a);
 		for (c = n->children; c != NULL; c = c->next)
 			if (is_elem(c, "naam") && a->naam == NULL)
 				a->naam = text(c);
 	}
-	return PT_OK;
 }
 
-static enum pt_status
+static void
 read_taak(struct reader *r, const xmlNode *n)
 {
 	struct design *d = r->d;
 	struct design_taak *t;
 	char *id, *actor;
 	size_t ai = 0, i;
-	enum pt_status rc = PT_OK;
+	int ok;
 
-	id = actor = NULL;
-	if ((rc = need(r, n, "id", &id)) == PT_OK &&
-	    (rc = need(r, n, "actor", &actor)) == PT_OK) {
-		if (vocab_task(id) == NULL)
-			rc = fail_vocab(r, n, "task", id, "in taak/@id",
-					vocab_tasks, vocab_ntasks, NULL, 0);
-		else
-			rc = actor_ref(r, n, "taak/@actor", actor, &ai);
+	ok = need(r, n, "id", &id) == PT_OK;
+	ok &= need(r, n, "actor", &actor) == PT_OK;
+	if (id != NULL && vocab_task(id) == NULL) {
+		fail_vocab(r, n, "task", id, "in taak/@id", vocab_tasks,
+			   vocab_ntasks, NULL, 0);
+		ok = 0;
 	}
-	for (i = 0; rc == PT_OK && i < d->ntaken; i++)
-		if (d->taken[i].actor == ai && strcmp(d->taken[i].id, id) == 0)
-			rc = fail(r, n, "duplicate assignment: task '%s' is "
-				  "already given to actor '%s' at line %ld",
-				  id, actor, d->taken[i].line);
+	if (actor != NULL)
+		ok &= actor_ref(r, n, "taak/@actor", actor, &ai) == PT_OK;
+	for (i = 0; ok && i < d->ntaken; i++)
+		if (d->taken[i].actor == ai && strcmp(d->taken[i].id, id) == 0) {
+			fail(r, n, "duplicate assignment: task '%s' is already "
+			     "given to actor '%s' at line %ld", id, actor,
+			     d->taken[i].line);
+			ok = 0;
+		}
 	free(actor);
-	if (rc != PT_OK) {
+	if (!ok) {
 		free(id);
-		return rc;
+		return;
 	}
 	PT_ARRAY_PUSH(d->taken, d->ntaken, r->cap_taken);
 	t = &d->taken[d->ntaken - 1];
 	t->id = id;
 	t->actor = ai;
 	t->line = xmlsec_line(n);
-	return PT_OK;
 }
 
-static enum pt_status
+static void
 read_taken(struct reader *r, const xmlNode *el)
 {
 	const xmlNode *n;
-	enum pt_status rc;
 
 	for (n = el->children; n != NULL; n = n->next)
-		if (is_elem(n, "taak") && (rc = read_taak(r, n)) != PT_OK)
-			return rc;
-	return PT_OK;
+		if (is_elem(n, "taak"))
+			read_taak(r, n);
 }
 
 /* A BWB id as the registry uses it: "BWB", a capital letter, 7 digits. */
@@ -381,215 +415,219 @@ is_bwb_id(const char *s)
 	return 1;
 }
 
-static enum pt_status
+static void
 read_bepaling(struct reader *r, const xmlNode *n, struct design_bepaling *b)
 {
-	enum pt_status rc;
-
 	b->lid = attr(n, "lid");
-	if ((rc = need(r, n, "bwb", &b->bwb)) != PT_OK ||
-	    (rc = need(r, n, "artikel", &b->artikel)) != PT_OK)
-		return rc;
-	if (!is_bwb_id(b->bwb))
-		return fail(r, n, "bad BWB id '%s' in bepaling (expected "
-			    "e.g. 'BWBR0034925')", b->bwb);
-	if (*b->artikel == '\0' || strpbrk(b->artikel, XML_SPACE) != NULL)
-		return fail(r, n, "bad artikel '%s' in bepaling (expected the "
-			    "article number, e.g. '7.3.11' or '265b')",
-			    b->artikel);
+	(void)need(r, n, "bwb", &b->bwb);
+	(void)need(r, n, "artikel", &b->artikel);
+	if (b->bwb != NULL && !is_bwb_id(b->bwb))
+		fail(r, n, "bad BWB id '%s' in bepaling (expected e.g. "
+		     "'BWBR0034925')", b->bwb);
+	if (b->artikel != NULL && (*b->artikel == '\0' ||
+	    strpbrk(b->artikel, XML_SPACE) != NULL))
+		fail(r, n, "bad artikel '%s' in bepaling (expected the "
+		     "article number, e.g. '7.3.11' or '265b')", b->artikel);
 	if (b->lid != NULL && (*b->lid == '\0' ||
 	    strpbrk(b->lid, XML_SPACE) != NULL))
-		return fail(r, n, "bad lid '%s' in bepaling (leave lid out "
-			    "when the whole article is meant)", b->lid);
-	return PT_OK;
+		fail(r, n, "bad lid '%s' in bepaling (leave lid out when the "
+		     "whole article is meant)", b->lid);
 }
 
-static enum pt_status
+static void
 read_gegevens(struct reader *r, const xmlNode *n, const char *list,
 	      unsigned *bits)
 {
 	char *copy, *tok, *save;
 	unsigned bit;
-	enum pt_status rc = PT_OK;
+	int bad = 0;
 
 	copy = xstrdup(list);
 	for (tok = strtok_r(copy, XML_SPACE, &save); tok != NULL;
 	     tok = strtok_r(NULL, XML_SPACE, &save)) {
 		if ((bit = vocab_gegevens_bit(tok)) == 0) {
-			rc = fail_vocab(r, n, "data category", tok,
-					"in deling/@gegevens", NULL, 0,
-					vocab_gegevens_names, VOCAB_NGEGEVENS);
-			break;
+			fail_vocab(r, n, "data category", tok,
+				   "in deling/@gegevens", NULL, 0,
+				   vocab_gegevens_names, VOCAB_NGEGEVENS);
+			bad = 1;
 		}
 		*bits |= bit;
 	}
 	free(copy);
-	if (rc == PT_OK && *bits == 0)
-		rc = fail(r, n, "deling without gegevens: name at least one "
-			  "data category");
-	return rc;
+	if (!bad && *bits == 0)
+		fail(r, n, "deling without gegevens: name at least one data "
+		     "category");
 }
 
-static enum pt_status
+/*
+ * Attributes of one deling into dl; returns whether its grondslag is
+ * known (given and valid).
+ */
+static int
 read_deling_attrs(struct reader *r, const xmlNode *n,
 		  struct design_deling *dl)
 {
 	char *van, *naar, *geg, *grond;
-	enum pt_status rc;
+	int van_ok, naar_ok, known = 0;
 
-	van = naar = geg = grond = NULL;
-	if ((rc = need(r, n, "van", &van)) == PT_OK &&
-	    (rc = need(r, n, "naar", &naar)) == PT_OK &&
-	    (rc = need(r, n, "gegevens", &geg)) == PT_OK &&
-	    (rc = need(r, n, "grondslag", &grond)) == PT_OK)
-		rc = actor_ref(r, n, "deling/@van", van, &dl->van);
-	if (rc == PT_OK)
-		rc = actor_ref(r, n, "deling/@naar", naar, &dl->naar);
-	if (rc == PT_OK && dl->van == dl->naar)
-		rc = fail(r, n, "deling from actor '%s' to itself", van);
-	if (rc == PT_OK)
-		rc = read_gegevens(r, n, geg, &dl->gegevens);
-	if (rc == PT_OK) {
+	van_ok = need(r, n, "van", &van) == PT_OK;
+	naar_ok = need(r, n, "naar", &naar) == PT_OK;
+	(void)need(r, n, "gegevens", &geg);
+	(void)need(r, n, "grondslag", &grond);
+	if (van_ok)
+		van_ok = actor_ref(r, n, "deling/@van", van, &dl->van) == PT_OK;
+	if (naar_ok)
+		naar_ok = actor_ref(r, n, "deling/@naar", naar,
+				    &dl->naar) == PT_OK;
+	if (van_ok && naar_ok && dl->van == dl->naar)
+		fail(r, n, "deling from actor '%s' to itself", van);
+	if (geg != NULL)
+		read_gegevens(r, n, geg, &dl->gegevens);
+	if (grond != NULL) {
+		known = 1;
 		if (strcmp(grond, "geen") == 0)
 			dl->grondslag = GRONDSLAG_GEEN;
 		else if (strcmp(grond, "toestemming") == 0)
 			dl->grondslag = GRONDSLAG_TOESTEMMING;
 		else if (strcmp(grond, "wettelijk") == 0)
 			dl->grondslag = GRONDSLAG_WETTELIJK;
-		else
-			rc = fail(r, n, "unknown grondslag '%s' in "
-				  "deling/@grondslag (known: "
-				  "toestemming, wettelijk, geen)", grond);
+		else {
+			fail(r, n, "unknown grondslag '%s' in "
+			     "deling/@grondslag (known: toestemming, "
+			     "wettelijk, geen)", grond);
+			known = 0;
+		}
 	}
 	free(van);
 	free(naar);
 	free(geg);
 	free(grond);
-	return rc;
+	return known;
 }
 
-static enum pt_status
+static void
 read_deling(struct reader *r, const xmlNode *n)
 {
 	struct design *d = r->d;
 	struct design_deling *dl;
 	const xmlNode *c;
 	size_t cap = 0;
-	enum pt_status rc;
+	int known;
 
 	PT_ARRAY_PUSH(d->delingen, d->ndelingen, r->cap_delingen);
 	dl = &d->delingen[d->ndelingen - 1];
 	memset(dl, 0, sizeof *dl);
 	dl->line = xmlsec_line(n);
-	if ((rc = read_deling_attrs(r, n, dl)) != PT_OK)
-		return rc;
+	known = read_deling_attrs(r, n, dl);
 	for (c = n->children; c != NULL; c = c->next) {
 		if (!is_elem(c, "bepaling"))
 			continue;
-		if (dl->grondslag != GRONDSLAG_WETTELIJK)
-			return fail(r, c, "bepaling given with grondslag "
-				    "'%s': a bepaling names a statutory basis "
-				    "and belongs only to grondslag='wettelijk'",
-				    dl->grondslag == GRONDSLAG_GEEN ? "geen" :
-				    "toestemming");
+		if (known && dl->grondslag != GRONDSLAG_WETTELIJK) {
+			fail(r, c, "bepaling given with grondslag '%s': a "
+			     "bepaling names a statutory basis and belongs "
+			     "only to grondslag='wettelijk'",
+			     dl->grondslag == GRONDSLAG_GEEN ? "geen" :
+			     "toestemming");
+			continue;
+		}
 		PT_ARRAY_PUSH(dl->bepalingen, dl->nbepalingen, cap);
 		memset(&dl->bepalingen[dl->nbepalingen - 1], 0,
 		       sizeof *dl->bepalingen);
-		rc = read_bepaling(r, c, &dl->bepalingen[dl->nbepalingen - 1]);
-		if (rc != PT_OK)
-			return rc;
+		read_bepaling(r, c, &dl->bepalingen[dl->nbepalingen - 1]);
 	}
-	if (dl->grondslag == GRONDSLAG_WETTELIJK && dl->nbepalingen == 0)
-		return fail(r, n, "grondslag 'wettelijk' without a bepaling: "
-			    "name the statutory basis, e.g. <bepaling "
-			    "bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/>");
-	return PT_OK;
+	if (known && dl->grondslag == GRONDSLAG_WETTELIJK &&
+	    dl->nbepalingen == 0)
+		fail(r, n, "grondslag 'wettelijk' without a bepaling: name the "
+		     "statutory basis, e.g. <bepaling bwb=\"BWBR0034925\" "
+		     "artikel=\"7.3.11\" lid=\"4\"/>");
 }
 
-static enum pt_status
+static void
 read_dossier(struct reader *r, const xmlNode *n)
 {
 	struct design *d = r->d;
 	struct design_dossier *ds;
 	char *list, *tok, *save;
 	size_t cap = 0, ai = 0, i;
-	enum pt_status rc = PT_OK;
+	int bad = 0;
 
 	PT_ARRAY_PUSH(d->dossiers, d->ndossiers, r->cap_dossiers);
 	ds = &d->dossiers[d->ndossiers - 1];
 	memset(ds, 0, sizeof *ds);
 	ds->line = xmlsec_line(n);
-	if ((rc = need(r, n, "actoren", &list)) != PT_OK)
-		return rc;
-	for (tok = strtok_r(list, XML_SPACE, &save); tok != NULL && rc == PT_OK;
+	if (need(r, n, "actoren", &list) != PT_OK)
+		return;
+	for (tok = strtok_r(list, XML_SPACE, &save); tok != NULL;
 	     tok = strtok_r(NULL, XML_SPACE, &save)) {
-		if ((rc = actor_ref(r, n, "dossier/@actoren", tok, &ai)) != PT_OK)
-			break;
+		if (actor_ref(r, n, "dossier/@actoren", tok, &ai) != PT_OK) {
+			bad = 1;
+			continue;
+		}
 		for (i = 0; i < ds->nactoren; i++)
 			if (ds->actoren[i] == ai)
-				rc = fail(r, n, "actor '%s' is listed twice in "
-					  "dossier/@actoren", tok);
-		if (rc != PT_OK)
-			break;
+				break;
+		if (i < ds->nactoren) {
+			fail(r, n, "actor '%s' is listed twice in "
+			     "dossier/@actoren", tok);
+			bad = 1;
+			continue;
+		}
 		PT_ARRAY_PUSH(ds->actoren, ds->nactoren, cap);
 		ds->actoren[ds->nactoren - 1] = ai;
 	}
-	if (rc == PT_OK && ds->nactoren < 2)
-		rc = fail(r, n, "dossier with %zu actor%s: an integral dossier "
-			  "is shared by at least two actors", ds->nactoren,
-			  ds->nactoren == 1 ? "" : "s");
+	/* Too few actors only counts when every one named was fine. */
+	if (!bad && ds->nactoren < 2)
+		fail(r, n, "dossier with %zu actor%s: an integral dossier is "
+		     "shared by at least two actors", ds->nactoren,
+		     ds->nactoren == 1 ? "" : "s");
 	free(list);
-	return rc;
 }
 
-static enum pt_status
+static void
 read_gegevensdeling(struct reader *r, const xmlNode *el)
 {
 	const xmlNode *n;
-	enum pt_status rc;
 
 	for (n = el->children; n != NULL; n = n->next) {
 		if (is_elem(n, "deling"))
-			rc = read_deling(r, n);
+			read_deling(r, n);
 		else if (is_elem(n, "dossier"))
-			rc = read_dossier(r, n);
-		else
-			continue;
-		if (rc != PT_OK)
-			return rc;
+			read_dossier(r, n);
 	}
-	return PT_OK;
 }
 
+/*
+ * The root and everything below it.  Errors are recorded and reading goes
+ * on; only a wrong root element stops it, and a bad `today` (the caller's
+ * error, not the file's) returns PT_EUSAGE at once with err filled.
+ */
 static enum pt_status
-read_root(struct reader *r, const xmlNode *root, const char *today)
+read_root(struct reader *r, const xmlNode *root, const char *today,
+	  struct pt_err *err)
 {
 	struct design *d = r->d;
 	static const char *const parts[] = { "naam", "omschrijving",
 		"gemeenten", "actoren", "taken", "gegevensdeling" };
-	const size_t nparts = sizeof parts / sizeof parts[0];
-	const xmlNode *n, *seen[sizeof parts / sizeof parts[0]] = { NULL };
-	enum pt_status rc = PT_OK;
+	enum { P_NAAM, P_OMSCHRIJVING, P_GEMEENTEN, P_ACTOREN, P_TAKEN,
+		P_GEGEVENSDELING, NPARTS };
+	const xmlNode *n, *seen[NPARTS] = { NULL };
 	char now[16];
 	size_t k;
 
 	if (root == NULL || !is_elem(root, "proeftuin"))
 		return fail(r, root, "the root element must be <proeftuin>");
-	if ((rc = need(r, root, "id", &d->id)) != PT_OK)
-		return rc;
-	if (!vocab_is_slug(d->id))
-		return fail(r, root, "bad proeftuin id '%s': use lower-case "
-			    "letters, digits and '-'", d->id);
+	if (need(r, root, "id", &d->id) == PT_OK && !vocab_is_slug(d->id))
+		fail(r, root, "bad proeftuin id '%s': use lower-case letters, "
+		     "digits and '-'", d->id);
 	d->peildatum = attr(root, "peildatum");
 	if (d->peildatum != NULL) {
 		if (!vocab_is_date(d->peildatum))
-			return fail(r, root, "bad date '%s' in peildatum "
-				    "(expected an existing date YYYY-MM-DD)",
-				    d->peildatum);
+			fail(r, root, "bad date '%s' in peildatum (expected "
+			     "an existing date YYYY-MM-DD)", d->peildatum);
 		d->peildatum_given = 1;
 	} else if (today != NULL) {
 		if (!vocab_is_date(today))
-			return pt_err_set(r->err, PT_EUSAGE, r->path, 0, 0,
+			return pt_err_set(err, PT_EUSAGE, r->path, 0, 0,
 					  "bad date '%s' for today (expected "
 					  "YYYY-MM-DD)", today);
 		d->peildatum = xstrdup(today);
@@ -602,35 +640,49 @@ read_root(struct reader *r, const xmlNode *root, const char *today)
 	for (n = root->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		for (k = 0; k < nparts; k++)
+		for (k = 0; k < NPARTS; k++)
 			if (is_elem(n, parts[k]))
 				break;
-		if (k == nparts)
+		if (k == NPARTS)
 			continue;
 		if (seen[k] != NULL)
-			return fail(r, n, "<%s> occurs twice (first at line "
-				    "%ld): give it once", parts[k],
-				    xmlsec_line(seen[k]));
-		seen[k] = n;
+			fail(r, n, "<%s> occurs twice (first at line %ld): "
+			     "give it once", parts[k], xmlsec_line(seen[k]));
+		else
+			seen[k] = n;
 	}
-	/* Actors first: taken and gegevensdeling refer to them. */
-	for (n = root->children; n != NULL && rc == PT_OK; n = n->next) {
-		if (is_elem(n, "naam"))
-			d->naam = text(n);
-		else if (is_elem(n, "omschrijving"))
-			d->omschrijving = text(n);
-		else if (is_elem(n, "gemeenten"))
-			rc = read_gemeenten(r, n);
-		else if (is_elem(n, "actoren"))
-			rc = read_actoren(r, n);
+	/* Only the first of each part is read; actors before what refers to them. */
+	if (seen[P_NAAM] != NULL)
+		d->naam = text(seen[P_NAAM]);
+	if (seen[P_OMSCHRIJVING] != NULL)
+		d->omschrijving = text(seen[P_OMSCHRIJVING]);
+	if (seen[P_GEMEENTEN] != NULL)
+		read_gemeenten(r, seen[P_GEMEENTEN]);
+	if (seen[P_ACTOREN] != NULL)
+		read_actoren(r, seen[P_ACTOREN]);
+	if (seen[P_TAKEN] != NULL)
+		read_taken(r, seen[P_TAKEN]);
+	if (seen[P_GEGEVENSDELING] != NULL)
+		read_gegevensdeling(r, seen[P_GEGEVENSDELING]);
+	return r->nerrs > 0 ? PT_EINPUT : PT_OK;
+}
+
+/* Hand the errors found to err, the first as its main error. */
+static void
+report(struct reader *r, struct pt_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < r->nerrs; i++) {
+		if (i == 0)
+			pt_err_set(err, PT_EINPUT, r->path, r->errs[i].line, 0,
+				   "%s", r->errs[i].msg);
+		else
+			pt_err_add(err, PT_EINPUT, r->path, r->errs[i].line, 0,
+				   "%s", r->errs[i].msg);
 	}
-	for (n = root->children; n != NULL && rc == PT_OK; n = n->next) {
-		if (is_elem(n, "taken"))
-			rc = read_taken(r, n);
-		else if (is_elem(n, "gegevensdeling"))
-			rc = read_gegevensdeling(r, n);
-	}
-	return rc;
+	if (err != NULL)
+		err->omitted += r->omitted;
 }
 
 static enum pt_status
@@ -639,6 +691,7 @@ load_doc(xmlDocPtr doc, const char *path, const char *today,
 {
 	struct reader r;
 	enum pt_status rc;
+	size_t i;
 
 	rc = xmlsec_validate_rng(doc, schema_proeftuin, schema_proeftuin_len,
 				 path, err);
@@ -648,11 +701,14 @@ load_doc(xmlDocPtr doc, const char *path, const char *today,
 	}
 	memset(&r, 0, sizeof r);
 	r.path = path;
-	r.err = err;
 	r.d = xcalloc(1, sizeof *r.d);
 	r.d->path = xstrdup(path);
-	rc = read_root(&r, xmlDocGetRootElement(doc), today);
+	rc = read_root(&r, xmlDocGetRootElement(doc), today, err);
 	xmlFreeDoc(doc);
+	if (rc == PT_EINPUT)
+		report(&r, err);
+	for (i = 0; i < r.nerrs; i++)
+		free(r.errs[i].msg);
 	if (rc != PT_OK) {
 		design_free(r.d);
 		return rc;

@@ -9,6 +9,16 @@
  * is wrong, with status PT_EINPUT (PT_EIO if unreadable, PT_EUNSAFE for
  * entity declarations).
  *
+ * A file that is well-formed and follows the schema is checked whole: every
+ * error found is reported, the one of the lowest line in err itself and the
+ * others, in line order, as err's further errors (err.h), up to PT_ERR_MAX;
+ * err->omitted counts the rest.  The caller frees them with pt_err_clear().
+ * A file that cannot be parsed, does not follow the schema or has another
+ * root element gives its first error only: what follows would be guesswork.
+ * An element with an error is still read as far as it goes, so that it
+ * causes no errors elsewhere: an actor with an unknown role can be named by
+ * a taak; only the first of two <taken> (or other parts) is read.
+ *
  * Reading rules beyond the spec text (the spec is silent on these):
  * - the children of <proeftuin> may come in any order, each at most once;
  *   all of them are optional, only proeftuin/@id is required;

@@ -5,20 +5,51 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
+
+/* Free the further errors of err. */
+static void
+drop_more(struct pt_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < err->nmore; i++) {
+		free(err->more[i].file);
+		free(err->more[i].msg);
+	}
+	free(err->more);
+	err->more = NULL;
+	err->nmore = 0;
+	err->omitted = 0;
+}
 
 void
 pt_err_clear(struct pt_err *err)
 {
 	if (err == NULL)
 		return;
+	drop_more(err);
 	err->code = PT_OK;
 	err->file[0] = '\0';
 	err->line = 0;
 	err->col = 0;
 	err->msg[0] = '\0';
+}
+
+static void PT_PRINTF(6, 0)
+set_first(struct pt_err *err, enum pt_status code, const char *file,
+	  long line, long col, const char *fmt, va_list ap)
+{
+	drop_more(err);
+	err->code = code;
+	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+	err->line = line;
+	err->col = col;
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 }
 
 enum pt_status
@@ -29,14 +60,48 @@ pt_err_set(struct pt_err *err, enum pt_status code, const char *file,
 
 	if (err == NULL)
 		return code;
-	err->code = code;
-	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
-	err->line = line;
-	err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	set_first(err, code, file, line, col, fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+enum pt_status
+pt_err_add(struct pt_err *err, enum pt_status code, const char *file,
+	   long line, long col, const char *fmt, ...)
+{
+	struct pt_err_more *m;
+	struct pt_buf b = PT_BUF_INIT;
+	va_list ap;
+
+	if (err == NULL)
+		return code;
+	va_start(ap, fmt);
+	if (err->code == PT_OK) {
+		set_first(err, code, file, line, col, fmt, ap);
+	} else if (err->nmore + 1 >= PT_ERR_MAX) {
+		err->omitted++;
+	} else {
+		/* At most PT_ERR_MAX - 1 further errors: allocate them once. */
+		if (err->more == NULL)
+			err->more = xcalloc(PT_ERR_MAX - 1, sizeof *err->more);
+		m = &err->more[err->nmore++];
+		m->file = xstrdup(file ? file : "");
+		m->line = line;
+		m->col = col;
+		pt_buf_vaddf(&b, fmt, ap);
+		m->msg = pt_buf_detach(&b);
+	}
+	va_end(ap);
+	return code;
+}
+
+size_t
+pt_err_count(const struct pt_err *err)
+{
+	if (err == NULL || err->code == PT_OK)
+		return 0;
+	return 1 + err->nmore + err->omitted;
 }
 
 void
@@ -62,22 +127,41 @@ pt_err_prefix(struct pt_err *err, const char *fmt, ...)
 	}
 }
 
-char *
-pt_err_format(const struct pt_err *err, char *buf, size_t size)
+static char *
+format_one(const char *file, long line, long col, const char *msg, char *buf,
+	   size_t size)
 {
 	if (size == 0)
 		return buf;
-	if (err->file[0] != '\0' && err->line > 0 && err->col > 0)
-		snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line,
-			 err->col, err->msg);
-	else if (err->file[0] != '\0' && err->line > 0)
-		snprintf(buf, size, "%s:%ld: %s", err->file, err->line,
-			 err->msg);
-	else if (err->file[0] != '\0')
-		snprintf(buf, size, "%s: %s", err->file, err->msg);
+	if (file[0] != '\0' && line > 0 && col > 0)
+		snprintf(buf, size, "%s:%ld:%ld: %s", file, line, col, msg);
+	else if (file[0] != '\0' && line > 0)
+		snprintf(buf, size, "%s:%ld: %s", file, line, msg);
+	else if (file[0] != '\0')
+		snprintf(buf, size, "%s: %s", file, msg);
 	else
-		snprintf(buf, size, "%s", err->msg);
+		snprintf(buf, size, "%s", msg);
 	return buf;
+}
+
+char *
+pt_err_format(const struct pt_err *err, char *buf, size_t size)
+{
+	return format_one(err->file, err->line, err->col, err->msg, buf, size);
+}
+
+char *
+pt_err_format_more(const struct pt_err *err, size_t i, char *buf, size_t size)
+{
+	const struct pt_err_more *m;
+
+	if (i >= err->nmore) {
+		if (size > 0)
+			buf[0] = '\0';
+		return buf;
+	}
+	m = &err->more[i];
+	return format_one(m->file, m->line, m->col, m->msg, buf, size);
 }
 
 /*

@@ -10,7 +10,16 @@
  * err.c keeps their one description (pt_status_docs()), which --help
  * shows and against which a test holds the man page.
  *
- * Ownership: struct pt_err holds fixed-size buffers; nothing to free.
+ * A record may carry further errors: a reader that finds several (the
+ * design reader does) fills the first with pt_err_add() as pt_err_set()
+ * would and appends the others, up to PT_ERR_MAX in all; beyond that it
+ * only counts them (`omitted`).  The CLI prints each on its own line.
+ *
+ * Ownership: the first error sits in fixed-size buffers; the further
+ * errors are owned by the record and freed by pt_err_clear(), or replaced
+ * by the next pt_err_set().  Every record therefore starts as PT_ERR_INIT
+ * (or zeroed memory), and one that holds further errors is never copied
+ * by assignment.
  */
 #ifndef PROEFTOETS_ERR_H
 #define PROEFTOETS_ERR_H
@@ -32,15 +41,29 @@ enum pt_status {
 #define PT_ERR_MSG_MAX 1024
 #define PT_ERR_FILE_MAX 512
 
+/* The most errors one record keeps: the first and PT_ERR_MAX - 1 more. */
+#define PT_ERR_MAX 20
+
+/* One further error of a record, after the first. */
+struct pt_err_more {
+	char *file;                 /* "" when the error is not about a file */
+	long line;                  /* 0 when unknown */
+	long col;                   /* 0 when unknown */
+	char *msg;
+};
+
 struct pt_err {
 	enum pt_status code;
 	char file[PT_ERR_FILE_MAX]; /* "" when the error is not about a file */
 	long line;                  /* 0 when unknown */
 	long col;                   /* 0 when unknown */
 	char msg[PT_ERR_MSG_MAX];
+	struct pt_err_more *more;   /* further errors in order; NULL if none */
+	size_t nmore;               /* at most PT_ERR_MAX - 1 */
+	size_t omitted;             /* errors found beyond PT_ERR_MAX, not kept */
 };
 
-#define PT_ERR_INIT { PT_OK, "", 0, 0, "" }
+#define PT_ERR_INIT { PT_OK, "", 0, 0, "", NULL, 0, 0 }
 
 #if defined(__GNUC__)
 #define PT_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -52,16 +75,30 @@ struct pt_err {
 #define PT_STR_(x) #x
 #define PT_STR(x) PT_STR_(x)
 
-/* Reset err to "no error". */
+/* Reset err to "no error", freeing its further errors. */
 void pt_err_clear(struct pt_err *err);
 
 /*
  * Fill err (if not NULL) and return code.  file may be NULL; line and col
  * may be 0.  The message starts lower-case and has no final full stop.
+ * Further errors that err held are freed: it now holds this one.
  */
 enum pt_status pt_err_set(struct pt_err *err, enum pt_status code,
 			  const char *file, long line, long col,
 			  const char *fmt, ...) PT_PRINTF(6, 7);
+
+/*
+ * Record one more error (err may be NULL) and return code.  When err holds
+ * no error yet (code PT_OK) this is pt_err_set(); otherwise the error is
+ * appended to err->more and err->code stays that of the first, or, once
+ * err holds PT_ERR_MAX errors, only err->omitted is counted.
+ */
+enum pt_status pt_err_add(struct pt_err *err, enum pt_status code,
+			  const char *file, long line, long col,
+			  const char *fmt, ...) PT_PRINTF(6, 7);
+
+/* How many errors err reports: 0 for none, else 1 + nmore + omitted. */
+size_t pt_err_count(const struct pt_err *err);
 
 /* Prefix the existing message with "what: ". */
 void pt_err_prefix(struct pt_err *err, const char *fmt, ...) PT_PRINTF(2, 3);
@@ -71,6 +108,10 @@ void pt_err_prefix(struct pt_err *err, const char *fmt, ...) PT_PRINTF(2, 3);
  * buf, truncating to size.  Returns buf.
  */
 char *pt_err_format(const struct pt_err *err, char *buf, size_t size);
+
+/* The same for the further error err->more[i] (i < err->nmore). */
+char *pt_err_format_more(const struct pt_err *err, size_t i, char *buf,
+			 size_t size);
 
 /* The name of a status, for documentation and JSON ("ok", "input", ...). */
 const char *pt_status_name(enum pt_status code);

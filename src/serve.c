@@ -772,6 +772,7 @@ answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 	free(c.r.location);
 	free(c.r.cookie);
 	auth_session_release(&c.ses);
+	pt_err_clear(&c.err);
 	return ok;
 }
 

@@ -296,6 +296,172 @@ START_TEST(test_design_refused)
 	ck_assert_msg(t_contains(e.msg, b->msg), "%s: message '%s' lacks '%s'",
 		      b->file, e.msg, b->msg);
 	ck_assert(e.msg[0] != '\0');
+	/* One fault, one message: reading on finds nothing it caused. */
+	ck_assert_msg(pt_err_count(&e) == 1, "%s: %zu errors, the second: %s",
+		      b->file, pt_err_count(&e),
+		      pt_err_format_more(&e, 0, buf, sizeof buf));
+	pt_err_clear(&e);
+}
+END_TEST
+
+/* Fixtures with more than one error, tested below. */
+static const char *const several[] = { "several-errors.xml",
+	"too-many-errors.xml" };
+
+/* The error record's errors, first and further, as "line: message". */
+static char *
+all_errors(const struct pt_err *e)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	size_t i;
+
+	if (e->code != PT_OK)
+		pt_buf_addf(&b, "%ld: %s\n", e->line, e->msg);
+	for (i = 0; i < e->nmore; i++) {
+		ck_assert_str_eq(e->more[i].file, e->file);
+		pt_buf_addf(&b, "%ld: %s\n", e->more[i].line, e->more[i].msg);
+	}
+	return pt_buf_detach(&b);
+}
+
+/* Several errors of different kinds: each is reported, with its line. */
+START_TEST(test_design_several_errors)
+{
+	static const struct {
+		long line;
+		const char *msg;
+	} want[] = {
+		{ 3, "bad date '2026-02-30' in peildatum" },
+		{ 6, "unknown role 'buurtteam' in actor/@rol" },
+		{ 7, "duplicate actor id 'rvt' (first defined at line 5)" },
+		{ 11, "unknown task 'uitvoering-ots-plus' in taak/@id" },
+		{ 12, "unknown actor 'rvt-zuid' in taak/@actor" },
+	};
+	static const char inone[] =
+	    "<proeftuin id=\"Fout\">\n<actoren>\n"
+	    "<actor id=\"a\" rol=\"wijkteam\" gecertificeerd=\"yes\" "
+	    "doelgroep=\"x\"/>\n"
+	    "<actor id=\"b\" rol=\"college\"/>\n</actoren>\n"
+	    "<gegevensdeling>\n"
+	    "<deling van=\"x\" naar=\"y\" gegevens=\"medisch\" "
+	    "grondslag=\"convenant\"/>\n"
+	    "<dossier actoren=\"a q a\"/>\n"
+	    "</gegevensdeling>\n</proeftuin>\n";
+	struct pt_err e = PT_ERR_INIT;
+	struct design *d = (struct design *)&e; /* must be reset to NULL */
+	char *all;
+	size_t i;
+
+	ck_assert_int_eq(load_fixture("several-errors.xml", NULL, &d, &e),
+			 PT_EINPUT);
+	ck_assert_ptr_null(d);
+	all = all_errors(&e);
+	ck_assert_msg(pt_err_count(&e) == sizeof want / sizeof want[0],
+		      "%zu errors:\n%s", pt_err_count(&e), all);
+	ck_assert_uint_eq(e.omitted, 0);
+	ck_assert(t_contains(e.file, "several-errors.xml"));
+	ck_assert_int_eq(e.line, want[0].line);
+	ck_assert_msg(t_contains(e.msg, want[0].msg), "%s", e.msg);
+	for (i = 1; i < sizeof want / sizeof want[0]; i++) {
+		ck_assert_int_eq(e.more[i - 1].line, want[i].line);
+		ck_assert_int_eq(e.more[i - 1].col, 0);
+		ck_assert_msg(t_contains(e.more[i - 1].msg, want[i].msg),
+			      "error %zu: '%s' lacks '%s'", i,
+			      e.more[i - 1].msg, want[i].msg);
+	}
+	free(all);
+	pt_err_clear(&e);
+	ck_assert_ptr_null(e.more);
+
+	/* Several errors in one element are each reported. */
+	ck_assert_int_eq(design_load_memory(inone, sizeof inone - 1, "i.xml",
+					    NULL, &d, &e), PT_EINPUT);
+	ck_assert_ptr_null(d);
+	all = all_errors(&e);
+	ck_assert_str_eq(all,
+	    "1: bad proeftuin id 'Fout': use lower-case letters, digits and '-'\n"
+	    "3: bad value 'yes' for gecertificeerd of actor 'a' (expected 'ja' or 'nee')\n"
+	    "3: bad value 'x' for doelgroep of actor 'a' (expected 'jeugd' or 'alle-leeftijden')\n"
+	    "7: unknown actor 'x' in deling/@van (no actor with that id in <actoren>)\n"
+	    "7: unknown actor 'y' in deling/@naar (no actor with that id in <actoren>)\n"
+	    "7: unknown data category 'medisch' in deling/@gegevens (known: jeugdhulp, gezondheid, strafrechtelijk, melding, raadsonderzoek)\n"
+	    "7: unknown grondslag 'convenant' in deling/@grondslag (known: toestemming, wettelijk, geen)\n"
+	    "8: unknown actor 'q' in dossier/@actoren (no actor with that id in <actoren>)\n"
+	    "8: actor 'a' is listed twice in dossier/@actoren\n");
+	free(all);
+	pt_err_clear(&e);
+}
+END_TEST
+
+/*
+ * More errors than a record keeps: the PT_ERR_MAX of the lowest lines, in
+ * line order, and the count of the others.
+ */
+START_TEST(test_design_too_many_errors)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct pt_buf x = PT_BUF_INIT;
+	struct design *d = NULL;
+	char *out, *err, *path, *rules;
+	const char *p;
+	size_t i;
+
+	ck_assert_int_eq(load_fixture("too-many-errors.xml", NULL, &d, &e),
+			 PT_EINPUT);
+	ck_assert_ptr_null(d);
+	ck_assert_uint_eq(pt_err_count(&e), 24);
+	ck_assert_uint_eq(e.nmore, PT_ERR_MAX - 1);
+	ck_assert_uint_eq(e.omitted, 24 - PT_ERR_MAX);
+	ck_assert_int_eq(e.line, 6);
+	ck_assert(t_contains(e.msg, "unknown actor 'team-01'"));
+	for (i = 0; i < e.nmore; i++)
+		ck_assert_int_eq(e.more[i].line, (long)i + 7);
+	ck_assert(t_contains(e.more[PT_ERR_MAX - 2].msg, "'team-20'"));
+
+	/* The tasks come before the actors they name, whose errors are found
+	 * first: the errors of the lowest lines are still the ones kept. */
+	pt_buf_adds(&x, "<proeftuin id=\"x\">\n<taken>\n");
+	for (i = 0; i < 30; i++)
+		pt_buf_addf(&x, "<taak id=\"taak-%zu\" actor=\"a\"/>\n", i);
+	pt_buf_adds(&x, "</taken>\n<actoren>\n");
+	for (i = 0; i < 5; i++)
+		pt_buf_addf(&x, "<actor id=\"%s\" rol=\"rol-%zu\"/>\n",
+			    i ? "b" : "a", i);
+	pt_buf_adds(&x, "</actoren>\n</proeftuin>\n");
+	pt_err_clear(&e);
+	ck_assert_int_eq(design_load_memory(x.s, x.len, "x.xml", NULL, &d, &e),
+			 PT_EINPUT);
+	ck_assert_uint_eq(pt_err_count(&e), 30 + 5 + 3);
+	ck_assert_uint_eq(e.omitted, 30 + 5 + 3 - PT_ERR_MAX);
+	ck_assert_int_eq(e.line, 3);
+	ck_assert(t_contains(e.msg, "unknown task 'taak-0'"));
+	for (i = 0; i < e.nmore; i++) {
+		ck_assert_int_eq(e.more[i].line, (long)i + 4);
+		ck_assert(t_contains(e.more[i].msg, "unknown task"));
+	}
+	pt_err_clear(&e);
+	pt_buf_release(&x);
+
+	/* The command line shows each error on its line, then the count. */
+	path = t_src(FIXTURES "too-many-errors.xml");
+	rules = t_src("rules");
+	ck_assert_int_eq(t_cli(&out, &err, "check", "--rules", rules, path,
+			       NULL), PT_EINPUT);
+	ck_assert_str_eq(out, "");
+	for (i = 0, p = err; (p = strchr(p, '\n')) != NULL; p++)
+		i++;
+	ck_assert_uint_eq(i, PT_ERR_MAX + 1);
+	ck_assert(t_contains(err, "too-many-errors.xml:6: unknown actor "
+			     "'team-01' in taak/@actor"));
+	ck_assert(t_contains(err, "too-many-errors.xml:25: unknown actor "
+			     "'team-20' in taak/@actor"));
+	ck_assert(!t_contains(err, "team-21"));
+	ck_assert_msg(t_contains(err, "\nproeftoets: ... and 4 more errors\n"),
+		      "%s", err);
+	free(out);
+	free(err);
+	free(path);
+	free(rules);
 }
 END_TEST
 
@@ -320,11 +486,14 @@ START_TEST(test_design_every_bad_fixture_listed)
 			found |= strcmp(good[i], de->d_name) == 0;
 		for (i = 0; i < (size_t)NBAD; i++)
 			found |= strcmp(bad[i].file, de->d_name) == 0;
+		for (i = 0; i < sizeof several / sizeof several[0]; i++)
+			found |= strcmp(several[i], de->d_name) == 0;
 		ck_assert_msg(found, "fixture %s is not tested", de->d_name);
 	}
 	closedir(dp);
 	free(dir);
-	ck_assert_uint_eq(nfiles, (size_t)NBAD + 4);
+	ck_assert_uint_eq(nfiles, (size_t)NBAD + 4 +
+			  sizeof several / sizeof several[0]);
 }
 END_TEST
 
@@ -499,6 +668,8 @@ suite_design(void)
 	tcase_add_test(tc, test_design_peildatum_default);
 	tcase_add_loop_test(tc, test_design_refused, 0, NBAD);
 	tcase_add_test(tc, test_design_every_bad_fixture_listed);
+	tcase_add_test(tc, test_design_several_errors);
+	tcase_add_test(tc, test_design_too_many_errors);
 	tcase_add_test(tc, test_design_io_errors);
 	tcase_add_test(tc, test_design_memory);
 	tcase_add_test(tc, test_design_examples);

@@ -29,6 +29,51 @@ START_TEST(test_err_format)
 }
 END_TEST
 
+/* Further errors: kept in order up to PT_ERR_MAX, then only counted. */
+START_TEST(test_err_more)
+{
+	struct pt_err e = PT_ERR_INIT;
+	char buf[256];
+	int i;
+
+	ck_assert_uint_eq(pt_err_count(&e), 0);
+	ck_assert_int_eq(pt_err_add(&e, PT_EINPUT, "a.xml", 3, 0, "first"),
+			 PT_EINPUT);
+	ck_assert_uint_eq(pt_err_count(&e), 1);
+	ck_assert_ptr_null(e.more);
+	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "a.xml:3: first");
+	pt_err_add(&e, PT_EINPUT, "a.xml", 5, 2, "second %d", 2);
+	pt_err_add(&e, PT_EIO, NULL, 0, 0, "third");
+	ck_assert_int_eq(e.code, PT_EINPUT);
+	ck_assert_uint_eq(e.nmore, 2);
+	ck_assert_uint_eq(pt_err_count(&e), 3);
+	ck_assert_str_eq(pt_err_format_more(&e, 0, buf, sizeof buf),
+			 "a.xml:5:2: second 2");
+	ck_assert_str_eq(pt_err_format_more(&e, 1, buf, sizeof buf), "third");
+	ck_assert_str_eq(pt_err_format_more(&e, 2, buf, sizeof buf), "");
+	for (i = 3; i < PT_ERR_MAX + 5; i++)
+		pt_err_add(&e, PT_EINPUT, "a.xml", i, 0, "error %d", i);
+	ck_assert_uint_eq(e.nmore, PT_ERR_MAX - 1);
+	ck_assert_uint_eq(e.omitted, 5);
+	ck_assert_uint_eq(pt_err_count(&e), PT_ERR_MAX + 5);
+	ck_assert_str_eq(pt_err_format_more(&e, PT_ERR_MAX - 2, buf, sizeof buf),
+			 "a.xml:19: error 19");
+
+	/* A new error replaces them all. */
+	pt_err_set(&e, PT_EDB, NULL, 0, 0, "other");
+	ck_assert_ptr_null(e.more);
+	ck_assert_uint_eq(e.nmore, 0);
+	ck_assert_uint_eq(e.omitted, 0);
+	ck_assert_uint_eq(pt_err_count(&e), 1);
+	pt_err_add(&e, PT_EINPUT, "b.xml", 1, 0, "more");
+	ck_assert_uint_eq(e.nmore, 1);
+	pt_err_clear(&e);
+	ck_assert_ptr_null(e.more);
+	ck_assert_uint_eq(pt_err_count(&e), 0);
+	ck_assert_int_eq(pt_err_add(NULL, PT_EINPUT, NULL, 0, 0, "x"), PT_EINPUT);
+}
+END_TEST
+
 START_TEST(test_buf)
 {
 	struct pt_buf b = PT_BUF_INIT;
@@ -176,6 +221,7 @@ suite_err(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_err_format);
+	tcase_add_test(tc, test_err_more);
 	tcase_add_test(tc, test_buf);
 	tcase_add_test(tc, test_vocab);
 	tcase_add_test(tc, test_json);

@@ -635,6 +635,30 @@ START_TEST(test_review_proeftuinen_empty_and_help)
 }
 END_TEST
 
+/* A design with several errors: all are shown, and nothing is stored. */
+START_TEST(test_review_several_errors_store_nothing)
+{
+	char *bad = t_src("tests/fixtures/designs/several-errors.xml");
+	char *out, *err;
+
+	ck_assert_int_eq(add(v1, NULL), PT_OK);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM proeftuin_version"), 1);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--save",
+			       "--rules", rules, v2, bad, NULL), PT_EINPUT);
+	ck_assert_str_eq(out, "");
+	ck_assert(t_contains(err, "several-errors.xml:3: bad date"));
+	ck_assert(t_contains(err, "several-errors.xml:12: unknown actor 'rvt-zuid'"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "proeftuin", "add",
+			       "--rules", rules, v2, bad, NULL), PT_EINPUT);
+	ck_assert(t_contains(err, "several-errors.xml:7: duplicate actor id"));
+	free(err);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM proeftuin_version"), 1);
+	free(bad);
+}
+END_TEST
+
 Suite *
 suite_review(void)
 {
@@ -647,6 +671,7 @@ suite_review(void)
 	tcase_add_test(tc, test_review_snapshot_matches_check);
 	tcase_add_test(tc, test_review_check_shows_decisions);
 	tcase_add_test(tc, test_review_validation);
+	tcase_add_test(tc, test_review_several_errors_store_nothing);
 	tcase_add_test(tc, test_review_log_and_list);
 	tcase_add_test(tc, test_review_resolved_and_reappearing);
 	tcase_add_test(tc, test_review_log_is_append_only);

@@ -25,6 +25,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc != PT_OK) {
 		if (d != NULL || err.msg[0] == '\0')
 			abort();	/* nothing half-read; say why */
+		if (err.nmore >= PT_ERR_MAX || pt_err_count(&err) < 1)
+			abort();	/* the further errors are capped */
+		pt_err_clear(&err);
 		return 0;
 	}
 	if (d == NULL || d->id == NULL || d->peildatum == NULL)
