@@ -284,7 +284,7 @@ review_set(struct pt_store *st, const char *finding_id,
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
 				  "status 'rejected' needs a note saying why "
 				  "the finding is not a barrier");
-	if (saved_begin(st, err))
+	if (store_begin(st, err))
 		return PT_EDB;
 	if ((rc = append(st, finding_id, status, by, note, out, err)) != PT_OK) {
 		store_rollback(st);
@@ -292,7 +292,7 @@ review_set(struct pt_store *st, const char *finding_id,
 			review_entry_release(out);
 		return rc;
 	}
-	if ((rc = saved_commit(st, err)) != PT_OK && out)
+	if ((rc = store_commit(st, err)) != PT_OK && out)
 		review_entry_release(out);
 	return rc;
 }

@@ -10,16 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "digest.h"
 #include "json.h"
 #include "saved.h"
-
-/* Attempts after the busy timeout of the connection has run out. */
-#define SAVED_RETRIES 20
 
 static void
 bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -47,59 +42,6 @@ prepare(struct pt_store *st, const char *sql, sqlite3_stmt **s,
 		return store_sqlerr(st, "cannot prepare a query", err);
 	}
 	return PT_OK;
-}
-
-static int
-is_busy(int rc)
-{
-	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
-}
-
-/* Sleep 5-40 ms, different in every process so that waiters spread. */
-static void
-pause_a_little(unsigned *seed)
-{
-	struct timespec ts;
-
-	*seed = *seed * 1103515245u + 12345u;
-	ts.tv_sec = 0;
-	ts.tv_nsec = (long)(5 + (*seed >> 16) % 36) * 1000000L;
-	nanosleep(&ts, NULL);
-}
-
-enum pt_status
-saved_begin(struct pt_store *st, struct pt_err *err)
-{
-	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
-	int rc, i;
-
-	for (i = 0;; i++) {
-		rc = sqlite3_exec(store_db(st), "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
-			return PT_OK;
-		if (!is_busy(rc) || i >= SAVED_RETRIES)
-			return store_sqlerr(st, "cannot start a transaction", err);
-		pause_a_little(&seed);
-	}
-}
-
-enum pt_status
-saved_commit(struct pt_store *st, struct pt_err *err)
-{
-	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
-	int rc, i;
-
-	for (i = 0;; i++) {
-		rc = sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
-			return PT_OK;
-		if (!is_busy(rc) || i >= SAVED_RETRIES) {
-			store_sqlerr(st, "cannot commit", err);
-			store_rollback(st);
-			return PT_EDB;
-		}
-		pause_a_little(&seed);
-	}
 }
 
 /* --- reading ------------------------------------------------------------- */
@@ -453,11 +395,11 @@ saved_put(struct pt_store *st, const struct check_result *r, const char *xml,
 		return pt_err_set(err, PT_EINPUT, r->design->path, 0, 0,
 				  "design too large to save");
 	digest_sha256_mem(xml, len, info->sha256);
-	if (saved_begin(st, err))
+	if (store_begin(st, err))
 		return PT_EDB;
 	if (put(st, r, xml, len, info, err)) {
 		store_rollback(st);
 		return PT_EDB;
 	}
-	return saved_commit(st, err);
+	return store_commit(st, err);
 }

@@ -8,9 +8,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "store_priv.h"
@@ -384,7 +388,7 @@ sqlite_open(struct pt_store *st, struct pt_err *err)
 				  "cannot open the registry: %s",
 				  st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
 	if (refuse_foreign(st, err) ||
 	    exec(st, "PRAGMA foreign_keys = ON", "cannot configure the registry", err) ||
 	    /* Pages of 16 KiB for a new registry (an existing one keeps its
@@ -411,18 +415,30 @@ sqlite_close(struct pt_store *st)
 	st->db = NULL;
 }
 
+/* One statement with the busy handler waiting at most wait_ms. */
+static enum pt_status
+exec_waiting(struct pt_store *st, const char *sql, long wait_ms,
+	     const char *what, struct pt_err *err)
+{
+	enum pt_status rc;
+
+	sqlite3_busy_timeout(st->db, (int)wait_ms);
+	rc = exec(st, sql, what, err);
+	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
+	return rc;
+}
+
 static enum pt_status
 sqlite_begin(struct pt_store *st, long wait_ms, struct pt_err *err)
 {
-	(void)wait_ms;
-	return exec(st, "BEGIN IMMEDIATE", "cannot start a transaction", err);
+	return exec_waiting(st, "BEGIN IMMEDIATE", wait_ms,
+			    "cannot start a transaction", err);
 }
 
 static enum pt_status
 sqlite_commit(struct pt_store *st, long wait_ms, struct pt_err *err)
 {
-	(void)wait_ms;
-	return exec(st, "COMMIT", "cannot commit", err);
+	return exec_waiting(st, "COMMIT", wait_ms, "cannot commit", err);
 }
 
 static int
@@ -457,6 +473,24 @@ const struct store_backend store_sqlite = {
 
 /* --- opening and transactions ----------------------------------------------- */
 
+/* STORE_LOCK_WAIT_MS, or PROEFTOETS_LOCK_WAIT_MS when that is a number
+ * of milliseconds (at most an hour). */
+static long
+lock_wait_ms(void)
+{
+	const char *v = getenv("PROEFTOETS_LOCK_WAIT_MS");
+	char *end;
+	long ms;
+
+	if (v == NULL || *v < '0' || *v > '9')
+		return STORE_LOCK_WAIT_MS;
+	errno = 0;
+	ms = strtol(v, &end, 10);
+	if (errno != 0 || *end != '\0' || ms > 3600000L)
+		return STORE_LOCK_WAIT_MS;
+	return ms;
+}
+
 enum pt_status
 store_open(const char *path, struct pt_store **out, struct pt_err *err)
 {
@@ -466,6 +500,7 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->be = &store_sqlite;
+	st->lock_wait_ms = lock_wait_ms();
 	if (st->be->open(st, err) != PT_OK) {
 		store_close(st);
 		return PT_EDB;
@@ -497,21 +532,98 @@ store_path(const struct pt_store *st)
 	return st->path;
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sleep 5-40 ms, different in every process so that waiters spread. */
+static void
+pause_a_little(unsigned *seed)
+{
+	struct timespec ts;
+
+	*seed = *seed * 1103515245u + 12345u;
+	ts.tv_sec = 0;
+	ts.tv_nsec = (long)(5 + (*seed >> 16) % 36) * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * Call a backend's begin or commit until it succeeds, fails for another
+ * reason than a lock held elsewhere, or st->lock_wait_ms have passed.
+ * The backend waits for the lock itself; the pauses are for the locks it
+ * reports without waiting (SQLite does so to break a deadlock).
+ */
+static enum pt_status
+with_lock_wait(struct pt_store *st,
+	       enum pt_status (*fn)(struct pt_store *, long, struct pt_err *),
+	       struct pt_err *err)
+{
+	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL) ^
+	    (unsigned)(uintptr_t)st;
+	long long end = now_ms() + st->lock_wait_ms, left;
+
+	for (;;) {
+		left = end - now_ms();
+		st->busy = 0;
+		if (fn(st, left > 0 ? (long)left : 0, err) == PT_OK)
+			return PT_OK;
+		if (!st->busy || now_ms() >= end)
+			return PT_EDB;
+		pause_a_little(&seed);
+	}
+}
+
 enum pt_status
 store_begin(struct pt_store *st, struct pt_err *err)
 {
-	return st->be->begin(st, 0, err);
+	if (st->depth > 0) {
+		st->depth++;
+		return PT_OK;
+	}
+	if (with_lock_wait(st, st->be->begin, err) != PT_OK)
+		return PT_EDB;
+	st->depth = 1;
+	st->doomed = 0;
+	return PT_OK;
 }
 
 enum pt_status
 store_commit(struct pt_store *st, struct pt_err *err)
 {
-	return st->be->commit(st, 0, err);
+	if (st->depth > 1) {
+		st->depth--;
+		return PT_OK;
+	}
+	st->depth = 0;
+	if (st->doomed) {
+		st->doomed = 0;
+		st->be->rollback(st);
+		return pt_err_set(err, PT_EDB, st->path, 0, 0, "cannot commit: "
+				  "a part of the transaction failed and was undone");
+	}
+	if (with_lock_wait(st, st->be->commit, err) != PT_OK) {
+		st->be->rollback(st);
+		return PT_EDB;
+	}
+	return PT_OK;
 }
 
 void
 store_rollback(struct pt_store *st)
 {
+	if (st->depth > 1) {
+		st->depth--;
+		st->doomed = 1;
+		return;
+	}
+	st->depth = 0;
+	st->doomed = 0;
 	st->be->rollback(st);
 }
 

@@ -9,8 +9,9 @@
  *             label, title, text, status, path, jci, url, seq)
  *   reference(provision_id, kind, target, text)
  *   provision_fts (FTS5 over provision text, whole articles only)
- * The database runs in WAL mode with foreign keys on and a busy timeout;
- * every statement is prepared with bound parameters.
+ * The database runs in WAL mode with foreign keys on and waits for a lock
+ * held elsewhere at most the lock wait (STORE_LOCK_WAIT_MS); every
+ * statement is prepared with bound parameters.
  *
  * A look-up "at date D" uses the version of the law with the latest
  * inwerkingtreding <= D.  Versions whose date is unknown (old <wetgeving>
@@ -42,7 +43,24 @@ void store_close(struct pt_store *st);
 sqlite3 *store_db(struct pt_store *st);
 const char *store_path(const struct pt_store *st);
 
-/* Transactions (BEGIN IMMEDIATE / COMMIT / ROLLBACK). */
+/*
+ * How long a write waits for a lock another process holds, in
+ * milliseconds; the environment variable PROEFTOETS_LOCK_WAIT_MS, read by
+ * store_open(), overrides it (for tests).
+ */
+#define STORE_LOCK_WAIT_MS 10000
+
+/*
+ * Write transactions.  store_begin() takes the write lock, waiting and
+ * retrying while another process holds it, at most the lock wait in all
+ * (then PT_EDB, "database is locked").  store_commit() retries the same
+ * way and, when it finally fails, undoes the transaction.  They nest: a
+ * store_begin() inside an open transaction only counts, and its
+ * store_commit() only counts down; the outermost commit commits.  A
+ * store_rollback() inside undoes nothing yet, but the outermost commit
+ * then fails and undoes the whole; the outermost rollback undoes it at
+ * once.  store_rollback() without a transaction does nothing.
+ */
 enum pt_status store_begin(struct pt_store *st, struct pt_err *err);
 enum pt_status store_commit(struct pt_store *st, struct pt_err *err);
 void store_rollback(struct pt_store *st);

@@ -76,6 +76,9 @@ extern const struct store_backend store_sqlite;
 struct pt_store {
 	const struct store_backend *be;
 	char *path;
+	long lock_wait_ms;      /* STORE_LOCK_WAIT_MS or the environment's */
+	int depth;              /* store_begin()s not yet committed or undone */
+	int doomed;             /* an inner transaction was rolled back */
 	int busy;               /* the last error was a lock held elsewhere */
 	int memo_on;
 	struct store_memo *memo[STORE_MEMO_BUCKETS];
