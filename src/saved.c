@@ -15,6 +15,7 @@
 #include "digest.h"
 #include "json.h"
 #include "saved.h"
+#include "store_review.h"
 
 static void
 bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -163,32 +164,36 @@ enum pt_status
 saved_review_apply(struct pt_store *st, struct check_result *r,
 		   struct pt_err *err)
 {
-	sqlite3_stmt *s;
-	size_t i;
-	int rc;
+	const char **ids;
+	char **status, **note;
+	enum pt_status rc;
+	size_t i, n = r->nfindings;
 
-	if (prepare(st, "SELECT new_status, note FROM review_log"
-		    " WHERE finding_id = ? ORDER BY id DESC LIMIT 1", &s, err))
-		return PT_EDB;
-	for (i = 0; i < r->nfindings; i++) {
+	if (n == 0)
+		return PT_OK;
+	ids = xcalloc(n, sizeof *ids);
+	status = xcalloc(n, sizeof *status);
+	note = xcalloc(n, sizeof *note);
+	for (i = 0; i < n; i++)
+		ids[i] = r->findings[i].id;
+	rc = store_review_last(st, ids, n, status, note, err);
+	for (i = 0; i < n && rc == PT_OK; i++) {
 		struct finding *f = &r->findings[i];
 
-		sqlite3_reset(s);
-		bind_text(s, 1, f->id);
-		rc = sqlite3_step(s);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			sqlite3_finalize(s);
-			return store_sqlerr(st, "cannot read the review log", err);
-		}
 		free(f->review_status);
 		free(f->review_note);
-		f->review_status = rc == SQLITE_ROW ? col_dup(s, 0) : NULL;
-		f->review_note = rc == SQLITE_ROW ? col_dup(s, 1) : NULL;
-		if (f->review_status == NULL)
-			f->review_status = xstrdup("open");
+		f->review_status = status[i] ? status[i] : xstrdup("open");
+		f->review_note = note[i];
+		status[i] = note[i] = NULL;
 	}
-	sqlite3_finalize(s);
-	return PT_OK;
+	for (i = 0; i < n; i++) {
+		free(status[i]);
+		free(note[i]);
+	}
+	free(ids);
+	free(status);
+	free(note);
+	return rc;
 }
 
 /* --- saving ------------------------------------------------------------ */
