@@ -520,12 +520,6 @@ store_close(struct pt_store *st)
 	free(st);
 }
 
-sqlite3 *
-store_db(struct pt_store *st)
-{
-	return st->db;
-}
-
 const char *
 store_path(const struct pt_store *st)
 {

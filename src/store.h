@@ -26,7 +26,6 @@
 #define PROEFTOETS_STORE_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "err.h"
 
@@ -39,8 +38,6 @@ int store_schema_version(void);
 enum pt_status store_open(const char *path, struct pt_store **out,
 			  struct pt_err *err);
 void store_close(struct pt_store *st);
-/* The underlying connection, for modules that keep their own tables. */
-sqlite3 *store_db(struct pt_store *st);
 const char *store_path(const struct pt_store *st);
 
 /*
@@ -82,10 +79,6 @@ int store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
 		   int *val);
 void store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
 		    int val);
-
-/* Helper for modules: report the connection's error in err. */
-enum pt_status store_sqlerr(struct pt_store *st, const char *what,
-			    struct pt_err *err);
 
 /* --- writing (import) ---------------------------------------------------- */
 

@@ -87,6 +87,8 @@ struct pt_store {
 	sqlite3_stmt *q[Q_COUNT];
 };
 
+enum pt_status store_sqlerr(struct pt_store *st, const char *what,
+			    struct pt_err *err);
 int store_busy(const struct pt_store *st);
 enum pt_status store_prepare(struct pt_store *st, const char *sql,
 			     sqlite3_stmt **s, struct pt_err *err);

@@ -93,16 +93,23 @@ START_TEST(test_store_wal_and_fk)
 	struct pt_store *st;
 	struct pt_err e = PT_ERR_INIT;
 	sqlite3_stmt *s;
+	sqlite3 *db;
+	long long v;
+	int replaced;
 
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	/* the journal mode is the file's, seen by any connection */
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "PRAGMA foreign_keys", -1, &s, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(s, 0), 1);
-	sqlite3_finalize(s);
+	sqlite3_close(db);
+	/* foreign keys are the connection's: a version of no law is refused */
+	ck_assert_int_eq(store_put_version(st, 4242, "2020-01-01", "x.xml", "hx", 1,
+					   &v, &replaced, &e), PT_EDB);
+	ck_assert(t_contains(e.msg, "FOREIGN KEY"));
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM version"), 0);
 	store_close(st);
 }
 END_TEST
