@@ -12,7 +12,7 @@
  * after a different one (A, B, A) becomes a new version: the latest
  * version is always the design saved last.
  *
- * Schema (migration 2 -> 3 in store.c):
+ * Schema (migration 2 -> 3 in store.c; its SQL is in store_saved.c):
  *   proeftuin(id, naam, created_at)
  *   proeftuin_version(id, proeftuin_id, seq, sha256, source, naam,
  *                     peildatum, design, barriers, risks, saved_at)

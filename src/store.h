@@ -9,6 +9,9 @@
  *             label, title, text, status, path, jci, url, seq)
  *   reference(provision_id, kind, target, text)
  *   provision_fts (FTS5 over provision text, whole articles only)
+ * The migrations create the other modules' tables too; each is read and
+ * written only by its store module (store_saved.h, store_review.h,
+ * store_auth.h, store_fetch.h), the one place besides store.c with SQL.
  * The database runs in WAL mode with foreign keys on and waits for a lock
  * held elsewhere at most the lock wait (STORE_LOCK_WAIT_MS); every
  * statement is prepared with bound parameters.
