@@ -1,5 +1,6 @@
 /*
  * auth.c: accounts, sessions, CSRF tokens and login limits (see auth.h).
+ * The accounts' and sessions' SQL is in store_auth.c.
  */
 #include "config.h"
 
@@ -15,11 +16,11 @@
 
 #include <libxml/xmlstring.h>
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include "auth.h"
 #include "buf.h"
 #include "digest.h"
+#include "store_auth.h"
 
 /* Entries of each limit table; when full, the quietest is forgotten. */
 #define LIMIT_SLOTS 1024
@@ -66,31 +67,6 @@ auth_init(struct pt_err *err)
 	return PT_OK;
 }
 
-static enum pt_status
-prepare(struct pt_store *st, const char *sql, sqlite3_stmt **s,
-	struct pt_err *err)
-{
-	if (sqlite3_prepare_v2(store_db(st), sql, -1, s, NULL) != SQLITE_OK)
-		return store_sqlerr(st, "cannot prepare a query", err);
-	return PT_OK;
-}
-
-/* Run a statement that returns no rows, then finalize it. */
-static enum pt_status
-step_done(struct pt_store *st, sqlite3_stmt *s, const char *what,
-	  struct pt_err *err)
-{
-	int rc = sqlite3_step(s);
-
-	if (rc != SQLITE_DONE) {
-		store_sqlerr(st, what, err);
-		sqlite3_finalize(s);
-		return PT_EDB;
-	}
-	sqlite3_finalize(s);
-	return PT_OK;
-}
-
 static int
 name_ok(const char *name)
 {
@@ -111,9 +87,9 @@ auth_user_add(struct pt_store *st, const char *name, enum auth_role role,
 	      const char *password, struct pt_err *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
-	sqlite3_stmt *s;
 	size_t plen = strlen(password);
-	int rc;
+	enum pt_status rc;
+	int exists;
 
 	if (!name_ok(name))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
@@ -133,20 +109,14 @@ auth_user_add(struct pt_store *st, const char *name, enum auth_role role,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
 				  "cannot hash the password (out of memory)");
-	if (prepare(st, "INSERT INTO web_user(name, role, pwhash, created_at)"
-		    " VALUES(?, ?, ?, strftime('%s','now'))", &s, err))
-		return PT_EDB;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, auth_role_name(role), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, hash, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
+	rc = store_auth_user_add(st, name, auth_role_name(role), hash, &exists,
+				 err);
 	sodium_memzero(hash, sizeof hash);
-	sqlite3_finalize(s);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	if (rc != PT_OK)
+		return rc;
+	if (exists)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
 				  "user '%s' exists", name);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot add the user", err);
 	return PT_OK;
 }
 
@@ -154,34 +124,7 @@ enum pt_status
 auth_user_list(struct pt_store *st, struct auth_user **users, size_t *n,
 	       struct pt_err *err)
 {
-	struct auth_user *v = NULL;
-	size_t cap = 0, len = 0;
-	sqlite3_stmt *s;
-	int rc;
-
-	*users = NULL;
-	*n = 0;
-	if (prepare(st, "SELECT name, role, created_at, (SELECT count(*) FROM"
-		    " web_session WHERE user_id = web_user.id AND expires_at >"
-		    " strftime('%s','now')) FROM web_user ORDER BY name", &s, err))
-		return PT_EDB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		PT_ARRAY_PUSH(v, len, cap);
-		v[len - 1].name = xstrdup((const char *)sqlite3_column_text(s, 0));
-		v[len - 1].role = auth_role_parse(
-		    (const char *)sqlite3_column_text(s, 1)) == AUTH_REVIEWER ?
-		    AUTH_REVIEWER : AUTH_READER;
-		v[len - 1].created_at = sqlite3_column_int64(s, 2);
-		v[len - 1].sessions = (long)sqlite3_column_int64(s, 3);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		auth_user_list_free(v, len);
-		return store_sqlerr(st, "cannot list users", err);
-	}
-	*users = v;
-	*n = len;
-	return PT_OK;
+	return store_auth_user_list(st, users, n, err);
 }
 
 void
@@ -197,30 +140,14 @@ auth_user_list_free(struct auth_user *users, size_t n)
 enum pt_status
 auth_user_remove(struct pt_store *st, const char *name, struct pt_err *err)
 {
-	sqlite3_stmt *s;
+	int found;
 
-	if (store_begin(st, err) != PT_OK)
+	if (store_auth_user_remove(st, name, &found, err) != PT_OK)
 		return PT_EDB;
-	if (prepare(st, "DELETE FROM web_session WHERE user_id IN"
-		    " (SELECT id FROM web_user WHERE name = ?)", &s, err))
-		goto fail;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
-	if (step_done(st, s, "cannot remove sessions", err))
-		goto fail;
-	if (prepare(st, "DELETE FROM web_user WHERE name = ?", &s, err))
-		goto fail;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
-	if (step_done(st, s, "cannot remove the user", err))
-		goto fail;
-	if (sqlite3_changes(store_db(st)) == 0) {
-		store_rollback(st);
+	if (!found)
 		return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0,
 				  "no user '%s'", name);
-	}
-	return store_commit(st, err);
-fail:
-	store_rollback(st);
-	return PT_EDB;
+	return PT_OK;
 }
 
 /* --- login limits -------------------------------------------------------- */
@@ -432,25 +359,14 @@ password_check(struct pt_store *st, struct auth_limits *l, const char *name,
 	       struct pt_err *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
-	sqlite3_stmt *s;
 	size_t plen = strlen(password);
-	long long id = -1;
-	int rc, match;
+	long long id;
+	int match;
 
 	*uid = -1;
-	if (prepare(st, "SELECT id, pwhash FROM web_user WHERE name = ?", &s, err))
+	if (store_auth_password(st, name, &id, hash, sizeof hash, err))
 		return PT_EDB;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-		snprintf(hash, sizeof hash, "%s",
-			 (const char *)sqlite3_column_text(s, 1));
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot read the user", err);
-	if (rc != SQLITE_ROW && !dummy_hash(l, hash))
+	if (id < 0 && !dummy_hash(l, hash))
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
 				  "cannot hash (out of memory)");
 	if (!slot_take(l)) {
@@ -464,79 +380,6 @@ password_check(struct pt_store *st, struct auth_limits *l, const char *name,
 	if (match)
 		*uid = id;
 	return PT_OK;
-}
-
-/* Run one statement binding the given integers and text (NULL = none). */
-static enum pt_status
-exec_bound(struct pt_store *st, const char *sql, const char *text,
-	   const sqlite3_int64 *ints, int nints, const char *what,
-	   struct pt_err *err)
-{
-	sqlite3_stmt *s;
-	int i, col = 1;
-
-	if (prepare(st, sql, &s, err))
-		return PT_EDB;
-	if (text != NULL)
-		sqlite3_bind_text(s, col++, text, -1, SQLITE_TRANSIENT);
-	for (i = 0; i < nints; i++)
-		sqlite3_bind_int64(s, col++, ints[i]);
-	return step_done(st, s, what, err);
-}
-
-static int
-is_busy(struct pt_store *st)
-{
-	int rc = sqlite3_errcode(store_db(st)) & 0xff;
-
-	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
-}
-
-/*
- * Session SQL of a sign-in, in one transaction: expired sessions go, the
- * presented one (old_th, may be NULL) ends, the new one is stored, and
- * the account keeps its AUTH_SESSIONS_PER_USER newest.  *busy is set when
- * it failed because another connection held the lock (read before the
- * rollback, which clears the error code).
- */
-static enum pt_status
-session_start(struct pt_store *st, long long uid, const char *old_th,
-	      const char *th, time_t now, int *busy, struct pt_err *err)
-{
-	sqlite3_int64 v[3];
-
-	*busy = 0;
-	if (store_begin(st, err) != PT_OK) {
-		*busy = is_busy(st);
-		return PT_EDB;
-	}
-	v[0] = (sqlite3_int64)now;
-	if (exec_bound(st, "DELETE FROM web_session WHERE expires_at <= ?",
-		       NULL, v, 1, "cannot remove expired sessions", err))
-		goto fail;
-	if (old_th != NULL &&
-	    exec_bound(st, "DELETE FROM web_session WHERE token_sha256 = ?",
-		       old_th, NULL, 0, "cannot end the old session", err))
-		goto fail;
-	v[0] = uid;
-	v[1] = (sqlite3_int64)now;
-	v[2] = (sqlite3_int64)now + AUTH_SESSION_SECONDS;
-	if (exec_bound(st, "INSERT INTO web_session(token_sha256, user_id,"
-		       " created_at, expires_at) VALUES(?, ?, ?, ?)", th, v, 3,
-		       "cannot store the session", err))
-		goto fail;
-	v[1] = uid;
-	v[2] = AUTH_SESSIONS_PER_USER;
-	if (exec_bound(st, "DELETE FROM web_session WHERE user_id = ? AND rowid"
-		       " NOT IN (SELECT rowid FROM web_session WHERE user_id = ?"
-		       " ORDER BY created_at DESC, rowid DESC LIMIT ?)", NULL, v, 3,
-		       "cannot end the oldest session", err))
-		goto fail;
-	return store_commit(st, err);
-fail:
-	*busy = is_busy(st);
-	store_rollback(st);
-	return PT_EDB;
 }
 
 enum pt_status
@@ -577,8 +420,9 @@ auth_login(struct pt_store *st, struct auth_limits *l,
 	digest_sha256_mem(token, AUTH_TOKEN_HEX - 1, th);
 	if (token_ok(a->old_token))
 		digest_sha256_mem(a->old_token, AUTH_TOKEN_HEX - 1, old);
-	rc = session_start(st, uid, token_ok(a->old_token) ? old : NULL, th,
-			   a->now, &busy, err);
+	rc = store_auth_session_start(st, uid, token_ok(a->old_token) ? old :
+				      NULL, th, a->now, AUTH_SESSION_SECONDS,
+				      AUTH_SESSIONS_PER_USER, &busy, err);
 	if (rc != PT_OK) {
 		token[0] = '\0';
 		if (busy) {
@@ -598,34 +442,21 @@ auth_session_get(struct pt_store *st, const char *token, time_t now,
 {
 	char th[DIGEST_SHA256_HEX];
 	struct pt_buf b = PT_BUF_INIT;
-	sqlite3_stmt *s;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	*found = 0;
 	if (!token_ok(token))
 		return PT_OK;
 	digest_sha256_mem(token, AUTH_TOKEN_HEX - 1, th);
-	if (prepare(st, "SELECT u.name, u.role FROM web_session s JOIN web_user u"
-		    " ON u.id = s.user_id WHERE s.token_sha256 = ?"
-		    " AND s.expires_at > ?", &s, err))
+	if (store_auth_session_get(st, th, now, &out->user, &out->role, found,
+				   err))
 		return PT_EDB;
-	sqlite3_bind_text(s, 1, th, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		out->user = xstrdup((const char *)sqlite3_column_text(s, 0));
-		out->role = auth_role_parse((const char *)sqlite3_column_text(s, 1))
-		    == AUTH_REVIEWER ? AUTH_REVIEWER : AUTH_READER;
+	if (*found) {
 		pt_buf_adds(&b, "proeftoets-csrf:");
 		pt_buf_adds(&b, token);
 		digest_sha256_mem(b.s, b.len, out->csrf);
 		pt_buf_release(&b);
-		*found = 1;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot read the session", err);
 	return PT_OK;
 }
 
@@ -640,15 +471,11 @@ enum pt_status
 auth_logout(struct pt_store *st, const char *token, struct pt_err *err)
 {
 	char th[DIGEST_SHA256_HEX];
-	sqlite3_stmt *s;
 
 	if (!token_ok(token))
 		return PT_OK;
 	digest_sha256_mem(token, AUTH_TOKEN_HEX - 1, th);
-	if (prepare(st, "DELETE FROM web_session WHERE token_sha256 = ?", &s, err))
-		return PT_EDB;
-	sqlite3_bind_text(s, 1, th, -1, SQLITE_TRANSIENT);
-	return step_done(st, s, "cannot end the session", err);
+	return store_auth_session_end(st, th, err);
 }
 
 int

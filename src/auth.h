@@ -15,7 +15,7 @@
  * live sessions (a sign-in beyond that ends the oldest), and a sign-in
  * ends the session the browser presented with it.
  *
- * Schema (migration 3 -> 4 in store.c):
+ * Schema (migration 5 -> 6 in store.c; its SQL is in store_auth.c):
  *   web_user(id, name UNIQUE, role, pwhash, created_at)
  *   web_session(token_sha256 PRIMARY KEY, user_id, created_at, expires_at)
  * Times are Unix seconds (UTC).

@@ -23,7 +23,7 @@
  * when a design is checked or saved again.
  *
  * review_set() reads the current status and appends the entry in one
- * BEGIN IMMEDIATE transaction, retried while another process writes, so
+ * write transaction, which waits while another process writes, so
  * concurrent reviewers never lose a decision and old_status is always the
  * status the entry replaced.
  *

@@ -12,7 +12,7 @@
  * after a different one (A, B, A) becomes a new version: the latest
  * version is always the design saved last.
  *
- * Schema (migration 2 -> 3 in store.c):
+ * Schema (migration 2 -> 3 in store.c; its SQL is in store_saved.c):
  *   proeftuin(id, naam, created_at)
  *   proeftuin_version(id, proeftuin_id, seq, sha256, source, naam,
  *                     peildatum, design, barriers, risks, saved_at)
@@ -24,9 +24,9 @@
  * not among the findings of the latest version of its proeftuin is
  * "resolved" (review.h); nothing is ever deleted.
  *
- * Writes run in BEGIN IMMEDIATE transactions that are retried when another
- * process holds the lock (saved_begin), so several processes may save and
- * review at the same time.  All SQL is static with bound parameters.
+ * Writes run in transactions that wait while another process holds the
+ * lock (store_begin), so several processes may save and review at the
+ * same time.  All SQL is static with bound parameters.
  *
  * Ownership: input strings are borrowed.  saved_list() returns an array
  * freed with saved_list_free(); saved_latest_design() returns a
@@ -90,13 +90,5 @@ enum pt_status saved_put(struct pt_store *st, const struct check_result *r,
 /* Barriers and risks found in the latest version; PT_ENOTFOUND if unknown. */
 enum pt_status saved_counts(struct pt_store *st, const char *id,
 			    long *barriers, long *risks, struct pt_err *err);
-
-/*
- * BEGIN IMMEDIATE, waiting for other writers: the busy timeout of the
- * connection, then a few more attempts after short random pauses.
- */
-enum pt_status saved_begin(struct pt_store *st, struct pt_err *err);
-/* COMMIT, retried the same way; rolls back when it finally fails. */
-enum pt_status saved_commit(struct pt_store *st, struct pt_err *err);
 
 #endif

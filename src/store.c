@@ -1,28 +1,23 @@
 /*
- * store.c: the law registry in SQLite (see store.h).
+ * store.c: the law registry in SQLite (see store.h), and what the store
+ * modules share (store_priv.h): the schema migrations, the statement
+ * helpers, the SQLite backend and the transactions built on it.
  *
  * All SQL is static text with bound parameters.  Statements used per row
  * during an import are prepared once and cached in struct pt_store.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
-#include "store.h"
-
-enum {
-	Q_PUT_PROVISION,
-	Q_PUT_REFERENCE,
-	Q_LAW_BY_BWB,
-	Q_VERSION_DATED,
-	Q_VERSION_UNKNOWN,
-	Q_PROVISION,
-	Q_REFERENCES,
-	Q_COUNT
-};
+#include "store_priv.h"
 
 static const char *const cached_sql[Q_COUNT] = {
 	"INSERT INTO provision(version_id, seq, artikel, lid, label, title,"
@@ -46,21 +41,11 @@ static const char *const cached_sql[Q_COUNT] = {
  * remembered until store_read_end(): the snapshot cannot change meanwhile,
  * and checking many designs asks for the same provisions again and again.
  */
-#define MEMO_BUCKETS 1024
-
-struct memo {
-	struct memo *next;
+struct store_memo {
+	struct store_memo *next;
 	char *key;
 	struct store_provision p;	/* for store_provision_at */
 	int val;			/* for store_memo_get/_put */
-};
-
-struct pt_store {
-	sqlite3 *db;
-	char *path;
-	sqlite3_stmt *q[Q_COUNT];
-	int memo_on;
-	struct memo *memo[MEMO_BUCKETS];
 };
 
 static void memo_clear(struct pt_store *st);
@@ -212,12 +197,79 @@ store_schema_version(void)
 	return NMIGRATIONS;
 }
 
+/* --- helpers of the store modules (store_priv.h) -------------------------- */
+
 enum pt_status
 store_sqlerr(struct pt_store *st, const char *what, struct pt_err *err)
 {
+	int rc = sqlite3_errcode(st->db) & 0xff;
+
+	st->busy = rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
 	return pt_err_set(err, PT_EDB, st->path, 0, 0, "%s: %s", what,
 			  sqlite3_errmsg(st->db));
 }
+
+int
+store_busy(const struct pt_store *st)
+{
+	return st->busy;
+}
+
+enum pt_status
+store_prepare(struct pt_store *st, const char *sql, sqlite3_stmt **s,
+	      struct pt_err *err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK) {
+		*s = NULL;
+		return store_sqlerr(st, "cannot prepare a query", err);
+	}
+	return PT_OK;
+}
+
+void
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+store_bind_int(sqlite3_stmt *s, int i, long long v)
+{
+	sqlite3_bind_int64(s, i, (sqlite3_int64)v);
+}
+
+char *
+store_col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+enum pt_status
+store_step_done(struct pt_store *st, sqlite3_stmt *s, const char *what,
+		struct pt_err *err)
+{
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return store_sqlerr(st, what, err);
+	return PT_OK;
+}
+
+static sqlite3_stmt *
+cached(struct pt_store *st, int which, struct pt_err *err)
+{
+	if (st->q[which] == NULL &&
+	    store_prepare(st, cached_sql[which], &st->q[which], err) != PT_OK)
+		return NULL;
+	sqlite3_reset(st->q[which]);
+	sqlite3_clear_bindings(st->q[which]);
+	return st->q[which];
+}
+
+/* --- the SQLite backend ---------------------------------------------------- */
 
 static enum pt_status
 exec(struct pt_store *st, const char *sql, const char *what,
@@ -226,6 +278,9 @@ exec(struct pt_store *st, const char *sql, const char *what,
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int rc = sqlite3_errcode(st->db) & 0xff;
+
+		st->busy = rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
 		pt_err_set(err, PT_EDB, st->path, 0, 0, "%s: %s", what,
 			   msg ? msg : sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
@@ -252,6 +307,13 @@ user_version(struct pt_store *st, int *v)
 	return rc;
 }
 
+static void
+sqlite_rollback(struct pt_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static enum pt_status
 migrate(struct pt_store *st, struct pt_err *err)
 {
@@ -270,19 +332,19 @@ migrate(struct pt_store *st, struct pt_err *err)
 		return PT_EDB;
 	/* Re-read inside the write lock: another process may have migrated. */
 	if (user_version(st, &v) != SQLITE_OK) {
-		store_rollback(st);
+		sqlite_rollback(st);
 		return store_sqlerr(st, "cannot read the schema version", err);
 	}
 	for (i = v; i < NMIGRATIONS; i++) {
 		if (exec(st, migrations[i], "cannot create the registry schema", err)) {
-			store_rollback(st);
+			sqlite_rollback(st);
 			return PT_EDB;
 		}
 	}
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", NMIGRATIONS);
 	if (exec(st, pragma, "cannot set the schema version", err) ||
 	    exec(st, "COMMIT", "cannot commit the schema", err)) {
-		store_rollback(st);
+		sqlite_rollback(st);
 		return PT_EDB;
 	}
 	return PT_OK;
@@ -314,25 +376,19 @@ refuse_foreign(struct pt_store *st, struct pt_err *err)
 	return PT_OK;
 }
 
-enum pt_status
-store_open(const char *path, struct pt_store **out, struct pt_err *err)
+static enum pt_status
+sqlite_open(struct pt_store *st, struct pt_err *err)
 {
-	struct pt_store *st;
 	int rc;
 
-	*out = NULL;
-	st = xcalloc(1, sizeof *st);
-	st->path = xstrdup(path);
-	rc = sqlite3_open_v2(path, &st->db,
+	rc = sqlite3_open_v2(st->path, &st->db,
 			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK) {
-		pt_err_set(err, PT_EDB, path, 0, 0, "cannot open the registry: %s",
-			   st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
-		store_close(st);
-		return PT_EDB;
-	}
+	if (rc != SQLITE_OK)
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "cannot open the registry: %s",
+				  st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
 	if (refuse_foreign(st, err) ||
 	    exec(st, "PRAGMA foreign_keys = ON", "cannot configure the registry", err) ||
 	    /* Pages of 16 KiB for a new registry (an existing one keeps its
@@ -343,7 +399,109 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 	    exec(st, "PRAGMA journal_mode = WAL", "cannot open the registry", err) ||
 	    exec(st, "PRAGMA synchronous = FULL", "cannot configure the registry", err) ||
 	    exec(st, "PRAGMA cache_size = -32768", "cannot configure the registry", err) ||
-	    migrate(st, err)) {
+	    migrate(st, err))
+		return PT_EDB;
+	return PT_OK;
+}
+
+static void
+sqlite_close(struct pt_store *st)
+{
+	int i;
+
+	for (i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(st->q[i]);
+	sqlite3_close(st->db);
+	st->db = NULL;
+}
+
+/* One statement with the busy handler waiting at most wait_ms. */
+static enum pt_status
+exec_waiting(struct pt_store *st, const char *sql, long wait_ms,
+	     const char *what, struct pt_err *err)
+{
+	enum pt_status rc;
+
+	sqlite3_busy_timeout(st->db, (int)wait_ms);
+	rc = exec(st, sql, what, err);
+	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
+	return rc;
+}
+
+static enum pt_status
+sqlite_begin(struct pt_store *st, long wait_ms, struct pt_err *err)
+{
+	return exec_waiting(st, "BEGIN IMMEDIATE", wait_ms,
+			    "cannot start a transaction", err);
+}
+
+static enum pt_status
+sqlite_commit(struct pt_store *st, long wait_ms, struct pt_err *err)
+{
+	return exec_waiting(st, "COMMIT", wait_ms, "cannot commit", err);
+}
+
+static int
+sqlite_read_begin(struct pt_store *st)
+{
+	return sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+sqlite_read_end(struct pt_store *st)
+{
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
+static int
+sqlite_in_transaction(struct pt_store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
+}
+
+const struct store_backend store_sqlite = {
+	"sqlite",
+	sqlite_open,
+	sqlite_close,
+	sqlite_begin,
+	sqlite_commit,
+	sqlite_rollback,
+	sqlite_read_begin,
+	sqlite_read_end,
+	sqlite_in_transaction,
+};
+
+/* --- opening and transactions ----------------------------------------------- */
+
+/* STORE_LOCK_WAIT_MS, or PROEFTOETS_LOCK_WAIT_MS when that is a number
+ * of milliseconds (at most an hour). */
+static long
+lock_wait_ms(void)
+{
+	const char *v = getenv("PROEFTOETS_LOCK_WAIT_MS");
+	char *end;
+	long ms;
+
+	if (v == NULL || *v < '0' || *v > '9')
+		return STORE_LOCK_WAIT_MS;
+	errno = 0;
+	ms = strtol(v, &end, 10);
+	if (errno != 0 || *end != '\0' || ms > 3600000L)
+		return STORE_LOCK_WAIT_MS;
+	return ms;
+}
+
+enum pt_status
+store_open(const char *path, struct pt_store **out, struct pt_err *err)
+{
+	struct pt_store *st;
+
+	*out = NULL;
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->be = &store_sqlite;
+	st->lock_wait_ms = lock_wait_ms();
+	if (st->be->open(st, err) != PT_OK) {
 		store_close(st);
 		return PT_EDB;
 	}
@@ -354,22 +512,12 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 void
 store_close(struct pt_store *st)
 {
-	int i;
-
 	if (st == NULL)
 		return;
-	for (i = 0; i < Q_COUNT; i++)
-		sqlite3_finalize(st->q[i]);
 	memo_clear(st);
-	sqlite3_close(st->db);
+	st->be->close(st);
 	free(st->path);
 	free(st);
-}
-
-sqlite3 *
-store_db(struct pt_store *st)
-{
-	return st->db;
 }
 
 const char *
@@ -378,24 +526,105 @@ store_path(const struct pt_store *st)
 	return st->path;
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sleep 5-40 ms, different in every process so that waiters spread. */
+static void
+pause_a_little(unsigned *seed)
+{
+	struct timespec ts;
+
+	*seed = *seed * 1103515245u + 12345u;
+	ts.tv_sec = 0;
+	ts.tv_nsec = (long)(5 + (*seed >> 16) % 36) * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * Call a backend's begin or commit until it succeeds, fails for another
+ * reason than a lock held elsewhere, or st->lock_wait_ms have passed.
+ * The backend waits for the lock itself; the pauses are for the locks it
+ * reports without waiting (SQLite does so to break a deadlock).
+ */
+static enum pt_status
+with_lock_wait(struct pt_store *st,
+	       enum pt_status (*fn)(struct pt_store *, long, struct pt_err *),
+	       struct pt_err *err)
+{
+	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL) ^
+	    (unsigned)(uintptr_t)st;
+	long long end = now_ms() + st->lock_wait_ms, left;
+
+	for (;;) {
+		left = end - now_ms();
+		st->busy = 0;
+		if (fn(st, left > 0 ? (long)left : 0, err) == PT_OK)
+			return PT_OK;
+		if (!st->busy || now_ms() >= end)
+			return PT_EDB;
+		pause_a_little(&seed);
+	}
+}
+
 enum pt_status
 store_begin(struct pt_store *st, struct pt_err *err)
 {
-	return exec(st, "BEGIN IMMEDIATE", "cannot start a transaction", err);
+	if (st->depth > 0) {
+		st->depth++;
+		return PT_OK;
+	}
+	if (with_lock_wait(st, st->be->begin, err) != PT_OK)
+		return PT_EDB;
+	st->depth = 1;
+	st->doomed = 0;
+	return PT_OK;
 }
 
 enum pt_status
 store_commit(struct pt_store *st, struct pt_err *err)
 {
-	return exec(st, "COMMIT", "cannot commit", err);
+	if (st->depth > 1) {
+		st->depth--;
+		return PT_OK;
+	}
+	st->depth = 0;
+	if (st->doomed) {
+		st->doomed = 0;
+		st->be->rollback(st);
+		return pt_err_set(err, PT_EDB, st->path, 0, 0, "cannot commit: "
+				  "a part of the transaction failed and was undone");
+	}
+	if (with_lock_wait(st, st->be->commit, err) != PT_OK) {
+		st->be->rollback(st);
+		return PT_EDB;
+	}
+	return PT_OK;
+}
+
+void
+store_rollback(struct pt_store *st)
+{
+	if (st->depth > 1) {
+		st->depth--;
+		st->doomed = 1;
+		return;
+	}
+	st->depth = 0;
+	st->doomed = 0;
+	st->be->rollback(st);
 }
 
 int
 store_read_begin(struct pt_store *st)
 {
-	if (!sqlite3_get_autocommit(st->db))
-		return 0;
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (st->be->in_transaction(st) || !st->be->read_begin(st))
 		return 0;
 	st->memo_on = 1;
 	return 1;
@@ -408,53 +637,7 @@ store_read_end(struct pt_store *st, int started)
 		return;
 	memo_clear(st);
 	st->memo_on = 0;
-	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-}
-
-void
-store_rollback(struct pt_store *st)
-{
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-/* --- small statement helpers --------------------------------------------- */
-
-static enum pt_status
-prepare(struct pt_store *st, const char *sql, sqlite3_stmt **s,
-	struct pt_err *err)
-{
-	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK)
-		return store_sqlerr(st, "cannot prepare a query", err);
-	return PT_OK;
-}
-
-static sqlite3_stmt *
-cached(struct pt_store *st, int which, struct pt_err *err)
-{
-	if (st->q[which] == NULL &&
-	    prepare(st, cached_sql[which], &st->q[which], err) != PT_OK)
-		return NULL;
-	sqlite3_reset(st->q[which]);
-	sqlite3_clear_bindings(st->q[which]);
-	return st->q[which];
-}
-
-static void
-bind_text(sqlite3_stmt *s, int i, const char *v)
-{
-	if (v == NULL)
-		sqlite3_bind_null(s, i);
-	else
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-}
-
-static char *
-col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	return t ? xstrdup((const char *)t) : NULL;
+	st->be->read_end(st);
 }
 
 /* --- writing --------------------------------------------------------------- */
@@ -469,15 +652,15 @@ store_has_sha256(struct pt_store *st, const char *sha256, int *found,
 	*found = 0;
 	if (bwb)
 		*bwb = NULL;
-	if (prepare(st, "SELECT l.bwb FROM version v JOIN law l ON l.id = v.law_id"
+	if (store_prepare(st, "SELECT l.bwb FROM version v JOIN law l ON l.id = v.law_id"
 		    " WHERE v.sha256 = ?", &s, err))
 		return PT_EDB;
-	bind_text(s, 1, sha256);
+	store_bind_text(s, 1, sha256);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*found = 1;
 		if (bwb)
-			*bwb = col_dup(s, 0);
+			*bwb = store_col_dup(s, 0);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -492,21 +675,21 @@ store_put_law(struct pt_store *st, const char *bwb, const char *citeertitel,
 	sqlite3_stmt *s;
 	int rc;
 
-	if (prepare(st, "INSERT INTO law(bwb, citeertitel, soort) VALUES(?,?,?)"
+	if (store_prepare(st, "INSERT INTO law(bwb, citeertitel, soort) VALUES(?,?,?)"
 		    " ON CONFLICT(bwb) DO UPDATE SET"
 		    "  citeertitel = coalesce(excluded.citeertitel, citeertitel),"
 		    "  soort = coalesce(excluded.soort, soort)", &s, err))
 		return PT_EDB;
-	bind_text(s, 1, bwb);
-	bind_text(s, 2, citeertitel);
-	bind_text(s, 3, soort);
+	store_bind_text(s, 1, bwb);
+	store_bind_text(s, 2, citeertitel);
+	store_bind_text(s, 3, soort);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot store the law", err);
-	if (prepare(st, "SELECT id FROM law WHERE bwb = ?", &s, err))
+	if (store_prepare(st, "SELECT id FROM law WHERE bwb = ?", &s, err))
 		return PT_EDB;
-	bind_text(s, 1, bwb);
+	store_bind_text(s, 1, bwb);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*law_id = sqlite3_column_int64(s, 0);
@@ -527,11 +710,11 @@ store_put_version(struct pt_store *st, long long law_id,
 	int rc;
 
 	*replaced = 0;
-	if (prepare(st, "SELECT id FROM version WHERE law_id = ?"
+	if (store_prepare(st, "SELECT id FROM version WHERE law_id = ?"
 		    " AND ifnull(inwerkingtreding, '') = ifnull(?, '')", &s, err))
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, law_id);
-	bind_text(s, 2, inwerkingtreding);
+	store_bind_text(s, 2, inwerkingtreding);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		old = sqlite3_column_int64(s, 0);
@@ -540,14 +723,14 @@ store_put_version(struct pt_store *st, long long law_id,
 		return store_sqlerr(st, "cannot read versions", err);
 	if (old >= 0) {
 		/* Delete provisions explicitly so the FTS triggers run. */
-		if (prepare(st, "DELETE FROM provision WHERE version_id = ?", &s, err))
+		if (store_prepare(st, "DELETE FROM provision WHERE version_id = ?", &s, err))
 			return PT_EDB;
 		sqlite3_bind_int64(s, 1, old);
 		rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
 			return store_sqlerr(st, "cannot replace the version", err);
-		if (prepare(st, "DELETE FROM version WHERE id = ?", &s, err))
+		if (store_prepare(st, "DELETE FROM version WHERE id = ?", &s, err))
 			return PT_EDB;
 		sqlite3_bind_int64(s, 1, old);
 		rc = sqlite3_step(s);
@@ -556,14 +739,14 @@ store_put_version(struct pt_store *st, long long law_id,
 			return store_sqlerr(st, "cannot replace the version", err);
 		*replaced = 1;
 	}
-	if (prepare(st, "INSERT INTO version(law_id, inwerkingtreding, source,"
+	if (store_prepare(st, "INSERT INTO version(law_id, inwerkingtreding, source,"
 		    " sha256, format, imported_at) VALUES(?,?,?,?,?,"
 		    " strftime('%Y-%m-%dT%H:%M:%SZ','now'))", &s, err))
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, law_id);
-	bind_text(s, 2, inwerkingtreding);
-	bind_text(s, 3, source);
-	bind_text(s, 4, sha256);
+	store_bind_text(s, 2, inwerkingtreding);
+	store_bind_text(s, 3, source);
+	store_bind_text(s, 4, sha256);
 	sqlite3_bind_int(s, 5, format);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
@@ -584,15 +767,15 @@ store_put_provision(struct pt_store *st, long long version_id,
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, version_id);
 	sqlite3_bind_int(s, 2, p->seq);
-	bind_text(s, 3, p->artikel ? p->artikel : "");
-	bind_text(s, 4, p->lid);
-	bind_text(s, 5, p->label);
-	bind_text(s, 6, p->title);
-	bind_text(s, 7, p->text ? p->text : "");
-	bind_text(s, 8, p->status);
-	bind_text(s, 9, p->path);
-	bind_text(s, 10, p->jci);
-	bind_text(s, 11, p->url);
+	store_bind_text(s, 3, p->artikel ? p->artikel : "");
+	store_bind_text(s, 4, p->lid);
+	store_bind_text(s, 5, p->label);
+	store_bind_text(s, 6, p->title);
+	store_bind_text(s, 7, p->text ? p->text : "");
+	store_bind_text(s, 8, p->status);
+	store_bind_text(s, 9, p->path);
+	store_bind_text(s, 10, p->jci);
+	store_bind_text(s, 11, p->url);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return store_sqlerr(st, "cannot store a provision", err);
 	if (provision_id)
@@ -607,7 +790,7 @@ store_index_version(struct pt_store *st, long long version_id,
 	sqlite3_stmt *s;
 	int rc;
 
-	if (prepare(st, "INSERT INTO provision_fts(rowid, text)"
+	if (store_prepare(st, "INSERT INTO provision_fts(rowid, text)"
 		    " SELECT id, text FROM provision"
 		    " WHERE version_id = ? AND lid IS NULL", &s, err))
 		return PT_EDB;
@@ -628,9 +811,9 @@ store_put_reference(struct pt_store *st, long long provision_id, int kind,
 	if (s == NULL)
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, provision_id);
-	bind_text(s, 2, kind == 2 ? "extref" : "intref");
-	bind_text(s, 3, target);
-	bind_text(s, 4, text);
+	store_bind_text(s, 2, kind == 2 ? "extref" : "intref");
+	store_bind_text(s, 3, target);
+	store_bind_text(s, 4, text);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return store_sqlerr(st, "cannot store a reference", err);
 	return PT_OK;
@@ -650,7 +833,7 @@ store_laws(struct pt_store *st, struct store_law **laws, size_t *n,
 
 	*laws = NULL;
 	*n = 0;
-	if (prepare(st, "SELECT l.id, l.bwb, l.citeertitel, l.soort,"
+	if (store_prepare(st, "SELECT l.id, l.bwb, l.citeertitel, l.soort,"
 		    " v.inwerkingtreding, v.source, v.sha256, v.imported_at, v.format,"
 		    " (SELECT count(*) FROM provision p WHERE p.version_id = v.id"
 		    "   AND p.lid IS NULL)"
@@ -665,17 +848,17 @@ store_laws(struct pt_store *st, struct store_law **laws, size_t *n,
 			PT_ARRAY_PUSH(v, *n, cap);
 			law = &v[*n - 1];
 			memset(law, 0, sizeof *law);
-			law->bwb = col_dup(s, 1);
-			law->citeertitel = col_dup(s, 2);
-			law->soort = col_dup(s, 3);
+			law->bwb = store_col_dup(s, 1);
+			law->citeertitel = store_col_dup(s, 2);
+			law->soort = store_col_dup(s, 3);
 			vcap = 0;
 		}
 		PT_ARRAY_PUSH(law->versions, law->nversions, vcap);
 		ver = &law->versions[law->nversions - 1];
-		ver->inwerkingtreding = col_dup(s, 4);
-		ver->source = col_dup(s, 5);
-		ver->sha256 = col_dup(s, 6);
-		ver->imported_at = col_dup(s, 7);
+		ver->inwerkingtreding = store_col_dup(s, 4);
+		ver->source = store_col_dup(s, 5);
+		ver->sha256 = store_col_dup(s, 6);
+		ver->imported_at = store_col_dup(s, 7);
 		ver->format = sqlite3_column_int(s, 8);
 		ver->articles = sqlite3_column_int(s, 9);
 	}
@@ -726,12 +909,12 @@ version_at(struct pt_store *st, long long law_id, const char *date,
 			return PT_EDB;
 		sqlite3_bind_int64(s, 1, law_id);
 		if (i == 0)
-			bind_text(s, 2, date);
+			store_bind_text(s, 2, date);
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
 			*vid = sqlite3_column_int64(s, 0);
-			*vdate = col_dup(s, 1);
-			*source = col_dup(s, 2);
+			*vdate = store_col_dup(s, 1);
+			*source = store_col_dup(s, 2);
 		}
 		sqlite3_reset(s);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -752,21 +935,21 @@ provision_row(struct pt_store *st, long long vid, const char *artikel,
 	if ((s = cached(st, Q_PROVISION, err)) == NULL)
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, vid);
-	bind_text(s, 2, artikel);
-	bind_text(s, 3, lid);
+	store_bind_text(s, 2, artikel);
+	store_bind_text(s, 3, lid);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*found = 1;
 		*pid = sqlite3_column_int64(s, 0);
-		free(out->artikel); out->artikel = col_dup(s, 1);
-		free(out->lid); out->lid = col_dup(s, 2);
-		free(out->label); out->label = col_dup(s, 3);
-		free(out->title); out->title = col_dup(s, 4);
-		free(out->text); out->text = col_dup(s, 5);
-		free(out->status); out->status = col_dup(s, 6);
-		free(out->path); out->path = col_dup(s, 7);
-		free(out->jci); out->jci = col_dup(s, 8);
-		free(out->url); out->url = col_dup(s, 9);
+		free(out->artikel); out->artikel = store_col_dup(s, 1);
+		free(out->lid); out->lid = store_col_dup(s, 2);
+		free(out->label); out->label = store_col_dup(s, 3);
+		free(out->title); out->title = store_col_dup(s, 4);
+		free(out->text); out->text = store_col_dup(s, 5);
+		free(out->status); out->status = store_col_dup(s, 6);
+		free(out->path); out->path = store_col_dup(s, 7);
+		free(out->jci); out->jci = store_col_dup(s, 8);
+		free(out->url); out->url = store_col_dup(s, 9);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -807,10 +990,10 @@ provision_copy(struct store_provision *to, const struct store_provision *from)
 static void
 memo_clear(struct pt_store *st)
 {
-	struct memo *m, *next;
+	struct store_memo *m, *next;
 	size_t i;
 
-	for (i = 0; i < MEMO_BUCKETS; i++) {
+	for (i = 0; i < STORE_MEMO_BUCKETS; i++) {
 		for (m = st->memo[i]; m != NULL; m = next) {
 			next = m->next;
 			free(m->key);
@@ -840,7 +1023,7 @@ memo_key_parts(const char *const *parts, size_t n, unsigned *bucket)
 	key = pt_buf_detach(&b);
 	for (p = (const unsigned char *)key; *p; p++)
 		h = (h ^ *p) * 16777619u;
-	*bucket = h % MEMO_BUCKETS;
+	*bucket = h % STORE_MEMO_BUCKETS;
 	return key;
 }
 
@@ -857,10 +1040,10 @@ memo_key(const char *bwb, const char *artikel, const char *lid,
 	return memo_key_parts(parts, 4, bucket);
 }
 
-static struct memo *
+static struct store_memo *
 memo_find(struct pt_store *st, const char *key, unsigned bucket)
 {
-	struct memo *m;
+	struct store_memo *m;
 
 	for (m = st->memo[bucket]; m != NULL; m = m->next)
 		if (strcmp(m->key, key) == 0)
@@ -869,10 +1052,10 @@ memo_find(struct pt_store *st, const char *key, unsigned bucket)
 }
 
 /* A new, empty entry for key (which it takes) at the head of its bucket. */
-static struct memo *
+static struct store_memo *
 memo_add(struct pt_store *st, char *key, unsigned bucket)
 {
-	struct memo *m = xcalloc(1, sizeof *m);
+	struct store_memo *m = xcalloc(1, sizeof *m);
 
 	m->key = key;
 	m->next = st->memo[bucket];
@@ -899,7 +1082,7 @@ int
 store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
 	       int *val)
 {
-	struct memo *m;
+	struct store_memo *m;
 	unsigned bucket;
 	char *k;
 
@@ -918,7 +1101,7 @@ void
 store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
 	       int val)
 {
-	struct memo *m;
+	struct store_memo *m;
 	unsigned bucket;
 	char *k;
 
@@ -939,7 +1122,7 @@ store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
 		   const char *lid, const char *date,
 		   struct store_provision *out, struct pt_err *err)
 {
-	struct memo *m;
+	struct store_memo *m;
 	unsigned bucket;
 	char *key;
 	enum pt_status rc;
@@ -976,11 +1159,11 @@ lookup(struct pt_store *st, const char *bwb, const char *artikel,
 	out->bwb = xstrdup(bwb);
 	if ((s = cached(st, Q_LAW_BY_BWB, err)) == NULL)
 		return PT_EDB;
-	bind_text(s, 1, bwb);
+	store_bind_text(s, 1, bwb);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		law_id = sqlite3_column_int64(s, 0);
-		out->citeertitel = col_dup(s, 1);
+		out->citeertitel = store_col_dup(s, 1);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1008,7 +1191,7 @@ lookup(struct pt_store *st, const char *bwb, const char *artikel,
 	sqlite3_bind_int64(s, 1, pid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		PT_ARRAY_PUSH(out->refs, out->nrefs, cap);
-		out->refs[out->nrefs - 1] = col_dup(s, 0);
+		out->refs[out->nrefs - 1] = store_col_dup(s, 0);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -1061,7 +1244,7 @@ store_search(struct pt_store *st, const char *query, const char *date,
 
 	*hits = NULL;
 	*n = 0;
-	if (prepare(st,
+	if (store_prepare(st,
 		    "SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel, p.label,"
 		    " snippet(provision_fts, 0, '[', ']', '...', 16), bm25(provision_fts)"
 		    " FROM provision_fts"
@@ -1078,20 +1261,20 @@ store_search(struct pt_store *st, const char *query, const char *date,
 		    " ORDER BY bm25(provision_fts), l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
 		    " LIMIT ?3", &s, err))
 		return PT_EDB;
-	bind_text(s, 1, query);
-	bind_text(s, 2, date);
+	store_bind_text(s, 1, query);
+	store_bind_text(s, 2, date);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_search_hit *h;
 
 		PT_ARRAY_PUSH(v, *n, cap);
 		h = &v[*n - 1];
-		h->bwb = col_dup(s, 0);
-		h->citeertitel = col_dup(s, 1);
-		h->version_date = col_dup(s, 2);
-		h->artikel = col_dup(s, 3);
-		h->label = col_dup(s, 4);
-		h->snippet = col_dup(s, 5);
+		h->bwb = store_col_dup(s, 0);
+		h->citeertitel = store_col_dup(s, 1);
+		h->version_date = store_col_dup(s, 2);
+		h->artikel = store_col_dup(s, 3);
+		h->label = store_col_dup(s, 4);
+		h->snippet = store_col_dup(s, 5);
 		h->rank = sqlite3_column_double(s, 6);
 	}
 	*hits = v;

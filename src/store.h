@@ -9,8 +9,12 @@
  *             label, title, text, status, path, jci, url, seq)
  *   reference(provision_id, kind, target, text)
  *   provision_fts (FTS5 over provision text, whole articles only)
- * The database runs in WAL mode with foreign keys on and a busy timeout;
- * every statement is prepared with bound parameters.
+ * The migrations create the other modules' tables too; each is read and
+ * written only by its store module (store_saved.h, store_review.h,
+ * store_auth.h, store_fetch.h), the one place besides store.c with SQL.
+ * The database runs in WAL mode with foreign keys on and waits for a lock
+ * held elsewhere at most the lock wait (STORE_LOCK_WAIT_MS); every
+ * statement is prepared with bound parameters.
  *
  * A look-up "at date D" uses the version of the law with the latest
  * inwerkingtreding <= D.  Versions whose date is unknown (old <wetgeving>
@@ -25,7 +29,6 @@
 #define PROEFTOETS_STORE_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "err.h"
 
@@ -38,11 +41,26 @@ int store_schema_version(void);
 enum pt_status store_open(const char *path, struct pt_store **out,
 			  struct pt_err *err);
 void store_close(struct pt_store *st);
-/* The underlying connection, for modules that keep their own tables. */
-sqlite3 *store_db(struct pt_store *st);
 const char *store_path(const struct pt_store *st);
 
-/* Transactions (BEGIN IMMEDIATE / COMMIT / ROLLBACK). */
+/*
+ * How long a write waits for a lock another process holds, in
+ * milliseconds; the environment variable PROEFTOETS_LOCK_WAIT_MS, read by
+ * store_open(), overrides it (for tests).
+ */
+#define STORE_LOCK_WAIT_MS 10000
+
+/*
+ * Write transactions.  store_begin() takes the write lock, waiting and
+ * retrying while another process holds it, at most the lock wait in all
+ * (then PT_EDB, "database is locked").  store_commit() retries the same
+ * way and, when it finally fails, undoes the transaction.  They nest: a
+ * store_begin() inside an open transaction only counts, and its
+ * store_commit() only counts down; the outermost commit commits.  A
+ * store_rollback() inside undoes nothing yet, but the outermost commit
+ * then fails and undoes the whole; the outermost rollback undoes it at
+ * once.  store_rollback() without a transaction does nothing.
+ */
 enum pt_status store_begin(struct pt_store *st, struct pt_err *err);
 enum pt_status store_commit(struct pt_store *st, struct pt_err *err);
 void store_rollback(struct pt_store *st);
@@ -64,10 +82,6 @@ int store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
 		   int *val);
 void store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
 		    int val);
-
-/* Helper for modules: report the connection's error in err. */
-enum pt_status store_sqlerr(struct pt_store *st, const char *what,
-			    struct pt_err *err);
 
 /* --- writing (import) ---------------------------------------------------- */
 

@@ -1,6 +1,7 @@
 /*
  * update.c: manifests, version selection, and the fetch / verify / import
- * loop of `proeftoets update` (see update.h).
+ * loop of `proeftoets update` (see update.h).  The fetched table's SQL is
+ * in store_fetch.c.
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "digest.h"
 #include "rules.h"
 #include "stale.h"
+#include "store_fetch.h"
 #include "update.h"
 #include "vocab.h"
 #include "xmlsec.h"
@@ -374,86 +376,6 @@ update_select_versions(const struct update_manifest *m,
 	return n;
 }
 
-/* --- the fetched table -------------------------------------------------------- */
-
-/* Whether (bwb, label) was fetched with this SHA-512 and is still stored. */
-static enum pt_status
-fetched_current(struct pt_store *st, const char *bwb,
-		const struct update_version *v, int *yes, struct pt_err *err)
-{
-	sqlite3_stmt *s;
-	char *sha256 = NULL;
-	int rc, found = 0;
-
-	*yes = 0;
-	if (sqlite3_prepare_v2(store_db(st),
-			       "SELECT sha256 FROM fetched WHERE bwb = ?"
-			       " AND expression = ? AND sha512 = ?", -1, &s,
-			       NULL) != SQLITE_OK)
-		return store_sqlerr(st, "cannot read the fetched table", err);
-	sqlite3_bind_text(s, 1, bwb, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, v->label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, v->sha512, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		sha256 = xstrdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot read the fetched table", err);
-	if (sha256 == NULL)
-		return PT_OK;
-	rc = store_has_sha256(st, sha256, &found, NULL, err);
-	free(sha256);
-	if (rc != PT_OK)
-		return rc;
-	*yes = found;
-	return PT_OK;
-}
-
-/* Record the fetch, and name the URL as the version's source. */
-static enum pt_status
-fetched_record(struct pt_store *st, const char *bwb,
-	       const struct update_version *v, const char *sha256,
-	       unsigned long long size, const char *url, const char *tmp,
-	       struct pt_err *err)
-{
-	static const char *const sql[2] = {
-		"UPDATE version SET source = ?3 WHERE sha256 = ?1 AND source = ?2",
-		"INSERT OR REPLACE INTO fetched(bwb, expression, sha512, sha256,"
-		" size, url, fetched_at) VALUES(?4, ?5, ?6, ?1, ?7, ?3,"
-		" strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-	};
-	sqlite3_stmt *s;
-	int i, rc;
-
-	if (store_begin(st, err) != PT_OK)
-		return PT_EDB;
-	for (i = 0; i < 2; i++) {
-		if (sqlite3_prepare_v2(store_db(st), sql[i], -1, &s, NULL) != SQLITE_OK) {
-			store_sqlerr(st, "cannot record the download", err);
-			store_rollback(st);
-			return PT_EDB;
-		}
-		sqlite3_bind_text(s, 1, sha256, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, tmp, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, url, -1, SQLITE_STATIC);
-		if (i == 1) {
-			sqlite3_bind_text(s, 4, bwb, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 5, v->label, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 6, v->sha512, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(s, 7, (sqlite3_int64)size);
-		}
-		rc = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (rc != SQLITE_DONE) {
-			store_sqlerr(st, "cannot record the download", err);
-			store_rollback(st);
-			return PT_EDB;
-		}
-	}
-	return store_commit(st, err);
-}
-
 /* --- one law ------------------------------------------------------------------ */
 
 struct run {
@@ -638,7 +560,8 @@ update_version(struct run *r, const char *bwb, const struct update_version *v)
 	int same;
 
 	memset(&res, 0, sizeof res);
-	if (fetched_current(r->st, bwb, v, &same, &e) != PT_OK)
+	if (store_fetched_current(r->st, bwb, v->label, v->sha512, &same,
+				  &e) != PT_OK)
 		goto failed;
 	if (same) {
 		emit(r, bwb, v, UPDATE_UNCHANGED, NULL, 0, NULL);
@@ -675,7 +598,8 @@ update_version(struct run *r, const char *bwb, const struct update_version *v)
 	io.date = v->inwerkingtreding;
 	if (import_file(r->st, tmp, &io, &res, &e) != PT_OK)
 		goto failed;
-	if (fetched_record(r->st, bwb, v, sha256, size, url, tmp, &e) != PT_OK) {
+	if (store_fetched_record(r->st, bwb, v->label, v->sha512, sha256, size,
+				 url, tmp, &e) != PT_OK) {
 		import_result_release(&res);
 		goto failed;
 	}

@@ -1,11 +1,13 @@
 /*
- * check_store.c: the registry: schema, versions by date, look-ups, search.
+ * check_store.c: the registry: schema, transactions, versions by date,
+ * look-ups, search.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -91,16 +93,23 @@ START_TEST(test_store_wal_and_fk)
 	struct pt_store *st;
 	struct pt_err e = PT_ERR_INIT;
 	sqlite3_stmt *s;
+	sqlite3 *db;
+	long long v;
+	int replaced;
 
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	/* the journal mode is the file's, seen by any connection */
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
-	ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), "PRAGMA foreign_keys", -1, &s, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(s, 0), 1);
-	sqlite3_finalize(s);
+	sqlite3_close(db);
+	/* foreign keys are the connection's: a version of no law is refused */
+	ck_assert_int_eq(store_put_version(st, 4242, "2020-01-01", "x.xml", "hx", 1,
+					   &v, &replaced, &e), PT_EDB);
+	ck_assert(t_contains(e.msg, "FOREIGN KEY"));
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM version"), 0);
 	store_close(st);
 }
 END_TEST
@@ -372,6 +381,71 @@ START_TEST(test_store_laws_negative_id)
 }
 END_TEST
 
+/* An inner begin/commit only counts; the outermost rollback undoes all. */
+START_TEST(test_store_txn_nested)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	long long law;
+
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e), PT_OK);
+	ck_assert_int_eq(store_commit(st, &e), PT_OK);
+	store_rollback(st);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 0);
+
+	/* an inner rollback makes the outer commit fail and undo */
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e), PT_OK);
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	store_rollback(st);
+	ck_assert_int_eq(store_commit(st, &e), PT_EDB);
+	ck_assert(t_contains(e.msg, "cannot commit"));
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 0);
+
+	/* and afterwards transactions work as before */
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e), PT_OK);
+	ck_assert_int_eq(store_commit(st, &e), PT_OK);
+	ck_assert_int_eq(store_commit(st, &e), PT_OK);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 1);
+	store_close(st);
+}
+END_TEST
+
+/* A writer waits for another one at most the lock wait, then says so. */
+START_TEST(test_store_txn_lock_wait)
+{
+	struct pt_store *a, *b;
+	struct pt_err e = PT_ERR_INIT;
+	struct timespec t0, t1;
+	double waited;
+
+	setenv("PROEFTOETS_LOCK_WAIT_MS", "300", 1);
+	ck_assert_int_eq(store_open(dbpath, &a, &e), PT_OK);
+	ck_assert_int_eq(store_open(dbpath, &b, &e), PT_OK);
+	unsetenv("PROEFTOETS_LOCK_WAIT_MS");
+	ck_assert_int_eq(store_begin(a, &e), PT_OK);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(store_begin(b, &e), PT_EDB);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	waited = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ck_assert(waited >= 0.25);
+	ck_assert(waited < 5.0);
+	ck_assert(t_contains(e.msg, "cannot start a transaction"));
+	ck_assert(t_contains(e.msg, "locked"));
+	ck_assert_int_eq(store_commit(a, &e), PT_OK);
+	ck_assert_int_eq(store_begin(b, &e), PT_OK);
+	ck_assert_int_eq(store_commit(b, &e), PT_OK);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
 Suite *
 suite_store(void)
 {
@@ -383,6 +457,8 @@ suite_store(void)
 	tcase_add_test(tc, test_store_wal_and_fk);
 	tcase_add_test(tc, test_store_newer_schema_refused);
 	tcase_add_test(tc, test_store_corrupt_file);
+	tcase_add_test(tc, test_store_txn_nested);
+	tcase_add_test(tc, test_store_txn_lock_wait);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_provision_at");
 	tcase_add_checked_fixture(tc, setup, teardown);
