@@ -5,8 +5,12 @@
  */
 #include "config.h"
 
+#include <sys/types.h>
+
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -430,7 +434,8 @@ emit(struct run *r, const char *bwb, const struct update_version *v,
 static char *
 temp_file(struct run *r, struct pt_err *err)
 {
-	char *tmpl = xasprintf("%s.update-XXXXXX", store_path(r->st));
+	char *tmpl = xasprintf("%s.update-%ld-XXXXXX", store_path(r->st),
+			       (long)getpid());
 	int fd = mkstemp(tmpl);
 
 	if (fd < 0) {
@@ -441,6 +446,44 @@ temp_file(struct run *r, struct pt_err *err)
 	}
 	close(fd);
 	return tmpl;
+}
+
+/*
+ * Remove the temporary downloads that runs killed before they could
+ * (named "<registry>.update-<pid>-XXXXXX"): those of a process that is
+ * gone.  Those of a run still going on are left alone.
+ */
+void
+update_clean_temp(const char *registry)
+{
+	const char *slash = strrchr(registry, '/');
+	char *dirname = slash ? xstrndup(registry, (size_t)(slash - registry + 1))
+			      : xstrdup("./");
+	char *prefix = xasprintf("%s.update-", slash ? slash + 1 : registry);
+	size_t plen = strlen(prefix);
+	struct dirent *de;
+	DIR *d;
+
+	if ((d = opendir(dirname)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			char *end, *path;
+			long pid;
+
+			if (strncmp(de->d_name, prefix, plen) != 0)
+				continue;
+			pid = strtol(de->d_name + plen, &end, 10);
+			if (end == de->d_name + plen || *end != '-' || pid <= 0 ||
+			    strlen(end) != 7 ||
+			    !(kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+				continue;
+			path = xasprintf("%s%s", dirname, de->d_name);
+			unlink(path);
+			free(path);
+		}
+		closedir(d);
+	}
+	free(prefix);
+	free(dirname);
 }
 
 /*
@@ -596,10 +639,21 @@ update_version(struct run *r, const char *bwb, const struct update_version *v)
 		goto failed;
 	memset(&io, 0, sizeof io);
 	io.date = v->inwerkingtreding;
-	if (import_file(r->st, tmp, &io, &res, &e) != PT_OK)
+	/*
+	 * The version, its source (the URL, not the temporary file) and the
+	 * fetch record in one transaction: a kill between them cannot leave
+	 * a version named after a file that is gone.
+	 */
+	if (store_begin(r->st, &e) != PT_OK)
 		goto failed;
+	if (import_file(r->st, tmp, &io, &res, &e) != PT_OK) {
+		store_rollback(r->st);
+		goto failed;
+	}
 	if (store_fetched_record(r->st, bwb, v->label, v->sha512, sha256, size,
-				 url, tmp, &e) != PT_OK) {
+				 url, tmp, &e) != PT_OK ||
+	    store_commit(r->st, &e) != PT_OK) {
+		store_rollback(r->st);
 		import_result_release(&res);
 		goto failed;
 	}
@@ -740,6 +794,7 @@ update_run(struct pt_store *st, const char *const *bwbs, size_t n,
 	r.base = base;
 	r.sum = sum;
 	r.start = time(NULL);
+	update_clean_temp(store_path(st));
 	for (i = 0; i < n; i++)
 		update_law(&r, bwbs[i]);
 	http_global_cleanup();

@@ -144,6 +144,10 @@ struct update_summary {
 };
 void update_summary_release(struct update_summary *s);
 
+/* Remove the temporary downloads of killed runs beside the registry file
+ * (update_run() does this first). */
+void update_clean_temp(const char *registry);
+
 /*
  * Update the laws bwbs[0..n).  Returns PT_OK when nothing failed;
  * otherwise the status of the first failure (PT_EIO download or

@@ -712,6 +712,41 @@ START_TEST(test_update_redirects)
 }
 END_TEST
 
+/* The temporary downloads of a killed run are removed by the next run;
+ * those of a run still going on are not.  The version a run stores names
+ * its URL as the source, never the temporary file. */
+START_TEST(test_update_cleans_killed_runs)
+{
+	char *dead, *live, *name, *out, *err;
+	pid_t pid = fork();
+	struct stat st;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(0);
+	ck_assert_int_eq(waitpid(pid, NULL, 0), pid);
+	name = xasprintf("reg.db.update-%ld-Ab12Cd", (long)pid);
+	dead = t_write(dir, name, "half a law", 10);
+	free(name);
+	name = xasprintf("reg.db.update-%ld-Ef34Gh", (long)getpid());
+	live = t_write(dir, name, "in progress", 11);
+	free(name);
+	start_server(NULL);
+	ck_assert_int_eq(UPDATE(&out, &err, base, L1), PT_OK);
+	ck_assert_int_ne(stat(dead, &st), 0);
+	ck_assert_int_eq(stat(live, &st), 0);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version "
+				  "WHERE source LIKE '%.update-%'"), 0);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version "
+				  "WHERE source LIKE 'http://127.0.0.1:%'"), 1);
+	unlink(live);
+	free(dead);
+	free(live);
+	free(out);
+	free(err);
+}
+END_TEST
+
 START_TEST(test_update_retry_503)
 {
 	static const char *const faults[] = { "--flaky", M2 ":2", NULL };
@@ -1141,6 +1176,7 @@ suite_update(void)
 	tcase_add_test(tc, test_update_truncated);
 	tcase_add_test(tc, test_update_stalled);
 	tcase_add_test(tc, test_update_refuses_encoding);
+	tcase_add_test(tc, test_update_cleans_killed_runs);
 	tcase_add_test(tc, test_update_caps_at_manifest_size);
 	tcase_add_test(tc, test_update_redirects);
 	tcase_add_test(tc, test_update_retry_503);
