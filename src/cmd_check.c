@@ -194,10 +194,19 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	if (st != NULL)
 		store_read_end(st, txn);
+	/* --save: every design or none, in one transaction. */
+	if (rc == PT_OK && save && store_begin(st, &e) != PT_OK)
+		rc = cli_report(c, &e);
 	for (i = 0; i < npaths && rc == PT_OK && save; i++) {
 		pt_err_clear(&e);
 		if (saved_put(st, results[i], xml[i].s, xml[i].len, NULL, &e) != PT_OK)
 			rc = cli_report(c, &e);
+		if (rc != PT_OK)
+			store_rollback(st);
+	}
+	if (rc == PT_OK && save && store_commit(st, &e) != PT_OK) {
+		store_rollback(st);
+		rc = cli_report(c, &e);
 	}
 	/*
 	 * The report, a design at a time, with the denktank's decisions on

@@ -142,12 +142,12 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;
 	struct pt_err e = PT_ERR_INIT;
-	struct pt_buf *xml;
+	struct pt_buf *xml, lines = PT_BUF_INIT;
 	struct design **designs;
 	struct cli_getopt g;
 	const char **paths;
 	size_t npaths, i;
-	int id, quiet = 0, rc = PT_OK;
+	int id, quiet = 0, rc = PT_OK, txn = 0;
 
 	cli_getopt_init(&g, c, "proeftuin", "add", argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0) {
@@ -185,6 +185,11 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 	}
 	if (rc == PT_OK)
 		rc = cli_open_store(c, &st);
+	/* All designs or none: one transaction, the lines printed after it. */
+	if (rc == PT_OK && store_begin(st, &e) != PT_OK)
+		rc = cli_report(c, &e);
+	else if (rc == PT_OK)
+		txn = 1;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		struct check_result *res = NULL;
 		struct saved_put_info info;
@@ -193,21 +198,27 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 		if (check_run(designs[i], rs, st, &res, &e) != PT_OK ||
 		    saved_put(st, res, xml[i].s, xml[i].len, &info, &e) != PT_OK) {
 			rc = cli_report(c, &e);
-		} else if (!quiet) {
-			if (info.added)
-				fprintf(c->out, "saved     %s: version %d (%zu %s, "
-					"%zu %s)  %s\n", designs[i]->id, info.version,
-					res->nbarriers,
-					res->nbarriers == 1 ? "barrier" : "barriers",
-					res->nrisks, res->nrisks == 1 ? "risk" : "risks",
-					paths[i]);
-			else
-				fprintf(c->out, "unchanged %s: version %d is the same "
-					"design  %s\n", designs[i]->id, info.version,
-					paths[i]);
+		} else if (info.added) {
+			pt_buf_addf(&lines, "saved     %s: version %d (%zu %s, "
+				    "%zu %s)  %s\n", designs[i]->id, info.version,
+				    res->nbarriers,
+				    res->nbarriers == 1 ? "barrier" : "barriers",
+				    res->nrisks, res->nrisks == 1 ? "risk" : "risks",
+				    paths[i]);
+		} else {
+			pt_buf_addf(&lines, "unchanged %s: version %d is the same "
+				    "design  %s\n", designs[i]->id, info.version,
+				    paths[i]);
 		}
 		check_result_free(res);
 	}
+	if (txn && rc == PT_OK && store_commit(st, &e) != PT_OK)
+		rc = cli_report(c, &e);
+	if (txn && rc != PT_OK)
+		store_rollback(st);
+	if (rc == PT_OK && !quiet)
+		rc = cli_write(c, lines.s, lines.len);
+	pt_buf_release(&lines);
 	for (i = 0; i < npaths; i++) {
 		design_free(designs[i]);
 		pt_buf_release(&xml[i]);

@@ -659,6 +659,43 @@ START_TEST(test_review_several_errors_store_nothing)
 }
 END_TEST
 
+/*
+ * A batch is all or nothing: when the second design of `proeftuin add`
+ * or `check --save` cannot be stored (here a trigger refuses it), the
+ * first is not stored either, and nothing is reported as saved.
+ */
+START_TEST(test_review_batch_all_or_nothing)
+{
+	char *other = t_src("xml/proeftuinen/rvt-integraal.xml");
+	char *out, *err, *msg = NULL;
+	sqlite3 *h;
+
+	ck_assert_int_eq(add(v1, NULL), PT_OK);
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "CREATE TRIGGER weiger BEFORE INSERT "
+				      "ON proeftuin_version WHEN NEW.proeftuin_id"
+				      " = 'rvt-integraal' BEGIN SELECT RAISE(ABORT,"
+				      " 'geweigerd'); END", NULL, NULL, &msg),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "proeftuin", "add",
+			       "--rules", rules, v2, other, NULL), PT_EDB);
+	ck_assert_str_eq(out, "");
+	ck_assert_msg(t_contains(err, "geweigerd"), "%s", err);
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--save",
+			       "--rules", rules, v2, other, NULL), PT_EDB);
+	ck_assert_str_eq(out, "");
+	free(out);
+	free(err);
+	/* Only the first version of noord; no proeftuin rvt-integraal. */
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM proeftuin_version"), 1);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM proeftuin"), 1);
+	free(other);
+}
+END_TEST
+
 Suite *
 suite_review(void)
 {
@@ -672,6 +709,7 @@ suite_review(void)
 	tcase_add_test(tc, test_review_check_shows_decisions);
 	tcase_add_test(tc, test_review_validation);
 	tcase_add_test(tc, test_review_several_errors_store_nothing);
+	tcase_add_test(tc, test_review_batch_all_or_nothing);
 	tcase_add_test(tc, test_review_log_and_list);
 	tcase_add_test(tc, test_review_resolved_and_reappearing);
 	tcase_add_test(tc, test_review_log_is_append_only);
