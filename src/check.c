@@ -106,22 +106,29 @@ new_finding(struct check_result *res, size_t *cap, const struct rule *r,
 	    const char *subject)
 {
 	struct finding *f;
-	size_t i;
+	size_t start;
+	long j;
 	char *id = xasprintf("%s/%s/%s", res->design->id, r->id, subject);
 
-	/* Keep ids unique even when two subjects print the same. */
-	for (i = 0; i < res->nfindings; i++)
-		if (strcmp(res->findings[i].id, id) == 0) {
-			char *id2 = xasprintf("%s#%zu", id, i + 2);
+	/*
+	 * Keep ids unique even when two subjects print the same: an id that
+	 * the i-th finding has already becomes "id#<i+2>", and so on for the
+	 * findings after it.
+	 */
+	for (start = 0; (j = strmap_get(&res->ids, id)) >= 0 &&
+			(size_t)j >= start;
+	     start = (size_t)j + 1) {
+		char *id2 = xasprintf("%s#%zu", id, (size_t)j + 2);
 
-			free(id);
-			id = id2;
-		}
+		free(id);
+		id = id2;
+	}
 	PT_ARRAY_PUSH(res->findings, res->nfindings, *cap);
 	f = &res->findings[res->nfindings - 1];
 	memset(f, 0, sizeof *f);
 	f->id = id;
 	f->rule = r;
+	(void)strmap_add(&res->ids, id, res->nfindings - 1);
 	return f;
 }
 
@@ -139,11 +146,12 @@ static size_t
 actor_tasks(const struct design *d, size_t ai, char *const *list, size_t n,
 	    char ***out, size_t *nout)
 {
-	size_t i, before = *nout;
+	size_t i, k, before = *nout;
+	const size_t *idx = design_actor_taken(d, ai, &k);
 
-	for (i = 0; i < d->ntaken; i++)
-		if (d->taken[i].actor == ai && in_list(list, n, d->taken[i].id))
-			add_str(out, nout, d->taken[i].id);
+	for (i = 0; i < k; i++)
+		if (in_list(list, n, d->taken[idx[i]].id))
+			add_str(out, nout, d->taken[idx[i]].id);
 	return *nout - before;
 }
 
@@ -334,11 +342,12 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 		pt_buf_addf(&subj, "%s>%s", van->id, naar->id);
 		/* One finding per sender/receiver pair. */
 		f = NULL;
-		for (k = 0; k < res->nfindings; k++) {
+		{
 			char *want = xasprintf("%s/%s/%s", d->id, r->id, subj.s);
+			long at = strmap_get(&res->ids, want);
 
-			if (strcmp(res->findings[k].id, want) == 0)
-				f = &res->findings[k];
+			if (at >= 0)
+				f = &res->findings[at];
 			free(want);
 		}
 		if (f != NULL) {
@@ -464,11 +473,48 @@ barrier_covers(const struct check_result *res, const char *actor,
 	return 0;
 }
 
+/*
+ * Per actor, a bit for each task of vocab.h that a barrier covers: one
+ * pass over the findings instead of one per assignment.  NULL when a
+ * task falls outside the bits (then barrier_covers() decides).
+ */
+static unsigned long long *
+covered_tasks(const struct check_result *res)
+{
+	const struct design *d = res->design;
+	unsigned long long *bits = xcalloc(d->nactors ? d->nactors : 1,
+					   sizeof *bits);
+	size_t i, a, t;
+
+	for (i = 0; i < res->nfindings; i++) {
+		const struct finding *f = &res->findings[i];
+
+		if (f->rule->kind != RULE_BARRIER)
+			continue;
+		for (a = 0; a < f->nactors; a++) {
+			long ai = design_actor_index(d, f->actors[a]);
+
+			for (t = 0; ai >= 0 && t < f->ntasks; t++) {
+				const struct vocab_entry *v = vocab_task(f->tasks[t]);
+				size_t k = v ? (size_t)(v - vocab_tasks) : 64;
+
+				if (k >= 64) {
+					free(bits);
+					return NULL;
+				}
+				bits[ai] |= 1ULL << k;
+			}
+		}
+	}
+	return bits;
+}
+
 enum pt_status
 check_run(const struct design *d, const struct ruleset *rs,
 	  struct pt_store *st, struct check_result **out, struct pt_err *err)
 {
 	struct check_result *res;
+	unsigned long long *covered;
 	size_t cap = 0, okcap = 0, i;
 	int txn;
 
@@ -492,6 +538,8 @@ check_run(const struct design *d, const struct ruleset *rs,
 			break;
 		}
 	}
+	/* The findings are all made: their ids are unique. */
+	strmap_release(&res->ids);
 	txn = st ? store_read_begin(st) : 0;
 	for (i = 0; i < res->nfindings; i++) {
 		struct finding *f = &res->findings[i];
@@ -508,12 +556,15 @@ check_run(const struct design *d, const struct ruleset *rs,
 	}
 	if (st)
 		store_read_end(st, txn);
+	covered = covered_tasks(res);
 	for (i = 0; i < d->ntaken; i++) {
 		const struct design_taak *t = &d->taken[i];
 		const struct vocab_entry *task = vocab_task(t->id);
 		struct check_ok *ok;
 
-		if (barrier_covers(res, d->actors[t->actor].id, t->id))
+		if (covered != NULL && task != NULL ?
+		    ((covered[t->actor] >> (task - vocab_tasks)) & 1) != 0 :
+		    barrier_covers(res, d->actors[t->actor].id, t->id) != 0)
 			continue;
 		PT_ARRAY_PUSH(res->ok, res->nok, okcap);
 		ok = &res->ok[res->nok - 1];
@@ -522,6 +573,7 @@ check_run(const struct design *d, const struct ruleset *rs,
 				       "toewijzing. Wettelijke taakhouder(s): %s.",
 				       task ? task->holder : "onbekend");
 	}
+	free(covered);
 	*out = res;
 	return PT_OK;
 }
@@ -557,6 +609,7 @@ check_result_free(struct check_result *r)
 		free(f->review_note);
 	}
 	free(r->findings);
+	strmap_release(&r->ids);
 	for (i = 0; i < r->nok; i++)
 		free(r->ok[i].reason);
 	free(r->ok);

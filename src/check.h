@@ -71,6 +71,7 @@ struct check_result {
 	struct check_ok *ok;
 	size_t nok;
 	char *registry;     /* database path used, or NULL */
+	struct strmap ids;  /* private: finding id -> index, while checking */
 };
 
 enum pt_status check_run(const struct design *d, const struct ruleset *rs,

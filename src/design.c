@@ -43,6 +43,10 @@ struct reader {
 	size_t nerrs;
 	size_t omitted;     /* further errors, not kept */
 	size_t cap_gemeenten, cap_actors, cap_taken, cap_delingen, cap_dossiers;
+	/* Per actor, a bit per task of vocab.h it was given (for the
+	 * duplicate check); NULL until the first task. */
+	unsigned long long *taskbits;
+	size_t ntaskbits;
 };
 
 /*
@@ -210,6 +214,41 @@ fail_vocab(struct reader *r, const xmlNode *n, const char *what,
 	return rc;
 }
 
+/* --- look-up tables (linear in the size of the design) ------------------ */
+
+/* Group the tasks by actor (a counting sort: file order kept). */
+static void
+index_taken(struct design *d)
+{
+	size_t i, *fill;
+
+	d->taken_start = xcalloc(d->nactors + 1, sizeof *d->taken_start);
+	d->taken_by_actor = xcalloc(d->ntaken ? d->ntaken : 1,
+				    sizeof *d->taken_by_actor);
+	for (i = 0; i < d->ntaken; i++)
+		d->taken_start[d->taken[i].actor + 1]++;
+	for (i = 0; i < d->nactors; i++)
+		d->taken_start[i + 1] += d->taken_start[i];
+	fill = xcalloc(d->nactors ? d->nactors : 1, sizeof *fill);
+	for (i = 0; i < d->ntaken; i++) {
+		size_t a = d->taken[i].actor;
+
+		d->taken_by_actor[d->taken_start[a] + fill[a]++] = i;
+	}
+	free(fill);
+}
+
+const size_t *
+design_actor_taken(const struct design *d, size_t ai, size_t *n)
+{
+	if (d->taken_start == NULL || ai >= d->nactors) {
+		*n = 0;
+		return NULL;
+	}
+	*n = d->taken_start[ai + 1] - d->taken_start[ai];
+	return d->taken_by_actor + d->taken_start[ai];
+}
+
 /* Resolve an actor reference; fills *idx or reports the unknown id. */
 static enum pt_status
 actor_ref(struct reader *r, const xmlNode *n, const char *where,
@@ -285,7 +324,7 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 {
 	const char *id;
 	char *cert, *aanw, *doel;
-	size_t i;
+	long i;
 
 	a->line = xmlsec_line(n);
 	(void)need(r, n, "id", &a->id);
@@ -294,14 +333,12 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 	if (a->id != NULL && !vocab_is_slug(a->id))
 		fail(r, n, "bad actor id '%s': use lower-case letters, "
 		     "digits and '-'", a->id);
-	/* a is the last element of the array: compare with the earlier ones. */
-	for (i = 0; a->id != NULL && r->d->actors + i != a; i++)
-		if (r->d->actors[i].id != NULL &&
-		    strcmp(r->d->actors[i].id, a->id) == 0) {
-			fail(r, n, "duplicate actor id '%s' (first defined at "
-			     "line %ld)", a->id, r->d->actors[i].line);
-			break;
-		}
+	/* a is the last element of the array: is its id taken already? */
+	if (a->id != NULL &&
+	    (i = strmap_add(&r->d->ids, a->id,
+			    (size_t)(a - r->d->actors))) >= 0)
+		fail(r, n, "duplicate actor id '%s' (first defined at "
+		     "line %ld)", a->id, r->d->actors[i].line);
 	if (a->rol != NULL && vocab_role(a->rol) == NULL)
 		fail_vocab(r, n, "role", a->rol, "in actor/@rol", vocab_roles,
 			   vocab_nroles, NULL, 0);
@@ -353,6 +390,37 @@ read_actoren(struct reader *r, const xmlNode *el)
 	}
 }
 
+/* Whether actor ai was given the task id before; marks it given.  The
+ * duplicate is then looked up for its line only. */
+static int
+taken_before(struct reader *r, size_t ai, const char *id)
+{
+	size_t k = (size_t)(vocab_task(id) - vocab_tasks);
+	unsigned long long bit;
+
+	if (k >= 64) {
+		size_t i;
+
+		for (i = 0; i < r->d->ntaken; i++)
+			if (r->d->taken[i].actor == ai &&
+			    strcmp(r->d->taken[i].id, id) == 0)
+				return 1;
+		return 0;
+	}
+	if (r->ntaskbits < r->d->nactors) {
+		r->taskbits = xreallocarray(r->taskbits, r->d->nactors,
+					    sizeof *r->taskbits);
+		memset(r->taskbits + r->ntaskbits, 0,
+		       (r->d->nactors - r->ntaskbits) * sizeof *r->taskbits);
+		r->ntaskbits = r->d->nactors;
+	}
+	bit = 1ULL << k;
+	if (r->taskbits[ai] & bit)
+		return 1;
+	r->taskbits[ai] |= bit;
+	return 0;
+}
+
 static void
 read_taak(struct reader *r, const xmlNode *n)
 {
@@ -371,13 +439,16 @@ read_taak(struct reader *r, const xmlNode *n)
 	}
 	if (actor != NULL)
 		ok &= actor_ref(r, n, "taak/@actor", actor, &ai) == PT_OK;
-	for (i = 0; ok && i < d->ntaken; i++)
-		if (d->taken[i].actor == ai && strcmp(d->taken[i].id, id) == 0) {
-			fail(r, n, "duplicate assignment: task '%s' is already "
-			     "given to actor '%s' at line %ld", id, actor,
-			     d->taken[i].line);
-			ok = 0;
-		}
+	if (ok && taken_before(r, ai, id)) {
+		for (i = 0; i < d->ntaken; i++)
+			if (d->taken[i].actor == ai &&
+			    strcmp(d->taken[i].id, id) == 0)
+				break;
+		fail(r, n, "duplicate assignment: task '%s' is already "
+		     "given to actor '%s' at line %ld", id, actor,
+		     i < d->ntaken ? d->taken[i].line : 0L);
+		ok = 0;
+	}
 	free(actor);
 	if (!ok) {
 		free(id);
@@ -709,10 +780,12 @@ load_doc(xmlDocPtr doc, const char *path, const char *today,
 		report(&r, err);
 	for (i = 0; i < r.nerrs; i++)
 		free(r.errs[i].msg);
+	free(r.taskbits);
 	if (rc != PT_OK) {
 		design_free(r.d);
 		return rc;
 	}
+	index_taken(r.d);
 	*out = r.d;
 	return PT_OK;
 }
@@ -783,6 +856,9 @@ design_free(struct design *d)
 	for (i = 0; i < d->ndossiers; i++)
 		free(d->dossiers[i].actoren);
 	free(d->dossiers);
+	strmap_release(&d->ids);
+	free(d->taken_by_actor);
+	free(d->taken_start);
 	free(d);
 }
 
@@ -793,6 +869,8 @@ design_actor_index(const struct design *d, const char *id)
 
 	if (d == NULL || id == NULL)
 		return -1;
+	if (d->ids.cap > 0)
+		return strmap_get(&d->ids, id);
 	for (i = 0; i < d->nactors; i++)
 		if (d->actors[i].id != NULL && strcmp(d->actors[i].id, id) == 0)
 			return (long)i;

@@ -51,6 +51,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "strmap.h"
 
 struct design_actor {
 	char *id;
@@ -109,6 +110,14 @@ struct design {
 	size_t ndelingen;
 	struct design_dossier *dossiers;
 	size_t ndossiers;
+	/*
+	 * Look-up tables built by the reader (private; design_actor_index()
+	 * and design_actor_taken() read them): the actor ids, and
+	 * the tasks grouped by actor (taken_by_actor[taken_start[a] ..
+	 * taken_start[a + 1]) are the indices into taken of actor a's).
+	 */
+	struct strmap ids;  /* actor id -> index */
+	size_t *taken_by_actor, *taken_start;
 };
 
 /* today: YYYY-MM-DD used when the design has no peildatum (NULL = real today). */
@@ -119,6 +128,10 @@ enum pt_status design_load_memory(const char *data, size_t len,
 				  const char *name, const char *today,
 				  struct design **out, struct pt_err *err);
 void design_free(struct design *d);
+
+/* The tasks of actor ai: *n indices into d->taken, in file order. */
+const size_t *design_actor_taken(const struct design *d, size_t ai,
+				 size_t *n);
 
 /* Index of the actor with this id, or -1. */
 long design_actor_index(const struct design *d, const char *id);

@@ -160,17 +160,13 @@ report_registry(const struct check_result *r)
 char *
 report_actor_label(const struct design *d, const char *id)
 {
-	size_t i;
+	long i;
 
 	if (id == NULL)
 		return xstrdup("?");
-	for (i = 0; d != NULL && i < d->nactors; i++) {
-		if (d->actors[i].id == NULL || strcmp(d->actors[i].id, id) != 0)
-			continue;
-		if (d->actors[i].naam == NULL)
-			break;
+	i = design_actor_index(d, id);
+	if (i >= 0 && d->actors[i].naam != NULL)
 		return xasprintf("%s (%s)", d->actors[i].naam, id);
-	}
 	return xstrdup(id);
 }
 
