@@ -20,6 +20,9 @@ struct guard {
 	struct pt_err *err;
 	const char *path;
 	int failed;
+	unsigned depth;
+	startElementNsSAX2Func start;   /* libxml2's own tree builders */
+	endElementNsSAX2Func end;
 };
 
 static xmlParserInputPtr
@@ -115,6 +118,45 @@ refuse_entity_decl(void *ctx, const xmlChar *name, int type,
 	xmlStopParser(ctxt);
 }
 
+/*
+ * The depth limit, kept here: XML_PARSE_HUGE (see parse_ctxt) would lift
+ * libxml2's own.
+ */
+static void
+depth_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+	    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+	    int ndefaulted, const xmlChar **attrs)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+
+	if (++g->depth > XMLSEC_MAX_DEPTH) {
+		if (!g->failed) {
+			g->failed = 1;
+			pt_err_set(g->err, PT_EINPUT, g->path,
+				   ctxt->input ? ctxt->input->line : 0,
+				   ctxt->input ? ctxt->input->col : 0,
+				   "Excessive depth: elements nested more than "
+				   "%d deep", XMLSEC_MAX_DEPTH);
+		}
+		xmlStopParser(ctxt);
+		return;
+	}
+	g->start(ctx, localname, prefix, uri, nns, ns, nattrs, ndefaulted,
+		 attrs);
+}
+
+static void
+depth_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+	  const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+
+	g->depth--;
+	g->end(ctx, localname, prefix, uri);
+}
+
 static void
 quiet_errors(void *ctx, xmlErrorPtr e)
 {
@@ -130,12 +172,24 @@ parse_ctxt(xmlParserCtxtPtr ctxt, struct guard *g, const char *data,
 
 	ctxt->_private = g;
 	ctxt->sax->entityDecl = refuse_entity_decl;
-	xmlCtxtUseOptions(ctxt, XMLSEC_PARSE_OPTIONS);
+	g->start = ctxt->sax->startElementNs;
+	g->end = ctxt->sax->endElementNs;
+	ctxt->sax->startElementNs = depth_start;
+	ctxt->sax->endElementNs = depth_end;
+	/*
+	 * XML_PARSE_HUGE lifts libxml2's own limits of 10,000,000 bytes per
+	 * text node, comment or name, which would refuse some documents
+	 * under the cap and not others; the document is at most
+	 * XMLSEC_MAX_DOCUMENT bytes, which bounds every part of it, and the
+	 * depth stays bounded (libxml2's 2048 levels with this option).
+	 */
+	xmlCtxtUseOptions(ctxt, XMLSEC_PARSE_OPTIONS | XML_PARSE_HUGE);
 	if (data != NULL)
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
-					XMLSEC_PARSE_OPTIONS);
+					XMLSEC_PARSE_OPTIONS | XML_PARSE_HUGE);
 	else
-		doc = xmlCtxtReadFile(ctxt, path, NULL, XMLSEC_PARSE_OPTIONS);
+		doc = xmlCtxtReadFile(ctxt, path, NULL,
+				      XMLSEC_PARSE_OPTIONS | XML_PARSE_HUGE);
 	if (g->failed) {
 		xmlFreeDoc(doc);
 		return NULL;
@@ -164,7 +218,7 @@ static xmlDocPtr
 parse_common(const char *data, size_t len, const char *path,
 	     struct pt_err *err)
 {
-	struct guard g = { err, path, 0 };
+	struct guard g = { err, path, 0, 0, NULL, NULL };
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 

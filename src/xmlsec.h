@@ -24,8 +24,11 @@
 #include "buf.h"
 #include "err.h"
 
-/* Largest design or rule file read whole (BWB files are streamed). */
+/* Largest design or rule file read whole (BWB files are streamed), and
+ * the deepest nesting of elements in one.  Within these, no part of a
+ * document (a text, a comment, a name) has a limit of its own. */
 #define XMLSEC_MAX_DOCUMENT (64 << 20)
+#define XMLSEC_MAX_DEPTH 256
 
 /* Parser options for every input: safe, with line numbers past 65535. */
 #define XMLSEC_PARSE_OPTIONS \

@@ -53,6 +53,8 @@ enum mk {
 	MK_DEEP_DESIGN,	/* 100,000 nested elements in a design */
 	MK_BIGATTR_BWB,	/* a 100 MB attribute in a law */
 	MK_BIGATTR_DESIGN, /* a 100 MB attribute in a design */
+	MK_BIGCOMMENT_DESIGN, /* a valid design with an 11 MB comment */
+	MK_BIGNAME_DESIGN, /* a valid design whose naam is 11 MB */
 	MK_UNREADABLE,	/* a law without read permission */
 	MK_DIR,		/* a directory where a file is wanted */
 	MK_LOOP,	/* a directory with a symbolic link to itself */
@@ -83,6 +85,12 @@ struct row {
 #define CHECK { "--db", "{db}", "check", "--rules", "{rules}", "{in}" }
 #define SAVE { "--db", "{db}", "check", "--save", "--rules", "{rules}", "{in}" }
 #define ADD { "--db", "{db}", "proeftuin", "add", "--rules", "{rules}", "{in}" }
+/* A design without findings: one actor doing what the law gives it. */
+#define VALID_BODY "<actoren><actor id=\"raad\" " \
+	"rol=\"raad-voor-de-kinderbescherming\"/></actoren>" \
+	"<taken><taak id=\"raadsonderzoek\" actor=\"raad\"/></taken>"
+#define VALID_DESIGN "<proeftuin id=\"groot\" peildatum=\"2026-01-01\">" \
+	"<naam>Groot</naam>" VALID_BODY "</proeftuin>"
 #define RULES { "--db", "{db}", "check", "--rules", "{in}", "{design}" }
 #define LAWS(db) { "--db", db, "laws" }
 #define T(root, body) "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" root body
@@ -219,6 +227,12 @@ static const struct row rows[] = {
 	{ "named pipe as a design (no hang)", MK_FIFO, NULL, 0, CHECK, 5,
 	  "not a regular file", 0, V_NONE },
 	/* Saving reads the design the same way: same refusal, nothing stored. */
+	/* Under the 64 MB cap every design is read the same, whatever part
+	 * of it is large (libxml2 refused text over 10 MB on its own). */
+	{ "11 MB comment in a valid design", MK_BIGCOMMENT_DESIGN, NULL, 0,
+	  CHECK, 0, "", 0, V_NONE },
+	{ "11 MB name of a valid design", MK_BIGNAME_DESIGN, NULL, 0, CHECK, 0,
+	  "", 0, V_NONE },
 	{ "100 MB attribute in a design to save", MK_BIGATTR_DESIGN, NULL, 0,
 	  SAVE, 3, "file larger than 64 MB", 0, V_NONE },
 	{ "character device as a design to save", MK_NONE, "/dev/zero", 0,
@@ -568,6 +582,17 @@ make_input(const struct row *r, int *privdrop)
 		p = xasprintf("%s/input.xml", dir);
 		write_big(p, "<proeftuin id=\"", 'a', 100 * MB,
 			  "\"></proeftuin>");
+		return p;
+	case MK_BIGCOMMENT_DESIGN:
+		p = xasprintf("%s/input.xml", dir);
+		write_big(p, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--",
+			  'c', 11 * MB, "-->\n" VALID_DESIGN);
+		return p;
+	case MK_BIGNAME_DESIGN:
+		p = xasprintf("%s/input.xml", dir);
+		write_big(p, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			  "<proeftuin id=\"groot\" peildatum=\"2026-01-01\"><naam>",
+			  'n', 11 * MB, "</naam>" VALID_BODY "</proeftuin>");
 		return p;
 	case MK_UNREADABLE:
 		p = t_write(dir, "input.xml", r->data, strlen(r->data));
