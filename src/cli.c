@@ -656,6 +656,17 @@ cli_format_output(struct cli *c, const char *cmd, const struct format *f,
 			 "to standard output)", f->name, f->what);
 }
 
+/* On a terminal: a write waits for another process's lock. */
+static void
+say_waiting(void *ctx)
+{
+	struct cli *c = ctx;
+
+	fprintf(c->err, "proeftoets: waiting for the registry: another "
+		"process is writing to it...\n");
+	fflush(c->err);
+}
+
 int
 cli_open_store(struct cli *c, struct pt_store **st)
 {
@@ -663,6 +674,8 @@ cli_open_store(struct cli *c, struct pt_store **st)
 
 	if (store_open(c->db_path, st, &e) != PT_OK)
 		return cli_report(c, &e);
+	if (c->err_is_tty)
+		store_on_wait(*st, say_waiting, c);
 	return PT_OK;
 }
 

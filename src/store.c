@@ -562,15 +562,35 @@ with_lock_wait(struct pt_store *st,
 	    (unsigned)(uintptr_t)st;
 	long long end = now_ms() + st->lock_wait_ms, left;
 
+	/* A first try that does not wait: whoever waits is told so. */
+	st->busy = 0;
+	if (fn(st, 0, err) == PT_OK)
+		return PT_OK;
+	if (!st->busy)
+		return PT_EDB;
+	if (st->on_wait != NULL)
+		st->on_wait(st->on_wait_ctx);
 	for (;;) {
 		left = end - now_ms();
 		st->busy = 0;
 		if (fn(st, left > 0 ? (long)left : 0, err) == PT_OK)
 			return PT_OK;
-		if (!st->busy || now_ms() >= end)
+		if (!st->busy)
 			return PT_EDB;
+		if (now_ms() >= end)
+			return pt_err_set(err, PT_EDB, st->path, 0, 0,
+					  "the registry is in use by another "
+					  "process: its lock was not free "
+					  "within %ld s", (st->lock_wait_ms + 999) / 1000);
 		pause_a_little(&seed);
 	}
+}
+
+void
+store_on_wait(struct pt_store *st, void (*fn)(void *ctx), void *ctx)
+{
+	st->on_wait = fn;
+	st->on_wait_ctx = ctx;
 }
 
 enum pt_status

@@ -53,7 +53,7 @@ const char *store_path(const struct pt_store *st);
 /*
  * Write transactions.  store_begin() takes the write lock, waiting and
  * retrying while another process holds it, at most the lock wait in all
- * (then PT_EDB, "database is locked").  store_commit() retries the same
+ * (then PT_EDB, "the registry is in use by another process").  store_commit() retries the same
  * way and, when it finally fails, undoes the transaction.  They nest: a
  * store_begin() inside an open transaction only counts, and its
  * store_commit() only counts down; the outermost commit commits.  A
@@ -62,6 +62,9 @@ const char *store_path(const struct pt_store *st);
  * once.  store_rollback() without a transaction does nothing.
  */
 enum pt_status store_begin(struct pt_store *st, struct pt_err *err);
+/* fn(ctx) is called when a begin or commit finds the lock held and starts
+ * to wait (the command line says so on a terminal).  NULL: no call. */
+void store_on_wait(struct pt_store *st, void (*fn)(void *ctx), void *ctx);
 enum pt_status store_commit(struct pt_store *st, struct pt_err *err);
 void store_rollback(struct pt_store *st);
 /*

@@ -80,6 +80,8 @@ struct pt_store {
 	int depth;              /* store_begin()s not yet committed or undone */
 	int doomed;             /* an inner transaction was rolled back */
 	int busy;               /* the last error was a lock held elsewhere */
+	void (*on_wait)(void *ctx); /* told when a write starts to wait */
+	void *on_wait_ctx;
 	int memo_on;
 	struct store_memo *memo[STORE_MEMO_BUCKETS];
 	/* the SQLite backend */
