@@ -93,6 +93,10 @@ cmd_import(struct cli *c, int argc, char **argv)
 			if (opts.progress)
 				fputs("\r\033[K", c->err);
 			if (r != PT_OK) {
+				/* A registry error is about the registry: say
+				 * which law file it was importing. */
+				if (strcmp(e.file, files[j]) != 0)
+					pt_err_prefix(&e, "importing %s", files[j]);
 				cli_report(c, &e);
 				if (rc == PT_OK)
 					rc = r;

@@ -203,8 +203,28 @@ enum pt_status
 store_sqlerr(struct pt_store *st, const char *what, struct pt_err *err)
 {
 	int rc = sqlite3_errcode(st->db) & 0xff;
+	int sys = sqlite3_system_errno(st->db);
+	int ext = sqlite3_extended_errcode(st->db);
 
 	st->busy = rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+	/* A full disk shows as SQLITE_FULL, or as an I/O error of ENOSPC. */
+	if (rc == SQLITE_FULL || (rc == SQLITE_IOERR && (sys == ENOSPC ||
+							 sys == EDQUOT ||
+							 sys == EFBIG)))
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "%s: the disk is full (no space left for "
+				  "the registry)", what);
+	/* A write that failed for want of room often shows only as this. */
+	if (ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
+	    ext == SQLITE_IOERR_TRUNCATE || ext == SQLITE_IOERR_SHMSIZE)
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "%s: the registry file cannot be written "
+				  "(is the disk full?): %s", what,
+				  sqlite3_errmsg(st->db));
+	if (rc == SQLITE_READONLY)
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "%s: the registry is read-only (%s)", what,
+				  sqlite3_errmsg(st->db));
 	return pt_err_set(err, PT_EDB, st->path, 0, 0, "%s: %s", what,
 			  sqlite3_errmsg(st->db));
 }
@@ -278,13 +298,8 @@ exec(struct pt_store *st, const char *sql, const char *what,
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		int rc = sqlite3_errcode(st->db) & 0xff;
-
-		st->busy = rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
-		pt_err_set(err, PT_EDB, st->path, 0, 0, "%s: %s", what,
-			   msg ? msg : sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
-		return PT_EDB;
+		return store_sqlerr(st, what, err);
 	}
 	return PT_OK;
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "import.h"
@@ -67,6 +68,33 @@ static const struct {
 	{ "corpus/extracts/BWBR0024649_2020-07-01_extract.xml", "BWBR0024649", "2020-07-01", 11 },
 };
 #define NCORPUS (sizeof corpus / sizeof corpus[0])
+
+/*
+ * A full disk (a file-size limit, in a child) during an import of several
+ * files: the message names the disk and the law file; the
+ * registry keeps what it had.
+ */
+START_TEST(test_import_disk_full)
+{
+	char *small = t_src("xml/bwb/BWBR0034925_2015-01-01_extract.xml");
+	char *big = t_src("xml/bwb/BWBR0002656_wettenbestand-2012.xml");
+	int pid;
+
+	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "import", "-q", small,
+			       NULL), 0);
+	if ((pid = t_fork_fsize(1200 * 1024)) == 0) {
+		char *err = NULL;
+		int rc = t_cli(NULL, &err, "--db", db, "import", "-q", big, NULL);
+
+		_exit(rc == PT_EDB && t_contains(err, "disk") &&
+		      t_contains(err, "importing ") && t_contains(err, big) ? 0 : 1);
+	}
+	ck_assert_int_eq(t_wait(pid), 0);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM law"), 1);
+	free(small);
+	free(big);
+}
+END_TEST
 
 START_TEST(test_import_corpus_counts)
 {
@@ -265,6 +293,7 @@ suite_import(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_import_corpus_counts, 0, NCORPUS);
+	tcase_add_test(tc, test_import_disk_full);
 	tcase_add_test(tc, test_import_reimport_changes_nothing);
 	tcase_add_test(tc, test_import_point_in_time);
 	tcase_add_test(tc, test_import_old_format_with_date);
