@@ -680,6 +680,16 @@ cli_open_store(struct cli *c, struct pt_store **st)
 }
 
 int
+cli_open_store_read(struct cli *c, struct pt_store **st)
+{
+	struct pt_err e = PT_ERR_INIT;
+
+	if (store_open_read(c->db_path, st, &e) != PT_OK)
+		return cli_report(c, &e);
+	return PT_OK;
+}
+
+int
 cli_write(struct cli *c, const char *s, size_t len)
 {
 	if (len && fwrite(s, 1, len, c->out) != len)

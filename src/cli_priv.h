@@ -92,6 +92,9 @@ int cli_help(struct cli *c, const char *cmd);
 int cli_is_help(const char *arg);
 /* Open the registry; prints the error and returns its code on failure. */
 int cli_open_store(struct cli *c, struct pt_store **st);
+/* The same for a command that only reads (store_open_read()): works on a
+ * registry it cannot write. */
+int cli_open_store_read(struct cli *c, struct pt_store **st);
 /* Write a whole buffer to out; returns PT_EIO on failure. */
 int cli_write(struct cli *c, const char *s, size_t len);
 

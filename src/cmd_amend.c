@@ -231,7 +231,7 @@ cmd_diff(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "diff", "need both --from and --to");
 	if (color == -2)
 		color = parse_color(c, "auto");
-	if ((r = cli_open_store(c, &st)) != PT_OK)
+	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
 	memset(&pb, 0, sizeof pb);
 	if (store_provision_at(st, pos[0], pos[1], lid, from, &pa, &e) != PT_OK ||
@@ -312,7 +312,7 @@ rules_stale(struct cli *c, int argc, char **argv)
 		color = parse_color(c, "auto");
 	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK)
 		return cli_report(c, &e);
-	if ((r = cli_open_store(c, &st)) != PT_OK) {
+	if ((r = cli_open_store_read(c, &st)) != PT_OK) {
 		rules_free(rs);
 		return r;
 	}
@@ -422,7 +422,7 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 		free(ids);
 		return cli_report(c, &e);
 	}
-	if ((rc = cli_open_store(c, &st)) != PT_OK)
+	if ((rc = cli_open_store_read(c, &st)) != PT_OK)
 		goto out;
 	if (amend_collect(st, rs, ids, nids, today, &l, &e) != PT_OK) {
 		rc = cli_report(c, &e);

@@ -182,7 +182,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 			rc = cli_report(c, &e);
 	}
 	if (rc == PT_OK)
-		rc = cli_open_store(c, &st);
+		rc = save ? cli_open_store(c, &st) : cli_open_store_read(c, &st);
 	/* One snapshot of the registry for all designs (and shared look-ups). */
 	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {

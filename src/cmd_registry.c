@@ -146,7 +146,7 @@ cmd_laws(struct cli *c, int argc, char **argv)
 		return cli_getopt_status(&g, id);
 	if (g.ind < argc)
 		return cli_unexpected(&g, argv[g.ind]);
-	if ((r = cli_open_store(c, &st)) != PT_OK)
+	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
 	if (store_laws(st, &laws, &n, &e) != PT_OK) {
 		store_close(st);
@@ -269,7 +269,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 		return PT_EUSAGE;
 	if (npos != 2)
 		return cli_usage(c, "show", "need a BWB id and an article number");
-	if ((r = cli_open_store(c, &st)) != PT_OK)
+	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
 	if (store_provision_at(st, pos[0], pos[1], lid, date, &p, &e) != PT_OK) {
 		store_provision_release(&p);
@@ -384,7 +384,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 		pt_buf_release(&q);
 		return cli_usage(c, "search", "no query given");
 	}
-	if ((r = cli_open_store(c, &st)) != PT_OK) {
+	if ((r = cli_open_store_read(c, &st)) != PT_OK) {
 		pt_buf_release(&q);
 		return r;
 	}

@@ -70,7 +70,7 @@ cmd_proeftuinen(struct cli *c, int argc, char **argv)
 		return cli_getopt_status(&g, id);
 	if (g.ind < argc)
 		return cli_unexpected(&g, argv[g.ind]);
-	if ((r = cli_open_store(c, &st)) != PT_OK)
+	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
 	if (saved_list(st, &list, &n, &e) != PT_OK) {
 		store_close(st);
@@ -338,7 +338,7 @@ review_list_cmd(struct cli *c, int argc, char **argv)
 		return cli_getopt_status(&g, id);
 	if (g.ind < argc)
 		return cli_unexpected(&g, argv[g.ind]);
-	if ((r = cli_open_store(c, &st)) != PT_OK)
+	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
 	if (review_list(st, proeftuin, status, &items, &n, &e) != PT_OK) {
 		store_close(st);
@@ -447,7 +447,7 @@ review_log_cmd(struct cli *c, int argc, char **argv)
 		return cli_unexpected(&g, argv[g.ind + 1]);
 	if (id == NULL)
 		return cli_usage(c, "review", "review log needs a finding id");
-	if ((r = cli_open_store(c, &st)) != PT_OK)
+	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
 	if (review_get(st, id, &it, &e) != PT_OK ||
 	    review_log(st, id, &log, &n, &e) != PT_OK) {

@@ -196,7 +196,7 @@ user_list(struct cli *c, int argc, char **argv)
 		return cli_getopt_status(&g, r);
 	if (g.ind < argc)
 		return cli_unexpected(&g, argv[g.ind]);
-	if ((r = cli_open_store(c, &st)) != PT_OK)
+	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
 	r = auth_user_list(st, &u, &n, &e);
 	store_close(st);

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -419,6 +421,68 @@ sqlite_open(struct pt_store *st, struct pt_err *err)
 	return PT_OK;
 }
 
+/* "file:" URI of path with the query q: '%', '?' and '#' escaped. */
+static char *
+file_uri(const char *path, const char *q)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	const char *p;
+
+	pt_buf_adds(&b, "file:");
+	for (p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			pt_buf_addf(&b, "%%%02X", (unsigned char)*p);
+		else
+			pt_buf_addc(&b, *p);
+	}
+	pt_buf_addf(&b, "?%s", q);
+	return pt_buf_detach(&b);
+}
+
+/*
+ * Read only.  A registry whose write-ahead log is empty (closed cleanly)
+ * is opened immutable: no lock and no -wal or -shm file, so it can be
+ * read on a read-only file system, in a read-only directory or as
+ * another user, and nothing is left behind.  With a log that holds
+ * pages (a writer at work, or one that was killed) it is opened
+ * read-only the ordinary way, which reads the log.
+ */
+static enum pt_status
+sqlite_open_read(struct pt_store *st, struct pt_err *err)
+{
+	char *wal = xasprintf("%s-wal", st->path), *uri;
+	struct stat sb;
+	int rc, v = 0, live = stat(wal, &sb) == 0 && sb.st_size > 0;
+
+	free(wal);
+	uri = file_uri(st->path, live ? "mode=ro" : "immutable=1");
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+			     NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "cannot open the registry: %s",
+				  st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
+	if (refuse_foreign(st, err) != PT_OK)
+		return PT_EDB;
+	if (user_version(st, &v) != SQLITE_OK)
+		return store_sqlerr(st, "cannot read the database (is it a "
+				    "proeftoets registry?)", err);
+	if (v != NMIGRATIONS)
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "the registry has schema version %d, this "
+				  "proeftoets reads %d: %s", v, NMIGRATIONS,
+				  v < NMIGRATIONS ? "a command that writes "
+				  "(with write access) upgrades it" :
+				  "use a newer proeftoets");
+	if (exec(st, "PRAGMA cache_size = -32768", "cannot configure the "
+		 "registry", err))
+		return PT_EDB;
+	return PT_OK;
+}
+
 static void
 sqlite_close(struct pt_store *st)
 {
@@ -477,6 +541,7 @@ sqlite_in_transaction(struct pt_store *st)
 const struct store_backend store_sqlite = {
 	"sqlite",
 	sqlite_open,
+	sqlite_open_read,
 	sqlite_close,
 	sqlite_begin,
 	sqlite_commit,
@@ -517,6 +582,56 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 	st->be = &store_sqlite;
 	st->lock_wait_ms = lock_wait_ms();
 	if (st->be->open(st, err) != PT_OK) {
+		store_close(st);
+		return PT_EDB;
+	}
+	*out = st;
+	return PT_OK;
+}
+
+/* Whether dir of path lets us make files (for -wal and -shm). */
+static int
+dir_writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") :
+		    slash == path ? xstrdup("/") :
+				    xstrndup(path, (size_t)(slash - path));
+	int ok = access(dir, W_OK) == 0;
+
+	free(dir);
+	return ok;
+}
+
+enum pt_status
+store_open_read(const char *path, struct pt_store **out, struct pt_err *err)
+{
+	struct stat sb;
+
+	/*
+	 * A registry that can be written is opened as for writing (which
+	 * also creates a new one and upgrades an old schema); one that
+	 * cannot be, read-only.
+	 */
+	if (stat(path, &sb) != 0 ||
+	    (access(path, W_OK) == 0 && dir_writable(path)))
+		return store_open(path, out, err);
+	return store_open_read_only(path, out, err);
+}
+
+enum pt_status
+store_open_read_only(const char *path, struct pt_store **out,
+		     struct pt_err *err)
+{
+	struct pt_store *st;
+
+	*out = NULL;
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->be = &store_sqlite;
+	st->lock_wait_ms = lock_wait_ms();
+	st->read_only = 1;
+	if (st->be->open_read(st, err) != PT_OK) {
 		store_close(st);
 		return PT_EDB;
 	}
@@ -611,6 +726,11 @@ store_on_wait(struct pt_store *st, void (*fn)(void *ctx), void *ctx)
 enum pt_status
 store_begin(struct pt_store *st, struct pt_err *err)
 {
+	if (st->read_only)
+		return pt_err_set(err, PT_EDB, st->path, 0, 0,
+				  "the registry is read-only: it was opened "
+				  "to be read (no write access to it or to its "
+				  "directory)");
 	if (st->depth > 0) {
 		st->depth++;
 		return PT_OK;

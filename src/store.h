@@ -44,6 +44,20 @@ void store_close(struct pt_store *st);
 const char *store_path(const struct pt_store *st);
 
 /*
+ * For commands that only read.  store_open_read() opens a registry this
+ * process can write (or that does not exist yet) with store_open(), and
+ * any other with store_open_read_only(): read-only, immutable when its
+ * write-ahead log is empty, so that it can be read on a read-only file
+ * system, in a read-only directory or as another user without creating
+ * -wal or -shm files.  A read-only store refuses store_begin() ("the
+ * registry is read-only").  Its schema must be current.
+ */
+enum pt_status store_open_read(const char *path, struct pt_store **out,
+			       struct pt_err *err);
+enum pt_status store_open_read_only(const char *path, struct pt_store **out,
+				    struct pt_err *err);
+
+/*
  * How long a write waits for a lock another process holds, in
  * milliseconds; the environment variable PROEFTOETS_LOCK_WAIT_MS, read by
  * store_open(), overrides it (for tests).

@@ -55,6 +55,9 @@ struct store_backend {
 	const char *name;
 	/* Open (creating) st->path and bring the schema up to date. */
 	enum pt_status (*open)(struct pt_store *st, struct pt_err *err);
+	/* Open st->path only to read it, creating no file beside it and
+	 * changing nothing; the schema must be up to date. */
+	enum pt_status (*open_read)(struct pt_store *st, struct pt_err *err);
 	/* Free what open made; st itself is freed by store_close(). */
 	void (*close)(struct pt_store *st);
 	/* Start a write transaction, waiting at most wait_ms for the lock. */
@@ -80,6 +83,7 @@ struct pt_store {
 	int depth;              /* store_begin()s not yet committed or undone */
 	int doomed;             /* an inner transaction was rolled back */
 	int busy;               /* the last error was a lock held elsewhere */
+	int read_only;          /* opened with store_open_read_only() */
 	void (*on_wait)(void *ctx); /* told when a write starts to wait */
 	void *on_wait_ctx;
 	int memo_on;

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 
 #include "buf.h"
 #include "store.h"
+#include "import.h"
 #include "suites.h"
 #include "testlib.h"
 #include <sqlite3.h>
@@ -416,6 +419,57 @@ START_TEST(test_store_txn_nested)
 }
 END_TEST
 
+/*
+ * A registry opened only to read: its laws can be read, no -wal or -shm
+ * file is made beside it, a write is refused as read-only, and an old
+ * schema is named rather than upgraded.
+ */
+START_TEST(test_store_open_read_only)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct store_law *laws;
+	char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
+	char *law = t_src("xml/bwb/BWBR0034925_2015-01-01_extract.xml");
+	struct import_result res;
+	struct stat sb;
+	size_t n;
+
+	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
+	ck_assert_int_eq(import_file(st, law, NULL, &res, &e), PT_OK);
+	import_result_release(&res);
+	store_close(st);
+	ck_assert_int_ne(stat(wal, &sb), 0);
+
+	ck_assert_int_eq(store_open_read_only(dbpath, &st, &e), PT_OK);
+	ck_assert_int_eq(store_laws(st, &laws, &n, &e), PT_OK);
+	ck_assert_uint_eq(n, 1);
+	store_laws_free(laws, n);
+	ck_assert_int_ne(stat(wal, &sb), 0);
+	ck_assert_int_ne(stat(shm, &sb), 0);
+	ck_assert_int_eq(store_begin(st, &e), PT_EDB);
+	ck_assert(t_contains(e.msg, "the registry is read-only"));
+	store_close(st);
+	ck_assert_int_ne(stat(wal, &sb), 0);
+	ck_assert_int_ne(stat(shm, &sb), 0);
+
+	/* An older schema is not upgraded by a reader. */
+	{
+		sqlite3 *h;
+
+		ck_assert_int_eq(sqlite3_open(dbpath, &h), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_exec(h, "PRAGMA user_version = 1", NULL,
+					      NULL, NULL), SQLITE_OK);
+		sqlite3_close(h);
+	}
+	ck_assert_int_eq(store_open_read_only(dbpath, &st, &e), PT_EDB);
+	ck_assert(t_contains(e.msg, "a command that writes"));
+	free(law);
+	free(wal);
+	free(shm);
+}
+END_TEST
+
 static void
 count_wait(void *ctx)
 {
@@ -469,6 +523,7 @@ suite_store(void)
 	tcase_add_test(tc, test_store_corrupt_file);
 	tcase_add_test(tc, test_store_txn_nested);
 	tcase_add_test(tc, test_store_txn_lock_wait);
+	tcase_add_test(tc, test_store_open_read_only);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_provision_at");
 	tcase_add_checked_fixture(tc, setup, teardown);
