@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,13 +36,49 @@ static const char csp[] =
 	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
 	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/*
+ * Requests are answered each on the thread of its connection; each takes
+ * a registry connection of its own from the pool for the request (SQLite
+ * connections are not shared between threads) and gives it back.
+ */
 struct server {
 	const struct serve_config *cfg;
-	struct pt_store *st;
-	struct ruleset *rs;
-	struct auth_limits *lim;
+	struct ruleset *rs;         /* read only once loaded */
+	struct auth_limits *lim;    /* thread-safe */
 	const char *tmpdir;
+	pthread_mutex_t pool_mu;
+	struct pt_store *pool[SERVE_MAX_CONNECTIONS];
+	size_t npool;
 };
+
+/* A registry connection for one request: from the pool, or a new one. */
+static struct pt_store *
+pool_get(struct server *sv, struct pt_err *err)
+{
+	struct pt_store *st = NULL;
+
+	pthread_mutex_lock(&sv->pool_mu);
+	if (sv->npool > 0)
+		st = sv->pool[--sv->npool];
+	pthread_mutex_unlock(&sv->pool_mu);
+	if (st == NULL && store_open(sv->cfg->db_path, &st, err) != PT_OK)
+		return NULL;
+	return st;
+}
+
+static void
+pool_put(struct server *sv, struct pt_store *st)
+{
+	if (st == NULL)
+		return;
+	pthread_mutex_lock(&sv->pool_mu);
+	if (sv->npool < SERVE_MAX_CONNECTIONS) {
+		sv->pool[sv->npool++] = st;
+		st = NULL;
+	}
+	pthread_mutex_unlock(&sv->pool_mu);
+	store_close(st);
+}
 
 /* Per connection and request: the body as it comes in. */
 struct req {
@@ -325,6 +362,7 @@ struct call {
 	struct pt_err err;
 	struct resp r;
 	char disposition[64];   /* r.disposition of a download */
+	struct pt_store *st;    /* this request's registry connection */
 };
 
 static void
@@ -431,7 +469,7 @@ do_login(struct call *c)
 	memcpy(old, c->token, sizeof old);
 	at.old_token = old;
 	at.now = time(NULL);
-	if (auth_login(c->sv->st, c->sv->lim, &at, &out, &wait, c->token,
+	if (auth_login(c->st, c->sv->lim, &at, &out, &wait, c->token,
 		       &c->err) != PT_OK) {
 		fail(c, 500, "De aanmelding kon niet worden verwerkt.");
 		goto out;
@@ -477,7 +515,7 @@ do_logout(struct call *c)
 	if (!auth_csrf_ok(&c->ses, csrf)) {
 		fail(c, 403, "Het formulier is verlopen of komt niet van deze "
 		     "werkruimte.");
-	} else if (auth_logout(c->sv->st, c->token, &c->err) != PT_OK) {
+	} else if (auth_logout(c->st, c->token, &c->err) != PT_OK) {
 		fail(c, 500, "Uitloggen is mislukt.");
 	} else {
 		c->r.cookie = xstrdup(COOKIE "=; HttpOnly; SameSite=Strict; "
@@ -539,7 +577,7 @@ do_review(struct call *c, const char *id)
 		    &c->r.body, &c->err));
 		goto out;
 	}
-	rc = review_set(c->sv->st, id, (enum review_status)s, c->ses.user, note,
+	rc = review_set(c->st, id, (enum review_status)s, c->ses.user, note,
 			NULL, &c->err);
 	if (rc == PT_ENOTFOUND) {
 		fail(c, 404, "Deze bevinding is niet bekend.");
@@ -737,17 +775,25 @@ answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 	pt_buf_init(&c.r.body);
 	localtime_r(&now, &tm);
 	strftime(c.today, sizeof c.today, "%Y-%m-%d", &tm);
-	c.ctx.st = sv->st;
+	if ((c.st = pool_get(sv, &c.err)) == NULL) {
+		fail(&c, 503, "Het register is nu niet te openen.");
+		c.r.retry_after = 5;
+		ok = send_resp(conn, &c.r);
+		pt_buf_release(&c.r.body);
+		pt_err_clear(&c.err);
+		return ok;
+	}
+	c.ctx.st = c.st;
 	c.ctx.rs = sv->rs;
 	c.ctx.today = c.today;
 
 	/* A page reads many rows: one snapshot and one lock for all of them
 	 * (writes open their own transaction). */
-	txn = c.get ? store_read_begin(sv->st) : 0;
+	txn = c.get ? store_read_begin(c.st) : 0;
 	cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, COOKIE);
 	if (cookie != NULL && strlen(cookie) < sizeof c.token)
 		snprintf(c.token, sizeof c.token, "%s", cookie);
-	if (auth_session_get(sv->st, c.token, now, &c.ses, &found,
+	if (auth_session_get(c.st, c.token, now, &c.ses, &found,
 			     &c.err) != PT_OK) {
 		fail(&c, 500, "De sessie kon niet worden gelezen.");
 	} else {
@@ -766,7 +812,8 @@ answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 		else
 			route(&c);
 	}
-	store_read_end(sv->st, txn);
+	store_read_end(c.st, txn);
+	pool_put(sv, c.st);
 	ok = send_resp(conn, &c.r);
 	pt_buf_release(&c.r.body);
 	free(c.r.location);
@@ -844,7 +891,11 @@ serve_run(const struct serve_config *cfg, struct pt_err *err)
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *info;
 	char host[INET6_ADDRSTRLEN], url[INET6_ADDRSTRLEN + 32];
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD;
+	/* A thread per connection: a password check (Argon2id, about half a
+	 * second) or a long page never holds up another connection. */
+	unsigned flags = MHD_USE_THREAD_PER_CONNECTION |
+			 MHD_USE_INTERNAL_POLLING_THREAD;
+	struct pt_store *first;
 	const void *ap;
 	const char *tmp = getenv("TMPDIR");
 	enum pt_status rc = PT_OK;
@@ -856,11 +907,14 @@ serve_run(const struct serve_config *cfg, struct pt_err *err)
 		return PT_EINTERNAL;
 	if (rules_load_dir(cfg->rules_dir, &sv.rs, err) != PT_OK)
 		return err->code;
-	if (store_open(cfg->db_path, &sv.st, err) != PT_OK) {
+	/* Open (and if need be upgrade) the registry once before serving. */
+	if (store_open(cfg->db_path, &first, err) != PT_OK) {
 		rules_free(sv.rs);
 		return err->code;
 	}
-	sv.lim = auth_limits_new(1);
+	pthread_mutex_init(&sv.pool_mu, NULL);
+	sv.pool[sv.npool++] = first;
+	sv.lim = auth_limits_new(SERVE_HASH_SLOTS);
 	if (cfg->addr.ss.ss_family == AF_INET6) {
 		flags |= MHD_USE_IPv6;
 		ap = &((const struct sockaddr_in6 *)&cfg->addr.ss)->sin6_addr;
@@ -917,7 +971,9 @@ serve_run(const struct serve_config *cfg, struct pt_err *err)
 	MHD_stop_daemon(d);
 out:
 	auth_limits_free(sv.lim);
-	store_close(sv.st);
+	while (sv.npool > 0)
+		store_close(sv.pool[--sv.npool]);
+	pthread_mutex_destroy(&sv.pool_mu);
 	rules_free(sv.rs);
 	return rc;
 }

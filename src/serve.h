@@ -47,6 +47,7 @@
 #define SERVE_MAX_CONNECTIONS 64
 #define SERVE_MAX_PER_IP 32
 #define SERVE_TIMEOUT 30            /* seconds of silence on a connection */
+#define SERVE_HASH_SLOTS 2          /* password checks at once (Argon2id) */
 
 struct serve_addr {
 	struct sockaddr_storage ss;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -52,16 +53,24 @@ quiet_generic(void *ctx, const char *msg, ...)
 
 static void quiet_errors(void *ctx, xmlErrorPtr e);
 
+static void
+init_once(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_loader);
+}
+
 void
 xmlsec_init(void)
 {
-	static int done;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	/* libxml2 keeps the error handlers per thread. */
+	static __thread int done;
 
+	pthread_once(&once, init_once);
 	if (done)
 		return;
 	done = 1;
-	xmlInitParser();
-	xmlSetExternalEntityLoader(refuse_loader);
 	xmlSetGenericErrorFunc(NULL, quiet_generic);
 	xmlSetStructuredErrorFunc(NULL, quiet_errors);
 }
@@ -312,8 +321,11 @@ static struct {
 	xmlRelaxNGPtr rng;
 } compiled[4];
 
+/* The web workspace validates designs from several threads. */
+static pthread_mutex_t compiled_mu = PTHREAD_MUTEX_INITIALIZER;
+
 static xmlRelaxNGPtr
-compile(const char *schema, size_t schema_len)
+compile_locked(const char *schema, size_t schema_len)
 {
 	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGPtr rng;
@@ -337,15 +349,29 @@ compile(const char *schema, size_t schema_len)
 	return rng; /* cache full: the caller frees it */
 }
 
+static xmlRelaxNGPtr
+compile(const char *schema, size_t schema_len)
+{
+	xmlRelaxNGPtr rng;
+
+	pthread_mutex_lock(&compiled_mu);
+	rng = compile_locked(schema, schema_len);
+	pthread_mutex_unlock(&compiled_mu);
+	return rng;
+}
+
 static int
 is_cached(xmlRelaxNGPtr rng)
 {
 	size_t i;
+	int found = 0;
 
+	pthread_mutex_lock(&compiled_mu);
 	for (i = 0; i < sizeof compiled / sizeof compiled[0]; i++)
 		if (compiled[i].rng == rng)
-			return 1;
-	return 0;
+			found = 1;
+	pthread_mutex_unlock(&compiled_mu);
+	return found;
 }
 
 void

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -824,6 +825,60 @@ START_TEST(test_serve_session_cap_and_rotation)
 END_TEST
 
 /* Login CSRF: a form of another origin cannot sign the browser in. */
+/* Sign-ins of other people, each a password check of about half a second,
+ * while this test asks for pages: a worker thread for the sign-ins. */
+static pthread_mutex_t signins_mu = PTHREAD_MUTEX_INITIALIZER;
+static int signins_done;
+
+static void *
+signin_worker(void *arg)
+{
+	char *name = xasprintf("onbekend-%d", *(int *)arg), *tok;
+
+	tok = login(name, "verkeerd wachtwoord");
+	free(tok);
+	free(name);
+	pthread_mutex_lock(&signins_mu);
+	signins_done++;
+	pthread_mutex_unlock(&signins_mu);
+	return NULL;
+}
+
+/*
+ * Password checks never hold up other requests: while six sign-ins are
+ * being checked (three rounds of two at once), five page requests are all
+ * answered before the last sign-in is.  One server thread answered them
+ * only after every sign-in.
+ */
+START_TEST(test_serve_hashing_does_not_block_pages)
+{
+	pthread_t t[6];
+	int ids[6], i, done;
+	struct http h;
+	struct timespec pause = { 0, 100 * 1000000L };
+
+	signins_done = 0;
+	for (i = 0; i < 6; i++) {
+		ids[i] = i;
+		ck_assert_int_eq(pthread_create(&t[i], NULL, signin_worker,
+						&ids[i]), 0);
+	}
+	nanosleep(&pause, NULL);
+	for (i = 0; i < 5; i++) {
+		ck_assert_int_eq(get(&h, "/login", NULL), 200);
+		http_release(&h);
+	}
+	pthread_mutex_lock(&signins_mu);
+	done = signins_done;
+	pthread_mutex_unlock(&signins_mu);
+	for (i = 0; i < 6; i++)
+		pthread_join(t[i], NULL);
+	ck_assert_msg(done < 6, "the pages waited for all sign-ins (%d done)",
+		      done);
+	ck_assert_int_eq(signins_done, 6);
+}
+END_TEST
+
 START_TEST(test_serve_login_foreign_origin)
 {
 	struct http h;
@@ -970,6 +1025,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_bad_requests);
 	tcase_add_test(tc, test_serve_session_cap_and_rotation);
 	tcase_add_test(tc, test_serve_login_foreign_origin);
+	tcase_add_test(tc, test_serve_hashing_does_not_block_pages);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
