@@ -23,10 +23,11 @@ static enum pt_status
 not_regular(const char *path, mode_t mode, struct pt_err *err)
 {
 	if (S_ISDIR(mode))
-		return pt_err_set(err, PT_EIO, path, 0, 0,
-				  "is a directory, not a file");
-	return pt_err_set(err, PT_EIO, path, 0, 0,
-			  "not a regular file (a device, FIFO or socket)");
+		pt_err_set(err, PT_EIO, path, 0, 0, "is a directory, not a file");
+	else
+		pt_err_set(err, PT_EIO, path, 0, 0,
+			   "not a regular file (a device, FIFO or socket)");
+	return PT_EIO;
 }
 
 static enum pt_status
@@ -115,8 +116,8 @@ struct fileio_out {
 static enum pt_status
 write_error(const char *path, int e, struct pt_err *err)
 {
-	return pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
-			  strerror(e));
+	pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s", strerror(e));
+	return PT_EIO;
 }
 
 /*
@@ -143,10 +144,11 @@ fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
 
 	*out = NULL;
 	if (lstat(path, &st) == 0) {
-		if (S_ISLNK(st.st_mode))
-			return pt_err_set(err, PT_EIO, path, 0, 0,
-					  "is a symbolic link; give the file "
-					  "it points to");
+		if (S_ISLNK(st.st_mode)) {
+			pt_err_set(err, PT_EIO, path, 0, 0, "is a symbolic "
+				   "link; give the file it points to");
+			return PT_EIO;
+		}
 		if (S_ISDIR(st.st_mode))
 			return not_regular(path, st.st_mode, err);
 		if (!S_ISREG(st.st_mode)) {
