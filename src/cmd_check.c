@@ -130,6 +130,32 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 	return PT_OK;
 }
 
+/*
+ * Read every design before writing anything: bad input stops all.  With
+ * xml (--save), the bytes are kept, to check and save the very same.
+ */
+static int
+read_designs(struct cli *c, const char **paths, size_t n, const char *today,
+	     struct pt_buf *xml, struct design **designs)
+{
+	struct pt_err e = PT_ERR_INIT;
+	size_t i;
+	int rc = PT_OK;
+
+	for (i = 0; i < n && rc == PT_OK; i++) {
+		pt_err_clear(&e);
+		if (xml != NULL) {
+			if (xmlsec_read_document(paths[i], &xml[i], &e) != PT_OK ||
+			    design_load_memory(xml[i].s, xml[i].len, paths[i],
+					       today, &designs[i], &e) != PT_OK)
+				rc = cli_report(c, &e);
+		} else if (design_load(paths[i], today, &designs[i], &e) != PT_OK)
+			rc = cli_report(c, &e);
+	}
+	pt_err_clear(&e);
+	return rc;
+}
+
 int
 cmd_check(struct cli *c, int argc, char **argv)
 {
@@ -169,18 +195,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		for (i = 0; i < npaths; i++)
 			pt_buf_init(&xml[i]);
 	}
-	/* Read every design before writing anything: bad input stops all. */
-	for (i = 0; i < npaths && rc == PT_OK; i++) {
-		pt_err_clear(&e);
-		if (save) {
-			/* Check and save the very same bytes. */
-			if (xmlsec_read_document(paths[i], &xml[i], &e) != PT_OK ||
-			    design_load_memory(xml[i].s, xml[i].len, paths[i],
-					       today, &designs[i], &e) != PT_OK)
-				rc = cli_report(c, &e);
-		} else if (design_load(paths[i], today, &designs[i], &e) != PT_OK)
-			rc = cli_report(c, &e);
-	}
+	rc = read_designs(c, paths, npaths, today, xml, designs);
 	if (rc == PT_OK)
 		rc = save ? cli_open_store(c, &st) : cli_open_store_read(c, &st);
 	/* One snapshot of the registry for all designs (and shared look-ups). */

@@ -87,6 +87,25 @@ html_href(struct pt_buf *b, const char *prefix, const char *id,
 	pt_buf_adds(b, "</a>");
 }
 
+void
+html_register_link(struct pt_buf *b, const struct rule_provision *rp,
+		   const char *date, const char *text)
+{
+	pt_buf_adds(b, "<a href=\"/wet/");
+	html_url_encode(b, rp->bwb);
+	pt_buf_adds(b, "/");
+	html_url_encode(b, rp->artikel);
+	pt_buf_adds(b, "?date=");
+	html_url_encode(b, date);
+	if (rp->lid != NULL) {
+		pt_buf_adds(b, "&amp;lid=");
+		html_url_encode(b, rp->lid);
+	}
+	pt_buf_adds(b, "\">");
+	html_esc(b, text);
+	pt_buf_adds(b, "</a>");
+}
+
 /* The text as a <blockquote>, folded when it is long. */
 static void
 provision_text(struct pt_buf *b, const struct finding_provision *p,
@@ -158,17 +177,8 @@ html_provision(struct pt_buf *b, const struct finding_provision *p,
 	else if (p->url != NULL)
 		html_tag(b, "; <code>", p->url, "</code>");
 	if (o != NULL && o->register_date != NULL && p->rp != NULL) {
-		pt_buf_adds(b, "; <a href=\"/wet/");
-		html_url_encode(b, p->rp->bwb);
-		pt_buf_adds(b, "/");
-		html_url_encode(b, p->rp->artikel);
-		pt_buf_adds(b, "?date=");
-		html_url_encode(b, o->register_date);
-		if (p->rp->lid != NULL) {
-			pt_buf_adds(b, "&amp;lid=");
-			html_url_encode(b, p->rp->lid);
-		}
-		pt_buf_adds(b, "\">in het register</a>");
+		pt_buf_adds(b, "; ");
+		html_register_link(b, p->rp, o->register_date, "in het register");
 	}
 	pt_buf_adds(b, "</p>\n</div>\n");
 }

@@ -31,6 +31,11 @@ void html_url_encode(struct pt_buf *b, const char *s);
 void html_href(struct pt_buf *b, const char *prefix, const char *id,
 	       const char *suffix, const char *text);
 
+/* <a href="/wet/BWB/ARTIKEL?date=DATE[&lid=LID]">text</a>: the web
+ * workspace's page of the provision rp at date. */
+void html_register_link(struct pt_buf *b, const struct rule_provision *rp,
+			const char *date, const char *text);
+
 /* How html_provision() renders. */
 struct html_provision_opts {
 	/* Fold a text longer than this many bytes into <details>; 0: never. */

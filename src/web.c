@@ -382,6 +382,60 @@ resolved_section(const struct web_ctx *c, const char *id, struct pt_buf *b,
 	return PT_OK;
 }
 
+/* One amendment group of the proeftuin page: the provision, its level,
+ * the amendments the rules describe and the barriers it lifts. */
+static void
+group_section(struct pt_buf *out, const struct design *d,
+	      const struct report_group *g, size_t i)
+{
+	const char **seen;
+	size_t nseen = 0, j, k;
+	char *s;
+
+	pt_buf_adds(out, "<section>\n");
+	if (g->key != NULL) {
+		char *cite = cite_provision(g->key);
+
+		s = xasprintf("%zu. Wijziging van %s", i + 1, cite);
+		free(cite);
+	} else {
+		s = xasprintf("%zu. Zonder aangehaalde bepaling", i + 1);
+	}
+	h(out, 3, s);
+	free(s);
+	html_tag(out, "<p>Laagste niveau: <strong>",
+	    vocab_level_label(g->level), "</strong>");
+	if (g->key != NULL && g->key->rp != NULL) {
+		pt_buf_adds(out, " \xe2\x80\x94 ");
+		html_register_link(out, g->key->rp, d->peildatum,
+				   "tekst op de peildatum");
+	}
+	pt_buf_adds(out, "</p>\n");
+	/* The amendments the rules describe, each once. */
+	seen = xcalloc(g->nfindings, sizeof *seen);
+	for (k = 0; k < g->nfindings; k++) {
+		const char *w = g->findings[k]->rule->wijziging;
+
+		for (j = 0; w != NULL && j < nseen; j++)
+			if (strcmp(seen[j], w) == 0)
+				break;
+		if (w != NULL && j == nseen)
+			seen[nseen++] = w;
+	}
+	if (nseen > 0)
+		pt_buf_adds(out, "<ul>\n");
+	for (j = 0; j < nseen; j++)
+		html_tag(out, "<li>", seen[j], "</li>\n");
+	if (nseen > 0)
+		pt_buf_adds(out, "</ul>\n");
+	free(seen);
+	findings_table_head(out, "Belemmeringen die deze wijziging "
+			    "opheft", 0);
+	for (k = 0; k < g->nfindings; k++)
+		finding_row(out, d, g->findings[k], 0);
+	pt_buf_adds(out, "</tbody>\n</table>\n</section>\n");
+}
+
 int
 web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 	      struct pt_err *err)
@@ -389,7 +443,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 	struct design *d;
 	struct check_result *r;
 	struct report_group *g;
-	size_t ng, i, k, nr;
+	size_t ng, i, nr;
 	char *s;
 	enum pt_status st;
 
@@ -425,62 +479,8 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 	report_groups(r, &g, &ng);
 	if (ng == 0)
 		pt_buf_adds(out, "<p>Geen.</p>\n");
-	for (i = 0; i < ng; i++) {
-		const char **seen;
-		size_t nseen = 0, j;
-
-		pt_buf_adds(out, "<section>\n");
-		if (g[i].key != NULL) {
-			char *cite = cite_provision(g[i].key);
-
-			s = xasprintf("%zu. Wijziging van %s", i + 1, cite);
-			free(cite);
-		} else {
-			s = xasprintf("%zu. Zonder aangehaalde bepaling", i + 1);
-		}
-		h(out, 3, s);
-		free(s);
-		html_tag(out, "<p>Laagste niveau: <strong>",
-		    vocab_level_label(g[i].level), "</strong>");
-		if (g[i].key != NULL && g[i].key->rp != NULL) {
-			pt_buf_adds(out, " \xe2\x80\x94 ");
-			pt_buf_adds(out, "<a href=\"/wet/");
-			html_url_encode(out, g[i].key->rp->bwb);
-			pt_buf_adds(out, "/");
-			html_url_encode(out, g[i].key->rp->artikel);
-			pt_buf_adds(out, "?date=");
-			html_url_encode(out, d->peildatum);
-			if (g[i].key->rp->lid != NULL) {
-				pt_buf_adds(out, "&amp;lid=");
-				html_url_encode(out, g[i].key->rp->lid);
-			}
-			pt_buf_adds(out, "\">tekst op de peildatum</a>");
-		}
-		pt_buf_adds(out, "</p>\n");
-		/* The amendments the rules describe, each once. */
-		seen = xcalloc(g[i].nfindings, sizeof *seen);
-		for (k = 0; k < g[i].nfindings; k++) {
-			const char *w = g[i].findings[k]->rule->wijziging;
-
-			for (j = 0; w != NULL && j < nseen; j++)
-				if (strcmp(seen[j], w) == 0)
-					break;
-			if (w != NULL && j == nseen)
-				seen[nseen++] = w;
-		}
-		if (nseen > 0)
-			pt_buf_adds(out, "<ul>\n");
-		for (j = 0; j < nseen; j++)
-			html_tag(out, "<li>", seen[j], "</li>\n");
-		if (nseen > 0)
-			pt_buf_adds(out, "</ul>\n");
-		free(seen);
-		findings_table_head(out, "Belemmeringen die deze wijziging "
-				    "opheft", 0);
-		for (k = 0; k < g[i].nfindings; k++)
-			finding_row(out, d, g[i].findings[k], 0);
-		pt_buf_adds(out, "</tbody>\n</table>\n</section>\n");
-	}
+	for (i = 0; i < ng; i++)
+		group_section(out, d, &g[i], i);
 	report_groups_free(g, ng);
 
 	h(out, 2, "Risico's voor de rechtsbescherming");
