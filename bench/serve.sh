@@ -89,17 +89,17 @@ while ! grep -q '^listening on ' "$work/out" 2>/dev/null; do
 done
 url=$(sed -n 's/^listening on //p' "$work/out")
 url=${url%/}
-curl -s -o /dev/null -c "$work/jar" -d 'user=bench&password=bench-wachtwoord' "$url/login"
+curl -s -o "$work/body" -c "$work/jar" -d 'user=bench&password=bench-wachtwoord' "$url/login"
 token=$(awk '$6 == "pt_sessie" { print $7 }' "$work/jar")
 [ -n "$token" ] || { echo "$0: cannot sign in" >&2; exit 1; }
 
 findings=$(curl -s -b "pt_sessie=$token" "$url/api/proeftuinen" |
 	awk -F': ' '/"id": "groot"/ { g = 1 } g && /"barriers"|"risks"/ { sub(/,/, "", $2); n += $2 } g && /"review"/ { print n; exit }')
-bytes=$(curl -s -b "pt_sessie=$token" -o /dev/null -w '%{size_download}' "$url/proeftuinen/groot")
+bytes=$(curl -s -b "pt_sessie=$token" -o "$work/body" -w '%{size_download}' "$url/proeftuinen/groot")
 i=0
 : > "$work/times"
 while [ "$i" -lt "$runs" ]; do
-	curl -s -b "pt_sessie=$token" -o /dev/null -w '%{http_code} %{time_total}\n' \
+	curl -s -b "pt_sessie=$token" -o "$work/body" -w '%{http_code} %{time_total}\n' \
 		"$url/proeftuinen/groot" >> "$work/times"
 	i=$((i + 1))
 done
