@@ -149,9 +149,13 @@ START_TEST(test_write_failure_keeps_old)
 	 * a child of its own, so that the limit stays there.
 	 */
 	memset(big, 'x', sizeof big);
-	if ((pid = t_fork_fsize(4096)) == 0)
-		_exit(fileio_write_file(p, big, sizeof big, &e) == PT_EIO &&
-		      t_contains(e.msg, "cannot write") ? 0 : 1);
+	if ((pid = t_fork_fsize(4096)) == 0) {
+		int ok = fileio_write_file(p, big, sizeof big, &e) == PT_EIO &&
+			 t_contains(e.msg, "cannot write");
+
+		free(p);
+		_exit(ok ? 0 : 1);
+	}
 	ck_assert_int_eq(t_wait(pid), 0);
 	got = t_read(p, NULL);
 	ck_assert_str_eq(got, "oud");
@@ -189,10 +193,19 @@ START_TEST(test_write_through_devices)
 
 		if (in == NULL || out == NULL)
 			_exit(1);
+		int ok;
+
 		while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
 			pt_buf_add(&b, chunk, n);
 		fwrite(b.s, 1, b.len, out);
-		_exit(fclose(out) == 0 ? 0 : 1);
+		fclose(in);
+		ok = fclose(out) == 0;
+		pt_buf_release(&b);
+		/* No leak in the child either (valgrind checks it too). */
+		free(null);
+		free(fifo);
+		free(copy);
+		_exit(ok ? 0 : 1);
 	}
 	ck_assert_int_eq(fileio_write_file(fifo, "door de pijp", 12, &e), PT_OK);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);

@@ -86,8 +86,14 @@ START_TEST(test_import_disk_full)
 		char *err = NULL;
 		int rc = t_cli(NULL, &err, "--db", db, "import", "-q", big, NULL);
 
-		_exit(rc == PT_EDB && t_contains(err, "disk") &&
-		      t_contains(err, "importing ") && t_contains(err, big) ? 0 : 1);
+		int ok = rc == PT_EDB && t_contains(err, "disk") &&
+			 t_contains(err, "importing ") && t_contains(err, big);
+
+		/* No leak in the child either (valgrind checks it too). */
+		free(err);
+		free(small);
+		free(big);
+		_exit(ok ? 0 : 1);
 	}
 	ck_assert_int_eq(t_wait(pid), 0);
 	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM law"), 1);

@@ -857,6 +857,10 @@ START_TEST(test_serve_hashing_does_not_block_pages)
 	struct http h;
 	struct timespec pause = { 0, 100 * 1000000L };
 
+	/* Under valgrind threads take turns on one core and every request is
+	 * slow: the order of answers says nothing there. */
+	if (getenv("VALGRIND") != NULL && *getenv("VALGRIND") != '\0')
+		return;
 	signins_done = 0;
 	for (i = 0; i < 6; i++) {
 		ids[i] = i;
