@@ -773,6 +773,112 @@ START_TEST(test_rules_min_gemeenten)
 }
 END_TEST
 
+/*
+ * The statutory gateways of the rule set, one sharing at a time, between
+ * the actors of one design: each lawful flow stays quiet, each flow with the
+ * wrong sender, the wrong receiver or a receiver without the task is found,
+ * and the finding says what is not covered.
+ */
+static const char gw_actors[] =
+	"<actor id=\"wt\" rol=\"wijkteam\"/>"
+	"<actor id=\"jha\" rol=\"jeugdhulpaanbieder\"/>"
+	"<actor id=\"rvt-jha\" rol=\"regionaal-veiligheidsteam\" aangewezen-als=\"jeugdhulpaanbieder\"/>"
+	"<actor id=\"gi\" rol=\"gecertificeerde-instelling\"/>"
+	"<actor id=\"gi-jr\" rol=\"gecertificeerde-instelling\"/>"
+	"<actor id=\"rvt-c\" rol=\"regionaal-veiligheidsteam\" gecertificeerd=\"ja\"/>"
+	"<actor id=\"rvt-c-jr\" rol=\"regionaal-veiligheidsteam\" gecertificeerd=\"ja\"/>"
+	"<actor id=\"rvt\" rol=\"regionaal-veiligheidsteam\"/>"
+	"<actor id=\"raad\" rol=\"raad-voor-de-kinderbescherming\"/>"
+	"<actor id=\"vt\" rol=\"veilig-thuis\"/>"
+	"<actor id=\"rvt-vt\" rol=\"regionaal-veiligheidsteam\" aangewezen-als=\"veilig-thuis\"/>"
+	"<actor id=\"college\" rol=\"college\"/>"
+	"<actor id=\"ggz\" rol=\"ggz-volwassenen\"/>"
+	"<actor id=\"politie\" rol=\"politie\"/>"
+	"<actor id=\"om\" rol=\"openbaar-ministerie\"/>";
+static const char gw_taken[] =
+	"<taak id=\"jeugdhulp\" actor=\"wt\"/>"
+	"<taak id=\"jeugdhulp\" actor=\"jha\"/>"
+	"<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
+	"<taak id=\"jeugdreclassering\" actor=\"gi-jr\"/>"
+	"<taak id=\"uitvoering-ots\" actor=\"rvt-c\"/>"
+	"<taak id=\"jeugdreclassering\" actor=\"rvt-c-jr\"/>"
+	"<taak id=\"uitvoering-ots\" actor=\"rvt\"/>"
+	"<taak id=\"raadsonderzoek\" actor=\"rvt\"/>"
+	"<taak id=\"meldpunt\" actor=\"vt\"/>"
+	"<taak id=\"meldpunt\" actor=\"rvt-vt\"/>";
+
+struct gw_case {
+	const char *van, *naar, *gegevens;
+	const char *bwb, *artikel, *lid; /* lid may be NULL */
+	const char *rule;
+	const char *want; /* a part of the trigger; NULL: no finding */
+};
+
+#define JW "BWBR0034925"
+#define BW1 "BWBR0002656"
+#define WMO "BWBR0035362"
+#define B7 "jw-7.3.11-gegevensdeling"
+#define NOT_OTS "maar die bepaling dekt deze verstrekking niet: de ontvanger voert de " \
+	"taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit."
+#define NOT_GI "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
+	"gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)"
+
+static const struct gw_case gw_cases[] = {
+	/* Jeugdwet 7.3.11 lid 4: derden -> the GI that carries out the OTS. */
+	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "4", B7, NULL },
+	{ "jha", "rvt-c", "jeugdhulp gezondheid", JW, "7.3.11", "4", B7, NULL },
+	{ "ggz", "gi", "gezondheid", JW, "7.3.11", "4", B7, NULL },
+	{ "wt", "gi-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
+	{ "wt", "rvt-c-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
+	{ "wt", "rvt", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "." },
+	{ "wt", "raad", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "; de ontvanger voert "
+	  "de taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
+	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "1", B7, "maar die bepaling dekt deze "
+	  "verstrekking niet: zij is geen van de wettelijke kanalen" },
+};
+
+START_TEST(test_rules_statutory_gateways)
+{
+	const struct gw_case *c = &gw_cases[_i];
+	struct ruleset *rs = load_all();
+	struct pt_err err = PT_ERR_INIT;
+	struct design *d = NULL;
+	struct check_result *res = NULL;
+	char *xml, *subject, *want_id;
+	const char *trigger = NULL;
+	size_t i;
+
+	xml = xasprintf("<proeftuin id=\"gw\" peildatum=\"2026-07-01\"><actoren>%s</actoren>"
+			"<taken>%s</taken><gegevensdeling>"
+			"<deling van=\"%s\" naar=\"%s\" gegevens=\"%s\" grondslag=\"wettelijk\">"
+			"<bepaling bwb=\"%s\" artikel=\"%s\"%s%s%s/></deling>"
+			"</gegevensdeling></proeftuin>", gw_actors, gw_taken, c->van, c->naar,
+			c->gegevens, c->bwb, c->artikel, c->lid ? " lid=\"" : "",
+			c->lid ? c->lid : "", c->lid ? "\"" : "");
+	ck_assert_msg(design_load_memory(xml, strlen(xml), "gw.xml", "2026-07-01", &d,
+					 &err) == PT_OK, "%s", err.msg);
+	ck_assert_int_eq(check_run(d, rs, NULL, &res, &err), PT_OK);
+	subject = xasprintf("%s>%s", c->van, c->naar);
+	want_id = xasprintf("gw/%s/%s", c->rule, subject);
+	for (i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].id, want_id) == 0)
+			trigger = res->findings[i].trigger;
+	if (c->want == NULL)
+		ck_assert_msg(trigger == NULL, "%s, %s art. %s: %s finds: %s", subject,
+			      c->bwb, c->artikel, c->rule, trigger);
+	else
+		ck_assert_msg(trigger != NULL && t_contains(trigger, c->want),
+			      "%s, %s art. %s: %s: trigger '%s' lacks '%s'", subject, c->bwb,
+			      c->artikel, c->rule, trigger ? trigger : "(no finding)", c->want);
+	free(subject);
+	free(want_id);
+	free(xml);
+	check_result_free(res);
+	design_free(d);
+	rules_free(rs);
+}
+END_TEST
+
 /* The division of tasks under current law (spec section 3) is lawful. */
 START_TEST(test_rules_current_division)
 {
@@ -824,6 +930,8 @@ suite_rules(void)
 	tcase_add_test(set, test_rules_fixtures);
 	tcase_add_test(set, test_rules_min_gemeenten);
 	tcase_add_test(set, test_rules_current_division);
+	tcase_add_loop_test(set, test_rules_statutory_gateways, 0,
+			    (int)(sizeof gw_cases / sizeof gw_cases[0]));
 	suite_add_tcase(s, set);
 	return s;
 }
