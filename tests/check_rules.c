@@ -835,6 +835,17 @@ static const struct gw_case gw_cases[] = {
 	  "de taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
 	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "1", B7, "maar die bepaling dekt deze "
 	  "verstrekking niet: zij is geen van de wettelijke kanalen" },
+	/* BW 1:240: whoever is bound by secrecy -> only the Raad. */
+	{ "gi", "raad", "jeugdhulp", BW1, "240", NULL, B7, NULL },
+	{ "vt", "raad", "melding", BW1, "240", NULL, B7, NULL },
+	{ "ggz", "raad", "gezondheid", BW1, "240", NULL, B7, NULL },
+	{ "wt", "college", "jeugdhulp", BW1, "240", NULL, B7, "met als genoemde grondslag "
+	  "BWBR0002656 art. 240, maar die bepaling dekt deze verstrekking niet: de ontvanger "
+	  "is geen Raad voor de Kinderbescherming." },
+	{ "gi", "rvt", "jeugdhulp", BW1, "240", NULL, B7, "de ontvanger is geen Raad voor de "
+	  "Kinderbescherming." },
+	{ "jha", "gi", "jeugdhulp", BW1, "240", "1", B7, "de ontvanger is geen Raad voor de "
+	  "Kinderbescherming." },
 };
 
 START_TEST(test_rules_statutory_gateways)
