@@ -262,33 +262,6 @@ lid_matches(const char *want, const char *given)
 	return given != NULL && strcmp(want, given) == 0;
 }
 
-/* Whether a sharing is covered by one of the rule's statutory gateways. */
-static int
-gateway_covers(const struct rule *r, const struct design *d,
-	       const struct design_deling *dl)
-{
-	const struct design_actor *naar = &d->actors[dl->naar];
-	size_t i, k;
-
-	for (i = 0; i < dl->nbepalingen; i++) {
-		const struct design_bepaling *b = &dl->bepalingen[i];
-
-		for (k = 0; k < r->nkanalen; k++) {
-			const struct rule_kanaal *kn = &r->kanalen[k];
-
-			if (strcmp(kn->bwb, b->bwb) != 0 ||
-			    strcmp(kn->artikel, b->artikel) != 0 ||
-			    !lid_matches(kn->lid, b->lid))
-				continue;
-			if (kn->gegevens != 0 && (dl->gegevens & ~kn->gegevens) != 0)
-				continue;
-			if (kn->nnaar == 0 || any_match(kn->naar, kn->nnaar, naar))
-				return 1;
-		}
-	}
-	return 0;
-}
-
 static void
 describe_gegevens(struct pt_buf *b, unsigned g)
 {
@@ -297,6 +270,173 @@ describe_gegevens(struct pt_buf *b, unsigned g)
 	for (i = 0; i < VOCAB_NGEGEVENS; i++)
 		if (g & (1u << i))
 			pt_buf_addf(b, "%s%s", n++ ? ", " : "", vocab_gegevens_names[i]);
+}
+
+/*
+ * The actors a list of patterns allows, as alternatives after "geen":
+ * "gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)".
+ * A pattern with roles only gives one alternative per role.
+ */
+static void
+describe_alternatives(struct pt_buf *b, const struct rule_pattern *p, size_t n)
+{
+	char **alts = NULL;
+	size_t nalts = 0, i, k;
+
+	for (i = 0; i < n; i++) {
+		struct pt_buf alt = PT_BUF_INIT;
+		int roles_only = p[i].gecertificeerd < 0 && p[i].aangewezen == 0 &&
+		    p[i].doelgroep < 0;
+		const char *sep = " ";
+
+		for (k = 0; k < p[i].nrollen; k++) {
+			const struct vocab_entry *role = vocab_role(p[i].rollen[k]);
+			const char *label = role ? role->label : p[i].rollen[k];
+
+			if (roles_only)
+				add_str(&alts, &nalts, label);
+			else
+				pt_buf_addf(&alt, "%s%s", k ? " of " : "", label);
+		}
+		if (roles_only)
+			continue;
+		if (p[i].nrollen == 0)
+			pt_buf_adds(&alt, "actor");
+		if (p[i].gecertificeerd >= 0) {
+			pt_buf_addf(&alt, "%s%s", sep,
+				    p[i].gecertificeerd ? "met een certificaat (Jeugdwet 3.4)"
+							: "zonder certificaat");
+			sep = ", ";
+		}
+		for (k = 0; k < VOCAB_NAANWIJZING; k++)
+			if (p[i].aangewezen & (1u << k)) {
+				pt_buf_addf(&alt, "%sdie is aangewezen als %s", sep,
+					    vocab_aanwijzing_names[k]);
+				sep = ", ";
+			}
+		if (p[i].doelgroep >= 0)
+			pt_buf_addf(&alt, "%smet doelgroep %s", sep,
+				    p[i].doelgroep == DOELGROEP_ALLE ? "alle leeftijden" : "jeugd");
+		add_str(&alts, &nalts, alt.s);
+		pt_buf_release(&alt);
+	}
+	for (i = 0; i < nalts; i++) {
+		if (i)
+			pt_buf_adds(b, i + 1 == nalts ? " of " : ", ");
+		pt_buf_adds(b, alts[i]);
+		free(alts[i]);
+	}
+	free(alts);
+}
+
+static int
+actor_holds_task(const struct design *d, size_t ai, char *const *tasks, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < d->ntaken; i++)
+		if (d->taken[i].actor == ai && in_list(tasks, n, d->taken[i].id))
+			return 1;
+	return 0;
+}
+
+static void
+describe_bepaling(struct pt_buf *b, const struct design_bepaling *bp)
+{
+	pt_buf_addf(b, "%s art. %s%s%s", bp->bwb, bp->artikel,
+		    bp->lid ? " lid " : "", bp->lid ? bp->lid : "");
+}
+
+/*
+ * What of a sharing a gateway does not cover, in Dutch ("de verstrekker is
+ * geen ..."), appended to b; returns 0 when the gateway covers it.
+ */
+static int
+kanaal_gaps(const struct rule_kanaal *kn, const struct design *d,
+	    const struct design_deling *dl, struct pt_buf *b)
+{
+	int gaps = 0;
+	size_t i;
+
+	if (kn->nvan > 0 && !any_match(kn->van, kn->nvan, &d->actors[dl->van])) {
+		pt_buf_adds(b, "de verstrekker is geen ");
+		describe_alternatives(b, kn->van, kn->nvan);
+		gaps++;
+	}
+	if (kn->nnaar > 0 && !any_match(kn->naar, kn->nnaar, &d->actors[dl->naar])) {
+		pt_buf_adds(b, gaps++ ? "; " : "");
+		pt_buf_adds(b, "de ontvanger is geen ");
+		describe_alternatives(b, kn->naar, kn->nnaar);
+	}
+	if (kn->nnaar_taken > 0 &&
+	    !actor_holds_task(d, dl->naar, kn->naar_taken, kn->nnaar_taken)) {
+		pt_buf_adds(b, gaps++ ? "; " : "");
+		pt_buf_adds(b, kn->nnaar_taken > 1 ? "de ontvanger voert geen van de taken "
+			    : "de ontvanger voert de taak ");
+		for (i = 0; i < kn->nnaar_taken; i++) {
+			if (i)
+				pt_buf_adds(b, i + 1 == kn->nnaar_taken ? " of " : ", ");
+			describe_task(b, kn->naar_taken[i]);
+		}
+		pt_buf_adds(b, kn->nnaar_taken > 1 ? " uit" : " niet uit");
+	}
+	if (kn->gegevens != 0 && (dl->gegevens & ~kn->gegevens) != 0) {
+		pt_buf_adds(b, gaps++ ? "; " : "");
+		pt_buf_adds(b, "de gegevens (");
+		describe_gegevens(b, dl->gegevens & ~kn->gegevens);
+		pt_buf_adds(b, ") vallen er niet onder");
+	}
+	return gaps;
+}
+
+/*
+ * Whether one of the provisions the design cites for a sharing is a
+ * gateway of the rule that covers its sender, receiver, the receiver's
+ * task and the data.  When none is, *why says for each cited provision
+ * what is not covered.
+ */
+static int
+gateway_covers(const struct rule *r, const struct design *d,
+	       const struct design_deling *dl, struct pt_buf *why)
+{
+	size_t i, k;
+
+	for (i = 0; i < dl->nbepalingen; i++) {
+		const struct design_bepaling *b = &dl->bepalingen[i];
+		struct pt_buf gaps = PT_BUF_INIT;
+		int matched = 0;
+
+		for (k = 0; k < r->nkanalen; k++) {
+			const struct rule_kanaal *kn = &r->kanalen[k];
+			struct pt_buf g = PT_BUF_INIT;
+
+			if (strcmp(kn->bwb, b->bwb) != 0 ||
+			    strcmp(kn->artikel, b->artikel) != 0 ||
+			    !lid_matches(kn->lid, b->lid))
+				continue;
+			if (kanaal_gaps(kn, d, dl, &g) == 0) {
+				pt_buf_release(&g);
+				pt_buf_release(&gaps);
+				return 1;
+			}
+			/* Two gateways on one provision: say what each misses. */
+			pt_buf_addf(&gaps, "%s%s", matched++ ? "; of " : "", g.s);
+			pt_buf_release(&g);
+		}
+		if (dl->nbepalingen > 1) {
+			describe_bepaling(why, b);
+			pt_buf_adds(why, ": ");
+		}
+		if (matched)
+			pt_buf_adds(why, gaps.s);
+		else
+			pt_buf_adds(why, "zij is geen van de wettelijke kanalen voor"
+				    " verstrekking zonder toestemming die deze regel kent");
+		if (i + 1 < dl->nbepalingen)
+			pt_buf_adds(why, "; ");
+		pt_buf_release(&gaps);
+	}
+	return 0;
 }
 
 static void
@@ -309,7 +449,7 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 		const struct design_deling *dl = &d->delingen[i];
 		const struct design_actor *van = &d->actors[dl->van];
 		const struct design_actor *naar = &d->actors[dl->naar];
-		struct pt_buf t = PT_BUF_INIT, subj = PT_BUF_INIT;
+		struct pt_buf t = PT_BUF_INIT, subj = PT_BUF_INIT, why = PT_BUF_INIT;
 		struct finding *f;
 
 		if (r->gegevens != 0 && (dl->gegevens & r->gegevens) == 0)
@@ -320,8 +460,11 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 			continue;
 		if (dl->grondslag == GRONDSLAG_TOESTEMMING)
 			continue;
-		if (dl->grondslag == GRONDSLAG_WETTELIJK && gateway_covers(r, d, dl))
+		if (dl->grondslag == GRONDSLAG_WETTELIJK &&
+		    gateway_covers(r, d, dl, &why)) {
+			pt_buf_release(&why);
 			continue;
+		}
 		describe_actor(&t, van);
 		pt_buf_adds(&t, " verstrekt gegevens (");
 		describe_gegevens(&t, dl->gegevens);
@@ -331,14 +474,16 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 			pt_buf_adds(&t, " zonder grondslag (geen toestemming, geen wettelijke bepaling).");
 		} else {
 			pt_buf_adds(&t, " met als genoemde grondslag ");
-			for (k = 0; k < dl->nbepalingen; k++)
-				pt_buf_addf(&t, "%s%s art. %s%s%s", k ? ", " : "",
-					    dl->bepalingen[k].bwb, dl->bepalingen[k].artikel,
-					    dl->bepalingen[k].lid ? " lid " : "",
-					    dl->bepalingen[k].lid ? dl->bepalingen[k].lid : "");
-			pt_buf_adds(&t, "; die bepaling is geen grondslag voor verstrekking aan"
-				    " deze ontvanger (of voor deze gegevens).");
+			for (k = 0; k < dl->nbepalingen; k++) {
+				if (k)
+					pt_buf_adds(&t, ", ");
+				describe_bepaling(&t, &dl->bepalingen[k]);
+			}
+			pt_buf_addf(&t, ", maar %s: %s.", dl->nbepalingen > 1 ?
+				    "geen daarvan dekt deze verstrekking" :
+				    "die bepaling dekt deze verstrekking niet", why.s);
 		}
+		pt_buf_release(&why);
 		pt_buf_addf(&subj, "%s>%s", van->id, naar->id);
 		/* One finding per sender/receiver pair. */
 		f = NULL;

@@ -24,10 +24,12 @@
 #include "vocab.h"
 #include "xmlsec.h"
 
-/* The file being read, for error messages. */
+/* The file being read, for error messages and kanaal references. */
 struct rctx {
 	const char *path;
 	struct pt_err *err;
+	const struct rule *prev; /* the rules read before this one in the file */
+	size_t nprev;
 };
 
 static int
@@ -288,12 +290,93 @@ kanaal_free(struct rule_kanaal *k)
 {
 	size_t i;
 
+	free(k->id);
 	free(k->bwb);
 	free(k->artikel);
 	free(k->lid);
+	for (i = 0; i < k->nvan; i++)
+		pattern_free(&k->van[i]);
+	free(k->van);
 	for (i = 0; i < k->nnaar; i++)
 		pattern_free(&k->naar[i]);
 	free(k->naar);
+	free_list(k->naar_taken, k->nnaar_taken);
+}
+
+static char **
+copy_list(char *const *v, size_t n)
+{
+	char **out = NULL;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	out = xreallocarray(NULL, n, sizeof *out);
+	for (i = 0; i < n; i++)
+		out[i] = xstrdup(v[i]);
+	return out;
+}
+
+static struct rule_pattern *
+copy_patterns(const struct rule_pattern *p, size_t n)
+{
+	struct rule_pattern *out;
+	size_t i;
+
+	if (n == 0)
+		return NULL;
+	out = xreallocarray(NULL, n, sizeof *out);
+	for (i = 0; i < n; i++) {
+		out[i] = p[i];
+		out[i].rollen = copy_list(p[i].rollen, p[i].nrollen);
+	}
+	return out;
+}
+
+/* The kanaal named id among the earlier rules of the file and the current one. */
+static const struct rule_kanaal *
+find_kanaal(const struct rctx *c, const struct rule *r, const char *id)
+{
+	size_t i, k;
+
+	for (k = 0; k < r->nkanalen; k++)
+		if (r->kanalen[k].id != NULL && strcmp(r->kanalen[k].id, id) == 0)
+			return &r->kanalen[k];
+	for (i = 0; i < c->nprev; i++)
+		for (k = 0; k < c->prev[i].nkanalen; k++)
+			if (c->prev[i].kanalen[k].id != NULL &&
+			    strcmp(c->prev[i].kanalen[k].id, id) == 0)
+				return &c->prev[i].kanalen[k];
+	return NULL;
+}
+
+/* <kanaal ref="id"/>: a copy of an earlier kanaal, without its id. */
+static enum pt_status
+read_kanaal_ref(struct rctx *c, const xmlNode *n, struct rule *r,
+		struct rule_kanaal *k)
+{
+	char *ref = attr(n, "ref");
+	const struct rule_kanaal *src = find_kanaal(c, r, ref);
+
+	if (src == NULL) {
+		enum pt_status st = fail(c, n, "kanaal ref '%s' names no earlier kanaal "
+					 "in this file", ref);
+
+		free(ref);
+		return st;
+	}
+	free(ref);
+	k->bwb = xstrdup(src->bwb);
+	k->artikel = xstrdup(src->artikel);
+	k->lid = xstrdup0(src->lid);
+	k->gegevens = src->gegevens;
+	k->van = copy_patterns(src->van, src->nvan);
+	k->nvan = src->nvan;
+	k->naar = copy_patterns(src->naar, src->nnaar);
+	k->nnaar = src->nnaar;
+	k->naar_taken = copy_list(src->naar_taken, src->nnaar_taken);
+	k->nnaar_taken = src->nnaar_taken;
+	return PT_OK;
 }
 
 static enum pt_status
@@ -301,12 +384,24 @@ read_kanaal(struct rctx *c, const xmlNode *n, struct rule *r)
 {
 	struct rule_kanaal *k;
 	const xmlNode *ch;
-	char *g;
+	char *g, *id;
 	enum pt_status st = PT_OK;
 
+	id = attr(n, "id");
+	if (id != NULL && (!is_rule_id(id) || find_kanaal(c, r, id) != NULL)) {
+		st = fail(c, n, is_rule_id(id) ? "duplicate kanaal id '%s' in this file" :
+			  "bad kanaal id '%s' (want lower-case letters, digits, '-' and '.')",
+			  id);
+		free(id);
+		return st;
+	}
 	r->kanalen = xreallocarray(r->kanalen, r->nkanalen + 1, sizeof *r->kanalen);
 	k = &r->kanalen[r->nkanalen++];
 	memset(k, 0, sizeof *k);
+	k->id = id;
+	k->line = xmlsec_line(n);
+	if (xmlHasProp(n, (const xmlChar *)"ref") != NULL)
+		return read_kanaal_ref(c, n, r, k);
 	k->bwb = attr(n, "bwb");
 	k->artikel = attr(n, "artikel");
 	k->lid = attr(n, "lid");
@@ -320,10 +415,46 @@ read_kanaal(struct rctx *c, const xmlNode *n, struct rule *r)
 	if (g != NULL)
 		st = read_gegevens(c, n, g, &k->gegevens);
 	free(g);
-	for (ch = n->children; ch != NULL && st == PT_OK; ch = ch->next)
-		if (is_el(ch, "naar"))
+	for (ch = n->children; ch != NULL && st == PT_OK; ch = ch->next) {
+		if (is_el(ch, "van"))
+			st = add_pattern(c, ch, &k->van, &k->nvan);
+		else if (is_el(ch, "naar"))
 			st = add_pattern(c, ch, &k->naar, &k->nnaar);
+		else if (is_el(ch, "ontvanger-taak"))
+			st = read_tasks(c, ch, &k->naar_taken, &k->nnaar_taken);
+	}
 	return st;
+}
+
+/*
+ * A kanaal must rest on a provision the rule cites, so that the report
+ * quotes it: same law and article, and the kanaal's lid (or the whole
+ * article).
+ */
+static enum pt_status
+check_kanalen_cited(struct rctx *c, const struct rule *r)
+{
+	size_t k, i;
+
+	for (k = 0; k < r->nkanalen; k++) {
+		const struct rule_kanaal *kn = &r->kanalen[k];
+
+		for (i = 0; i < r->nprovisions; i++) {
+			const struct rule_provision *p = &r->provisions[i];
+
+			if (strcmp(p->bwb, kn->bwb) == 0 &&
+			    strcmp(p->artikel, kn->artikel) == 0 &&
+			    (p->lid == NULL || kn->lid == NULL || strcmp(p->lid, kn->lid) == 0))
+				break;
+		}
+		if (i == r->nprovisions)
+			return pt_err_set(c->err, PT_EINPUT, c->path, kn->line, 0,
+					  "kanaal %s art. %s%s%s of rule '%s' rests on no "
+					  "bepaling of the rule", kn->bwb, kn->artikel,
+					  kn->lid ? " lid " : "", kn->lid ? kn->lid : "",
+					  r->id);
+	}
+	return PT_OK;
 }
 
 static enum pt_status
@@ -574,6 +705,9 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 		return st;
 	if (r->nprovisions == 0)
 		return fail(c, n, "rule '%s' cites no provision (bepaling)", r->id);
+	st = check_kanalen_cited(c, r);
+	if (st != PT_OK)
+		return st;
 	if (r->kind == RULE_BARRIER) {
 		if (wijz == NULL)
 			return fail(c, n, "barrier '%s' has no wijziging", r->id);
@@ -602,7 +736,7 @@ static enum pt_status
 load_doc(struct ruleset *rs, xmlDocPtr doc, const char *path,
 	 struct pt_err *err)
 {
-	struct rctx c = { path, err };
+	struct rctx c = { path, err, NULL, 0 };
 	const xmlNode *root, *n;
 	struct rule *v = NULL;
 	size_t nv = 0, i;
@@ -616,6 +750,8 @@ load_doc(struct ruleset *rs, xmlDocPtr doc, const char *path,
 		if (!is_el(n, "regel"))
 			continue;
 		v = xreallocarray(v, nv + 1, sizeof *v);
+		c.prev = v;
+		c.nprev = nv;
 		st = read_regel(&c, n, &v[nv]);
 		nv++;
 		if (st != PT_OK)

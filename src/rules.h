@@ -20,7 +20,8 @@
  *                  `gegevens`, and only when sender or receiver matches
  *                  geldt_voor) whose grondslag is "geen", or "wettelijk"
  *                  without a cited provision that is one of `kanalen` for
- *                  that receiver; and, when `dossiers` is set, every
+ *                  that sender, receiver, receiver's tasks and data
+ *                  categories; and, when `dossiers` is set, every
  *                  integral file shared by two or more actors.  One finding
  *                  per sender/receiver pair or per dossier.
  *
@@ -76,11 +77,22 @@ struct rule_source {
 	char *url;          /* may be NULL */
 };
 
+/*
+ * A statutory gateway: sharing without consent that one provision allows,
+ * from these senders, to these receivers, and (when naar_taken is set)
+ * only to a receiver that holds one of these tasks in the design.
+ */
 struct rule_kanaal {
+	char *id;           /* optional name, for <kanaal ref="..."/>; may be NULL */
 	char *bwb, *artikel, *lid; /* the gateway provision; lid NULL = any lid */
-	struct rule_pattern *naar; /* receivers it allows (OR) */
+	struct rule_pattern *van;  /* senders it allows (OR); none = any sender */
+	size_t nvan;
+	struct rule_pattern *naar; /* receivers it allows (OR); none = any receiver */
 	size_t nnaar;
+	char **naar_taken;  /* the receiver must hold one of these tasks; none = no condition */
+	size_t nnaar_taken;
 	unsigned gegevens;  /* categories it covers; 0 = all */
+	long line;
 };
 
 struct rule_route {

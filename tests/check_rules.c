@@ -273,6 +273,13 @@ static const struct bad_case bad_cases[] = {
 	{ "unknown-designation.xml", PT_EINPUT, 8, "unknown designation 'gi'" },
 	{ "bad-bwb.xml", PT_EINPUT, 6, "bad BWB id 'BWBR00349'" },
 	{ "entity.xml", PT_EUNSAFE, 2, "declares an entity" },
+	{ "kanaal-not-cited.xml", PT_EINPUT, 9,
+	  "kanaal BWBR0002656 art. 240 of rule 'een' rests on no bepaling of the rule" },
+	{ "kanaal-bad-ref.xml", PT_EINPUT, 6,
+	  "kanaal ref 'later' names no earlier kanaal in this file" },
+	{ "kanaal-duplicate-id.xml", PT_EINPUT, 15, "duplicate kanaal id 'bw1-240'" },
+	{ "kanaal-unknown-task.xml", PT_EINPUT, 8, "unknown task 'toezicht'" },
+	{ "kanaal-ref-with-bwb.xml", PT_EINPUT, 9, "does not follow the schema" },
 };
 
 START_TEST(test_rules_bad_files)
@@ -346,6 +353,168 @@ static const char rule_b[] =
 	"<wijziging niveau=\"ministeriele-regeling\">W</wijziging>"
 	"<route soort=\"toerekening\">R1</route><route soort=\"samenwerking\">R2</route>"
 	"</regel></regels>";
+
+/* Gateways with a sender, a receiver, a receiver's task and categories. */
+static const char rule_gw[] =
+	"<regels>\n"
+	"  <regel id=\"gw\" soort=\"barrier\" ernst=\"high\">\n"
+	"    <titel>G</titel>\n"
+	"    <gegevensdeling>\n"
+	"      <kanaal id=\"ots\" bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\">\n"
+	"        <naar rol=\"gecertificeerde-instelling\"/>\n"
+	"        <naar gecertificeerd=\"ja\"/>\n"
+	"        <ontvanger-taak>uitvoering-ots</ontvanger-taak>\n"
+	"      </kanaal>\n"
+	"      <kanaal bwb=\"BWBR0034925\" artikel=\"7.4.0\" gegevens=\"jeugdhulp melding\">\n"
+	"        <van rol=\"jeugdhulpaanbieder raad-voor-de-kinderbescherming\"/>\n"
+	"        <van aangewezen-als=\"jeugdhulpaanbieder\"/>\n"
+	"        <naar rol=\"college\"/>\n"
+	"      </kanaal>\n"
+	"    </gegevensdeling>\n"
+	"    <bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\" zekerheid=\"V26\"/>\n"
+	"    <bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\" zekerheid=\"V26\"/>\n"
+	"    <wijziging niveau=\"wet\">W</wijziging>\n"
+	"  </regel>\n"
+	"  <regel id=\"gw2\" soort=\"risk\" ernst=\"low\">\n"
+	"    <titel>H</titel>\n"
+	"    <gegevensdeling><kanaal ref=\"ots\"/></gegevensdeling>\n"
+	"    <bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" zekerheid=\"V26\"/>\n"
+	"  </regel>\n"
+	"</regels>\n";
+
+static const char design_gw[] =
+	"<proeftuin id=\"gw\" peildatum=\"2026-07-01\"><actoren>"
+	"<actor id=\"wt\" rol=\"wijkteam\"/>"
+	"<actor id=\"gi-jr\" rol=\"gecertificeerde-instelling\"/>"
+	"<actor id=\"gi\" rol=\"gecertificeerde-instelling\"/>"
+	"<actor id=\"rvt\" rol=\"regionaal-veiligheidsteam\"/>"
+	"<actor id=\"jha\" rol=\"jeugdhulpaanbieder\"/>"
+	"<actor id=\"raad\" rol=\"raad-voor-de-kinderbescherming\"/>"
+	"<actor id=\"rvt-jha\" rol=\"regionaal-veiligheidsteam\" aangewezen-als=\"jeugdhulpaanbieder\"/>"
+	"<actor id=\"college\" rol=\"college\"/>"
+	"<actor id=\"ggz\" rol=\"ggz-volwassenen\"/>"
+	"</actoren><taken>"
+	"<taak id=\"jeugdreclassering\" actor=\"gi-jr\"/>"
+	"<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
+	"<taak id=\"uitvoering-ots\" actor=\"rvt\"/>"
+	"</taken><gegevensdeling>"
+	"<deling van=\"wt\" naar=\"gi\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
+	"<deling van=\"wt\" naar=\"gi-jr\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
+	"<deling van=\"wt\" naar=\"rvt\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
+	"<deling van=\"wt\" naar=\"jha\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
+	"<deling van=\"jha\" naar=\"college\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
+	"<deling van=\"rvt-jha\" naar=\"college\" gegevens=\"melding\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\"/></deling>"
+	"<deling van=\"ggz\" naar=\"college\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
+	"<deling van=\"raad\" naar=\"college\" gegevens=\"jeugdhulp gezondheid\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
+	"<deling van=\"jha\" naar=\"wt\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/>"
+	"<bepaling bwb=\"BWBR0034925\" artikel=\"3.1\"/></deling>"
+	"</gegevensdeling></proeftuin>";
+
+/* The trigger of the finding of rule id on subject, or NULL. */
+static const char *
+trigger_of(const struct check_result *res, const char *id, const char *subject)
+{
+	char *want = xasprintf("%s/%s/%s", res->design->id, id, subject);
+	const char *t = NULL;
+	size_t i;
+
+	for (i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].id, want) == 0)
+			t = res->findings[i].trigger;
+	free(want);
+	return t;
+}
+
+START_TEST(test_rules_gateways)
+{
+	static const struct {
+		const char *rule, *subject, *want; /* want NULL: no finding */
+	} cases[] = {
+		{ "gw", "wt>gi", NULL },
+		{ "gw", "wt>gi-jr", "met als genoemde grondslag BWBR0034925 art. 7.3.11 lid 4, "
+		  "maar die bepaling dekt deze verstrekking niet: de ontvanger voert de taak "
+		  "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
+		{ "gw", "wt>rvt", "die bepaling dekt deze verstrekking niet: de ontvanger is "
+		  "geen gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)." },
+		{ "gw", "wt>jha", ": de ontvanger is geen gecertificeerde instelling of actor met "
+		  "een certificaat (Jeugdwet 3.4); de ontvanger voert de taak "
+		  "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
+		{ "gw", "jha>college", NULL },
+		{ "gw", "rvt-jha>college", NULL },
+		{ "gw", "ggz>college", "niet: de verstrekker is geen jeugdhulpaanbieder, Raad voor "
+		  "de Kinderbescherming of actor die is aangewezen als jeugdhulpaanbieder." },
+		{ "gw", "raad>college", "niet: de gegevens (gezondheid) vallen er niet onder." },
+		{ "gw", "jha>wt", "met als genoemde grondslag BWBR0034925 art. 7.4.0 lid 2, "
+		  "BWBR0034925 art. 3.1, maar geen daarvan dekt deze verstrekking: "
+		  "BWBR0034925 art. 7.4.0 lid 2: de ontvanger is geen college van burgemeester "
+		  "en wethouders; BWBR0034925 art. 3.1: zij is geen van de wettelijke kanalen "
+		  "voor verstrekking zonder toestemming die deze regel kent." },
+		/* The same gateway by reference; 7.4.0 is no gateway of gw2. */
+		{ "gw2", "wt>gi", NULL },
+		{ "gw2", "wt>gi-jr", "de ontvanger voert de taak" },
+		{ "gw2", "jha>college", "zij is geen van de wettelijke kanalen" },
+	};
+	struct pt_err err = PT_ERR_INIT;
+	struct ruleset *rs = rules_new();
+	struct design *d = NULL;
+	struct check_result *res = NULL;
+	const struct rule *r;
+	size_t i;
+
+	ck_assert_msg(rules_load_memory(rs, rule_gw, strlen(rule_gw), "gw.xml", &err) == PT_OK,
+		      "%s", err.msg);
+	r = &rs->rules[0];
+	ck_assert_uint_eq(r->nkanalen, 2);
+	ck_assert_str_eq(r->kanalen[0].id, "ots");
+	ck_assert_int_eq(r->kanalen[0].line, 5);
+	ck_assert_uint_eq(r->kanalen[0].nvan, 0);
+	ck_assert_uint_eq(r->kanalen[0].nnaar, 2);
+	ck_assert_uint_eq(r->kanalen[0].nnaar_taken, 1);
+	ck_assert_str_eq(r->kanalen[0].naar_taken[0], "uitvoering-ots");
+	ck_assert_ptr_null(r->kanalen[1].id);
+	ck_assert_uint_eq(r->kanalen[1].nvan, 2);
+	ck_assert_uint_eq(r->kanalen[1].van[0].nrollen, 2);
+	ck_assert_uint_eq(r->kanalen[1].van[1].aangewezen, AANW_JEUGDHULPAANBIEDER);
+	ck_assert_uint_eq(r->kanalen[1].gegevens, GEG_JEUGDHULP | GEG_MELDING);
+	ck_assert_uint_eq(r->kanalen[1].nnaar_taken, 0);
+	/* A reference is a copy, without the id. */
+	r = &rs->rules[1];
+	ck_assert_uint_eq(r->nkanalen, 1);
+	ck_assert_ptr_null(r->kanalen[0].id);
+	ck_assert_str_eq(r->kanalen[0].lid, "4");
+	ck_assert_uint_eq(r->kanalen[0].nnaar, 2);
+	ck_assert_int_eq(r->kanalen[0].naar[1].gecertificeerd, 1);
+	ck_assert_str_eq(r->kanalen[0].naar_taken[0], "uitvoering-ots");
+	ck_assert_ptr_ne(r->kanalen[0].naar, rs->rules[0].kanalen[0].naar);
+
+	ck_assert_msg(design_load_memory(design_gw, strlen(design_gw), "gw-design.xml",
+					 "2026-07-01", &d, &err) == PT_OK, "%s", err.msg);
+	ck_assert_int_eq(check_run(d, rs, NULL, &res, &err), PT_OK);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *t = trigger_of(res, cases[i].rule, cases[i].subject);
+
+		if (cases[i].want == NULL)
+			ck_assert_msg(t == NULL, "%s %s: unexpected finding: %s",
+				      cases[i].rule, cases[i].subject, t);
+		else
+			ck_assert_msg(t != NULL && t_contains(t, cases[i].want),
+				      "%s %s: trigger '%s' lacks '%s'", cases[i].rule,
+				      cases[i].subject, t ? t : "(none)", cases[i].want);
+	}
+	check_result_free(res);
+	design_free(d);
+	rules_free(rs);
+}
+END_TEST
 
 START_TEST(test_rules_memory)
 {
@@ -604,6 +773,123 @@ START_TEST(test_rules_min_gemeenten)
 }
 END_TEST
 
+/*
+ * The statutory gateways of the rule set, one sharing at a time, between
+ * the actors of one design: each lawful flow stays quiet, each flow with the
+ * wrong sender, the wrong receiver or a receiver without the task is found,
+ * and the finding says what is not covered.
+ */
+static const char gw_actors[] =
+	"<actor id=\"wt\" rol=\"wijkteam\"/>"
+	"<actor id=\"jha\" rol=\"jeugdhulpaanbieder\"/>"
+	"<actor id=\"rvt-jha\" rol=\"regionaal-veiligheidsteam\" aangewezen-als=\"jeugdhulpaanbieder\"/>"
+	"<actor id=\"gi\" rol=\"gecertificeerde-instelling\"/>"
+	"<actor id=\"gi-jr\" rol=\"gecertificeerde-instelling\"/>"
+	"<actor id=\"rvt-c\" rol=\"regionaal-veiligheidsteam\" gecertificeerd=\"ja\"/>"
+	"<actor id=\"rvt-c-jr\" rol=\"regionaal-veiligheidsteam\" gecertificeerd=\"ja\"/>"
+	"<actor id=\"rvt\" rol=\"regionaal-veiligheidsteam\"/>"
+	"<actor id=\"raad\" rol=\"raad-voor-de-kinderbescherming\"/>"
+	"<actor id=\"vt\" rol=\"veilig-thuis\"/>"
+	"<actor id=\"rvt-vt\" rol=\"regionaal-veiligheidsteam\" aangewezen-als=\"veilig-thuis\"/>"
+	"<actor id=\"college\" rol=\"college\"/>"
+	"<actor id=\"ggz\" rol=\"ggz-volwassenen\"/>"
+	"<actor id=\"politie\" rol=\"politie\"/>"
+	"<actor id=\"om\" rol=\"openbaar-ministerie\"/>";
+static const char gw_taken[] =
+	"<taak id=\"jeugdhulp\" actor=\"wt\"/>"
+	"<taak id=\"jeugdhulp\" actor=\"jha\"/>"
+	"<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
+	"<taak id=\"jeugdreclassering\" actor=\"gi-jr\"/>"
+	"<taak id=\"uitvoering-ots\" actor=\"rvt-c\"/>"
+	"<taak id=\"jeugdreclassering\" actor=\"rvt-c-jr\"/>"
+	"<taak id=\"uitvoering-ots\" actor=\"rvt\"/>"
+	"<taak id=\"raadsonderzoek\" actor=\"rvt\"/>"
+	"<taak id=\"meldpunt\" actor=\"vt\"/>"
+	"<taak id=\"meldpunt\" actor=\"rvt-vt\"/>";
+
+struct gw_case {
+	const char *van, *naar, *gegevens;
+	const char *bwb, *artikel, *lid; /* lid may be NULL */
+	const char *rule;
+	const char *want; /* a part of the trigger; NULL: no finding */
+};
+
+#define JW "BWBR0034925"
+#define BW1 "BWBR0002656"
+#define WMO "BWBR0035362"
+#define B7 "jw-7.3.11-gegevensdeling"
+#define NOT_OTS "maar die bepaling dekt deze verstrekking niet: de ontvanger voert de " \
+	"taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit."
+#define NOT_GI "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
+	"gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)"
+
+static const struct gw_case gw_cases[] = {
+	/* Jeugdwet 7.3.11 lid 4: derden -> the GI that carries out the OTS. */
+	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "4", B7, NULL },
+	{ "jha", "rvt-c", "jeugdhulp gezondheid", JW, "7.3.11", "4", B7, NULL },
+	{ "ggz", "gi", "gezondheid", JW, "7.3.11", "4", B7, NULL },
+	{ "wt", "gi-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
+	{ "wt", "rvt-c-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
+	{ "wt", "rvt", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "." },
+	{ "wt", "raad", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "; de ontvanger voert "
+	  "de taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
+	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "1", B7, "maar die bepaling dekt deze "
+	  "verstrekking niet: zij is geen van de wettelijke kanalen" },
+	/* BW 1:240: whoever is bound by secrecy -> only the Raad. */
+	{ "gi", "raad", "jeugdhulp", BW1, "240", NULL, B7, NULL },
+	{ "vt", "raad", "melding", BW1, "240", NULL, B7, NULL },
+	{ "ggz", "raad", "gezondheid", BW1, "240", NULL, B7, NULL },
+	{ "wt", "college", "jeugdhulp", BW1, "240", NULL, B7, "met als genoemde grondslag "
+	  "BWBR0002656 art. 240, maar die bepaling dekt deze verstrekking niet: de ontvanger "
+	  "is geen Raad voor de Kinderbescherming." },
+	{ "gi", "rvt", "jeugdhulp", BW1, "240", NULL, B7, "de ontvanger is geen Raad voor de "
+	  "Kinderbescherming." },
+	{ "jha", "gi", "jeugdhulp", BW1, "240", "1", B7, "de ontvanger is geen Raad voor de "
+	  "Kinderbescherming." },
+};
+
+START_TEST(test_rules_statutory_gateways)
+{
+	const struct gw_case *c = &gw_cases[_i];
+	struct ruleset *rs = load_all();
+	struct pt_err err = PT_ERR_INIT;
+	struct design *d = NULL;
+	struct check_result *res = NULL;
+	char *xml, *subject, *want_id;
+	const char *trigger = NULL;
+	size_t i;
+
+	xml = xasprintf("<proeftuin id=\"gw\" peildatum=\"2026-07-01\"><actoren>%s</actoren>"
+			"<taken>%s</taken><gegevensdeling>"
+			"<deling van=\"%s\" naar=\"%s\" gegevens=\"%s\" grondslag=\"wettelijk\">"
+			"<bepaling bwb=\"%s\" artikel=\"%s\"%s%s%s/></deling>"
+			"</gegevensdeling></proeftuin>", gw_actors, gw_taken, c->van, c->naar,
+			c->gegevens, c->bwb, c->artikel, c->lid ? " lid=\"" : "",
+			c->lid ? c->lid : "", c->lid ? "\"" : "");
+	ck_assert_msg(design_load_memory(xml, strlen(xml), "gw.xml", "2026-07-01", &d,
+					 &err) == PT_OK, "%s", err.msg);
+	ck_assert_int_eq(check_run(d, rs, NULL, &res, &err), PT_OK);
+	subject = xasprintf("%s>%s", c->van, c->naar);
+	want_id = xasprintf("gw/%s/%s", c->rule, subject);
+	for (i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].id, want_id) == 0)
+			trigger = res->findings[i].trigger;
+	if (c->want == NULL)
+		ck_assert_msg(trigger == NULL, "%s, %s art. %s: %s finds: %s", subject,
+			      c->bwb, c->artikel, c->rule, trigger);
+	else
+		ck_assert_msg(trigger != NULL && t_contains(trigger, c->want),
+			      "%s, %s art. %s: %s: trigger '%s' lacks '%s'", subject, c->bwb,
+			      c->artikel, c->rule, trigger ? trigger : "(no finding)", c->want);
+	free(subject);
+	free(want_id);
+	free(xml);
+	check_result_free(res);
+	design_free(d);
+	rules_free(rs);
+}
+END_TEST
+
 /* The division of tasks under current law (spec section 3) is lawful. */
 START_TEST(test_rules_current_division)
 {
@@ -640,6 +926,7 @@ suite_rules(void)
 	TCase *set = tcase_create("ruleset");
 
 	tcase_add_test(tc, test_rules_memory);
+	tcase_add_test(tc, test_rules_gateways);
 	tcase_add_loop_test(tc, test_rules_bad_files, 0,
 			    (int)(sizeof bad_cases / sizeof bad_cases[0]));
 	tcase_add_test(tc, test_rules_duplicate_across_files);
@@ -654,6 +941,8 @@ suite_rules(void)
 	tcase_add_test(set, test_rules_fixtures);
 	tcase_add_test(set, test_rules_min_gemeenten);
 	tcase_add_test(set, test_rules_current_division);
+	tcase_add_loop_test(set, test_rules_statutory_gateways, 0,
+			    (int)(sizeof gw_cases / sizeof gw_cases[0]));
 	suite_add_tcase(s, set);
 	return s;
 }
