@@ -820,6 +820,9 @@ struct gw_case {
 #define B7 "jw-7.3.11-gegevensdeling"
 #define NOT_OTS "maar die bepaling dekt deze verstrekking niet: de ontvanger voert de " \
 	"taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit."
+#define GGZ "risico-gegevens-ggz-volwassenen"
+#define NOT_VT "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
+	"Veilig Thuis-organisatie of actor die is aangewezen als veilig-thuis."
 #define NOT_GI "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
 	"gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)"
 
@@ -846,6 +849,21 @@ static const struct gw_case gw_cases[] = {
 	  "Kinderbescherming." },
 	{ "jha", "gi", "jeugdhulp", BW1, "240", "1", B7, "de ontvanger is geen Raad voor de "
 	  "Kinderbescherming." },
+	/* Wmo 2015 5.2.6: any professional -> only Veilig Thuis. */
+	{ "wt", "vt", "jeugdhulp", WMO, "5.2.6", NULL, B7, NULL },
+	{ "politie", "rvt-vt", "strafrechtelijk", WMO, "5.2.6", NULL, B7, NULL },
+	{ "ggz", "vt", "gezondheid", WMO, "5.2.6", NULL, B7, NULL },
+	{ "ggz", "vt", "gezondheid", WMO, "5.2.6", NULL, GGZ, NULL },
+	{ "ggz", "rvt-vt", "gezondheid", WMO, "5.2.6", NULL, GGZ, NULL },
+	{ "wt", "rvt", "jeugdhulp", WMO, "5.2.6", NULL, B7, NOT_VT },
+	{ "ggz", "rvt", "gezondheid", WMO, "5.2.6", NULL, B7, NOT_VT },
+	{ "ggz", "rvt", "gezondheid", WMO, "5.2.6", NULL, GGZ, NOT_VT },
+	{ "vt", "ggz", "melding", WMO, "5.2.6", NULL, GGZ, NOT_VT },
+	/* The ggz risk knows the other gateways open to any professional. */
+	{ "ggz", "gi", "gezondheid", JW, "7.3.11", "4", GGZ, NULL },
+	{ "ggz", "gi-jr", "gezondheid", JW, "7.3.11", "4", GGZ, NOT_OTS },
+	{ "ggz", "raad", "gezondheid", BW1, "240", NULL, GGZ, NULL },
+	{ "ggz", "wt", "gezondheid", BW1, "240", NULL, GGZ, "de ontvanger is geen Raad" },
 };
 
 START_TEST(test_rules_statutory_gateways)
