@@ -823,6 +823,9 @@ struct gw_case {
 #define GGZ "risico-gegevens-ggz-volwassenen"
 #define NOT_VT "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
 	"Veilig Thuis-organisatie of actor die is aangewezen als veilig-thuis."
+#define NOT_740_VAN "maar die bepaling dekt deze verstrekking niet: de verstrekker is geen " \
+	"jeugdhulpaanbieder, gecertificeerde instelling, Raad voor de Kinderbescherming, actor " \
+	"met een certificaat (Jeugdwet 3.4) of actor die is aangewezen als jeugdhulpaanbieder"
 #define NOT_GI "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
 	"gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)"
 
@@ -864,6 +867,23 @@ static const struct gw_case gw_cases[] = {
 	{ "ggz", "gi-jr", "gezondheid", JW, "7.3.11", "4", GGZ, NOT_OTS },
 	{ "ggz", "raad", "gezondheid", BW1, "240", NULL, GGZ, NULL },
 	{ "ggz", "wt", "gezondheid", BW1, "240", NULL, GGZ, "de ontvanger is geen Raad" },
+	/* Jeugdwet 7.4.0 lid 2: the providers it names -> the college or its designee. */
+	{ "jha", "college", "jeugdhulp", JW, "7.4.0", "2", B7, NULL },
+	{ "gi", "college", "jeugdhulp strafrechtelijk", JW, "7.4.0", "2", B7, NULL },
+	{ "gi-jr", "wt", "strafrechtelijk", JW, "7.4.0", "2", B7, NULL },
+	{ "raad", "wt", "raadsonderzoek", JW, "7.4.0", "2", B7, NULL },
+	{ "rvt-c", "college", "jeugdhulp", JW, "7.4.0", NULL, B7, NULL },
+	{ "rvt-jha", "college", "jeugdhulp", JW, "7.4.0", "2", B7, NULL },
+	{ "ggz", "college", "gezondheid", JW, "7.4.0", "2", B7, NOT_740_VAN "." },
+	{ "ggz", "college", "gezondheid", JW, "7.4.0", "2", GGZ, NOT_740_VAN "." },
+	{ "politie", "college", "strafrechtelijk", JW, "7.4.0", "2", B7, NOT_740_VAN "." },
+	{ "vt", "wt", "melding", JW, "7.4.0", "2", B7, NOT_740_VAN "." },
+	{ "wt", "college", "jeugdhulp", JW, "7.4.0", "2", B7, NOT_740_VAN "." },
+	{ "jha", "vt", "jeugdhulp", JW, "7.4.0", "2", B7, "maar die bepaling dekt deze "
+	  "verstrekking niet: de ontvanger is geen college van burgemeester en wethouders of "
+	  "lokaal team / wijkteam namens het college." },
+	{ "ggz", "gi", "gezondheid", JW, "7.4.0", "2", B7, NOT_740_VAN "; de ontvanger is geen "
+	  "college van burgemeester en wethouders of lokaal team / wijkteam namens het college." },
 };
 
 START_TEST(test_rules_statutory_gateways)
