@@ -826,6 +826,10 @@ struct gw_case {
 #define NOT_740_VAN "maar die bepaling dekt deze verstrekking niet: de verstrekker is geen " \
 	"jeugdhulpaanbieder, gecertificeerde instelling, Raad voor de Kinderbescherming, actor " \
 	"met een certificaat (Jeugdwet 3.4) of actor die is aangewezen als jeugdhulpaanbieder"
+#define NOT_VT_VAN "maar die bepaling dekt deze verstrekking niet: de verstrekker is geen " \
+	"Veilig Thuis-organisatie of actor die is aangewezen als veilig-thuis"
+#define NOT_411_NAAR "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
+	"politie, Raad voor de Kinderbescherming of openbaar ministerie."
 #define NOT_GI "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
 	"gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)"
 
@@ -884,6 +888,20 @@ static const struct gw_case gw_cases[] = {
 	  "lokaal team / wijkteam namens het college." },
 	{ "ggz", "gi", "gezondheid", JW, "7.4.0", "2", B7, NOT_740_VAN "; de ontvanger is geen "
 	  "college van burgemeester en wethouders of lokaal team / wijkteam namens het college." },
+	/* Wmo 2015 4.1.1 lid 2 onder e: only Veilig Thuis -> police, Raad, OM. */
+	{ "vt", "politie", "melding", WMO, "4.1.1", "2", B7, NULL },
+	{ "vt", "raad", "melding", WMO, "4.1.1", "2", B7, NULL },
+	{ "vt", "om", "melding strafrechtelijk", WMO, "4.1.1", "2", B7, NULL },
+	{ "rvt-vt", "politie", "melding", WMO, "4.1.1", "2", B7, NULL },
+	{ "wt", "politie", "jeugdhulp", WMO, "4.1.1", "2", B7, NOT_VT_VAN "." },
+	{ "gi", "raad", "jeugdhulp", WMO, "4.1.1", "2", B7, NOT_VT_VAN "." },
+	{ "ggz", "politie", "gezondheid", WMO, "4.1.1", "2", GGZ, NOT_VT_VAN "." },
+	{ "vt", "college", "melding", WMO, "4.1.1", "2", B7, NOT_411_NAAR },
+	{ "vt", "ggz", "melding", WMO, "4.1.1", "2", GGZ, NOT_411_NAAR },
+	{ "jha", "college", "jeugdhulp", WMO, "4.1.1", "2", B7, NOT_VT_VAN "; de ontvanger "
+	  "is geen politie, Raad voor de Kinderbescherming of openbaar ministerie." },
+	{ "vt", "politie", "melding", WMO, "4.1.1", NULL, B7, "zij is geen van de wettelijke "
+	  "kanalen voor verstrekking zonder toestemming die deze regel kent." },
 };
 
 START_TEST(test_rules_statutory_gateways)
