@@ -446,7 +446,7 @@ START_TEST(test_rules_gateways)
 		{ "gw", "wt>rvt", "die bepaling dekt deze verstrekking niet: de ontvanger is "
 		  "geen gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)." },
 		{ "gw", "wt>jha", ": de ontvanger is geen gecertificeerde instelling of actor met "
-		  "een certificaat (Jeugdwet 3.4); de ontvanger voert de taak "
+		  "een certificaat (Jeugdwet 3.4) en de ontvanger voert de taak "
 		  "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
 		{ "gw", "jha>college", NULL },
 		{ "gw", "rvt-jha>college", NULL },
@@ -841,7 +841,7 @@ static const struct gw_case gw_cases[] = {
 	{ "wt", "gi-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
 	{ "wt", "rvt-c-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
 	{ "wt", "rvt", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "." },
-	{ "wt", "raad", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "; de ontvanger voert "
+	{ "wt", "raad", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI " en de ontvanger voert "
 	  "de taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
 	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "1", B7, "maar die bepaling dekt deze "
 	  "verstrekking niet: zij is geen van de wettelijke kanalen" },
@@ -886,7 +886,7 @@ static const struct gw_case gw_cases[] = {
 	{ "jha", "vt", "jeugdhulp", JW, "7.4.0", "2", B7, "maar die bepaling dekt deze "
 	  "verstrekking niet: de ontvanger is geen college van burgemeester en wethouders of "
 	  "lokaal team / wijkteam namens het college." },
-	{ "ggz", "gi", "gezondheid", JW, "7.4.0", "2", B7, NOT_740_VAN "; de ontvanger is geen "
+	{ "ggz", "gi", "gezondheid", JW, "7.4.0", "2", B7, NOT_740_VAN " en de ontvanger is geen "
 	  "college van burgemeester en wethouders of lokaal team / wijkteam namens het college." },
 	/* Wmo 2015 4.1.1 lid 2 onder e: only Veilig Thuis -> police, Raad, OM. */
 	{ "vt", "politie", "melding", WMO, "4.1.1", "2", B7, NULL },
@@ -898,7 +898,7 @@ static const struct gw_case gw_cases[] = {
 	{ "ggz", "politie", "gezondheid", WMO, "4.1.1", "2", GGZ, NOT_VT_VAN "." },
 	{ "vt", "college", "melding", WMO, "4.1.1", "2", B7, NOT_411_NAAR },
 	{ "vt", "ggz", "melding", WMO, "4.1.1", "2", GGZ, NOT_411_NAAR },
-	{ "jha", "college", "jeugdhulp", WMO, "4.1.1", "2", B7, NOT_VT_VAN "; de ontvanger "
+	{ "jha", "college", "jeugdhulp", WMO, "4.1.1", "2", B7, NOT_VT_VAN " en de ontvanger "
 	  "is geen politie, Raad voor de Kinderbescherming of openbaar ministerie." },
 	{ "vt", "politie", "melding", WMO, "4.1.1", NULL, B7, "zij is geen van de wettelijke "
 	  "kanalen voor verstrekking zonder toestemming die deze regel kent." },
