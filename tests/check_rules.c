@@ -147,11 +147,31 @@ START_TEST(test_rules_known_fields)
 	ck_assert_uint_eq(r->kanalen[2].naar[1].aangewezen, AANW_VEILIG_THUIS);
 	ck_assert_uint_eq(r->kanalen[3].naar[0].nrollen, 2);
 	ck_assert_uint_eq(r->kanalen[4].naar[0].nrollen, 3);
+	/* Each gateway is tied to its senders and, for 7.3.11 lid 4, a task. */
+	ck_assert_uint_eq(r->kanalen[0].nvan, 0);
+	ck_assert_uint_eq(r->kanalen[0].nnaar_taken, 1);
+	ck_assert_str_eq(r->kanalen[0].naar_taken[0], "uitvoering-ots");
+	ck_assert_uint_eq(r->kanalen[1].nvan, 0);
+	ck_assert_uint_eq(r->kanalen[2].nvan, 0);
+	ck_assert_uint_eq(r->kanalen[3].nvan, 3);
+	ck_assert_uint_eq(r->kanalen[3].van[0].nrollen, 3);
+	ck_assert_uint_eq(r->kanalen[4].nvan, 2);
+	ck_assert_uint_eq(r->kanalen[4].van[1].aangewezen, AANW_VEILIG_THUIS);
+	for (i = 1; i < r->nkanalen; i++)
+		ck_assert_uint_eq(r->kanalen[i].nnaar_taken, 0);
 	ck_assert_ptr_nonnull(r->norm);
 	/* Wmo 5.2.6 was read only in the 2015 text. */
 	for (i = 0; i < r->nprovisions; i++)
 		if (strcmp(r->provisions[i].artikel, "5.2.6") == 0)
 			ck_assert_int_eq(r->provisions[i].zekerheid, ZEKER_V15);
+
+	/* R3, ggz: the same gateways by reference, each one cited. */
+	r = find_rule(rs, "risico-gegevens-ggz-volwassenen");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_uint_eq(r->nkanalen, 5);
+	ck_assert_str_eq(r->kanalen[2].artikel, "5.2.6");
+	ck_assert_uint_eq(r->kanalen[2].naar[1].aangewezen, AANW_VEILIG_THUIS);
+	ck_assert_str_eq(r->kanalen[0].naar_taken[0], "uitvoering-ots");
 
 	/* B13: only for two or more municipalities, a college matter. */
 	r = find_rule(rs, "jw-2.4-regionale-schaal");
