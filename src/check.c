@@ -364,13 +364,13 @@ kanaal_gaps(const struct rule_kanaal *kn, const struct design *d,
 		gaps++;
 	}
 	if (kn->nnaar > 0 && !any_match(kn->naar, kn->nnaar, &d->actors[dl->naar])) {
-		pt_buf_adds(b, gaps++ ? "; " : "");
+		pt_buf_adds(b, gaps++ ? " en " : "");
 		pt_buf_adds(b, "de ontvanger is geen ");
 		describe_alternatives(b, kn->naar, kn->nnaar);
 	}
 	if (kn->nnaar_taken > 0 &&
 	    !actor_holds_task(d, dl->naar, kn->naar_taken, kn->nnaar_taken)) {
-		pt_buf_adds(b, gaps++ ? "; " : "");
+		pt_buf_adds(b, gaps++ ? " en " : "");
 		pt_buf_adds(b, kn->nnaar_taken > 1 ? "de ontvanger voert geen van de taken "
 			    : "de ontvanger voert de taak ");
 		for (i = 0; i < kn->nnaar_taken; i++) {
@@ -381,7 +381,7 @@ kanaal_gaps(const struct rule_kanaal *kn, const struct design *d,
 		pt_buf_adds(b, kn->nnaar_taken > 1 ? " uit" : " niet uit");
 	}
 	if (kn->gegevens != 0 && (dl->gegevens & ~kn->gegevens) != 0) {
-		pt_buf_adds(b, gaps++ ? "; " : "");
+		pt_buf_adds(b, gaps++ ? " en " : "");
 		pt_buf_adds(b, "de gegevens (");
 		describe_gegevens(b, dl->gegevens & ~kn->gegevens);
 		pt_buf_adds(b, ") vallen er niet onder");

@@ -147,11 +147,31 @@ START_TEST(test_rules_known_fields)
 	ck_assert_uint_eq(r->kanalen[2].naar[1].aangewezen, AANW_VEILIG_THUIS);
 	ck_assert_uint_eq(r->kanalen[3].naar[0].nrollen, 2);
 	ck_assert_uint_eq(r->kanalen[4].naar[0].nrollen, 3);
+	/* Each gateway is tied to its senders and, for 7.3.11 lid 4, a task. */
+	ck_assert_uint_eq(r->kanalen[0].nvan, 0);
+	ck_assert_uint_eq(r->kanalen[0].nnaar_taken, 1);
+	ck_assert_str_eq(r->kanalen[0].naar_taken[0], "uitvoering-ots");
+	ck_assert_uint_eq(r->kanalen[1].nvan, 0);
+	ck_assert_uint_eq(r->kanalen[2].nvan, 0);
+	ck_assert_uint_eq(r->kanalen[3].nvan, 3);
+	ck_assert_uint_eq(r->kanalen[3].van[0].nrollen, 3);
+	ck_assert_uint_eq(r->kanalen[4].nvan, 2);
+	ck_assert_uint_eq(r->kanalen[4].van[1].aangewezen, AANW_VEILIG_THUIS);
+	for (i = 1; i < r->nkanalen; i++)
+		ck_assert_uint_eq(r->kanalen[i].nnaar_taken, 0);
 	ck_assert_ptr_nonnull(r->norm);
 	/* Wmo 5.2.6 was read only in the 2015 text. */
 	for (i = 0; i < r->nprovisions; i++)
 		if (strcmp(r->provisions[i].artikel, "5.2.6") == 0)
 			ck_assert_int_eq(r->provisions[i].zekerheid, ZEKER_V15);
+
+	/* R3, ggz: the same gateways by reference, each one cited. */
+	r = find_rule(rs, "risico-gegevens-ggz-volwassenen");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_uint_eq(r->nkanalen, 5);
+	ck_assert_str_eq(r->kanalen[2].artikel, "5.2.6");
+	ck_assert_uint_eq(r->kanalen[2].naar[1].aangewezen, AANW_VEILIG_THUIS);
+	ck_assert_str_eq(r->kanalen[0].naar_taken[0], "uitvoering-ots");
 
 	/* B13: only for two or more municipalities, a college matter. */
 	r = find_rule(rs, "jw-2.4-regionale-schaal");
@@ -446,7 +466,7 @@ START_TEST(test_rules_gateways)
 		{ "gw", "wt>rvt", "die bepaling dekt deze verstrekking niet: de ontvanger is "
 		  "geen gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)." },
 		{ "gw", "wt>jha", ": de ontvanger is geen gecertificeerde instelling of actor met "
-		  "een certificaat (Jeugdwet 3.4); de ontvanger voert de taak "
+		  "een certificaat (Jeugdwet 3.4) en de ontvanger voert de taak "
 		  "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
 		{ "gw", "jha>college", NULL },
 		{ "gw", "rvt-jha>college", NULL },
@@ -820,6 +840,16 @@ struct gw_case {
 #define B7 "jw-7.3.11-gegevensdeling"
 #define NOT_OTS "maar die bepaling dekt deze verstrekking niet: de ontvanger voert de " \
 	"taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit."
+#define GGZ "risico-gegevens-ggz-volwassenen"
+#define NOT_VT "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
+	"Veilig Thuis-organisatie of actor die is aangewezen als veilig-thuis."
+#define NOT_740_VAN "maar die bepaling dekt deze verstrekking niet: de verstrekker is geen " \
+	"jeugdhulpaanbieder, gecertificeerde instelling, Raad voor de Kinderbescherming, actor " \
+	"met een certificaat (Jeugdwet 3.4) of actor die is aangewezen als jeugdhulpaanbieder"
+#define NOT_VT_VAN "maar die bepaling dekt deze verstrekking niet: de verstrekker is geen " \
+	"Veilig Thuis-organisatie of actor die is aangewezen als veilig-thuis"
+#define NOT_411_NAAR "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
+	"politie, Raad voor de Kinderbescherming of openbaar ministerie."
 #define NOT_GI "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
 	"gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)"
 
@@ -831,7 +861,7 @@ static const struct gw_case gw_cases[] = {
 	{ "wt", "gi-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
 	{ "wt", "rvt-c-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
 	{ "wt", "rvt", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "." },
-	{ "wt", "raad", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "; de ontvanger voert "
+	{ "wt", "raad", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI " en de ontvanger voert "
 	  "de taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
 	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "1", B7, "maar die bepaling dekt deze "
 	  "verstrekking niet: zij is geen van de wettelijke kanalen" },
@@ -846,6 +876,52 @@ static const struct gw_case gw_cases[] = {
 	  "Kinderbescherming." },
 	{ "jha", "gi", "jeugdhulp", BW1, "240", "1", B7, "de ontvanger is geen Raad voor de "
 	  "Kinderbescherming." },
+	/* Wmo 2015 5.2.6: any professional -> only Veilig Thuis. */
+	{ "wt", "vt", "jeugdhulp", WMO, "5.2.6", NULL, B7, NULL },
+	{ "politie", "rvt-vt", "strafrechtelijk", WMO, "5.2.6", NULL, B7, NULL },
+	{ "ggz", "vt", "gezondheid", WMO, "5.2.6", NULL, B7, NULL },
+	{ "ggz", "vt", "gezondheid", WMO, "5.2.6", NULL, GGZ, NULL },
+	{ "ggz", "rvt-vt", "gezondheid", WMO, "5.2.6", NULL, GGZ, NULL },
+	{ "wt", "rvt", "jeugdhulp", WMO, "5.2.6", NULL, B7, NOT_VT },
+	{ "ggz", "rvt", "gezondheid", WMO, "5.2.6", NULL, B7, NOT_VT },
+	{ "ggz", "rvt", "gezondheid", WMO, "5.2.6", NULL, GGZ, NOT_VT },
+	{ "vt", "ggz", "melding", WMO, "5.2.6", NULL, GGZ, NOT_VT },
+	/* The ggz risk knows the other gateways open to any professional. */
+	{ "ggz", "gi", "gezondheid", JW, "7.3.11", "4", GGZ, NULL },
+	{ "ggz", "gi-jr", "gezondheid", JW, "7.3.11", "4", GGZ, NOT_OTS },
+	{ "ggz", "raad", "gezondheid", BW1, "240", NULL, GGZ, NULL },
+	{ "ggz", "wt", "gezondheid", BW1, "240", NULL, GGZ, "de ontvanger is geen Raad" },
+	/* Jeugdwet 7.4.0 lid 2: the providers it names -> the college or its designee. */
+	{ "jha", "college", "jeugdhulp", JW, "7.4.0", "2", B7, NULL },
+	{ "gi", "college", "jeugdhulp strafrechtelijk", JW, "7.4.0", "2", B7, NULL },
+	{ "gi-jr", "wt", "strafrechtelijk", JW, "7.4.0", "2", B7, NULL },
+	{ "raad", "wt", "raadsonderzoek", JW, "7.4.0", "2", B7, NULL },
+	{ "rvt-c", "college", "jeugdhulp", JW, "7.4.0", NULL, B7, NULL },
+	{ "rvt-jha", "college", "jeugdhulp", JW, "7.4.0", "2", B7, NULL },
+	{ "ggz", "college", "gezondheid", JW, "7.4.0", "2", B7, NOT_740_VAN "." },
+	{ "ggz", "college", "gezondheid", JW, "7.4.0", "2", GGZ, NOT_740_VAN "." },
+	{ "politie", "college", "strafrechtelijk", JW, "7.4.0", "2", B7, NOT_740_VAN "." },
+	{ "vt", "wt", "melding", JW, "7.4.0", "2", B7, NOT_740_VAN "." },
+	{ "wt", "college", "jeugdhulp", JW, "7.4.0", "2", B7, NOT_740_VAN "." },
+	{ "jha", "vt", "jeugdhulp", JW, "7.4.0", "2", B7, "maar die bepaling dekt deze "
+	  "verstrekking niet: de ontvanger is geen college van burgemeester en wethouders of "
+	  "lokaal team / wijkteam namens het college." },
+	{ "ggz", "gi", "gezondheid", JW, "7.4.0", "2", B7, NOT_740_VAN " en de ontvanger is geen "
+	  "college van burgemeester en wethouders of lokaal team / wijkteam namens het college." },
+	/* Wmo 2015 4.1.1 lid 2 onder e: only Veilig Thuis -> police, Raad, OM. */
+	{ "vt", "politie", "melding", WMO, "4.1.1", "2", B7, NULL },
+	{ "vt", "raad", "melding", WMO, "4.1.1", "2", B7, NULL },
+	{ "vt", "om", "melding strafrechtelijk", WMO, "4.1.1", "2", B7, NULL },
+	{ "rvt-vt", "politie", "melding", WMO, "4.1.1", "2", B7, NULL },
+	{ "wt", "politie", "jeugdhulp", WMO, "4.1.1", "2", B7, NOT_VT_VAN "." },
+	{ "gi", "raad", "jeugdhulp", WMO, "4.1.1", "2", B7, NOT_VT_VAN "." },
+	{ "ggz", "politie", "gezondheid", WMO, "4.1.1", "2", GGZ, NOT_VT_VAN "." },
+	{ "vt", "college", "melding", WMO, "4.1.1", "2", B7, NOT_411_NAAR },
+	{ "vt", "ggz", "melding", WMO, "4.1.1", "2", GGZ, NOT_411_NAAR },
+	{ "jha", "college", "jeugdhulp", WMO, "4.1.1", "2", B7, NOT_VT_VAN " en de ontvanger "
+	  "is geen politie, Raad voor de Kinderbescherming of openbaar ministerie." },
+	{ "vt", "politie", "melding", WMO, "4.1.1", NULL, B7, "zij is geen van de wettelijke "
+	  "kanalen voor verstrekking zonder toestemming die deze regel kent." },
 };
 
 START_TEST(test_rules_statutory_gateways)
