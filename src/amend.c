@@ -21,33 +21,31 @@
 #include "stale.h"
 
 const char *const amend_csv_columns[] = {
-	"soort", "niveau", "ernst", "wet", "bwb", "artikel", "lid", "bepaling",
-	"jci", "tekst", "versie", "wijziging", "regels", "proeftuinen",
-	"bevindingen", "review_status", "gemitigeerd", "opmerking", NULL
-};
+    "soort",         "niveau",      "ernst",     "wet",         "bwb",
+    "artikel",       "lid",         "bepaling",  "jci",         "tekst",
+    "versie",        "wijziging",   "regels",    "proeftuinen", "bevindingen",
+    "review_status", "gemitigeerd", "opmerking", NULL};
 #define NCOLS 18
 
 static const char *const xlsx_item_headers[NCOLS] = {
-	"Soort", "Niveau", "Ernst", "Wet", "BWB", "Artikel", "Lid", "Bepaling",
-	"Juriconnect", "Huidige tekst", "Versie", "Wijziging", "Regels",
-	"Proeftuinen", "Bevindingen", "Reviewstatus", "Gemitigeerd", "Opmerking"
-};
+    "Soort",        "Niveau",      "Ernst",    "Wet",         "BWB",
+    "Artikel",      "Lid",         "Bepaling", "Juriconnect", "Huidige tekst",
+    "Versie",       "Wijziging",   "Regels",   "Proeftuinen", "Bevindingen",
+    "Reviewstatus", "Gemitigeerd", "Opmerking"};
 static const double xlsx_item_widths[NCOLS] = {
-	12, 10, 11, 22, 13, 8, 5, 26, 34, 70, 11, 60, 40, 16, 50, 22, 40, 40
-};
+    12, 10, 11, 22, 13, 8, 5, 26, 34, 70, 11, 60, 40, 16, 50, 22, 40, 40};
 
 /* The columns of a risk, taken from the CSV row. */
-static const int xlsx_risk_cols[] = { 2, 12, 11, 7, 8, 13, 14, 15, 16, 17 };
+static const int xlsx_risk_cols[] = {2, 12, 11, 7, 8, 13, 14, 15, 16, 17};
 #define NRISKCOLS 10
 static const char *const xlsx_risk_headers[NRISKCOLS] = {
-	"Ernst", "Regel", "Norm", "Bepalingen", "Juriconnect", "Proeftuinen",
-	"Bevindingen", "Reviewstatus", "Gemitigeerd", "Opmerking"
-};
-static const double xlsx_risk_widths[NRISKCOLS] = {
-	11, 40, 60, 40, 40, 16, 50, 22, 40, 30
-};
+    "Ernst",       "Regel",       "Norm",         "Bepalingen",  "Juriconnect",
+    "Proeftuinen", "Bevindingen", "Reviewstatus", "Gemitigeerd", "Opmerking"};
+static const double xlsx_risk_widths[NRISKCOLS] = {11, 40, 60, 40, 40,
+                                                   16, 50, 22, 40, 30};
 
-/* --- collecting ------------------------------------------------------------ */
+/* --- collecting ------------------------------------------------------------
+ */
 
 static void
 source_release(struct amend_source *s)
@@ -62,9 +60,9 @@ source_release(struct amend_source *s)
 }
 
 enum pt_status
-amend_collect(struct pt_store *st, const struct ruleset *rs,
-	      char *const *ids, size_t nids, const char *today,
-	      struct amend_list **out, struct pt_err *err)
+amend_collect(struct pt_store *st, const struct ruleset *rs, char *const *ids,
+              size_t nids, const char *today, struct amend_list **out,
+              struct pt_err *err)
 {
 	struct saved_proeftuin *list = NULL;
 	struct amend_source *src = NULL;
@@ -80,7 +78,8 @@ amend_collect(struct pt_store *st, const struct ruleset *rs,
 				break;
 		if (i == nlist) {
 			saved_list_free(list, nlist);
-			return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0,
+			return pt_err_set(
+			    err, PT_ENOTFOUND, NULL, 0, 0,
 			    "proeftuin '%s' is not saved in the registry",
 			    ids[k]);
 		}
@@ -108,7 +107,7 @@ amend_collect(struct pt_store *st, const struct ruleset *rs,
 		if (rc == PT_OK) {
 			name = xasprintf("proeftuin %s (saved)", s->id);
 			rc = design_load_memory(xml, len, name, today,
-			    &s->design, err);
+			                        &s->design, err);
 			free(name);
 		}
 		free(xml);
@@ -144,8 +143,8 @@ same_key(const struct finding_provision *a, const struct finding_provision *b)
 	if (a == NULL || b == NULL)
 		return a == b;
 	return streq0(a->rp->bwb, b->rp->bwb) &&
-	    streq0(a->rp->artikel, b->rp->artikel) &&
-	    streq0(a->rp->lid, b->rp->lid);
+	       streq0(a->rp->artikel, b->rp->artikel) &&
+	       streq0(a->rp->lid, b->rp->lid);
 }
 
 static void
@@ -162,7 +161,7 @@ add_id(char ***list, size_t *n, const char *id)
 
 static void
 add_ref(struct amend_ref **refs, size_t *n, const struct amend_source *s,
-	const struct finding *f)
+        const struct finding *f)
 {
 	*refs = xreallocarray(*refs, *n + 1, sizeof **refs);
 	(*refs)[*n].src = s;
@@ -185,7 +184,7 @@ classify(const struct finding *f)
 
 static void
 item_add(struct amend_list *l, struct amend_item *it,
-	 const struct amend_source *s, const struct finding *f)
+         const struct amend_source *s, const struct finding *f)
 {
 	const struct rule *r = f->rule;
 	size_t i;
@@ -208,8 +207,8 @@ item_add(struct amend_list *l, struct amend_item *it,
 		if (it->rules[i] == r)
 			break;
 	if (i == it->nrules) {
-		it->rules = xreallocarray(it->rules, it->nrules + 1,
-		    sizeof *it->rules);
+		it->rules =
+		    xreallocarray(it->rules, it->nrules + 1, sizeof *it->rules);
 		it->rules[it->nrules++] = r;
 	}
 	if (r->wijziging != NULL) {
@@ -217,8 +216,9 @@ item_add(struct amend_list *l, struct amend_item *it,
 			if (strcmp(it->wijzigingen[i], r->wijziging) == 0)
 				break;
 		if (i == it->nwijzigingen) {
-			it->wijzigingen = xreallocarray(it->wijzigingen,
-			    it->nwijzigingen + 1, sizeof *it->wijzigingen);
+			it->wijzigingen =
+			    xreallocarray(it->wijzigingen, it->nwijzigingen + 1,
+			                  sizeof *it->wijzigingen);
 			it->wijzigingen[it->nwijzigingen++] = r->wijziging;
 		}
 	}
@@ -247,7 +247,7 @@ item_finish(struct amend_item *it)
 /* Quote the current text of the item's provision. */
 static enum pt_status
 item_quote(struct pt_store *st, struct amend_item *it, const char *today,
-	   struct pt_err *err)
+           struct pt_err *err)
 {
 	const struct rule_provision *rp;
 	struct finding_provision fp;
@@ -265,19 +265,20 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 	it->jci = store_jci(rp->bwb, rp->artikel, rp->lid, today);
 	it->url = store_url(rp->bwb, rp->artikel, today);
 	if (st == NULL) {
-		it->citeertitel = xstrdup0(it->key->citeertitel ?
-		    it->key->citeertitel : rp->citeertitel);
+		it->citeertitel =
+		    xstrdup0(it->key->citeertitel ? it->key->citeertitel
+		                                  : rp->citeertitel);
 		it->missing = xstrdup("er is geen register gebruikt");
 		it->citation = cite_provision(&fp);
 		return PT_OK;
 	}
 	if (store_provision_at(st, rp->bwb, rp->artikel, rp->lid, today, &p,
-	    err) != PT_OK) {
+	                       err) != PT_OK) {
 		store_provision_release(&p);
 		return PT_EDB;
 	}
-	it->citeertitel = xstrdup0(p.citeertitel ? p.citeertitel :
-	    rp->citeertitel);
+	it->citeertitel =
+	    xstrdup0(p.citeertitel ? p.citeertitel : rp->citeertitel);
 	fp.citeertitel = it->citeertitel;
 	it->citation = cite_provision(&fp);
 	it->version_date = xstrdup0(p.version_date);
@@ -291,13 +292,14 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 	store_provision_release(&p);
 	/* Any rule of the item written against an older text. */
 	for (i = 0; i < it->nfindings + it->nmitigated; i++) {
-		const struct finding *f = i < it->nfindings ? it->findings[i].f :
-		    it->mitigated[i - it->nfindings].f;
+		const struct finding *f =
+		    i < it->nfindings ? it->findings[i].f
+		                      : it->mitigated[i - it->nfindings].f;
 
 		if (f->nprovisions == 0)
 			continue;
 		if (stale_mark(st, f->provisions[0].rp, today, &it->stale,
-		    err) != PT_OK)
+		               err) != PT_OK)
 			return PT_EDB;
 	}
 	return PT_OK;
@@ -305,7 +307,7 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 
 static void
 risk_add(struct amend_list *l, const struct amend_source *s,
-	 const struct finding *f)
+         const struct finding *f)
 {
 	struct amend_risk *rk;
 	size_t i;
@@ -315,8 +317,8 @@ risk_add(struct amend_list *l, const struct amend_source *s,
 		if (l->risks[i].rule == f->rule)
 			break;
 	if (i == l->nrisks) {
-		l->risks = xreallocarray(l->risks, l->nrisks + 1,
-		    sizeof *l->risks);
+		l->risks =
+		    xreallocarray(l->risks, l->nrisks + 1, sizeof *l->risks);
 		rk = &l->risks[l->nrisks++];
 		memset(rk, 0, sizeof *rk);
 		rk->rule = f->rule;
@@ -391,7 +393,7 @@ sort_risks(struct amend_risk *v, size_t n)
 
 enum pt_status
 amend_build(struct pt_store *st, struct amend_source *src, size_t n,
-	    const char *today, struct amend_list **out, struct pt_err *err)
+            const char *today, struct amend_list **out, struct pt_err *err)
 {
 	struct amend_list *l = xcalloc(1, sizeof *l);
 	size_t i, g, k, m, ng;
@@ -418,8 +420,8 @@ amend_build(struct pt_store *st, struct amend_source *src, size_t n,
 				if (same_key(l->items[k].key, groups[g].key))
 					it = &l->items[k];
 			if (it == NULL) {
-				l->items = xreallocarray(l->items,
-				    l->nitems + 1, sizeof *l->items);
+				l->items = xreallocarray(
+				    l->items, l->nitems + 1, sizeof *l->items);
 				it = &l->items[l->nitems++];
 				memset(it, 0, sizeof *it);
 				it->key = groups[g].key;
@@ -530,18 +532,19 @@ count_needed(const struct amend_list *l, int needed)
 static char *
 status_counts(const struct amend_ref *refs, size_t n)
 {
-	static const char *const names[] = { "needs-amendment", "confirmed",
-	    "open", "mitigated" };
+	static const char *const names[] = {"needs-amendment", "confirmed",
+	                                    "open", "mitigated"};
 	struct pt_buf b = PT_BUF_INIT;
 	size_t i, k, c;
 
 	for (k = 0; k < 4; k++) {
 		for (i = c = 0; i < n; i++)
-			if (strcmp(report_review_status(refs[i].f), names[k]) == 0)
+			if (strcmp(report_review_status(refs[i].f), names[k]) ==
+			    0)
 				c++;
 		if (c > 0)
 			pt_buf_addf(&b, "%s%s: %zu", b.len ? "; " : "",
-			    names[k], c);
+			            names[k], c);
 	}
 	/* Any other status, as it was recorded. */
 	for (i = 0; i < n; i++) {
@@ -565,7 +568,7 @@ ref_lines(const struct amend_ref *refs, size_t n)
 
 	for (i = 0; i < n; i++)
 		pt_buf_addf(&b, "%s%s (%s)", i ? "\n" : "", refs[i].f->id,
-		    report_review_status(refs[i].f));
+		            report_review_status(refs[i].f));
 	return pt_buf_detach(&b);
 }
 
@@ -588,7 +591,7 @@ rule_lines(const struct rule *const *rules, size_t n)
 
 	for (i = 0; i < n; i++)
 		pt_buf_addf(&b, "%s%s: %s", i ? "\n" : "", rules[i]->id,
-		    rules[i]->titel ? rules[i]->titel : "");
+		            rules[i]->titel ? rules[i]->titel : "");
 	return pt_buf_detach(&b);
 }
 
@@ -600,15 +603,16 @@ item_notes(const struct amend_item *it)
 
 	if (it->key != NULL && !it->in_registry)
 		pt_buf_addf(&b, "niet in het register: %s\n",
-		    it->missing ? it->missing : "onbekend waarom");
+		            it->missing ? it->missing : "onbekend waarom");
 	else if (it->key != NULL && it->date_unknown)
-		pt_buf_adds(&b, "de datum van de geciteerde versie is onbekend\n");
+		pt_buf_adds(&b,
+		            "de datum van de geciteerde versie is onbekend\n");
 	if (it->stale)
 		pt_buf_adds(&b, "de tekst is gewijzigd sinds de regel is "
-		    "geschreven; controleer de regel\n");
+		                "geschreven; controleer de regel\n");
 	if (it->nrejected > 0)
 		pt_buf_addf(&b, "%zu afgewezen bevinding%s weggelaten\n",
-		    it->nrejected, it->nrejected == 1 ? "" : "en");
+		            it->nrejected, it->nrejected == 1 ? "" : "en");
 	pt_buf_rtrim(&b);
 	return pt_buf_detach(&b);
 }
@@ -624,7 +628,8 @@ risk_citations(const struct amend_risk *rk, const char *sep, int jci)
 		const struct finding_provision *p = &rk->first->provisions[i];
 
 		if (jci) {
-			pt_buf_addf(&b, "%s%s", i ? sep : "", p->jci ? p->jci : "");
+			pt_buf_addf(&b, "%s%s", i ? sep : "",
+			            p->jci ? p->jci : "");
 		} else {
 			char *c = cite_provision(p);
 
@@ -662,14 +667,15 @@ item_row(const struct amend_item *it, char *col[NCOLS])
 	col[7] = xstrdup0(it->citation);
 	col[8] = xstrdup0(it->jci);
 	col[9] = xstrdup0(it->text);
-	col[10] = xstrdup0(it->version_date ? it->version_date :
-	    it->in_registry ? "onbekend" : NULL);
+	col[10] = xstrdup0(it->version_date  ? it->version_date
+	                   : it->in_registry ? "onbekend"
+	                                     : NULL);
 	col[11] = join_texts(it->wijzigingen, it->nwijzigingen, "\n\n");
 	col[12] = rule_lines(it->rules, it->nrules);
 	col[13] = join_ids(it->proeftuinen, it->nproeftuinen);
 	col[14] = ref_lines(it->findings, it->nfindings);
 	col[15] = status_counts(it->needed ? it->findings : it->mitigated,
-	    it->needed ? it->nfindings : it->nmitigated);
+	                        it->needed ? it->nfindings : it->nmitigated);
 	col[16] = ref_lines(it->mitigated, it->nmitigated);
 	col[17] = item_notes(it);
 }
@@ -692,11 +698,11 @@ risk_row(const struct amend_risk *rk, char *col[NCOLS])
 	col[13] = join_ids(rk->proeftuinen, rk->nproeftuinen);
 	col[14] = ref_lines(rk->findings, rk->nfindings);
 	col[15] = status_counts(rk->nfindings ? rk->findings : rk->mitigated,
-	    rk->nfindings ? rk->nfindings : rk->nmitigated);
+	                        rk->nfindings ? rk->nfindings : rk->nmitigated);
 	col[16] = ref_lines(rk->mitigated, rk->nmitigated);
 	if (rk->nrejected > 0)
 		pt_buf_addf(&b, "%zu afgewezen bevinding%s weggelaten",
-		    rk->nrejected, rk->nrejected == 1 ? "" : "en");
+		            rk->nrejected, rk->nrejected == 1 ? "" : "en");
 	col[17] = pt_buf_detach(&b);
 }
 
@@ -728,11 +734,12 @@ source_naam(const struct amend_source *s)
 	return s->naam;
 }
 
-/* --- text ------------------------------------------------------------------- */
+/* --- text -------------------------------------------------------------------
+ */
 
 static void
 text_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
-	  size_t n)
+          size_t n)
 {
 	size_t i;
 
@@ -743,8 +750,8 @@ text_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
 		const struct finding *f = refs[i].f;
 
 		pt_buf_addf(b, "     - [%s] %s\n       %s\n",
-		    report_review_status(f), f->id,
-		    f->rule->titel ? f->rule->titel : "");
+		            report_review_status(f), f->id,
+		            f->rule->titel ? f->rule->titel : "");
 		if (f->review_note != NULL && *f->review_note != '\0') {
 			pt_buf_adds(b, "       opmerking: ");
 			add_indented(b, f->review_note, "       ");
@@ -759,7 +766,7 @@ text_summary(struct pt_buf *b, const struct amend_list *l)
 	size_t i, lv, c;
 
 	pt_buf_addf(b, "Samenvatting: %zu bepaling%s te wijzigen",
-	    count_needed(l, 1), count_needed(l, 1) == 1 ? "" : "en");
+	            count_needed(l, 1), count_needed(l, 1) == 1 ? "" : "en");
 	for (lv = 0, c = 0; lv < VOCAB_NLEVELS; lv++, c = 0) {
 		for (i = 0; i < l->nitems; i++)
 			if (l->items[i].needed && l->items[i].level == lv)
@@ -767,10 +774,11 @@ text_summary(struct pt_buf *b, const struct amend_list *l)
 		if (c > 0)
 			pt_buf_addf(b, "; %s: %zu", vocab_level_name(lv), c);
 	}
-	pt_buf_addf(b, ". %zu gemitigeerd, %zu risico%s. "
-	    "Afgewezen bevindingen weggelaten: %zu.\n",
-	    count_needed(l, 0), l->nrisks, l->nrisks == 1 ? "" : "'s",
-	    l->nrejected);
+	pt_buf_addf(b,
+	            ". %zu gemitigeerd, %zu risico%s. "
+	            "Afgewezen bevindingen weggelaten: %zu.\n",
+	            count_needed(l, 0), l->nrisks, l->nrisks == 1 ? "" : "'s",
+	            l->nrejected);
 }
 
 static void
@@ -781,13 +789,14 @@ text_item(struct pt_buf *b, const struct amend_item *it, size_t nr)
 
 	pt_buf_addf(b, "\n%zu. %s\n", nr, it->citation);
 	pt_buf_addf(b, "   Niveau: %s (%s); ernst: %s\n",
-	    vocab_level_name(it->level), vocab_level_label(it->level),
-	    report_severity_label(it->severity));
+	            vocab_level_name(it->level), vocab_level_label(it->level),
+	            report_severity_label(it->severity));
 	if (it->jci != NULL)
 		pt_buf_addf(b, "   Juriconnect: %s\n", it->jci);
 	if (it->text != NULL) {
 		pt_buf_addf(b, "   Huidige tekst (versie %s):\n     ",
-		    it->version_date ? it->version_date : "van onbekende datum");
+		            it->version_date ? it->version_date
+		                             : "van onbekende datum");
 		add_indented(b, it->text, "     ");
 		pt_buf_addc(b, '\n');
 	}
@@ -808,7 +817,7 @@ text_item(struct pt_buf *b, const struct amend_item *it, size_t nr)
 	pt_buf_addc(b, '\n');
 	text_refs(b, "Bevindingen:", it->findings, it->nfindings);
 	text_refs(b, "Gemitigeerd (apart gehouden):", it->mitigated,
-	    it->nmitigated);
+	          it->nmitigated);
 }
 
 static void
@@ -818,8 +827,8 @@ text_risk(struct pt_buf *b, const struct amend_risk *rk, size_t nr)
 	size_t i;
 
 	pt_buf_addf(b, "\n%zu. %s (%s)\n", nr,
-	    rk->rule->titel ? rk->rule->titel : rk->rule->id,
-	    report_severity_label(rk->rule->severity));
+	            rk->rule->titel ? rk->rule->titel : rk->rule->id,
+	            report_severity_label(rk->rule->severity));
 	pt_buf_addf(b, "   Regel: %s\n", rk->rule->id);
 	if (rk->rule->norm != NULL) {
 		pt_buf_adds(b, "   Norm: ");
@@ -835,10 +844,10 @@ text_risk(struct pt_buf *b, const struct amend_risk *rk, size_t nr)
 	pt_buf_addc(b, '\n');
 	text_refs(b, "Bevindingen:", rk->findings, rk->nfindings);
 	text_refs(b, "Gemitigeerd (apart gehouden):", rk->mitigated,
-	    rk->nmitigated);
+	          rk->nmitigated);
 	if (rk->nrejected > 0)
 		pt_buf_addf(b, "   %zu afgewezen bevinding%s weggelaten\n",
-		    rk->nrejected, rk->nrejected == 1 ? "" : "en");
+		            rk->nrejected, rk->nrejected == 1 ? "" : "en");
 }
 
 void
@@ -854,8 +863,9 @@ amend_text(struct pt_buf *b, const struct amend_list *l)
 		const char *naam = source_naam(s);
 
 		pt_buf_addf(b, "  - %s%s%s%s, peildatum %s, versie %d\n", s->id,
-		    naam ? " (" : "", naam ? naam : "", naam ? ")" : "",
-		    s->design ? s->design->peildatum : "?", s->versions);
+		            naam ? " (" : "", naam ? naam : "", naam ? ")" : "",
+		            s->design ? s->design->peildatum : "?",
+		            s->versions);
 	}
 	text_summary(b, l);
 	pt_buf_adds(b, "\nTe wijzigen bepalingen\n----------------------\n");
@@ -865,7 +875,9 @@ amend_text(struct pt_buf *b, const struct amend_list *l)
 		if (l->items[i].needed)
 			text_item(b, &l->items[i], nr++);
 	if (count_needed(l, 0) > 0) {
-		pt_buf_adds(b, "\nGemitigeerd (geen wijziging nodig zolang de "
+		pt_buf_adds(
+		    b,
+		    "\nGemitigeerd (geen wijziging nodig zolang de "
 		    "maatregel werkt)\n----------------------------------------"
 		    "-----------------------\n");
 		for (i = 0, nr = 1; i < l->nitems; i++)
@@ -879,7 +891,8 @@ amend_text(struct pt_buf *b, const struct amend_list *l)
 		text_risk(b, &l->risks[i], i + 1);
 }
 
-/* --- markdown ----------------------------------------------------------------- */
+/* --- markdown
+ * ----------------------------------------------------------------- */
 
 /* Markdown-safe inline text: escape the characters that format. */
 static void
@@ -898,7 +911,7 @@ md(struct pt_buf *b, const char *s)
 
 static void
 md_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
-	size_t n)
+        size_t n)
 {
 	size_t i;
 
@@ -908,7 +921,8 @@ md_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
 	for (i = 0; i < n; i++) {
 		const struct finding *f = refs[i].f;
 
-		pt_buf_addf(b, "- **%s** `%s`: ", report_review_status(f), f->id);
+		pt_buf_addf(b, "- **%s** `%s`: ", report_review_status(f),
+		            f->id);
 		md(b, f->rule->titel);
 		if (f->review_note != NULL && *f->review_note != '\0') {
 			pt_buf_adds(b, " (opmerking: ");
@@ -929,7 +943,7 @@ md_item(struct pt_buf *b, const struct amend_item *it)
 	md(b, it->citation);
 	pt_buf_addc(b, '\n');
 	pt_buf_addf(b, "\n- Niveau: **%s** (%s)\n", vocab_level_name(it->level),
-	    vocab_level_label(it->level));
+	            vocab_level_label(it->level));
 	pt_buf_addf(b, "- Ernst: %s\n", report_severity_label(it->severity));
 	if (it->jci != NULL)
 		pt_buf_addf(b, "- Juriconnect: `%s`\n", it->jci);
@@ -949,7 +963,8 @@ md_item(struct pt_buf *b, const struct amend_item *it)
 		const char *s;
 
 		pt_buf_addf(b, "\nHuidige tekst (versie %s):\n\n> ",
-		    it->version_date ? it->version_date : "van onbekende datum");
+		            it->version_date ? it->version_date
+		                             : "van onbekende datum");
 		for (s = it->text; *s != '\0'; s++) {
 			if (strchr("\\`*_[]<>|#", *s) != NULL)
 				pt_buf_addc(b, '\\');
@@ -966,7 +981,7 @@ md_item(struct pt_buf *b, const struct amend_item *it)
 	}
 	md_refs(b, "Bevindingen:", it->findings, it->nfindings);
 	md_refs(b, "Gemitigeerd (apart gehouden):", it->mitigated,
-	    it->nmitigated);
+	        it->nmitigated);
 }
 
 void
@@ -977,17 +992,18 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 	pt_buf_adds(b, "# Wijzigingslijst\n\n");
 	pt_buf_addf(b, "Teksten zoals geldend op %s.\n\n", l->today);
 	pt_buf_adds(b, "| Proeftuin | Naam | Peildatum | Versie |\n"
-	    "|---|---|---|---|\n");
+	               "|---|---|---|---|\n");
 	for (i = 0; i < l->nsources; i++) {
 		const struct amend_source *s = &l->sources[i];
 
 		pt_buf_addf(b, "| `%s` | ", s->id);
 		md(b, source_naam(s));
 		pt_buf_addf(b, " | %s | %d |\n",
-		    s->design ? s->design->peildatum : "?", s->versions);
+		            s->design ? s->design->peildatum : "?",
+		            s->versions);
 	}
 	pt_buf_addf(b, "\n**%zu** bepaling%s te wijzigen", count_needed(l, 1),
-	    count_needed(l, 1) == 1 ? "" : "en");
+	            count_needed(l, 1) == 1 ? "" : "en");
 	for (lv = 0, c = 0; lv < VOCAB_NLEVELS; lv++, c = 0) {
 		for (i = 0; i < l->nitems; i++)
 			if (l->items[i].needed && l->items[i].level == lv)
@@ -995,9 +1011,11 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 		if (c > 0)
 			pt_buf_addf(b, "; %s: %zu", vocab_level_name(lv), c);
 	}
-	pt_buf_addf(b, ". %zu gemitigeerd, %zu risico%s. Afgewezen "
-	    "bevindingen weggelaten: %zu.\n", count_needed(l, 0), l->nrisks,
-	    l->nrisks == 1 ? "" : "'s", l->nrejected);
+	pt_buf_addf(b,
+	            ". %zu gemitigeerd, %zu risico%s. Afgewezen "
+	            "bevindingen weggelaten: %zu.\n",
+	            count_needed(l, 0), l->nrisks, l->nrisks == 1 ? "" : "'s",
+	            l->nrejected);
 	pt_buf_adds(b, "\n## Te wijzigen bepalingen\n");
 	if (count_needed(l, 1) == 0)
 		pt_buf_adds(b, "\nGeen.\n");
@@ -1006,7 +1024,7 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 			md_item(b, &l->items[i]);
 	if (count_needed(l, 0) > 0) {
 		pt_buf_adds(b, "\n## Gemitigeerd (geen wijziging nodig zolang "
-		    "de maatregel werkt)\n");
+		               "de maatregel werkt)\n");
 		for (i = 0; i < l->nitems; i++)
 			if (!l->items[i].needed)
 				md_item(b, &l->items[i]);
@@ -1021,7 +1039,7 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 		pt_buf_adds(b, "\n### ");
 		md(b, rk->rule->titel ? rk->rule->titel : rk->rule->id);
 		pt_buf_addf(b, "\n\n- Regel: `%s`\n- Ernst: %s\n", rk->rule->id,
-		    report_severity_label(rk->rule->severity));
+		            report_severity_label(rk->rule->severity));
 		if (rk->rule->norm != NULL) {
 			pt_buf_adds(b, "- Norm: ");
 			md(b, rk->rule->norm);
@@ -1034,15 +1052,17 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 		}
 		free(cites);
 		if (rk->nrejected > 0)
-			pt_buf_addf(b, "- %zu afgewezen bevinding%s weggelaten\n",
+			pt_buf_addf(
+			    b, "- %zu afgewezen bevinding%s weggelaten\n",
 			    rk->nrejected, rk->nrejected == 1 ? "" : "en");
 		md_refs(b, "Bevindingen:", rk->findings, rk->nfindings);
 		md_refs(b, "Gemitigeerd (apart gehouden):", rk->mitigated,
-		    rk->nmitigated);
+		        rk->nmitigated);
 	}
 }
 
-/* --- CSV ---------------------------------------------------------------------- */
+/* --- CSV
+ * ---------------------------------------------------------------------- */
 
 static void
 csv_row(struct pt_buf *b, char *const *col)
@@ -1076,11 +1096,12 @@ amend_csv(struct pt_buf *b, const struct amend_list *l)
 	}
 }
 
-/* --- JSON --------------------------------------------------------------------- */
+/* --- JSON
+ * --------------------------------------------------------------------- */
 
 static void
 json_refs(struct json *j, const char *key, const struct amend_ref *refs,
-	  size_t n)
+          size_t n)
 {
 	size_t i, k;
 
@@ -1094,7 +1115,8 @@ json_refs(struct json *j, const char *key, const struct amend_ref *refs,
 		json_kstring(j, "proeftuin", refs[i].src->id);
 		json_kstring(j, "rule", f->rule->id);
 		json_kstring(j, "kind", rules_kind_name(f->rule->kind));
-		json_kstring(j, "severity", rules_severity_name(f->rule->severity));
+		json_kstring(j, "severity",
+		             rules_severity_name(f->rule->severity));
 		json_kstring(j, "title", f->rule->titel);
 		json_key(j, "actors");
 		json_begin_array(j);
@@ -1199,14 +1221,14 @@ amend_json(struct pt_buf *b, const struct amend_list *l)
 		json_begin_object(&j);
 		json_kstring(&j, "id", s->id);
 		json_kstring(&j, "naam", source_naam(s));
-		json_kstring(&j, "peildatum", s->design ? s->design->peildatum :
-		    s->peildatum);
+		json_kstring(&j, "peildatum",
+		             s->design ? s->design->peildatum : s->peildatum);
 		json_kstring(&j, "saved_at", s->saved_at);
 		json_kint(&j, "versions", s->versions);
-		json_kint(&j, "barriers", s->result ?
-		    (long long)s->result->nbarriers : 0);
-		json_kint(&j, "risks", s->result ?
-		    (long long)s->result->nrisks : 0);
+		json_kint(&j, "barriers",
+		          s->result ? (long long)s->result->nbarriers : 0);
+		json_kint(&j, "risks",
+		          s->result ? (long long)s->result->nrisks : 0);
 		json_end_object(&j);
 	}
 	json_end_array(&j);
@@ -1241,13 +1263,15 @@ amend_json(struct pt_buf *b, const struct amend_list *l)
 		json_begin_object(&j);
 		json_kstring(&j, "rule", rk->rule->id);
 		json_kstring(&j, "title", rk->rule->titel);
-		json_kstring(&j, "severity", rules_severity_name(rk->rule->severity));
+		json_kstring(&j, "severity",
+		             rules_severity_name(rk->rule->severity));
 		json_kstring(&j, "analyse", rk->rule->analyse);
 		json_kstring(&j, "norm", rk->rule->norm);
 		json_key(&j, "provisions");
 		json_begin_array(&j);
 		for (k = 0; k < rk->first->nprovisions; k++) {
-			const struct finding_provision *p = &rk->first->provisions[k];
+			const struct finding_provision *p =
+			    &rk->first->provisions[k];
 			char *cite = cite_provision(p);
 
 			json_begin_object(&j);
@@ -1270,13 +1294,14 @@ amend_json(struct pt_buf *b, const struct amend_list *l)
 	pt_buf_addc(b, '\n');
 }
 
-/* --- XLSX --------------------------------------------------------------------- */
+/* --- XLSX
+ * --------------------------------------------------------------------- */
 
 /* Excel holds at most 32767 characters in a cell; cut at a UTF-8 boundary. */
 #define XLSX_STR_MAX 32767
 static lxw_error
 xlsx_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-	  lxw_format *fmt)
+          lxw_format *fmt)
 {
 	char *cut;
 	size_t n;
@@ -1297,8 +1322,8 @@ xlsx_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 
 static lxw_error
 xlsx_sheet(lxw_workbook *wb, const char *name, const char *const *headers,
-	   const double *widths, size_t ncols, lxw_format *head,
-	   lxw_format *wrap, lxw_worksheet **out)
+           const double *widths, size_t ncols, lxw_format *head,
+           lxw_format *wrap, lxw_worksheet **out)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 	lxw_error e;
@@ -1309,10 +1334,10 @@ xlsx_sheet(lxw_workbook *wb, const char *name, const char *const *headers,
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	for (c = 0; c < ncols; c++) {
 		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-		    widths[c], wrap);
+		                         widths[c], wrap);
 		if (e == LXW_NO_ERROR)
 			e = worksheet_write_string(ws, 0, (lxw_col_t)c,
-			    headers[c], head);
+			                           headers[c], head);
 		if (e != LXW_NO_ERROR)
 			return e;
 	}
@@ -1332,7 +1357,8 @@ xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
 
 	wb = workbook_new(path);
 	if (wb == NULL)
-		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot create workbook");
+		return pt_err_set(err, PT_EIO, path, 0, 0,
+		                  "cannot create workbook");
 	head = workbook_add_format(wb);
 	format_set_bold(head);
 	format_set_text_wrap(head);
@@ -1343,33 +1369,33 @@ xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
 	format_set_text_wrap(wrap);
 	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
 	e = xlsx_sheet(wb, "Wijzigingen", xlsx_item_headers, xlsx_item_widths,
-	    NCOLS, head, wrap, &items);
+	               NCOLS, head, wrap, &items);
 	if (e == LXW_NO_ERROR)
 		e = xlsx_sheet(wb, "Risico's", xlsx_risk_headers,
-		    xlsx_risk_widths, NRISKCOLS, head, wrap, &risks);
+		               xlsx_risk_widths, NRISKCOLS, head, wrap, &risks);
 	for (i = 0; e == LXW_NO_ERROR && i < l->nitems; i++) {
 		item_row(&l->items[i], col);
 		for (c = 0; e == LXW_NO_ERROR && c < NCOLS; c++)
 			e = xlsx_cell(items, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			    col[c], wrap);
+			              col[c], wrap);
 		row_free(col);
 	}
 	for (i = 0; e == LXW_NO_ERROR && i < l->nrisks; i++) {
 		risk_row(&l->risks[i], col);
 		for (c = 0; e == LXW_NO_ERROR && c < NRISKCOLS; c++)
 			e = xlsx_cell(risks, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			    col[xlsx_risk_cols[c]], wrap);
+			              col[xlsx_risk_cols[c]], wrap);
 		row_free(col);
 	}
 	if (e != LXW_NO_ERROR) {
 		workbook_close(wb);
 		return pt_err_set(err, PT_EINTERNAL, path, 0, 0,
-		    "cannot write workbook: %s", lxw_strerror(e));
+		                  "cannot write workbook: %s", lxw_strerror(e));
 	}
 	e = workbook_close(wb);
 	if (e != LXW_NO_ERROR)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
-		    lxw_strerror(e));
+		                  lxw_strerror(e));
 	return PT_OK;
 }
 
@@ -1380,7 +1406,7 @@ xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
  */
 enum pt_status
 amend_xlsx(struct pt_buf *b, const struct amend_list *l, const char *tmpdir,
-	   struct pt_err *err)
+           struct pt_err *err)
 {
 	char *dir, *path;
 	enum pt_status rc;
@@ -1392,8 +1418,8 @@ amend_xlsx(struct pt_buf *b, const struct amend_list *l, const char *tmpdir,
 	dir = xasprintf("%s/proeftoets-XXXXXX", tmpdir);
 	if (mkdtemp(dir) == NULL) {
 		rc = pt_err_set(err, PT_EIO, tmpdir, 0, 0,
-				"cannot make a temporary directory: %s",
-				strerror(errno));
+		                "cannot make a temporary directory: %s",
+		                strerror(errno));
 		free(dir);
 		return rc;
 	}

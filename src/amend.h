@@ -53,23 +53,24 @@ struct amend_ref {
 };
 
 struct amend_item {
-	const struct finding_provision *key; /* NULL: barriers citing no provision */
-	char *citation;     /* "art. 3.2 lid 1 Jeugdwet" */
-	char *citeertitel;  /* may be NULL */
-	char *jci, *url;    /* at today; NULL when key is NULL */
-	char *text;         /* in force at today; NULL when not in the registry */
+	const struct finding_provision
+	    *key;          /* NULL: barriers citing no provision */
+	char *citation;    /* "art. 3.2 lid 1 Jeugdwet" */
+	char *citeertitel; /* may be NULL */
+	char *jci, *url;   /* at today; NULL when key is NULL */
+	char *text; /* in force at today; NULL when not in the registry */
 	char *version_date; /* of that text; NULL when unknown */
 	int in_registry, date_unknown;
-	char *missing;      /* Dutch: why the text is not in the registry */
-	int stale;          /* the text changed since a rule was written */
+	char *missing; /* Dutch: why the text is not in the registry */
+	int stale;     /* the text changed since a rule was written */
 	enum vocab_level level;
 	enum rule_severity severity; /* the most severe of its findings */
-	int needed;         /* at least one finding that is not mitigated */
+	int needed; /* at least one finding that is not mitigated */
 	const char **wijzigingen; /* distinct amendment texts of the rules */
 	size_t nwijzigingen;
 	const struct rule **rules; /* distinct rules, in order */
 	size_t nrules;
-	struct amend_ref *findings;  /* open, confirmed, needs-amendment */
+	struct amend_ref *findings; /* open, confirmed, needs-amendment */
 	size_t nfindings;
 	struct amend_ref *mitigated;
 	size_t nmitigated;
@@ -108,16 +109,16 @@ struct amend_list {
  * PT_ENOTFOUND when an id was never saved.
  */
 enum pt_status amend_collect(struct pt_store *st, const struct ruleset *rs,
-			     char *const *ids, size_t nids, const char *today,
-			     struct amend_list **out, struct pt_err *err);
+                             char *const *ids, size_t nids, const char *today,
+                             struct amend_list **out, struct pt_err *err);
 /*
  * Build the list from sources already checked (the list takes them over:
  * their strings, designs and results; the array itself stays the
  * caller's).  st may be NULL (then no text is quoted).
  */
 enum pt_status amend_build(struct pt_store *st, struct amend_source *src,
-			   size_t n, const char *today,
-			   struct amend_list **out, struct pt_err *err);
+                           size_t n, const char *today, struct amend_list **out,
+                           struct pt_err *err);
 void amend_free(struct amend_list *l);
 
 /* The writers (format.h's table names them). */
@@ -133,7 +134,7 @@ void amend_json(struct pt_buf *b, const struct amend_list *l);
  */
 #define AMEND_XLSX_MAX (1024u << 20)
 enum pt_status amend_xlsx(struct pt_buf *b, const struct amend_list *l,
-			  const char *tmpdir, struct pt_err *err);
+                          const char *tmpdir, struct pt_err *err);
 
 /* CSV header names, NULL-terminated. */
 extern const char *const amend_csv_columns[];

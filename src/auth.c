@@ -23,24 +23,24 @@
 #include "store_auth.h"
 
 /* Entries of each limit table; when full, the quietest is forgotten. */
-#define LIMIT_SLOTS 1024
-#define LIMIT_FORGET 3600          /* seconds of quiet that clear an entry */
+#define LIMIT_SLOTS  1024
+#define LIMIT_FORGET 3600 /* seconds of quiet that clear an entry */
 
 struct limit_entry {
-	char key[48 + AUTH_NAME_MAX + 2];   /* address, or address "\n" name */
+	char key[48 + AUTH_NAME_MAX + 2]; /* address, or address "\n" name */
 	unsigned fails;
 	time_t last;
 };
 
 struct auth_limits {
-	pthread_mutex_t mu;         /* guards the tables and the dummy */
+	pthread_mutex_t mu; /* guards the tables and the dummy */
 	struct limit_entry addr[LIMIT_SLOTS], pair[LIMIT_SLOTS];
-	sem_t slots;                /* password checks that may run now */
+	sem_t slots; /* password checks that may run now */
 	char dummy[crypto_pwhash_STRBYTES]; /* for names without account */
 	int have_dummy;
 };
 
-static const char *const role_names[] = { "reader", "reviewer" };
+static const char *const role_names[] = {"reader", "reviewer"};
 
 const char *
 auth_role_name(enum auth_role r)
@@ -63,7 +63,7 @@ auth_init(struct pt_err *err)
 {
 	if (sodium_init() < 0)
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-				  "cannot initialise libsodium");
+		                  "cannot initialise libsodium");
 	return PT_OK;
 }
 
@@ -84,7 +84,7 @@ name_ok(const char *name)
 
 enum pt_status
 auth_user_add(struct pt_store *st, const char *name, enum auth_role role,
-	      const char *password, struct pt_err *err)
+              const char *password, struct pt_err *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	size_t plen = strlen(password);
@@ -92,37 +92,39 @@ auth_user_add(struct pt_store *st, const char *name, enum auth_role role,
 	int exists;
 
 	if (!name_ok(name))
-		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "bad user name '%s': 1 to %d bytes of UTF-8, "
-				  "no control characters, no space at either end",
-				  name, AUTH_NAME_MAX);
+		return pt_err_set(
+		    err, PT_EUSAGE, NULL, 0, 0,
+		    "bad user name '%s': 1 to %d bytes of UTF-8, "
+		    "no control characters, no space at either end",
+		    name, AUTH_NAME_MAX);
 	if (auth_role_name(role) == NULL)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0, "unknown role");
 	if (plen == 0)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "empty password refused");
+		                  "empty password refused");
 	if (plen > AUTH_PASSWORD_MAX)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "password longer than %d bytes", AUTH_PASSWORD_MAX);
+		                  "password longer than %d bytes",
+		                  AUTH_PASSWORD_MAX);
 	if (crypto_pwhash_str(hash, password, plen,
-			      crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-				  "cannot hash the password (out of memory)");
+		                  "cannot hash the password (out of memory)");
 	rc = store_auth_user_add(st, name, auth_role_name(role), hash, &exists,
-				 err);
+	                         err);
 	sodium_memzero(hash, sizeof hash);
 	if (rc != PT_OK)
 		return rc;
 	if (exists)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "user '%s' exists", name);
+		                  "user '%s' exists", name);
 	return PT_OK;
 }
 
 enum pt_status
 auth_user_list(struct pt_store *st, struct auth_user **users, size_t *n,
-	       struct pt_err *err)
+               struct pt_err *err)
 {
 	return store_auth_user_list(st, users, n, err);
 }
@@ -145,8 +147,8 @@ auth_user_remove(struct pt_store *st, const char *name, struct pt_err *err)
 	if (store_auth_user_remove(st, name, &found, err) != PT_OK)
 		return PT_EDB;
 	if (!found)
-		return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0,
-				  "no user '%s'", name);
+		return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0, "no user '%s'",
+		                  name);
 	return PT_OK;
 }
 
@@ -178,11 +180,13 @@ auth_addr_key(const struct sockaddr *sa, char key[48])
 {
 	key[0] = '\0';
 	if (sa != NULL && sa->sa_family == AF_INET) {
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)
-			  ->sin_addr, key, 48);
+		inet_ntop(
+		    AF_INET,
+		    &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+		    key, 48);
 	} else if (sa != NULL && sa->sa_family == AF_INET6) {
-		struct in6_addr a = ((const struct sockaddr_in6 *)
-				     (const void *)sa)->sin6_addr;
+		struct in6_addr a =
+		    ((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
 
 		if (IN6_IS_ADDR_V4MAPPED(&a)) {
 			inet_ntop(AF_INET, &a.s6_addr[12], key, 48);
@@ -208,8 +212,9 @@ limit_find(struct limit_entry *t, const char *key, time_t now, int create)
 			t[i].key[0] = '\0';
 		if (t[i].key[0] != '\0' && strcmp(t[i].key, key) == 0)
 			return &t[i];
-		if (room == NULL || (room->key[0] != '\0' &&
-		    (t[i].key[0] == '\0' || t[i].last < room->last)))
+		if (room == NULL ||
+		    (room->key[0] != '\0' &&
+		     (t[i].key[0] == '\0' || t[i].last < room->last)))
 			room = &t[i];
 	}
 	if (!create)
@@ -246,7 +251,7 @@ pair_key(char *key, size_t size, const char *addr, const char *name)
  * return the seconds it must wait. */
 static long
 limits_take(struct auth_limits *l, const char *addr, const char *name,
-	    time_t now)
+            time_t now)
 {
 	char pk[sizeof l->pair[0].key];
 	struct limit_entry *a, *p;
@@ -255,8 +260,9 @@ limits_take(struct auth_limits *l, const char *addr, const char *name,
 	pair_key(pk, sizeof pk, addr, name);
 	pthread_mutex_lock(&l->mu);
 	wa = limit_wait(limit_find(l->addr, addr, now, 0), AUTH_FREE_PER_ADDR,
-			now);
-	wp = limit_wait(limit_find(l->pair, pk, now, 0), AUTH_FREE_PER_PAIR, now);
+	                now);
+	wp = limit_wait(limit_find(l->pair, pk, now, 0), AUTH_FREE_PER_PAIR,
+	                now);
 	if (wa == 0 && wp == 0) {
 		a = limit_find(l->addr, addr, now, 1);
 		p = limit_find(l->pair, pk, now, 1);
@@ -272,7 +278,7 @@ limits_take(struct auth_limits *l, const char *addr, const char *name,
 /* Give back an attempt: a success (clears the pair) or one not tried. */
 static void
 limits_undo(struct auth_limits *l, const char *addr, const char *name,
-	    time_t now, int success)
+            time_t now, int success)
 {
 	char pk[sizeof l->pair[0].key];
 	struct limit_entry *e;
@@ -309,7 +315,8 @@ token_ok(const char *t)
 	if (t == NULL || strlen(t) != AUTH_TOKEN_HEX - 1)
 		return 0;
 	for (i = 0; i < AUTH_TOKEN_HEX - 1; i++)
-		if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'f')))
+		if (!((t[i] >= '0' && t[i] <= '9') ||
+		      (t[i] >= 'a' && t[i] <= 'f')))
 			return 0;
 	return 1;
 }
@@ -326,8 +333,8 @@ dummy_hash(struct auth_limits *l, char hash[crypto_pwhash_STRBYTES])
 
 		new_token(pw);
 		ok = crypto_pwhash_str(l->dummy, pw, strlen(pw),
-				       crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				       crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
+		                       crypto_pwhash_OPSLIMIT_INTERACTIVE,
+		                       crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
 		l->have_dummy = ok;
 	}
 	memcpy(hash, l->dummy, crypto_pwhash_STRBYTES);
@@ -355,8 +362,8 @@ slot_take(struct auth_limits *l)
  */
 static enum pt_status
 password_check(struct pt_store *st, struct auth_limits *l, const char *name,
-	       const char *password, long long *uid, int *busy,
-	       struct pt_err *err)
+               const char *password, long long *uid, int *busy,
+               struct pt_err *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	size_t plen = strlen(password);
@@ -368,13 +375,13 @@ password_check(struct pt_store *st, struct auth_limits *l, const char *name,
 		return PT_EDB;
 	if (id < 0 && !dummy_hash(l, hash))
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-				  "cannot hash (out of memory)");
+		                  "cannot hash (out of memory)");
 	if (!slot_take(l)) {
 		*busy = 1;
 		return PT_OK;
 	}
 	match = plen <= AUTH_PASSWORD_MAX &&
-	    crypto_pwhash_str_verify(hash, password, plen) == 0;
+	        crypto_pwhash_str_verify(hash, password, plen) == 0;
 	sem_post(&l->slots);
 	sodium_memzero(hash, sizeof hash);
 	if (match)
@@ -384,8 +391,8 @@ password_check(struct pt_store *st, struct auth_limits *l, const char *name,
 
 enum pt_status
 auth_login(struct pt_store *st, struct auth_limits *l,
-	   const struct auth_attempt *a, enum auth_outcome *outcome,
-	   int *retry_after, char token[AUTH_TOKEN_HEX], struct pt_err *err)
+           const struct auth_attempt *a, enum auth_outcome *outcome,
+           int *retry_after, char token[AUTH_TOKEN_HEX], struct pt_err *err)
 {
 	char th[DIGEST_SHA256_HEX], old[DIGEST_SHA256_HEX];
 	const char *name = a->name;
@@ -398,7 +405,7 @@ auth_login(struct pt_store *st, struct auth_limits *l,
 	*retry_after = 0;
 	token[0] = '\0';
 	if (strlen(name) > AUTH_NAME_MAX || *name == '\0')
-		name = "";      /* names no account; counts for the address */
+		name = ""; /* names no account; counts for the address */
 	if ((wait = limits_take(l, a->addr, name, a->now)) > 0) {
 		*outcome = AUTH_LIMITED;
 		*retry_after = (int)wait;
@@ -414,15 +421,15 @@ auth_login(struct pt_store *st, struct auth_limits *l,
 		return rc;
 	}
 	if (uid < 0)
-		return PT_OK;   /* stays counted as a failure */
+		return PT_OK; /* stays counted as a failure */
 	limits_undo(l, a->addr, name, a->now, 1);
 	new_token(token);
 	digest_sha256_mem(token, AUTH_TOKEN_HEX - 1, th);
 	if (token_ok(a->old_token))
 		digest_sha256_mem(a->old_token, AUTH_TOKEN_HEX - 1, old);
-	rc = store_auth_session_start(st, uid, token_ok(a->old_token) ? old :
-				      NULL, th, a->now, AUTH_SESSION_SECONDS,
-				      AUTH_SESSIONS_PER_USER, &busy, err);
+	rc = store_auth_session_start(
+	    st, uid, token_ok(a->old_token) ? old : NULL, th, a->now,
+	    AUTH_SESSION_SECONDS, AUTH_SESSIONS_PER_USER, &busy, err);
 	if (rc != PT_OK) {
 		token[0] = '\0';
 		if (busy) {
@@ -438,7 +445,7 @@ auth_login(struct pt_store *st, struct auth_limits *l,
 
 enum pt_status
 auth_session_get(struct pt_store *st, const char *token, time_t now,
-		 struct auth_session *out, int *found, struct pt_err *err)
+                 struct auth_session *out, int *found, struct pt_err *err)
 {
 	char th[DIGEST_SHA256_HEX];
 	struct pt_buf b = PT_BUF_INIT;
@@ -449,7 +456,7 @@ auth_session_get(struct pt_store *st, const char *token, time_t now,
 		return PT_OK;
 	digest_sha256_mem(token, AUTH_TOKEN_HEX - 1, th);
 	if (store_auth_session_get(st, th, now, &out->user, &out->role, found,
-				   err))
+	                           err))
 		return PT_EDB;
 	if (*found) {
 		pt_buf_adds(&b, "proeftoets-csrf:");

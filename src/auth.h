@@ -56,15 +56,15 @@
 
 enum auth_role { AUTH_READER = 0, AUTH_REVIEWER = 1 };
 
-#define AUTH_TOKEN_HEX 65          /* 64 hex digits and the NUL */
-#define AUTH_SESSION_SECONDS (12 * 3600)
+#define AUTH_TOKEN_HEX         65 /* 64 hex digits and the NUL */
+#define AUTH_SESSION_SECONDS   (12 * 3600)
 #define AUTH_SESSIONS_PER_USER 5
-#define AUTH_FREE_PER_PAIR 3       /* failures of one name from one address */
-#define AUTH_FREE_PER_ADDR 10      /* failures of any names from one address */
-#define AUTH_BACKOFF_MAX 900       /* seconds */
-#define AUTH_HASH_WAIT 10          /* seconds waiting for a password check */
-#define AUTH_NAME_MAX 64           /* bytes */
-#define AUTH_PASSWORD_MAX 1024     /* bytes */
+#define AUTH_FREE_PER_PAIR     3    /* failures of one name from one address */
+#define AUTH_FREE_PER_ADDR     10   /* failures of any names from one address */
+#define AUTH_BACKOFF_MAX       900  /* seconds */
+#define AUTH_HASH_WAIT         10   /* seconds waiting for a password check */
+#define AUTH_NAME_MAX          64   /* bytes */
+#define AUTH_PASSWORD_MAX      1024 /* bytes */
 
 /* "reader", "reviewer"; auth_role_parse gives -1 for anything else. */
 const char *auth_role_name(enum auth_role r);
@@ -80,22 +80,22 @@ enum pt_status auth_init(struct pt_err *err);
  * that exists.
  */
 enum pt_status auth_user_add(struct pt_store *st, const char *name,
-			     enum auth_role role, const char *password,
-			     struct pt_err *err);
+                             enum auth_role role, const char *password,
+                             struct pt_err *err);
 
 struct auth_user {
 	char *name;
 	enum auth_role role;
 	long long created_at;
-	long sessions;          /* live sessions */
+	long sessions; /* live sessions */
 };
 /* Every account, by name. */
 enum pt_status auth_user_list(struct pt_store *st, struct auth_user **users,
-			      size_t *n, struct pt_err *err);
+                              size_t *n, struct pt_err *err);
 void auth_user_list_free(struct auth_user *users, size_t n);
 /* Remove an account and its sessions; PT_ENOTFOUND when there is none. */
 enum pt_status auth_user_remove(struct pt_store *st, const char *name,
-				struct pt_err *err);
+                                struct pt_err *err);
 
 struct auth_limits;
 /* slots: password checks at once (at least 1). */
@@ -104,16 +104,16 @@ void auth_limits_free(struct auth_limits *l);
 
 enum auth_outcome {
 	AUTH_OK = 0,
-	AUTH_BAD,               /* unknown name or wrong password */
-	AUTH_LIMITED,           /* too many failures: wait *retry_after s */
-	AUTH_BUSY               /* no password check free, or the registry
-				 * locked: nothing changed, try again */
+	AUTH_BAD,     /* unknown name or wrong password */
+	AUTH_LIMITED, /* too many failures: wait *retry_after s */
+	AUTH_BUSY     /* no password check free, or the registry
+	               * locked: nothing changed, try again */
 };
 
 struct auth_attempt {
 	const char *name, *password;
-	const char *addr;       /* client address, e.g. from auth_addr_key */
-	const char *old_token;  /* the session presented, ended; or NULL */
+	const char *addr;      /* client address, e.g. from auth_addr_key */
+	const char *old_token; /* the session presented, ended; or NULL */
 	time_t now;
 };
 
@@ -126,9 +126,9 @@ void auth_addr_key(const struct sockaddr *sa, char key[48]);
  * AUTH_LIMITED and AUTH_BUSY.  Errors only for database trouble.
  */
 enum pt_status auth_login(struct pt_store *st, struct auth_limits *l,
-			  const struct auth_attempt *a,
-			  enum auth_outcome *outcome, int *retry_after,
-			  char token[AUTH_TOKEN_HEX], struct pt_err *err);
+                          const struct auth_attempt *a,
+                          enum auth_outcome *outcome, int *retry_after,
+                          char token[AUTH_TOKEN_HEX], struct pt_err *err);
 
 struct auth_session {
 	char *user;
@@ -140,12 +140,12 @@ struct auth_session {
  * malformed, unknown or expired.
  */
 enum pt_status auth_session_get(struct pt_store *st, const char *token,
-				time_t now, struct auth_session *s, int *found,
-				struct pt_err *err);
+                                time_t now, struct auth_session *s, int *found,
+                                struct pt_err *err);
 void auth_session_release(struct auth_session *s);
 /* End a session (nothing happens for an unknown token). */
 enum pt_status auth_logout(struct pt_store *st, const char *token,
-			   struct pt_err *err);
+                           struct pt_err *err);
 /* Whether given (may be NULL) is the session's CSRF token. */
 int auth_csrf_ok(const struct auth_session *s, const char *given);
 

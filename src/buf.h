@@ -26,12 +26,15 @@ struct pt_buf {
 };
 
 extern char pt_buf_empty[];
-#define PT_BUF_INIT { pt_buf_empty, 0, 0 }
+#define PT_BUF_INIT                                                            \
+	{                                                                      \
+		pt_buf_empty, 0, 0                                             \
+	}
 
 void pt_buf_init(struct pt_buf *b);
 void pt_buf_release(struct pt_buf *b);
 char *pt_buf_detach(struct pt_buf *b);
-void pt_buf_reset(struct pt_buf *b);          /* len = 0, keeps memory */
+void pt_buf_reset(struct pt_buf *b); /* len = 0, keeps memory */
 void pt_buf_grow(struct pt_buf *b, size_t extra);
 void pt_buf_add(struct pt_buf *b, const char *data, size_t len);
 void pt_buf_adds(struct pt_buf *b, const char *s);
@@ -52,13 +55,13 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) PT_PRINTF(1, 2);
 
 /* Append one element to a dynamic array (*arr, *n), growing it. */
-#define PT_ARRAY_PUSH(arr, n, cap)                                          \
-	do {                                                                \
-		if ((n) == (cap)) {                                         \
-			(cap) = (cap) ? 2 * (cap) : 8;                      \
-			(arr) = xreallocarray((arr), (cap), sizeof *(arr)); \
-		}                                                           \
-		(n)++;                                                      \
+#define PT_ARRAY_PUSH(arr, n, cap)                                             \
+	do {                                                                   \
+		if ((n) == (cap)) {                                            \
+			(cap) = (cap) ? 2 * (cap) : 8;                         \
+			(arr) = xreallocarray((arr), (cap), sizeof *(arr));    \
+		}                                                              \
+		(n)++;                                                         \
 	} while (0)
 
 #endif

@@ -32,13 +32,13 @@
 #define BWB_CHUNK (64 * 1024)
 
 #define BWB_STR2(x) #x
-#define BWB_STR(x) BWB_STR2(x)
+#define BWB_STR(x)  BWB_STR2(x)
 
 /* Element kinds. */
 enum kind {
-	K_OTHER = 0,	/* unknown: its borders separate words */
-	K_INLINE,	/* nadruk, sup, sub, ...: text flows through */
-	K_AL,		/* a paragraph-like block */
+	K_OTHER = 0, /* unknown: its borders separate words */
+	K_INLINE,    /* nadruk, sup, sub, ...: text flows through */
+	K_AL,        /* a paragraph-like block */
 	K_ARTIKEL,
 	K_BIJLAGE,
 	K_CITEERTITEL,
@@ -73,100 +73,99 @@ struct kindname {
 	enum kind kind;
 };
 
-static const struct kindname kinds[] = {	/* sorted by name (strcmp) */
-	{ "afdeling", K_DIVISION },
-	{ "al", K_AL },
-	{ "al-groep", K_AL },
-	{ "artikel", K_ARTIKEL },
-	{ "bijlage", K_BIJLAGE },
-	{ "boek", K_DIVISION },
-	{ "citeertitel", K_CITEERTITEL },
-	{ "considerans.al", K_AL },
-	{ "deel", K_DIVISION },
-	{ "divisie", K_DIVISION },
-	{ "entry", K_ENTRY },
-	{ "entrytbl", K_ENTRY },
-	{ "extref", K_EXTREF },
-	{ "hoofdstuk", K_DIVISION },
-	{ "inf", K_INLINE },
-	{ "intitule", K_INTITULE },
-	{ "intref", K_INTREF },
-	{ "jci", K_JCI },
-	{ "jcis", K_JCIS },
-	{ "kop", K_KOP },
-	{ "label", K_LABEL },
-	{ "li", K_LI },
-	{ "li.nr", K_LINR },
-	{ "lid", K_LID },
-	{ "lidnr", K_LIDNR },
-	{ "lijst", K_LIJST },
-	{ "meta-data", K_METADATA },
-	{ "nadruk", K_INLINE },
-	{ "noot", K_NOOT },
-	{ "noot.al", K_AL },
-	{ "noot.nr", K_NOOTNR },
-	{ "nr", K_NR },
-	{ "paragraaf", K_DIVISION },
-	{ "redactie", K_REDACTIE },
-	{ "row", K_ROW },
-	{ "sub", K_INLINE },
-	{ "sub-afdeling", K_DIVISION },
-	{ "sub-paragraaf", K_DIVISION },
-	{ "sup", K_INLINE },
-	{ "table", K_TABLE },
-	{ "title", K_AL },
-	{ "titel", K_TITEL },
-	{ "titeldeel", K_DIVISION },
-	{ "toestand", K_TOESTAND },
-	{ "tussenkop", K_AL },
-	{ "wetgeving", K_WETGEVING }
-};
+static const struct kindname kinds[] = {/* sorted by name (strcmp) */
+                                        {"afdeling", K_DIVISION},
+                                        {"al", K_AL},
+                                        {"al-groep", K_AL},
+                                        {"artikel", K_ARTIKEL},
+                                        {"bijlage", K_BIJLAGE},
+                                        {"boek", K_DIVISION},
+                                        {"citeertitel", K_CITEERTITEL},
+                                        {"considerans.al", K_AL},
+                                        {"deel", K_DIVISION},
+                                        {"divisie", K_DIVISION},
+                                        {"entry", K_ENTRY},
+                                        {"entrytbl", K_ENTRY},
+                                        {"extref", K_EXTREF},
+                                        {"hoofdstuk", K_DIVISION},
+                                        {"inf", K_INLINE},
+                                        {"intitule", K_INTITULE},
+                                        {"intref", K_INTREF},
+                                        {"jci", K_JCI},
+                                        {"jcis", K_JCIS},
+                                        {"kop", K_KOP},
+                                        {"label", K_LABEL},
+                                        {"li", K_LI},
+                                        {"li.nr", K_LINR},
+                                        {"lid", K_LID},
+                                        {"lidnr", K_LIDNR},
+                                        {"lijst", K_LIJST},
+                                        {"meta-data", K_METADATA},
+                                        {"nadruk", K_INLINE},
+                                        {"noot", K_NOOT},
+                                        {"noot.al", K_AL},
+                                        {"noot.nr", K_NOOTNR},
+                                        {"nr", K_NR},
+                                        {"paragraaf", K_DIVISION},
+                                        {"redactie", K_REDACTIE},
+                                        {"row", K_ROW},
+                                        {"sub", K_INLINE},
+                                        {"sub-afdeling", K_DIVISION},
+                                        {"sub-paragraaf", K_DIVISION},
+                                        {"sup", K_INLINE},
+                                        {"table", K_TABLE},
+                                        {"title", K_AL},
+                                        {"titel", K_TITEL},
+                                        {"titeldeel", K_DIVISION},
+                                        {"toestand", K_TOESTAND},
+                                        {"tussenkop", K_AL},
+                                        {"wetgeving", K_WETGEVING}};
 
 /* Where character data goes. */
 enum target {
 	T_NONE = 0,
-	T_TEXT,		/* article text */
-	T_NOTES,	/* footnotes of the article */
-	T_NOTENR,	/* noot.nr */
-	T_NR,		/* the article's kop/nr */
-	T_TITLE,	/* the article's kop/titel */
-	T_LIDNR,	/* lidnr */
+	T_TEXT,   /* article text */
+	T_NOTES,  /* footnotes of the article */
+	T_NOTENR, /* noot.nr */
+	T_NR,     /* the article's kop/nr */
+	T_TITLE,  /* the article's kop/titel */
+	T_LIDNR,  /* lidnr */
 	T_INTITULE,
 	T_CITEERTITEL,
-	T_DLABEL,	/* kop/label of a division */
-	T_DNR		/* kop/nr of a division */
+	T_DLABEL, /* kop/label of a division */
+	T_DNR     /* kop/nr of a division */
 };
 
-#define F_AKOP	0x01	/* the kop of the current article */
-#define F_DKOP	0x02	/* the kop of a division (outside articles) */
-#define F_REF	0x04	/* the intref/extref whose text is being collected */
-#define F_LID	0x08	/* a lid of the article (mark is its index) */
-#define F_SKIP	0x10	/* inside <meta-data>: ignored */
+#define F_AKOP 0x01 /* the kop of the current article */
+#define F_DKOP 0x02 /* the kop of a division (outside articles) */
+#define F_REF  0x04 /* the intref/extref whose text is being collected */
+#define F_LID  0x08 /* a lid of the article (mark is its index) */
+#define F_SKIP 0x10 /* inside <meta-data>: ignored */
 
 struct frame {
 	unsigned char kind;
-	unsigned char out;	/* enum target inside this element */
+	unsigned char out; /* enum target inside this element */
 	unsigned char flags;
-	size_t mark;		/* path length, lid index or cell count */
+	size_t mark; /* path length, lid index or cell count */
 };
 
 /* A text buffer with whitespace collapsing. */
 struct tbuf {
 	struct pt_buf b;
-	int pending;		/* a space is owed before the next word */
-	int at_prefix;		/* the line holds only a lid/li number */
+	int pending;   /* a space is owed before the next word */
+	int at_prefix; /* the line holds only a lid/li number */
 };
 
 struct lid_ent {
-	size_t nr;		/* offset in leden store, or (size_t)-1 */
-	size_t text;		/* offset in leden store */
-	size_t start;		/* offset in article text where the lid starts */
-	size_t nstart;		/* offset in the notes where the lid starts */
+	size_t nr;     /* offset in leden store, or (size_t)-1 */
+	size_t text;   /* offset in leden store */
+	size_t start;  /* offset in article text where the lid starts */
+	size_t nstart; /* offset in the notes where the lid starts */
 };
 
 struct ref_ent {
 	enum bwb_ref_kind kind;
-	size_t target;		/* offsets in the ref store */
+	size_t target; /* offsets in the ref store */
 	size_t text;
 };
 
@@ -174,23 +173,23 @@ struct ref_ent {
 struct art {
 	struct tbuf text, notes, notenr, nr, title, lidnr, reftext;
 	struct pt_buf label, status, inwerking, jci, jciv;
-	struct pt_buf store;	/* NUL-separated strings for leden and refs */
+	struct pt_buf store; /* NUL-separated strings for leden and refs */
 	struct lid_ent *leden;
 	size_t nleden, capleden;
 	struct ref_ent *refs;
 	size_t nrefs, caprefs;
-	struct bwb_lid *olid;	/* what the callback sees */
+	struct bwb_lid *olid; /* what the callback sees */
 	size_t capolid;
 	struct bwb_ref *oref;
 	size_t caporef;
-	size_t frame;		/* index of the <artikel> frame */
+	size_t frame; /* index of the <artikel> frame */
 	long line;
-	int lvl;		/* open <lijst> elements */
-	int inl;		/* open table cells and footnotes */
-	int redactie;		/* open <redactie> elements */
-	int red_vervallen;	/* saw <redactie type="vervallen"> */
-	int has_other;		/* saw text outside <redactie> */
-	int note_hdr;		/* "[noot N]" still to be written */
+	int lvl;           /* open <lijst> elements */
+	int inl;           /* open table cells and footnotes */
+	int redactie;      /* open <redactie> elements */
+	int red_vervallen; /* saw <redactie type="vervallen"> */
+	int has_other;     /* saw text outside <redactie> */
+	int note_hdr;      /* "[noot N]" still to be written */
 	int ref_open;
 };
 
@@ -217,9 +216,9 @@ struct state {
 	struct frame *fr;
 	size_t nfr, capfr;
 
-	struct art **arts;	/* open articles; buffers kept for reuse */
+	struct art **arts; /* open articles; buffers kept for reuse */
 	size_t nart, capart;
-	struct art *art;	/* innermost open article or NULL */
+	struct art *art; /* innermost open article or NULL */
 
 	enum bwb_format format;
 	struct pt_buf bwb_id, date, soort, path;
@@ -227,7 +226,7 @@ struct state {
 	int have_date, have_soort, have_intitule, have_cit;
 	int meta_done;
 	int root_done;
-	int nonws;		/* the input holds more than whitespace */
+	int nonws; /* the input holds more than whitespace */
 	struct kindcache cache[KIND_CACHE];
 };
 
@@ -243,7 +242,7 @@ lookup(const xmlChar *name)
 	const void *p;
 
 	p = bsearch(name, kinds, sizeof kinds / sizeof kinds[0],
-		    sizeof kinds[0], cmp_kind);
+	            sizeof kinds[0], cmp_kind);
 	return p ? ((const struct kindname *)p)->kind : K_OTHER;
 }
 
@@ -428,7 +427,7 @@ fail(struct state *s, enum pt_status code, const char *fmt, const char *arg)
 	s->failed = 1;
 	s->status = code;
 	pt_err_set(s->err, code, s->name, xmlSAX2GetLineNumber(s->ctxt),
-		   xmlSAX2GetColumnNumber(s->ctxt), fmt, arg);
+	           xmlSAX2GetColumnNumber(s->ctxt), fmt, arg);
 	xmlStopParser(s->ctxt);
 }
 
@@ -668,8 +667,8 @@ art_end(struct state *s)
 	}
 	st = a->store.s;
 	for (i = 0; i < a->nleden; i++) {
-		a->olid[i].nr = a->leden[i].nr == (size_t)-1 ? ""
-			      : st + a->leden[i].nr;
+		a->olid[i].nr =
+		    a->leden[i].nr == (size_t)-1 ? "" : st + a->leden[i].nr;
 		a->olid[i].text = st + a->leden[i].text;
 	}
 	if (a->nrefs > a->caporef) {
@@ -715,8 +714,8 @@ lid_start(struct state *s, struct frame *f, struct tbuf *t)
 	tb_newline(t);
 	if (a->nleden == a->capleden) {
 		a->capleden = a->capleden ? 2 * a->capleden : 16;
-		a->leden = xreallocarray(a->leden, a->capleden,
-					 sizeof *a->leden);
+		a->leden =
+		    xreallocarray(a->leden, a->capleden, sizeof *a->leden);
 	}
 	l = &a->leden[a->nleden];
 	l->nr = (size_t)-1;
@@ -733,7 +732,7 @@ lid_end(struct state *s, struct frame *f)
 	struct art *a = s->art;
 	struct lid_ent *l = &a->leden[f->mark];
 	size_t i = l->start, j = a->text.b.len, ni = l->nstart,
-	    nj = a->notes.b.len;
+	       nj = a->notes.b.len;
 
 	trim_range(a->text.b.s, &i, &j);
 	trim_range(a->notes.b.s, &ni, &nj);
@@ -758,8 +757,8 @@ lidnr_end(struct state *s, struct frame *parent, struct tbuf *t)
 	trim_range(a->lidnr.b.s, &i, &j);
 	if (parent != NULL && (parent->flags & F_LID) &&
 	    a->leden[parent->mark].nr == (size_t)-1)
-		a->leden[parent->mark].nr = art_keep(a, a->lidnr.b.s + i,
-						     j - i);
+		a->leden[parent->mark].nr =
+		    art_keep(a, a->lidnr.b.s + i, j - i);
 	if (j == i || t == NULL)
 		return;
 	if (tb_last(t) != '\n')
@@ -776,7 +775,7 @@ lidnr_end(struct state *s, struct frame *parent, struct tbuf *t)
 
 static void
 ref_start(struct state *s, enum kind k, struct frame *f, int n,
-	  const xmlChar **attrs)
+          const xmlChar **attrs)
 {
 	struct art *a = s->art;
 	struct ref_ent *r;
@@ -808,8 +807,8 @@ ref_end(struct state *s)
 
 	a->ref_open = 0;
 	pt_buf_rtrim(&a->reftext.b);
-	a->refs[a->nrefs - 1].text = art_keep(a, a->reftext.b.s,
-					      a->reftext.b.len);
+	a->refs[a->nrefs - 1].text =
+	    art_keep(a, a->reftext.b.s, a->reftext.b.len);
 }
 
 /* The article's own <meta-data><jcis><jci>: keep the newest version. */
@@ -839,8 +838,10 @@ static void
 path_check(struct state *s)
 {
 	if (s->path.len > BWB_MAX_PATH)
-		fail(s, PT_EINPUT, "the structural path of the divisions is "
-		     "longer than %s bytes", BWB_STR(BWB_MAX_PATH));
+		fail(s, PT_EINPUT,
+		     "the structural path of the divisions is "
+		     "longer than %s bytes",
+		     BWB_STR(BWB_MAX_PATH));
 }
 
 /* Divisions: the path component of a division whose kop has ended. */
@@ -873,18 +874,19 @@ div_kop_end(struct state *s, struct frame *div)
 /* The root element. */
 static void
 root_start(struct state *s, enum kind k, const xmlChar *name,
-	   const xmlChar *uri, int n, const xmlChar **attrs)
+           const xmlChar *uri, int n, const xmlChar **attrs)
 {
 	s->root_done = 1;
 	if (uri != NULL || (k != K_TOESTAND && k != K_WETGEVING)) {
-		fail(s, PT_EINPUT, "not a BWB document: the root element is "
-		     "'%s', not 'toestand' or 'wetgeving'", (const char *)name);
+		fail(s, PT_EINPUT,
+		     "not a BWB document: the root element is "
+		     "'%s', not 'toestand' or 'wetgeving'",
+		     (const char *)name);
 		return;
 	}
-	s->format = k == K_TOESTAND ? BWB_FORMAT_TOESTAND
-				    : BWB_FORMAT_WETGEVING;
-	if (!attr_copy(&s->bwb_id, n, attrs, "bwb-id") ||
-	    s->bwb_id.len == 0) {
+	s->format =
+	    k == K_TOESTAND ? BWB_FORMAT_TOESTAND : BWB_FORMAT_WETGEVING;
+	if (!attr_copy(&s->bwb_id, n, attrs, "bwb-id") || s->bwb_id.len == 0) {
 		fail(s, PT_EINPUT, "the root element '%s' has no bwb-id",
 		     (const char *)name);
 		return;
@@ -895,8 +897,8 @@ root_start(struct state *s, enum kind k, const xmlChar *name,
 		return;
 	}
 	if (k == K_TOESTAND)
-		s->have_date = attr_copy(&s->date, n, attrs,
-					 "inwerkingtreding");
+		s->have_date =
+		    attr_copy(&s->date, n, attrs, "inwerkingtreding");
 	else
 		s->have_soort = attr_copy(&s->soort, n, attrs, "soort");
 }
@@ -907,7 +909,7 @@ root_start(struct state *s, enum kind k, const xmlChar *name,
  * structure (divisions, their headings, annexes). */
 static void
 start_structure(struct state *s, struct frame *f, const struct frame *p,
-		enum kind k, int n, const xmlChar **attrs)
+                enum kind k, int n, const xmlChar **attrs)
 {
 	switch (k) {
 	case K_ARTIKEL:
@@ -916,8 +918,7 @@ start_structure(struct state *s, struct frame *f, const struct frame *p,
 		break;
 	case K_WETGEVING:
 		if (!s->have_soort)
-			s->have_soort = attr_copy(&s->soort, n, attrs,
-						  "soort");
+			s->have_soort = attr_copy(&s->soort, n, attrs, "soort");
 		break;
 	case K_INTITULE:
 		if (!s->have_intitule) {
@@ -937,8 +938,7 @@ start_structure(struct state *s, struct frame *f, const struct frame *p,
 		    s->dlabel.b.len) {
 			if (s->path.len)
 				pt_buf_adds(&s->path, " / ");
-			pt_buf_add(&s->path, s->dlabel.b.s,
-				   s->dlabel.b.len);
+			pt_buf_add(&s->path, s->dlabel.b.s, s->dlabel.b.len);
 		} else if (k == K_BIJLAGE) {
 			if (s->path.len)
 				pt_buf_adds(&s->path, " / ");
@@ -974,7 +974,7 @@ start_structure(struct state *s, struct frame *f, const struct frame *p,
  * lists, tables, notes and references. */
 static void
 start_in_article(struct state *s, struct frame *f, struct frame *p,
-		 struct art *a, enum kind k, int n, const xmlChar **attrs)
+                 struct art *a, enum kind k, int n, const xmlChar **attrs)
 {
 	struct tbuf *t;
 	int i;
@@ -1079,15 +1079,17 @@ start_in_article(struct state *s, struct frame *f, struct frame *p,
 
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
-	 const xmlChar *uri, int nns, const xmlChar **ns, int n, int ndef,
-	 const xmlChar **attrs)
+         const xmlChar *uri, int nns, const xmlChar **ns, int n, int ndef,
+         const xmlChar **attrs)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct state *s = ctxt->_private;
 	struct frame *f, *p;
 	enum kind k;
 
-	(void)prefix; (void)nns; (void)ns;
+	(void)prefix;
+	(void)nns;
+	(void)ns;
 	if (s->failed)
 		return;
 	/* The last ndef attributes are DTD defaults, not in the file. */
@@ -1139,7 +1141,9 @@ on_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	struct art *a;
 	struct tbuf *t;
 
-	(void)name; (void)prefix; (void)uri;
+	(void)name;
+	(void)prefix;
+	(void)uri;
 	if (s->failed || s->nfr == 0)
 		return;
 	f = &s->fr[s->nfr - 1];
@@ -1163,7 +1167,8 @@ on_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
 		if (p == NULL)
 			emit_meta(s);
 		/* Leaving a division drops its path component. */
-		if (s->art == NULL && s->path.len > f->mark && f->kind != K_KOP) {
+		if (s->art == NULL && s->path.len > f->mark &&
+		    f->kind != K_KOP) {
 			s->path.len = f->mark;
 			s->path.s[f->mark] = '\0';
 		}
@@ -1256,18 +1261,20 @@ on_chars(void *ctx, const xmlChar *ch, int len)
 /* Any entity declaration refuses the document (cf. xmlsec.c). */
 static void
 on_entity_decl(void *ctx, const xmlChar *name, int type,
-	       const xmlChar *publicId, const xmlChar *systemId,
-	       xmlChar *content)
+               const xmlChar *publicId, const xmlChar *systemId,
+               xmlChar *content)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct state *s = ctxt->_private;
 
-	(void)type; (void)publicId; (void)content;
-	fail(s, PT_EUNSAFE, systemId
-	     ? "refused: the document declares external entity '%s' "
-	       "(entity declarations are not accepted)"
-	     : "refused: the document declares an entity '%s' "
-	       "(entity declarations are not accepted)",
+	(void)type;
+	(void)publicId;
+	(void)content;
+	fail(s, PT_EUNSAFE,
+	     systemId ? "refused: the document declares external entity '%s' "
+	                "(entity declarations are not accepted)"
+	              : "refused: the document declares an entity '%s' "
+	                "(entity declarations are not accepted)",
 	     (const char *)name);
 }
 
@@ -1285,7 +1292,8 @@ on_reference(void *ctx, const xmlChar *name)
 static void
 on_error(void *ctx, xmlErrorPtr e)
 {
-	(void)ctx; (void)e;
+	(void)ctx;
+	(void)e;
 }
 
 /* Driver. */
@@ -1317,14 +1325,14 @@ xml_error(struct state *s, const xmlError *e)
 
 	if (!s->nonws)
 		return pt_err_set(s->err, PT_EINPUT, s->name, line, col,
-				  "empty file: only whitespace, no XML "
-				  "document");
-	if (e != NULL && e->code == XML_ERR_DOCUMENT_END &&
-	    ctxt->nameNr > 0 && ctxt->name != NULL)
+		                  "empty file: only whitespace, no XML "
+		                  "document");
+	if (e != NULL && e->code == XML_ERR_DOCUMENT_END && ctxt->nameNr > 0 &&
+	    ctxt->name != NULL)
 		return pt_err_set(s->err, PT_EINPUT, s->name, line, col,
-				  "unexpected end of the document: element "
-				  "'%s' is not closed",
-				  (const char *)ctxt->name);
+		                  "unexpected end of the document: element "
+		                  "'%s' is not closed",
+		                  (const char *)ctxt->name);
 	rc = xmlsec_error(e, s->name, s->err);
 	while ((nl = strchr(s->err->msg, '\n')) != NULL)
 		*nl = ' ';
@@ -1352,10 +1360,10 @@ state_release(struct state *s)
 }
 
 struct source {
-	int fd;			/* -1 for memory */
-	const char *data;	/* memory */
+	int fd;           /* -1 for memory */
+	const char *data; /* memory */
 	size_t len, off;
-	char *buf;		/* file chunk */
+	char *buf; /* file chunk */
 };
 
 /*
@@ -1399,7 +1407,7 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 	n = source_next(src, &p);
 	if (n < 0)
 		return pt_err_set(err, PT_EIO, name, 0, 0, "cannot read: %s",
-				  strerror(errno));
+		                  strerror(errno));
 	if (n == 0)
 		return pt_err_set(err, PT_EINPUT, name, 1, 1, "empty file");
 
@@ -1433,7 +1441,7 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 	ctxt = xmlCreatePushParserCtxt(&sax, NULL, p, first, name);
 	if (ctxt == NULL)
 		return pt_err_set(err, PT_EINTERNAL, name, 0, 0,
-				  "out of memory");
+		                  "out of memory");
 	xmlCtxtUseOptions(ctxt, XMLSEC_PARSE_OPTIONS);
 	ctxt->_private = &s;
 	s.ctxt = ctxt;
@@ -1447,8 +1455,8 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 		n = source_next(src, &p);
 		if (n < 0) {
 			pt_err_set(err, PT_EIO, name,
-				   xmlSAX2GetLineNumber(ctxt), 0,
-				   "cannot read: %s", strerror(errno));
+			           xmlSAX2GetLineNumber(ctxt), 0,
+			           "cannot read: %s", strerror(errno));
 			s.failed = 1;
 			s.status = PT_EIO;
 			break;
@@ -1465,7 +1473,7 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 	} else if (rc != 0 || !ctxt->wellFormed) {
 		ret = xml_error(&s, xmlCtxtGetLastError(ctxt));
 	} else {
-		emit_meta(&s);	/* no root end seen cannot happen; safe */
+		emit_meta(&s); /* no root end seen cannot happen; safe */
 		ret = s.failed ? s.status : PT_OK;
 	}
 	/*
@@ -1483,7 +1491,7 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 
 enum pt_status
 bwb_parse_file(const char *path, const struct bwb_handler *h,
-	       struct pt_err *err)
+               struct pt_err *err)
 {
 	struct source src;
 	enum pt_status rc;
@@ -1492,7 +1500,7 @@ bwb_parse_file(const char *path, const struct bwb_handler *h,
 	src.fd = open(path, O_RDONLY);
 	if (src.fd < 0)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
-				  strerror(errno));
+		                  strerror(errno));
 	src.buf = xmalloc(BWB_CHUNK);
 	rc = parse(&src, path, h, err);
 	free(src.buf);
@@ -1502,7 +1510,7 @@ bwb_parse_file(const char *path, const struct bwb_handler *h,
 
 enum pt_status
 bwb_parse_memory(const char *data, size_t len, const char *name,
-		 const struct bwb_handler *h, struct pt_err *err)
+                 const struct bwb_handler *h, struct pt_err *err)
 {
 	struct source src;
 

@@ -27,23 +27,27 @@
 #include "err.h"
 
 enum bwb_format {
-	BWB_FORMAT_TOESTAND = 1, /* <toestand bwb-id=... inwerkingtreding=...> */
+	BWB_FORMAT_TOESTAND =
+	    1, /* <toestand bwb-id=... inwerkingtreding=...> */
 	BWB_FORMAT_WETGEVING = 2 /* <wetgeving bwb-id=...> (older, no date) */
 };
 
 struct bwb_meta {
 	enum bwb_format format;
-	const char *bwb_id;          /* "BWBR0034925" */
-	const char *citeertitel;     /* citeertitel, else intitule; may be NULL */
-	const char *soort;           /* wetgeving/@soort: "wet", "AMvB", "ministeriele-regeling", ...; may be NULL */
-	const char *inwerkingtreding; /* toestand/@inwerkingtreding "YYYY-MM-DD"; NULL for <wetgeving> */
+	const char *bwb_id;      /* "BWBR0034925" */
+	const char *citeertitel; /* citeertitel, else intitule; may be NULL */
+	const char *soort;       /* wetgeving/@soort: "wet", "AMvB",
+	                            "ministeriele-regeling", ...; may be NULL */
+	const char *inwerkingtreding; /* toestand/@inwerkingtreding
+	                                 "YYYY-MM-DD"; NULL for <wetgeving> */
 };
 
 enum bwb_ref_kind { BWB_REF_INTREF = 1, BWB_REF_EXTREF = 2 };
 
 struct bwb_ref {
 	enum bwb_ref_kind kind;
-	const char *target; /* @doc (a Juriconnect id or URL), else @bwb-id/@bwb-ng-variabel-deel; never NULL */
+	const char *target; /* @doc (a Juriconnect id or URL), else
+	                       @bwb-id/@bwb-ng-variabel-deel; never NULL */
 	const char *text;   /* the reference's visible text */
 };
 
@@ -53,23 +57,26 @@ struct bwb_lid {
 };
 
 struct bwb_article {
-	const char *nr;        /* kop/nr as written: "3.2", "255", "265b"; "" if none */
-	const char *label;     /* @label, else "Artikel " + nr */
-	const char *title;     /* kop/titel; may be NULL */
-	const char *status;    /* @status: "goed", "vervallen", ...; "vervallen" also when the
-	                          article holds only a <redactie type="vervallen">;
-	                          "goed" when there is no @status */
-	const char *path;      /* structural path: "Hoofdstuk 3 / Afdeling 3.1"; "" at top level;
-	                          "Bijlage 1" for articles inside a bijlage */
-	const char *jci;       /* the article's own jci verwijzing or korte-verwijzing (of the
-	                          highest jci @versie); may be NULL */
+	const char
+	    *nr; /* kop/nr as written: "3.2", "255", "265b"; "" if none */
+	const char *label; /* @label, else "Artikel " + nr */
+	const char *title; /* kop/titel; may be NULL */
+	const char
+	    *status; /* @status: "goed", "vervallen", ...; "vervallen" also when
+	                the article holds only a <redactie type="vervallen">;
+	                "goed" when there is no @status */
+	const char
+	    *path; /* structural path: "Hoofdstuk 3 / Afdeling 3.1"; "" at top
+	              level; "Bijlage 1" for articles inside a bijlage */
+	const char *jci; /* the article's own jci verwijzing or korte-verwijzing
+	                    (of the highest jci @versie); may be NULL */
 	const char *inwerking; /* artikel/@inwerking; may be NULL */
 	const char *text;      /* full text, see below */
 	const struct bwb_lid *leden;
 	size_t nleden;
 	const struct bwb_ref *refs;
 	size_t nrefs;
-	long line;             /* line of the <artikel> start tag */
+	long line; /* line of the <artikel> start tag */
 };
 
 /*
@@ -85,8 +92,10 @@ struct bwb_article {
  */
 
 struct bwb_handler {
-	enum pt_status (*meta)(void *ctx, const struct bwb_meta *meta, struct pt_err *err);
-	enum pt_status (*article)(void *ctx, const struct bwb_article *art, struct pt_err *err);
+	enum pt_status (*meta)(void *ctx, const struct bwb_meta *meta,
+	                       struct pt_err *err);
+	enum pt_status (*article)(void *ctx, const struct bwb_article *art,
+	                          struct pt_err *err);
 	void *ctx;
 };
 
@@ -98,9 +107,9 @@ struct bwb_handler {
  * 100 bytes).  DTD attribute defaults are not applied: an attribute is what
  * the file says.
  */
-#define BWB_MAX_DEPTH 256	/* open elements, as libxml2's tree parser */
-#define BWB_MAX_PATH 1024	/* bytes of bwb_article.path */
-#define BWB_MAX_ID 64		/* bytes of bwb_meta.bwb_id */
+#define BWB_MAX_DEPTH 256  /* open elements, as libxml2's tree parser */
+#define BWB_MAX_PATH  1024 /* bytes of bwb_article.path */
+#define BWB_MAX_ID    64   /* bytes of bwb_meta.bwb_id */
 
 /*
  * Parse a file.  Returns PT_OK after the whole file was read and every
@@ -115,10 +124,11 @@ struct bwb_handler {
  * (import.c) runs the whole file in one transaction and rolls back.
  */
 enum pt_status bwb_parse_file(const char *path, const struct bwb_handler *h,
-			      struct pt_err *err);
+                              struct pt_err *err);
 
 /* The same for a document in memory; name is used in messages. */
 enum pt_status bwb_parse_memory(const char *data, size_t len, const char *name,
-				const struct bwb_handler *h, struct pt_err *err);
+                                const struct bwb_handler *h,
+                                struct pt_err *err);
 
 #endif

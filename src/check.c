@@ -55,10 +55,12 @@ describe_actor(struct pt_buf *b, const struct design_actor *a)
 	int i;
 
 	pt_buf_addf(b, "%s (%s, %s", a->id, role ? role->label : a->rol,
-		    a->gecertificeerd ? "gecertificeerd" : "niet gecertificeerd");
+	            a->gecertificeerd ? "gecertificeerd"
+	                              : "niet gecertificeerd");
 	for (i = 0; i < VOCAB_NAANWIJZING; i++)
 		if (a->aangewezen & (1u << i))
-			pt_buf_addf(b, ", aangewezen als %s", vocab_aanwijzing_names[i]);
+			pt_buf_addf(b, ", aangewezen als %s",
+			            vocab_aanwijzing_names[i]);
 	if (a->doelgroep == DOELGROEP_ALLE)
 		pt_buf_adds(b, ", doelgroep alle leeftijden");
 	pt_buf_addc(b, ')');
@@ -74,21 +76,25 @@ describe_pattern(struct pt_buf *b, const struct rule_pattern *p)
 	for (i = 0; i < p->nrollen; i++) {
 		const struct vocab_entry *role = vocab_role(p->rollen[i]);
 
-		pt_buf_addf(b, "%s%s", i ? " of " : "", role ? role->label : p->rollen[i]);
+		pt_buf_addf(b, "%s%s", i ? " of " : "",
+		            role ? role->label : p->rollen[i]);
 		parts++;
 	}
 	if (p->gecertificeerd >= 0) {
 		pt_buf_addf(b, "%s%s", parts++ ? ", " : "een actor die ",
-			    p->gecertificeerd ? "een certificaat heeft (Jeugdwet 3.4)"
-					      : "geen certificaat heeft");
+		            p->gecertificeerd
+		                ? "een certificaat heeft (Jeugdwet 3.4)"
+		                : "geen certificaat heeft");
 	}
 	for (i = 0; i < VOCAB_NAANWIJZING; i++)
 		if (p->aangewezen & (1u << i))
-			pt_buf_addf(b, "%saangewezen als %s", parts++ ? ", " : "",
-				    vocab_aanwijzing_names[i]);
+			pt_buf_addf(b, "%saangewezen als %s",
+			            parts++ ? ", " : "",
+			            vocab_aanwijzing_names[i]);
 	if (p->doelgroep >= 0)
 		pt_buf_addf(b, "%sdoelgroep %s", parts++ ? ", " : "",
-			    p->doelgroep == DOELGROEP_ALLE ? "alle leeftijden" : "jeugd");
+		            p->doelgroep == DOELGROEP_ALLE ? "alle leeftijden"
+		                                           : "jeugd");
 	if (parts == 0)
 		pt_buf_adds(b, "iedere actor");
 }
@@ -103,7 +109,7 @@ describe_task(struct pt_buf *b, const char *id)
 
 static struct finding *
 new_finding(struct check_result *res, size_t *cap, const struct rule *r,
-	    const char *subject)
+            const char *subject)
 {
 	struct finding *f;
 	size_t start;
@@ -115,8 +121,8 @@ new_finding(struct check_result *res, size_t *cap, const struct rule *r,
 	 * the i-th finding has already becomes "id#<i+2>", and so on for the
 	 * findings after it.
 	 */
-	for (start = 0; (j = strmap_get(&res->ids, id)) >= 0 &&
-			(size_t)j >= start;
+	for (start = 0;
+	     (j = strmap_get(&res->ids, id)) >= 0 && (size_t)j >= start;
 	     start = (size_t)j + 1) {
 		char *id2 = xasprintf("%s#%zu", id, (size_t)j + 2);
 
@@ -144,7 +150,7 @@ add_str(char ***list, size_t *n, const char *s)
 /* Tasks of actor ai that are in the list, in design order. */
 static size_t
 actor_tasks(const struct design *d, size_t ai, char *const *list, size_t n,
-	    char ***out, size_t *nout)
+            char ***out, size_t *nout)
 {
 	size_t i, k, before = *nout;
 	const size_t *idx = design_actor_taken(d, ai, &k);
@@ -172,15 +178,18 @@ eval_toewijzing(struct check_result *res, size_t *cap, const struct rule *r)
 
 		if (!actor_in_scope(r, a))
 			continue;
-		if (actor_tasks(d, ai, r->taken, r->ntaken, &tasks, &ntasks) == 0)
+		if (actor_tasks(d, ai, r->taken, r->ntaken, &tasks, &ntasks) ==
+		    0)
 			continue;
 		pt_buf_adds(&t, ntasks > 1 ? "De taken " : "De taak ");
 		for (i = 0; i < ntasks; i++) {
 			if (i)
-				pt_buf_adds(&t, i + 1 == ntasks ? " en " : ", ");
+				pt_buf_adds(&t,
+				            i + 1 == ntasks ? " en " : ", ");
 			describe_task(&t, tasks[i]);
 		}
-		pt_buf_adds(&t, ntasks > 1 ? " zijn toegewezen aan " : " is toegewezen aan ");
+		pt_buf_adds(&t, ntasks > 1 ? " zijn toegewezen aan "
+		                           : " is toegewezen aan ");
 		describe_actor(&t, a);
 		if (r->ntoegestaan > 0) {
 			pt_buf_adds(&t, "; de regel geldt niet voor: ");
@@ -191,7 +200,8 @@ eval_toewijzing(struct check_result *res, size_t *cap, const struct rule *r)
 			}
 		}
 		if (r->min_gemeenten > 0)
-			pt_buf_addf(&t, "; de proeftuin omvat %zu gemeenten", d->ngemeenten);
+			pt_buf_addf(&t, "; de proeftuin omvat %zu gemeenten",
+			            d->ngemeenten);
 		pt_buf_addc(&t, '.');
 		f = new_finding(res, cap, r, a->id);
 		add_str(&f->actors, &f->nactors, a->id);
@@ -269,7 +279,8 @@ describe_gegevens(struct pt_buf *b, unsigned g)
 
 	for (i = 0; i < VOCAB_NGEGEVENS; i++)
 		if (g & (1u << i))
-			pt_buf_addf(b, "%s%s", n++ ? ", " : "", vocab_gegevens_names[i]);
+			pt_buf_addf(b, "%s%s", n++ ? ", " : "",
+			            vocab_gegevens_names[i]);
 }
 
 /*
@@ -285,18 +296,20 @@ describe_alternatives(struct pt_buf *b, const struct rule_pattern *p, size_t n)
 
 	for (i = 0; i < n; i++) {
 		struct pt_buf alt = PT_BUF_INIT;
-		int roles_only = p[i].gecertificeerd < 0 && p[i].aangewezen == 0 &&
-		    p[i].doelgroep < 0;
+		int roles_only = p[i].gecertificeerd < 0 &&
+		                 p[i].aangewezen == 0 && p[i].doelgroep < 0;
 		const char *sep = " ";
 
 		for (k = 0; k < p[i].nrollen; k++) {
-			const struct vocab_entry *role = vocab_role(p[i].rollen[k]);
+			const struct vocab_entry *role =
+			    vocab_role(p[i].rollen[k]);
 			const char *label = role ? role->label : p[i].rollen[k];
 
 			if (roles_only)
 				add_str(&alts, &nalts, label);
 			else
-				pt_buf_addf(&alt, "%s%s", k ? " of " : "", label);
+				pt_buf_addf(&alt, "%s%s", k ? " of " : "",
+				            label);
 		}
 		if (roles_only)
 			continue;
@@ -304,19 +317,22 @@ describe_alternatives(struct pt_buf *b, const struct rule_pattern *p, size_t n)
 			pt_buf_adds(&alt, "actor");
 		if (p[i].gecertificeerd >= 0) {
 			pt_buf_addf(&alt, "%s%s", sep,
-				    p[i].gecertificeerd ? "met een certificaat (Jeugdwet 3.4)"
-							: "zonder certificaat");
+			            p[i].gecertificeerd
+			                ? "met een certificaat (Jeugdwet 3.4)"
+			                : "zonder certificaat");
 			sep = ", ";
 		}
 		for (k = 0; k < VOCAB_NAANWIJZING; k++)
 			if (p[i].aangewezen & (1u << k)) {
-				pt_buf_addf(&alt, "%sdie is aangewezen als %s", sep,
-					    vocab_aanwijzing_names[k]);
+				pt_buf_addf(&alt, "%sdie is aangewezen als %s",
+				            sep, vocab_aanwijzing_names[k]);
 				sep = ", ";
 			}
 		if (p[i].doelgroep >= 0)
 			pt_buf_addf(&alt, "%smet doelgroep %s", sep,
-				    p[i].doelgroep == DOELGROEP_ALLE ? "alle leeftijden" : "jeugd");
+			            p[i].doelgroep == DOELGROEP_ALLE
+			                ? "alle leeftijden"
+			                : "jeugd");
 		add_str(&alts, &nalts, alt.s);
 		pt_buf_release(&alt);
 	}
@@ -330,12 +346,14 @@ describe_alternatives(struct pt_buf *b, const struct rule_pattern *p, size_t n)
 }
 
 static int
-actor_holds_task(const struct design *d, size_t ai, char *const *tasks, size_t n)
+actor_holds_task(const struct design *d, size_t ai, char *const *tasks,
+                 size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < d->ntaken; i++)
-		if (d->taken[i].actor == ai && in_list(tasks, n, d->taken[i].id))
+		if (d->taken[i].actor == ai &&
+		    in_list(tasks, n, d->taken[i].id))
 			return 1;
 	return 0;
 }
@@ -344,7 +362,7 @@ static void
 describe_bepaling(struct pt_buf *b, const struct design_bepaling *bp)
 {
 	pt_buf_addf(b, "%s art. %s%s%s", bp->bwb, bp->artikel,
-		    bp->lid ? " lid " : "", bp->lid ? bp->lid : "");
+	            bp->lid ? " lid " : "", bp->lid ? bp->lid : "");
 }
 
 /*
@@ -353,17 +371,19 @@ describe_bepaling(struct pt_buf *b, const struct design_bepaling *bp)
  */
 static int
 kanaal_gaps(const struct rule_kanaal *kn, const struct design *d,
-	    const struct design_deling *dl, struct pt_buf *b)
+            const struct design_deling *dl, struct pt_buf *b)
 {
 	int gaps = 0;
 	size_t i;
 
-	if (kn->nvan > 0 && !any_match(kn->van, kn->nvan, &d->actors[dl->van])) {
+	if (kn->nvan > 0 &&
+	    !any_match(kn->van, kn->nvan, &d->actors[dl->van])) {
 		pt_buf_adds(b, "de verstrekker is geen ");
 		describe_alternatives(b, kn->van, kn->nvan);
 		gaps++;
 	}
-	if (kn->nnaar > 0 && !any_match(kn->naar, kn->nnaar, &d->actors[dl->naar])) {
+	if (kn->nnaar > 0 &&
+	    !any_match(kn->naar, kn->nnaar, &d->actors[dl->naar])) {
 		pt_buf_adds(b, gaps++ ? "; " : "");
 		pt_buf_adds(b, "de ontvanger is geen ");
 		describe_alternatives(b, kn->naar, kn->nnaar);
@@ -371,11 +391,13 @@ kanaal_gaps(const struct rule_kanaal *kn, const struct design *d,
 	if (kn->nnaar_taken > 0 &&
 	    !actor_holds_task(d, dl->naar, kn->naar_taken, kn->nnaar_taken)) {
 		pt_buf_adds(b, gaps++ ? "; " : "");
-		pt_buf_adds(b, kn->nnaar_taken > 1 ? "de ontvanger voert geen van de taken "
-			    : "de ontvanger voert de taak ");
+		pt_buf_adds(b, kn->nnaar_taken > 1
+		                   ? "de ontvanger voert geen van de taken "
+		                   : "de ontvanger voert de taak ");
 		for (i = 0; i < kn->nnaar_taken; i++) {
 			if (i)
-				pt_buf_adds(b, i + 1 == kn->nnaar_taken ? " of " : ", ");
+				pt_buf_adds(b, i + 1 == kn->nnaar_taken ? " of "
+				                                        : ", ");
 			describe_task(b, kn->naar_taken[i]);
 		}
 		pt_buf_adds(b, kn->nnaar_taken > 1 ? " uit" : " niet uit");
@@ -397,7 +419,7 @@ kanaal_gaps(const struct rule_kanaal *kn, const struct design *d,
  */
 static int
 gateway_covers(const struct rule *r, const struct design *d,
-	       const struct design_deling *dl, struct pt_buf *why)
+               const struct design_deling *dl, struct pt_buf *why)
 {
 	size_t i, k;
 
@@ -419,8 +441,10 @@ gateway_covers(const struct rule *r, const struct design *d,
 				pt_buf_release(&gaps);
 				return 1;
 			}
-			/* Two gateways on one provision: say what each misses. */
-			pt_buf_addf(&gaps, "%s%s", matched++ ? "; of " : "", g.s);
+			/* Two gateways on one provision: say what each misses.
+			 */
+			pt_buf_addf(&gaps, "%s%s", matched++ ? "; of " : "",
+			            g.s);
 			pt_buf_release(&g);
 		}
 		if (dl->nbepalingen > 1) {
@@ -430,8 +454,10 @@ gateway_covers(const struct rule *r, const struct design *d,
 		if (matched)
 			pt_buf_adds(why, gaps.s);
 		else
-			pt_buf_adds(why, "zij is geen van de wettelijke kanalen voor"
-				    " verstrekking zonder toestemming die deze regel kent");
+			pt_buf_adds(why,
+			            "zij is geen van de wettelijke kanalen voor"
+			            " verstrekking zonder toestemming die deze "
+			            "regel kent");
 		if (i + 1 < dl->nbepalingen)
 			pt_buf_adds(why, "; ");
 		pt_buf_release(&gaps);
@@ -449,7 +475,8 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 		const struct design_deling *dl = &d->delingen[i];
 		const struct design_actor *van = &d->actors[dl->van];
 		const struct design_actor *naar = &d->actors[dl->naar];
-		struct pt_buf t = PT_BUF_INIT, subj = PT_BUF_INIT, why = PT_BUF_INIT;
+		struct pt_buf t = PT_BUF_INIT, subj = PT_BUF_INIT,
+		              why = PT_BUF_INIT;
 		struct finding *f;
 
 		if (r->gegevens != 0 && (dl->gegevens & r->gegevens) == 0)
@@ -471,7 +498,8 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 		pt_buf_adds(&t, ") aan ");
 		describe_actor(&t, naar);
 		if (dl->grondslag == GRONDSLAG_GEEN) {
-			pt_buf_adds(&t, " zonder grondslag (geen toestemming, geen wettelijke bepaling).");
+			pt_buf_adds(&t, " zonder grondslag (geen toestemming, "
+			                "geen wettelijke bepaling).");
 		} else {
 			pt_buf_adds(&t, " met als genoemde grondslag ");
 			for (k = 0; k < dl->nbepalingen; k++) {
@@ -479,16 +507,20 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 					pt_buf_adds(&t, ", ");
 				describe_bepaling(&t, &dl->bepalingen[k]);
 			}
-			pt_buf_addf(&t, ", maar %s: %s.", dl->nbepalingen > 1 ?
-				    "geen daarvan dekt deze verstrekking" :
-				    "die bepaling dekt deze verstrekking niet", why.s);
+			pt_buf_addf(
+			    &t, ", maar %s: %s.",
+			    dl->nbepalingen > 1
+			        ? "geen daarvan dekt deze verstrekking"
+			        : "die bepaling dekt deze verstrekking niet",
+			    why.s);
 		}
 		pt_buf_release(&why);
 		pt_buf_addf(&subj, "%s>%s", van->id, naar->id);
 		/* One finding per sender/receiver pair. */
 		f = NULL;
 		{
-			char *want = xasprintf("%s/%s/%s", d->id, r->id, subj.s);
+			char *want =
+			    xasprintf("%s/%s/%s", d->id, r->id, subj.s);
 			long at = strmap_get(&res->ids, want);
 
 			if (at >= 0)
@@ -521,24 +553,30 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 			continue;
 		for (k = 0; k < ds->nactoren && !hit; k++)
 			hit = any_match(r->geldt_voor, r->ngeldt_voor,
-					&d->actors[ds->actoren[k]]);
+			                &d->actors[ds->actoren[k]]);
 		if (!hit)
 			continue;
-		pt_buf_adds(&t, "Een integraal dossier wordt gelezen en beschreven door ");
+		pt_buf_adds(
+		    &t,
+		    "Een integraal dossier wordt gelezen en beschreven door ");
 		pt_buf_adds(&subj, "dossier:");
 		for (k = 0; k < ds->nactoren; k++) {
 			if (k) {
-				pt_buf_adds(&t, k + 1 == ds->nactoren ? " en " : ", ");
+				pt_buf_adds(&t, k + 1 == ds->nactoren ? " en "
+				                                      : ", ");
 				pt_buf_addc(&subj, '+');
 			}
 			describe_actor(&t, &d->actors[ds->actoren[k]]);
 			pt_buf_adds(&subj, d->actors[ds->actoren[k]].id);
 		}
-		pt_buf_adds(&t, "; geen bepaling staat het samenvoegen van gegevens over"
-			    " organisaties en doelen heen toe.");
+		pt_buf_adds(
+		    &t,
+		    "; geen bepaling staat het samenvoegen van gegevens over"
+		    " organisaties en doelen heen toe.");
 		f = new_finding(res, cap, r, subj.s);
 		for (k = 0; k < ds->nactoren; k++)
-			add_str(&f->actors, &f->nactors, d->actors[ds->actoren[k]].id);
+			add_str(&f->actors, &f->nactors,
+			        d->actors[ds->actoren[k]].id);
 		f->trigger = pt_buf_detach(&t);
 		pt_buf_release(&subj);
 	}
@@ -554,8 +592,8 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 	for (i = 0; i < r->nsources; i++)
 		if (!rules_zekerheid_verified(r->sources[i].zekerheid))
 			f->unverified = 1;
-	f->provisions = xcalloc(r->nprovisions ? r->nprovisions : 1,
-				sizeof *f->provisions);
+	f->provisions =
+	    xcalloc(r->nprovisions ? r->nprovisions : 1, sizeof *f->provisions);
 	f->nprovisions = r->nprovisions;
 	for (i = 0; i < r->nprovisions; i++) {
 		const struct rule_provision *rp = &r->provisions[i];
@@ -563,7 +601,8 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 		struct store_provision p;
 
 		fp->rp = rp;
-		fp->jci = store_jci(rp->bwb, rp->artikel, rp->lid, d->peildatum);
+		fp->jci =
+		    store_jci(rp->bwb, rp->artikel, rp->lid, d->peildatum);
 		fp->url = store_url(rp->bwb, rp->artikel, d->peildatum);
 		if (!rules_zekerheid_verified(rp->zekerheid))
 			f->unverified = 1;
@@ -573,11 +612,12 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 			continue;
 		}
 		if (store_provision_at(st, rp->bwb, rp->artikel, rp->lid,
-				       d->peildatum, &p, err) != PT_OK) {
+		                       d->peildatum, &p, err) != PT_OK) {
 			store_provision_release(&p);
 			return PT_EDB;
 		}
-		fp->citeertitel = xstrdup0(p.citeertitel ? p.citeertitel : rp->citeertitel);
+		fp->citeertitel =
+		    xstrdup0(p.citeertitel ? p.citeertitel : rp->citeertitel);
 		fp->version_date = xstrdup0(p.version_date);
 		fp->date_unknown = p.date_unknown;
 		if (p.found == STORE_FOUND) {
@@ -587,7 +627,8 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 			if (rp->tekst_sha256 != NULL) {
 				char h[DIGEST_SHA256_HEX];
 
-				digest_sha256_mem(fp->text, strlen(fp->text), h);
+				digest_sha256_mem(fp->text, strlen(fp->text),
+				                  h);
 				fp->stale = strcmp(h, rp->tekst_sha256) != 0;
 			}
 		} else {
@@ -603,7 +644,7 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 
 static int
 barrier_covers(const struct check_result *res, const char *actor,
-	       const char *task)
+               const char *task)
 {
 	size_t i;
 
@@ -627,8 +668,8 @@ static unsigned long long *
 covered_tasks(const struct check_result *res)
 {
 	const struct design *d = res->design;
-	unsigned long long *bits = xcalloc(d->nactors ? d->nactors : 1,
-					   sizeof *bits);
+	unsigned long long *bits =
+	    xcalloc(d->nactors ? d->nactors : 1, sizeof *bits);
 	size_t i, a, t;
 
 	for (i = 0; i < res->nfindings; i++) {
@@ -640,7 +681,8 @@ covered_tasks(const struct check_result *res)
 			long ai = design_actor_index(d, f->actors[a]);
 
 			for (t = 0; ai >= 0 && t < f->ntasks; t++) {
-				const struct vocab_entry *v = vocab_task(f->tasks[t]);
+				const struct vocab_entry *v =
+				    vocab_task(f->tasks[t]);
 				size_t k = v ? (size_t)(v - vocab_tasks) : 64;
 
 				if (k >= 64) {
@@ -655,8 +697,8 @@ covered_tasks(const struct check_result *res)
 }
 
 enum pt_status
-check_run(const struct design *d, const struct ruleset *rs,
-	  struct pt_store *st, struct check_result **out, struct pt_err *err)
+check_run(const struct design *d, const struct ruleset *rs, struct pt_store *st,
+          struct check_result **out, struct pt_err *err)
 {
 	struct check_result *res;
 	unsigned long long *covered;
@@ -707,16 +749,18 @@ check_run(const struct design *d, const struct ruleset *rs,
 		const struct vocab_entry *task = vocab_task(t->id);
 		struct check_ok *ok;
 
-		if (covered != NULL && task != NULL ?
-		    ((covered[t->actor] >> (task - vocab_tasks)) & 1) != 0 :
-		    barrier_covers(res, d->actors[t->actor].id, t->id) != 0)
+		if (covered != NULL && task != NULL
+		        ? ((covered[t->actor] >> (task - vocab_tasks)) & 1) != 0
+		        : barrier_covers(res, d->actors[t->actor].id, t->id) !=
+		              0)
 			continue;
 		PT_ARRAY_PUSH(res->ok, res->nok, okcap);
 		ok = &res->ok[res->nok - 1];
 		ok->taak = i;
-		ok->reason = xasprintf("Geen regel vindt een belemmering voor deze "
-				       "toewijzing. Wettelijke taakhouder(s): %s.",
-				       task ? task->holder : "onbekend");
+		ok->reason =
+		    xasprintf("Geen regel vindt een belemmering voor deze "
+		              "toewijzing. Wettelijke taakhouder(s): %s.",
+		              task ? task->holder : "onbekend");
 	}
 	free(covered);
 	*out = res;

@@ -29,28 +29,30 @@
 
 struct finding_provision {
 	const struct rule_provision *rp; /* what the rule cites */
-	char *jci;          /* jci1.3:c:BWB&artikel=..&lid=..&g=<peildatum> */
-	char *url;          /* wetten.overheid.nl link */
-	char *citeertitel;  /* from the registry, else the rule's, else NULL */
-	char *text;         /* quoted text at the peildatum; NULL when not in registry */
+	char *jci;         /* jci1.3:c:BWB&artikel=..&lid=..&g=<peildatum> */
+	char *url;         /* wetten.overheid.nl link */
+	char *citeertitel; /* from the registry, else the rule's, else NULL */
+	char
+	    *text; /* quoted text at the peildatum; NULL when not in registry */
 	char *version_date; /* inwerkingtreding of the version quoted */
 	int in_registry;
-	int date_unknown;   /* quoted from a version whose date is unknown */
-	char *missing;      /* Dutch explanation when !in_registry */
-	int stale;          /* the text differs from the one the rule was written against */
+	int date_unknown; /* quoted from a version whose date is unknown */
+	char *missing;    /* Dutch explanation when !in_registry */
+	int stale; /* the text differs from the one the rule was written against
+	            */
 };
 
 struct finding {
 	char *id;
 	const struct rule *rule;
-	char **actors;      /* actor ids */
+	char **actors; /* actor ids */
 	size_t nactors;
-	char **tasks;       /* task ids that triggered it */
+	char **tasks; /* task ids that triggered it */
 	size_t ntasks;
-	char *trigger;      /* Dutch: which assignment triggered it */
+	char *trigger; /* Dutch: which assignment triggered it */
 	struct finding_provision *provisions;
 	size_t nprovisions;
-	int unverified;     /* a cited provision is marked [P] or [GK] */
+	int unverified; /* a cited provision is marked [P] or [GK] */
 	/* review state (filled by the review workflow; "open" by default) */
 	char *review_status;
 	char *review_note;
@@ -58,8 +60,8 @@ struct finding {
 
 /* An assignment (task to actor) that no barrier was found for. */
 struct check_ok {
-	size_t taak;        /* index into design.taken */
-	char *reason;       /* Dutch: why it is fine */
+	size_t taak;  /* index into design.taken */
+	char *reason; /* Dutch: why it is fine */
 };
 
 struct check_result {
@@ -70,13 +72,13 @@ struct check_result {
 	size_t nbarriers, nrisks;
 	struct check_ok *ok;
 	size_t nok;
-	char *registry;     /* database path used, or NULL */
-	struct strmap ids;  /* private: finding id -> index, while checking */
+	char *registry;    /* database path used, or NULL */
+	struct strmap ids; /* private: finding id -> index, while checking */
 };
 
 enum pt_status check_run(const struct design *d, const struct ruleset *rs,
-			 struct pt_store *st, struct check_result **out,
-			 struct pt_err *err);
+                         struct pt_store *st, struct check_result **out,
+                         struct pt_err *err);
 void check_result_free(struct check_result *r);
 
 #endif

@@ -24,7 +24,7 @@ citeertitel(const struct finding_provision *p)
 		s++;
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
-	    s[len - 1] == '\n' || s[len - 1] == '\r'))
+	                   s[len - 1] == '\n' || s[len - 1] == '\r'))
 		len--;
 	if (len == 0)
 		return NULL;
@@ -42,8 +42,9 @@ bw_book(const char *title, const char *bwb)
 	const char *s, *e;
 
 	if (title == NULL)
-		return bwb != NULL && strcmp(bwb, "BWBR0002656") == 0 ?
-		    xstrdup("1") : NULL;
+		return bwb != NULL && strcmp(bwb, "BWBR0002656") == 0
+		           ? xstrdup("1")
+		           : NULL;
 	if (strncmp(title, prefix, sizeof prefix - 1) != 0)
 		return NULL;
 	s = title + sizeof prefix - 1;
@@ -86,27 +87,32 @@ cite_provision(const struct finding_provision *p)
 
 char *
 cite_missing(const struct store_provision *p, const struct rule_provision *rp,
-	     const char *date)
+             const char *date)
 {
-	const char *title = p->citeertitel ? p->citeertitel :
-		rp->citeertitel ? rp->citeertitel : rp->bwb;
+	const char *title = p->citeertitel    ? p->citeertitel
+	                    : rp->citeertitel ? rp->citeertitel
+	                                      : rp->bwb;
 
 	switch (p->found) {
 	case STORE_NO_LAW:
 		return xasprintf("%s (%s) is niet in het register ingelezen",
-				 title, rp->bwb);
+		                 title, rp->bwb);
 	case STORE_NO_VERSION:
-		return xasprintf("het register bevat geen versie van %s die op %s geldt",
-				 title, date);
+		return xasprintf(
+		    "het register bevat geen versie van %s die op %s geldt",
+		    title, date);
 	case STORE_NO_ARTICLE:
-		return xasprintf("artikel %s staat niet in de versie van %s (%s) in het register",
-				 rp->artikel, title,
-				 p->version_date ? p->version_date : "onbekende datum");
+		return xasprintf("artikel %s staat niet in de versie van %s "
+		                 "(%s) in het register",
+		                 rp->artikel, title,
+		                 p->version_date ? p->version_date
+		                                 : "onbekende datum");
 	case STORE_NO_LID:
-		return xasprintf("artikel %s van %s heeft in de versie van %s geen lid %s",
-				 rp->artikel, title,
-				 p->version_date ? p->version_date : "onbekende datum",
-				 rp->lid ? rp->lid : "?");
+		return xasprintf(
+		    "artikel %s van %s heeft in de versie van %s geen lid %s",
+		    rp->artikel, title,
+		    p->version_date ? p->version_date : "onbekende datum",
+		    rp->lid ? rp->lid : "?");
 	case STORE_FOUND:
 		break;
 	}

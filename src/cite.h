@@ -29,6 +29,6 @@ char *cite_provision(const struct finding_provision *p);
  * it in the same words.
  */
 char *cite_missing(const struct store_provision *p,
-		   const struct rule_provision *rp, const char *date);
+                   const struct rule_provision *rp, const char *date);
 
 #endif

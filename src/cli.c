@@ -17,349 +17,360 @@
 #include "update.h"
 #include "xmlsec.h"
 
-#define REQ CLI_ARG_REQUIRED
+#define REQ  CLI_ARG_REQUIRED
 #define NONE CLI_ARG_NONE
-#define OPT CLI_ARG_OPTIONAL
-#define RULES_HELP "rule directory (default: the installed rules,\nor $PROEFTOETS_RULES)"
-#define FORMAT_TJ { OPT_FORMAT, "format", REQ, "text|json", NULL, \
-		    "output format (default text)", 0 }
+#define OPT  CLI_ARG_OPTIONAL
+#define RULES_HELP                                                             \
+	"rule directory (default: the installed rules,\nor $PROEFTOETS_RULES)"
+#define FORMAT_TJ                                                              \
+	{                                                                      \
+		OPT_FORMAT, "format", REQ, "text|json", NULL,                  \
+		    "output format (default text)", 0                          \
+	}
 
 static const struct cli_option import_options[] = {
-	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
-	  "date of entry into force for files that carry\n"
-	  "none (the <wetgeving> format); without it the\n"
-	  "date is recorded as unknown", 0 },
-	{ 'q', "quiet", NONE, NULL, NULL, "print nothing but errors", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
+     "date of entry into force for files that carry\n"
+     "none (the <wetgeving> format); without it the\n"
+     "date is recorded as unknown",
+     0},
+    {'q', "quiet", NONE, NULL, NULL, "print nothing but errors", 0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option laws_options[] = {
-	FORMAT_TJ,
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    FORMAT_TJ, {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option show_options[] = {
-	{ OPT_LID, "lid", REQ, "N", NULL, "one lid of the article", 0 },
-	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
-	  "the date (default: the newest version)", 0 },
-	FORMAT_TJ,
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_LID, "lid", REQ, "N", NULL, "one lid of the article", 0},
+    {OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
+     "the date (default: the newest version)", 0},
+    FORMAT_TJ,
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option search_options[] = {
-	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
-	  "search only the versions in force at that date", 0 },
-	{ OPT_LIMIT, "limit", REQ, "N", NULL, "at most N results (default 20)", 0 },
-	FORMAT_TJ,
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
+     "search only the versions in force at that date", 0},
+    {OPT_LIMIT, "limit", REQ, "N", NULL, "at most N results (default 20)", 0},
+    FORMAT_TJ,
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option check_options[] = {
-	{ OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP, 0 },
-	{ OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_REPORT },
-	{ 'o', "output", REQ, "FILE", NULL,
-	  "write the report to FILE instead of standard output\n"
-	  "('-': standard output)", FORMAT_REPORT },
-	{ OPT_TODAY, "today", REQ, "DATE", NULL,
-	  "the date used for designs without a peildatum", 0 },
-	{ OPT_SAVE, "save", NONE, NULL, NULL,
-	  "also store each design and its findings in the\n"
-	  "registry under its proeftuin id (see 'proeftoets\n"
-	  "proeftuin add')", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP, 0},
+    {OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_REPORT},
+    {'o', "output", REQ, "FILE", NULL,
+     "write the report to FILE instead of standard output\n"
+     "('-': standard output)",
+     FORMAT_REPORT},
+    {OPT_TODAY, "today", REQ, "DATE", NULL,
+     "the date used for designs without a peildatum", 0},
+    {OPT_SAVE, "save", NONE, NULL, NULL,
+     "also store each design and its findings in the\n"
+     "registry under its proeftuin id (see 'proeftoets\n"
+     "proeftuin add')",
+     0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option proeftuinen_options[] = {
-	FORMAT_TJ,
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    FORMAT_TJ, {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option proeftuin_options[] = {
-	{ OPT_RULES, "rules", REQ, "DIR", "add", RULES_HELP, 0 },
-	{ OPT_TODAY, "today", REQ, "DATE", "add",
-	  "the date used for designs without a peildatum", 0 },
-	{ 'q', "quiet", NONE, NULL, "add", "print nothing but errors", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_RULES, "rules", REQ, "DIR", "add", RULES_HELP, 0},
+    {OPT_TODAY, "today", REQ, "DATE", "add",
+     "the date used for designs without a peildatum", 0},
+    {'q', "quiet", NONE, NULL, "add", "print nothing but errors", 0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option review_options[] = {
-	{ OPT_PROEFTUIN, "proeftuin", REQ, "ID", "list", "list: only this proeftuin", 0 },
-	{ OPT_STATUS, "status", REQ, "STATUS", "list",
-	  "list: only findings with this status (or resolved)", 0 },
-	{ OPT_BY, "by", REQ, "NAME", "set", "set: who decides (required, not empty)", 0 },
-	{ OPT_NOTE, "note", REQ, "TEXT", "set", "set: why (required for rejected)", 0 },
-	{ OPT_FORMAT, "format", REQ, "text|json", "list log",
-	  "list, log: output format (default text)", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_PROEFTUIN, "proeftuin", REQ, "ID", "list", "list: only this proeftuin",
+     0},
+    {OPT_STATUS, "status", REQ, "STATUS", "list",
+     "list: only findings with this status (or resolved)", 0},
+    {OPT_BY, "by", REQ, "NAME", "set", "set: who decides (required, not empty)",
+     0},
+    {OPT_NOTE, "note", REQ, "TEXT", "set", "set: why (required for rejected)",
+     0},
+    {OPT_FORMAT, "format", REQ, "text|json", "list log",
+     "list, log: output format (default text)", 0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option update_options[] = {
-	{ OPT_BASE, "base", REQ, "URL", NULL,
-	  "the repository (default\n"
-	  "https://repository.officiele-overheidspublicaties.nl/bwb);\n"
-	  "an http, https or file:// URL of a mirror laid\n"
-	  "out the same way", 0 },
-	{ OPT_ALL_VERSIONS, "all-versions", NONE, NULL, NULL,
-	  "every version in the manifest", 0 },
-	{ OPT_SINCE, "since", REQ, "YYYY-MM-DD", NULL,
-	  "every version in force on or after the date", 0 },
-	{ OPT_TODAY, "today", REQ, "YYYY-MM-DD", NULL,
-	  "the date that decides which version is in force\n"
-	  "(default: today)", 0 },
-	{ OPT_TIMEOUT, "timeout", REQ, "SECONDS", NULL,
-	  "give up on a request that cannot connect or\n"
-	  "receives nothing for SECONDS (default 30); a\n"
-	  "request may take 10 times as long in all", 0 },
-	{ OPT_RETRIES, "retries", REQ, "N", NULL,
-	  "attempts after a transient failure (5xx, time-out,\n"
-	  "connection reset or cut short; never after 404),\n"
-	  "waiting 1, 2, 4... seconds (default 3)", 0 },
-	{ OPT_MAX_TIME, "max-time", REQ, "SECONDS", NULL,
-	  "stop downloading after SECONDS in all (default\n"
-	  PT_STR(UPDATE_MAX_RUN_TIME) "; 0: no limit); what is left counts as failed", 0 },
-	{ OPT_ANY_ORIGIN, "any-origin", NONE, NULL, NULL,
-	  "follow redirects to other hosts too (default: only\n"
-	  "within the host of --base)", 0 },
-	{ OPT_RULES, "rules", REQ, "DIR", NULL,
-	  "rule directory for the laws to fetch (default:\n"
-	  "the installed rules, or $PROEFTOETS_RULES)", 0 },
-	{ 'q', "quiet", NONE, NULL, NULL, "print nothing but errors", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_BASE, "base", REQ, "URL", NULL,
+     "the repository (default\n"
+     "https://repository.officiele-overheidspublicaties.nl/bwb);\n"
+     "an http, https or file:// URL of a mirror laid\n"
+     "out the same way",
+     0},
+    {OPT_ALL_VERSIONS, "all-versions", NONE, NULL, NULL,
+     "every version in the manifest", 0},
+    {OPT_SINCE, "since", REQ, "YYYY-MM-DD", NULL,
+     "every version in force on or after the date", 0},
+    {OPT_TODAY, "today", REQ, "YYYY-MM-DD", NULL,
+     "the date that decides which version is in force\n"
+     "(default: today)",
+     0},
+    {OPT_TIMEOUT, "timeout", REQ, "SECONDS", NULL,
+     "give up on a request that cannot connect or\n"
+     "receives nothing for SECONDS (default 30); a\n"
+     "request may take 10 times as long in all",
+     0},
+    {OPT_RETRIES, "retries", REQ, "N", NULL,
+     "attempts after a transient failure (5xx, time-out,\n"
+     "connection reset or cut short; never after 404),\n"
+     "waiting 1, 2, 4... seconds (default 3)",
+     0},
+    {OPT_MAX_TIME, "max-time", REQ, "SECONDS", NULL,
+     "stop downloading after SECONDS in all (default\n" PT_STR(
+         UPDATE_MAX_RUN_TIME) "; 0: no limit); what is left counts as failed",
+     0},
+    {OPT_ANY_ORIGIN, "any-origin", NONE, NULL, NULL,
+     "follow redirects to other hosts too (default: only\n"
+     "within the host of --base)",
+     0},
+    {OPT_RULES, "rules", REQ, "DIR", NULL,
+     "rule directory for the laws to fetch (default:\n"
+     "the installed rules, or $PROEFTOETS_RULES)",
+     0},
+    {'q', "quiet", NONE, NULL, NULL, "print nothing but errors", 0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option diff_options[] = {
-	{ OPT_LID, "lid", REQ, "N", NULL, "one lid of the article", 0 },
-	{ OPT_FROM, "from", REQ, "YYYY-MM-DD", NULL, "the old date (required)", 0 },
-	{ OPT_TO, "to", REQ, "YYYY-MM-DD", NULL, "the new date (required)", 0 },
-	FORMAT_TJ,
-	{ OPT_COLOR, "color", OPT, "WHEN", NULL,
-	  "colour deletions red and insertions green: auto\n"
-	  "(default: when standard output is a terminal\n"
-	  "and NO_COLOR is not set), always or never", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_LID, "lid", REQ, "N", NULL, "one lid of the article", 0},
+    {OPT_FROM, "from", REQ, "YYYY-MM-DD", NULL, "the old date (required)", 0},
+    {OPT_TO, "to", REQ, "YYYY-MM-DD", NULL, "the new date (required)", 0},
+    FORMAT_TJ,
+    {OPT_COLOR, "color", OPT, "WHEN", NULL,
+     "colour deletions red and insertions green: auto\n"
+     "(default: when standard output is a terminal\n"
+     "and NO_COLOR is not set), always or never",
+     0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option rules_options[] = {
-	{ OPT_RULES, "rules", REQ, "DIR", "stale",
-	  "rule directory (default: the installed rules,\n"
-	  "or $PROEFTOETS_RULES)", 0 },
-	{ OPT_DATE, "date", REQ, "YYYY-MM-DD", "stale",
-	  "compare with the versions in force then\n"
-	  "(default: the newest versions)", 0 },
-	{ OPT_FORMAT, "format", REQ, "text|json", "stale",
-	  "output format (default text)", 0 },
-	{ OPT_COLOR, "color", OPT, "WHEN", "stale", "auto (default), always or never", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_RULES, "rules", REQ, "DIR", "stale",
+     "rule directory (default: the installed rules,\n"
+     "or $PROEFTOETS_RULES)",
+     0},
+    {OPT_DATE, "date", REQ, "YYYY-MM-DD", "stale",
+     "compare with the versions in force then\n"
+     "(default: the newest versions)",
+     0},
+    {OPT_FORMAT, "format", REQ, "text|json", "stale",
+     "output format (default text)", 0},
+    {OPT_COLOR, "color", OPT, "WHEN", "stale",
+     "auto (default), always or never", 0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option amendments_options[] = {
-	{ OPT_PROEFTUIN, "proeftuin", REQ, "ID", NULL,
-	  "only this proeftuin (may be repeated)", 0 },
-	{ OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP, 0 },
-	{ OPT_TODAY, "today", REQ, "DATE", NULL,
-	  "the date of the current text, and the peildatum of\n"
-	  "designs without one (default: today)", 0 },
-	{ OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_AMEND },
-	{ 'o', "output", REQ, "FILE", NULL,
-	  "write to FILE ('-': standard output)", FORMAT_AMEND },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_PROEFTUIN, "proeftuin", REQ, "ID", NULL,
+     "only this proeftuin (may be repeated)", 0},
+    {OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP, 0},
+    {OPT_TODAY, "today", REQ, "DATE", NULL,
+     "the date of the current text, and the peildatum of\n"
+     "designs without one (default: today)",
+     0},
+    {OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_AMEND},
+    {'o', "output", REQ, "FILE", NULL, "write to FILE ('-': standard output)",
+     FORMAT_AMEND},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option serve_options[] = {
-	{ OPT_LISTEN, "listen", REQ, "ADDR:PORT", NULL,
-	  "where to listen (default 127.0.0.1:8080; an\n"
-	  "IPv6 address in brackets, [::1]:8080); port 0\n"
-	  "picks a free port.  An address beyond loopback\n"
-	  "must be given here and gives a warning", 0 },
-	{ OPT_RULES, "rules", REQ, "DIR", NULL,
-	  "rule directory (default: the installed rules,\n"
-	  "or $PROEFTOETS_RULES)", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_LISTEN, "listen", REQ, "ADDR:PORT", NULL,
+     "where to listen (default 127.0.0.1:8080; an\n"
+     "IPv6 address in brackets, [::1]:8080); port 0\n"
+     "picks a free port.  An address beyond loopback\n"
+     "must be given here and gives a warning",
+     0},
+    {OPT_RULES, "rules", REQ, "DIR", NULL,
+     "rule directory (default: the installed rules,\n"
+     "or $PROEFTOETS_RULES)",
+     0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option user_options[] = {
-	{ OPT_ROLE, "role", REQ, "reviewer|reader", "add",
-	  "add: reviewers may record decisions,\n"
-	  "readers only read (default reader)", 0 },
-	{ 0, NULL, NONE, NULL, NULL, NULL, 0 }
-};
+    {OPT_ROLE, "role", REQ, "reviewer|reader", "add",
+     "add: reviewers may record decisions,\n"
+     "readers only read (default reader)",
+     0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 const struct cli_command cli_commands[] = {
-	{ "import", cmd_import, "import [--date YYYY-MM-DD] FILE|DIR...",
-	  "import BWB XML files into the registry",
-	  "Import statutory XML from the Basiswettenbestand (BWB) into the\n"
-	  "registry: the <toestand> format (2015-1, 2015-2, 2016-1) and the\n"
-	  "older <wetgeving> format.  A directory is searched recursively for\n"
-	  "*.xml files (manifest and WTI files are skipped).\n"
-	  "\n"
-	  "Each file is imported in one transaction: a file that fails leaves\n"
-	  "nothing behind, and files imported before it stay.  A file that was\n"
-	  "imported before (same SHA-256) changes nothing.\n",
-	  import_options, NULL },
-	{ "laws", cmd_laws, "laws [--format text|json]",
-	  "list imported laws, versions and article counts",
-	  "List the laws in the registry with their versions (date of entry\n"
-	  "into force, source file) and the number of articles of each.\n",
-	  laws_options, NULL },
-	{ "show", cmd_show,
-	  "show BWB-ID ARTIKEL [--lid N] [--date YYYY-MM-DD] [--format text|json]",
-	  "show one provision as in force at a date",
-	  "Show the text of an article (or one lid of it) from the version of\n"
-	  "the law in force at the date, with its Juriconnect id and link.\n"
-	  "ARTIKEL is the number as the law writes it: 3.2, 255, 265b, 4.1.1.\n",
-	  show_options, NULL },
-	{ "search", cmd_search,
-	  "search [--date YYYY-MM-DD] [--limit N] [--format text|json] QUERY",
-	  "full-text search over provision texts",
-	  "Search the text of every article in the registry.  QUERY uses SQLite\n"
-	  "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
-	  "Accents are ignored.  Hits show the law, the version and the article,\n"
-	  "with the matching words in [brackets].\n",
-	  search_options, NULL },
-	{ "check", cmd_check,
-	  "check [--rules DIR] [--format {formats}] [-o FILE] [--save] DESIGN.xml...",
-	  "check proeftuin designs against the rules",
-	  "Check one or more proeftuin designs against the rule set at each\n"
-	  "design's peildatum, quoting every provision from the registry.\n"
-	  "Every finding shows its review status and the note of its last\n"
-	  "decision from the registry ('proeftoets review'); open when none.\n",
-	  check_options, NULL },
-	{ "proeftuinen", cmd_proeftuinen, "proeftuinen [--format text|json]",
-	  "list the saved proeftuinen and their review counts",
-	  "List the proeftuinen saved in the registry: id, name, number of\n"
-	  "versions, when the latest was saved and its peildatum, the barriers\n"
-	  "and risks found in the latest version, and the number of findings\n"
-	  "per review status (open, confirmed, rejected, mitigated,\n"
-	  "needs-amendment, and resolved: no longer found in the latest\n"
-	  "version).\n",
-	  proeftuinen_options, NULL },
-	{ "proeftuin", cmd_proeftuin,
-	  "proeftuin add [--rules DIR] [--today DATE] [-q] DESIGN.xml...",
-	  "save proeftuin designs and their findings",
-	  "Check each design (as 'check' does, without writing a report) and\n"
-	  "store it in the registry under its proeftuin id: the design XML as\n"
-	  "read, its SHA-256 and peildatum, and a snapshot of every finding.\n"
-	  "A design that differs from the latest saved version of its\n"
-	  "proeftuin becomes a new version; the same design again changes\n"
-	  "nothing.  Review decisions stay attached to the findings, whose ids\n"
-	  "are stable; a finding the new version no longer has is shown as\n"
-	  "resolved and keeps its log.  All designs are read before any is\n"
-	  "stored.  Exit status 0 also when there are barriers.\n",
-	  proeftuin_options, NULL },
-	{ "review", cmd_review,
-	  "review list [--proeftuin ID] [--status STATUS] [--format text|json]\n"
-	  "   or: proeftoets [--db PATH] review set FINDING-ID STATUS --by NAME [--note TEXT]\n"
-	  "   or: proeftoets [--db PATH] review log FINDING-ID [--format text|json]",
-	  "review findings: list, decide, show the audit log",
-	  "The review workflow of the denktank.  Each finding of a saved\n"
-	  "proeftuin (see 'proeftuin add', 'check --save') has a status:\n"
-	  "  open             not decided yet (the default; also to reopen)\n"
-	  "  confirmed        the barrier is real\n"
-	  "  rejected         not a barrier; --note saying why is required\n"
-	  "  mitigated        solved without a change of law (for example a\n"
-	  "                   certificate or a designation)\n"
-	  "  needs-amendment  the law has to change\n"
-	  "and is shown as resolved when the latest saved version of its design\n"
-	  "no longer has it.\n"
-	  "\n"
-	  "review list   the findings with their current status, decider, time\n"
-	  "              and note\n"
-	  "review set    record a decision; it is appended to the audit log\n"
-	  "              (who, when in UTC, old and new status, note), which is\n"
-	  "              never changed: the current status is the last entry\n"
-	  "review log    the audit log of one finding, oldest first\n"
-	  "\n"
-	  "Text output shows a backslash as \\\\ and other control characters\n"
-	  "than newline and tab as \\xHH; JSON output has every text unchanged.\n",
-	  review_options,
-	  "An unknown finding id gives exit status 7.\n" },
-	{ "update", cmd_update,
-	  "update [--base URL] [--all-versions | --since YYYY-MM-DD] [--today YYYY-MM-DD] [BWB-ID...]",
-	  "fetch new versions of laws from the BWB repository",
-	  "Keep the registry current from the BWB repository behind\n"
-	  "wetten.overheid.nl.  For each law (the BWB ids given, else every law\n"
-	  "the rules cite) the manifest BASE/BWB-ID/manifest.xml is read and the\n"
-	  "versions wanted are fetched from BASE/BWB-ID/VERSION/xml/FILE:\n"
-	  "by default the version in force today and every later version\n"
-	  "already published.  A version fetched before with the same SHA-512\n"
-	  "is not downloaded again.  Every file is checked against the size and\n"
-	  "SHA-512 of the manifest, and must hold the law named, before it is\n"
-	  "imported (one transaction per file).  A failure stops only that\n"
-	  "version (or, for a manifest, that law); the others go on.  One line\n"
-	  "per version says imported, unchanged or failed; a summary follows.\n"
-	  "Downloads go to a temporary file next to the registry.\n",
-	  update_options,
-	  "When some version or manifest failed, the exit status is that of the\n"
-	  "first failure: 5 for a download or a file that does not match the\n"
-	  "manifest, 3 for a manifest or file that does not parse.\n" },
-	{ "diff", cmd_diff,
-	  "diff BWB-ID ARTIKEL [--lid N] --from DATE --to DATE [--format text|json] [--color=WHEN]",
-	  "word diff of a provision between the versions in force at two dates",
-	  "Compare the text of an article (or one lid of it) in the version of\n"
-	  "the law in force at --from with the version in force at --to, word\n"
-	  "by word: unchanged words plain, deleted words as [-woord-], inserted\n"
-	  "words as {+woord+} (like git diff --word-diff=plain).  A header names\n"
-	  "both versions and their dates.\n",
-	  diff_options,
-	  "Exit status 0 also when the texts differ; 7 when the law, a version,\n"
-	  "the article or the lid is not in the registry at one of the dates.\n" },
-	{ "rules", cmd_rules,
-	  "rules stale [--rules DIR] [--date YYYY-MM-DD] [--format text|json] [--color=WHEN]",
-	  "list rules written against a law text that has changed since",
-	  "rules stale: every rule provision may say which version of the law\n"
-	  "it was written against (getoetst-aan, a date, and/or tekst-sha256).\n"
-	  "List the rules whose provision changed since: the registry holds a\n"
-	  "newer version whose text differs (changed), in which the article is\n"
-	  "repealed (repealed) or absent (gone), or the registry holds no text at\n"
-	  "the getoetst-aan date to compare with (baseline-missing).  For each,\n"
-	  "the old and new version dates and a word diff of the old and new\n"
-	  "text.  Provisions without getoetst-aan or tekst-sha256 are counted.\n",
-	  rules_options,
-	  "Exit status 0 when no rule is stale, 1 when some are.\n" },
-	{ "amendments", cmd_amendments,
-	  "amendments [--proeftuin ID]... [--rules DIR] [--today DATE] [--format {formats}] [-o FILE]",
-	  "the list of provisions to amend over the stored proeftuinen",
-	  "Check the latest saved design of every stored proeftuin (or of the\n"
-	  "ones named with --proeftuin) with the current rules at its peildatum,\n"
-	  "apply the review decisions, and list the provisions that must change:\n"
-	  "per provision the law, article, lid, Juriconnect id, the current text,\n"
-	  "the lowest level of law needed (wet, amvb, ...), and the proeftuinen\n"
-	  "and findings that need it with their review status; then the risks.\n"
-	  "Findings reviewed as rejected are left out; mitigated ones are listed\n"
-	  "apart.\n",
-	  amendments_options,
-	  "Exit status 7 when a proeftuin named was never saved.\n" },
-	{ "serve", cmd_serve,
-	  "serve [--listen ADDR:PORT] [--rules DIR]",
-	  "the web workspace: proeftuinen, findings, review, law",
-	  "Serve the web workspace of the denktank: the saved proeftuinen, each\n"
-	  "checked again with the current rules and registry, their findings\n"
-	  "with the provisions quoted at the peildatum, the review log and a\n"
-	  "form to record decisions, the amendment list (CSV, XLSX, JSON) and\n"
-	  "the law in the registry with full-text search; and a JSON API\n"
-	  "(/api/proeftuinen, /api/proeftuinen/ID, /api/amendments).  Pages are\n"
-	  "Dutch HTML without scripts.\n"
-	  "\n"
-	  "Everyone signs in with an account made by 'proeftoets user add'.\n"
-	  "Readers read; only reviewers record decisions, which the audit log\n"
-	  "keeps under the name of the signed-in user.  The session cookie is\n"
-	  "not marked Secure: beyond loopback put a reverse proxy with TLS in\n"
-	  "front.  SIGINT or SIGTERM stops the server cleanly.\n",
-	  serve_options,
-	  "Prints 'listening on http://ADDR:PORT/' once it listens.\n" },
-	{ "user", cmd_user,
-	  "user add NAME [--role reviewer|reader]\n"
-	  "   or: proeftoets [--db PATH] user list\n"
-	  "   or: proeftoets [--db PATH] user remove NAME",
-	  "accounts of the web workspace",
-	  "user add     add an account; the password is read as one line from\n"
-	  "             standard input (an empty one is refused) and stored only\n"
-	  "             as a slow salted hash (Argon2id)\n"
-	  "user list    the accounts, their roles and live sessions\n"
-	  "user remove  remove an account and end its sessions\n",
-	  user_options, NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL }
-};
+    {"import", cmd_import, "import [--date YYYY-MM-DD] FILE|DIR...",
+     "import BWB XML files into the registry",
+     "Import statutory XML from the Basiswettenbestand (BWB) into the\n"
+     "registry: the <toestand> format (2015-1, 2015-2, 2016-1) and the\n"
+     "older <wetgeving> format.  A directory is searched recursively for\n"
+     "*.xml files (manifest and WTI files are skipped).\n"
+     "\n"
+     "Each file is imported in one transaction: a file that fails leaves\n"
+     "nothing behind, and files imported before it stay.  A file that was\n"
+     "imported before (same SHA-256) changes nothing.\n",
+     import_options, NULL},
+    {"laws", cmd_laws, "laws [--format text|json]",
+     "list imported laws, versions and article counts",
+     "List the laws in the registry with their versions (date of entry\n"
+     "into force, source file) and the number of articles of each.\n",
+     laws_options, NULL},
+    {"show", cmd_show,
+     "show BWB-ID ARTIKEL [--lid N] [--date YYYY-MM-DD] [--format text|json]",
+     "show one provision as in force at a date",
+     "Show the text of an article (or one lid of it) from the version of\n"
+     "the law in force at the date, with its Juriconnect id and link.\n"
+     "ARTIKEL is the number as the law writes it: 3.2, 255, 265b, 4.1.1.\n",
+     show_options, NULL},
+    {"search", cmd_search,
+     "search [--date YYYY-MM-DD] [--limit N] [--format text|json] QUERY",
+     "full-text search over provision texts",
+     "Search the text of every article in the registry.  QUERY uses SQLite\n"
+     "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
+     "Accents are ignored.  Hits show the law, the version and the article,\n"
+     "with the matching words in [brackets].\n",
+     search_options, NULL},
+    {"check", cmd_check,
+     "check [--rules DIR] [--format {formats}] [-o FILE] [--save] "
+     "DESIGN.xml...",
+     "check proeftuin designs against the rules",
+     "Check one or more proeftuin designs against the rule set at each\n"
+     "design's peildatum, quoting every provision from the registry.\n"
+     "Every finding shows its review status and the note of its last\n"
+     "decision from the registry ('proeftoets review'); open when none.\n",
+     check_options, NULL},
+    {"proeftuinen", cmd_proeftuinen, "proeftuinen [--format text|json]",
+     "list the saved proeftuinen and their review counts",
+     "List the proeftuinen saved in the registry: id, name, number of\n"
+     "versions, when the latest was saved and its peildatum, the barriers\n"
+     "and risks found in the latest version, and the number of findings\n"
+     "per review status (open, confirmed, rejected, mitigated,\n"
+     "needs-amendment, and resolved: no longer found in the latest\n"
+     "version).\n",
+     proeftuinen_options, NULL},
+    {"proeftuin", cmd_proeftuin,
+     "proeftuin add [--rules DIR] [--today DATE] [-q] DESIGN.xml...",
+     "save proeftuin designs and their findings",
+     "Check each design (as 'check' does, without writing a report) and\n"
+     "store it in the registry under its proeftuin id: the design XML as\n"
+     "read, its SHA-256 and peildatum, and a snapshot of every finding.\n"
+     "A design that differs from the latest saved version of its\n"
+     "proeftuin becomes a new version; the same design again changes\n"
+     "nothing.  Review decisions stay attached to the findings, whose ids\n"
+     "are stable; a finding the new version no longer has is shown as\n"
+     "resolved and keeps its log.  All designs are read before any is\n"
+     "stored.  Exit status 0 also when there are barriers.\n",
+     proeftuin_options, NULL},
+    {"review", cmd_review,
+     "review list [--proeftuin ID] [--status STATUS] [--format text|json]\n"
+     "   or: proeftoets [--db PATH] review set FINDING-ID STATUS --by NAME "
+     "[--note TEXT]\n"
+     "   or: proeftoets [--db PATH] review log FINDING-ID [--format text|json]",
+     "review findings: list, decide, show the audit log",
+     "The review workflow of the denktank.  Each finding of a saved\n"
+     "proeftuin (see 'proeftuin add', 'check --save') has a status:\n"
+     "  open             not decided yet (the default; also to reopen)\n"
+     "  confirmed        the barrier is real\n"
+     "  rejected         not a barrier; --note saying why is required\n"
+     "  mitigated        solved without a change of law (for example a\n"
+     "                   certificate or a designation)\n"
+     "  needs-amendment  the law has to change\n"
+     "and is shown as resolved when the latest saved version of its design\n"
+     "no longer has it.\n"
+     "\n"
+     "review list   the findings with their current status, decider, time\n"
+     "              and note\n"
+     "review set    record a decision; it is appended to the audit log\n"
+     "              (who, when in UTC, old and new status, note), which is\n"
+     "              never changed: the current status is the last entry\n"
+     "review log    the audit log of one finding, oldest first\n"
+     "\n"
+     "Text output shows a backslash as \\\\ and other control characters\n"
+     "than newline and tab as \\xHH; JSON output has every text unchanged.\n",
+     review_options, "An unknown finding id gives exit status 7.\n"},
+    {"update", cmd_update,
+     "update [--base URL] [--all-versions | --since YYYY-MM-DD] [--today "
+     "YYYY-MM-DD] [BWB-ID...]",
+     "fetch new versions of laws from the BWB repository",
+     "Keep the registry current from the BWB repository behind\n"
+     "wetten.overheid.nl.  For each law (the BWB ids given, else every law\n"
+     "the rules cite) the manifest BASE/BWB-ID/manifest.xml is read and the\n"
+     "versions wanted are fetched from BASE/BWB-ID/VERSION/xml/FILE:\n"
+     "by default the version in force today and every later version\n"
+     "already published.  A version fetched before with the same SHA-512\n"
+     "is not downloaded again.  Every file is checked against the size and\n"
+     "SHA-512 of the manifest, and must hold the law named, before it is\n"
+     "imported (one transaction per file).  A failure stops only that\n"
+     "version (or, for a manifest, that law); the others go on.  One line\n"
+     "per version says imported, unchanged or failed; a summary follows.\n"
+     "Downloads go to a temporary file next to the registry.\n",
+     update_options,
+     "When some version or manifest failed, the exit status is that of the\n"
+     "first failure: 5 for a download or a file that does not match the\n"
+     "manifest, 3 for a manifest or file that does not parse.\n"},
+    {"diff", cmd_diff,
+     "diff BWB-ID ARTIKEL [--lid N] --from DATE --to DATE [--format text|json] "
+     "[--color=WHEN]",
+     "word diff of a provision between the versions in force at two dates",
+     "Compare the text of an article (or one lid of it) in the version of\n"
+     "the law in force at --from with the version in force at --to, word\n"
+     "by word: unchanged words plain, deleted words as [-woord-], inserted\n"
+     "words as {+woord+} (like git diff --word-diff=plain).  A header names\n"
+     "both versions and their dates.\n",
+     diff_options,
+     "Exit status 0 also when the texts differ; 7 when the law, a version,\n"
+     "the article or the lid is not in the registry at one of the dates.\n"},
+    {"rules", cmd_rules,
+     "rules stale [--rules DIR] [--date YYYY-MM-DD] [--format text|json] "
+     "[--color=WHEN]",
+     "list rules written against a law text that has changed since",
+     "rules stale: every rule provision may say which version of the law\n"
+     "it was written against (getoetst-aan, a date, and/or tekst-sha256).\n"
+     "List the rules whose provision changed since: the registry holds a\n"
+     "newer version whose text differs (changed), in which the article is\n"
+     "repealed (repealed) or absent (gone), or the registry holds no text at\n"
+     "the getoetst-aan date to compare with (baseline-missing).  For each,\n"
+     "the old and new version dates and a word diff of the old and new\n"
+     "text.  Provisions without getoetst-aan or tekst-sha256 are counted.\n",
+     rules_options, "Exit status 0 when no rule is stale, 1 when some are.\n"},
+    {"amendments", cmd_amendments,
+     "amendments [--proeftuin ID]... [--rules DIR] [--today DATE] [--format "
+     "{formats}] [-o FILE]",
+     "the list of provisions to amend over the stored proeftuinen",
+     "Check the latest saved design of every stored proeftuin (or of the\n"
+     "ones named with --proeftuin) with the current rules at its peildatum,\n"
+     "apply the review decisions, and list the provisions that must change:\n"
+     "per provision the law, article, lid, Juriconnect id, the current text,\n"
+     "the lowest level of law needed (wet, amvb, ...), and the proeftuinen\n"
+     "and findings that need it with their review status; then the risks.\n"
+     "Findings reviewed as rejected are left out; mitigated ones are listed\n"
+     "apart.\n",
+     amendments_options,
+     "Exit status 7 when a proeftuin named was never saved.\n"},
+    {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--rules DIR]",
+     "the web workspace: proeftuinen, findings, review, law",
+     "Serve the web workspace of the denktank: the saved proeftuinen, each\n"
+     "checked again with the current rules and registry, their findings\n"
+     "with the provisions quoted at the peildatum, the review log and a\n"
+     "form to record decisions, the amendment list (CSV, XLSX, JSON) and\n"
+     "the law in the registry with full-text search; and a JSON API\n"
+     "(/api/proeftuinen, /api/proeftuinen/ID, /api/amendments).  Pages are\n"
+     "Dutch HTML without scripts.\n"
+     "\n"
+     "Everyone signs in with an account made by 'proeftoets user add'.\n"
+     "Readers read; only reviewers record decisions, which the audit log\n"
+     "keeps under the name of the signed-in user.  The session cookie is\n"
+     "not marked Secure: beyond loopback put a reverse proxy with TLS in\n"
+     "front.  SIGINT or SIGTERM stops the server cleanly.\n",
+     serve_options,
+     "Prints 'listening on http://ADDR:PORT/' once it listens.\n"},
+    {"user", cmd_user,
+     "user add NAME [--role reviewer|reader]\n"
+     "   or: proeftoets [--db PATH] user list\n"
+     "   or: proeftoets [--db PATH] user remove NAME",
+     "accounts of the web workspace",
+     "user add     add an account; the password is read as one line from\n"
+     "             standard input (an empty one is refused) and stored only\n"
+     "             as a slow salted hash (Argon2id)\n"
+     "user list    the accounts, their roles and live sessions\n"
+     "user remove  remove an account and end its sessions\n",
+     user_options, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};
 
 void
 cli_text_escape(struct pt_buf *b, const char *s, const char *indent)
@@ -442,7 +453,7 @@ cli_report(struct cli *c, const struct pt_err *e)
 		put_msg(c, NULL, pt_err_format_more(e, i, buf, sizeof buf));
 	if (e->omitted > 0)
 		cli_error(c, 0, "... and %zu more error%s", e->omitted,
-			  e->omitted == 1 ? "" : "s");
+		          e->omitted == 1 ? "" : "s");
 	return e->code == PT_OK ? PT_EINTERNAL : (int)e->code;
 }
 
@@ -506,7 +517,7 @@ option_text(struct pt_buf *b, const struct cli_option *o)
 		f = cli_format_default((enum format_doc)o->formats);
 		/* "text (default), markdown, ..." */
 		pt_buf_addf(b, "%s (default)%s", f->name,
-			    names.s + strlen(f->name));
+		            names.s + strlen(f->name));
 		pt_buf_release(&names);
 		return;
 	}
@@ -648,12 +659,14 @@ cli_format_option(struct cli_getopt *g, enum format_doc doc)
 
 int
 cli_format_output(struct cli *c, const char *cmd, const struct format *f,
-		  const char *output)
+                  const char *output)
 {
 	if (output != NULL || !(f->flags & FORMAT_NO_STDOUT))
 		return PT_OK;
-	return cli_usage(c, cmd, "--format %s needs -o FILE (%s is not written "
-			 "to standard output)", f->name, f->what);
+	return cli_usage(c, cmd,
+	                 "--format %s needs -o FILE (%s is not written "
+	                 "to standard output)",
+	                 f->name, f->what);
 }
 
 /* On a terminal: a write waits for another process's lock. */
@@ -663,7 +676,7 @@ say_waiting(void *ctx)
 	struct cli *c = ctx;
 
 	fprintf(c->err, "proeftoets: waiting for the registry: another "
-		"process is writing to it...\n");
+	                "process is writing to it...\n");
 	fflush(c->err);
 }
 
@@ -697,7 +710,8 @@ cli_write(struct cli *c, const char *s, size_t len)
 	return PT_OK;
 }
 
-/* --- option parsing ----------------------------------------------------------- */
+/* --- option parsing
+ * ----------------------------------------------------------- */
 
 /* Whether the option is for subcommand sub ("list" in "list log"). */
 static int
@@ -710,14 +724,15 @@ for_sub(const struct cli_option *o, const char *sub)
 		return 1;
 	n = strlen(sub);
 	for (p = o->subs; (p = strstr(p, sub)) != NULL; p += n)
-		if ((p == o->subs || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+		if ((p == o->subs || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' '))
 			return 1;
 	return 0;
 }
 
 void
 cli_getopt_init(struct cli_getopt *g, struct cli *c, const char *cmd,
-		const char *sub, int argc, char **argv)
+                const char *sub, int argc, char **argv)
 {
 	const struct cli_command *command = cli_find_command(cmd);
 	const struct cli_option *o;
@@ -730,14 +745,16 @@ cli_getopt_init(struct cli_getopt *g, struct cli *c, const char *cmd,
 	g->argv = argv;
 	g->table = command->options;
 	g->longs = g->longbuf;
-	g->shorts[ns++] = ':';  /* report a missing value as ':' */
+	g->shorts[ns++] = ':'; /* report a missing value as ':' */
 	g->shorts[ns++] = 'h';
 	for (o = g->table; o->id && nl < CLI_MAX_OPTIONS; o++) {
 		if (!for_sub(o, sub))
 			continue;
 		g->longbuf[nl].name = o->name;
-		g->longbuf[nl].has_arg = o->arg == CLI_ARG_REQUIRED ? required_argument :
-		    o->arg == CLI_ARG_OPTIONAL ? optional_argument : no_argument;
+		g->longbuf[nl].has_arg =
+		    o->arg == CLI_ARG_REQUIRED   ? required_argument
+		    : o->arg == CLI_ARG_OPTIONAL ? optional_argument
+		                                 : no_argument;
 		g->longbuf[nl].flag = NULL;
 		g->longbuf[nl].val = o->id;
 		nl++;
@@ -754,7 +771,7 @@ cli_getopt_init(struct cli_getopt *g, struct cli *c, const char *cmd,
 	g->longbuf[nl].flag = NULL;
 	g->longbuf[nl].val = 'h';
 	g->shorts[ns] = '\0';
-	optind = 0;  /* GNU: start afresh for this argv */
+	optind = 0; /* GNU: start afresh for this argv */
 	opterr = 0;
 }
 
@@ -786,7 +803,8 @@ written_as(struct cli_getopt *g, int id, const char *arg)
 static int
 unknown_option(struct cli_getopt *g)
 {
-	const char *arg = optind > 0 && optind <= g->argc ? g->argv[optind - 1] : "";
+	const char *arg =
+	    optind > 0 && optind <= g->argc ? g->argv[optind - 1] : "";
 	size_t n;
 
 	if (optopt != 0 && optopt < 256 && strncmp(arg, "--", 2) != 0 &&
@@ -794,7 +812,8 @@ unknown_option(struct cli_getopt *g)
 		return cli_usage(g->c, g->cmd, "unknown option '-%c'", optopt);
 	if (optopt != 0 && option_by_id(g, optopt)) {
 		written_as(g, optopt, "--");
-		return cli_usage(g->c, g->cmd, "option '%s' takes no value", g->opt);
+		return cli_usage(g->c, g->cmd, "option '%s' takes no value",
+		                 g->opt);
 	}
 	n = strcspn(arg, "=");
 	return cli_usage(g->c, g->cmd, "unknown option '%.*s'", (int)n, arg);
@@ -862,7 +881,7 @@ cli_unexpected(struct cli_getopt *g, const char *arg)
 
 int
 cli_operands(struct cli_getopt *g, int argc, char **argv, const char **pos,
-	     int max, int *n)
+             int max, int *n)
 {
 	int ai;
 
@@ -892,15 +911,19 @@ usage(struct cli *c, FILE *f)
 	      "SQLite registry and check proeftuin designs against rules that\n"
 	      "say where current law blocks them.\n"
 	      "\n"
-	      "Commands:\n", f);
+	      "Commands:\n",
+	      f);
 	for (cmd = cli_commands; cmd->name; cmd++)
 		fprintf(f, "  %-*s %s\n", width, cmd->name, cmd->summary);
 	fputs("\n"
 	      "Global options:\n"
-	      "  --db PATH     the registry (default $PROEFTOETS_DB, else ./proeftoets.db)\n"
-	      "  -h, --help    this help; 'proeftoets COMMAND --help' for a command\n"
+	      "  --db PATH     the registry (default $PROEFTOETS_DB, else "
+	      "./proeftoets.db)\n"
+	      "  -h, --help    this help; 'proeftoets COMMAND --help' for a "
+	      "command\n"
 	      "  --version     print the version\n"
-	      "\n", f);
+	      "\n",
+	      f);
 	exit_statuses(f);
 	(void)c;
 }
@@ -914,11 +937,10 @@ static int
 global_options(struct cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	    {"db", required_argument, NULL, 'd'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0}};
 	int id;
 
 	optind = 0;
@@ -933,17 +955,21 @@ global_options(struct cli *c, int argc, char **argv)
 			return -PT_OK;
 		case 'd':
 			if (*optarg == '\0')
-				return -cli_usage(c, NULL, "option '--db' needs a path");
+				return -cli_usage(c, NULL,
+				                  "option '--db' needs a path");
 			c->db_path = optarg;
 			break;
 		case ':':
-			return -cli_usage(c, NULL, "option '--db' needs a path");
+			return -cli_usage(c, NULL,
+			                  "option '--db' needs a path");
 		default:
-			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
-				return -cli_usage(c, NULL, "unknown option '-%c'", optopt);
+			if (optopt != 0 &&
+			    strncmp(argv[optind - 1], "--", 2) != 0)
+				return -cli_usage(
+				    c, NULL, "unknown option '-%c'", optopt);
 			return -cli_usage(c, NULL, "unknown option '%.*s'",
-					  (int)strcspn(argv[optind - 1], "="),
-					  argv[optind - 1]);
+			                  (int)strcspn(argv[optind - 1], "="),
+			                  argv[optind - 1]);
 		}
 	}
 	return optind;

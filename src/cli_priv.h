@@ -19,8 +19,8 @@
 
 struct cli {
 	FILE *out, *err;
-	const char *db_path;   /* --db, $PROEFTOETS_DB, or "proeftoets.db" */
-	int err_is_tty;        /* progress indication allowed */
+	const char *db_path; /* --db, $PROEFTOETS_DB, or "proeftoets.db" */
+	int err_is_tty;      /* progress indication allowed */
 };
 
 /*
@@ -28,23 +28,42 @@ struct cli {
  * else one of these.  An id means the same option in every command.
  */
 enum cli_opt_id {
-	OPT_ALL_VERSIONS = 256, OPT_BASE, OPT_BY, OPT_COLOR, OPT_DATE,
-	OPT_FORMAT, OPT_FROM, OPT_LID, OPT_LIMIT, OPT_LISTEN, OPT_NOTE,
-	OPT_PROEFTUIN, OPT_RETRIES, OPT_ROLE, OPT_RULES, OPT_SAVE, OPT_SINCE,
-	OPT_STATUS, OPT_TIMEOUT, OPT_TO, OPT_TODAY, OPT_MAX_TIME, OPT_ANY_ORIGIN
+	OPT_ALL_VERSIONS = 256,
+	OPT_BASE,
+	OPT_BY,
+	OPT_COLOR,
+	OPT_DATE,
+	OPT_FORMAT,
+	OPT_FROM,
+	OPT_LID,
+	OPT_LIMIT,
+	OPT_LISTEN,
+	OPT_NOTE,
+	OPT_PROEFTUIN,
+	OPT_RETRIES,
+	OPT_ROLE,
+	OPT_RULES,
+	OPT_SAVE,
+	OPT_SINCE,
+	OPT_STATUS,
+	OPT_TIMEOUT,
+	OPT_TO,
+	OPT_TODAY,
+	OPT_MAX_TIME,
+	OPT_ANY_ORIGIN
 };
 
 enum cli_arg { CLI_ARG_NONE, CLI_ARG_REQUIRED, CLI_ARG_OPTIONAL };
 
 /* One option of a command; a table of them ends with id 0. */
 struct cli_option {
-	int id;                /* short letter or enum cli_opt_id */
-	const char *name;      /* long name without "--" */
-	enum cli_arg arg;      /* whether it takes a value */
-	const char *argname;   /* the value in help ("DIR"); NULL for none */
-	const char *subs;      /* subcommands it is for ("list log"); NULL: all */
-	const char *help;      /* help; each '\n' starts an indented line */
-	unsigned formats;      /* a format_doc: help lists its formats */
+	int id;              /* short letter or enum cli_opt_id */
+	const char *name;    /* long name without "--" */
+	enum cli_arg arg;    /* whether it takes a value */
+	const char *argname; /* the value in help ("DIR"); NULL for none */
+	const char *subs;    /* subcommands it is for ("list log"); NULL: all */
+	const char *help;    /* help; each '\n' starts an indented line */
+	unsigned formats;    /* a format_doc: help lists its formats */
 };
 
 #define CLI_MAX_OPTIONS 16
@@ -58,11 +77,11 @@ struct cli_option {
 struct cli_command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv);
-	const char *synopsis;  /* "import [--date D] FILE|DIR..." */
-	const char *summary;   /* one line for the command list */
-	const char *help;      /* prose before the options */
+	const char *synopsis; /* "import [--date D] FILE|DIR..." */
+	const char *summary;  /* one line for the command list */
+	const char *help;     /* prose before the options */
 	const struct cli_option *options;
-	const char *epilog;    /* prose after the options, or NULL */
+	const char *epilog; /* prose after the options, or NULL */
 };
 
 extern const struct cli_command cli_commands[];
@@ -85,7 +104,8 @@ void cli_warn(struct cli *c, const char *fmt, ...) PT_PRINTF(2, 3);
  */
 int cli_report(struct cli *c, const struct pt_err *e);
 /* Usage error for a command: message plus "Try 'proeftoets CMD --help'". */
-int cli_usage(struct cli *c, const char *cmd, const char *fmt, ...) PT_PRINTF(3, 4);
+int cli_usage(struct cli *c, const char *cmd, const char *fmt, ...)
+    PT_PRINTF(3, 4);
 /* Print the command's help to out; returns PT_OK. */
 int cli_help(struct cli *c, const char *cmd);
 /* Whether argv[i] is --help or -h. */
@@ -125,27 +145,27 @@ const char *cli_output_path(const char *v);
  *	if (id < 0) return cli_getopt_status(&g, id);
  *	operands: argv[g.ind] .. argv[argc - 1]
  */
-#define CLI_OPT_END 0
-#define CLI_OPT_HELP (-1)  /* -h or --help: print the help */
+#define CLI_OPT_END   0
+#define CLI_OPT_HELP  (-1) /* -h or --help: print the help */
 #define CLI_OPT_ERROR (-2) /* a usage error, already reported */
 
 struct cli_getopt {
 	struct cli *c;
-	const char *cmd;       /* command name, for help and messages */
+	const char *cmd; /* command name, for help and messages */
 	int argc;
 	char **argv;
-	int ind;               /* after CLI_OPT_END: the first operand */
-	const char *val;       /* the value of the option just returned */
-	char opt[72];          /* that option as written: "-o", "--output" */
+	int ind;         /* after CLI_OPT_END: the first operand */
+	const char *val; /* the value of the option just returned */
+	char opt[72];    /* that option as written: "-o", "--output" */
 	const struct cli_option *table;
-	struct option *longs;  /* getopt_long's view of table */
+	struct option *longs; /* getopt_long's view of table */
 	char shorts[2 * CLI_MAX_OPTIONS + 4];
 	struct option longbuf[CLI_MAX_OPTIONS + 2];
 };
 
 /* sub: the subcommand (argv[0] then is its name), or NULL. */
 void cli_getopt_init(struct cli_getopt *g, struct cli *c, const char *cmd,
-		     const char *sub, int argc, char **argv);
+                     const char *sub, int argc, char **argv);
 /* The next option's id, CLI_OPT_END, CLI_OPT_HELP or CLI_OPT_ERROR. */
 int cli_getopt_next(struct cli_getopt *g);
 /* For a negative id: print the help (PT_OK) or return PT_EUSAGE. */
@@ -161,8 +181,8 @@ int cli_unexpected(struct cli_getopt *g, const char *arg);
 /* The operands after the options (argv[g->ind..argc-1]) into pos, at most
  * max; *n is how many.  PT_OK, or PT_EUSAGE (cli_unexpected) for one too
  * many. */
-int cli_operands(struct cli_getopt *g, int argc, char **argv,
-		 const char **pos, int max, int *n);
+int cli_operands(struct cli_getopt *g, int argc, char **argv, const char **pos,
+                 int max, int *n);
 
 /* cmd_registry.c */
 int cmd_import(struct cli *c, int argc, char **argv);
@@ -194,8 +214,8 @@ int cmd_user(struct cli *c, int argc, char **argv);
  */
 const struct format *cli_format_default(enum format_doc doc);
 const struct format *cli_format_option(struct cli_getopt *g,
-				       enum format_doc doc);
+                                       enum format_doc doc);
 int cli_format_output(struct cli *c, const char *cmd, const struct format *f,
-		      const char *output);
+                      const char *output);
 
 #endif

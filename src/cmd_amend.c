@@ -61,29 +61,40 @@ text_or_json(const char *v)
 	return -1;
 }
 
-/* --- diff ------------------------------------------------------------------- */
+/* --- diff -------------------------------------------------------------------
+ */
 
 static int
 diff_not_found(struct cli *c, const struct store_provision *p,
-	       const char *artikel, const char *lid, const char *date)
+               const char *artikel, const char *lid, const char *date)
 {
 	const char *what = lid ? "lid" : "article";
 
 	switch (p->found) {
 	case STORE_NO_LAW:
-		return cli_error(c, PT_ENOTFOUND, "%s is not in the registry %s; "
-		    "import it first", p->bwb, c->db_path);
+		return cli_error(c, PT_ENOTFOUND,
+		                 "%s is not in the registry %s; "
+		                 "import it first",
+		                 p->bwb, c->db_path);
 	case STORE_NO_VERSION:
-		return cli_error(c, PT_ENOTFOUND, "no version of %s is in force "
-		    "on %s in the registry", p->bwb, date);
+		return cli_error(c, PT_ENOTFOUND,
+		                 "no version of %s is in force "
+		                 "on %s in the registry",
+		                 p->bwb, date);
 	case STORE_NO_ARTICLE:
-		return cli_error(c, PT_ENOTFOUND, "%s has no article '%s' on %s "
-		    "(version %s)", p->bwb, artikel, date,
-		    p->version_date ? p->version_date : "of unknown date");
+		return cli_error(c, PT_ENOTFOUND,
+		                 "%s has no article '%s' on %s "
+		                 "(version %s)",
+		                 p->bwb, artikel, date,
+		                 p->version_date ? p->version_date
+		                                 : "of unknown date");
 	case STORE_NO_LID:
-		return cli_error(c, PT_ENOTFOUND, "article %s of %s has no %s '%s' "
-		    "on %s (version %s)", artikel, p->bwb, what, lid, date,
-		    p->version_date ? p->version_date : "of unknown date");
+		return cli_error(c, PT_ENOTFOUND,
+		                 "article %s of %s has no %s '%s' "
+		                 "on %s (version %s)",
+		                 artikel, p->bwb, what, lid, date,
+		                 p->version_date ? p->version_date
+		                                 : "of unknown date");
 	case STORE_FOUND:
 		break;
 	}
@@ -92,7 +103,7 @@ diff_not_found(struct cli *c, const struct store_provision *p,
 
 static void
 diff_side_json(struct json *j, const char *key, const char *date,
-	       const struct store_provision *p)
+               const struct store_provision *p)
 {
 	char *jci = store_jci(p->bwb, p->artikel, p->lid, date);
 
@@ -118,8 +129,8 @@ vname(const struct store_provision *p)
 /* diff --format json: one object (see the man page). */
 static void
 diff_json(struct pt_buf *b, const struct store_provision *pa,
-	  const struct store_provision *pb, const char *from, const char *to,
-	  int same, const struct diff *d)
+          const struct store_provision *pb, const char *from, const char *to,
+          int same, const struct diff *d)
 {
 	struct json j;
 	size_t i;
@@ -157,34 +168,36 @@ diff_json(struct pt_buf *b, const struct store_provision *pa,
 /* diff in text: a header, the word diff, a summary line. */
 static void
 diff_text(struct pt_buf *b, const struct store_provision *pa,
-	  const struct store_provision *pb, const char *from, const char *to,
-	  const char *lid, int same, const struct diff *d, int color)
+          const struct store_provision *pb, const char *from, const char *to,
+          const char *lid, int same, const struct diff *d, int color)
 {
 	const char *bold = color ? "\033[1m" : "", *off = color ? "\033[m" : "";
 
 	pt_buf_addf(b, "%s%s (%s), %s", bold,
-	    pa->citeertitel ? pa->citeertitel : pa->bwb, pa->bwb,
-	    pa->label ? pa->label : pa->artikel);
+	            pa->citeertitel ? pa->citeertitel : pa->bwb, pa->bwb,
+	            pa->label ? pa->label : pa->artikel);
 	if (lid != NULL)
 		pt_buf_addf(b, ", lid %s", lid);
 	pt_buf_addf(b, "%s\n", off);
-	pt_buf_addf(b, "%s--- %s: version %s (%s)%s\n", bold, from,
-	    vname(pa), pa->source ? pa->source : "?", off);
-	pt_buf_addf(b, "%s+++ %s: version %s (%s)%s\n", bold, to,
-	    vname(pb), pb->source ? pb->source : "?", off);
+	pt_buf_addf(b, "%s--- %s: version %s (%s)%s\n", bold, from, vname(pa),
+	            pa->source ? pa->source : "?", off);
+	pt_buf_addf(b, "%s+++ %s: version %s (%s)%s\n", bold, to, vname(pb),
+	            pb->source ? pb->source : "?", off);
 	if (same)
 		pt_buf_adds(b, "(the same version is in force on both "
-		    "dates)\n");
+		               "dates)\n");
 	else if (!diff_changed(d))
 		pt_buf_adds(b, "(no change in the words of the text)\n");
 	diff_plain(b, d, color);
 	pt_buf_addc(b, '\n');
 	if (d->approximate)
 		pt_buf_adds(b, "(the texts differ too much for a word "
-		    "diff; the rest is shown as replaced)\n");
+		               "diff; the rest is shown as replaced)\n");
 	if (!same && diff_changed(d))
-		pt_buf_addf(b, "%zu words deleted, %zu inserted, %zu "
-		    "unchanged\n", d->deleted, d->inserted, d->equal);
+		pt_buf_addf(b,
+		            "%zu words deleted, %zu inserted, %zu "
+		            "unchanged\n",
+		            d->deleted, d->inserted, d->equal);
 }
 
 int
@@ -195,7 +208,7 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	struct store_provision pa, pb;
 	struct pt_buf b = PT_BUF_INIT;
 	struct diff d;
-	const char *pos[2] = { NULL, NULL }, *lid = NULL, *from = NULL;
+	const char *pos[2] = {NULL, NULL}, *lid = NULL, *from = NULL;
 	const char *to = NULL, *v;
 	struct cli_getopt g;
 	int json = 0, color = -2, npos = 0, r, same, id;
@@ -205,8 +218,9 @@ cmd_diff(struct cli *c, int argc, char **argv)
 		v = g.val;
 		if (id == OPT_FORMAT) {
 			if ((json = text_or_json(v)) < 0)
-				return cli_usage(c, "diff", "option '--format' "
-				    "needs text or json");
+				return cli_usage(c, "diff",
+				                 "option '--format' "
+				                 "needs text or json");
 		} else if (id == OPT_LID) {
 			if (*v == '\0')
 				return cli_opt_needs(&g, "a number");
@@ -217,8 +231,9 @@ cmd_diff(struct cli *c, int argc, char **argv)
 			*(id == OPT_FROM ? &from : &to) = v;
 		} else if (id == OPT_COLOR) {
 			if ((color = color_opt(c, v)) < 0)
-				return cli_usage(c, "diff", "option '--color' needs "
-				    "auto, always or never");
+				return cli_usage(c, "diff",
+				                 "option '--color' needs "
+				                 "auto, always or never");
 		}
 	}
 	if (id < 0)
@@ -226,7 +241,8 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	if (cli_operands(&g, argc, argv, pos, 2, &npos) != PT_OK)
 		return PT_EUSAGE;
 	if (npos != 2)
-		return cli_usage(c, "diff", "need a BWB id and an article number");
+		return cli_usage(c, "diff",
+		                 "need a BWB id and an article number");
 	if (from == NULL || to == NULL)
 		return cli_usage(c, "diff", "need both --from and --to");
 	if (color == -2)
@@ -234,7 +250,8 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
 	memset(&pb, 0, sizeof pb);
-	if (store_provision_at(st, pos[0], pos[1], lid, from, &pa, &e) != PT_OK ||
+	if (store_provision_at(st, pos[0], pos[1], lid, from, &pa, &e) !=
+	        PT_OK ||
 	    store_provision_at(st, pos[0], pos[1], lid, to, &pb, &e) != PT_OK) {
 		store_provision_release(&pa);
 		store_provision_release(&pb);
@@ -252,9 +269,11 @@ cmd_diff(struct cli *c, int argc, char **argv)
 		store_provision_release(&pb);
 		return r;
 	}
-	same = (pa.version_date == NULL ? pb.version_date == NULL :
-	    pb.version_date != NULL &&
-	    strcmp(pa.version_date, pb.version_date) == 0) &&
+	same =
+	    (pa.version_date == NULL
+	         ? pb.version_date == NULL
+	         : pb.version_date != NULL &&
+	               strcmp(pa.version_date, pb.version_date) == 0) &&
 	    strcmp(pa.source ? pa.source : "", pb.source ? pb.source : "") == 0;
 	diff_words(pa.text, pb.text, &d);
 	if (json)
@@ -269,7 +288,8 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-/* --- rules stale ------------------------------------------------------------ */
+/* --- rules stale ------------------------------------------------------------
+ */
 
 static int
 rules_stale(struct cli *c, int argc, char **argv)
@@ -292,16 +312,18 @@ rules_stale(struct cli *c, int argc, char **argv)
 			rules_dir = v;
 		} else if (id == OPT_FORMAT) {
 			if ((json = text_or_json(v)) < 0)
-				return cli_usage(c, "rules", "option '--format' "
-				    "needs text or json");
+				return cli_usage(c, "rules",
+				                 "option '--format' "
+				                 "needs text or json");
 		} else if (id == OPT_DATE) {
 			if (!vocab_is_date(v))
 				return cli_opt_needs(&g, "a date YYYY-MM-DD");
 			date = v;
 		} else if (id == OPT_COLOR) {
 			if ((color = color_opt(c, v)) < 0)
-				return cli_usage(c, "rules", "option '--color' needs "
-				    "auto, always or never");
+				return cli_usage(c, "rules",
+				                 "option '--color' needs "
+				                 "auto, always or never");
 		}
 	}
 	if (id < 0)
@@ -346,13 +368,14 @@ cmd_rules(struct cli *c, int argc, char **argv)
 	return cli_usage(c, "rules", "unknown subcommand '%s'", argv[1]);
 }
 
-/* --- amendments --------------------------------------------------------------- */
+/* --- amendments
+ * --------------------------------------------------------------- */
 
 /* The options of amendments; no operands. */
 static int
-amendments_args(struct cli *c, int argc, char **argv, char **ids,
-		size_t *nids, const char **rules_dir, const struct format **fmt,
-		const char **output, const char **today)
+amendments_args(struct cli *c, int argc, char **argv, char **ids, size_t *nids,
+                const char **rules_dir, const struct format **fmt,
+                const char **output, const char **today)
 {
 	struct cli_getopt g;
 	const char *v;
@@ -370,7 +393,8 @@ amendments_args(struct cli *c, int argc, char **argv, char **ids,
 				return cli_opt_needs(&g, "a directory");
 			*rules_dir = v;
 		} else if (id == OPT_FORMAT) {
-			if ((*fmt = cli_format_option(&g, FORMAT_AMEND)) == NULL)
+			if ((*fmt = cli_format_option(&g, FORMAT_AMEND)) ==
+			    NULL)
 				return PT_EUSAGE;
 		} else if (id == 'o') {
 			if (*v == '\0')
@@ -405,8 +429,8 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 	struct pt_buf b = PT_BUF_INIT;
 
 	ids = xcalloc((size_t)argc, sizeof *ids);
-	if ((rc = amendments_args(c, argc, argv, ids, &nids, &rules_dir,
-				  &fmt, &output, &today)) != PT_OK) {
+	if ((rc = amendments_args(c, argc, argv, ids, &nids, &rules_dir, &fmt,
+	                          &output, &today)) != PT_OK) {
 		free(ids);
 		return rc == CLI_HELP_SHOWN ? PT_OK : rc;
 	}

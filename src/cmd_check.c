@@ -27,7 +27,7 @@
  */
 struct sink {
 	struct cli *c;
-	const char *path;	/* -o FILE, or NULL for standard output */
+	const char *path; /* -o FILE, or NULL for standard output */
 	struct fileio_out *f;
 };
 
@@ -85,7 +85,7 @@ struct check_args {
 
 static int
 check_args(struct cli *c, int argc, char **argv, struct check_args *a,
-	   int *first)
+           int *first)
 {
 	struct cli_getopt g;
 	int id;
@@ -102,7 +102,8 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 			a->rules_dir = g.val;
 			break;
 		case OPT_FORMAT:
-			if ((a->fmt = cli_format_option(&g, FORMAT_REPORT)) == NULL)
+			if ((a->fmt = cli_format_option(&g, FORMAT_REPORT)) ==
+			    NULL)
 				return PT_EUSAGE;
 			break;
 		case 'o':
@@ -112,7 +113,9 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 			break;
 		case OPT_TODAY:
 			if (!vocab_is_date(g.val))
-				return cli_usage(c, "check", "option '--today' needs a date YYYY-MM-DD");
+				return cli_usage(
+				    c, "check",
+				    "option '--today' needs a date YYYY-MM-DD");
 			a->today = g.val;
 			break;
 		case OPT_SAVE:
@@ -136,7 +139,7 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
  */
 static int
 read_designs(struct cli *c, const char **paths, size_t n, const char *today,
-	     struct pt_buf *xml, struct design **designs)
+             struct pt_buf *xml, struct design **designs)
 {
 	struct pt_err e = PT_ERR_INIT;
 	size_t i;
@@ -145,11 +148,13 @@ read_designs(struct cli *c, const char **paths, size_t n, const char *today,
 	for (i = 0; i < n && rc == PT_OK; i++) {
 		pt_err_clear(&e);
 		if (xml != NULL) {
-			if (xmlsec_read_document(paths[i], &xml[i], &e) != PT_OK ||
+			if (xmlsec_read_document(paths[i], &xml[i], &e) !=
+			        PT_OK ||
 			    design_load_memory(xml[i].s, xml[i].len, paths[i],
-					       today, &designs[i], &e) != PT_OK)
+			                       today, &designs[i], &e) != PT_OK)
 				rc = cli_report(c, &e);
-		} else if (design_load(paths[i], today, &designs[i], &e) != PT_OK)
+		} else if (design_load(paths[i], today, &designs[i], &e) !=
+		           PT_OK)
 			rc = cli_report(c, &e);
 	}
 	pt_err_clear(&e);
@@ -168,8 +173,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	struct pt_store *st = NULL;
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
-	struct pt_buf *xml = NULL;  /* --save: the bytes of each design */
-	struct sink out;	/* zeroed: closing an unopened sink does nothing */
+	struct pt_buf *xml = NULL; /* --save: the bytes of each design */
+	struct sink out; /* zeroed: closing an unopened sink does nothing */
 	const char **paths;
 	size_t npaths, i, barriers = 0;
 	int txn;
@@ -197,8 +202,10 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	rc = read_designs(c, paths, npaths, today, xml, designs);
 	if (rc == PT_OK)
-		rc = save ? cli_open_store(c, &st) : cli_open_store_read(c, &st);
-	/* One snapshot of the registry for all designs (and shared look-ups). */
+		rc =
+		    save ? cli_open_store(c, &st) : cli_open_store_read(c, &st);
+	/* One snapshot of the registry for all designs (and shared look-ups).
+	 */
 	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
@@ -214,7 +221,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		rc = cli_report(c, &e);
 	for (i = 0; i < npaths && rc == PT_OK && save; i++) {
 		pt_err_clear(&e);
-		if (saved_put(st, results[i], xml[i].s, xml[i].len, NULL, &e) != PT_OK)
+		if (saved_put(st, results[i], xml[i].s, xml[i].len, NULL, &e) !=
+		    PT_OK)
 			rc = cli_report(c, &e);
 		if (rc != PT_OK)
 			store_rollback(st);

@@ -31,11 +31,11 @@ progress(void *ctx, const char *path, long articles, unsigned long long size)
 	struct cli *c = ctx;
 
 	fprintf(c->err, "\rimporting %s (%llu MB): %ld articles", path,
-		size >> 20, articles);
+	        size >> 20, articles);
 	fflush(c->err);
 }
 
-static const char *const outcome_names[] = { "added", "replaced", "unchanged" };
+static const char *const outcome_names[] = {"added", "replaced", "unchanged"};
 
 int
 cmd_import(struct cli *c, int argc, char **argv)
@@ -46,7 +46,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 	const char **paths;
 	size_t npaths, i, j;
 	int quiet = 0, rc = PT_OK, r, id;
-	long counts[3] = { 0, 0, 0 }, failed = 0;
+	long counts[3] = {0, 0, 0}, failed = 0;
 
 	memset(&opts, 0, sizeof opts);
 	cli_getopt_init(&g, c, "import", NULL, argc, argv);
@@ -55,7 +55,9 @@ cmd_import(struct cli *c, int argc, char **argv)
 			quiet = 1;
 		} else if (id == OPT_DATE) {
 			if (!vocab_is_date(g.val))
-				return cli_usage(c, "import", "option '--date' needs a date YYYY-MM-DD");
+				return cli_usage(
+				    c, "import",
+				    "option '--date' needs a date YYYY-MM-DD");
 			opts.date = g.val;
 		}
 	}
@@ -96,7 +98,8 @@ cmd_import(struct cli *c, int argc, char **argv)
 				/* A registry error is about the registry: say
 				 * which law file it was importing. */
 				if (strcmp(e.file, files[j]) != 0)
-					pt_err_prefix(&e, "importing %s", files[j]);
+					pt_err_prefix(&e, "importing %s",
+					              files[j]);
 				cli_report(c, &e);
 				if (rc == PT_OK)
 					rc = r;
@@ -106,23 +109,33 @@ cmd_import(struct cli *c, int argc, char **argv)
 			counts[res.outcome]++;
 			if (!quiet) {
 				if (res.outcome == IMPORT_UNCHANGED)
-					fprintf(c->out, "unchanged %s  %s (imported before)\n",
-						res.bwb ? res.bwb : "?", files[j]);
+					fprintf(c->out,
+					        "unchanged %s  %s (imported "
+					        "before)\n",
+					        res.bwb ? res.bwb : "?",
+					        files[j]);
 				else
-					fprintf(c->out, "%-9s %s  %s, version %s: %ld articles  %s\n",
-						outcome_names[res.outcome], res.bwb,
-						res.citeertitel ? res.citeertitel : "(no title)",
-						res.inwerkingtreding ? res.inwerkingtreding : "of unknown date",
-						res.articles, files[j]);
+					fprintf(
+					    c->out,
+					    "%-9s %s  %s, version %s: %ld "
+					    "articles  %s\n",
+					    outcome_names[res.outcome], res.bwb,
+					    res.citeertitel ? res.citeertitel
+					                    : "(no title)",
+					    res.inwerkingtreding
+					        ? res.inwerkingtreding
+					        : "of unknown date",
+					    res.articles, files[j]);
 			}
 			import_result_release(&res);
 		}
 		import_list_free(files, nfiles);
 	}
 	if (!quiet)
-		fprintf(c->out, "%ld added, %ld replaced, %ld unchanged, %ld failed\n",
-			counts[IMPORT_ADDED], counts[IMPORT_REPLACED],
-			counts[IMPORT_UNCHANGED], failed);
+		fprintf(c->out,
+		        "%ld added, %ld replaced, %ld unchanged, %ld failed\n",
+		        counts[IMPORT_ADDED], counts[IMPORT_REPLACED],
+		        counts[IMPORT_UNCHANGED], failed);
 	store_close(st);
 	return rc;
 }
@@ -140,7 +153,8 @@ cmd_laws(struct cli *c, int argc, char **argv)
 
 	cli_getopt_init(&g, c, "laws", NULL, argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0)
-		if (id == OPT_FORMAT && (json = parse_format(c, "laws", g.val)) < 0)
+		if (id == OPT_FORMAT &&
+		    (json = parse_format(c, "laws", g.val)) < 0)
 			return PT_EUSAGE;
 	if (id < 0)
 		return cli_getopt_status(&g, id);
@@ -165,15 +179,19 @@ cmd_laws(struct cli *c, int argc, char **argv)
 			json_key(&j, "versions");
 			json_begin_array(&j);
 			for (k = 0; k < laws[i].nversions; k++) {
-				const struct store_version *v = &laws[i].versions[k];
+				const struct store_version *v =
+				    &laws[i].versions[k];
 
 				json_begin_object(&j);
-				json_kstring(&j, "inwerkingtreding", v->inwerkingtreding);
+				json_kstring(&j, "inwerkingtreding",
+				             v->inwerkingtreding);
 				json_kint(&j, "articles", v->articles);
 				json_kstring(&j, "source", v->source);
 				json_kstring(&j, "sha256", v->sha256);
 				json_kstring(&j, "imported_at", v->imported_at);
-				json_kstring(&j, "format", v->format == 2 ? "wetgeving" : "toestand");
+				json_kstring(&j, "format",
+				             v->format == 2 ? "wetgeving"
+				                            : "toestand");
 				json_end_object(&j);
 			}
 			json_end_array(&j);
@@ -182,22 +200,28 @@ cmd_laws(struct cli *c, int argc, char **argv)
 		json_end_array(&j);
 		pt_buf_addc(&b, '\n');
 	} else if (n == 0) {
-		pt_buf_addf(&b, "The registry %s holds no laws; use 'proeftoets import'.\n",
-			    c->db_path);
+		pt_buf_addf(
+		    &b,
+		    "The registry %s holds no laws; use 'proeftoets import'.\n",
+		    c->db_path);
 	} else {
 		for (i = 0; i < n; i++) {
 			pt_buf_addf(&b, "%s  %s", laws[i].bwb,
-				    laws[i].citeertitel ? laws[i].citeertitel : "(no title)");
+			            laws[i].citeertitel ? laws[i].citeertitel
+			                                : "(no title)");
 			if (laws[i].soort)
 				pt_buf_addf(&b, " (%s)", laws[i].soort);
 			pt_buf_addc(&b, '\n');
 			for (k = 0; k < laws[i].nversions; k++) {
-				const struct store_version *v = &laws[i].versions[k];
+				const struct store_version *v =
+				    &laws[i].versions[k];
 				const char *base = strrchr(v->source, '/');
 
-				pt_buf_addf(&b, "  %-10s %5ld articles  %s\n",
-					    v->inwerkingtreding ? v->inwerkingtreding : "unknown",
-					    v->articles, base ? base + 1 : v->source);
+				pt_buf_addf(
+				    &b, "  %-10s %5ld articles  %s\n",
+				    v->inwerkingtreding ? v->inwerkingtreding
+				                        : "unknown",
+				    v->articles, base ? base + 1 : v->source);
 			}
 		}
 	}
@@ -210,25 +234,36 @@ cmd_laws(struct cli *c, int argc, char **argv)
 
 static int
 not_found(struct cli *c, const struct store_provision *p, const char *artikel,
-	  const char *lid, const char *date)
+          const char *lid, const char *date)
 {
 	const char *at = date ? date : "the newest version";
 
 	switch (p->found) {
 	case STORE_NO_LAW:
-		return cli_error(c, PT_ENOTFOUND, "%s is not in the registry %s; "
-				 "import it first", p->bwb, c->db_path);
+		return cli_error(c, PT_ENOTFOUND,
+		                 "%s is not in the registry %s; "
+		                 "import it first",
+		                 p->bwb, c->db_path);
 	case STORE_NO_VERSION:
-		return cli_error(c, PT_ENOTFOUND, "no version of %s is in force on %s "
-				 "in the registry", p->bwb, at);
+		return cli_error(c, PT_ENOTFOUND,
+		                 "no version of %s is in force on %s "
+		                 "in the registry",
+		                 p->bwb, at);
 	case STORE_NO_ARTICLE:
-		return cli_error(c, PT_ENOTFOUND, "%s (version %s) has no article '%s' "
-				 "in the registry", p->bwb,
-				 p->version_date ? p->version_date : "of unknown date", artikel);
+		return cli_error(c, PT_ENOTFOUND,
+		                 "%s (version %s) has no article '%s' "
+		                 "in the registry",
+		                 p->bwb,
+		                 p->version_date ? p->version_date
+		                                 : "of unknown date",
+		                 artikel);
 	case STORE_NO_LID:
-		return cli_error(c, PT_ENOTFOUND, "article %s of %s (version %s) has "
-				 "no lid '%s'", artikel, p->bwb,
-				 p->version_date ? p->version_date : "of unknown date", lid);
+		return cli_error(
+		    c, PT_ENOTFOUND,
+		    "article %s of %s (version %s) has "
+		    "no lid '%s'",
+		    artikel, p->bwb,
+		    p->version_date ? p->version_date : "of unknown date", lid);
 	case STORE_FOUND:
 		break;
 	}
@@ -242,7 +277,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 	struct pt_err e = PT_ERR_INIT;
 	struct store_provision p;
 	struct pt_buf b = PT_BUF_INIT;
-	const char *pos[2] = { NULL, NULL }, *lid = NULL, *date = NULL;
+	const char *pos[2] = {NULL, NULL}, *lid = NULL, *date = NULL;
 	char *jci, *url;
 	struct cli_getopt g;
 	int json = 0, npos = 0, r, id;
@@ -259,7 +294,9 @@ cmd_show(struct cli *c, int argc, char **argv)
 			lid = g.val;
 		} else if (id == OPT_DATE) {
 			if (!vocab_is_date(g.val))
-				return cli_usage(c, "show", "option '--date' needs a date YYYY-MM-DD");
+				return cli_usage(
+				    c, "show",
+				    "option '--date' needs a date YYYY-MM-DD");
 			date = g.val;
 		}
 	}
@@ -268,10 +305,12 @@ cmd_show(struct cli *c, int argc, char **argv)
 	if (cli_operands(&g, argc, argv, pos, 2, &npos) != PT_OK)
 		return PT_EUSAGE;
 	if (npos != 2)
-		return cli_usage(c, "show", "need a BWB id and an article number");
+		return cli_usage(c, "show",
+		                 "need a BWB id and an article number");
 	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
-	if (store_provision_at(st, pos[0], pos[1], lid, date, &p, &e) != PT_OK) {
+	if (store_provision_at(st, pos[0], pos[1], lid, date, &p, &e) !=
+	    PT_OK) {
 		store_provision_release(&p);
 		store_close(st);
 		return cli_report(c, &e);
@@ -317,8 +356,9 @@ cmd_show(struct cli *c, int argc, char **argv)
 		pt_buf_addc(&b, '\n');
 	} else {
 		pt_buf_addf(&b, "%s (%s), version %s\n",
-			    p.citeertitel ? p.citeertitel : p.bwb, p.bwb,
-			    p.version_date ? p.version_date : "of unknown date");
+		            p.citeertitel ? p.citeertitel : p.bwb, p.bwb,
+		            p.version_date ? p.version_date
+		                           : "of unknown date");
 		pt_buf_addf(&b, "%s", p.label ? p.label : p.artikel);
 		if (p.lid)
 			pt_buf_addf(&b, ", lid %s", p.lid);
@@ -330,10 +370,13 @@ cmd_show(struct cli *c, int argc, char **argv)
 		if (p.status && strcmp(p.status, "vervallen") == 0)
 			pt_buf_adds(&b, "Status: vervallen (repealed)\n");
 		if (p.date_unknown)
-			pt_buf_adds(&b, "Note: the date of entry into force of this version is "
-				    "unknown; it is used because no dated version is in force"
-				    " at that date\n");
-		pt_buf_addf(&b, "Juriconnect: %s\nLink: %s\n\n%s\n", jci, url, p.text);
+			pt_buf_adds(&b, "Note: the date of entry into force of "
+			                "this version is "
+			                "unknown; it is used because no dated "
+			                "version is in force"
+			                " at that date\n");
+		pt_buf_addf(&b, "Juriconnect: %s\nLink: %s\n\n%s\n", jci, url,
+		            p.text);
 	}
 	r = cli_write(c, b.s, b.len);
 	pt_buf_release(&b);
@@ -361,12 +404,17 @@ cmd_search(struct cli *c, int argc, char **argv)
 			char *end;
 			long l = strtol(g.val, &end, 10);
 
-			if (*g.val == '\0' || *end != '\0' || l < 1 || l > 10000)
-				return cli_usage(c, "search", "option '--limit' needs a number from 1 to 10000");
+			if (*g.val == '\0' || *end != '\0' || l < 1 ||
+			    l > 10000)
+				return cli_usage(c, "search",
+				                 "option '--limit' needs a "
+				                 "number from 1 to 10000");
 			limit = (size_t)l;
 		} else if (id == OPT_DATE) {
 			if (!vocab_is_date(g.val))
-				return cli_usage(c, "search", "option '--date' needs a date YYYY-MM-DD");
+				return cli_usage(
+				    c, "search",
+				    "option '--date' needs a date YYYY-MM-DD");
 			date = g.val;
 		} else if (id == OPT_FORMAT) {
 			if ((json = parse_format(c, "search", g.val)) < 0)
@@ -403,7 +451,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 			json_begin_object(&j);
 			json_kstring(&j, "bwb", hits[i].bwb);
 			json_kstring(&j, "citeertitel", hits[i].citeertitel);
-			json_kstring(&j, "inwerkingtreding", hits[i].version_date);
+			json_kstring(&j, "inwerkingtreding",
+			             hits[i].version_date);
 			json_kstring(&j, "artikel", hits[i].artikel);
 			json_kstring(&j, "label", hits[i].label);
 			json_kstring(&j, "snippet", hits[i].snippet);
@@ -419,13 +468,16 @@ cmd_search(struct cli *c, int argc, char **argv)
 			for (p = s; *p; p++)
 				if (*p == '\n')
 					*p = ' ';
-			pt_buf_addf(&b, "%s %s (%s), %s:\n    %s\n", hits[i].bwb,
-				    hits[i].citeertitel ? hits[i].citeertitel : "",
-				    hits[i].version_date ? hits[i].version_date : "date unknown",
-				    hits[i].label ? hits[i].label : hits[i].artikel, s);
+			pt_buf_addf(
+			    &b, "%s %s (%s), %s:\n    %s\n", hits[i].bwb,
+			    hits[i].citeertitel ? hits[i].citeertitel : "",
+			    hits[i].version_date ? hits[i].version_date
+			                         : "date unknown",
+			    hits[i].label ? hits[i].label : hits[i].artikel, s);
 			free(s);
 		}
-		pt_buf_addf(&b, "%zu result%s for '%s'\n", n, n == 1 ? "" : "s", q.s);
+		pt_buf_addf(&b, "%zu result%s for '%s'\n", n, n == 1 ? "" : "s",
+		            q.s);
 	}
 	r = cli_write(c, b.s, b.len);
 	pt_buf_release(&b);

@@ -48,7 +48,8 @@ flush(struct cli *c, struct pt_buf *b)
 	return r;
 }
 
-/* --- proeftuinen ------------------------------------------------------------ */
+/* --- proeftuinen ------------------------------------------------------------
+ */
 
 int
 cmd_proeftuinen(struct cli *c, int argc, char **argv)
@@ -64,7 +65,8 @@ cmd_proeftuinen(struct cli *c, int argc, char **argv)
 
 	cli_getopt_init(&g, c, "proeftuinen", NULL, argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0)
-		if (id == OPT_FORMAT && (json = parse_format(c, "proeftuinen", g.val)) < 0)
+		if (id == OPT_FORMAT &&
+		    (json = parse_format(c, "proeftuinen", g.val)) < 0)
 			return PT_EUSAGE;
 	if (id < 0)
 		return cli_getopt_status(&g, id);
@@ -81,7 +83,8 @@ cmd_proeftuinen(struct cli *c, int argc, char **argv)
 		json_begin_array(&j);
 	else if (n == 0)
 		pt_buf_adds(&b, "No saved proeftuinen; save a design with "
-			    "'proeftoets check --save' or 'proeftoets proeftuin add'.\n");
+		                "'proeftoets check --save' or 'proeftoets "
+		                "proeftuin add'.\n");
 	for (i = 0; i < n; i++) {
 		const struct saved_proeftuin *p = &list[i];
 		long counts[REVIEW_NCOUNTS], barriers, risks;
@@ -110,15 +113,16 @@ cmd_proeftuinen(struct cli *c, int argc, char **argv)
 		}
 		pt_buf_addf(&b, "%s  ", p->id);
 		add_text(&b, p->naam ? p->naam : "(no name)", "  ");
-		pt_buf_addf(&b, "\n  versions: %d, last saved %s, peildatum %s\n",
-			    p->versions, p->saved_at, p->peildatum);
+		pt_buf_addf(&b,
+		            "\n  versions: %d, last saved %s, peildatum %s\n",
+		            p->versions, p->saved_at, p->peildatum);
 		pt_buf_addf(&b, "  findings: %ld %s, %ld %s\n", barriers,
-			    barriers == 1 ? "barrier" : "barriers", risks,
-			    risks == 1 ? "risk" : "risks");
+		            barriers == 1 ? "barrier" : "barriers", risks,
+		            risks == 1 ? "risk" : "risks");
 		pt_buf_adds(&b, "  review:  ");
 		for (k = 0; k < REVIEW_NCOUNTS; k++)
 			pt_buf_addf(&b, "%s %ld %s", k ? "," : "", counts[k],
-				    review_count_name(k));
+			            review_count_name(k));
 		pt_buf_addc(&b, '\n');
 	}
 	if (json) {
@@ -133,7 +137,8 @@ out:
 	return r;
 }
 
-/* --- proeftuin add ------------------------------------------------------------ */
+/* --- proeftuin add
+ * ------------------------------------------------------------ */
 
 static int
 proeftuin_add(struct cli *c, int argc, char **argv)
@@ -180,7 +185,7 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 		pt_err_clear(&e);
 		if (xmlsec_read_document(paths[i], &xml[i], &e) != PT_OK ||
 		    design_load_memory(xml[i].s, xml[i].len, paths[i], today,
-				       &designs[i], &e) != PT_OK)
+		                       &designs[i], &e) != PT_OK)
 			rc = cli_report(c, &e);
 	}
 	if (rc == PT_OK)
@@ -196,19 +201,23 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 
 		pt_err_clear(&e);
 		if (check_run(designs[i], rs, st, &res, &e) != PT_OK ||
-		    saved_put(st, res, xml[i].s, xml[i].len, &info, &e) != PT_OK) {
+		    saved_put(st, res, xml[i].s, xml[i].len, &info, &e) !=
+		        PT_OK) {
 			rc = cli_report(c, &e);
 		} else if (info.added) {
-			pt_buf_addf(&lines, "saved     %s: version %d (%zu %s, "
-				    "%zu %s)  %s\n", designs[i]->id, info.version,
-				    res->nbarriers,
-				    res->nbarriers == 1 ? "barrier" : "barriers",
-				    res->nrisks, res->nrisks == 1 ? "risk" : "risks",
-				    paths[i]);
+			pt_buf_addf(
+			    &lines,
+			    "saved     %s: version %d (%zu %s, "
+			    "%zu %s)  %s\n",
+			    designs[i]->id, info.version, res->nbarriers,
+			    res->nbarriers == 1 ? "barrier" : "barriers",
+			    res->nrisks, res->nrisks == 1 ? "risk" : "risks",
+			    paths[i]);
 		} else {
-			pt_buf_addf(&lines, "unchanged %s: version %d is the same "
-				    "design  %s\n", designs[i]->id, info.version,
-				    paths[i]);
+			pt_buf_addf(&lines,
+			            "unchanged %s: version %d is the same "
+			            "design  %s\n",
+			            designs[i]->id, info.version, paths[i]);
 		}
 		check_result_free(res);
 	}
@@ -241,10 +250,11 @@ cmd_proeftuin(struct cli *c, int argc, char **argv)
 	if (strcmp(argv[1], "add") == 0)
 		return proeftuin_add(c, argc - 1, argv + 1);
 	return cli_usage(c, "proeftuin", "unknown subcommand '%s' (want add)",
-			 argv[1]);
+	                 argv[1]);
 }
 
-/* --- review list ------------------------------------------------------------ */
+/* --- review list ------------------------------------------------------------
+ */
 
 static void
 item_json(struct json *j, const struct review_item *it)
@@ -285,16 +295,17 @@ item_text(struct pt_buf *b, const struct review_item *it)
 
 	pt_buf_addf(b, "%s\n  status:  ", it->id);
 	if (it->resolved) {
-		pt_buf_adds(b, "resolved (not found in the latest saved design;\n"
-			    "           last decision: ");
+		pt_buf_adds(b,
+		            "resolved (not found in the latest saved design;\n"
+		            "           last decision: ");
 		decision_text(b, it);
 		pt_buf_adds(b, ")\n");
 	} else {
 		decision_text(b, it);
 		pt_buf_addc(b, '\n');
 	}
-	pt_buf_addf(b, "  finding: %s (%s), rule %s\n%s", it->kind, it->severity,
-		    it->rule, in);
+	pt_buf_addf(b, "  finding: %s (%s), rule %s\n%s", it->kind,
+	            it->severity, it->rule, in);
 	add_text(b, it->title, in);
 	pt_buf_addc(b, '\n');
 	if (it->note != NULL) {
@@ -328,9 +339,11 @@ review_list_cmd(struct cli *c, int argc, char **argv)
 			proeftuin = g.val;
 		} else if (id == OPT_STATUS) {
 			if (!review_status_filter_ok(g.val))
-				return cli_usage(c, "review", "option '--status' needs open, "
-						 "confirmed, rejected, mitigated, "
-						 "needs-amendment or resolved");
+				return cli_usage(
+				    c, "review",
+				    "option '--status' needs open, "
+				    "confirmed, rejected, mitigated, "
+				    "needs-amendment or resolved");
 			status = g.val;
 		}
 	}
@@ -371,12 +384,13 @@ review_list_cmd(struct cli *c, int argc, char **argv)
 	return flush(c, &b);
 }
 
-/* --- review set ------------------------------------------------------------- */
+/* --- review set -------------------------------------------------------------
+ */
 
 static int
 review_set_cmd(struct cli *c, int argc, char **argv)
 {
-	const char *pos[2] = { NULL, NULL }, *by = NULL, *note = NULL;
+	const char *pos[2] = {NULL, NULL}, *by = NULL, *note = NULL;
 	struct pt_store *st;
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
@@ -396,30 +410,36 @@ review_set_cmd(struct cli *c, int argc, char **argv)
 	if (cli_operands(&g, argc, argv, pos, 2, &npos) != PT_OK)
 		return PT_EUSAGE;
 	if (npos != 2)
-		return cli_usage(c, "review", "review set needs a finding id and a status");
+		return cli_usage(c, "review",
+		                 "review set needs a finding id and a status");
 	if ((status = review_status_parse(pos[1])) < 0)
-		return cli_usage(c, "review", "unknown status '%s' (want open, "
-				 "confirmed, rejected, mitigated or needs-amendment)",
-				 pos[1]);
+		return cli_usage(
+		    c, "review",
+		    "unknown status '%s' (want open, "
+		    "confirmed, rejected, mitigated or needs-amendment)",
+		    pos[1]);
 	if (by == NULL)
-		return cli_usage(c, "review", "review set needs --by NAME: who decides");
+		return cli_usage(c, "review",
+		                 "review set needs --by NAME: who decides");
 	if ((r = cli_open_store(c, &st)) != PT_OK)
 		return r;
-	r = review_set(st, pos[0], (enum review_status)status, by, note, &ent, &e);
+	r = review_set(st, pos[0], (enum review_status)status, by, note, &ent,
+	               &e);
 	store_close(st);
 	if (r == PT_EUSAGE)
 		return cli_usage(c, "review", "%s", e.msg);
 	if (r != PT_OK)
 		return cli_report(c, &e);
 	pt_buf_addf(&b, "%s: %s -> %s, by ", ent.finding_id, ent.old_status,
-		    ent.new_status);
+	            ent.new_status);
 	add_text(&b, ent.by, "  ");
 	pt_buf_addf(&b, " at %s\n", ent.at);
 	review_entry_release(&ent);
 	return flush(c, &b);
 }
 
-/* --- review log ------------------------------------------------------------- */
+/* --- review log -------------------------------------------------------------
+ */
 
 static int
 review_log_cmd(struct cli *c, int argc, char **argv)
@@ -437,7 +457,8 @@ review_log_cmd(struct cli *c, int argc, char **argv)
 
 	cli_getopt_init(&g, c, "review", "log", argc, argv);
 	while ((k = cli_getopt_next(&g)) > 0)
-		if (k == OPT_FORMAT && (json = parse_format(c, "review", g.val)) < 0)
+		if (k == OPT_FORMAT &&
+		    (json = parse_format(c, "review", g.val)) < 0)
 			return PT_EUSAGE;
 	if (k < 0)
 		return cli_getopt_status(&g, k);
@@ -480,8 +501,10 @@ review_log_cmd(struct cli *c, int argc, char **argv)
 	} else {
 		pt_buf_addf(&b, "Finding: %s\nStatus:  %s", it->id, it->status);
 		if (it->resolved)
-			pt_buf_addf(&b, " (not found in the latest saved design; "
-				    "last decision: %s)", it->decision);
+			pt_buf_addf(&b,
+			            " (not found in the latest saved design; "
+			            "last decision: %s)",
+			            it->decision);
 		pt_buf_addc(&b, '\n');
 		if (n == 0)
 			pt_buf_adds(&b, "No decisions yet.\n");
@@ -489,7 +512,7 @@ review_log_cmd(struct cli *c, int argc, char **argv)
 			pt_buf_addf(&b, "%s%s  ", i ? "" : "\n", log[i].at);
 			add_text(&b, log[i].by, "    ");
 			pt_buf_addf(&b, ": %s -> %s\n", log[i].old_status,
-				    log[i].new_status);
+			            log[i].new_status);
 			if (log[i].note != NULL) {
 				pt_buf_adds(&b, "    ");
 				add_text(&b, log[i].note, "    ");
@@ -506,7 +529,8 @@ int
 cmd_review(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage(c, "review", "need a subcommand: list, set or log");
+		return cli_usage(c, "review",
+		                 "need a subcommand: list, set or log");
 	if (cli_is_help(argv[1]))
 		return cli_help(c, "review");
 	if (strcmp(argv[1], "list") == 0)
@@ -515,6 +539,8 @@ cmd_review(struct cli *c, int argc, char **argv)
 		return review_set_cmd(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "log") == 0)
 		return review_log_cmd(c, argc - 1, argv + 1);
-	return cli_usage(c, "review", "unknown subcommand '%s' (want list, set "
-			 "or log)", argv[1]);
+	return cli_usage(c, "review",
+	                 "unknown subcommand '%s' (want list, set "
+	                 "or log)",
+	                 argv[1]);
 }

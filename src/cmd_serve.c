@@ -21,7 +21,7 @@
 #include "cli_priv.h"
 #include "serve.h"
 
-static int stop_pipe[2] = { -1, -1 };
+static int stop_pipe[2] = {-1, -1};
 
 static void
 on_signal(int sig)
@@ -73,12 +73,15 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	if (serve_addr_parse(listen, &cfg.addr, &e) != PT_OK)
 		return cli_usage(c, "serve", "%s", e.msg);
 	if (!cfg.addr.loopback)
-		cli_warn(c, "listening on %s, beyond loopback: the session cookie "
-			 "and passwords travel unencrypted; put a reverse proxy "
-			 "with TLS in front", listen);
+		cli_warn(
+		    c,
+		    "listening on %s, beyond loopback: the session cookie "
+		    "and passwords travel unencrypted; put a reverse proxy "
+		    "with TLS in front",
+		    listen);
 	if (pipe(stop_pipe) != 0)
 		return cli_error(c, PT_EINTERNAL, "cannot create a pipe: %s",
-				 strerror(errno));
+		                 strerror(errno));
 	fcntl(stop_pipe[1], F_SETFL, O_NONBLOCK);
 	fcntl(stop_pipe[0], F_SETFD, FD_CLOEXEC);
 	fcntl(stop_pipe[1], F_SETFD, FD_CLOEXEC);
@@ -108,7 +111,8 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	return PT_OK;
 }
 
-/* --- user -------------------------------------------------------------------- */
+/* --- user --------------------------------------------------------------------
+ */
 
 /* One line from standard input, without its line end; NULL at EOF/error
  * or when longer than AUTH_PASSWORD_MAX. */
@@ -125,7 +129,7 @@ read_password(struct cli *c)
 	len = strlen(buf);
 	if (len > 0 && buf[len - 1] != '\n' && len >= AUTH_PASSWORD_MAX + 1) {
 		cli_error(c, PT_EUSAGE, "password longer than %d bytes",
-			  AUTH_PASSWORD_MAX);
+		          AUTH_PASSWORD_MAX);
 		return NULL;
 	}
 	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
@@ -150,8 +154,9 @@ user_add(struct cli *c, int argc, char **argv)
 	cli_getopt_init(&g, c, "user", "add", argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0)
 		if (id == OPT_ROLE && (role = auth_role_parse(g.val)) < 0)
-			return cli_usage(c, "user", "option '--role' needs "
-					 "reviewer or reader");
+			return cli_usage(c, "user",
+			                 "option '--role' needs "
+			                 "reviewer or reader");
 	if (id < 0)
 		return cli_getopt_status(&g, id);
 	if (g.ind < argc)
@@ -177,7 +182,7 @@ user_add(struct cli *c, int argc, char **argv)
 	if (r != PT_OK)
 		return cli_report(c, &e);
 	fprintf(c->out, "added user %s (%s)\n", name,
-		auth_role_name((enum auth_role)role));
+	        auth_role_name((enum auth_role)role));
 	return PT_OK;
 }
 
@@ -207,8 +212,8 @@ user_list(struct cli *c, int argc, char **argv)
 		      c->out);
 	for (i = 0; i < n; i++)
 		fprintf(c->out, "%-24s %-8s %ld %s\n", u[i].name,
-			auth_role_name(u[i].role), u[i].sessions,
-			u[i].sessions == 1 ? "session" : "sessions");
+		        auth_role_name(u[i].role), u[i].sessions,
+		        u[i].sessions == 1 ? "session" : "sessions");
 	auth_user_list_free(u, n);
 	return PT_OK;
 }
@@ -242,7 +247,8 @@ int
 cmd_user(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage(c, "user", "need a subcommand: add, list or remove");
+		return cli_usage(c, "user",
+		                 "need a subcommand: add, list or remove");
 	if (cli_is_help(argv[1]))
 		return cli_help(c, "user");
 	if (strcmp(argv[1], "add") == 0)
@@ -251,6 +257,8 @@ cmd_user(struct cli *c, int argc, char **argv)
 		return user_list(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "remove") == 0)
 		return user_remove(c, argc - 1, argv + 1);
-	return cli_usage(c, "user", "unknown subcommand '%s' (want add, list "
-			 "or remove)", argv[1]);
+	return cli_usage(c, "user",
+	                 "unknown subcommand '%s' (want add, list "
+	                 "or remove)",
+	                 argv[1]);
 }

@@ -30,7 +30,7 @@ clear_progress(struct ui *u)
 
 static void
 on_progress(void *ctx, const char *url, unsigned long long now,
-	    unsigned long long total)
+            unsigned long long total)
 {
 	struct ui *u = ctx;
 	const char *name = strrchr(url, '/');
@@ -44,7 +44,7 @@ on_progress(void *ctx, const char *url, unsigned long long now,
 			bar[i] = i < fill ? '#' : ' ';
 		bar[20] = '\0';
 		fprintf(u->c->err, "\r%s [%s] %llu/%llu kB", name, bar,
-			now >> 10, total >> 10);
+		        now >> 10, total >> 10);
 	} else {
 		fprintf(u->c->err, "\r%s %llu kB", name, now >> 10);
 	}
@@ -66,24 +66,31 @@ on_event(void *ctx, const struct update_event *ev)
 		return;
 	switch (ev->outcome) {
 	case UPDATE_IMPORTED:
-		fprintf(out, "imported  %s %s  %s, in force %s to %s: %ld articles\n",
-			ev->bwb, v->label,
-			ev->import->citeertitel ? ev->import->citeertitel : "(no title)",
-			v->inwerkingtreding,
-			v->einddatum && strcmp(v->einddatum, "9999-12-31") != 0
-				? v->einddatum : "(open)",
-			ev->import->articles);
+		fprintf(
+		    out,
+		    "imported  %s %s  %s, in force %s to %s: %ld articles\n",
+		    ev->bwb, v->label,
+		    ev->import->citeertitel ? ev->import->citeertitel
+		                            : "(no title)",
+		    v->inwerkingtreding,
+		    v->einddatum && strcmp(v->einddatum, "9999-12-31") != 0
+		        ? v->einddatum
+		        : "(open)",
+		    ev->import->articles);
 		break;
 	case UPDATE_UNCHANGED:
 		fprintf(out, "unchanged %s %s%s\n", ev->bwb, v->label,
-			ev->downloaded ? "  (the same file was imported before)" : "");
+		        ev->downloaded ? "  (the same file was imported before)"
+		                       : "");
 		break;
 	case UPDATE_FAILED:
-		fprintf(out, "failed    %s %s\n", ev->bwb, v ? v->label : "manifest");
+		fprintf(out, "failed    %s %s\n", ev->bwb,
+		        v ? v->label : "manifest");
 		break;
 	case UPDATE_NONE:
-		fprintf(out, "none      %s  no version wanted in the manifest\n",
-			ev->bwb);
+		fprintf(out,
+		        "none      %s  no version wanted in the manifest\n",
+		        ev->bwb);
 		break;
 	}
 }
@@ -105,8 +112,8 @@ number(const char *v, long lo, long hi)
 
 /* One option of update into o (and the flags); PT_OK or a usage error. */
 static int
-update_option(struct cli_getopt *g, int id, struct update_opts *o,
-	      struct ui *u, int *all, int *rules_given, const char **rules_dir)
+update_option(struct cli_getopt *g, int id, struct update_opts *o, struct ui *u,
+              int *all, int *rules_given, const char **rules_dir)
 {
 	const char *v = g->val;
 	long n;
@@ -142,7 +149,8 @@ update_option(struct cli_getopt *g, int id, struct update_opts *o,
 		break;
 	case OPT_MAX_TIME:
 		if ((n = number(v, 0, 7 * 86400)) < 0)
-			return cli_opt_needs(g, "a number of seconds (0-604800)");
+			return cli_opt_needs(g,
+			                     "a number of seconds (0-604800)");
 		o->max_run_time = n;
 		break;
 	case OPT_ANY_ORIGIN:
@@ -167,7 +175,7 @@ update_option(struct cli_getopt *g, int id, struct update_opts *o,
 /* The options of update; the BWB ids are argv[*first..argc). */
 static int
 update_args(struct cli *c, int argc, char **argv, struct update_opts *o,
-	    struct ui *u, int *rules_given, const char **rules_dir, int *first)
+            struct ui *u, int *rules_given, const char **rules_dir, int *first)
 {
 	struct cli_getopt g;
 	int id, i, all = 0, r;
@@ -175,21 +183,24 @@ update_args(struct cli *c, int argc, char **argv, struct update_opts *o,
 	cli_getopt_init(&g, c, "update", NULL, argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0)
 		if ((r = update_option(&g, id, o, u, &all, rules_given,
-				       rules_dir)) != PT_OK)
+		                       rules_dir)) != PT_OK)
 			return r;
 	if (id < 0)
 		return cli_getopt_stop(&g, id);
 	for (i = g.ind; i < argc; i++)
 		if (!update_is_bwb_id(argv[i]))
-			return cli_usage(c, "update", "'%s' is not a BWB id (like BWBR0045754)",
-					 argv[i]);
+			return cli_usage(
+			    c, "update",
+			    "'%s' is not a BWB id (like BWBR0045754)", argv[i]);
 	if (all && o->select == UPDATE_SINCE)
-		return cli_usage(c, "update", "give --all-versions or --since, not both");
+		return cli_usage(c, "update",
+		                 "give --all-versions or --since, not both");
 	if (all)
 		o->select = UPDATE_ALL;
 	if (o->base && !http_url_allowed(o->base))
-		return cli_usage(c, "update", "base '%s' is not an http, https or file URL",
-				 o->base);
+		return cli_usage(c, "update",
+		                 "base '%s' is not an http, https or file URL",
+		                 o->base);
 	*first = g.ind;
 	return PT_OK;
 }
@@ -197,7 +208,7 @@ update_args(struct cli *c, int argc, char **argv, struct update_opts *o,
 /* After a run that changed laws: which rules may now be stale. */
 static void
 report_stale(struct cli *c, struct pt_store *st, struct ruleset *rs,
-	     const struct update_summary *sum)
+             const struct update_summary *sum)
 {
 	struct update_stale *stale = NULL;
 	size_t nstale = 0, i;
@@ -205,20 +216,24 @@ report_stale(struct cli *c, struct pt_store *st, struct ruleset *rs,
 	struct pt_err se = PT_ERR_INIT;
 
 	if (rs == NULL)
-		fprintf(c->out, "stale rules: not checked (the rules could not be read)\n");
+		fprintf(
+		    c->out,
+		    "stale rules: not checked (the rules could not be read)\n");
 	else if (update_stale_rules(st, rs, sum->changes, sum->nchanges,
-				    &available, &stale, &nstale, &se) != PT_OK)
+	                            &available, &stale, &nstale, &se) != PT_OK)
 		cli_report(c, &se);
 	else if (!available)
-		fprintf(c->out, "stale rules: not checked (no check available)\n");
+		fprintf(c->out,
+		        "stale rules: not checked (no check available)\n");
 	else if (nstale == 0)
 		fprintf(c->out, "stale rules: none\n");
 	else
 		for (i = 0; i < nstale; i++)
-			fprintf(c->out, "stale rule %s: %s artikel %s%s%s: %s\n",
-				stale[i].rule_id, stale[i].bwb, stale[i].artikel,
-				stale[i].lid ? " lid " : "",
-				stale[i].lid ? stale[i].lid : "", stale[i].reason);
+			fprintf(
+			    c->out, "stale rule %s: %s artikel %s%s%s: %s\n",
+			    stale[i].rule_id, stale[i].bwb, stale[i].artikel,
+			    stale[i].lid ? " lid " : "",
+			    stale[i].lid ? stale[i].lid : "", stale[i].reason);
 	update_stale_free(stale, nstale);
 }
 
@@ -240,7 +255,8 @@ cmd_update(struct cli *c, int argc, char **argv)
 	update_opts_default(&o);
 	memset(&u, 0, sizeof u);
 	u.c = c;
-	rc = update_args(c, argc, argv, &o, &u, &rules_given, &rules_dir, &first);
+	rc = update_args(c, argc, argv, &o, &u, &rules_given, &rules_dir,
+	                 &first);
 	if (rc != PT_OK)
 		return rc == CLI_HELP_SHOWN ? PT_OK : rc;
 	ids = xcalloc((size_t)argc, sizeof *ids);
@@ -260,8 +276,9 @@ cmd_update(struct cli *c, int argc, char **argv)
 		if (nrule_ids == 0) {
 			rules_free(rs);
 			free(ids);
-			return cli_error(c, PT_EINPUT, "%s: the rules cite no law",
-					 rules_dir);
+			return cli_error(c, PT_EINPUT,
+			                 "%s: the rules cite no law",
+			                 rules_dir);
 		}
 		free(ids);
 		ids = (const char **)rule_ids;
@@ -281,9 +298,10 @@ cmd_update(struct cli *c, int argc, char **argv)
 	if (rc == PT_EUSAGE) {
 		cli_usage(c, "update", "%s", e.msg);
 	} else if (!u.quiet) {
-		fprintf(c->out, "%ld imported, %ld unchanged, %ld failed; "
-			"%ld files downloaded\n", sum.imported, sum.unchanged,
-			sum.failed, sum.downloads);
+		fprintf(c->out,
+		        "%ld imported, %ld unchanged, %ld failed; "
+		        "%ld files downloaded\n",
+		        sum.imported, sum.unchanged, sum.failed, sum.downloads);
 	}
 	if (rc != PT_EUSAGE && sum.nchanges > 0)
 		report_stale(c, st, rs, &sum);

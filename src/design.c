@@ -41,7 +41,7 @@ struct reader {
 	/* The PT_ERR_MAX errors of the lowest lines, in line order. */
 	struct found errs[PT_ERR_MAX];
 	size_t nerrs;
-	size_t omitted;     /* further errors, not kept */
+	size_t omitted; /* further errors, not kept */
 	size_t cap_gemeenten, cap_actors, cap_taken, cap_delingen, cap_dossiers;
 	/* Per actor, a bit per task of vocab.h it was given (for the
 	 * duplicate check); NULL until the first task. */
@@ -72,7 +72,8 @@ keep(struct reader *r, long line, char *msg)
 		free(r->errs[PT_ERR_MAX - 1].msg);
 		r->nerrs--;
 	}
-	memmove(&r->errs[i + 1], &r->errs[i], (r->nerrs - i) * sizeof r->errs[0]);
+	memmove(&r->errs[i + 1], &r->errs[i],
+	        (r->nerrs - i) * sizeof r->errs[0]);
 	r->errs[i].line = line;
 	r->errs[i].msg = msg;
 	r->nerrs++;
@@ -80,7 +81,7 @@ keep(struct reader *r, long line, char *msg)
 
 /* Record an error about element n; returns PT_EINPUT. */
 static enum pt_status PT_PRINTF(3, 4)
-fail(struct reader *r, const xmlNode *n, const char *fmt, ...)
+    fail(struct reader *r, const xmlNode *n, const char *fmt, ...)
 {
 	struct pt_buf b = PT_BUF_INIT;
 	va_list ap;
@@ -96,7 +97,7 @@ static int
 is_elem(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
+	       strcmp((const char *)n->name, name) == 0;
 }
 
 /* Copy of s without leading and trailing XML white space. */
@@ -145,7 +146,7 @@ need(struct reader *r, const xmlNode *n, const char *name, char **out)
 	if ((*out = attr(n, name)) != NULL)
 		return PT_OK;
 	return fail(r, n, "<%s> without the required attribute '%s'",
-		    (const char *)n->name, name);
+	            (const char *)n->name, name);
 }
 
 /* Text content with runs of white space collapsed; NULL when empty. */
@@ -197,9 +198,8 @@ list_names(struct pt_buf *b, const char *const *names, int n)
 
 static enum pt_status
 fail_vocab(struct reader *r, const xmlNode *n, const char *what,
-	   const char *value, const char *where,
-	   const struct vocab_entry *v, int nv,
-	   const char *const *names, int nnames)
+           const char *value, const char *where, const struct vocab_entry *v,
+           int nv, const char *const *names, int nnames)
 {
 	struct pt_buf b = PT_BUF_INIT;
 	enum pt_status rc;
@@ -209,7 +209,7 @@ fail_vocab(struct reader *r, const xmlNode *n, const char *what,
 	else
 		list_names(&b, names, nnames);
 	rc = fail(r, n, "unknown %s '%s' %s (known: %s)", what, value, where,
-		  b.s);
+	          b.s);
 	pt_buf_release(&b);
 	return rc;
 }
@@ -223,8 +223,8 @@ index_taken(struct design *d)
 	size_t i, *fill;
 
 	d->taken_start = xcalloc(d->nactors + 1, sizeof *d->taken_start);
-	d->taken_by_actor = xcalloc(d->ntaken ? d->ntaken : 1,
-				    sizeof *d->taken_by_actor);
+	d->taken_by_actor =
+	    xcalloc(d->ntaken ? d->ntaken : 1, sizeof *d->taken_by_actor);
 	for (i = 0; i < d->ntaken; i++)
 		d->taken_start[d->taken[i].actor + 1]++;
 	for (i = 0; i < d->nactors; i++)
@@ -251,15 +251,17 @@ design_actor_taken(const struct design *d, size_t ai, size_t *n)
 
 /* Resolve an actor reference; fills *idx or reports the unknown id. */
 static enum pt_status
-actor_ref(struct reader *r, const xmlNode *n, const char *where,
-	  const char *id, size_t *idx)
+actor_ref(struct reader *r, const xmlNode *n, const char *where, const char *id,
+          size_t *idx)
 {
 	long i;
 
 	i = design_actor_index(r->d, id);
 	if (i < 0)
-		return fail(r, n, "unknown actor '%s' in %s (no actor with "
-			    "that id in <actoren>)", id, where);
+		return fail(r, n,
+		            "unknown actor '%s' in %s (no actor with "
+		            "that id in <actoren>)",
+		            id, where);
 	*idx = (size_t)i;
 	return PT_OK;
 }
@@ -286,7 +288,8 @@ read_gemeenten(struct reader *r, const xmlNode *el)
 		if (!is_elem(n, "gemeente"))
 			continue;
 		if ((s = text(n)) == NULL) {
-			fail(r, n, "empty gemeente: give the name of the "
+			fail(r, n,
+			     "empty gemeente: give the name of the "
 			     "municipality");
 			continue;
 		}
@@ -297,7 +300,7 @@ read_gemeenten(struct reader *r, const xmlNode *el)
 
 static void
 read_aangewezen(struct reader *r, const xmlNode *n, const char *list,
-		unsigned *bits)
+                unsigned *bits)
 {
 	char *copy, *tok, *save;
 	unsigned bit;
@@ -307,8 +310,8 @@ read_aangewezen(struct reader *r, const xmlNode *n, const char *list,
 	     tok = strtok_r(NULL, XML_SPACE, &save)) {
 		if ((bit = vocab_aanwijzing_bit(tok)) == 0)
 			fail_vocab(r, n, "designation", tok,
-				   "in actor/@aangewezen-als", NULL, 0,
-				   vocab_aanwijzing_names, VOCAB_NAANWIJZING);
+			           "in actor/@aangewezen-als", NULL, 0,
+			           vocab_aanwijzing_names, VOCAB_NAANWIJZING);
 		*bits |= bit;
 	}
 	free(copy);
@@ -331,17 +334,20 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 	(void)need(r, n, "rol", &a->rol);
 	id = a->id != NULL ? a->id : "";
 	if (a->id != NULL && !vocab_is_slug(a->id))
-		fail(r, n, "bad actor id '%s': use lower-case letters, "
-		     "digits and '-'", a->id);
+		fail(r, n,
+		     "bad actor id '%s': use lower-case letters, "
+		     "digits and '-'",
+		     a->id);
 	/* a is the last element of the array: is its id taken already? */
-	if (a->id != NULL &&
-	    (i = strmap_add(&r->d->ids, a->id,
-			    (size_t)(a - r->d->actors))) >= 0)
-		fail(r, n, "duplicate actor id '%s' (first defined at "
-		     "line %ld)", a->id, r->d->actors[i].line);
+	if (a->id != NULL && (i = strmap_add(&r->d->ids, a->id,
+	                                     (size_t)(a - r->d->actors))) >= 0)
+		fail(r, n,
+		     "duplicate actor id '%s' (first defined at "
+		     "line %ld)",
+		     a->id, r->d->actors[i].line);
 	if (a->rol != NULL && vocab_role(a->rol) == NULL)
 		fail_vocab(r, n, "role", a->rol, "in actor/@rol", vocab_roles,
-			   vocab_nroles, NULL, 0);
+		           vocab_nroles, NULL, 0);
 
 	cert = attr(n, "gecertificeerd");
 	aanw = attr(n, "aangewezen-als");
@@ -351,8 +357,10 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 	else if (strcmp(cert, "ja") == 0)
 		a->gecertificeerd = 1;
 	else
-		fail(r, n, "bad value '%s' for gecertificeerd of actor '%s' "
-		     "(expected 'ja' or 'nee')", cert, id);
+		fail(r, n,
+		     "bad value '%s' for gecertificeerd of actor '%s' "
+		     "(expected 'ja' or 'nee')",
+		     cert, id);
 	/* A gecertificeerde instelling holds a certificate by definition. */
 	if (a->rol != NULL && strcmp(a->rol, "gecertificeerde-instelling") == 0)
 		a->gecertificeerd = 1;
@@ -363,8 +371,10 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 	else if (strcmp(doel, "alle-leeftijden") == 0)
 		a->doelgroep = DOELGROEP_ALLE;
 	else
-		fail(r, n, "bad value '%s' for doelgroep of actor '%s' "
-		     "(expected 'jeugd' or 'alle-leeftijden')", doel, id);
+		fail(r, n,
+		     "bad value '%s' for doelgroep of actor '%s' "
+		     "(expected 'jeugd' or 'alle-leeftijden')",
+		     doel, id);
 	free(cert);
 	free(aanw);
 	free(doel);
@@ -409,7 +419,7 @@ taken_before(struct reader *r, size_t ai, const char *id)
 	}
 	if (r->ntaskbits < r->d->nactors) {
 		r->taskbits = xreallocarray(r->taskbits, r->d->nactors,
-					    sizeof *r->taskbits);
+		                            sizeof *r->taskbits);
 		memset(r->taskbits + r->ntaskbits, 0,
 		       (r->d->nactors - r->ntaskbits) * sizeof *r->taskbits);
 		r->ntaskbits = r->d->nactors;
@@ -434,7 +444,7 @@ read_taak(struct reader *r, const xmlNode *n)
 	ok &= need(r, n, "actor", &actor) == PT_OK;
 	if (id != NULL && vocab_task(id) == NULL) {
 		fail_vocab(r, n, "task", id, "in taak/@id", vocab_tasks,
-			   vocab_ntasks, NULL, 0);
+		           vocab_ntasks, NULL, 0);
 		ok = 0;
 	}
 	if (actor != NULL)
@@ -444,9 +454,10 @@ read_taak(struct reader *r, const xmlNode *n)
 			if (d->taken[i].actor == ai &&
 			    strcmp(d->taken[i].id, id) == 0)
 				break;
-		fail(r, n, "duplicate assignment: task '%s' is already "
-		     "given to actor '%s' at line %ld", id, actor,
-		     i < d->ntaken ? d->taken[i].line : 0L);
+		fail(r, n,
+		     "duplicate assignment: task '%s' is already "
+		     "given to actor '%s' at line %ld",
+		     id, actor, i < d->ntaken ? d->taken[i].line : 0L);
 		ok = 0;
 	}
 	free(actor);
@@ -477,8 +488,8 @@ is_bwb_id(const char *s)
 {
 	int i;
 
-	if (strlen(s) != 11 || strncmp(s, "BWB", 3) != 0 ||
-	    s[3] < 'A' || s[3] > 'Z')
+	if (strlen(s) != 11 || strncmp(s, "BWB", 3) != 0 || s[3] < 'A' ||
+	    s[3] > 'Z')
 		return 0;
 	for (i = 4; i < 11; i++)
 		if (s[i] < '0' || s[i] > '9')
@@ -493,21 +504,27 @@ read_bepaling(struct reader *r, const xmlNode *n, struct design_bepaling *b)
 	(void)need(r, n, "bwb", &b->bwb);
 	(void)need(r, n, "artikel", &b->artikel);
 	if (b->bwb != NULL && !is_bwb_id(b->bwb))
-		fail(r, n, "bad BWB id '%s' in bepaling (expected e.g. "
-		     "'BWBR0034925')", b->bwb);
-	if (b->artikel != NULL && (*b->artikel == '\0' ||
-	    strpbrk(b->artikel, XML_SPACE) != NULL))
-		fail(r, n, "bad artikel '%s' in bepaling (expected the "
-		     "article number, e.g. '7.3.11' or '265b')", b->artikel);
-	if (b->lid != NULL && (*b->lid == '\0' ||
-	    strpbrk(b->lid, XML_SPACE) != NULL))
-		fail(r, n, "bad lid '%s' in bepaling (leave lid out when the "
-		     "whole article is meant)", b->lid);
+		fail(r, n,
+		     "bad BWB id '%s' in bepaling (expected e.g. "
+		     "'BWBR0034925')",
+		     b->bwb);
+	if (b->artikel != NULL &&
+	    (*b->artikel == '\0' || strpbrk(b->artikel, XML_SPACE) != NULL))
+		fail(r, n,
+		     "bad artikel '%s' in bepaling (expected the "
+		     "article number, e.g. '7.3.11' or '265b')",
+		     b->artikel);
+	if (b->lid != NULL &&
+	    (*b->lid == '\0' || strpbrk(b->lid, XML_SPACE) != NULL))
+		fail(r, n,
+		     "bad lid '%s' in bepaling (leave lid out when the "
+		     "whole article is meant)",
+		     b->lid);
 }
 
 static void
 read_gegevens(struct reader *r, const xmlNode *n, const char *list,
-	      unsigned *bits)
+              unsigned *bits)
 {
 	char *copy, *tok, *save;
 	unsigned bit;
@@ -518,15 +535,16 @@ read_gegevens(struct reader *r, const xmlNode *n, const char *list,
 	     tok = strtok_r(NULL, XML_SPACE, &save)) {
 		if ((bit = vocab_gegevens_bit(tok)) == 0) {
 			fail_vocab(r, n, "data category", tok,
-				   "in deling/@gegevens", NULL, 0,
-				   vocab_gegevens_names, VOCAB_NGEGEVENS);
+			           "in deling/@gegevens", NULL, 0,
+			           vocab_gegevens_names, VOCAB_NGEGEVENS);
 			bad = 1;
 		}
 		*bits |= bit;
 	}
 	free(copy);
 	if (!bad && *bits == 0)
-		fail(r, n, "deling without gegevens: name at least one data "
+		fail(r, n,
+		     "deling without gegevens: name at least one data "
 		     "category");
 }
 
@@ -535,8 +553,7 @@ read_gegevens(struct reader *r, const xmlNode *n, const char *list,
  * known (given and valid).
  */
 static int
-read_deling_attrs(struct reader *r, const xmlNode *n,
-		  struct design_deling *dl)
+read_deling_attrs(struct reader *r, const xmlNode *n, struct design_deling *dl)
 {
 	char *van, *naar, *geg, *grond;
 	int van_ok, naar_ok, known = 0;
@@ -548,8 +565,8 @@ read_deling_attrs(struct reader *r, const xmlNode *n,
 	if (van_ok)
 		van_ok = actor_ref(r, n, "deling/@van", van, &dl->van) == PT_OK;
 	if (naar_ok)
-		naar_ok = actor_ref(r, n, "deling/@naar", naar,
-				    &dl->naar) == PT_OK;
+		naar_ok =
+		    actor_ref(r, n, "deling/@naar", naar, &dl->naar) == PT_OK;
 	if (van_ok && naar_ok && dl->van == dl->naar)
 		fail(r, n, "deling from actor '%s' to itself", van);
 	if (geg != NULL)
@@ -563,9 +580,11 @@ read_deling_attrs(struct reader *r, const xmlNode *n,
 		else if (strcmp(grond, "wettelijk") == 0)
 			dl->grondslag = GRONDSLAG_WETTELIJK;
 		else {
-			fail(r, n, "unknown grondslag '%s' in "
+			fail(r, n,
+			     "unknown grondslag '%s' in "
 			     "deling/@grondslag (known: toestemming, "
-			     "wettelijk, geen)", grond);
+			     "wettelijk, geen)",
+			     grond);
 			known = 0;
 		}
 	}
@@ -594,11 +613,12 @@ read_deling(struct reader *r, const xmlNode *n)
 		if (!is_elem(c, "bepaling"))
 			continue;
 		if (known && dl->grondslag != GRONDSLAG_WETTELIJK) {
-			fail(r, c, "bepaling given with grondslag '%s': a "
+			fail(r, c,
+			     "bepaling given with grondslag '%s': a "
 			     "bepaling names a statutory basis and belongs "
 			     "only to grondslag='wettelijk'",
-			     dl->grondslag == GRONDSLAG_GEEN ? "geen" :
-			     "toestemming");
+			     dl->grondslag == GRONDSLAG_GEEN ? "geen"
+			                                     : "toestemming");
 			continue;
 		}
 		PT_ARRAY_PUSH(dl->bepalingen, dl->nbepalingen, cap);
@@ -608,7 +628,8 @@ read_deling(struct reader *r, const xmlNode *n)
 	}
 	if (known && dl->grondslag == GRONDSLAG_WETTELIJK &&
 	    dl->nbepalingen == 0)
-		fail(r, n, "grondslag 'wettelijk' without a bepaling: name the "
+		fail(r, n,
+		     "grondslag 'wettelijk' without a bepaling: name the "
 		     "statutory basis, e.g. <bepaling bwb=\"BWBR0034925\" "
 		     "artikel=\"7.3.11\" lid=\"4\"/>");
 }
@@ -638,8 +659,10 @@ read_dossier(struct reader *r, const xmlNode *n)
 			if (ds->actoren[i] == ai)
 				break;
 		if (i < ds->nactoren) {
-			fail(r, n, "actor '%s' is listed twice in "
-			     "dossier/@actoren", tok);
+			fail(r, n,
+			     "actor '%s' is listed twice in "
+			     "dossier/@actoren",
+			     tok);
 			bad = 1;
 			continue;
 		}
@@ -648,9 +671,10 @@ read_dossier(struct reader *r, const xmlNode *n)
 	}
 	/* Too few actors only counts when every one named was fine. */
 	if (!bad && ds->nactoren < 2)
-		fail(r, n, "dossier with %zu actor%s: an integral dossier is "
-		     "shared by at least two actors", ds->nactoren,
-		     ds->nactoren == 1 ? "" : "s");
+		fail(r, n,
+		     "dossier with %zu actor%s: an integral dossier is "
+		     "shared by at least two actors",
+		     ds->nactoren, ds->nactoren == 1 ? "" : "s");
 	free(list);
 }
 
@@ -674,33 +698,46 @@ read_gegevensdeling(struct reader *r, const xmlNode *el)
  */
 static enum pt_status
 read_root(struct reader *r, const xmlNode *root, const char *today,
-	  struct pt_err *err)
+          struct pt_err *err)
 {
 	struct design *d = r->d;
-	static const char *const parts[] = { "naam", "omschrijving",
-		"gemeenten", "actoren", "taken", "gegevensdeling" };
-	enum { P_NAAM, P_OMSCHRIJVING, P_GEMEENTEN, P_ACTOREN, P_TAKEN,
-		P_GEGEVENSDELING, NPARTS };
-	const xmlNode *n, *seen[NPARTS] = { NULL };
+	static const char *const parts[] = {"naam",      "omschrijving",
+	                                    "gemeenten", "actoren",
+	                                    "taken",     "gegevensdeling"};
+	enum {
+		P_NAAM,
+		P_OMSCHRIJVING,
+		P_GEMEENTEN,
+		P_ACTOREN,
+		P_TAKEN,
+		P_GEGEVENSDELING,
+		NPARTS
+	};
+	const xmlNode *n, *seen[NPARTS] = {NULL};
 	char now[16];
 	size_t k;
 
 	if (root == NULL || !is_elem(root, "proeftuin"))
 		return fail(r, root, "the root element must be <proeftuin>");
 	if (need(r, root, "id", &d->id) == PT_OK && !vocab_is_slug(d->id))
-		fail(r, root, "bad proeftuin id '%s': use lower-case letters, "
-		     "digits and '-'", d->id);
+		fail(r, root,
+		     "bad proeftuin id '%s': use lower-case letters, "
+		     "digits and '-'",
+		     d->id);
 	d->peildatum = attr(root, "peildatum");
 	if (d->peildatum != NULL) {
 		if (!vocab_is_date(d->peildatum))
-			fail(r, root, "bad date '%s' in peildatum (expected "
-			     "an existing date YYYY-MM-DD)", d->peildatum);
+			fail(r, root,
+			     "bad date '%s' in peildatum (expected "
+			     "an existing date YYYY-MM-DD)",
+			     d->peildatum);
 		d->peildatum_given = 1;
 	} else if (today != NULL) {
 		if (!vocab_is_date(today))
 			return pt_err_set(err, PT_EUSAGE, r->path, 0, 0,
-					  "bad date '%s' for today (expected "
-					  "YYYY-MM-DD)", today);
+			                  "bad date '%s' for today (expected "
+			                  "YYYY-MM-DD)",
+			                  today);
 		d->peildatum = xstrdup(today);
 	} else {
 		real_today(now, sizeof now);
@@ -717,12 +754,15 @@ read_root(struct reader *r, const xmlNode *root, const char *today,
 		if (k == NPARTS)
 			continue;
 		if (seen[k] != NULL)
-			fail(r, n, "<%s> occurs twice (first at line %ld): "
-			     "give it once", parts[k], xmlsec_line(seen[k]));
+			fail(r, n,
+			     "<%s> occurs twice (first at line %ld): "
+			     "give it once",
+			     parts[k], xmlsec_line(seen[k]));
 		else
 			seen[k] = n;
 	}
-	/* Only the first of each part is read; actors before what refers to them. */
+	/* Only the first of each part is read; actors before what refers to
+	 * them. */
 	if (seen[P_NAAM] != NULL)
 		d->naam = text(seen[P_NAAM]);
 	if (seen[P_OMSCHRIJVING] != NULL)
@@ -747,10 +787,10 @@ report(struct reader *r, struct pt_err *err)
 	for (i = 0; i < r->nerrs; i++) {
 		if (i == 0)
 			pt_err_set(err, PT_EINPUT, r->path, r->errs[i].line, 0,
-				   "%s", r->errs[i].msg);
+			           "%s", r->errs[i].msg);
 		else
 			pt_err_add(err, PT_EINPUT, r->path, r->errs[i].line, 0,
-				   "%s", r->errs[i].msg);
+			           "%s", r->errs[i].msg);
 	}
 	if (err != NULL)
 		err->omitted += r->omitted;
@@ -758,14 +798,14 @@ report(struct reader *r, struct pt_err *err)
 
 static enum pt_status
 load_doc(xmlDocPtr doc, const char *path, const char *today,
-	 struct design **out, struct pt_err *err)
+         struct design **out, struct pt_err *err)
 {
 	struct reader r;
 	enum pt_status rc;
 	size_t i;
 
 	rc = xmlsec_validate_rng(doc, schema_proeftuin, schema_proeftuin_len,
-				 path, err);
+	                         path, err);
 	if (rc != PT_OK) {
 		xmlFreeDoc(doc);
 		return rc;
@@ -792,7 +832,7 @@ load_doc(xmlDocPtr doc, const char *path, const char *today,
 
 enum pt_status
 design_load(const char *path, const char *today, struct design **out,
-	    struct pt_err *err)
+            struct pt_err *err)
 {
 	struct pt_buf b = PT_BUF_INIT;
 	enum pt_status rc;
@@ -810,13 +850,14 @@ design_load(const char *path, const char *today, struct design **out,
 
 enum pt_status
 design_load_memory(const char *data, size_t len, const char *name,
-		   const char *today, struct design **out, struct pt_err *err)
+                   const char *today, struct design **out, struct pt_err *err)
 {
 	xmlDocPtr doc;
 
 	*out = NULL;
 	if ((doc = xmlsec_parse_memory(data, len, name, err)) == NULL)
-		return err != NULL && err->code != PT_OK ? err->code : PT_EINPUT;
+		return err != NULL && err->code != PT_OK ? err->code
+		                                         : PT_EINPUT;
 	return load_doc(doc, name, today, out, err);
 }
 

@@ -55,17 +55,18 @@
 
 struct design_actor {
 	char *id;
-	char *rol;          /* a role id of vocab.h */
-	char *naam;         /* may be NULL */
-	int gecertificeerd; /* 1 for "ja", and always for rol gecertificeerde-instelling */
+	char *rol;           /* a role id of vocab.h */
+	char *naam;          /* may be NULL */
+	int gecertificeerd;  /* 1 for "ja", and always for rol
+	                        gecertificeerde-instelling */
 	unsigned aangewezen; /* AANW_* bits of vocab.h */
-	int doelgroep;      /* DOELGROEP_JEUGD or DOELGROEP_ALLE */
+	int doelgroep;       /* DOELGROEP_JEUGD or DOELGROEP_ALLE */
 	long line;
 };
 
 struct design_taak {
-	char *id;           /* a task id of vocab.h */
-	size_t actor;       /* index into design.actors */
+	char *id;     /* a task id of vocab.h */
+	size_t actor; /* index into design.actors */
 	long line;
 };
 
@@ -80,8 +81,8 @@ enum design_grondslag {
 };
 
 struct design_deling {
-	size_t van, naar;   /* indexes into design.actors */
-	unsigned gegevens;  /* GEG_* bits of vocab.h, at least one */
+	size_t van, naar;  /* indexes into design.actors */
+	unsigned gegevens; /* GEG_* bits of vocab.h, at least one */
 	enum design_grondslag grondslag;
 	struct design_bepaling *bepalingen; /* only with GRONDSLAG_WETTELIJK */
 	size_t nbepalingen; /* >= 1 with GRONDSLAG_WETTELIJK, else 0 */
@@ -89,16 +90,16 @@ struct design_deling {
 };
 
 struct design_dossier {
-	size_t *actoren;    /* indexes into design.actors */
+	size_t *actoren; /* indexes into design.actors */
 	size_t nactoren;
 	long line;
 };
 
 struct design {
-	char *path;         /* as given to design_load */
+	char *path; /* as given to design_load */
 	char *id;
-	char *peildatum;    /* YYYY-MM-DD; today's date when absent */
-	int peildatum_given; /* 0 when the file had no peildatum */
+	char *peildatum;           /* YYYY-MM-DD; today's date when absent */
+	int peildatum_given;       /* 0 when the file had no peildatum */
 	char *naam, *omschrijving; /* may be NULL */
 	char **gemeenten;
 	size_t ngemeenten;
@@ -116,22 +117,22 @@ struct design {
 	 * the tasks grouped by actor (taken_by_actor[taken_start[a] ..
 	 * taken_start[a + 1]) are the indices into taken of actor a's).
 	 */
-	struct strmap ids;  /* actor id -> index */
+	struct strmap ids; /* actor id -> index */
 	size_t *taken_by_actor, *taken_start;
 };
 
-/* today: YYYY-MM-DD used when the design has no peildatum (NULL = real today). */
+/* today: YYYY-MM-DD used when the design has no peildatum (NULL = real today).
+ */
 enum pt_status design_load(const char *path, const char *today,
-			   struct design **out, struct pt_err *err);
+                           struct design **out, struct pt_err *err);
 /* The same from memory (fuzzing, tests). */
 enum pt_status design_load_memory(const char *data, size_t len,
-				  const char *name, const char *today,
-				  struct design **out, struct pt_err *err);
+                                  const char *name, const char *today,
+                                  struct design **out, struct pt_err *err);
 void design_free(struct design *d);
 
 /* The tasks of actor ai: *n indices into d->taken, in file order. */
-const size_t *design_actor_taken(const struct design *d, size_t ai,
-				 size_t *n);
+const size_t *design_actor_taken(const struct design *d, size_t ai, size_t *n);
 
 /* Index of the actor with this id, or -1. */
 long design_actor_index(const struct design *d, const char *id);

@@ -21,8 +21,8 @@
 struct tok {
 	const char *s;
 	size_t len;
-	int nl;             /* a line break */
-	size_t indent;      /* line break: spaces at the start of the next line */
+	int nl;        /* a line break */
+	size_t indent; /* line break: spaces at the start of the next line */
 };
 
 struct toks {
@@ -70,7 +70,7 @@ tokenize(const char *s, struct toks *out)
 		}
 		start = p;
 		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\r' &&
-		    *p != '\n')
+		       *p != '\n')
 			p++;
 		t->s = start;
 		t->len = (size_t)(p - start);
@@ -88,7 +88,7 @@ static int
 tok_eq(const struct tok *a, const struct tok *b)
 {
 	return a->nl == b->nl && a->len == b->len &&
-	    memcmp(a->s, b->s, a->len) == 0;
+	       memcmp(a->s, b->s, a->len) == 0;
 }
 
 static void
@@ -117,7 +117,8 @@ myers(const struct tok *a, size_t ao, long n, const struct tok *b, size_t bo,
 	if (dmax > max_d)
 		dmax = max_d;
 	v = xcalloc((size_t)(2 * dmax + 3), sizeof *v);
-	trace = xmalloc((size_t)(dmax + 1) * (size_t)(dmax + 1) * sizeof *trace);
+	trace =
+	    xmalloc((size_t)(dmax + 1) * (size_t)(dmax + 1) * sizeof *trace);
 #define V(kk) v[(kk) + dmax + 1]
 	for (d = 0; d <= dmax; d++) {
 		for (k = -d; k <= d; k += 2) {
@@ -128,7 +129,8 @@ myers(const struct tok *a, size_t ao, long n, const struct tok *b, size_t bo,
 			else
 				x = V(k - 1) + 1;
 			y = x - k;
-			while (x < n && y < m && tok_eq(&a[ao + x], &b[bo + y])) {
+			while (x < n && y < m &&
+			       tok_eq(&a[ao + x], &b[bo + y])) {
 				x++;
 				y++;
 				work++;
@@ -139,7 +141,8 @@ myers(const struct tok *a, size_t ao, long n, const struct tok *b, size_t bo,
 				break;
 		}
 		/* Keep V(-d..d) of this round. */
-		memcpy(trace + tsize, &V(-d), (size_t)(2 * d + 1) * sizeof *trace);
+		memcpy(trace + tsize, &V(-d),
+		       (size_t)(2 * d + 1) * sizeof *trace);
 		tsize += (size_t)(2 * d + 1);
 		if (k <= d)
 			break;
@@ -184,8 +187,10 @@ myers(const struct tok *a, size_t ao, long n, const struct tok *b, size_t bo,
 #undef V
 	/* Trace back from round d. */
 	for (; d > 0; d--) {
-		/* Round d-1 starts at offset (d-1)^2 and covers k = -(d-1)..d-1. */
-		vp = trace + (size_t)(d - 1) * (size_t)(d - 1) + (size_t)(d - 1);
+		/* Round d-1 starts at offset (d-1)^2 and covers k =
+		 * -(d-1)..d-1. */
+		vp =
+		    trace + (size_t)(d - 1) * (size_t)(d - 1) + (size_t)(d - 1);
 		if (k == -d || (k != d && vp[k - 1] < vp[k + 1]))
 			prev_k = k + 1;
 		else
@@ -289,7 +294,7 @@ build(struct builder *bd, const struct toks *ta, const struct toks *tb,
 
 void
 diff_words_limit(const char *a, const char *b, size_t max_edits,
-		 struct diff *out)
+                 struct diff *out)
 {
 	struct toks ta, tb;
 	struct steps st;
@@ -309,7 +314,7 @@ diff_words_limit(const char *a, const char *b, size_t max_edits,
 	while (pre < ta.n && pre < tb.n && tok_eq(&ta.t[pre], &tb.t[pre]))
 		pre++;
 	while (suf < ta.n - pre && suf < tb.n - pre &&
-	    tok_eq(&ta.t[ta.n - 1 - suf], &tb.t[tb.n - 1 - suf]))
+	       tok_eq(&ta.t[ta.n - 1 - suf], &tb.t[tb.n - 1 - suf]))
 		suf++;
 	n = (long)(ta.n - pre - suf);
 	m = (long)(tb.n - pre - suf);
@@ -329,7 +334,7 @@ diff_words_limit(const char *a, const char *b, size_t max_edits,
 				push_step(&st, DIFF_DELETE, pre + i - 1);
 		} else {
 			out->approximate = myers(ta.t, pre, n, tb.t, pre, m,
-			    (long)max_edits, &st);
+			                         (long)max_edits, &st);
 		}
 	}
 	for (i = 0; i < pre; i++)
@@ -382,9 +387,12 @@ const char *
 diff_op_name(enum diff_op op)
 {
 	switch (op) {
-	case DIFF_EQUAL: return "equal";
-	case DIFF_DELETE: return "delete";
-	case DIFF_INSERT: return "insert";
+	case DIFF_EQUAL:
+		return "equal";
+	case DIFF_DELETE:
+		return "delete";
+	case DIFF_INSERT:
+		return "insert";
 	}
 	return "?";
 }
@@ -406,11 +414,11 @@ diff_plain(struct pt_buf *b, const struct diff *d, int color)
 			break;
 		case DIFF_DELETE:
 			pt_buf_addf(b, "%s[-%s-]%s", color ? "\033[31m" : "",
-			    c->text, color ? "\033[m" : "");
+			            c->text, color ? "\033[m" : "");
 			break;
 		case DIFF_INSERT:
 			pt_buf_addf(b, "%s{+%s+}%s", color ? "\033[32m" : "",
-			    c->text, color ? "\033[m" : "");
+			            c->text, color ? "\033[m" : "");
 			break;
 		}
 	}

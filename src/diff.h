@@ -38,21 +38,21 @@ enum diff_op { DIFF_EQUAL = 0, DIFF_DELETE, DIFF_INSERT };
 struct diff_chunk {
 	enum diff_op op;
 	char *text;
-	size_t words;       /* words in the chunk (line breaks not counted) */
+	size_t words; /* words in the chunk (line breaks not counted) */
 };
 
 struct diff {
 	struct diff_chunk *chunks;
 	size_t n;
 	size_t equal, deleted, inserted; /* words */
-	int approximate;    /* the edit limit was reached */
+	int approximate;                 /* the edit limit was reached */
 };
 
 /* Diff a against b (either may be NULL, meaning empty). */
 void diff_words(const char *a, const char *b, struct diff *out);
 /* Same, with an edit limit of one's own (tests). */
 void diff_words_limit(const char *a, const char *b, size_t max_edits,
-		      struct diff *out);
+                      struct diff *out);
 void diff_free(struct diff *d);
 /* Whether the two texts differ in their words. */
 int diff_changed(const struct diff *d);

@@ -50,7 +50,7 @@ digest_sha512_mem(const void *data, size_t len, char out[DIGEST_SHA512_HEX])
 
 static enum pt_status
 hash_file(const char *path, int is512, char *out, unsigned long long *size,
-	  struct pt_err *err)
+          struct pt_err *err)
 {
 	struct sha256_ctx c256;
 	struct sha512_ctx c512;
@@ -62,7 +62,7 @@ hash_file(const char *path, int is512, char *out, unsigned long long *size,
 	f = fopen(path, "rb");
 	if (f == NULL)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
-				  strerror(errno));
+		                  strerror(errno));
 	sha256_init(&c256);
 	sha512_init(&c512);
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
@@ -77,7 +77,7 @@ hash_file(const char *path, int is512, char *out, unsigned long long *size,
 
 		fclose(f);
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
-				  strerror(e));
+		                  strerror(e));
 	}
 	fclose(f);
 	if (is512) {
@@ -94,14 +94,14 @@ hash_file(const char *path, int is512, char *out, unsigned long long *size,
 
 enum pt_status
 digest_sha256_file(const char *path, char out[DIGEST_SHA256_HEX],
-		   unsigned long long *size, struct pt_err *err)
+                   unsigned long long *size, struct pt_err *err)
 {
 	return hash_file(path, 0, out, size, err);
 }
 
 enum pt_status
 digest_sha512_file(const char *path, char out[DIGEST_SHA512_HEX],
-		   unsigned long long *size, struct pt_err *err)
+                   unsigned long long *size, struct pt_err *err)
 {
 	return hash_file(path, 1, out, size, err);
 }

@@ -15,13 +15,15 @@
 #define DIGEST_SHA256_HEX 65
 #define DIGEST_SHA512_HEX 129
 
-void digest_sha256_mem(const void *data, size_t len, char out[DIGEST_SHA256_HEX]);
-void digest_sha512_mem(const void *data, size_t len, char out[DIGEST_SHA512_HEX]);
+void digest_sha256_mem(const void *data, size_t len,
+                       char out[DIGEST_SHA256_HEX]);
+void digest_sha512_mem(const void *data, size_t len,
+                       char out[DIGEST_SHA512_HEX]);
 
 /* Hash a whole file; *size receives its length when size is not NULL. */
 enum pt_status digest_sha256_file(const char *path, char out[DIGEST_SHA256_HEX],
-				  unsigned long long *size, struct pt_err *err);
+                                  unsigned long long *size, struct pt_err *err);
 enum pt_status digest_sha512_file(const char *path, char out[DIGEST_SHA512_HEX],
-				  unsigned long long *size, struct pt_err *err);
+                                  unsigned long long *size, struct pt_err *err);
 
 #endif

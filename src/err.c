@@ -41,8 +41,8 @@ pt_err_clear(struct pt_err *err)
 }
 
 static void PT_PRINTF(6, 0)
-set_first(struct pt_err *err, enum pt_status code, const char *file,
-	  long line, long col, const char *fmt, va_list ap)
+    set_first(struct pt_err *err, enum pt_status code, const char *file,
+              long line, long col, const char *fmt, va_list ap)
 {
 	drop_more(err);
 	err->code = code;
@@ -53,8 +53,8 @@ set_first(struct pt_err *err, enum pt_status code, const char *file,
 }
 
 enum pt_status
-pt_err_set(struct pt_err *err, enum pt_status code, const char *file,
-	   long line, long col, const char *fmt, ...)
+pt_err_set(struct pt_err *err, enum pt_status code, const char *file, long line,
+           long col, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -67,8 +67,8 @@ pt_err_set(struct pt_err *err, enum pt_status code, const char *file,
 }
 
 enum pt_status
-pt_err_add(struct pt_err *err, enum pt_status code, const char *file,
-	   long line, long col, const char *fmt, ...)
+pt_err_add(struct pt_err *err, enum pt_status code, const char *file, long line,
+           long col, const char *fmt, ...)
 {
 	struct pt_err_more *m;
 	struct pt_buf b = PT_BUF_INIT;
@@ -129,7 +129,7 @@ pt_err_prefix(struct pt_err *err, const char *fmt, ...)
 
 static char *
 format_one(const char *file, long line, long col, const char *msg, char *buf,
-	   size_t size)
+           size_t size)
 {
 	if (size == 0)
 		return buf;
@@ -169,21 +169,20 @@ pt_err_format_more(const struct pt_err *err, size_t i, char *buf, size_t size)
  * test of the man page's EXIT STATUS read.
  */
 static const struct pt_status_doc statuses[] = {
-	{ PT_OK, "ok", "success (check: no barriers)" },
-	{ PT_FINDINGS, "barriers",
-	  "check: the design has barriers; rules stale: some rules are stale" },
-	{ PT_EUSAGE, "usage", "usage error" },
-	{ PT_EINPUT, "input",
-	  "bad input: not well-formed, not valid, not BWB, bad design or rules" },
-	{ PT_EUNSAFE, "unsafe",
-	  "unsafe XML refused (entity declarations, external entities)" },
-	{ PT_EIO, "io", "a file could not be read or written" },
-	{ PT_EDB, "database", "database error" },
-	{ PT_ENOTFOUND, "not-found",
-	  "not found: a law, article or finding that is not in the registry" },
-	{ PT_EINTERNAL, "internal", "internal error" },
-	{ PT_OK, NULL, NULL }
-};
+    {PT_OK, "ok", "success (check: no barriers)"},
+    {PT_FINDINGS, "barriers",
+     "check: the design has barriers; rules stale: some rules are stale"},
+    {PT_EUSAGE, "usage", "usage error"},
+    {PT_EINPUT, "input",
+     "bad input: not well-formed, not valid, not BWB, bad design or rules"},
+    {PT_EUNSAFE, "unsafe",
+     "unsafe XML refused (entity declarations, external entities)"},
+    {PT_EIO, "io", "a file could not be read or written"},
+    {PT_EDB, "database", "database error"},
+    {PT_ENOTFOUND, "not-found",
+     "not found: a law, article or finding that is not in the registry"},
+    {PT_EINTERNAL, "internal", "internal error"},
+    {PT_OK, NULL, NULL}};
 
 const struct pt_status_doc *
 pt_status_docs(void)
@@ -217,7 +216,8 @@ pt_status_table(char *buf, size_t size)
 		n += (size_t)k;
 		if (n >= size)
 			return size - 1;
-		k = snprintf(buf + n, size - n, "  %d  %s\n", (int)d->code, d->text);
+		k = snprintf(buf + n, size - n, "  %d  %s\n", (int)d->code,
+		             d->text);
 	}
 	n += k >= 0 ? (size_t)k : 0;
 	return n < size ? n : size - 1;

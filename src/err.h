@@ -27,18 +27,21 @@
 #include <stddef.h>
 
 enum pt_status {
-	PT_OK = 0,         /* success; for check: no barriers */
-	PT_FINDINGS = 1,   /* check: the design has one or more barriers */
-	PT_EUSAGE = 2,     /* bad command line */
-	PT_EINPUT = 3,     /* input not well-formed, not valid, not BWB, bad design or rules */
-	PT_EUNSAFE = 4,    /* XML refused for safety: DTD entities, external entities */
-	PT_EIO = 5,        /* a file could not be opened, read or written */
-	PT_EDB = 6,        /* the database could not be opened, read or written */
-	PT_ENOTFOUND = 7,  /* a law, version, article, finding or proeftuin not found */
-	PT_EINTERNAL = 8   /* out of memory or a broken invariant */
+	PT_OK = 0,       /* success; for check: no barriers */
+	PT_FINDINGS = 1, /* check: the design has one or more barriers */
+	PT_EUSAGE = 2,   /* bad command line */
+	PT_EINPUT = 3, /* input not well-formed, not valid, not BWB, bad design
+	                  or rules */
+	PT_EUNSAFE =
+	    4, /* XML refused for safety: DTD entities, external entities */
+	PT_EIO = 5, /* a file could not be opened, read or written */
+	PT_EDB = 6, /* the database could not be opened, read or written */
+	PT_ENOTFOUND =
+	    7, /* a law, version, article, finding or proeftuin not found */
+	PT_EINTERNAL = 8 /* out of memory or a broken invariant */
 };
 
-#define PT_ERR_MSG_MAX 1024
+#define PT_ERR_MSG_MAX  1024
 #define PT_ERR_FILE_MAX 512
 
 /* The most errors one record keeps: the first and PT_ERR_MAX - 1 more. */
@@ -46,9 +49,9 @@ enum pt_status {
 
 /* One further error of a record, after the first. */
 struct pt_err_more {
-	char *file;                 /* "" when the error is not about a file */
-	long line;                  /* 0 when unknown */
-	long col;                   /* 0 when unknown */
+	char *file; /* "" when the error is not about a file */
+	long line;  /* 0 when unknown */
+	long col;   /* 0 when unknown */
 	char *msg;
 };
 
@@ -58,12 +61,15 @@ struct pt_err {
 	long line;                  /* 0 when unknown */
 	long col;                   /* 0 when unknown */
 	char msg[PT_ERR_MSG_MAX];
-	struct pt_err_more *more;   /* further errors in order; NULL if none */
-	size_t nmore;               /* at most PT_ERR_MAX - 1 */
-	size_t omitted;             /* errors found beyond PT_ERR_MAX, not kept */
+	struct pt_err_more *more; /* further errors in order; NULL if none */
+	size_t nmore;             /* at most PT_ERR_MAX - 1 */
+	size_t omitted;           /* errors found beyond PT_ERR_MAX, not kept */
 };
 
-#define PT_ERR_INIT { PT_OK, "", 0, 0, "", NULL, 0, 0 }
+#define PT_ERR_INIT                                                            \
+	{                                                                      \
+		PT_OK, "", 0, 0, "", NULL, 0, 0                                \
+	}
 
 #if defined(__GNUC__)
 #define PT_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -73,7 +79,7 @@ struct pt_err {
 
 /* A macro's value as a string literal: PT_STR(REVIEW_NOTE_MAX) is "8000". */
 #define PT_STR_(x) #x
-#define PT_STR(x) PT_STR_(x)
+#define PT_STR(x)  PT_STR_(x)
 
 /* Reset err to "no error", freeing its further errors. */
 void pt_err_clear(struct pt_err *err);
@@ -84,8 +90,8 @@ void pt_err_clear(struct pt_err *err);
  * Further errors that err held are freed: it now holds this one.
  */
 enum pt_status pt_err_set(struct pt_err *err, enum pt_status code,
-			  const char *file, long line, long col,
-			  const char *fmt, ...) PT_PRINTF(6, 7);
+                          const char *file, long line, long col,
+                          const char *fmt, ...) PT_PRINTF(6, 7);
 
 /*
  * Record one more error (err may be NULL) and return code.  When err holds
@@ -94,8 +100,8 @@ enum pt_status pt_err_set(struct pt_err *err, enum pt_status code,
  * err holds PT_ERR_MAX errors, only err->omitted is counted.
  */
 enum pt_status pt_err_add(struct pt_err *err, enum pt_status code,
-			  const char *file, long line, long col,
-			  const char *fmt, ...) PT_PRINTF(6, 7);
+                          const char *file, long line, long col,
+                          const char *fmt, ...) PT_PRINTF(6, 7);
 
 /* How many errors err reports: 0 for none, else 1 + nmore + omitted. */
 size_t pt_err_count(const struct pt_err *err);
@@ -111,7 +117,7 @@ char *pt_err_format(const struct pt_err *err, char *buf, size_t size);
 
 /* The same for the further error err->more[i] (i < err->nmore). */
 char *pt_err_format_more(const struct pt_err *err, size_t i, char *buf,
-			 size_t size);
+                         size_t size);
 
 /* The name of a status, for documentation and JSON ("ok", "input", ...). */
 const char *pt_status_name(enum pt_status code);
@@ -119,8 +125,8 @@ const char *pt_status_name(enum pt_status code);
 /* One exit status as --help and the man page document it. */
 struct pt_status_doc {
 	enum pt_status code;
-	const char *name;  /* pt_status_name() */
-	const char *text;  /* one line: "usage error" */
+	const char *name; /* pt_status_name() */
+	const char *text; /* one line: "usage error" */
 };
 
 /* Every status in order, ended by an entry whose name is NULL. */

@@ -23,10 +23,11 @@ static enum pt_status
 not_regular(const char *path, mode_t mode, struct pt_err *err)
 {
 	if (S_ISDIR(mode))
-		pt_err_set(err, PT_EIO, path, 0, 0, "is a directory, not a file");
+		pt_err_set(err, PT_EIO, path, 0, 0,
+		           "is a directory, not a file");
 	else
 		pt_err_set(err, PT_EIO, path, 0, 0,
-			   "not a regular file (a device, FIFO or socket)");
+		           "not a regular file (a device, FIFO or socket)");
 	return PT_EIO;
 }
 
@@ -35,14 +36,13 @@ too_large(const char *path, size_t max, struct pt_err *err)
 {
 	if (max >= (1u << 20))
 		return pt_err_set(err, PT_EINPUT, path, 0, 0,
-				  "file larger than %zu MB", max >> 20);
+		                  "file larger than %zu MB", max >> 20);
 	return pt_err_set(err, PT_EINPUT, path, 0, 0,
-			  "file larger than %zu bytes", max);
+	                  "file larger than %zu bytes", max);
 }
 
 enum pt_status
-fileio_read(const char *path, size_t max, struct pt_buf *b,
-	    struct pt_err *err)
+fileio_read(const char *path, size_t max, struct pt_buf *b, struct pt_err *err)
 {
 	size_t start = b->len, got = 0;
 	struct stat st;
@@ -56,13 +56,13 @@ fileio_read(const char *path, size_t max, struct pt_buf *b,
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
-				  strerror(errno));
+		                  strerror(errno));
 	if (fstat(fd, &st) != 0) {
 		int e = errno;
 
 		close(fd);
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
-				  strerror(e));
+		                  strerror(e));
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
@@ -98,7 +98,7 @@ fileio_read(const char *path, size_t max, struct pt_buf *b,
 		b->len = start;
 		b->s[b->len] = '\0';
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
-				  strerror(e));
+		                  strerror(e));
 	}
 	close(fd);
 	b->s[b->len] = '\0';
@@ -109,7 +109,7 @@ fileio_read(const char *path, size_t max, struct pt_buf *b,
 
 struct fileio_out {
 	char *path;
-	char *tmp;   /* NULL when written through */
+	char *tmp; /* NULL when written through */
 	int fd;
 };
 
@@ -145,8 +145,9 @@ fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
 	*out = NULL;
 	if (lstat(path, &st) == 0) {
 		if (S_ISLNK(st.st_mode)) {
-			pt_err_set(err, PT_EIO, path, 0, 0, "is a symbolic "
-				   "link; give the file it points to");
+			pt_err_set(err, PT_EIO, path, 0, 0,
+			           "is a symbolic "
+			           "link; give the file it points to");
 			return PT_EIO;
 		}
 		if (S_ISDIR(st.st_mode))
@@ -192,8 +193,7 @@ fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
 }
 
 enum pt_status
-fileio_write(struct fileio_out *o, const void *p, size_t n,
-	     struct pt_err *err)
+fileio_write(struct fileio_out *o, const void *p, size_t n, struct pt_err *err)
 {
 	const char *s = p;
 
@@ -281,8 +281,7 @@ fileio_abort(struct fileio_out *o)
 }
 
 enum pt_status
-fileio_write_file(const char *path, const void *p, size_t n,
-		  struct pt_err *err)
+fileio_write_file(const char *path, const void *p, size_t n, struct pt_err *err)
 {
 	struct fileio_out *o;
 	enum pt_status rc;

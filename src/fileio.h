@@ -13,9 +13,9 @@
  * Writing: fileio_create() .. fileio_commit() write an output file.
  *   - A regular file (or a new one) is written to a temporary file beside
  *     it (a name made by mkstemp(), created exclusively, so that no link
- *     planted there is followed), fsync()ed, and renamed over it: a failed or interrupted write
- *     leaves the old file whole.  An existing file keeps its permission
- *     bits; a new one gets 0666 less the umask, as with any shell
+ *     planted there is followed), fsync()ed, and renamed over it: a failed or
+ * interrupted write leaves the old file whole.  An existing file keeps its
+ * permission bits; a new one gets 0666 less the umask, as with any shell
  *     redirection.
  *   - A target that exists and is not a regular file (a character device
  *     such as /dev/null, a FIFO) is written through: opened and written
@@ -43,16 +43,16 @@
  * Errors name path; b then holds what it held before plus nothing useful.
  */
 enum pt_status fileio_read(const char *path, size_t max, struct pt_buf *b,
-			   struct pt_err *err);
+                           struct pt_err *err);
 
 struct fileio_out;
 
 /* Open path for writing as described above. */
 enum pt_status fileio_create(const char *path, struct fileio_out **out,
-			     struct pt_err *err);
+                             struct pt_err *err);
 /* Write n bytes; on failure the handle must still be aborted. */
 enum pt_status fileio_write(struct fileio_out *o, const void *p, size_t n,
-			    struct pt_err *err);
+                            struct pt_err *err);
 /* Flush to disk and put the file in place; frees o. */
 enum pt_status fileio_commit(struct fileio_out *o, struct pt_err *err);
 /* Drop what was written (the old file stays as it was); frees o. */
@@ -60,6 +60,6 @@ void fileio_abort(struct fileio_out *o);
 
 /* create + write + commit of one buffer. */
 enum pt_status fileio_write_file(const char *path, const void *p, size_t n,
-				 struct pt_err *err);
+                                 struct pt_err *err);
 
 #endif

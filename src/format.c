@@ -10,26 +10,24 @@
 
 /* The writers of report.c and amend.c append to memory and cannot fail;
  * these give them the table's signature. */
-#define REPORT_WRITER(fmt)                                                   \
-	static enum pt_status report_##fmt(struct pt_buf *out,                \
-					   const struct check_result *r,      \
-					   size_t i, size_t n,                \
-					   struct pt_err *err)                \
-	{                                                                     \
-		(void)err;                                                    \
-		report_##fmt##_part(out, r, i, n);                            \
-		return PT_OK;                                                 \
+#define REPORT_WRITER(fmt)                                                     \
+	static enum pt_status report_##fmt(                                    \
+	    struct pt_buf *out, const struct check_result *r, size_t i,        \
+	    size_t n, struct pt_err *err)                                      \
+	{                                                                      \
+		(void)err;                                                     \
+		report_##fmt##_part(out, r, i, n);                             \
+		return PT_OK;                                                  \
 	}
-#define AMEND_WRITER(fmt)                                                    \
-	static enum pt_status amend_##fmt##_fmt(struct pt_buf *out,           \
-						const struct amend_list *l,   \
-						const char *tmpdir,           \
-						struct pt_err *err)           \
-	{                                                                     \
-		(void)tmpdir;                                                 \
-		(void)err;                                                    \
-		amend_##fmt(out, l);                                          \
-		return PT_OK;                                                 \
+#define AMEND_WRITER(fmt)                                                      \
+	static enum pt_status amend_##fmt##_fmt(                               \
+	    struct pt_buf *out, const struct amend_list *l,                    \
+	    const char *tmpdir, struct pt_err *err)                            \
+	{                                                                      \
+		(void)tmpdir;                                                  \
+		(void)err;                                                     \
+		amend_##fmt(out, l);                                           \
+		return PT_OK;                                                  \
 	}
 
 REPORT_WRITER(text)
@@ -43,23 +41,22 @@ AMEND_WRITER(json)
 AMEND_WRITER(csv)
 
 const struct format formats[] = {
-	/* name, ext, media type, web label, what, flags, writers */
-	{ "text", "txt", "text/plain; charset=utf-8", "tekst", "a report", 0,
-	  report_text, amend_text_fmt },
-	{ "markdown", "md", "text/markdown; charset=utf-8", "Markdown",
-	  "a report", 0, report_markdown, amend_markdown_fmt },
-	{ "html", "html", "text/html; charset=utf-8", "HTML", "a page", 0,
-	  report_html, NULL },
-	{ "json", "json", "application/json", "JSON", "a document", FORMAT_WEB,
-	  report_json, amend_json_fmt },
-	{ "csv", "csv", "text/csv; charset=utf-8", "CSV", "a table", FORMAT_WEB,
-	  report_csv, amend_csv_fmt },
-	{ "xlsx", "xlsx",
-	  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	  "Excel (XLSX)", "a workbook",
-	  FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, NULL, amend_xlsx },
-	{ NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL }
-};
+    /* name, ext, media type, web label, what, flags, writers */
+    {"text", "txt", "text/plain; charset=utf-8", "tekst", "a report", 0,
+     report_text, amend_text_fmt},
+    {"markdown", "md", "text/markdown; charset=utf-8", "Markdown", "a report",
+     0, report_markdown, amend_markdown_fmt},
+    {"html", "html", "text/html; charset=utf-8", "HTML", "a page", 0,
+     report_html, NULL},
+    {"json", "json", "application/json", "JSON", "a document", FORMAT_WEB,
+     report_json, amend_json_fmt},
+    {"csv", "csv", "text/csv; charset=utf-8", "CSV", "a table", FORMAT_WEB,
+     report_csv, amend_csv_fmt},
+    {"xlsx", "xlsx",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+     "Excel (XLSX)", "a workbook",
+     FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, NULL, amend_xlsx},
+    {NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
 int
 format_carries(const struct format *f, enum format_doc doc)
@@ -93,8 +90,8 @@ format_by_ext(enum format_doc doc, unsigned flags, const char *ext)
 
 enum pt_status
 format_write_report(const struct format *f, struct pt_buf *out,
-		    struct check_result *const *res, size_t n,
-		    struct pt_err *err)
+                    struct check_result *const *res, size_t n,
+                    struct pt_err *err)
 {
 	enum pt_status rc = PT_OK;
 	size_t i;
@@ -108,7 +105,7 @@ format_write_report(const struct format *f, struct pt_buf *out,
 
 void
 format_names(struct pt_buf *b, enum format_doc doc, const char *sep,
-	     const char *last)
+             const char *last)
 {
 	const struct format *f, *g;
 	int first = 1;

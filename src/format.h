@@ -25,15 +25,15 @@
 
 /* The kinds of document; a format carries one or both. */
 enum format_doc {
-	FORMAT_REPORT = 1u,  /* check */
-	FORMAT_AMEND = 2u    /* amendments */
+	FORMAT_REPORT = 1u, /* check */
+	FORMAT_AMEND = 2u   /* amendments */
 };
 
 /* Flags of a format. */
 enum {
-	FORMAT_BINARY = 1u,     /* not text (a zip package) */
-	FORMAT_NO_STDOUT = 2u,  /* only to a file: never to standard output */
-	FORMAT_WEB = 4u         /* offered as a download by the web workspace */
+	FORMAT_BINARY = 1u,    /* not text (a zip package) */
+	FORMAT_NO_STDOUT = 2u, /* only to a file: never to standard output */
+	FORMAT_WEB = 4u        /* offered as a download by the web workspace */
 };
 
 /*
@@ -42,22 +42,22 @@ enum {
  * after the last the tail (see report_part() in report.h).
  */
 typedef enum pt_status (*format_report_fn)(struct pt_buf *out,
-					   const struct check_result *r,
-					   size_t i, size_t n,
-					   struct pt_err *err);
+                                           const struct check_result *r,
+                                           size_t i, size_t n,
+                                           struct pt_err *err);
 /* An amendment list; tmpdir for formats that need a scratch file. */
 typedef enum pt_status (*format_amend_fn)(struct pt_buf *out,
-					  const struct amend_list *l,
-					  const char *tmpdir,
-					  struct pt_err *err);
+                                          const struct amend_list *l,
+                                          const char *tmpdir,
+                                          struct pt_err *err);
 
 struct format {
-	const char *name;     /* "html": the value of --format */
-	const char *ext;      /* file extension without the dot */
-	const char *media;    /* media type for HTTP */
-	const char *label;    /* link text in the web workspace */
-	const char *what;     /* for messages: "a workbook", "a report" */
-	unsigned flags;       /* FORMAT_BINARY, FORMAT_NO_STDOUT, FORMAT_WEB */
+	const char *name;  /* "html": the value of --format */
+	const char *ext;   /* file extension without the dot */
+	const char *media; /* media type for HTTP */
+	const char *label; /* link text in the web workspace */
+	const char *what;  /* for messages: "a workbook", "a report" */
+	unsigned flags;    /* FORMAT_BINARY, FORMAT_NO_STDOUT, FORMAT_WEB */
 	format_report_fn report; /* NULL: cannot carry a report */
 	format_amend_fn amend;   /* NULL: cannot carry an amendment list */
 };
@@ -73,11 +73,11 @@ const struct format *format_find(enum format_doc doc, const char *name);
 /* The format with extension ext that carries doc and has every flag of
  * flags, or NULL. */
 const struct format *format_by_ext(enum format_doc doc, unsigned flags,
-				   const char *ext);
+                                   const char *ext);
 /* The whole report of n results (n may be 0) in format f. */
 enum pt_status format_write_report(const struct format *f, struct pt_buf *out,
-				   struct check_result *const *res, size_t n,
-				   struct pt_err *err);
+                                   struct check_result *const *res, size_t n,
+                                   struct pt_err *err);
 
 /*
  * Append the names of the formats that carry doc, separated by sep, the
@@ -86,6 +86,6 @@ enum pt_status format_write_report(const struct format *f, struct pt_buf *out,
  * json or csv".
  */
 void format_names(struct pt_buf *b, enum format_doc doc, const char *sep,
-		  const char *last);
+                  const char *last);
 
 #endif

@@ -18,12 +18,23 @@ html_esc(struct pt_buf *b, const char *s)
 		return;
 	for (; *s != '\0'; s++) {
 		switch (*s) {
-		case '&': pt_buf_adds(b, "&amp;"); break;
-		case '<': pt_buf_adds(b, "&lt;"); break;
-		case '>': pt_buf_adds(b, "&gt;"); break;
-		case '"': pt_buf_adds(b, "&quot;"); break;
-		case '\'': pt_buf_adds(b, "&#39;"); break;
-		default: pt_buf_addc(b, *s);
+		case '&':
+			pt_buf_adds(b, "&amp;");
+			break;
+		case '<':
+			pt_buf_adds(b, "&lt;");
+			break;
+		case '>':
+			pt_buf_adds(b, "&gt;");
+			break;
+		case '"':
+			pt_buf_adds(b, "&quot;");
+			break;
+		case '\'':
+			pt_buf_adds(b, "&#39;");
+			break;
+		default:
+			pt_buf_addc(b, *s);
 		}
 	}
 }
@@ -50,7 +61,7 @@ int
 html_is_web_url(const char *u)
 {
 	return u != NULL && (strncmp(u, "https://", 8) == 0 ||
-			     strncmp(u, "http://", 7) == 0);
+	                     strncmp(u, "http://", 7) == 0);
 }
 
 void
@@ -76,7 +87,7 @@ html_url_encode(struct pt_buf *b, const char *s)
 
 void
 html_href(struct pt_buf *b, const char *prefix, const char *id,
-	  const char *suffix, const char *text)
+          const char *suffix, const char *text)
 {
 	pt_buf_adds(b, "<a href=\"");
 	pt_buf_adds(b, prefix);
@@ -89,7 +100,7 @@ html_href(struct pt_buf *b, const char *prefix, const char *id,
 
 void
 html_register_link(struct pt_buf *b, const struct rule_provision *rp,
-		   const char *date, const char *text)
+                   const char *date, const char *text)
 {
 	pt_buf_adds(b, "<a href=\"/wet/");
 	html_url_encode(b, rp->bwb);
@@ -109,15 +120,17 @@ html_register_link(struct pt_buf *b, const struct rule_provision *rp,
 /* The text as a <blockquote>, folded when it is long. */
 static void
 provision_text(struct pt_buf *b, const struct finding_provision *p,
-	       const struct html_provision_opts *o)
+               const struct html_provision_opts *o)
 {
 	size_t len = strlen(p->text);
 	int fold = o != NULL && o->fold > 0 && len > o->fold;
 
 	/* Long texts (definition articles) fold away; no script needed. */
 	if (fold)
-		pt_buf_addf(b, "<details><summary>Tekst (%zu tekens) tonen"
-			    "</summary>\n", len);
+		pt_buf_addf(b,
+		            "<details><summary>Tekst (%zu tekens) tonen"
+		            "</summary>\n",
+		            len);
 	pt_buf_adds(b, "<blockquote");
 	if (html_is_web_url(p->url))
 		html_tag(b, " cite=\"", p->url, "\"");
@@ -130,7 +143,7 @@ provision_text(struct pt_buf *b, const struct finding_provision *p,
 
 void
 html_provision(struct pt_buf *b, const struct finding_provision *p,
-	       const struct html_provision_opts *o)
+               const struct html_provision_opts *o)
 {
 	char *cite, *notes, *line, *nl;
 
@@ -143,8 +156,8 @@ html_provision(struct pt_buf *b, const struct finding_provision *p,
 		pt_buf_adds(b, " \xe2\x80\x94 ");
 		if (!rules_zekerheid_verified(p->rp->zekerheid))
 			html_tag(b, "<span class=\"let-op\">",
-				 report_zekerheid_label(p->rp->zekerheid),
-				 "</span>");
+			         report_zekerheid_label(p->rp->zekerheid),
+			         "</span>");
 		else
 			html_esc(b, report_zekerheid_label(p->rp->zekerheid));
 	}
@@ -170,15 +183,17 @@ html_provision(struct pt_buf *b, const struct finding_provision *p,
 			pt_buf_adds(b, "; versie met onbekende datum");
 		else if (p->version_date != NULL)
 			html_tag(b, "; tekst geldend vanaf <time>",
-				 p->version_date, "</time>");
+			         p->version_date, "</time>");
 	}
 	if (html_is_web_url(p->url))
-		html_tag(b, "; <a href=\"", p->url, "\">wetten.overheid.nl</a>");
+		html_tag(b, "; <a href=\"", p->url,
+		         "\">wetten.overheid.nl</a>");
 	else if (p->url != NULL)
 		html_tag(b, "; <code>", p->url, "</code>");
 	if (o != NULL && o->register_date != NULL && p->rp != NULL) {
 		pt_buf_adds(b, "; ");
-		html_register_link(b, p->rp, o->register_date, "in het register");
+		html_register_link(b, p->rp, o->register_date,
+		                   "in het register");
 	}
 	pt_buf_adds(b, "</p>\n</div>\n");
 }

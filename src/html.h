@@ -18,7 +18,7 @@
 void html_esc(struct pt_buf *b, const char *s);
 /* open, s escaped, close. */
 void html_tag(struct pt_buf *b, const char *open, const char *s,
-	      const char *close);
+              const char *close);
 /* <hN>s</hN> with N at most 6. */
 void html_heading(struct pt_buf *b, int level, const char *s);
 /* Whether u is an http or https address (only those become links). */
@@ -29,12 +29,12 @@ void html_url_encode(struct pt_buf *b, const char *s);
 /* <a href="prefix<encoded id>suffix">text</a>; prefix and suffix are the
  * program's own. */
 void html_href(struct pt_buf *b, const char *prefix, const char *id,
-	       const char *suffix, const char *text);
+               const char *suffix, const char *text);
 
 /* <a href="/wet/BWB/ARTIKEL?date=DATE[&lid=LID]">text</a>: the web
  * workspace's page of the provision rp at date. */
 void html_register_link(struct pt_buf *b, const struct rule_provision *rp,
-			const char *date, const char *text);
+                        const char *date, const char *text);
 
 /* How html_provision() renders. */
 struct html_provision_opts {
@@ -51,6 +51,6 @@ struct html_provision_opts {
  * Juriconnect id, the date of the text and the source link.
  */
 void html_provision(struct pt_buf *b, const struct finding_provision *p,
-		    const struct html_provision_opts *o);
+                    const struct html_provision_opts *o);
 
 #endif

@@ -21,7 +21,7 @@ struct sink {
 	FILE *f;
 	unsigned long long bytes, max;
 	int too_big, write_failed;
-	int bad_encoding;       /* the response has a Content-Encoding */
+	int bad_encoding; /* the response has a Content-Encoding */
 	char encoding[64];
 	const struct http_opts *o;
 	const char *url;
@@ -47,8 +47,8 @@ http_global_init(struct pt_err *err)
 
 	if (rc != CURLE_OK)
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-				  "cannot initialise libcurl: %s",
-				  curl_easy_strerror(rc));
+		                  "cannot initialise libcurl: %s",
+		                  curl_easy_strerror(rc));
 	return PT_OK;
 }
 
@@ -81,16 +81,21 @@ on_header(char *data, size_t size, size_t n, void *ctx)
 	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0) {
 		s->bad_encoding = 0;
 		s->encoding[0] = '\0';
-	} else if (len > 17 && strncasecmp(data, "Content-Encoding:", 17) == 0) {
-		for (i = 17; i < len && (data[i] == ' ' || data[i] == '\t'); i++)
+	} else if (len > 17 &&
+	           strncasecmp(data, "Content-Encoding:", 17) == 0) {
+		for (i = 17; i < len && (data[i] == ' ' || data[i] == '\t');
+		     i++)
 			;
-		for (j = len; j > i && (data[j - 1] == '\r' ||
-		     data[j - 1] == '\n' || data[j - 1] == ' '); j--)
+		for (j = len;
+		     j > i && (data[j - 1] == '\r' || data[j - 1] == '\n' ||
+		               data[j - 1] == ' ');
+		     j--)
 			;
-		if (j > i && !(j - i == 8 && strncasecmp(data + i, "identity", 8) == 0)) {
+		if (j > i && !(j - i == 8 &&
+		               strncasecmp(data + i, "identity", 8) == 0)) {
 			s->bad_encoding = 1;
 			snprintf(s->encoding, sizeof s->encoding, "%.*s",
-				 (int)(j - i), data + i);
+			         (int)(j - i), data + i);
 		}
 	}
 	return len;
@@ -118,8 +123,8 @@ on_write(char *data, size_t size, size_t n, void *ctx)
 }
 
 static int
-on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
-	    curl_off_t ultotal, curl_off_t ulnow)
+on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+            curl_off_t ulnow)
 {
 	struct sink *s = ctx;
 
@@ -127,8 +132,8 @@ on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
 	(void)ulnow;
 	if (dlnow > 0)
 		s->o->progress(s->o->progress_ctx, s->url,
-			       (unsigned long long)dlnow,
-			       dltotal > 0 ? (unsigned long long)dltotal : 0);
+		               (unsigned long long)dlnow,
+		               dltotal > 0 ? (unsigned long long)dltotal : 0);
 	return 0;
 }
 
@@ -136,18 +141,30 @@ static const char *
 reason(long status)
 {
 	switch (status) {
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 408: return "Request Timeout";
-	case 410: return "Gone";
-	case 429: return "Too Many Requests";
-	case 500: return "Internal Server Error";
-	case 502: return "Bad Gateway";
-	case 503: return "Service Unavailable";
-	case 504: return "Gateway Timeout";
-	default: return "";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 408:
+		return "Request Timeout";
+	case 410:
+		return "Gone";
+	case 429:
+		return "Too Many Requests";
+	case 500:
+		return "Internal Server Error";
+	case 502:
+		return "Bad Gateway";
+	case 503:
+		return "Service Unavailable";
+	case 504:
+		return "Gateway Timeout";
+	default:
+		return "";
 	}
 }
 
@@ -201,7 +218,7 @@ sleep_ms(long ms)
 
 static void
 setup_handle(CURL *h, const struct http_opts *o, const char *url,
-	     struct sink *s, char *errbuf)
+             struct sink *s, char *errbuf)
 {
 	int https = strncasecmp(url, "https://", 8) == 0;
 
@@ -209,13 +226,14 @@ setup_handle(CURL *h, const struct http_opts *o, const char *url,
 #if LIBCURL_VERSION_NUM >= 0x075500
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https,file");
 	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR,
-			 https ? "https" : "http,https");
+	                 https ? "https" : "http,https");
 #else
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS,
-			 (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FILE));
+	curl_easy_setopt(
+	    h, CURLOPT_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FILE));
 	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS,
-			 https ? (long)CURLPROTO_HTTPS
-			       : (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	                 https ? (long)CURLPROTO_HTTPS
+	                       : (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
 	/* Redirects are followed by attempt(), which checks the origin. */
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
@@ -223,19 +241,20 @@ setup_handle(CURL *h, const struct http_opts *o, const char *url,
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_USERAGENT,
-			 o->user_agent ? o->user_agent : "proeftoets/" PACKAGE_VERSION);
+	                 o->user_agent ? o->user_agent
+	                               : "proeftoets/" PACKAGE_VERSION);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, s);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT,
-			 o->connect_timeout > 0 ? o->connect_timeout : 30L);
+	                 o->connect_timeout > 0 ? o->connect_timeout : 30L);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT,
-			 o->total_timeout > 0 ? o->total_timeout : 300L);
+	                 o->total_timeout > 0 ? o->total_timeout : 300L);
 	/* Less than min_speed bytes a second for stall_timeout seconds: a
 	 * stall (a slow drip too, not only silence). */
 	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT,
-			 o->min_speed > 0 ? o->min_speed : 1L);
+	                 o->min_speed > 0 ? o->min_speed : 1L);
 	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
-			 o->stall_timeout > 0 ? o->stall_timeout : 30L);
+	                 o->stall_timeout > 0 ? o->stall_timeout : 30L);
 	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)s->max);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, s);
@@ -256,8 +275,8 @@ is_redirect(long status)
 
 /* One request to the handle's URL; a redirect is PT_OK with *status 3xx. */
 static enum pt_status
-request(CURL *h, struct sink *s, const char *errbuf,
-	long *status, int *transient, struct pt_err *err)
+request(CURL *h, struct sink *s, const char *errbuf, long *status,
+        int *transient, struct pt_err *err)
 {
 	CURLcode rc;
 	const char *detail;
@@ -269,30 +288,34 @@ request(CURL *h, struct sink *s, const char *errbuf,
 	detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
 	if (s->too_big || rc == CURLE_FILESIZE_EXCEEDED)
 		return pt_err_set(err, PT_EIO, NULL, 0, 0,
-				  "larger than the maximum of %llu bytes", s->max);
+		                  "larger than the maximum of %llu bytes",
+		                  s->max);
 	if (s->write_failed)
 		return pt_err_set(err, PT_EIO, NULL, 0, 0,
-				  "cannot write the download: %s", strerror(errno));
+		                  "cannot write the download: %s",
+		                  strerror(errno));
 	if (s->bad_encoding)
-		return pt_err_set(err, PT_EIO, NULL, 0, 0,
-				  "refused: the server sent the body with "
-				  "Content-Encoding '%s', which was not asked for",
-				  s->encoding);
+		return pt_err_set(
+		    err, PT_EIO, NULL, 0, 0,
+		    "refused: the server sent the body with "
+		    "Content-Encoding '%s', which was not asked for",
+		    s->encoding);
 	switch (rc) {
 	case CURLE_OK:
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
 		*transient = 1;
-		return pt_err_set(err, PT_EIO, NULL, 0, 0, "timed out: %s", detail);
+		return pt_err_set(err, PT_EIO, NULL, 0, 0, "timed out: %s",
+		                  detail);
 	case CURLE_PARTIAL_FILE:
 		*transient = 1;
 		return pt_err_set(err, PT_EIO, NULL, 0, 0,
-				  "truncated download: %s", detail);
+		                  "truncated download: %s", detail);
 	case CURLE_FILE_COULDNT_READ_FILE:
 		return pt_err_set(err, PT_EIO, NULL, 0, 0, "not found");
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		return pt_err_set(err, PT_EIO, NULL, 0, 0,
-				  "protocol not allowed: %s", detail);
+		                  "protocol not allowed: %s", detail);
 	default:
 		*transient = transient_curl(rc);
 		return pt_err_set(err, PT_EIO, NULL, 0, 0, "%s", detail);
@@ -301,8 +324,9 @@ request(CURL *h, struct sink *s, const char *errbuf,
 		return PT_OK;
 	if (*status != 0 && (*status < 200 || *status > 299)) {
 		*transient = transient_status(*status);
-		return pt_err_set(err, PT_EIO, NULL, 0, 0, "HTTP %ld%s%s", *status,
-				  reason(*status)[0] ? " " : "", reason(*status));
+		return pt_err_set(err, PT_EIO, NULL, 0, 0, "HTTP %ld%s%s",
+		                  *status, reason(*status)[0] ? " " : "",
+		                  reason(*status));
 	}
 	return PT_OK;
 }
@@ -328,8 +352,8 @@ url_part(const char *url, CURLUPart what)
 int
 http_same_origin(const char *a, const char *b)
 {
-	static const CURLUPart parts[] = { CURLUPART_SCHEME, CURLUPART_HOST,
-					   CURLUPART_PORT };
+	static const CURLUPart parts[] = {CURLUPART_SCHEME, CURLUPART_HOST,
+	                                  CURLUPART_PORT};
 	size_t i;
 	int same = 1;
 
@@ -351,8 +375,8 @@ http_same_origin(const char *a, const char *b)
  * err filled and *transient telling whether another attempt may help.
  */
 static enum pt_status
-attempt(CURL *h, struct sink *s, const char *errbuf,
-	long *status, int *transient, struct pt_err *err)
+attempt(CURL *h, struct sink *s, const char *errbuf, long *status,
+        int *transient, struct pt_err *err)
 {
 	char *cur = xstrdup(s->url), *next = NULL;
 	enum pt_status rc;
@@ -368,34 +392,35 @@ attempt(CURL *h, struct sink *s, const char *errbuf,
 		curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &next);
 		if (next == NULL) {
 			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
-					"HTTP %ld without a Location", *status);
+			                "HTTP %ld without a Location", *status);
 			break;
 		}
 		if (hops == HTTP_MAX_REDIRECTS) {
 			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
-					"more than %d redirects",
-					HTTP_MAX_REDIRECTS);
+			                "more than %d redirects",
+			                HTTP_MAX_REDIRECTS);
 			break;
 		}
 		if (!(strncasecmp(next, "https://", 8) == 0 ||
 		      (strncasecmp(next, "http://", 7) == 0 &&
 		       strncasecmp(s->url, "https://", 8) != 0))) {
-			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
-					"redirect refused (protocol): %s", next);
+			rc =
+			    pt_err_set(err, PT_EIO, NULL, 0, 0,
+			               "redirect refused (protocol): %s", next);
 			break;
 		}
 		if (!s->o->any_origin && !http_same_origin(s->url, next)) {
-			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
-					"redirect to another origin refused: %s",
-					next);
+			rc = pt_err_set(
+			    err, PT_EIO, NULL, 0, 0,
+			    "redirect to another origin refused: %s", next);
 			break;
 		}
 		free(cur);
 		cur = xstrdup(next);
 		if (rewind_sink(s) != 0) {
 			rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
-					"cannot write the download: %s",
-					strerror(errno));
+			                "cannot write the download: %s",
+			                strerror(errno));
 			break;
 		}
 	}
@@ -405,7 +430,7 @@ attempt(CURL *h, struct sink *s, const char *errbuf,
 
 enum pt_status
 http_fetch(const struct http_opts *o, const char *url, const char *path,
-	   struct http_result *res, struct pt_err *err)
+           struct http_result *res, struct pt_err *err)
 {
 	struct http_opts def;
 	struct sink s;
@@ -422,8 +447,9 @@ http_fetch(const struct http_opts *o, const char *url, const char *path,
 		o = &def;
 	}
 	if (!http_url_allowed(url))
-		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "'%s': only http, https and file URLs are allowed", url);
+		return pt_err_set(
+		    err, PT_EUSAGE, NULL, 0, 0,
+		    "'%s': only http, https and file URLs are allowed", url);
 	memset(&s, 0, sizeof s);
 	s.o = o;
 	s.url = url;
@@ -431,12 +457,12 @@ http_fetch(const struct http_opts *o, const char *url, const char *path,
 	s.f = fopen(path, "wb+");
 	if (s.f == NULL)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot create: %s",
-				  strerror(errno));
+		                  strerror(errno));
 	h = curl_easy_init();
 	if (h == NULL) {
 		fclose(s.f);
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-				  "cannot create a libcurl handle");
+		                  "cannot create a libcurl handle");
 	}
 	errbuf[0] = '\0';
 	setup_handle(h, o, url, &s, errbuf);
@@ -450,20 +476,20 @@ http_fetch(const struct http_opts *o, const char *url, const char *path,
 		sleep_ms(wait);
 		wait *= 2;
 		if (rewind_sink(&s) != 0) {
-			rc = pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
-					strerror(errno));
+			rc = pt_err_set(err, PT_EIO, path, 0, 0,
+			                "cannot write: %s", strerror(errno));
 			break;
 		}
 	}
 	curl_easy_cleanup(h);
 	if (fclose(s.f) != 0 && rc == PT_OK)
 		rc = pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
-				strerror(errno));
+		                strerror(errno));
 	if (rc != PT_OK && tries > 1 && err != NULL) {
 		size_t n = strlen(err->msg);
 
-		snprintf(err->msg + n, sizeof err->msg - n, " (after %d attempts)",
-			 tries);
+		snprintf(err->msg + n, sizeof err->msg - n,
+		         " (after %d attempts)", tries);
 	}
 	if (res) {
 		res->status = status;

@@ -31,34 +31,34 @@
 
 /* Called while a body arrives: bytes so far, and the total (0 = unknown). */
 typedef void (*http_progress_fn)(void *ctx, const char *url,
-				 unsigned long long now,
-				 unsigned long long total);
+                                 unsigned long long now,
+                                 unsigned long long total);
 
 struct http_opts {
-	long connect_timeout;         /* seconds; 0 = 30 */
-	long stall_timeout;           /* seconds without data; 0 = 30 */
-	long total_timeout;           /* seconds per attempt; 0 = 300 */
-	int retries;                  /* extra attempts for transient failures */
-	long backoff_ms;              /* first wait between attempts; 0 = 1000 */
-	unsigned long long max_size;  /* bytes; 0 = HTTP_DEFAULT_MAX_SIZE */
-	long min_speed;               /* bytes/s; 0 = 1 */
-	int any_origin;               /* follow redirects to other origins */
-	const char *user_agent;       /* NULL = "proeftoets/VERSION" */
-	http_progress_fn progress;    /* may be NULL */
+	long connect_timeout;        /* seconds; 0 = 30 */
+	long stall_timeout;          /* seconds without data; 0 = 30 */
+	long total_timeout;          /* seconds per attempt; 0 = 300 */
+	int retries;                 /* extra attempts for transient failures */
+	long backoff_ms;             /* first wait between attempts; 0 = 1000 */
+	unsigned long long max_size; /* bytes; 0 = HTTP_DEFAULT_MAX_SIZE */
+	long min_speed;              /* bytes/s; 0 = 1 */
+	int any_origin;              /* follow redirects to other origins */
+	const char *user_agent;      /* NULL = "proeftoets/VERSION" */
+	http_progress_fn progress;   /* may be NULL */
 	void *progress_ctx;
 };
 
-#define HTTP_DEFAULT_MAX_SIZE (256ULL << 20)
+#define HTTP_DEFAULT_MAX_SIZE  (256ULL << 20)
 #define HTTP_DEFAULT_MIN_SPEED 1024L
-#define HTTP_MAX_REDIRECTS 5
+#define HTTP_MAX_REDIRECTS     5
 
 /* Fill o with the defaults (3 retries, 30 s time-outs, 1 KiB/s). */
 void http_opts_default(struct http_opts *o);
 
 struct http_result {
-	long status;                  /* HTTP status of the last attempt; 0 for file: */
-	unsigned long long bytes;     /* body bytes written */
-	int attempts;                 /* requests made */
+	long status; /* HTTP status of the last attempt; 0 for file: */
+	unsigned long long bytes; /* body bytes written */
+	int attempts;             /* requests made */
 };
 
 /*
@@ -67,8 +67,8 @@ struct http_result {
  * after the last.
  */
 enum pt_status http_fetch(const struct http_opts *o, const char *url,
-			  const char *path, struct http_result *res,
-			  struct pt_err *err);
+                          const char *path, struct http_result *res,
+                          struct pt_err *err);
 
 enum pt_status http_global_init(struct pt_err *err);
 void http_global_cleanup(void);

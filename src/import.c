@@ -50,10 +50,11 @@ on_meta(void *ctx, const struct bwb_meta *m, struct pt_err *err)
 		date = s->opts->date;
 	if (date != NULL && !vocab_is_date(date))
 		return pt_err_set(err, PT_EINPUT, s->path, 1, 0,
-				  "bad date of entry into force '%s'", date);
-	if (store_put_law(s->st, m->bwb_id, m->citeertitel, m->soort, &law_id, err) ||
+		                  "bad date of entry into force '%s'", date);
+	if (store_put_law(s->st, m->bwb_id, m->citeertitel, m->soort, &law_id,
+	                  err) ||
 	    store_put_version(s->st, law_id, date, s->path, s->sha256,
-			      (int)m->format, &s->version_id, &replaced, err))
+	                      (int)m->format, &s->version_id, &replaced, err))
 		return err->code;
 	s->res->outcome = replaced ? IMPORT_REPLACED : IMPORT_ADDED;
 	s->res->bwb = xstrdup(m->bwb_id);
@@ -87,7 +88,8 @@ on_article(void *ctx, const struct bwb_article *a, struct pt_err *err)
 	rc = store_put_provision(s->st, s->version_id, &p, &pid, err);
 	for (i = 0; rc == PT_OK && i < a->nrefs; i++)
 		rc = store_put_reference(s->st, pid, (int)a->refs[i].kind,
-					 a->refs[i].target, a->refs[i].text, err);
+		                         a->refs[i].target, a->refs[i].text,
+		                         err);
 	for (i = 0; rc == PT_OK && i < a->nleden; i++) {
 		p.lid = a->leden[i].nr;
 		p.text = a->leden[i].text;
@@ -106,14 +108,14 @@ on_article(void *ctx, const struct bwb_article *a, struct pt_err *err)
 	s->res->provisions++;
 	if (s->opts && s->opts->progress && s->res->articles % 500 == 0)
 		s->opts->progress(s->opts->progress_ctx, s->path,
-				  s->res->articles, s->size);
+		                  s->res->articles, s->size);
 	return PT_OK;
 }
 
 enum pt_status
 import_file(struct pt_store *st, const char *path,
-	    const struct import_opts *opts, struct import_result *res,
-	    struct pt_err *err)
+            const struct import_opts *opts, struct import_result *res,
+            struct pt_err *err)
 {
 	struct import_state s;
 	struct bwb_handler h;
@@ -127,17 +129,18 @@ import_file(struct pt_store *st, const char *path,
 	memset(res, 0, sizeof *res);
 	if (opts && opts->date && !vocab_is_date(opts->date))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "bad date '%s' (want YYYY-MM-DD)", opts->date);
+		                  "bad date '%s' (want YYYY-MM-DD)",
+		                  opts->date);
 	/*
 	 * The file is read twice (digest, then parse): a pipe or a device
 	 * would hang or give two different documents.
 	 */
 	if (stat(path, &sb) != 0)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
-				  strerror(errno));
+		                  strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return pt_err_set(err, PT_EIO, path, 0, 0,
-				  "not a regular file");
+		                  "not a regular file");
 	rc = digest_sha256_file(path, sha, &size, err);
 	if (rc != PT_OK)
 		return rc;
@@ -162,7 +165,8 @@ import_file(struct pt_store *st, const char *path,
 		return rc;
 	rc = bwb_parse_file(path, &h, err);
 	if (rc == PT_OK && !s.have_meta)
-		rc = pt_err_set(err, PT_EINPUT, path, 0, 0, "no BWB law found in the file");
+		rc = pt_err_set(err, PT_EINPUT, path, 0, 0,
+		                "no BWB law found in the file");
 	if (rc == PT_OK)
 		rc = store_index_version(st, s.version_id, err);
 	if (rc == PT_OK)
@@ -188,7 +192,8 @@ wanted(const char *name)
 
 	if (name[0] == '.' || n < 5 || strcmp(name + n - 4, ".xml") != 0)
 		return 0;
-	if (strstr(name, "manifest") != NULL || (n > 8 && strcmp(name + n - 8, ".WTI.xml") == 0))
+	if (strstr(name, "manifest") != NULL ||
+	    (n > 8 && strcmp(name + n - 8, ".WTI.xml") == 0))
 		return 0;
 	return 1;
 }
@@ -204,11 +209,12 @@ walk(const char *dir, char ***files, size_t *n, size_t *cap, int depth,
 	enum pt_status rc = PT_OK;
 
 	if (depth > 32)
-		return pt_err_set(err, PT_EIO, dir, 0, 0, "directories nested too deeply");
+		return pt_err_set(err, PT_EIO, dir, 0, 0,
+		                  "directories nested too deeply");
 	d = opendir(dir);
 	if (d == NULL)
-		return pt_err_set(err, PT_EIO, dir, 0, 0, "cannot open directory: %s",
-				  strerror(errno));
+		return pt_err_set(err, PT_EIO, dir, 0, 0,
+		                  "cannot open directory: %s", strerror(errno));
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -222,7 +228,8 @@ walk(const char *dir, char ***files, size_t *n, size_t *cap, int depth,
 		struct stat sb;
 		const char *base = strrchr(names[i], '/') + 1;
 
-		if (rc == PT_OK && stat(names[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (rc == PT_OK && stat(names[i], &sb) == 0 &&
+		    S_ISDIR(sb.st_mode)) {
 			rc = walk(names[i], files, n, cap, depth + 1, err);
 		} else if (rc == PT_OK && wanted(base)) {
 			PT_ARRAY_PUSH(*files, *n, *cap);
@@ -246,7 +253,7 @@ import_list(const char *path, char ***files, size_t *n, struct pt_err *err)
 	*n = 0;
 	if (stat(path, &sb) != 0)
 		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot open: %s",
-				  strerror(errno));
+		                  strerror(errno));
 	if (!S_ISDIR(sb.st_mode)) {
 		PT_ARRAY_PUSH(*files, *n, cap);
 		(*files)[0] = xstrdup(path);

@@ -18,16 +18,17 @@
 #include "store.h"
 
 enum import_outcome {
-	IMPORT_ADDED = 0,   /* a new version was stored */
-	IMPORT_REPLACED,    /* an existing version (same date) was replaced */
-	IMPORT_UNCHANGED    /* the same file was imported before */
+	IMPORT_ADDED = 0, /* a new version was stored */
+	IMPORT_REPLACED,  /* an existing version (same date) was replaced */
+	IMPORT_UNCHANGED  /* the same file was imported before */
 };
 
 struct import_result {
 	enum import_outcome outcome;
-	char *bwb, *citeertitel, *inwerkingtreding; /* inwerkingtreding NULL = unknown */
+	char *bwb, *citeertitel,
+	    *inwerkingtreding; /* inwerkingtreding NULL = unknown */
 	long articles;
-	long provisions;    /* articles plus leden */
+	long provisions; /* articles plus leden */
 };
 void import_result_release(struct import_result *r);
 
@@ -35,19 +36,20 @@ void import_result_release(struct import_result *r);
  * Called every few hundred articles during an import: articles stored so
  * far, and the size of the file in bytes.
  */
-typedef void (*import_progress_fn)(void *ctx, const char *path,
-				   long articles, unsigned long long size);
+typedef void (*import_progress_fn)(void *ctx, const char *path, long articles,
+                                   unsigned long long size);
 
 struct import_opts {
-	const char *date;   /* inwerkingtreding for files that carry none; NULL = unknown */
+	const char *date; /* inwerkingtreding for files that carry none; NULL =
+	                     unknown */
 	import_progress_fn progress;
 	void *progress_ctx;
 };
 
 /* Import one file. */
 enum pt_status import_file(struct pt_store *st, const char *path,
-			   const struct import_opts *opts,
-			   struct import_result *res, struct pt_err *err);
+                           const struct import_opts *opts,
+                           struct import_result *res, struct pt_err *err);
 
 /*
  * List the *.xml files under path (a file gives itself; a directory is
@@ -55,7 +57,7 @@ enum pt_status import_file(struct pt_store *st, const char *path,
  * Returns a NULL-terminated array the caller frees with import_list_free().
  */
 enum pt_status import_list(const char *path, char ***files, size_t *n,
-			   struct pt_err *err);
+                           struct pt_err *err);
 void import_list_free(char **files, size_t n);
 
 #endif

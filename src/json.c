@@ -21,7 +21,7 @@ static void
 newline(struct json *j)
 {
 	static const char spaces[] = "\n                                "
-				     "                                ";
+	                             "                                ";
 	size_t n;
 
 	if (!j->pretty)
@@ -60,8 +60,9 @@ open(struct json *j, char c)
 static void
 close(struct json *j, char c)
 {
-	int had = j->depth > 0 && j->depth <= JSON_MAX_DEPTH ?
-		j->count[j->depth - 1] : 0;
+	int had = j->depth > 0 && j->depth <= JSON_MAX_DEPTH
+	              ? j->count[j->depth - 1]
+	              : 0;
 
 	j->depth--;
 	if (had)
@@ -69,10 +70,26 @@ close(struct json *j, char c)
 	pt_buf_addc(j->out, c);
 }
 
-void json_begin_object(struct json *j) { open(j, '{'); }
-void json_end_object(struct json *j) { close(j, '}'); }
-void json_begin_array(struct json *j) { open(j, '['); }
-void json_end_array(struct json *j) { close(j, ']'); }
+void
+json_begin_object(struct json *j)
+{
+	open(j, '{');
+}
+void
+json_end_object(struct json *j)
+{
+	close(j, '}');
+}
+void
+json_begin_array(struct json *j)
+{
+	open(j, '[');
+}
+void
+json_end_array(struct json *j)
+{
+	close(j, ']');
+}
 
 /*
  * The length of the run of bytes from s (before end) that need no escape:
@@ -92,9 +109,11 @@ plain_run(const unsigned char *s, const unsigned char *end)
 		memcpy(&w, p, 8);
 		quote = w ^ (ones * '"');
 		bslash = w ^ (ones * '\\');
-		/* Any byte below 0x20, or zero after the xor with '"' or '\\'. */
+		/* Any byte below 0x20, or zero after the xor with '"' or '\\'.
+		 */
 		if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-		     ((bslash - ones) & ~bslash)) & high)
+		     ((bslash - ones) & ~bslash)) &
+		    high)
 			break;
 		p += 8;
 	}
@@ -119,14 +138,30 @@ json_escape(struct pt_buf *b, const char *s)
 		if (p == end)
 			break;
 		switch (*p) {
-		case '"': pt_buf_adds(b, "\\\""); break;
-		case '\\': pt_buf_adds(b, "\\\\"); break;
-		case '\n': pt_buf_adds(b, "\\n"); break;
-		case '\r': pt_buf_adds(b, "\\r"); break;
-		case '\t': pt_buf_adds(b, "\\t"); break;
-		case '\b': pt_buf_adds(b, "\\b"); break;
-		case '\f': pt_buf_adds(b, "\\f"); break;
-		default: pt_buf_addf(b, "\\u%04x", *p); break;
+		case '"':
+			pt_buf_adds(b, "\\\"");
+			break;
+		case '\\':
+			pt_buf_adds(b, "\\\\");
+			break;
+		case '\n':
+			pt_buf_adds(b, "\\n");
+			break;
+		case '\r':
+			pt_buf_adds(b, "\\r");
+			break;
+		case '\t':
+			pt_buf_adds(b, "\\t");
+			break;
+		case '\b':
+			pt_buf_adds(b, "\\b");
+			break;
+		case '\f':
+			pt_buf_adds(b, "\\f");
+			break;
+		default:
+			pt_buf_addf(b, "\\u%04x", *p);
+			break;
 		}
 		p++;
 	}

@@ -27,7 +27,7 @@ void json_end_object(struct json *j);
 void json_begin_array(struct json *j);
 void json_end_array(struct json *j);
 void json_key(struct json *j, const char *key);
-void json_string(struct json *j, const char *s);   /* NULL writes null */
+void json_string(struct json *j, const char *s); /* NULL writes null */
 void json_int(struct json *j, long long v);
 void json_bool(struct json *j, int v);
 void json_null(struct json *j);

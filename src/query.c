@@ -26,7 +26,8 @@ bare(unsigned char c)
 static int
 is_operator(const char *s, size_t len)
 {
-	return (len == 3 && (memcmp(s, "AND", 3) == 0 || memcmp(s, "NOT", 3) == 0)) ||
+	return (len == 3 &&
+	        (memcmp(s, "AND", 3) == 0 || memcmp(s, "NOT", 3) == 0)) ||
 	       (len == 2 && memcmp(s, "OR", 2) == 0) ||
 	       (len == 4 && memcmp(s, "NEAR", 4) == 0);
 }
@@ -67,9 +68,11 @@ query_build(const char *text, char **out, struct pt_err *err)
 
 	*out = NULL;
 	if (len > QUERY_MAX_BYTES)
-		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "the query has %zu bytes, more than the maximum "
-				  "of %d", len, QUERY_MAX_BYTES);
+		return pt_err_set(
+		    err, PT_EUSAGE, NULL, 0, 0,
+		    "the query has %zu bytes, more than the maximum "
+		    "of %d",
+		    len, QUERY_MAX_BYTES);
 	while (*p) {
 		if (isspace((unsigned char)*p)) {
 			p++;
@@ -77,7 +80,7 @@ query_build(const char *text, char **out, struct pt_err *err)
 		}
 		if (*p == '"') {
 			if ((e = phrase_end(p)) == NULL) {
-				plain = 0;	/* the store reports it */
+				plain = 0; /* the store reports it */
 				break;
 			}
 		} else if (bare((unsigned char)*p)) {
@@ -96,13 +99,14 @@ query_build(const char *text, char **out, struct pt_err *err)
 		if (*e == '*')
 			e++;
 		if (*e != '\0' && !isspace((unsigned char)*e))
-			plain = 0;	/* "word:", "word(", "a^b" */
+			plain = 0; /* "word:", "word(", "a^b" */
 		nterms++;
 		if (!seen(t, ndistinct, p, (size_t)(e - p))) {
 			if (ndistinct == QUERY_MAX_TERMS)
 				return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-						  "the query has more than %d "
-						  "different terms", QUERY_MAX_TERMS);
+				                  "the query has more than %d "
+				                  "different terms",
+				                  QUERY_MAX_TERMS);
 			t[ndistinct].s = p;
 			t[ndistinct++].len = (size_t)(e - p);
 		}
@@ -110,9 +114,9 @@ query_build(const char *text, char **out, struct pt_err *err)
 	}
 	if (!plain && nterms > QUERY_MAX_TERMS)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "the query has %zu terms, more than the "
-				  "maximum of %d with operators", nterms,
-				  QUERY_MAX_TERMS);
+		                  "the query has %zu terms, more than the "
+		                  "maximum of %d with operators",
+		                  nterms, QUERY_MAX_TERMS);
 	if (!plain) {
 		*out = xstrdup(text);
 		return PT_OK;
@@ -130,8 +134,8 @@ query_build(const char *text, char **out, struct pt_err *err)
 
 enum pt_status
 query_search(struct pt_store *st, const char *text, const char *date,
-	     size_t limit, struct store_search_hit **hits, size_t *n,
-	     struct pt_err *err)
+             size_t limit, struct store_search_hit **hits, size_t *n,
+             struct pt_err *err)
 {
 	char *q;
 	enum pt_status rc;

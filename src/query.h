@@ -32,8 +32,8 @@ enum pt_status query_build(const char *text, char **out, struct pt_err *err);
 
 /* store_search() with the query query_build() makes of text. */
 enum pt_status query_search(struct pt_store *st, const char *text,
-			    const char *date, size_t limit,
-			    struct store_search_hit **hits, size_t *n,
-			    struct pt_err *err);
+                            const char *date, size_t limit,
+                            struct store_search_hit **hits, size_t *n,
+                            struct pt_err *err);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * report.c: what the report writers share: amendment groups, Dutch labels and phrases, HTML and CSV
- * escaping.  See report.h.
+ * report.c: what the report writers share: amendment groups, Dutch labels and
+ * phrases, HTML and CSV escaping.  See report.h.
  */
 #include "config.h"
 
@@ -33,13 +33,13 @@ same_key(const struct finding_provision *a, const struct finding_provision *b)
 	if (a == NULL || b == NULL)
 		return a == b;
 	return streq0(a->rp->bwb, b->rp->bwb) &&
-	    streq0(a->rp->artikel, b->rp->artikel) &&
-	    streq0(a->rp->lid, b->rp->lid);
+	       streq0(a->rp->artikel, b->rp->artikel) &&
+	       streq0(a->rp->lid, b->rp->lid);
 }
 
 void
 report_groups(const struct check_result *r, struct report_group **groups,
-	      size_t *n)
+              size_t *n)
 {
 	struct report_group *g = NULL, *cur;
 	const struct finding_provision *key;
@@ -65,8 +65,8 @@ report_groups(const struct check_result *r, struct report_group **groups,
 		cur = &g[k];
 		if (f->rule->level < cur->level)
 			cur->level = f->rule->level;
-		cur->findings = xreallocarray(cur->findings,
-		    cur->nfindings + 1, sizeof *cur->findings);
+		cur->findings = xreallocarray(cur->findings, cur->nfindings + 1,
+		                              sizeof *cur->findings);
 		cur->findings[cur->nfindings++] = f;
 	}
 	*groups = g;
@@ -94,7 +94,8 @@ report_zekerheid_label(enum rule_zekerheid z)
 	case ZEKER_V15:
 		return "alleen geverifieerd in tekst van 2015";
 	case ZEKER_P:
-		return "beleidsbron, geen wettekst \xe2\x80\x94 niet geverifieerd";
+		return "beleidsbron, geen wettekst \xe2\x80\x94 niet "
+		       "geverifieerd";
 	case ZEKER_GK:
 		return "algemene kennis \xe2\x80\x94 niet geverifieerd";
 	}
@@ -111,10 +112,14 @@ const char *
 report_severity_label(enum rule_severity s)
 {
 	switch (s) {
-	case SEV_BLOCKING: return "blokkerend";
-	case SEV_HIGH: return "hoog";
-	case SEV_MEDIUM: return "middel";
-	case SEV_LOW: return "laag";
+	case SEV_BLOCKING:
+		return "blokkerend";
+	case SEV_HIGH:
+		return "hoog";
+	case SEV_MEDIUM:
+		return "middel";
+	case SEV_LOW:
+		return "laag";
 	}
 	return "onbekend";
 }
@@ -135,7 +140,7 @@ report_verdict(const struct check_result *r)
 	if (r->nbarriers == 1)
 		return xstrdup("De wet blokkeert dit ontwerp op 1 punt");
 	return xasprintf("De wet blokkeert dit ontwerp op %zu punten",
-	    r->nbarriers);
+	                 r->nbarriers);
 }
 
 char *
@@ -153,7 +158,7 @@ report_registry(const struct check_result *r)
 {
 	if (r->registry == NULL)
 		return "geen register gebruikt (geen enkele bepaling is "
-		    "uit het register geciteerd)";
+		       "uit het register geciteerd)";
 	return r->registry;
 }
 
@@ -190,20 +195,23 @@ report_provision_notes(const struct finding_provision *p)
 	if (!p->in_registry || p->text == NULL) {
 		if (p->missing != NULL && *p->missing != '\0')
 			pt_buf_addf(&b, "niet in het register: %s\n",
-			    p->missing);
+			            p->missing);
 		else
 			pt_buf_adds(&b, "niet in het register\n");
 	} else if (p->date_unknown)
 		pt_buf_adds(&b, "de datum van de geciteerde versie is "
-		    "onbekend\n");
+		                "onbekend\n");
 	if (p->stale) {
 		if (p->rp != NULL && p->rp->getoetst_aan != NULL)
-			pt_buf_addf(&b, "de tekst is gewijzigd sinds de regel "
+			pt_buf_addf(
+			    &b,
+			    "de tekst is gewijzigd sinds de regel "
 			    "is geschreven (getoetst aan de versie van %s); "
-			    "controleer de regel\n", p->rp->getoetst_aan);
+			    "controleer de regel\n",
+			    p->rp->getoetst_aan);
 		else
 			pt_buf_adds(&b, "de tekst is gewijzigd sinds de regel "
-			    "is geschreven; controleer de regel\n");
+			                "is geschreven; controleer de regel\n");
 	}
 	pt_buf_rtrim(&b);
 	return pt_buf_detach(&b);

@@ -56,15 +56,15 @@
  * is made; for n == 0, call it once with i = 0 and r = NULL.
  */
 void report_text_part(struct pt_buf *out, const struct check_result *r,
-		      size_t i, size_t n);
+                      size_t i, size_t n);
 void report_markdown_part(struct pt_buf *out, const struct check_result *r,
-			  size_t i, size_t n);
+                          size_t i, size_t n);
 void report_html_part(struct pt_buf *out, const struct check_result *r,
-		      size_t i, size_t n);
+                      size_t i, size_t n);
 void report_json_part(struct pt_buf *out, const struct check_result *r,
-		      size_t i, size_t n);
-void report_csv_part(struct pt_buf *out, const struct check_result *r,
-		     size_t i, size_t n);
+                      size_t i, size_t n);
+void report_csv_part(struct pt_buf *out, const struct check_result *r, size_t i,
+                     size_t n);
 
 /* --- shared by the writers (report.c) ------------------------------------ */
 
@@ -85,7 +85,7 @@ struct report_group {
 };
 /* Build the groups of one result; free with report_groups_free(). */
 void report_groups(const struct check_result *r, struct report_group **groups,
-		   size_t *n);
+                   size_t *n);
 void report_groups_free(struct report_group *groups, size_t n);
 
 /*

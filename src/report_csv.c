@@ -10,10 +10,14 @@
 #include "report.h"
 
 static const char *const columns[] = {
-	"proeftuin", "peildatum", "finding_id", "soort", "ernst", "regel",
-	"titel", "actoren", "taken", "niveau", "wijziging", "bwb", "artikel",
-	"lid", "jci", "in_register", "zekerheid", "tekst", "review_status",
-	"bepaling", "opmerking", "overige_bronnen",
+    "proeftuin",       "peildatum", "finding_id",
+    "soort",           "ernst",     "regel",
+    "titel",           "actoren",   "taken",
+    "niveau",          "wijziging", "bwb",
+    "artikel",         "lid",       "jci",
+    "in_register",     "zekerheid", "tekst",
+    "review_status",   "bepaling",  "opmerking",
+    "overige_bronnen",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -92,8 +96,9 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	}
 	pt_buf_reset(&v);
 	for (c = 0; c < rule->nsources; c++)
-		pt_buf_addf(&v, "%s%s (%s)", c ? "; " : "", rule->sources[c].text,
-			    report_zekerheid_label(rule->sources[c].zekerheid));
+		pt_buf_addf(&v, "%s%s (%s)", c ? "; " : "",
+		            rule->sources[c].text,
+		            report_zekerheid_label(rule->sources[c].zekerheid));
 	cell(out, 0, v.s);
 	pt_buf_release(&v);
 	pt_buf_adds(out, "\r\n");
@@ -101,7 +106,7 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 
 void
 report_csv_part(struct pt_buf *out, const struct check_result *r, size_t i,
-		size_t n)
+                size_t n)
 {
 	const struct finding *f;
 	size_t k, c;

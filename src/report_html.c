@@ -16,23 +16,23 @@
 #include "report.h"
 
 static const char css[] =
-	"body{font-family:Georgia,'Times New Roman',serif;max-width:60em;"
-	"margin:2em auto;padding:0 1em;line-height:1.45;color:#111}\n"
-	"h1,h2,h3,h4,h5,h6{font-family:Helvetica,Arial,sans-serif;"
-	"line-height:1.2}\n"
-	"table{border-collapse:collapse;margin:.5em 0 1em}\n"
-	"th,td{text-align:left;vertical-align:top;padding:.25em .6em;"
-	"border-bottom:1px solid #ccc}\n"
-	"td{white-space:pre-line}\n"
-	"th{font-weight:600;white-space:nowrap}\n"
-	"blockquote{margin:.5em 0 .5em 1em;padding:.3em 1em;"
-	"border-left:4px solid #888;background:#f5f5f5;white-space:pre-line}\n"
-	".oordeel{font-size:1.15em;font-weight:bold}\n"
-	".let-op{color:#8a1c00;font-weight:bold}\n"
-	".bepaling{margin:0 0 1em 1em}\n"
-	"code{font-size:.9em;word-break:break-all}\n"
-	"article{border-top:1px solid #ddd;margin-top:1em}\n"
-	"@media print{body{max-width:none}a{color:inherit}}\n";
+    "body{font-family:Georgia,'Times New Roman',serif;max-width:60em;"
+    "margin:2em auto;padding:0 1em;line-height:1.45;color:#111}\n"
+    "h1,h2,h3,h4,h5,h6{font-family:Helvetica,Arial,sans-serif;"
+    "line-height:1.2}\n"
+    "table{border-collapse:collapse;margin:.5em 0 1em}\n"
+    "th,td{text-align:left;vertical-align:top;padding:.25em .6em;"
+    "border-bottom:1px solid #ccc}\n"
+    "td{white-space:pre-line}\n"
+    "th{font-weight:600;white-space:nowrap}\n"
+    "blockquote{margin:.5em 0 .5em 1em;padding:.3em 1em;"
+    "border-left:4px solid #888;background:#f5f5f5;white-space:pre-line}\n"
+    ".oordeel{font-size:1.15em;font-weight:bold}\n"
+    ".let-op{color:#8a1c00;font-weight:bold}\n"
+    ".bepaling{margin:0 0 1em 1em}\n"
+    "code{font-size:.9em;word-break:break-all}\n"
+    "article{border-top:1px solid #ddd;margin-top:1em}\n"
+    "@media print{body{max-width:none}a{color:inherit}}\n";
 
 /* One row of a field table: <tr><th scope="row">label</th><td>v</td></tr> */
 static void
@@ -44,8 +44,8 @@ row(struct pt_buf *b, const char *label, const char *v)
 }
 
 static void
-ids_row(struct pt_buf *b, const char *label, const struct design *d,
-	char **ids, size_t n, int tasks)
+ids_row(struct pt_buf *b, const char *label, const struct design *d, char **ids,
+        size_t n, int tasks)
 {
 	char *s;
 	size_t i;
@@ -54,8 +54,8 @@ ids_row(struct pt_buf *b, const char *label, const struct design *d,
 	if (n == 0)
 		pt_buf_adds(b, "-");
 	for (i = 0; i < n; i++) {
-		s = tasks ? report_task_label(ids[i]) :
-		    report_actor_label(d, ids[i]);
+		s = tasks ? report_task_label(ids[i])
+		          : report_actor_label(d, ids[i]);
 		if (i > 0)
 			pt_buf_adds(b, "; ");
 		html_esc(b, s);
@@ -82,9 +82,11 @@ provisions(struct pt_buf *b, int h, const struct finding *f)
 	for (i = 0; i < r->nsources; i++) {
 		html_tag(b, "<li>", r->sources[i].text, " ");
 		html_tag(b, "<span class=\"let-op\">(",
-		    report_zekerheid_label(r->sources[i].zekerheid), ")</span>");
+		         report_zekerheid_label(r->sources[i].zekerheid),
+		         ")</span>");
 		if (html_is_web_url(r->sources[i].url))
-			html_tag(b, " <a href=\"", r->sources[i].url, "\">bron</a>");
+			html_tag(b, " <a href=\"", r->sources[i].url,
+			         "\">bron</a>");
 		pt_buf_adds(b, "</li>\n");
 	}
 	pt_buf_adds(b, "</ul>\n");
@@ -97,8 +99,9 @@ finding_head(struct pt_buf *b, const struct design *d, const struct finding *f)
 
 	pt_buf_adds(b, "<table>\n");
 	html_tag(b, "<tr><th scope=\"row\">Bevinding</th><td><code>", f->id,
-	    "</code></td></tr>\n");
-	html_tag(b, "<tr><th scope=\"row\">Regel</th><td><code>", r->id, "</code>");
+	         "</code></td></tr>\n");
+	html_tag(b, "<tr><th scope=\"row\">Regel</th><td><code>", r->id,
+	         "</code>");
 	if (r->analyse != NULL)
 		html_tag(b, " (analyse ", r->analyse, ")");
 	pt_buf_adds(b, "</td></tr>\n");
@@ -114,11 +117,12 @@ static void
 finding_tail(struct pt_buf *b, int h, const struct finding *f)
 {
 	if (f->unverified)
-		pt_buf_adds(b, "<tr><th scope=\"row\">Let op</th>"
-		    "<td class=\"let-op\">deze bevinding steunt mede op een "
-		    "bron die niet is geverifieerd</td></tr>\n");
+		pt_buf_adds(
+		    b, "<tr><th scope=\"row\">Let op</th>"
+		       "<td class=\"let-op\">deze bevinding steunt mede op een "
+		       "bron die niet is geverifieerd</td></tr>\n");
 	html_tag(b, "<tr><th scope=\"row\">Beoordeling</th><td>",
-	    report_review_status(f), "");
+	         report_review_status(f), "");
 	if (f->review_note != NULL && *f->review_note != '\0')
 		html_tag(b, " (", f->review_note, ")");
 	pt_buf_adds(b, "</td></tr>\n</table>\n");
@@ -128,8 +132,8 @@ finding_tail(struct pt_buf *b, int h, const struct finding *f)
 
 static void
 barrier(struct pt_buf *b, int h, const struct design *d,
-	const struct finding *f, const struct report_group *g, size_t gi,
-	size_t fi)
+        const struct finding *f, const struct report_group *g, size_t gi,
+        size_t fi)
 {
 	const struct rule *r = f->rule;
 	size_t i;
@@ -139,8 +143,8 @@ barrier(struct pt_buf *b, int h, const struct design *d,
 	html_esc(b, r->titel);
 	pt_buf_addf(b, "</h%d>\n", h);
 	finding_head(b, d, f);
-	row(b, "Wijziging", r->wijziging != NULL ? r->wijziging :
-	    "(niet beschreven)");
+	row(b, "Wijziging",
+	    r->wijziging != NULL ? r->wijziging : "(niet beschreven)");
 	if (r->level != g->level)
 		row(b, "Niveau", vocab_level_label(r->level));
 	pt_buf_adds(b, "<tr><th scope=\"row\">Zonder wetswijziging</th><td>");
@@ -149,8 +153,10 @@ barrier(struct pt_buf *b, int h, const struct design *d,
 	else {
 		pt_buf_adds(b, "<ul>\n");
 		for (i = 0; i < r->nroutes; i++) {
-			html_tag(b, "<li><em>", r->routes[i].soort != NULL ?
-			    r->routes[i].soort : "route", ":</em> ");
+			html_tag(b, "<li><em>",
+			         r->routes[i].soort != NULL ? r->routes[i].soort
+			                                    : "route",
+			         ":</em> ");
 			html_tag(b, "", r->routes[i].text, "</li>\n");
 		}
 		pt_buf_adds(b, "</ul>");
@@ -185,15 +191,16 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 	char *s;
 	size_t ng, i, k;
 
-	html_tag(b, "<section class=\"proeftuin\" id=\"proeftuin-", d->id, "\">\n");
+	html_tag(b, "<section class=\"proeftuin\" id=\"proeftuin-", d->id,
+	         "\">\n");
 	s = xasprintf("Proeftoets: %s", d->naam != NULL ? d->naam : d->id);
 	html_heading(b, h, s);
 	free(s);
 
 	html_heading(b, h + 1, "Samenvatting");
 	pt_buf_adds(b, "<table class=\"samenvatting\">\n");
-	s = d->naam != NULL ? xasprintf("%s (%s)", d->naam, d->id) :
-	    xstrdup(d->id);
+	s = d->naam != NULL ? xasprintf("%s (%s)", d->naam, d->id)
+	                    : xstrdup(d->id);
 	row(b, "Proeftuin", s);
 	free(s);
 	if (d->omschrijving != NULL)
@@ -211,10 +218,14 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 	row(b, "Peildatum", s);
 	free(s);
 	row(b, "Register", report_registry(r));
-	pt_buf_addf(b, "<tr><th scope=\"row\">Belemmeringen</th><td>%zu"
-	    "</td></tr>\n", r->nbarriers);
-	pt_buf_addf(b, "<tr><th scope=\"row\">Risico&#39;s</th><td>%zu"
-	    "</td></tr>\n", r->nrisks);
+	pt_buf_addf(b,
+	            "<tr><th scope=\"row\">Belemmeringen</th><td>%zu"
+	            "</td></tr>\n",
+	            r->nbarriers);
+	pt_buf_addf(b,
+	            "<tr><th scope=\"row\">Risico&#39;s</th><td>%zu"
+	            "</td></tr>\n",
+	            r->nrisks);
 	pt_buf_adds(b, "</table>\n");
 	s = report_verdict(r);
 	html_tag(b, "<p class=\"oordeel\">", s, ".</p>\n");
@@ -233,14 +244,14 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 			free(c);
 		} else
 			s = xasprintf("%zu. Zonder aangehaalde bepaling",
-			    i + 1);
+			              i + 1);
 		html_heading(b, h + 2, s);
 		free(s);
 		html_tag(b, "<p>Laagste niveau: <strong>",
-		    vocab_level_label(g[i].level), "</strong></p>\n");
+		         vocab_level_label(g[i].level), "</strong></p>\n");
 		for (k = 0; k < g[i].nfindings; k++)
 			barrier(b, h + 3, d, g[i].findings[k], &g[i], i + 1,
-			    k + 1);
+			        k + 1);
 		pt_buf_adds(b, "</section>\n");
 	}
 	report_groups_free(g, ng);
@@ -256,9 +267,10 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 	if (r->nok == 0)
 		pt_buf_adds(b, "<p>Geen toewijzingen zonder bevinding.</p>\n");
 	else
-		pt_buf_adds(b, "<table class=\"in-orde\">\n<thead><tr>"
-		    "<th scope=\"col\">Taak</th><th scope=\"col\">Actor</th>"
-		    "<th scope=\"col\">Reden</th></tr></thead>\n<tbody>\n");
+		pt_buf_adds(
+		    b, "<table class=\"in-orde\">\n<thead><tr>"
+		       "<th scope=\"col\">Taak</th><th scope=\"col\">Actor</th>"
+		       "<th scope=\"col\">Reden</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->nok; i++) {
 		if (r->ok[i].taak >= d->ntaken)
 			continue;
@@ -266,9 +278,9 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 		s = report_task_label(t->id);
 		html_tag(b, "<tr><td>", s, "</td>");
 		free(s);
-		s = t->actor < d->nactors ?
-		    report_actor_label(d, d->actors[t->actor].id) :
-		    xstrdup("?");
+		s = t->actor < d->nactors
+		        ? report_actor_label(d, d->actors[t->actor].id)
+		        : xstrdup("?");
 		html_tag(b, "<td>", s, "</td>");
 		free(s);
 		html_tag(b, "<td>", r->ok[i].reason, "</td></tr>\n");
@@ -280,12 +292,14 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 
 void
 report_html_part(struct pt_buf *out, const struct check_result *r, size_t i,
-		 size_t n)
+                 size_t n)
 {
 	const struct design *d;
 
 	if (i == 0) {
-		pt_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
+		pt_buf_adds(
+		    out,
+		    "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
 		    "<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, "
 		    "initial-scale=1\">\n<title>");
@@ -299,8 +313,10 @@ report_html_part(struct pt_buf *out, const struct check_result *r, size_t i,
 		pt_buf_adds(out, css);
 		pt_buf_adds(out, "</style>\n</head>\n<body>\n<main>\n");
 		if (n != 1)
-			pt_buf_addf(out, "<h1>Proeftoets-rapport</h1>\n"
-			    "<p>%zu ontwerpen getoetst.</p>\n", n);
+			pt_buf_addf(out,
+			            "<h1>Proeftoets-rapport</h1>\n"
+			            "<p>%zu ontwerpen getoetst.</p>\n",
+			            n);
 	}
 	if (r != NULL)
 		one(out, n == 1 ? 1 : 2, r);

@@ -42,17 +42,20 @@ provision(struct json *j, const struct finding_provision *p)
 	cite = cite_provision(p);
 	json_kstring(j, "citation", cite);
 	free(cite);
-	json_kstring(j, "citeertitel", p->citeertitel != NULL ?
-	    p->citeertitel : rp != NULL ? rp->citeertitel : NULL);
+	json_kstring(j, "citeertitel",
+	             p->citeertitel != NULL ? p->citeertitel
+	             : rp != NULL           ? rp->citeertitel
+	                                    : NULL);
 	json_kstring(j, "url", p->url);
 	json_kstring(j, "version_date", p->version_date);
 	json_kbool(j, "date_unknown", p->date_unknown);
 	json_kstring(j, "missing", have ? NULL : p->missing);
 	json_kbool(j, "stale", p->stale);
 	if (rp != NULL) {
-		json_kstring(j, "zekerheid", rules_zekerheid_name(rp->zekerheid));
+		json_kstring(j, "zekerheid",
+		             rules_zekerheid_name(rp->zekerheid));
 		json_kbool(j, "verified",
-		    rules_zekerheid_verified(rp->zekerheid));
+		           rules_zekerheid_verified(rp->zekerheid));
 	}
 	json_end_object(j);
 }
@@ -81,8 +84,10 @@ finding(struct json *j, const struct finding *f)
 	for (i = 0; i < r->nsources; i++) {
 		json_begin_object(j);
 		json_kstring(j, "text", r->sources[i].text);
-		json_kstring(j, "zekerheid", rules_zekerheid_name(r->sources[i].zekerheid));
-		json_kbool(j, "verified", rules_zekerheid_verified(r->sources[i].zekerheid));
+		json_kstring(j, "zekerheid",
+		             rules_zekerheid_name(r->sources[i].zekerheid));
+		json_kbool(j, "verified",
+		           rules_zekerheid_verified(r->sources[i].zekerheid));
 		if (r->sources[i].url != NULL)
 			json_kstring(j, "url", r->sources[i].url);
 		json_end_object(j);
@@ -95,11 +100,15 @@ finding(struct json *j, const struct finding *f)
 	 */
 	json_key(j, "amendment");
 	json_begin_object(j);
-	json_kstring(j, "level", vocab_level_name(r->level_given || r->kind == RULE_BARRIER ?
-						   r->level : LEVEL_GEEN));
+	json_kstring(j, "level",
+	             vocab_level_name(r->level_given || r->kind == RULE_BARRIER
+	                                  ? r->level
+	                                  : LEVEL_GEEN));
 	json_kstring(j, "text", r->wijziging ? r->wijziging : "");
-	json_kstring(j, "label", vocab_level_label(r->level_given || r->kind == RULE_BARRIER ?
-						   r->level : LEVEL_GEEN));
+	json_kstring(j, "label",
+	             vocab_level_label(r->level_given || r->kind == RULE_BARRIER
+	                                   ? r->level
+	                                   : LEVEL_GEEN));
 	json_end_object(j);
 	json_key(j, "review");
 	json_begin_object(j);
@@ -201,8 +210,9 @@ one(struct json *j, const struct check_result *r)
 		t = &d->taken[r->ok[i].taak];
 		json_begin_object(j);
 		json_kstring(j, "task", t->id);
-		json_kstring(j, "actor", t->actor < d->nactors ?
-		    d->actors[t->actor].id : NULL);
+		json_kstring(j, "actor",
+		             t->actor < d->nactors ? d->actors[t->actor].id
+		                                   : NULL);
 		json_kstring(j, "reason", r->ok[i].reason);
 		json_end_object(j);
 	}
@@ -212,7 +222,7 @@ one(struct json *j, const struct check_result *r)
 
 void
 report_json_part(struct pt_buf *out, const struct check_result *r, size_t i,
-		 size_t n)
+                 size_t n)
 {
 	struct json j;
 

@@ -80,7 +80,8 @@ md_link(struct pt_buf *b, const char *url)
 
 	if (url == NULL)
 		return;
-	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
+	if (strncmp(url, "https://", 8) != 0 &&
+	    strncmp(url, "http://", 7) != 0) {
 		md_code(b, url);
 		return;
 	}
@@ -106,7 +107,7 @@ item(struct pt_buf *b, const char *indent, const char *label, const char *v)
 
 static void
 ids_item(struct pt_buf *b, const char *indent, const char *label,
-	 const struct design *d, char **ids, size_t n, int tasks)
+         const struct design *d, char **ids, size_t n, int tasks)
 {
 	char *s;
 	size_t i;
@@ -115,8 +116,8 @@ ids_item(struct pt_buf *b, const char *indent, const char *label,
 	if (n == 0)
 		pt_buf_adds(b, "\\-");
 	for (i = 0; i < n; i++) {
-		s = tasks ? report_task_label(ids[i]) :
-		    report_actor_label(d, ids[i]);
+		s = tasks ? report_task_label(ids[i])
+		          : report_actor_label(d, ids[i]);
 		if (i > 0)
 			pt_buf_adds(b, "; ");
 		md_text(b, s, NULL);
@@ -200,7 +201,8 @@ sources(struct pt_buf *b, const struct finding *f)
 		pt_buf_adds(b, "- ");
 		md_text(b, r->sources[i].text, " ");
 		pt_buf_adds(b, " (");
-		md_text(b, report_zekerheid_label(r->sources[i].zekerheid), NULL);
+		md_text(b, report_zekerheid_label(r->sources[i].zekerheid),
+		        NULL);
 		pt_buf_adds(b, ")");
 		if (r->sources[i].url != NULL) {
 			pt_buf_adds(b, " ");
@@ -238,8 +240,9 @@ static void
 finding_tail(struct pt_buf *b, const struct finding *f)
 {
 	if (f->unverified)
-		item(b, "", "Let op", "deze bevinding steunt mede op een bron "
-		    "die niet is geverifieerd");
+		item(b, "", "Let op",
+		     "deze bevinding steunt mede op een bron "
+		     "die niet is geverifieerd");
 	item(b, "", "Beoordeling", report_review_status(f));
 	if (f->review_note != NULL && *f->review_note != '\0')
 		item(b, "  ", "Toelichting beoordeling", f->review_note);
@@ -250,8 +253,8 @@ finding_tail(struct pt_buf *b, const struct finding *f)
 
 static void
 barrier(struct pt_buf *b, const char *h, const struct design *d,
-	const struct finding *f, const struct report_group *g, size_t gi,
-	size_t fi)
+        const struct finding *f, const struct report_group *g, size_t gi,
+        size_t fi)
 {
 	const struct rule *r = f->rule;
 	size_t i;
@@ -260,8 +263,8 @@ barrier(struct pt_buf *b, const char *h, const struct design *d,
 	md_text(b, r->titel, NULL);
 	pt_buf_adds(b, "\n\n");
 	finding_head(b, d, f);
-	item(b, "", "Wijziging", r->wijziging != NULL ? r->wijziging :
-	    "(niet beschreven)");
+	item(b, "", "Wijziging",
+	     r->wijziging != NULL ? r->wijziging : "(niet beschreven)");
 	if (r->level != g->level)
 		item(b, "", "Niveau", vocab_level_label(r->level));
 	if (r->nroutes == 0)
@@ -270,8 +273,10 @@ barrier(struct pt_buf *b, const char *h, const struct design *d,
 		pt_buf_adds(b, "- **Zonder wetswijziging:**\n");
 		for (i = 0; i < r->nroutes; i++) {
 			pt_buf_adds(b, "  - *");
-			md_text(b, r->routes[i].soort != NULL ?
-			    r->routes[i].soort : "route", NULL);
+			md_text(b,
+			        r->routes[i].soort != NULL ? r->routes[i].soort
+			                                   : "route",
+			        NULL);
 			pt_buf_adds(b, ":* ");
 			md_text(b, r->routes[i].text, NULL);
 			pt_buf_addc(b, '\n');
@@ -352,7 +357,7 @@ one(struct pt_buf *b, const struct check_result *r)
 		pt_buf_adds(b, "**\n\n");
 		for (k = 0; k < g[i].nfindings; k++)
 			barrier(b, "####", d, g[i].findings[k], &g[i], i + 1,
-			    k + 1);
+			        k + 1);
 	}
 	report_groups_free(g, ng);
 
@@ -375,9 +380,9 @@ one(struct pt_buf *b, const struct check_result *r)
 		md_text(b, s, NULL);
 		free(s);
 		pt_buf_adds(b, "** \xe2\x80\x94 ");
-		s = t->actor < d->nactors ?
-		    report_actor_label(d, d->actors[t->actor].id) :
-		    xstrdup("?");
+		s = t->actor < d->nactors
+		        ? report_actor_label(d, d->actors[t->actor].id)
+		        : xstrdup("?");
 		md_text(b, s, NULL);
 		free(s);
 		pt_buf_adds(b, ": ");
@@ -387,8 +392,8 @@ one(struct pt_buf *b, const struct check_result *r)
 }
 
 void
-report_markdown_part(struct pt_buf *out, const struct check_result *r,
-		     size_t i, size_t n)
+report_markdown_part(struct pt_buf *out, const struct check_result *r, size_t i,
+                     size_t n)
 {
 	(void)n;
 	if (r == NULL)

@@ -13,7 +13,7 @@
 
 #include "report.h"
 
-#define WIDTH 78
+#define WIDTH  78
 #define LABELW 15 /* width of the field labels, "Belemmeringen: " */
 
 /* Display width of s (UTF-8 continuation bytes do not count). */
@@ -76,7 +76,7 @@ wrap(struct pt_buf *b, size_t col, size_t indent, const char *s)
 		}
 		w = s;
 		while (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\r' &&
-		    *s != '\n')
+		       *s != '\n')
 			s++;
 		len = (size_t)(s - w);
 		ww = width(w, len);
@@ -133,15 +133,15 @@ heading(struct pt_buf *b, const char *s, char underline)
 
 static void
 ids_field(struct pt_buf *b, size_t indent, const char *label,
-	  const struct design *d, char **ids, size_t n, int tasks)
+          const struct design *d, char **ids, size_t n, int tasks)
 {
 	struct pt_buf v = PT_BUF_INIT;
 	char *s;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		s = tasks ? report_task_label(ids[i]) :
-		    report_actor_label(d, ids[i]);
+		s = tasks ? report_task_label(ids[i])
+		          : report_actor_label(d, ids[i]);
 		if (i > 0)
 			pt_buf_adds(&v, "; ");
 		pt_buf_adds(&v, s);
@@ -163,13 +163,13 @@ provision(struct pt_buf *b, size_t indent, const struct finding_provision *p)
 	indent += 2;
 	if (p->rp != NULL)
 		field(b, indent, "Zekerheid",
-		    report_zekerheid_label(p->rp->zekerheid));
+		      report_zekerheid_label(p->rp->zekerheid));
 	if (p->in_registry && p->text != NULL) {
 		if (p->date_unknown)
 			s = xstrdup("Tekst (versie met onbekende datum)");
 		else if (p->version_date != NULL)
 			s = xasprintf("Tekst (geldend vanaf %s)",
-			    p->version_date);
+			              p->version_date);
 		else
 			s = xstrdup("Tekst");
 		spaces(b, indent);
@@ -222,7 +222,7 @@ sources(struct pt_buf *b, size_t indent, const struct finding *f)
 	pt_buf_adds(b, "Overige bronnen (niet in het register):\n");
 	for (i = 0; i < r->nsources; i++) {
 		s = xasprintf("%s (%s)", r->sources[i].text,
-			      report_zekerheid_label(r->sources[i].zekerheid));
+		              report_zekerheid_label(r->sources[i].zekerheid));
 		spaces(b, indent + 2);
 		pt_buf_adds(b, "* ");
 		wrap(b, indent + 4, indent + 4, s);
@@ -239,7 +239,7 @@ review(struct pt_buf *b, size_t indent, const struct finding *f)
 
 	if (f->review_note != NULL && *f->review_note != '\0')
 		s = xasprintf("%s (%s)", report_review_status(f),
-		    f->review_note);
+		              f->review_note);
 	else
 		s = xstrdup(report_review_status(f));
 	field(b, indent, "Beoordeling", s);
@@ -249,7 +249,7 @@ review(struct pt_buf *b, size_t indent, const struct finding *f)
 /* The fields every finding has. */
 static void
 finding_head(struct pt_buf *b, size_t indent, const struct design *d,
-	     const struct finding *f)
+             const struct finding *f)
 {
 	const struct rule *r = f->rule;
 	char *s;
@@ -271,7 +271,7 @@ finding_head(struct pt_buf *b, size_t indent, const struct design *d,
 
 static void
 barrier(struct pt_buf *b, const struct design *d, const struct finding *f,
-	const struct report_group *g, size_t gi, size_t fi)
+        const struct report_group *g, size_t gi, size_t fi)
 {
 	const struct rule *r = f->rule;
 	char *s;
@@ -283,8 +283,8 @@ barrier(struct pt_buf *b, const struct design *d, const struct finding *f,
 	wrap(b, 2 + strlen(s), 2 + strlen(s), r->titel);
 	free(s);
 	finding_head(b, 6, d, f);
-	field(b, 6, "Wijziging", r->wijziging != NULL ? r->wijziging :
-	    "(niet beschreven)");
+	field(b, 6, "Wijziging",
+	      r->wijziging != NULL ? r->wijziging : "(niet beschreven)");
 	if (r->level != g->level)
 		field(b, 6, "Niveau", vocab_level_label(r->level));
 	if (r->nroutes == 0)
@@ -293,8 +293,9 @@ barrier(struct pt_buf *b, const struct design *d, const struct finding *f,
 		spaces(b, 6);
 		pt_buf_adds(b, "Zonder wetswijziging:\n");
 		for (i = 0; i < r->nroutes; i++) {
-			s = xasprintf("- %s: ", r->routes[i].soort != NULL ?
-			    r->routes[i].soort : "route");
+			s = xasprintf("- %s: ", r->routes[i].soort != NULL
+			                            ? r->routes[i].soort
+			                            : "route");
 			spaces(b, 8);
 			add_word(b, s, strlen(s));
 			wrap(b, 8 + width(s, strlen(s)), 10, r->routes[i].text);
@@ -302,8 +303,9 @@ barrier(struct pt_buf *b, const struct design *d, const struct finding *f,
 		}
 	}
 	if (f->unverified)
-		field(b, 6, "Let op", "deze bevinding steunt mede op een "
-		    "bron die niet is geverifieerd");
+		field(b, 6, "Let op",
+		      "deze bevinding steunt mede op een "
+		      "bron die niet is geverifieerd");
 	review(b, 6, f);
 	provisions(b, 6, f);
 	sources(b, 6, f);
@@ -326,8 +328,9 @@ risk(struct pt_buf *b, const struct design *d, const struct finding *f,
 	field(b, 6, "Norm", r->norm != NULL ? r->norm : "(niet beschreven)");
 	finding_head(b, 6, d, f);
 	if (f->unverified)
-		field(b, 6, "Let op", "deze bevinding steunt mede op een "
-		    "bron die niet is geverifieerd");
+		field(b, 6, "Let op",
+		      "deze bevinding steunt mede op een "
+		      "bron die niet is geverifieerd");
 	review(b, 6, f);
 	provisions(b, 6, f);
 	sources(b, 6, f);
@@ -345,13 +348,13 @@ one(struct pt_buf *b, const struct check_result *r)
 	size_t ng, i, k;
 
 	s = xasprintf("Proeftoets: %s (%s)", d->naam != NULL ? d->naam : d->id,
-	    d->id);
+	              d->id);
 	heading(b, s, '=');
 	free(s);
 
 	heading(b, "Samenvatting", '-');
-	s = d->naam != NULL ? xasprintf("%s (%s)", d->naam, d->id) :
-	    xstrdup(d->id);
+	s = d->naam != NULL ? xasprintf("%s (%s)", d->naam, d->id)
+	                    : xstrdup(d->id);
 	field(b, 0, "Proeftuin", s);
 	free(s);
 	if (d->omschrijving != NULL)
@@ -391,7 +394,7 @@ one(struct pt_buf *b, const struct check_result *r)
 			free(c);
 		} else
 			s = xasprintf("%zu. Zonder aangehaalde bepaling",
-			    i + 1);
+			              i + 1);
 		wrap(b, 0, 3, s);
 		free(s);
 		field(b, 3, "Laagste niveau", vocab_level_label(g[i].level));
@@ -419,9 +422,9 @@ one(struct pt_buf *b, const struct check_result *r)
 		pt_buf_adds(b, "* ");
 		wrap(b, 2, 2, s);
 		free(s);
-		s = t->actor < d->nactors ?
-		    report_actor_label(d, d->actors[t->actor].id) :
-		    xstrdup("?");
+		s = t->actor < d->nactors
+		        ? report_actor_label(d, d->actors[t->actor].id)
+		        : xstrdup("?");
 		field(b, 2, "Actor", s);
 		free(s);
 		field(b, 2, "Reden", r->ok[i].reason);
@@ -430,7 +433,7 @@ one(struct pt_buf *b, const struct check_result *r)
 
 void
 report_text_part(struct pt_buf *out, const struct check_result *r, size_t i,
-		 size_t n)
+                 size_t n)
 {
 	(void)n;
 	if (r == NULL)

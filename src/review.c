@@ -13,8 +13,7 @@
 #include "store_review.h"
 
 static const char *const status_names[REVIEW_NSTATUS] = {
-	"open", "confirmed", "rejected", "mitigated", "needs-amendment"
-};
+    "open", "confirmed", "rejected", "mitigated", "needs-amendment"};
 
 const char *
 review_status_name(enum review_status s)
@@ -49,7 +48,8 @@ review_count_name(int i)
 	return review_status_name((enum review_status)i);
 }
 
-/* --- helpers --------------------------------------------------------------- */
+/* --- helpers ---------------------------------------------------------------
+ */
 
 /* Whether s is well-formed UTF-8 (no overlong forms, no surrogates). */
 static int
@@ -66,11 +66,17 @@ utf8_ok(const char *s)
 			continue;
 		}
 		if ((c & 0xe0) == 0xc0) {
-			k = 1; c &= 0x1f; min = 0x80;
+			k = 1;
+			c &= 0x1f;
+			min = 0x80;
 		} else if ((c & 0xf0) == 0xe0) {
-			k = 2; c &= 0x0f; min = 0x800;
+			k = 2;
+			c &= 0x0f;
+			min = 0x800;
 		} else if ((c & 0xf8) == 0xf0) {
-			k = 3; c &= 0x07; min = 0x10000;
+			k = 3;
+			c &= 0x07;
+			min = 0x10000;
 		} else {
 			return 0;
 		}
@@ -102,9 +108,10 @@ static enum pt_status
 unknown_finding(const char *id, struct pt_err *err)
 {
 	return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0,
-			  "unknown finding '%s': no saved proeftuin has it "
-			  "(save the design with 'proeftoets check --save' or "
-			  "'proeftoets proeftuin add')", id);
+	                  "unknown finding '%s': no saved proeftuin has it "
+	                  "(save the design with 'proeftoets check --save' or "
+	                  "'proeftoets proeftuin add')",
+	                  id);
 }
 
 void
@@ -119,7 +126,8 @@ review_entry_release(struct review_entry *e)
 	memset(e, 0, sizeof *e);
 }
 
-/* --- writing --------------------------------------------------------------- */
+/* --- writing ---------------------------------------------------------------
+ */
 
 size_t
 review_text_chars(const char *s)
@@ -134,8 +142,8 @@ review_text_chars(const char *s)
 
 enum pt_status
 review_set(struct pt_store *st, const char *finding_id,
-	   enum review_status status, const char *by, const char *note,
-	   struct review_entry *out, struct pt_err *err)
+           enum review_status status, const char *by, const char *note,
+           struct review_entry *out, struct pt_err *err)
 {
 	enum pt_status rc;
 	int known;
@@ -144,28 +152,29 @@ review_set(struct pt_store *st, const char *finding_id,
 		memset(out, 0, sizeof *out);
 	if (review_status_name(status) == NULL)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "unknown review status %d", (int)status);
+		                  "unknown review status %d", (int)status);
 	if (blank(by))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "a decision needs the name of the reviewer");
+		                  "a decision needs the name of the reviewer");
 	if (!utf8_ok(by))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "the reviewer's name is not valid UTF-8");
+		                  "the reviewer's name is not valid UTF-8");
 	if (note != NULL && *note == '\0')
 		note = NULL;
 	if (note != NULL && !utf8_ok(note))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "the note is not valid UTF-8");
+		                  "the note is not valid UTF-8");
 	if (note != NULL && review_text_chars(note) > REVIEW_NOTE_MAX)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "the note is longer than %d characters",
-				  REVIEW_NOTE_MAX);
+		                  "the note is longer than %d characters",
+		                  REVIEW_NOTE_MAX);
 	if (status == REVIEW_REJECTED && blank(note))
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "status 'rejected' needs a note saying why "
-				  "the finding is not a barrier");
+		                  "status 'rejected' needs a note saying why "
+		                  "the finding is not a barrier");
 	rc = store_review_append(st, finding_id, status_names[REVIEW_OPEN],
-				 status_names[status], by, note, &known, out, err);
+	                         status_names[status], by, note, &known, out,
+	                         err);
 	if (rc != PT_OK)
 		return rc;
 	if (!known)
@@ -173,11 +182,12 @@ review_set(struct pt_store *st, const char *finding_id,
 	return PT_OK;
 }
 
-/* --- reading --------------------------------------------------------------- */
+/* --- reading ---------------------------------------------------------------
+ */
 
 enum pt_status
 review_log(struct pt_store *st, const char *finding_id,
-	   struct review_entry **entries, size_t *n, struct pt_err *err)
+           struct review_entry **entries, size_t *n, struct pt_err *err)
 {
 	int known;
 
@@ -222,8 +232,8 @@ item_release(struct review_item *it)
  */
 static enum pt_status
 list_query(struct pt_store *st, const char *proeftuin, const char *id,
-	   const char *status, struct review_item **items, size_t *n,
-	   struct pt_err *err)
+           const char *status, struct review_item **items, size_t *n,
+           struct pt_err *err)
 {
 	struct review_item *v;
 	size_t all, i, k = 0;
@@ -237,7 +247,8 @@ list_query(struct pt_store *st, const char *proeftuin, const char *id,
 
 		if (it->decision == NULL)
 			it->decision = xstrdup("open");
-		it->status = xstrdup(it->resolved ? REVIEW_RESOLVED : it->decision);
+		it->status =
+		    xstrdup(it->resolved ? REVIEW_RESOLVED : it->decision);
 		if (status != NULL && strcmp(status, it->status) != 0) {
 			item_release(it);
 			continue;
@@ -255,14 +266,14 @@ list_query(struct pt_store *st, const char *proeftuin, const char *id,
 
 enum pt_status
 review_list(struct pt_store *st, const char *proeftuin, const char *status,
-	    struct review_item **items, size_t *n, struct pt_err *err)
+            struct review_item **items, size_t *n, struct pt_err *err)
 {
 	return list_query(st, proeftuin, NULL, status, items, n, err);
 }
 
 enum pt_status
 review_get(struct pt_store *st, const char *finding_id,
-	   struct review_item **item, struct pt_err *err)
+           struct review_item **item, struct pt_err *err)
 {
 	size_t n;
 
@@ -286,7 +297,7 @@ review_list_free(struct review_item *items, size_t n)
 
 enum pt_status
 review_counts(struct pt_store *st, const char *proeftuin,
-	      long counts[REVIEW_NCOUNTS], struct pt_err *err)
+              long counts[REVIEW_NCOUNTS], struct pt_err *err)
 {
 	struct review_item *items;
 	size_t n, i;
@@ -297,8 +308,8 @@ review_counts(struct pt_store *st, const char *proeftuin,
 	if (review_list(st, proeftuin, NULL, &items, &n, err))
 		return PT_EDB;
 	for (i = 0; i < n; i++) {
-		k = items[i].resolved ? REVIEW_NSTATUS :
-			review_status_parse(items[i].status);
+		k = items[i].resolved ? REVIEW_NSTATUS
+		                      : review_status_parse(items[i].status);
 		if (k >= 0)
 			counts[k]++;
 	}

@@ -45,7 +45,7 @@ enum review_status {
 	REVIEW_REJECTED,
 	REVIEW_MITIGATED,
 	REVIEW_NEEDS_AMENDMENT,
-	REVIEW_NSTATUS          /* number of statuses that can be set */
+	REVIEW_NSTATUS /* number of statuses that can be set */
 };
 /* Derived status of a finding that the latest design no longer has. */
 #define REVIEW_RESOLVED "resolved"
@@ -65,12 +65,12 @@ int review_status_parse(const char *s);
 int review_status_filter_ok(const char *s);
 
 struct review_entry {
-	long long id;           /* position in the log (increasing) */
+	long long id; /* position in the log (increasing) */
 	char *finding_id;
-	char *at;               /* UTC, ISO 8601 */
+	char *at; /* UTC, ISO 8601 */
 	char *by;
 	char *old_status, *new_status;
-	char *note;             /* NULL when none */
+	char *note; /* NULL when none */
 };
 
 /*
@@ -80,24 +80,24 @@ struct review_entry {
  * the entry written.
  */
 enum pt_status review_set(struct pt_store *st, const char *finding_id,
-			  enum review_status status, const char *by,
-			  const char *note, struct review_entry *out,
-			  struct pt_err *err);
+                          enum review_status status, const char *by,
+                          const char *note, struct review_entry *out,
+                          struct pt_err *err);
 void review_entry_release(struct review_entry *e);
 
 /* The log of one finding, oldest first; PT_ENOTFOUND if it is unknown. */
 enum pt_status review_log(struct pt_store *st, const char *finding_id,
-			  struct review_entry **entries, size_t *n,
-			  struct pt_err *err);
+                          struct review_entry **entries, size_t *n,
+                          struct pt_err *err);
 void review_log_free(struct review_entry *entries, size_t n);
 
 struct review_item {
 	char *id, *proeftuin;
 	char *rule, *kind, *severity, *title; /* from its latest snapshot */
-	char *status;           /* current: a status name or "resolved" */
-	char *decision;         /* last decision ("open" when none) */
-	char *by, *at, *note;   /* of the last entry; NULL when none */
-	long entries;           /* number of log entries */
+	char *status;         /* current: a status name or "resolved" */
+	char *decision;       /* last decision ("open" when none) */
+	char *by, *at, *note; /* of the last entry; NULL when none */
+	long entries;         /* number of log entries */
 	int resolved;
 };
 
@@ -109,13 +109,13 @@ struct review_item {
  * id.  An unknown proeftuin gives an empty list.
  */
 enum pt_status review_list(struct pt_store *st, const char *proeftuin,
-			   const char *status, struct review_item **items,
-			   size_t *n, struct pt_err *err);
+                           const char *status, struct review_item **items,
+                           size_t *n, struct pt_err *err);
 void review_list_free(struct review_item *items, size_t n);
 /* One finding as in review_list(); free with review_list_free(*item, 1).
  * PT_ENOTFOUND if no saved proeftuin has it. */
 enum pt_status review_get(struct pt_store *st, const char *finding_id,
-			  struct review_item **item, struct pt_err *err);
+                          struct review_item **item, struct pt_err *err);
 
 /* Index of the counts below: the statuses, then resolved. */
 #define REVIEW_NCOUNTS (REVIEW_NSTATUS + 1)
@@ -123,6 +123,6 @@ enum pt_status review_get(struct pt_store *st, const char *finding_id,
 const char *review_count_name(int i);
 /* Number of findings of a proeftuin per current status. */
 enum pt_status review_counts(struct pt_store *st, const char *proeftuin,
-			     long counts[REVIEW_NCOUNTS], struct pt_err *err);
+                             long counts[REVIEW_NCOUNTS], struct pt_err *err);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * rules.c: read the rule set from the XML files of a rules directory (see rules.h and
- * rules/README.md).
+ * rules.c: read the rule set from the XML files of a rules directory (see
+ * rules.h and rules/README.md).
  *
  * Each file is parsed safely (xmlsec.h), validated against the compiled-in
  * schema rules/schema/regels.rng, and then checked for what the schema
@@ -28,7 +28,8 @@
 struct rctx {
 	const char *path;
 	struct pt_err *err;
-	const struct rule *prev; /* the rules read before this one in the file */
+	const struct rule
+	    *prev; /* the rules read before this one in the file */
 	size_t nprev;
 };
 
@@ -36,7 +37,7 @@ static int
 is_el(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
+	       strcmp((const char *)n->name, name) == 0;
 }
 
 /* An attribute's value (caller frees), or NULL when absent. */
@@ -93,7 +94,8 @@ split(const char *s, char ***out)
 		if (*p == '\0')
 			break;
 		for (q = p; *q != '\0' && *q != ' ' && *q != '\t' &&
-		     *q != '\n' && *q != '\r'; q++)
+		            *q != '\n' && *q != '\r';
+		     q++)
 			;
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = xstrndup(p, (size_t)(q - p));
@@ -113,8 +115,8 @@ free_list(char **v, size_t n)
 	free(v);
 }
 
-static enum pt_status
-fail(struct rctx *c, const xmlNode *n, const char *fmt, ...) PT_PRINTF(3, 4);
+static enum pt_status fail(struct rctx *c, const xmlNode *n, const char *fmt,
+                           ...) PT_PRINTF(3, 4);
 
 static enum pt_status
 fail(struct rctx *c, const xmlNode *n, const char *fmt, ...)
@@ -127,7 +129,7 @@ fail(struct rctx *c, const xmlNode *n, const char *fmt, ...)
 	pt_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
 	st = pt_err_set(c->err, PT_EINPUT, c->path, n ? xmlsec_line(n) : 0, 0,
-			"%s", b.s);
+	                "%s", b.s);
 	pt_buf_release(&b);
 	return st;
 }
@@ -233,15 +235,17 @@ read_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern *p)
 	aanw = attr(n, "aangewezen-als");
 	dg = attr(n, "doelgroep");
 	if (rol == NULL && cert == NULL && aanw == NULL && dg == NULL)
-		st = fail(c, n, "'%s' has no attributes and would match every actor",
-			  (const char *)n->name);
+		st = fail(c, n,
+		          "'%s' has no attributes and would match every actor",
+		          (const char *)n->name);
 	if (st == PT_OK && rol != NULL) {
 		p->nrollen = split(rol, &p->rollen);
 		if (p->nrollen == 0)
 			st = fail(c, n, "empty role list");
 		for (i = 0; i < p->nrollen && st == PT_OK; i++)
 			if (vocab_role(p->rollen[i]) == NULL)
-				st = fail(c, n, "unknown role '%s'", p->rollen[i]);
+				st = fail(c, n, "unknown role '%s'",
+				          p->rollen[i]);
 	}
 	if (st == PT_OK && cert != NULL)
 		p->gecertificeerd = strcmp(cert, "ja") == 0;
@@ -253,14 +257,16 @@ read_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern *p)
 			unsigned bit = vocab_aanwijzing_bit(v[i]);
 
 			if (bit == 0)
-				st = fail(c, n, "unknown designation '%s'", v[i]);
+				st = fail(c, n, "unknown designation '%s'",
+				          v[i]);
 			p->aangewezen |= bit;
 		}
 		free_list(v, nv);
 	}
 	if (st == PT_OK && dg != NULL)
-		p->doelgroep = strcmp(dg, "alle-leeftijden") == 0 ?
-		    DOELGROEP_ALLE : DOELGROEP_JEUGD;
+		p->doelgroep = strcmp(dg, "alle-leeftijden") == 0
+		                   ? DOELGROEP_ALLE
+		                   : DOELGROEP_JEUGD;
 	free(rol);
 	free(cert);
 	free(aanw);
@@ -270,7 +276,7 @@ read_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern *p)
 
 static enum pt_status
 add_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern **arr,
-	    size_t *narr)
+            size_t *narr)
 {
 	struct rule_pattern p;
 	enum pt_status st;
@@ -333,14 +339,16 @@ copy_patterns(const struct rule_pattern *p, size_t n)
 	return out;
 }
 
-/* The kanaal named id among the earlier rules of the file and the current one. */
+/* The kanaal named id among the earlier rules of the file and the current one.
+ */
 static const struct rule_kanaal *
 find_kanaal(const struct rctx *c, const struct rule *r, const char *id)
 {
 	size_t i, k;
 
 	for (k = 0; k < r->nkanalen; k++)
-		if (r->kanalen[k].id != NULL && strcmp(r->kanalen[k].id, id) == 0)
+		if (r->kanalen[k].id != NULL &&
+		    strcmp(r->kanalen[k].id, id) == 0)
 			return &r->kanalen[k];
 	for (i = 0; i < c->nprev; i++)
 		for (k = 0; k < c->prev[i].nkanalen; k++)
@@ -353,14 +361,17 @@ find_kanaal(const struct rctx *c, const struct rule *r, const char *id)
 /* <kanaal ref="id"/>: a copy of an earlier kanaal, without its id. */
 static enum pt_status
 read_kanaal_ref(struct rctx *c, const xmlNode *n, struct rule *r,
-		struct rule_kanaal *k)
+                struct rule_kanaal *k)
 {
 	char *ref = attr(n, "ref");
 	const struct rule_kanaal *src = find_kanaal(c, r, ref);
 
 	if (src == NULL) {
-		enum pt_status st = fail(c, n, "kanaal ref '%s' names no earlier kanaal "
-					 "in this file", ref);
+		enum pt_status st =
+		    fail(c, n,
+		         "kanaal ref '%s' names no earlier kanaal "
+		         "in this file",
+		         ref);
 
 		free(ref);
 		return st;
@@ -389,13 +400,17 @@ read_kanaal(struct rctx *c, const xmlNode *n, struct rule *r)
 
 	id = attr(n, "id");
 	if (id != NULL && (!is_rule_id(id) || find_kanaal(c, r, id) != NULL)) {
-		st = fail(c, n, is_rule_id(id) ? "duplicate kanaal id '%s' in this file" :
-			  "bad kanaal id '%s' (want lower-case letters, digits, '-' and '.')",
-			  id);
+		st = fail(c, n,
+		          is_rule_id(id)
+		              ? "duplicate kanaal id '%s' in this file"
+		              : "bad kanaal id '%s' (want lower-case letters, "
+		                "digits, '-' and '.')",
+		          id);
 		free(id);
 		return st;
 	}
-	r->kanalen = xreallocarray(r->kanalen, r->nkanalen + 1, sizeof *r->kanalen);
+	r->kanalen =
+	    xreallocarray(r->kanalen, r->nkanalen + 1, sizeof *r->kanalen);
 	k = &r->kanalen[r->nkanalen++];
 	memset(k, 0, sizeof *k);
 	k->id = id;
@@ -444,15 +459,17 @@ check_kanalen_cited(struct rctx *c, const struct rule *r)
 
 			if (strcmp(p->bwb, kn->bwb) == 0 &&
 			    strcmp(p->artikel, kn->artikel) == 0 &&
-			    (p->lid == NULL || kn->lid == NULL || strcmp(p->lid, kn->lid) == 0))
+			    (p->lid == NULL || kn->lid == NULL ||
+			     strcmp(p->lid, kn->lid) == 0))
 				break;
 		}
 		if (i == r->nprovisions)
-			return pt_err_set(c->err, PT_EINPUT, c->path, kn->line, 0,
-					  "kanaal %s art. %s%s%s of rule '%s' rests on no "
-					  "bepaling of the rule", kn->bwb, kn->artikel,
-					  kn->lid ? " lid " : "", kn->lid ? kn->lid : "",
-					  r->id);
+			return pt_err_set(
+			    c->err, PT_EINPUT, c->path, kn->line, 0,
+			    "kanaal %s art. %s%s%s of rule '%s' rests on no "
+			    "bepaling of the rule",
+			    kn->bwb, kn->artikel, kn->lid ? " lid " : "",
+			    kn->lid ? kn->lid : "", r->id);
 	}
 	return PT_OK;
 }
@@ -490,12 +507,15 @@ read_condition(struct rctx *c, const xmlNode *n, struct rule *r)
 			if (ngroups == 0)
 				st = read_tasks(c, ch, &r->taken, &r->ntaken);
 			else if (ngroups == 1 && r->cond == COND_COMBINATIE)
-				st = read_tasks(c, ch, &r->taken_b, &r->ntaken_b);
+				st = read_tasks(c, ch, &r->taken_b,
+				                &r->ntaken_b);
 			ngroups++;
 		} else if (is_el(ch, "geldt-voor")) {
-			st = add_pattern(c, ch, &r->geldt_voor, &r->ngeldt_voor);
+			st =
+			    add_pattern(c, ch, &r->geldt_voor, &r->ngeldt_voor);
 		} else if (is_el(ch, "toegestaan")) {
-			st = add_pattern(c, ch, &r->toegestaan, &r->ntoegestaan);
+			st =
+			    add_pattern(c, ch, &r->toegestaan, &r->ntoegestaan);
 		} else if (is_el(ch, "gegevens")) {
 			s = text(ch);
 			st = read_gegevens(c, ch, s, &r->gegevens);
@@ -505,9 +525,10 @@ read_condition(struct rctx *c, const xmlNode *n, struct rule *r)
 		}
 	}
 	if (st == PT_OK && r->cond == COND_COMBINATIE && ngroups != 2)
-		st = pt_err_set(c->err, PT_EINPUT, c->path, xmlsec_line(n), 0,
-				"combinatie needs exactly 2 'taken' groups, not %zu",
-				ngroups);
+		st = pt_err_set(
+		    c->err, PT_EINPUT, c->path, xmlsec_line(n), 0,
+		    "combinatie needs exactly 2 'taken' groups, not %zu",
+		    ngroups);
 	return st;
 }
 
@@ -519,7 +540,7 @@ read_bepaling(struct rctx *c, const xmlNode *n, struct rule *r)
 	size_t i;
 
 	r->provisions = xreallocarray(r->provisions, r->nprovisions + 1,
-				      sizeof *r->provisions);
+	                              sizeof *r->provisions);
 	p = &r->provisions[r->nprovisions++];
 	memset(p, 0, sizeof *p);
 	p->bwb = attr(n, "bwb");
@@ -530,9 +551,10 @@ read_bepaling(struct rctx *c, const xmlNode *n, struct rule *r)
 	p->tekst_sha256 = attr(n, "tekst-sha256");
 	p->citeertitel = attr(n, "citeertitel");
 	z = attr(n, "zekerheid");
-	p->zekerheid = strcmp(z, "V26") == 0 ? ZEKER_V26 :
-	    strcmp(z, "V15") == 0 ? ZEKER_V15 :
-	    strcmp(z, "P") == 0 ? ZEKER_P : ZEKER_GK;
+	p->zekerheid = strcmp(z, "V26") == 0   ? ZEKER_V26
+	               : strcmp(z, "V15") == 0 ? ZEKER_V15
+	               : strcmp(z, "P") == 0   ? ZEKER_P
+	                                       : ZEKER_GK;
 	free(z);
 	if (!is_bwb_id(p->bwb))
 		return fail(c, n, "bad BWB id '%s'", p->bwb);
@@ -543,16 +565,21 @@ read_bepaling(struct rctx *c, const xmlNode *n, struct rule *r)
 	if (p->onderdeel != NULL && !is_number(p->onderdeel))
 		return fail(c, n, "bad onderdeel '%s'", p->onderdeel);
 	if (p->getoetst_aan != NULL && !vocab_is_date(p->getoetst_aan))
-		return fail(c, n, "bad date '%s' in getoetst-aan (want YYYY-MM-DD)",
-			    p->getoetst_aan);
+		return fail(c, n,
+		            "bad date '%s' in getoetst-aan (want YYYY-MM-DD)",
+		            p->getoetst_aan);
 	if (p->tekst_sha256 != NULL) {
 		if (strlen(p->tekst_sha256) != 64)
-			return fail(c, n, "bad tekst-sha256 '%s' (want 64 hex digits)",
-				    p->tekst_sha256);
+			return fail(
+			    c, n, "bad tekst-sha256 '%s' (want 64 hex digits)",
+			    p->tekst_sha256);
 		for (i = 0; i < 64; i++)
-			if (strchr("0123456789abcdef", p->tekst_sha256[i]) == NULL)
-				return fail(c, n, "bad tekst-sha256 '%s' (want 64 lower-case hex digits)",
-					    p->tekst_sha256);
+			if (strchr("0123456789abcdef", p->tekst_sha256[i]) ==
+			    NULL)
+				return fail(c, n,
+				            "bad tekst-sha256 '%s' (want 64 "
+				            "lower-case hex digits)",
+				            p->tekst_sha256);
 	}
 	return PT_OK;
 }
@@ -563,23 +590,25 @@ read_bron(struct rctx *c, const xmlNode *n, struct rule *r)
 	struct rule_source *s;
 	char *z;
 
-	r->sources = xreallocarray(r->sources, r->nsources + 1,
-				   sizeof *r->sources);
+	r->sources =
+	    xreallocarray(r->sources, r->nsources + 1, sizeof *r->sources);
 	s = &r->sources[r->nsources++];
 	memset(s, 0, sizeof *s);
 	s->text = text(n);
 	s->url = attr(n, "url");
 	z = attr(n, "zekerheid");
-	s->zekerheid = strcmp(z, "V26") == 0 ? ZEKER_V26 :
-	    strcmp(z, "V15") == 0 ? ZEKER_V15 :
-	    strcmp(z, "P") == 0 ? ZEKER_P : ZEKER_GK;
+	s->zekerheid = strcmp(z, "V26") == 0   ? ZEKER_V26
+	               : strcmp(z, "V15") == 0 ? ZEKER_V15
+	               : strcmp(z, "P") == 0   ? ZEKER_P
+	                                       : ZEKER_GK;
 	free(z);
 	if (*s->text == '\0')
 		return fail(c, n, "empty bron in rule '%s'", r->id);
 	if (s->url != NULL && strncmp(s->url, "https://", 8) != 0 &&
 	    strncmp(s->url, "http://", 7) != 0)
-		return fail(c, n, "bad url '%s' in bron (want http:// or https://)",
-			    s->url);
+		return fail(c, n,
+		            "bad url '%s' in bron (want http:// or https://)",
+		            s->url);
 	return PT_OK;
 }
 
@@ -644,28 +673,33 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 	r->line = xmlsec_line(n);
 	r->id = attr(n, "id");
 	if (!is_rule_id(r->id))
-		return fail(c, n, "bad rule id '%s' (want lower-case letters, digits, '-' and '.')",
-			    r->id);
+		return fail(c, n,
+		            "bad rule id '%s' (want lower-case letters, "
+		            "digits, '-' and '.')",
+		            r->id);
 	s = attr(n, "soort");
 	r->kind = strcmp(s, "risk") == 0 ? RULE_RISK : RULE_BARRIER;
 	free(s);
 	s = attr(n, "ernst");
-	r->severity = strcmp(s, "blocking") == 0 ? SEV_BLOCKING :
-	    strcmp(s, "high") == 0 ? SEV_HIGH :
-	    strcmp(s, "medium") == 0 ? SEV_MEDIUM : SEV_LOW;
+	r->severity = strcmp(s, "blocking") == 0 ? SEV_BLOCKING
+	              : strcmp(s, "high") == 0   ? SEV_HIGH
+	              : strcmp(s, "medium") == 0 ? SEV_MEDIUM
+	                                         : SEV_LOW;
 	free(s);
 	r->analyse = attr(n, "analyse");
 	if (r->analyse != NULL && *r->analyse == '\0')
-		return fail(c, n, "empty analyse reference in rule '%s'", r->id);
+		return fail(c, n, "empty analyse reference in rule '%s'",
+		            r->id);
 	for (ch = n->children; ch != NULL && st == PT_OK; ch = ch->next) {
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_el(ch, "titel")) {
 			r->titel = text(ch);
 			if (*r->titel == '\0')
-				st = fail(c, ch, "empty titel in rule '%s'", r->id);
+				st = fail(c, ch, "empty titel in rule '%s'",
+				          r->id);
 		} else if (is_el(ch, "toewijzing") || is_el(ch, "combinatie") ||
-			   is_el(ch, "gegevensdeling")) {
+		           is_el(ch, "gegevensdeling")) {
 			st = read_condition(c, ch, r);
 		} else if (is_el(ch, "bepaling")) {
 			st = read_bepaling(c, ch, r);
@@ -679,8 +713,12 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 				int lv = vocab_level_parse(s);
 
 				if (lv < 0)
-					st = fail(c, ch, "unknown level '%s' (want wet, amvb, "
-						  "ministeriele-regeling, college or geen)", s);
+					st = fail(c, ch,
+					          "unknown level '%s' (want "
+					          "wet, amvb, "
+					          "ministeriele-regeling, "
+					          "college or geen)",
+					          s);
 				else {
 					r->level = (enum vocab_level)lv;
 					r->level_given = 1;
@@ -691,7 +729,7 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 			struct rule_route *rt;
 
 			r->routes = xreallocarray(r->routes, r->nroutes + 1,
-						  sizeof *r->routes);
+			                          sizeof *r->routes);
 			rt = &r->routes[r->nroutes++];
 			rt->soort = attr(ch, "soort");
 			rt->text = text(ch);
@@ -704,19 +742,25 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 	if (st != PT_OK)
 		return st;
 	if (r->nprovisions == 0)
-		return fail(c, n, "rule '%s' cites no provision (bepaling)", r->id);
+		return fail(c, n, "rule '%s' cites no provision (bepaling)",
+		            r->id);
 	st = check_kanalen_cited(c, r);
 	if (st != PT_OK)
 		return st;
 	if (r->kind == RULE_BARRIER) {
 		if (wijz == NULL)
-			return fail(c, n, "barrier '%s' has no wijziging", r->id);
+			return fail(c, n, "barrier '%s' has no wijziging",
+			            r->id);
 		if (!r->level_given)
-			return fail(c, wijz, "barrier '%s' has no niveau on its wijziging",
-				    r->id);
+			return fail(
+			    c, wijz,
+			    "barrier '%s' has no niveau on its wijziging",
+			    r->id);
 	}
-	if (r->wijziging != NULL && *r->wijziging == '\0' && r->kind == RULE_BARRIER)
-		return fail(c, wijz, "barrier '%s' has an empty wijziging", r->id);
+	if (r->wijziging != NULL && *r->wijziging == '\0' &&
+	    r->kind == RULE_BARRIER)
+		return fail(c, wijz, "barrier '%s' has an empty wijziging",
+		            r->id);
 	return PT_OK;
 }
 
@@ -734,15 +778,16 @@ has_id(const struct rule *v, size_t n, const char *id)
 /* Turn a parsed document into rules and append them all, or none. */
 static enum pt_status
 load_doc(struct ruleset *rs, xmlDocPtr doc, const char *path,
-	 struct pt_err *err)
+         struct pt_err *err)
 {
-	struct rctx c = { path, err, NULL, 0 };
+	struct rctx c = {path, err, NULL, 0};
 	const xmlNode *root, *n;
 	struct rule *v = NULL;
 	size_t nv = 0, i;
 	enum pt_status st;
 
-	st = xmlsec_validate_rng(doc, schema_regels, schema_regels_len, path, err);
+	st = xmlsec_validate_rng(doc, schema_regels, schema_regels_len, path,
+	                         err);
 	if (st != PT_OK)
 		return st;
 	root = xmlDocGetRootElement(doc);
@@ -762,19 +807,20 @@ load_doc(struct ruleset *rs, xmlDocPtr doc, const char *path,
 			for (k = 0; k < rs->n; k++)
 				if (strcmp(rs->rules[k].id, v[nv - 1].id) == 0)
 					break;
-			st = pt_err_set(err, PT_EINPUT, path, v[nv - 1].line, 0,
-					"duplicate rule id '%s' (also in %s:%ld)",
-					v[nv - 1].id, rs->rules[k].file,
-					rs->rules[k].line);
+			st = pt_err_set(
+			    err, PT_EINPUT, path, v[nv - 1].line, 0,
+			    "duplicate rule id '%s' (also in %s:%ld)",
+			    v[nv - 1].id, rs->rules[k].file, rs->rules[k].line);
 			break;
 		}
 		if (has_id(v, nv - 1, v[nv - 1].id)) {
 			for (i = 0; i + 1 < nv; i++)
 				if (strcmp(v[i].id, v[nv - 1].id) == 0)
 					break;
-			st = pt_err_set(err, PT_EINPUT, path, v[nv - 1].line, 0,
-					"duplicate rule id '%s' (also at line %ld)",
-					v[nv - 1].id, v[i].line);
+			st = pt_err_set(
+			    err, PT_EINPUT, path, v[nv - 1].line, 0,
+			    "duplicate rule id '%s' (also at line %ld)",
+			    v[nv - 1].id, v[i].line);
 			break;
 		}
 	}
@@ -819,7 +865,8 @@ rules_load_file(struct ruleset *rs, const char *path, struct pt_err *err)
 
 	doc = xmlsec_parse_file(path, err);
 	if (doc == NULL)
-		return err != NULL && err->code != PT_OK ? err->code : PT_EINPUT;
+		return err != NULL && err->code != PT_OK ? err->code
+		                                         : PT_EINPUT;
 	st = load_doc(rs, doc, path, err);
 	xmlFreeDoc(doc);
 	return st;
@@ -827,14 +874,15 @@ rules_load_file(struct ruleset *rs, const char *path, struct pt_err *err)
 
 enum pt_status
 rules_load_memory(struct ruleset *rs, const char *data, size_t len,
-		  const char *name, struct pt_err *err)
+                  const char *name, struct pt_err *err)
 {
 	xmlDocPtr doc;
 	enum pt_status st;
 
 	doc = xmlsec_parse_memory(data, len, name, err);
 	if (doc == NULL)
-		return err != NULL && err->code != PT_OK ? err->code : PT_EINPUT;
+		return err != NULL && err->code != PT_OK ? err->code
+		                                         : PT_EINPUT;
 	st = load_doc(rs, doc, name, err);
 	xmlFreeDoc(doc);
 	return st;
@@ -860,7 +908,7 @@ rules_load_dir(const char *dir, struct ruleset **out, struct pt_err *err)
 	d = opendir(dir);
 	if (d == NULL)
 		return pt_err_set(err, PT_EIO, dir, 0, 0,
-				  "cannot open rules directory");
+		                  "cannot open rules directory");
 	while ((de = readdir(d)) != NULL) {
 		size_t len = strlen(de->d_name);
 		struct stat sb;
@@ -880,8 +928,9 @@ rules_load_dir(const char *dir, struct ruleset **out, struct pt_err *err)
 	closedir(d);
 	if (n == 0) {
 		free(names);
-		return pt_err_set(err, PT_EINPUT, dir, 0, 0,
-				  "no rule files (*.xml) in the rules directory");
+		return pt_err_set(
+		    err, PT_EINPUT, dir, 0, 0,
+		    "no rule files (*.xml) in the rules directory");
 	}
 	qsort(names, n, sizeof *names, cmp_str);
 	rs = rules_new();
@@ -912,7 +961,8 @@ rules_pattern_match(const struct rule_pattern *p, const struct design_actor *a)
 	}
 	/* A gecertificeerde instelling holds a certificate by definition. */
 	cert = a->gecertificeerd != 0 ||
-	    (a->rol != NULL && strcmp(a->rol, "gecertificeerde-instelling") == 0);
+	       (a->rol != NULL &&
+	        strcmp(a->rol, "gecertificeerde-instelling") == 0);
 	if (p->gecertificeerd >= 0 && cert != p->gecertificeerd)
 		return 0;
 	if ((a->aangewezen & p->aangewezen) != p->aangewezen)
@@ -931,7 +981,7 @@ rules_kind_name(enum rule_kind k)
 const char *
 rules_severity_name(enum rule_severity s)
 {
-	static const char *const n[] = { "blocking", "high", "medium", "low" };
+	static const char *const n[] = {"blocking", "high", "medium", "low"};
 
 	return (unsigned)s < 4 ? n[s] : "?";
 }
@@ -939,7 +989,7 @@ rules_severity_name(enum rule_severity s)
 const char *
 rules_zekerheid_name(enum rule_zekerheid z)
 {
-	static const char *const n[] = { "V26", "V15", "P", "GK" };
+	static const char *const n[] = {"V26", "V15", "P", "GK"};
 
 	return (unsigned)z < 4 ? n[z] : "?";
 }

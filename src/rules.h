@@ -42,27 +42,29 @@ enum rule_cond { COND_TOEWIJZING = 0, COND_COMBINATIE, COND_GEGEVENSDELING };
 
 /* An actor pattern: every attribute that is set must match (AND). */
 struct rule_pattern {
-	char **rollen;      /* actor's rol is one of these; none = any role */
+	char **rollen; /* actor's rol is one of these; none = any role */
 	size_t nrollen;
-	int gecertificeerd; /* -1 any, 0 must not be, 1 must be */
+	int gecertificeerd;  /* -1 any, 0 must not be, 1 must be */
 	unsigned aangewezen; /* all these AANW_* bits must be set */
-	int doelgroep;      /* -1 any, else DOELGROEP_* */
+	int doelgroep;       /* -1 any, else DOELGROEP_* */
 };
 
 enum rule_zekerheid {
-	ZEKER_V26 = 0,      /* read verbatim in a recent consolidated text */
-	ZEKER_V15,          /* read only in a 2015 text */
-	ZEKER_P,            /* public policy page; not statute */
-	ZEKER_GK            /* general knowledge; not verified */
+	ZEKER_V26 = 0, /* read verbatim in a recent consolidated text */
+	ZEKER_V15,     /* read only in a 2015 text */
+	ZEKER_P,       /* public policy page; not statute */
+	ZEKER_GK       /* general knowledge; not verified */
 };
 
 struct rule_provision {
 	char *bwb, *artikel, *lid; /* lid may be NULL */
-	char *onderdeel;    /* e.g. "b" for "onder b"; may be NULL */
+	char *onderdeel;           /* e.g. "b" for "onder b"; may be NULL */
 	enum rule_zekerheid zekerheid;
-	char *getoetst_aan; /* date of the version the rule was written against; may be NULL */
+	char *getoetst_aan; /* date of the version the rule was written against;
+	                       may be NULL */
 	char *tekst_sha256; /* hash of that text; may be NULL */
-	char *citeertitel;  /* short name for reports when the law is absent ("Jeugdwet") */
+	char *citeertitel;  /* short name for reports when the law is absent
+	                       ("Jeugdwet") */
 };
 
 /*
@@ -73,8 +75,9 @@ struct rule_provision {
  */
 struct rule_source {
 	enum rule_zekerheid zekerheid;
-	char *text;         /* "AVG art. 5 lid 1 onder b", "Kabinetsreactie 24-04-2024" */
-	char *url;          /* may be NULL */
+	char *
+	    text; /* "AVG art. 5 lid 1 onder b", "Kabinetsreactie 24-04-2024" */
+	char *url; /* may be NULL */
 };
 
 /*
@@ -83,22 +86,26 @@ struct rule_source {
  * only to a receiver that holds one of these tasks in the design.
  */
 struct rule_kanaal {
-	char *id;           /* optional name, for <kanaal ref="..."/>; may be NULL */
-	char *bwb, *artikel, *lid; /* the gateway provision; lid NULL = any lid */
-	struct rule_pattern *van;  /* senders it allows (OR); none = any sender */
+	char *id; /* optional name, for <kanaal ref="..."/>; may be NULL */
+	char *bwb, *artikel,
+	    *lid; /* the gateway provision; lid NULL = any lid */
+	struct rule_pattern
+	    *van; /* senders it allows (OR); none = any sender */
 	size_t nvan;
-	struct rule_pattern *naar; /* receivers it allows (OR); none = any receiver */
+	struct rule_pattern
+	    *naar; /* receivers it allows (OR); none = any receiver */
 	size_t nnaar;
-	char **naar_taken;  /* the receiver must hold one of these tasks; none = no condition */
+	char **naar_taken; /* the receiver must hold one of these tasks; none =
+	                      no condition */
 	size_t nnaar_taken;
-	unsigned gegevens;  /* categories it covers; 0 = all */
+	unsigned gegevens; /* categories it covers; 0 = all */
 	long line;
 };
 
 struct rule_route {
-	char *soort;        /* "certificaat", "aanwijzing-veilig-thuis",
-	                       "aanwijzing-jeugdhulpaanbieder", "experiment-amvb",
-	                       "samenwerking", "toerekening" */
+	char *soort; /* "certificaat", "aanwijzing-veilig-thuis",
+	                "aanwijzing-jeugdhulpaanbieder", "experiment-amvb",
+	                "samenwerking", "toerekening" */
 	char *text;
 };
 
@@ -108,23 +115,25 @@ struct rule {
 	long line;
 	enum rule_kind kind;
 	enum rule_severity severity;
-	char *analyse;      /* reference into the legal analysis: "B1", "R3"; may be NULL */
+	char *analyse; /* reference into the legal analysis: "B1", "R3"; may be
+	                  NULL */
 	char *titel;
 	char *toelichting;
-	char *norm;         /* risks: the rechtsbescherming norm at stake; may be NULL */
+	char
+	    *norm; /* risks: the rechtsbescherming norm at stake; may be NULL */
 
 	enum rule_cond cond;
-	char **taken;       /* toewijzing: tasks; combinatie: first group */
+	char **taken; /* toewijzing: tasks; combinatie: first group */
 	size_t ntaken;
-	char **taken_b;     /* combinatie: second group */
+	char **taken_b; /* combinatie: second group */
 	size_t ntaken_b;
 	struct rule_pattern *geldt_voor;
 	size_t ngeldt_voor;
 	struct rule_pattern *toegestaan;
 	size_t ntoegestaan;
-	int min_gemeenten;  /* 0 = no condition */
-	unsigned gegevens;  /* gegevensdeling: categories considered; 0 = all */
-	int dossiers;       /* gegevensdeling: also integral files */
+	int min_gemeenten; /* 0 = no condition */
+	unsigned gegevens; /* gegevensdeling: categories considered; 0 = all */
+	int dossiers;      /* gegevensdeling: also integral files */
 	struct rule_kanaal *kanalen;
 	size_t nkanalen;
 
@@ -135,7 +144,7 @@ struct rule {
 	enum vocab_level level; /* lowest level of law to lift it (barriers);
 	                           LEVEL_GEEN when not given (risks) */
 	int level_given;        /* 1 when the rule file gave a niveau */
-	char *wijziging;        /* the amendment needed; may be NULL for risks */
+	char *wijziging; /* the amendment needed; may be NULL for risks */
 	struct rule_route *routes;
 	size_t nroutes;
 };
@@ -148,25 +157,26 @@ struct ruleset {
 
 /* Load every *.xml file of dir (sorted by name). */
 enum pt_status rules_load_dir(const char *dir, struct ruleset **out,
-			      struct pt_err *err);
+                              struct pt_err *err);
 /* Load one file into an existing set (ids must stay unique). */
 enum pt_status rules_load_file(struct ruleset *rs, const char *path,
-			       struct pt_err *err);
+                               struct pt_err *err);
 /* Parse rules from memory (fuzzing, tests). */
 enum pt_status rules_load_memory(struct ruleset *rs, const char *data,
-				 size_t len, const char *name,
-				 struct pt_err *err);
+                                 size_t len, const char *name,
+                                 struct pt_err *err);
 struct ruleset *rules_new(void);
 void rules_free(struct ruleset *rs);
 
 /* Whether an actor with these properties matches a pattern. */
 struct design_actor;
 int rules_pattern_match(const struct rule_pattern *p,
-			const struct design_actor *a);
+                        const struct design_actor *a);
 
 const char *rules_kind_name(enum rule_kind k);         /* "barrier" / "risk" */
 const char *rules_severity_name(enum rule_severity s); /* "blocking", ... */
-const char *rules_zekerheid_name(enum rule_zekerheid z); /* "V26", "V15", "P", "GK" */
-int rules_zekerheid_verified(enum rule_zekerheid z);   /* 1 for V26/V15 */
+const char *
+rules_zekerheid_name(enum rule_zekerheid z); /* "V26", "V15", "P", "GK" */
+int rules_zekerheid_verified(enum rule_zekerheid z); /* 1 for V26/V15 */
 
 #endif

@@ -22,7 +22,7 @@
 
 enum pt_status
 saved_list(struct pt_store *st, struct saved_proeftuin **list, size_t *n,
-	   struct pt_err *err)
+           struct pt_err *err)
 {
 	return store_saved_list(st, list, n, err);
 }
@@ -45,12 +45,12 @@ static enum pt_status
 not_saved(const char *id, struct pt_err *err)
 {
 	return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0,
-			  "no saved proeftuin '%s'", id);
+	                  "no saved proeftuin '%s'", id);
 }
 
 enum pt_status
 saved_latest_design(struct pt_store *st, const char *id, char **xml,
-		    size_t *len, struct pt_err *err)
+                    size_t *len, struct pt_err *err)
 {
 	int found;
 
@@ -60,8 +60,8 @@ saved_latest_design(struct pt_store *st, const char *id, char **xml,
 }
 
 enum pt_status
-saved_counts(struct pt_store *st, const char *id, long *barriers,
-	     long *risks, struct pt_err *err)
+saved_counts(struct pt_store *st, const char *id, long *barriers, long *risks,
+             struct pt_err *err)
 {
 	int found;
 
@@ -72,7 +72,7 @@ saved_counts(struct pt_store *st, const char *id, long *barriers,
 
 enum pt_status
 saved_review_apply(struct pt_store *st, struct check_result *r,
-		   struct pt_err *err)
+                   struct pt_err *err)
 {
 	const char **ids;
 	char **status, **note;
@@ -141,7 +141,7 @@ json_jci(const struct finding *f)
 
 enum pt_status
 saved_put(struct pt_store *st, const struct check_result *r, const char *xml,
-	  size_t len, struct saved_put_info *info, struct pt_err *err)
+          size_t len, struct saved_put_info *info, struct pt_err *err)
 {
 	const struct design *d = r->design;
 	struct store_saved_version v;
@@ -155,7 +155,7 @@ saved_put(struct pt_store *st, const struct check_result *r, const char *xml,
 	memset(info, 0, sizeof *info);
 	if (len > 1000000000)
 		return pt_err_set(err, PT_EINPUT, d->path, 0, 0,
-				  "design too large to save");
+		                  "design too large to save");
 	digest_sha256_mem(xml, len, info->sha256);
 	memset(&v, 0, sizeof v);
 	v.proeftuin = d->id;
@@ -182,7 +182,7 @@ saved_put(struct pt_store *st, const struct check_result *r, const char *xml,
 		f[i].jci = json_jci(fi);
 	}
 	rc = store_saved_put(st, &v, f, r->nfindings, &info->version,
-			     &info->added, err);
+	                     &info->added, err);
 	for (i = 0; i < r->nfindings; i++) {
 		free((char *)f[i].actors);
 		free((char *)f[i].tasks);

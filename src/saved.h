@@ -51,7 +51,7 @@ struct saved_proeftuin {
 
 /* Every saved proeftuin, ordered by id. */
 enum pt_status saved_list(struct pt_store *st, struct saved_proeftuin **list,
-			  size_t *n, struct pt_err *err);
+                          size_t *n, struct pt_err *err);
 void saved_list_free(struct saved_proeftuin *list, size_t n);
 
 /*
@@ -59,7 +59,7 @@ void saved_list_free(struct saved_proeftuin *list, size_t n);
  * PT_ENOTFOUND when the proeftuin was never saved.
  */
 enum pt_status saved_latest_design(struct pt_store *st, const char *id,
-				   char **xml, size_t *len, struct pt_err *err);
+                                   char **xml, size_t *len, struct pt_err *err);
 
 /*
  * Fill review_status / review_note of every finding from the log (status
@@ -67,13 +67,14 @@ enum pt_status saved_latest_design(struct pt_store *st, const char *id,
  * last log entry.  Works for designs that were never saved too.
  */
 enum pt_status saved_review_apply(struct pt_store *st, struct check_result *r,
-				  struct pt_err *err);
+                                  struct pt_err *err);
 
-/* --- saving ----------------------------------------------------------------- */
+/* --- saving -----------------------------------------------------------------
+ */
 
 struct saved_put_info {
-	int version;        /* number of the version that holds the design */
-	int added;          /* 1: a new version; 0: same as the latest one */
+	int version; /* number of the version that holds the design */
+	int added;   /* 1: a new version; 0: same as the latest one */
 	char sha256[65];
 };
 
@@ -82,13 +83,13 @@ struct saved_put_info {
  * the findings of r, in one transaction.
  */
 enum pt_status saved_put(struct pt_store *st, const struct check_result *r,
-			 const char *xml, size_t len,
-			 struct saved_put_info *info, struct pt_err *err);
+                         const char *xml, size_t len,
+                         struct saved_put_info *info, struct pt_err *err);
 
 /* --- for the review workflow and the proeftuinen listing ------------------ */
 
 /* Barriers and risks found in the latest version; PT_ENOTFOUND if unknown. */
-enum pt_status saved_counts(struct pt_store *st, const char *id,
-			    long *barriers, long *risks, struct pt_err *err);
+enum pt_status saved_counts(struct pt_store *st, const char *id, long *barriers,
+                            long *risks, struct pt_err *err);
 
 #endif

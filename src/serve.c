@@ -33,8 +33,8 @@
 #define COOKIE "pt_sessie"
 
 static const char csp[] =
-	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /*
  * Requests are answered each on the thread of its connection; each takes
@@ -43,8 +43,8 @@ static const char csp[] =
  */
 struct server {
 	const struct serve_config *cfg;
-	struct ruleset *rs;         /* read only once loaded */
-	struct auth_limits *lim;    /* thread-safe */
+	struct ruleset *rs;      /* read only once loaded */
+	struct auth_limits *lim; /* thread-safe */
 	const char *tmpdir;
 	pthread_mutex_t pool_mu;
 	struct pt_store *pool[SERVE_MAX_CONNECTIONS];
@@ -91,14 +91,15 @@ struct resp {
 	int status;
 	const char *type;
 	struct pt_buf body;
-	char *location;         /* for 303 */
-	char *cookie;           /* Set-Cookie */
-	const char *allow;      /* for 405 */
+	char *location;    /* for 303 */
+	char *cookie;      /* Set-Cookie */
+	const char *allow; /* for 405 */
 	const char *disposition;
 	int retry_after;
 };
 
-/* --- addresses ------------------------------------------------------------- */
+/* --- addresses -------------------------------------------------------------
+ */
 
 enum pt_status
 serve_addr_parse(const char *s, struct serve_addr *a, struct pt_err *err)
@@ -158,11 +159,13 @@ serve_addr_parse(const char *s, struct serve_addr *a, struct pt_err *err)
 	return PT_OK;
 bad:
 	return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-			  "bad listen address '%s' (want ADDR:PORT, e.g. "
-			  "127.0.0.1:8080 or [::1]:8080)", s);
+	                  "bad listen address '%s' (want ADDR:PORT, e.g. "
+	                  "127.0.0.1:8080 or [::1]:8080)",
+	                  s);
 }
 
-/* --- decoding ---------------------------------------------------------------- */
+/* --- decoding ----------------------------------------------------------------
+ */
 
 static int
 hexval(int c)
@@ -243,8 +246,10 @@ form_field(const struct pt_buf *body, const char *name, int *bad)
 			return NULL;
 		}
 		if (strcmp(key, name) == 0) {
-			char *v = eq < stop ? pct_decode(eq + 1,
-			    (size_t)(stop - eq - 1), 1) : xstrdup("");
+			char *v =
+			    eq < stop
+			        ? pct_decode(eq + 1, (size_t)(stop - eq - 1), 1)
+			        : xstrdup("");
 
 			free(key);
 			if (v == NULL)
@@ -262,8 +267,8 @@ form_field(const struct pt_buf *body, const char *name, int *bad)
 static char *
 query_arg(struct MHD_Connection *conn, const char *name, int *bad)
 {
-	const char *v = MHD_lookup_connection_value(conn,
-	    MHD_GET_ARGUMENT_KIND, name);
+	const char *v =
+	    MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, name);
 	char *d;
 
 	if (v == NULL)
@@ -281,7 +286,8 @@ unescape_none(void *cls, struct MHD_Connection *conn, char *uri)
 	return strlen(uri);
 }
 
-/* --- responses --------------------------------------------------------------- */
+/* --- responses ---------------------------------------------------------------
+ */
 
 static void
 resp_html(struct resp *r, int status)
@@ -299,11 +305,12 @@ send_resp(struct MHD_Connection *conn, struct resp *r)
 	char ra[16];
 
 	m = MHD_create_response_from_buffer(len, pt_buf_detach(&r->body),
-					    MHD_RESPMEM_MUST_FREE);
+	                                    MHD_RESPMEM_MUST_FREE);
 	if (m == NULL)
 		return MHD_NO;
-	MHD_add_response_header(m, "Content-Type", r->type != NULL ? r->type :
-				"text/plain; charset=utf-8");
+	MHD_add_response_header(m, "Content-Type",
+	                        r->type != NULL ? r->type
+	                                        : "text/plain; charset=utf-8");
 	MHD_add_response_header(m, "Content-Security-Policy", csp);
 	MHD_add_response_header(m, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(m, "Referrer-Policy", "no-referrer");
@@ -316,7 +323,8 @@ send_resp(struct MHD_Connection *conn, struct resp *r)
 	if (r->allow != NULL)
 		MHD_add_response_header(m, "Allow", r->allow);
 	if (r->disposition != NULL)
-		MHD_add_response_header(m, "Content-Disposition", r->disposition);
+		MHD_add_response_header(m, "Content-Disposition",
+		                        r->disposition);
 	if (r->retry_after > 0) {
 		snprintf(ra, sizeof ra, "%d", r->retry_after);
 		MHD_add_response_header(m, "Retry-After", ra);
@@ -344,16 +352,17 @@ redirect(struct resp *r, const char *prefix, const char *id, const char *suffix)
 	pt_buf_addc(&r->body, '\n');
 }
 
-/* --- the request ------------------------------------------------------------- */
+/* --- the request -------------------------------------------------------------
+ */
 
 struct call {
 	struct server *sv;
 	struct MHD_Connection *conn;
 	struct req *rq;
 	const char *method;
-	const char *path;       /* raw, not decoded */
+	const char *path; /* raw, not decoded */
 	int api;
-	int post, get;          /* GET also means HEAD */
+	int post, get; /* GET also means HEAD */
 	struct auth_session ses;
 	int signed_in;
 	char token[AUTH_TOKEN_HEX];
@@ -361,8 +370,8 @@ struct call {
 	struct web_ctx ctx;
 	struct pt_err err;
 	struct resp r;
-	char disposition[64];   /* r.disposition of a download */
-	struct pt_store *st;    /* this request's registry connection */
+	char disposition[64]; /* r.disposition of a download */
+	struct pt_store *st;  /* this request's registry connection */
 };
 
 static void
@@ -400,10 +409,11 @@ static int
 is_form(struct call *c)
 {
 	const char *ct = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
-	    "Content-Type");
+	                                             "Content-Type");
 
-	return ct != NULL && strncmp(ct, "application/x-www-form-urlencoded",
-	    33) == 0 && (ct[33] == '\0' || ct[33] == ';');
+	return ct != NULL &&
+	       strncmp(ct, "application/x-www-form-urlencoded", 33) == 0 &&
+	       (ct[33] == '\0' || ct[33] == ';');
 }
 
 /*
@@ -414,10 +424,10 @@ is_form(struct call *c)
 static int
 origin_ok(struct call *c)
 {
-	const char *o = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
-	    "Origin");
-	const char *host = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
-	    "Host");
+	const char *o =
+	    MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Origin");
+	const char *host =
+	    MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Host");
 	const char *p;
 
 	if (o == NULL || strcmp(o, "null") == 0)
@@ -438,21 +448,27 @@ do_login(struct call *c)
 	/* Login CSRF: a page of another origin must not sign the browser
 	 * in under an account of its choosing. */
 	if (!origin_ok(c)) {
-		resp_html(&c->r, web_login(&c->ctx, 403, "Deze aanmelding komt "
-		    "niet van deze werkruimte; er is niemand aangemeld.",
-		    &c->r.body));
+		resp_html(
+		    &c->r,
+		    web_login(
+		        &c->ctx, 403,
+		        "Deze aanmelding komt "
+		        "niet van deze werkruimte; er is niemand aangemeld.",
+		        &c->r.body));
 		return;
 	}
 	if (!is_form(c)) {
 		resp_html(&c->r, web_login(&c->ctx, 400, "Ongeldig formulier.",
-		    &c->r.body));
+		                           &c->r.body));
 		return;
 	}
 	user = form_field(&c->rq->body, "user", &bad);
 	pass = form_field(&c->rq->body, "password", &bad);
 	if (bad || user == NULL || pass == NULL) {
-		resp_html(&c->r, web_login(&c->ctx, 400, "Vul naam en "
-		    "wachtwoord in.", &c->r.body));
+		resp_html(&c->r, web_login(&c->ctx, 400,
+		                           "Vul naam en "
+		                           "wachtwoord in.",
+		                           &c->r.body));
 		goto out;
 	}
 	{
@@ -470,29 +486,38 @@ do_login(struct call *c)
 	at.old_token = old;
 	at.now = time(NULL);
 	if (auth_login(c->st, c->sv->lim, &at, &out, &wait, c->token,
-		       &c->err) != PT_OK) {
+	               &c->err) != PT_OK) {
 		fail(c, 500, "De aanmelding kon niet worden verwerkt.");
 		goto out;
 	}
 	switch (out) {
 	case AUTH_OK:
-		c->r.cookie = xasprintf(COOKIE "=%s; HttpOnly; SameSite=Strict; "
-		    "Path=/; Max-Age=%d", c->token, AUTH_SESSION_SECONDS);
+		c->r.cookie =
+		    xasprintf(COOKIE "=%s; HttpOnly; SameSite=Strict; "
+		                     "Path=/; Max-Age=%d",
+		              c->token, AUTH_SESSION_SECONDS);
 		redirect(&c->r, "/", NULL, NULL);
 		break;
 	case AUTH_BAD:
-		resp_html(&c->r, web_login(&c->ctx, 401, "Onjuiste naam of "
-		    "wachtwoord.", &c->r.body));
+		resp_html(&c->r, web_login(&c->ctx, 401,
+		                           "Onjuiste naam of "
+		                           "wachtwoord.",
+		                           &c->r.body));
 		break;
 	case AUTH_LIMITED:
-		resp_html(&c->r, web_login(&c->ctx, 429, "Te veel mislukte "
-		    "pogingen vanaf dit adres; wacht even en probeer het dan "
-		    "opnieuw.", &c->r.body));
+		resp_html(&c->r, web_login(&c->ctx, 429,
+		                           "Te veel mislukte "
+		                           "pogingen vanaf dit adres; wacht "
+		                           "even en probeer het dan "
+		                           "opnieuw.",
+		                           &c->r.body));
 		c->r.retry_after = wait;
 		break;
 	case AUTH_BUSY:
-		resp_html(&c->r, web_login(&c->ctx, 503, "De werkruimte is "
-		    "druk; probeer het zo opnieuw.", &c->r.body));
+		resp_html(&c->r, web_login(&c->ctx, 503,
+		                           "De werkruimte is "
+		                           "druk; probeer het zo opnieuw.",
+		                           &c->r.body));
 		c->r.retry_after = wait;
 		break;
 	}
@@ -513,13 +538,14 @@ do_logout(struct call *c)
 	}
 	csrf = is_form(c) ? form_field(&c->rq->body, "csrf", &bad) : NULL;
 	if (!auth_csrf_ok(&c->ses, csrf)) {
-		fail(c, 403, "Het formulier is verlopen of komt niet van deze "
+		fail(c, 403,
+		     "Het formulier is verlopen of komt niet van deze "
 		     "werkruimte.");
 	} else if (auth_logout(c->st, c->token, &c->err) != PT_OK) {
 		fail(c, 500, "Uitloggen is mislukt.");
 	} else {
 		c->r.cookie = xstrdup(COOKIE "=; HttpOnly; SameSite=Strict; "
-		    "Path=/; Max-Age=0");
+		                             "Path=/; Max-Age=0");
 		redirect(&c->r, "/login", NULL, NULL);
 	}
 	free(csrf);
@@ -544,18 +570,22 @@ do_review(struct call *c, const char *id)
 		goto out;
 	}
 	if (!auth_csrf_ok(&c->ses, csrf) || !origin_ok(c)) {
-		fail(c, 403, "Het formulier is verlopen of komt niet van deze "
+		fail(c, 403,
+		     "Het formulier is verlopen of komt niet van deze "
 		     "werkruimte; er is niets vastgelegd.");
 		goto out;
 	}
 	if (c->ses.role != AUTH_REVIEWER) {
-		fail(c, 403, "Alleen een beoordelaar mag beslissingen "
+		fail(c, 403,
+		     "Alleen een beoordelaar mag beslissingen "
 		     "vastleggen; er is niets vastgelegd.");
 		goto out;
 	}
 	if (status == NULL || (s = review_status_parse(status)) < 0) {
-		resp_html(&c->r, web_finding(&c->ctx, id, 400, "Kies een "
-		    "geldige beslissing.", &c->r.body, &c->err));
+		resp_html(&c->r, web_finding(&c->ctx, id, 400,
+		                             "Kies een "
+		                             "geldige beslissing.",
+		                             &c->r.body, &c->err));
 		goto out;
 	}
 	if (note != NULL && note[strspn(note, " \t\r\n")] == '\0') {
@@ -564,29 +594,34 @@ do_review(struct call *c, const char *id)
 	}
 	if (note != NULL && review_text_chars(note) > REVIEW_NOTE_MAX) {
 		char *m = xasprintf("De toelichting is langer dan %d tekens; "
-		    "er is niets vastgelegd.", REVIEW_NOTE_MAX);
+		                    "er is niets vastgelegd.",
+		                    REVIEW_NOTE_MAX);
 
 		resp_html(&c->r, web_finding(&c->ctx, id, 400, m, &c->r.body,
-		    &c->err));
+		                             &c->err));
 		free(m);
 		goto out;
 	}
 	if (s == REVIEW_REJECTED && note == NULL) {
-		resp_html(&c->r, web_finding(&c->ctx, id, 400, "Bij verwerpen "
-		    "is een toelichting verplicht; er is niets vastgelegd.",
-		    &c->r.body, &c->err));
+		resp_html(
+		    &c->r,
+		    web_finding(
+		        &c->ctx, id, 400,
+		        "Bij verwerpen "
+		        "is een toelichting verplicht; er is niets vastgelegd.",
+		        &c->r.body, &c->err));
 		goto out;
 	}
 	rc = review_set(c->st, id, (enum review_status)s, c->ses.user, note,
-			NULL, &c->err);
+	                NULL, &c->err);
 	if (rc == PT_ENOTFOUND) {
 		fail(c, 404, "Deze bevinding is niet bekend.");
 	} else if (rc == PT_EUSAGE) {
 		char *m = xasprintf("De beslissing is niet vastgelegd: %s.",
-		    c->err.msg);
+		                    c->err.msg);
 
 		resp_html(&c->r, web_finding(&c->ctx, id, 400, m, &c->r.body,
-		    &c->err));
+		                             &c->err));
 		free(m);
 	} else if (rc != PT_OK) {
 		fail(c, 500, "De beslissing kon niet worden vastgelegd.");
@@ -637,20 +672,25 @@ route_wet(struct call *c, const char *rest)
 			fail(c, 400, "De zoekvraag kan niet worden gelezen.");
 		else
 			resp_html(&c->r, web_wet(&c->ctx, q, date, &c->r.body,
-			    &c->err));
+			                         &c->err));
 	} else {
 		const char *slash = strchr(rest, '/');
 
 		lid = query_arg(c->conn, "lid", &bad);
 		if (slash == NULL || slash[1] == '\0') {
-			fail(c, 404, "Geef een wet en een artikel: /wet/BWB-ID/ARTIKEL.");
+			fail(c, 404,
+			     "Geef een wet en een artikel: "
+			     "/wet/BWB-ID/ARTIKEL.");
 		} else if (bad ||
-		    (bwb = pct_decode(rest, (size_t)(slash - rest), 0)) == NULL ||
-		    (art = pct_decode(slash + 1, strlen(slash + 1), 0)) == NULL) {
+		           (bwb = pct_decode(rest, (size_t)(slash - rest),
+		                             0)) == NULL ||
+		           (art = pct_decode(slash + 1, strlen(slash + 1),
+		                             0)) == NULL) {
 			fail(c, 400, "Het adres kan niet worden gelezen.");
 		} else {
-			resp_html(&c->r, web_article(&c->ctx, bwb, art, lid, date,
-			    &c->r.body, &c->err));
+			resp_html(&c->r,
+			          web_article(&c->ctx, bwb, art, lid, date,
+			                      &c->r.body, &c->err));
 		}
 	}
 	free(q);
@@ -675,7 +715,8 @@ route(struct call *c)
 		else if (c->signed_in)
 			redirect(&c->r, "/", NULL, NULL);
 		else
-			resp_html(&c->r, web_login(&c->ctx, 200, NULL, &c->r.body));
+			resp_html(&c->r,
+			          web_login(&c->ctx, 200, NULL, &c->r.body));
 		return;
 	}
 	if (strcmp(p, "/logout") == 0) {
@@ -693,7 +734,8 @@ route(struct call *c)
 		size_t len = strlen(rest);
 
 		if (c->post) {
-			if (len <= 7 || strcmp(rest + len - 7, "/review") != 0) {
+			if (len <= 7 ||
+			    strcmp(rest + len - 7, "/review") != 0) {
 				method_not_allowed(c, "GET, HEAD");
 				return;
 			}
@@ -701,8 +743,9 @@ route(struct call *c)
 				do_review(c, id);
 		} else if (c->get) {
 			if ((id = path_id(c, rest, len)) != NULL)
-				resp_html(&c->r, web_finding(&c->ctx, id, 200,
-				    NULL, &c->r.body, &c->err));
+				resp_html(&c->r,
+				          web_finding(&c->ctx, id, 200, NULL,
+				                      &c->r.body, &c->err));
 		} else {
 			method_not_allowed(c, "GET, HEAD");
 			return;
@@ -719,16 +762,17 @@ route(struct call *c)
 	} else if ((rest = after(p, "/proeftuinen/")) != NULL) {
 		if ((id = path_id(c, rest, strlen(rest))) != NULL)
 			resp_html(&c->r, web_proeftuin(&c->ctx, id, &c->r.body,
-			    &c->err));
+			                               &c->err));
 		free(id);
 	} else if (strcmp(p, "/amendments") == 0) {
 		resp_html(&c->r, web_amendments(&c->ctx, &c->r.body, &c->err));
 	} else if (strncmp(p, "/amendments.", 12) == 0 &&
-	    (f = format_by_ext(FORMAT_AMEND, FORMAT_WEB, p + 12)) != NULL) {
-		c->r.status = web_amendments_export(&c->ctx, f, c->sv->tmpdir,
-		    &c->r.body, &c->r.type, &c->err);
+	           (f = format_by_ext(FORMAT_AMEND, FORMAT_WEB, p + 12)) !=
+	               NULL) {
+		c->r.status = web_amendments_export(
+		    &c->ctx, f, c->sv->tmpdir, &c->r.body, &c->r.type, &c->err);
 		snprintf(c->disposition, sizeof c->disposition,
-		    "attachment; filename=\"wijzigingen.%s\"", f->ext);
+		         "attachment; filename=\"wijzigingen.%s\"", f->ext);
 		c->r.disposition = c->disposition;
 	} else if (strcmp(p, "/wet") == 0) {
 		route_wet(c, NULL);
@@ -740,8 +784,8 @@ route(struct call *c)
 	} else if ((rest = after(p, "/api/proeftuinen/")) != NULL) {
 		if ((id = path_id(c, rest, strlen(rest))) != NULL) {
 			c->r.type = "application/json";
-			c->r.status = web_api_proeftuin(&c->ctx, id, &c->r.body,
-			    &c->err);
+			c->r.status =
+			    web_api_proeftuin(&c->ctx, id, &c->r.body, &c->err);
 		}
 		free(id);
 	} else if (strcmp(p, "/api/amendments") == 0) {
@@ -793,8 +837,8 @@ answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 	cookie = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, COOKIE);
 	if (cookie != NULL && strlen(cookie) < sizeof c.token)
 		snprintf(c.token, sizeof c.token, "%s", cookie);
-	if (auth_session_get(c.st, c.token, now, &c.ses, &found,
-			     &c.err) != PT_OK) {
+	if (auth_session_get(c.st, c.token, now, &c.ses, &found, &c.err) !=
+	    PT_OK) {
 		fail(&c, 500, "De sessie kon niet worden gelezen.");
 	} else {
 		c.signed_in = found;
@@ -825,16 +869,16 @@ answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 
 static enum MHD_Result
 handler(void *cls, struct MHD_Connection *conn, const char *url,
-	const char *method, const char *version, const char *upload,
-	size_t *upload_size, void **con_cls)
+        const char *method, const char *version, const char *upload,
+        size_t *upload_size, void **con_cls)
 {
 	struct server *sv = cls;
 	struct req *rq = *con_cls;
 
 	(void)version;
 	if (rq == NULL) {
-		const char *cl = MHD_lookup_connection_value(conn,
-		    MHD_HEADER_KIND, "Content-Length");
+		const char *cl = MHD_lookup_connection_value(
+		    conn, MHD_HEADER_KIND, "Content-Length");
 
 		rq = xcalloc(1, sizeof *rq);
 		pt_buf_init(&rq->body);
@@ -868,7 +912,7 @@ handler(void *cls, struct MHD_Connection *conn, const char *url,
 
 static void
 completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-	  enum MHD_RequestTerminationCode toe)
+          enum MHD_RequestTerminationCode toe)
 {
 	struct req *rq = *con_cls;
 
@@ -882,7 +926,8 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	}
 }
 
-/* --- running ------------------------------------------------------------------ */
+/* --- running
+ * ------------------------------------------------------------------ */
 
 enum pt_status
 serve_run(const struct serve_config *cfg, struct pt_err *err)
@@ -893,8 +938,8 @@ serve_run(const struct serve_config *cfg, struct pt_err *err)
 	char host[INET6_ADDRSTRLEN], url[INET6_ADDRSTRLEN + 32];
 	/* A thread per connection: a password check (Argon2id, about half a
 	 * second) or a long page never holds up another connection. */
-	unsigned flags = MHD_USE_THREAD_PER_CONNECTION |
-			 MHD_USE_INTERNAL_POLLING_THREAD;
+	unsigned flags =
+	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD;
 	struct pt_store *first;
 	const void *ap;
 	const char *tmp = getenv("TMPDIR");
@@ -922,33 +967,36 @@ serve_run(const struct serve_config *cfg, struct pt_err *err)
 		ap = &((const struct sockaddr_in *)&cfg->addr.ss)->sin_addr;
 	}
 	inet_ntop(cfg->addr.ss.ss_family, ap, host, sizeof host);
-	d = MHD_start_daemon(flags, 0, NULL, NULL, handler, &sv,
-	    MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&cfg->addr.ss,
-	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
-	    MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
+	d = MHD_start_daemon(
+	    flags, 0, NULL, NULL, handler, &sv, MHD_OPTION_SOCK_ADDR,
+	    (const struct sockaddr *)&cfg->addr.ss, MHD_OPTION_NOTIFY_COMPLETED,
+	    completed, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVE_MAX_PER_IP,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_TIMEOUT,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
 	    MHD_OPTION_END);
 	if (d == NULL) {
-		rc = pt_err_set(err, PT_EIO, NULL, 0, 0,
-				"cannot listen on %s%s%s:%u (in use, or not an "
-				"address of this machine?)",
-				cfg->addr.ss.ss_family == AF_INET6 ? "[" : "", host,
-				cfg->addr.ss.ss_family == AF_INET6 ? "]" : "",
-				ntohs(cfg->addr.ss.ss_family == AF_INET6 ?
-				    ((const struct sockaddr_in6 *)&cfg->addr.ss)->sin6_port :
-				    ((const struct sockaddr_in *)&cfg->addr.ss)->sin_port));
+		rc = pt_err_set(
+		    err, PT_EIO, NULL, 0, 0,
+		    "cannot listen on %s%s%s:%u (in use, or not an "
+		    "address of this machine?)",
+		    cfg->addr.ss.ss_family == AF_INET6 ? "[" : "", host,
+		    cfg->addr.ss.ss_family == AF_INET6 ? "]" : "",
+		    ntohs(cfg->addr.ss.ss_family == AF_INET6
+		              ? ((const struct sockaddr_in6 *)&cfg->addr.ss)
+		                    ->sin6_port
+		              : ((const struct sockaddr_in *)&cfg->addr.ss)
+		                    ->sin_port));
 		goto out;
 	}
 	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	if (cfg->addr.ss.ss_family == AF_INET6)
 		snprintf(url, sizeof url, "http://[%s]:%u/", host,
-			 info != NULL ? (unsigned)info->port : 0u);
+		         info != NULL ? (unsigned)info->port : 0u);
 	else
 		snprintf(url, sizeof url, "http://%s:%u/", host,
-			 info != NULL ? (unsigned)info->port : 0u);
+		         info != NULL ? (unsigned)info->port : 0u);
 	if (cfg->ready != NULL)
 		cfg->ready(cfg->arg, url);
 	for (;;) {
@@ -961,8 +1009,8 @@ serve_run(const struct serve_config *cfg, struct pt_err *err)
 			if (errno == EINTR)
 				continue;
 			rc = pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-					"cannot wait for a stop signal: %s",
-					strerror(errno));
+			                "cannot wait for a stop signal: %s",
+			                strerror(errno));
 			break;
 		}
 		if (pfd.revents != 0)

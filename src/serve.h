@@ -42,17 +42,17 @@
 
 #include "err.h"
 
-#define SERVE_DEFAULT_LISTEN "127.0.0.1:8080"
-#define SERVE_MAX_BODY (64 * 1024)
+#define SERVE_DEFAULT_LISTEN  "127.0.0.1:8080"
+#define SERVE_MAX_BODY        (64 * 1024)
 #define SERVE_MAX_CONNECTIONS 64
-#define SERVE_MAX_PER_IP 32
-#define SERVE_TIMEOUT 30            /* seconds of silence on a connection */
-#define SERVE_HASH_SLOTS 2          /* password checks at once (Argon2id) */
+#define SERVE_MAX_PER_IP      32
+#define SERVE_TIMEOUT         30 /* seconds of silence on a connection */
+#define SERVE_HASH_SLOTS      2  /* password checks at once (Argon2id) */
 
 struct serve_addr {
 	struct sockaddr_storage ss;
 	socklen_t len;
-	int loopback;           /* 127.0.0.0/8 or ::1 */
+	int loopback; /* 127.0.0.0/8 or ::1 */
 };
 
 /*
@@ -60,13 +60,13 @@ struct serve_addr {
  * pick a free port.  PT_EUSAGE for anything else (no host names).
  */
 enum pt_status serve_addr_parse(const char *s, struct serve_addr *a,
-				struct pt_err *err);
+                                struct pt_err *err);
 
 struct serve_config {
 	const char *db_path;
 	const char *rules_dir;
 	struct serve_addr addr;
-	int stop_fd;            /* readable (or closed) = stop */
+	int stop_fd; /* readable (or closed) = stop */
 	/* Called once when listening: "http://127.0.0.1:PORT/". */
 	void (*ready)(void *arg, const char *url);
 	void *arg;

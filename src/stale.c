@@ -43,7 +43,8 @@ same_words(const char *a, const char *b)
 			a++;
 			b++;
 		}
-		if ((*a == '\0' || is_space(*a)) != (*b == '\0' || is_space(*b)))
+		if ((*a == '\0' || is_space(*a)) !=
+		    (*b == '\0' || is_space(*b)))
 			return 0;
 		if (*a != '\0' && !is_space(*a))
 			return 0;
@@ -67,7 +68,7 @@ stale_marks_finding(enum stale_reason r)
 
 enum pt_status
 stale_check(struct pt_store *st, const struct rule_provision *rp,
-	    const char *date, struct stale_provision *out, struct pt_err *err)
+            const char *date, struct stale_provision *out, struct pt_err *err)
 {
 	struct store_provision now, base;
 	int have_base = 0;
@@ -84,12 +85,12 @@ stale_check(struct pt_store *st, const struct rule_provision *rp,
 	    strcmp(date, rp->getoetst_aan) < 0)
 		return PT_OK;
 	if (store_provision_at(st, rp->bwb, rp->artikel, rp->lid, date, &now,
-	    err) != PT_OK) {
+	                       err) != PT_OK) {
 		store_provision_release(&now);
 		return PT_EDB;
 	}
-	out->citeertitel = xstrdup0(now.citeertitel ? now.citeertitel :
-	    rp->citeertitel);
+	out->citeertitel =
+	    xstrdup0(now.citeertitel ? now.citeertitel : rp->citeertitel);
 	if (now.found == STORE_NO_LAW || now.found == STORE_NO_VERSION)
 		goto done;
 	out->new_date = xstrdup0(now.version_date);
@@ -98,11 +99,12 @@ stale_check(struct pt_store *st, const struct rule_provision *rp,
 		out->new_text = xstrdup(now.text);
 	if (rp->getoetst_aan != NULL) {
 		if (store_provision_at(st, rp->bwb, rp->artikel, rp->lid,
-		    rp->getoetst_aan, &base, err) != PT_OK) {
+		                       rp->getoetst_aan, &base, err) != PT_OK) {
 			rc = PT_EDB;
 			goto done;
 		}
-		if (base.found != STORE_NO_LAW && base.found != STORE_NO_VERSION) {
+		if (base.found != STORE_NO_LAW &&
+		    base.found != STORE_NO_VERSION) {
 			out->old_date = xstrdup0(base.version_date);
 			out->old_date_unknown = base.date_unknown;
 			/* The same version: nothing newer to compare with. */
@@ -116,8 +118,8 @@ stale_check(struct pt_store *st, const struct rule_provision *rp,
 			have_base = 1;
 			out->old_text = xstrdup(base.text);
 			if (rp->tekst_sha256 != NULL)
-				out->hash_mismatch = !hash_is(base.text,
-				    rp->tekst_sha256);
+				out->hash_mismatch =
+				    !hash_is(base.text, rp->tekst_sha256);
 		}
 	}
 	if (now.found != STORE_FOUND) {
@@ -149,14 +151,15 @@ done:
 
 enum pt_status
 stale_mark(struct pt_store *st, const struct rule_provision *rp,
-	   const char *date, int *stale, struct pt_err *err)
+           const char *date, int *stale, struct pt_err *err)
 {
 	struct stale_provision p;
 	enum pt_status rc;
 	const char *key[7];
 	int marks;
 
-	if (st == NULL || (rp->getoetst_aan == NULL && rp->tekst_sha256 == NULL))
+	if (st == NULL ||
+	    (rp->getoetst_aan == NULL && rp->tekst_sha256 == NULL))
 		return PT_OK;
 	/* Checking many designs asks the same again and again. */
 	key[0] = "stale";
@@ -194,7 +197,7 @@ stale_provision_release(struct stale_provision *p)
 
 enum pt_status
 stale_rules(struct pt_store *st, const struct ruleset *rs, const char *date,
-	    struct stale_report **out, struct pt_err *err)
+            struct stale_report **out, struct pt_err *err)
 {
 	struct stale_report *rep = xcalloc(1, sizeof *rep);
 	size_t i, k;
@@ -211,8 +214,8 @@ stale_rules(struct pt_store *st, const struct ruleset *rs, const char *date,
 			struct stale_provision p;
 
 			rep->provisions++;
-			if (stale_check(st, &r->provisions[k], date, &p,
-			    err) != PT_OK) {
+			if (stale_check(st, &r->provisions[k], date, &p, err) !=
+			    PT_OK) {
 				stale_provision_release(&p);
 				free(sr.provisions);
 				stale_report_free(rep);
@@ -228,13 +231,13 @@ stale_rules(struct pt_store *st, const struct ruleset *rs, const char *date,
 			}
 			rep->stale++;
 			sr.provisions = xreallocarray(sr.provisions, sr.n + 1,
-			    sizeof *sr.provisions);
+			                              sizeof *sr.provisions);
 			sr.provisions[sr.n++] = p;
 		}
 		if (sr.n == 0)
 			continue;
-		rep->rules = xreallocarray(rep->rules, rep->n + 1,
-		    sizeof *rep->rules);
+		rep->rules =
+		    xreallocarray(rep->rules, rep->n + 1, sizeof *rep->rules);
 		rep->rules[rep->n++] = sr;
 	}
 	*out = rep;
@@ -261,11 +264,16 @@ const char *
 stale_reason_name(enum stale_reason r)
 {
 	switch (r) {
-	case STALE_NONE: return "none";
-	case STALE_CHANGED: return "changed";
-	case STALE_REPEALED: return "repealed";
-	case STALE_GONE: return "gone";
-	case STALE_NO_BASELINE: return "baseline-missing";
+	case STALE_NONE:
+		return "none";
+	case STALE_CHANGED:
+		return "changed";
+	case STALE_REPEALED:
+		return "repealed";
+	case STALE_GONE:
+		return "gone";
+	case STALE_NO_BASELINE:
+		return "baseline-missing";
 	}
 	return "?";
 }
@@ -274,11 +282,16 @@ const char *
 stale_reason_label(enum stale_reason r)
 {
 	switch (r) {
-	case STALE_NONE: return "ongewijzigd";
-	case STALE_CHANGED: return "tekst gewijzigd";
-	case STALE_REPEALED: return "vervallen";
-	case STALE_GONE: return "niet (meer) in de nieuwere versie in het register";
-	case STALE_NO_BASELINE: return "geen tekst van de getoetste versie in het register";
+	case STALE_NONE:
+		return "ongewijzigd";
+	case STALE_CHANGED:
+		return "tekst gewijzigd";
+	case STALE_REPEALED:
+		return "vervallen";
+	case STALE_GONE:
+		return "niet (meer) in de nieuwere versie in het register";
+	case STALE_NO_BASELINE:
+		return "geen tekst van de getoetste versie in het register";
 	}
 	return "?";
 }
@@ -311,38 +324,50 @@ stale_report_text(struct pt_buf *b, const struct stale_report *r, int color)
 	size_t i, k;
 
 	if (r->n == 0)
-		pt_buf_addf(b, "No rule rests on a provision whose text changed "
-		    "(compared with %s).\n", r->date ? r->date :
-		    "the newest versions in the registry");
+		pt_buf_addf(b,
+		            "No rule rests on a provision whose text changed "
+		            "(compared with %s).\n",
+		            r->date ? r->date
+		                    : "the newest versions in the registry");
 	else
-		pt_buf_addf(b, "Rules to re-review: %zu (%zu provisions), "
-		    "compared with %s.\n", r->n, r->stale, r->date ? r->date :
-		    "the newest versions in the registry");
+		pt_buf_addf(b,
+		            "Rules to re-review: %zu (%zu provisions), "
+		            "compared with %s.\n",
+		            r->n, r->stale,
+		            r->date ? r->date
+		                    : "the newest versions in the registry");
 	for (i = 0; i < r->n; i++) {
 		const struct stale_rule *sr = &r->rules[i];
 
 		pt_buf_addf(b, "\n%s (%s:%ld)\n  %s\n", sr->rule->id,
-		    sr->rule->file ? sr->rule->file : "?", sr->rule->line,
-		    sr->rule->titel ? sr->rule->titel : "");
+		            sr->rule->file ? sr->rule->file : "?",
+		            sr->rule->line,
+		            sr->rule->titel ? sr->rule->titel : "");
 		for (k = 0; k < sr->n; k++) {
 			const struct stale_provision *p = &sr->provisions[k];
 			char *c = cite(p);
 			struct diff d;
 
 			pt_buf_addf(b, "\n  %s: %s (%s)\n", c,
-			    stale_reason_name(p->reason),
-			    stale_reason_label(p->reason));
+			            stale_reason_name(p->reason),
+			            stale_reason_label(p->reason));
 			free(c);
 			if (p->rp->getoetst_aan != NULL)
-				pt_buf_addf(b, "    written against: %s (version %s)\n",
-				    p->rp->getoetst_aan, p->old_date ||
-				    p->old_date_unknown ? vdate(p->old_date) :
-				    "not in the registry");
+				pt_buf_addf(
+				    b, "    written against: %s (version %s)\n",
+				    p->rp->getoetst_aan,
+				    p->old_date || p->old_date_unknown
+				        ? vdate(p->old_date)
+				        : "not in the registry");
 			if (p->rp->tekst_sha256 != NULL)
-				pt_buf_addf(b, "    written against text sha256 %s%s\n",
-				    p->rp->tekst_sha256, p->hash_mismatch ?
-				    " (not the registry's text of that date)" : "");
-			pt_buf_addf(b, "    now: version %s\n", vdate(p->new_date));
+				pt_buf_addf(
+				    b, "    written against text sha256 %s%s\n",
+				    p->rp->tekst_sha256,
+				    p->hash_mismatch ? " (not the registry's "
+				                       "text of that date)"
+				                     : "");
+			pt_buf_addf(b, "    now: version %s\n",
+			            vdate(p->new_date));
 			if (p->old_text == NULL && p->new_text == NULL)
 				continue;
 			diff_words(p->old_text, p->new_text, &d);
@@ -368,9 +393,10 @@ stale_report_text(struct pt_buf *b, const struct stale_report *r, int color)
 			diff_free(&d);
 		}
 	}
-	pt_buf_addf(b, "\n%zu provisions cited, %zu to re-review, %zu without "
-	    "getoetst-aan or tekst-sha256, %zu not in the registry.\n",
-	    r->provisions, r->stale, r->unpinned, r->unchecked);
+	pt_buf_addf(b,
+	            "\n%zu provisions cited, %zu to re-review, %zu without "
+	            "getoetst-aan or tekst-sha256, %zu not in the registry.\n",
+	            r->provisions, r->stale, r->unpinned, r->unchecked);
 }
 
 static void
@@ -431,7 +457,8 @@ stale_report_json(struct pt_buf *b, const struct stale_report *r)
 			if (p->rp->lid != NULL)
 				json_kstring(&j, "lid", p->rp->lid);
 			json_kstring(&j, "citation", c);
-			json_kstring(&j, "reason", stale_reason_name(p->reason));
+			json_kstring(&j, "reason",
+			             stale_reason_name(p->reason));
 			json_kstring(&j, "getoetst_aan", p->rp->getoetst_aan);
 			json_kstring(&j, "tekst_sha256", p->rp->tekst_sha256);
 			json_kbool(&j, "hash_mismatch", p->hash_mismatch);

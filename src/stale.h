@@ -57,15 +57,16 @@ enum stale_reason {
 struct stale_provision {
 	const struct rule_provision *rp;
 	enum stale_reason reason;
-	int pinned;         /* getoetst_aan or tekst_sha256 given */
-	int checked;        /* baseline and target could be compared */
-	char *citeertitel;  /* from the registry, else the rule's; may be NULL */
-	char *old_text;     /* text at getoetst_aan; NULL when not in the registry */
-	char *new_text;     /* text at the date; NULL when gone */
-	char *old_date;     /* version date of the old text; NULL when unknown */
-	char *new_date;     /* version date of the new text; NULL when unknown */
+	int pinned;        /* getoetst_aan or tekst_sha256 given */
+	int checked;       /* baseline and target could be compared */
+	char *citeertitel; /* from the registry, else the rule's; may be NULL */
+	char
+	    *old_text; /* text at getoetst_aan; NULL when not in the registry */
+	char *new_text; /* text at the date; NULL when gone */
+	char *old_date; /* version date of the old text; NULL when unknown */
+	char *new_date; /* version date of the new text; NULL when unknown */
 	int old_date_unknown, new_date_unknown;
-	int hash_mismatch;  /* old_text does not have the rule's tekst_sha256 */
+	int hash_mismatch; /* old_text does not have the rule's tekst_sha256 */
 };
 
 /*
@@ -73,8 +74,8 @@ struct stale_provision {
  * Errors only for database trouble.
  */
 enum pt_status stale_check(struct pt_store *st, const struct rule_provision *rp,
-			   const char *date, struct stale_provision *out,
-			   struct pt_err *err);
+                           const char *date, struct stale_provision *out,
+                           struct pt_err *err);
 void stale_provision_release(struct stale_provision *p);
 
 /* Whether check should mark a provision stale for this reason. */
@@ -84,7 +85,7 @@ int stale_marks_finding(enum stale_reason r);
  * for a reason that marks a finding (never clears it).  st may be NULL.
  */
 enum pt_status stale_mark(struct pt_store *st, const struct rule_provision *rp,
-			  const char *date, int *stale, struct pt_err *err);
+                          const char *date, int *stale, struct pt_err *err);
 
 struct stale_rule {
 	const struct rule *rule;
@@ -93,18 +94,19 @@ struct stale_rule {
 };
 
 struct stale_report {
-	const char *date;   /* borrowed; NULL = newest */
-	struct stale_rule *rules; /* rules with a stale provision, in set order */
+	const char *date; /* borrowed; NULL = newest */
+	struct stale_rule
+	    *rules; /* rules with a stale provision, in set order */
 	size_t n;
-	size_t provisions;  /* provisions cited by all rules */
-	size_t unpinned;    /* of those, without getoetst_aan and tekst_sha256 */
-	size_t stale;       /* of those, not STALE_NONE */
-	size_t unchecked;   /* pinned, but law or version not in the registry */
+	size_t provisions; /* provisions cited by all rules */
+	size_t unpinned;   /* of those, without getoetst_aan and tekst_sha256 */
+	size_t stale;      /* of those, not STALE_NONE */
+	size_t unchecked;  /* pinned, but law or version not in the registry */
 };
 
 enum pt_status stale_rules(struct pt_store *st, const struct ruleset *rs,
-			   const char *date, struct stale_report **out,
-			   struct pt_err *err);
+                           const char *date, struct stale_report **out,
+                           struct pt_err *err);
 void stale_report_free(struct stale_report *r);
 
 /* "changed", "repealed", "gone", "baseline-missing", "none". */
@@ -114,7 +116,7 @@ const char *stale_reason_label(enum stale_reason r);
 
 /* The report as text (with word diffs) or JSON (pt_buf, never printed). */
 void stale_report_text(struct pt_buf *b, const struct stale_report *r,
-		       int color);
+                       int color);
 void stale_report_json(struct pt_buf *b, const struct stale_report *r);
 
 #endif

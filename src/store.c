@@ -22,20 +22,21 @@
 #include "store_priv.h"
 
 static const char *const cached_sql[Q_COUNT] = {
-	"INSERT INTO provision(version_id, seq, artikel, lid, label, title,"
-	" text, status, path, jci, url) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-	"INSERT INTO reference(provision_id, kind, target, text)"
-	" VALUES(?,?,?,?)",
-	"SELECT id, citeertitel FROM law WHERE bwb = ?",
-	"SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
-	" AND inwerkingtreding IS NOT NULL AND (?2 IS NULL OR inwerkingtreding <= ?2)"
-	" ORDER BY inwerkingtreding DESC LIMIT 1",
-	"SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
-	" AND inwerkingtreding IS NULL LIMIT 1",
-	"SELECT id, artikel, lid, label, title, text, status, path, jci, url"
-	" FROM provision WHERE version_id = ? AND artikel = ? AND lid IS ?3"
-	" ORDER BY seq LIMIT 1",
-	"SELECT target FROM reference WHERE provision_id = ? ORDER BY rowid",
+    "INSERT INTO provision(version_id, seq, artikel, lid, label, title,"
+    " text, status, path, jci, url) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO reference(provision_id, kind, target, text)"
+    " VALUES(?,?,?,?)",
+    "SELECT id, citeertitel FROM law WHERE bwb = ?",
+    "SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
+    " AND inwerkingtreding IS NOT NULL AND (?2 IS NULL OR inwerkingtreding <= "
+    "?2)"
+    " ORDER BY inwerkingtreding DESC LIMIT 1",
+    "SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
+    " AND inwerkingtreding IS NULL LIMIT 1",
+    "SELECT id, artikel, lid, label, title, text, status, path, jci, url"
+    " FROM provision WHERE version_id = ? AND artikel = ? AND lid IS ?3"
+    " ORDER BY seq LIMIT 1",
+    "SELECT target FROM reference WHERE provision_id = ? ORDER BY rowid",
 };
 
 /*
@@ -46,8 +47,8 @@ static const char *const cached_sql[Q_COUNT] = {
 struct store_memo {
 	struct store_memo *next;
 	char *key;
-	struct store_provision p;	/* for store_provision_at */
-	int val;			/* for store_memo_get/_put */
+	struct store_provision p; /* for store_provision_at */
+	int val;                  /* for store_memo_get/_put */
 };
 
 static void memo_clear(struct pt_store *st);
@@ -57,139 +58,141 @@ static void memo_clear(struct pt_store *st);
  * edit a migration that has shipped; append a new one.
  */
 static const char *const migrations[] = {
-	/* 0 -> 1: the law registry */
-	"CREATE TABLE law ("
-	"  id INTEGER PRIMARY KEY,"
-	"  bwb TEXT NOT NULL UNIQUE,"
-	"  citeertitel TEXT,"
-	"  soort TEXT);"
-	"CREATE TABLE version ("
-	"  id INTEGER PRIMARY KEY,"
-	"  law_id INTEGER NOT NULL REFERENCES law(id) ON DELETE CASCADE,"
-	"  inwerkingtreding TEXT,"          /* NULL = unknown */
-	"  source TEXT NOT NULL,"
-	"  sha256 TEXT NOT NULL UNIQUE,"
-	"  format INTEGER NOT NULL,"
-	"  imported_at TEXT NOT NULL);"
-	"CREATE UNIQUE INDEX version_law_date"
-	"  ON version(law_id, ifnull(inwerkingtreding, ''));"
-	"CREATE TABLE provision ("
-	"  id INTEGER PRIMARY KEY,"
-	"  version_id INTEGER NOT NULL REFERENCES version(id) ON DELETE CASCADE,"
-	"  seq INTEGER NOT NULL,"
-	"  artikel TEXT NOT NULL,"
-	"  lid TEXT,"                       /* NULL = the whole article */
-	"  label TEXT,"
-	"  title TEXT,"
-	"  text TEXT NOT NULL,"
-	"  status TEXT,"
-	"  path TEXT,"
-	"  jci TEXT,"
-	"  url TEXT);"
-	"CREATE INDEX provision_lookup ON provision(version_id, artikel, lid);"
-	"CREATE TABLE reference ("
-	"  provision_id INTEGER NOT NULL REFERENCES provision(id) ON DELETE CASCADE,"
-	"  kind TEXT NOT NULL,"
-	"  target TEXT NOT NULL,"
-	"  text TEXT);"
-	"CREATE INDEX reference_provision ON reference(provision_id);"
-	"CREATE VIRTUAL TABLE provision_fts USING fts5("
-	"  text, content='provision', content_rowid='id',"
-	"  tokenize='unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER provision_fts_ins AFTER INSERT ON provision"
-	"  WHEN new.lid IS NULL BEGIN"
-	"  INSERT INTO provision_fts(rowid, text) VALUES(new.id, new.text);"
-	"END;"
-	"CREATE TRIGGER provision_fts_del AFTER DELETE ON provision"
-	"  WHEN old.lid IS NULL BEGIN"
-	"  INSERT INTO provision_fts(provision_fts, rowid, text)"
-	"    VALUES('delete', old.id, old.text);"
-	"END;",
-	/* 1 -> 2: files fetched by `update` (update.c), to skip unchanged
-	 * versions without downloading them */
-	"CREATE TABLE fetched ("
-	"  bwb TEXT NOT NULL,"
-	"  expression TEXT NOT NULL,"       /* manifest expression label */
-	"  sha512 TEXT NOT NULL,"           /* as verified against the manifest */
-	"  sha256 TEXT NOT NULL,"           /* = version.sha256 of the import */
-	"  size INTEGER NOT NULL,"
-	"  url TEXT NOT NULL,"
-	"  fetched_at TEXT NOT NULL,"
-	"  PRIMARY KEY (bwb, expression));",
-	/* 2 -> 3: saved proeftuinen, their versions and findings (saved.c),
-	 * and the append-only review log (review.c) */
-	"CREATE TABLE proeftuin ("
-	"  id TEXT PRIMARY KEY,"
-	"  naam TEXT,"
-	"  created_at TEXT NOT NULL);"
-	"CREATE TABLE proeftuin_version ("
-	"  id INTEGER PRIMARY KEY,"
-	"  proeftuin_id TEXT NOT NULL REFERENCES proeftuin(id),"
-	"  seq INTEGER NOT NULL,"           /* 1, 2, ... per proeftuin */
-	"  sha256 TEXT NOT NULL,"           /* of the design file */
-	"  source TEXT,"                    /* path it was read from */
-	"  naam TEXT,"
-	"  peildatum TEXT NOT NULL,"
-	"  design TEXT NOT NULL,"           /* the design XML as read */
-	"  barriers INTEGER NOT NULL,"
-	"  risks INTEGER NOT NULL,"
-	"  saved_at TEXT NOT NULL,"
-	"  UNIQUE (proeftuin_id, seq));"
-	"CREATE TABLE finding ("
-	"  id TEXT PRIMARY KEY,"
-	"  proeftuin_id TEXT NOT NULL REFERENCES proeftuin(id));"
-	"CREATE INDEX finding_proeftuin ON finding(proeftuin_id);"
-	"CREATE TABLE finding_snapshot ("
-	"  version_id INTEGER NOT NULL REFERENCES proeftuin_version(id),"
-	"  finding_id TEXT NOT NULL REFERENCES finding(id),"
-	"  seq INTEGER NOT NULL,"           /* order in the report */
-	"  rule TEXT NOT NULL,"
-	"  kind TEXT NOT NULL,"
-	"  severity TEXT NOT NULL,"
-	"  title TEXT,"
-	"  trigger TEXT,"
-	"  actors TEXT NOT NULL,"           /* JSON arrays */
-	"  tasks TEXT NOT NULL,"
-	"  jci TEXT NOT NULL,"
-	"  PRIMARY KEY (version_id, finding_id));"
-	"CREATE INDEX finding_snapshot_finding ON finding_snapshot(finding_id);"
-	"CREATE TABLE review_log ("
-	"  id INTEGER PRIMARY KEY,"
-	"  finding_id TEXT NOT NULL REFERENCES finding(id),"
-	"  logged_at TEXT NOT NULL,"        /* UTC, ISO 8601 */
-	"  reviewer TEXT NOT NULL CHECK (length(reviewer) > 0),"
-	"  old_status TEXT NOT NULL CHECK (old_status IN"
-	"    ('open','confirmed','rejected','mitigated','needs-amendment')),"
-	"  new_status TEXT NOT NULL CHECK (new_status IN"
-	"    ('open','confirmed','rejected','mitigated','needs-amendment')),"
-	"  note TEXT,"
-	"  CHECK (new_status <> 'rejected' OR length(note) > 0));"
-	"CREATE INDEX review_log_finding ON review_log(finding_id, id);"
-	"CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log BEGIN"
-	"  SELECT RAISE(ABORT, 'the review log is append-only');"
-	"END;"
-	"CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log BEGIN"
-	"  SELECT RAISE(ABORT, 'the review log is append-only');"
-	"END;",
-	/* 3 -> 4: look up an article or lid without sorting */
-	"CREATE INDEX provision_lookup_seq ON provision(version_id, artikel, lid, seq);"
-	"DROP INDEX provision_lookup;",
-	/* 4 -> 5: the full-text index is filled once per imported version */
-	"DROP TRIGGER provision_fts_ins;",
-	/* 5 -> 6: accounts and sessions of the web workspace (auth.c); a
-	 * session is stored as the SHA-256 of its token */
-	"CREATE TABLE web_user ("
-	"  id INTEGER PRIMARY KEY,"
-	"  name TEXT NOT NULL UNIQUE,"
-	"  role TEXT NOT NULL CHECK (role IN ('reader','reviewer')),"
-	"  pwhash TEXT NOT NULL,"           /* crypto_pwhash_str */
-	"  created_at INTEGER NOT NULL);"   /* Unix seconds */
-	"CREATE TABLE web_session ("
-	"  token_sha256 TEXT PRIMARY KEY,"
-	"  user_id INTEGER NOT NULL REFERENCES web_user(id),"
-	"  created_at INTEGER NOT NULL,"
-	"  expires_at INTEGER NOT NULL);"
-	"CREATE INDEX web_session_user ON web_session(user_id);",
+    /* 0 -> 1: the law registry */
+    "CREATE TABLE law ("
+    "  id INTEGER PRIMARY KEY,"
+    "  bwb TEXT NOT NULL UNIQUE,"
+    "  citeertitel TEXT,"
+    "  soort TEXT);"
+    "CREATE TABLE version ("
+    "  id INTEGER PRIMARY KEY,"
+    "  law_id INTEGER NOT NULL REFERENCES law(id) ON DELETE CASCADE,"
+    "  inwerkingtreding TEXT," /* NULL = unknown */
+    "  source TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL UNIQUE,"
+    "  format INTEGER NOT NULL,"
+    "  imported_at TEXT NOT NULL);"
+    "CREATE UNIQUE INDEX version_law_date"
+    "  ON version(law_id, ifnull(inwerkingtreding, ''));"
+    "CREATE TABLE provision ("
+    "  id INTEGER PRIMARY KEY,"
+    "  version_id INTEGER NOT NULL REFERENCES version(id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  artikel TEXT NOT NULL,"
+    "  lid TEXT," /* NULL = the whole article */
+    "  label TEXT,"
+    "  title TEXT,"
+    "  text TEXT NOT NULL,"
+    "  status TEXT,"
+    "  path TEXT,"
+    "  jci TEXT,"
+    "  url TEXT);"
+    "CREATE INDEX provision_lookup ON provision(version_id, artikel, lid);"
+    "CREATE TABLE reference ("
+    "  provision_id INTEGER NOT NULL REFERENCES provision(id) ON DELETE "
+    "CASCADE,"
+    "  kind TEXT NOT NULL,"
+    "  target TEXT NOT NULL,"
+    "  text TEXT);"
+    "CREATE INDEX reference_provision ON reference(provision_id);"
+    "CREATE VIRTUAL TABLE provision_fts USING fts5("
+    "  text, content='provision', content_rowid='id',"
+    "  tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER provision_fts_ins AFTER INSERT ON provision"
+    "  WHEN new.lid IS NULL BEGIN"
+    "  INSERT INTO provision_fts(rowid, text) VALUES(new.id, new.text);"
+    "END;"
+    "CREATE TRIGGER provision_fts_del AFTER DELETE ON provision"
+    "  WHEN old.lid IS NULL BEGIN"
+    "  INSERT INTO provision_fts(provision_fts, rowid, text)"
+    "    VALUES('delete', old.id, old.text);"
+    "END;",
+    /* 1 -> 2: files fetched by `update` (update.c), to skip unchanged
+     * versions without downloading them */
+    "CREATE TABLE fetched ("
+    "  bwb TEXT NOT NULL,"
+    "  expression TEXT NOT NULL," /* manifest expression label */
+    "  sha512 TEXT NOT NULL,"     /* as verified against the manifest */
+    "  sha256 TEXT NOT NULL,"     /* = version.sha256 of the import */
+    "  size INTEGER NOT NULL,"
+    "  url TEXT NOT NULL,"
+    "  fetched_at TEXT NOT NULL,"
+    "  PRIMARY KEY (bwb, expression));",
+    /* 2 -> 3: saved proeftuinen, their versions and findings (saved.c),
+     * and the append-only review log (review.c) */
+    "CREATE TABLE proeftuin ("
+    "  id TEXT PRIMARY KEY,"
+    "  naam TEXT,"
+    "  created_at TEXT NOT NULL);"
+    "CREATE TABLE proeftuin_version ("
+    "  id INTEGER PRIMARY KEY,"
+    "  proeftuin_id TEXT NOT NULL REFERENCES proeftuin(id),"
+    "  seq INTEGER NOT NULL," /* 1, 2, ... per proeftuin */
+    "  sha256 TEXT NOT NULL," /* of the design file */
+    "  source TEXT,"          /* path it was read from */
+    "  naam TEXT,"
+    "  peildatum TEXT NOT NULL,"
+    "  design TEXT NOT NULL," /* the design XML as read */
+    "  barriers INTEGER NOT NULL,"
+    "  risks INTEGER NOT NULL,"
+    "  saved_at TEXT NOT NULL,"
+    "  UNIQUE (proeftuin_id, seq));"
+    "CREATE TABLE finding ("
+    "  id TEXT PRIMARY KEY,"
+    "  proeftuin_id TEXT NOT NULL REFERENCES proeftuin(id));"
+    "CREATE INDEX finding_proeftuin ON finding(proeftuin_id);"
+    "CREATE TABLE finding_snapshot ("
+    "  version_id INTEGER NOT NULL REFERENCES proeftuin_version(id),"
+    "  finding_id TEXT NOT NULL REFERENCES finding(id),"
+    "  seq INTEGER NOT NULL," /* order in the report */
+    "  rule TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  severity TEXT NOT NULL,"
+    "  title TEXT,"
+    "  trigger TEXT,"
+    "  actors TEXT NOT NULL," /* JSON arrays */
+    "  tasks TEXT NOT NULL,"
+    "  jci TEXT NOT NULL,"
+    "  PRIMARY KEY (version_id, finding_id));"
+    "CREATE INDEX finding_snapshot_finding ON finding_snapshot(finding_id);"
+    "CREATE TABLE review_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  finding_id TEXT NOT NULL REFERENCES finding(id),"
+    "  logged_at TEXT NOT NULL," /* UTC, ISO 8601 */
+    "  reviewer TEXT NOT NULL CHECK (length(reviewer) > 0),"
+    "  old_status TEXT NOT NULL CHECK (old_status IN"
+    "    ('open','confirmed','rejected','mitigated','needs-amendment')),"
+    "  new_status TEXT NOT NULL CHECK (new_status IN"
+    "    ('open','confirmed','rejected','mitigated','needs-amendment')),"
+    "  note TEXT,"
+    "  CHECK (new_status <> 'rejected' OR length(note) > 0));"
+    "CREATE INDEX review_log_finding ON review_log(finding_id, id);"
+    "CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log BEGIN"
+    "  SELECT RAISE(ABORT, 'the review log is append-only');"
+    "END;"
+    "CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log BEGIN"
+    "  SELECT RAISE(ABORT, 'the review log is append-only');"
+    "END;",
+    /* 3 -> 4: look up an article or lid without sorting */
+    "CREATE INDEX provision_lookup_seq ON provision(version_id, artikel, lid, "
+    "seq);"
+    "DROP INDEX provision_lookup;",
+    /* 4 -> 5: the full-text index is filled once per imported version */
+    "DROP TRIGGER provision_fts_ins;",
+    /* 5 -> 6: accounts and sessions of the web workspace (auth.c); a
+     * session is stored as the SHA-256 of its token */
+    "CREATE TABLE web_user ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  role TEXT NOT NULL CHECK (role IN ('reader','reviewer')),"
+    "  pwhash TEXT NOT NULL,"         /* crypto_pwhash_str */
+    "  created_at INTEGER NOT NULL);" /* Unix seconds */
+    "CREATE TABLE web_session ("
+    "  token_sha256 TEXT PRIMARY KEY,"
+    "  user_id INTEGER NOT NULL REFERENCES web_user(id),"
+    "  created_at INTEGER NOT NULL,"
+    "  expires_at INTEGER NOT NULL);"
+    "CREATE INDEX web_session_user ON web_session(user_id);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -210,25 +213,26 @@ store_sqlerr(struct pt_store *st, const char *what, struct pt_err *err)
 
 	st->busy = rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
 	/* A full disk shows as SQLITE_FULL, or as an I/O error of ENOSPC. */
-	if (rc == SQLITE_FULL || (rc == SQLITE_IOERR && (sys == ENOSPC ||
-							 sys == EDQUOT ||
-							 sys == EFBIG)))
+	if (rc == SQLITE_FULL ||
+	    (rc == SQLITE_IOERR &&
+	     (sys == ENOSPC || sys == EDQUOT || sys == EFBIG)))
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "%s: the disk is full (no space left for "
-				  "the registry)", what);
+		                  "%s: the disk is full (no space left for "
+		                  "the registry)",
+		                  what);
 	/* A write that failed for want of room often shows only as this. */
 	if (ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
 	    ext == SQLITE_IOERR_TRUNCATE || ext == SQLITE_IOERR_SHMSIZE)
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "%s: the registry file cannot be written "
-				  "(is the disk full?): %s", what,
-				  sqlite3_errmsg(st->db));
+		                  "%s: the registry file cannot be written "
+		                  "(is the disk full?): %s",
+		                  what, sqlite3_errmsg(st->db));
 	if (rc == SQLITE_READONLY)
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "%s: the registry is read-only (%s)", what,
-				  sqlite3_errmsg(st->db));
+		                  "%s: the registry is read-only (%s)", what,
+		                  sqlite3_errmsg(st->db));
 	return pt_err_set(err, PT_EDB, st->path, 0, 0, "%s: %s", what,
-			  sqlite3_errmsg(st->db));
+	                  sqlite3_errmsg(st->db));
 }
 
 int
@@ -239,7 +243,7 @@ store_busy(const struct pt_store *st)
 
 enum pt_status
 store_prepare(struct pt_store *st, const char *sql, sqlite3_stmt **s,
-	      struct pt_err *err)
+              struct pt_err *err)
 {
 	if (sqlite3_prepare_v2(st->db, sql, -1, s, NULL) != SQLITE_OK) {
 		*s = NULL;
@@ -273,7 +277,7 @@ store_col_dup(sqlite3_stmt *s, int i)
 
 enum pt_status
 store_step_done(struct pt_store *st, sqlite3_stmt *s, const char *what,
-		struct pt_err *err)
+                struct pt_err *err)
 {
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return store_sqlerr(st, what, err);
@@ -291,11 +295,11 @@ cached(struct pt_store *st, int which, struct pt_err *err)
 	return st->q[which];
 }
 
-/* --- the SQLite backend ---------------------------------------------------- */
+/* --- the SQLite backend ----------------------------------------------------
+ */
 
 static enum pt_status
-exec(struct pt_store *st, const char *sql, const char *what,
-     struct pt_err *err)
+exec(struct pt_store *st, const char *sql, const char *what, struct pt_err *err)
 {
 	char *msg = NULL;
 
@@ -338,11 +342,16 @@ migrate(struct pt_store *st, struct pt_err *err)
 	int v = 0, i;
 
 	if (user_version(st, &v) != SQLITE_OK)
-		return store_sqlerr(st, "cannot read the database (is it a proeftoets registry?)", err);
+		return store_sqlerr(
+		    st,
+		    "cannot read the database (is it a proeftoets registry?)",
+		    err);
 	if (v > NMIGRATIONS)
-		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "the registry has schema version %d; this proeftoets "
-				  "knows up to %d: use a newer proeftoets", v, NMIGRATIONS);
+		return pt_err_set(
+		    err, PT_EDB, st->path, 0, 0,
+		    "the registry has schema version %d; this proeftoets "
+		    "knows up to %d: use a newer proeftoets",
+		    v, NMIGRATIONS);
 	if (v == NMIGRATIONS)
 		return PT_OK;
 	if (exec(st, "BEGIN IMMEDIATE", "cannot start migration", err))
@@ -353,12 +362,14 @@ migrate(struct pt_store *st, struct pt_err *err)
 		return store_sqlerr(st, "cannot read the schema version", err);
 	}
 	for (i = v; i < NMIGRATIONS; i++) {
-		if (exec(st, migrations[i], "cannot create the registry schema", err)) {
+		if (exec(st, migrations[i], "cannot create the registry schema",
+		         err)) {
 			sqlite_rollback(st);
 			return PT_EDB;
 		}
 	}
-	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", NMIGRATIONS);
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
+	         NMIGRATIONS);
 	if (exec(st, pragma, "cannot set the schema version", err) ||
 	    exec(st, "COMMIT", "cannot commit the schema", err)) {
 		sqlite_rollback(st);
@@ -380,16 +391,16 @@ refuse_foreign(struct pt_store *st, struct pt_err *err)
 
 	if (user_version(st, &v) != SQLITE_OK || v != 0)
 		return PT_OK;
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master",
-			       -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master", -1,
+	                       &s, NULL) != SQLITE_OK)
 		return PT_OK;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		tables = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	if (tables > 0)
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "not a proeftoets registry: the database "
-				  "holds tables of another program");
+		                  "not a proeftoets registry: the database "
+		                  "holds tables of another program");
 	return PT_OK;
 }
 
@@ -399,23 +410,28 @@ sqlite_open(struct pt_store *st, struct pt_err *err)
 	int rc;
 
 	rc = sqlite3_open_v2(st->path, &st->db,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK)
-		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "cannot open the registry: %s",
-				  st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		return pt_err_set(
+		    err, PT_EDB, st->path, 0, 0, "cannot open the registry: %s",
+		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
 	if (refuse_foreign(st, err) ||
-	    exec(st, "PRAGMA foreign_keys = ON", "cannot configure the registry", err) ||
+	    exec(st, "PRAGMA foreign_keys = ON",
+	         "cannot configure the registry", err) ||
 	    /* Pages of 16 KiB for a new registry (an existing one keeps its
 	     * own): provision texts are long; importing 200 MiB takes a
 	     * quarter of the write calls of 4 KiB pages, and the file is 8%
 	     * smaller (bench/README.md). */
-	    exec(st, "PRAGMA page_size = 16384", "cannot configure the registry", err) ||
-	    exec(st, "PRAGMA journal_mode = WAL", "cannot open the registry", err) ||
-	    exec(st, "PRAGMA synchronous = FULL", "cannot configure the registry", err) ||
-	    exec(st, "PRAGMA cache_size = -32768", "cannot configure the registry", err) ||
+	    exec(st, "PRAGMA page_size = 16384",
+	         "cannot configure the registry", err) ||
+	    exec(st, "PRAGMA journal_mode = WAL", "cannot open the registry",
+	         err) ||
+	    exec(st, "PRAGMA synchronous = FULL",
+	         "cannot configure the registry", err) ||
+	    exec(st, "PRAGMA cache_size = -32768",
+	         "cannot configure the registry", err) ||
 	    migrate(st, err))
 		return PT_EDB;
 	return PT_OK;
@@ -456,29 +472,35 @@ sqlite_open_read(struct pt_store *st, struct pt_err *err)
 
 	free(wal);
 	uri = file_uri(st->path, live ? "mode=ro" : "immutable=1");
-	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-			     NULL);
+	rc = sqlite3_open_v2(uri, &st->db,
+	                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
 	if (rc != SQLITE_OK)
-		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "cannot open the registry: %s",
-				  st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		return pt_err_set(
+		    err, PT_EDB, st->path, 0, 0, "cannot open the registry: %s",
+		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
 	if (refuse_foreign(st, err) != PT_OK)
 		return PT_EDB;
 	if (user_version(st, &v) != SQLITE_OK)
-		return store_sqlerr(st, "cannot read the database (is it a "
-				    "proeftoets registry?)", err);
+		return store_sqlerr(st,
+		                    "cannot read the database (is it a "
+		                    "proeftoets registry?)",
+		                    err);
 	if (v != NMIGRATIONS)
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "the registry has schema version %d, this "
-				  "proeftoets reads %d: %s", v, NMIGRATIONS,
-				  v < NMIGRATIONS ? "a command that writes "
-				  "(with write access) upgrades it" :
-				  "use a newer proeftoets");
-	if (exec(st, "PRAGMA cache_size = -32768", "cannot configure the "
-		 "registry", err))
+		                  "the registry has schema version %d, this "
+		                  "proeftoets reads %d: %s",
+		                  v, NMIGRATIONS,
+		                  v < NMIGRATIONS
+		                      ? "a command that writes "
+		                        "(with write access) upgrades it"
+		                      : "use a newer proeftoets");
+	if (exec(st, "PRAGMA cache_size = -32768",
+	         "cannot configure the "
+	         "registry",
+	         err))
 		return PT_EDB;
 	return PT_OK;
 }
@@ -497,7 +519,7 @@ sqlite_close(struct pt_store *st)
 /* One statement with the busy handler waiting at most wait_ms. */
 static enum pt_status
 exec_waiting(struct pt_store *st, const char *sql, long wait_ms,
-	     const char *what, struct pt_err *err)
+             const char *what, struct pt_err *err)
 {
 	enum pt_status rc;
 
@@ -511,7 +533,7 @@ static enum pt_status
 sqlite_begin(struct pt_store *st, long wait_ms, struct pt_err *err)
 {
 	return exec_waiting(st, "BEGIN IMMEDIATE", wait_ms,
-			    "cannot start a transaction", err);
+	                    "cannot start a transaction", err);
 }
 
 static enum pt_status
@@ -539,19 +561,13 @@ sqlite_in_transaction(struct pt_store *st)
 }
 
 const struct store_backend store_sqlite = {
-	"sqlite",
-	sqlite_open,
-	sqlite_open_read,
-	sqlite_close,
-	sqlite_begin,
-	sqlite_commit,
-	sqlite_rollback,
-	sqlite_read_begin,
-	sqlite_read_end,
-	sqlite_in_transaction,
+    "sqlite",        sqlite_open,           sqlite_open_read, sqlite_close,
+    sqlite_begin,    sqlite_commit,         sqlite_rollback,  sqlite_read_begin,
+    sqlite_read_end, sqlite_in_transaction,
 };
 
-/* --- opening and transactions ----------------------------------------------- */
+/* --- opening and transactions -----------------------------------------------
+ */
 
 /* STORE_LOCK_WAIT_MS, or PROEFTOETS_LOCK_WAIT_MS when that is a number
  * of milliseconds (at most an hour). */
@@ -594,9 +610,9 @@ static int
 dir_writable(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? xstrdup(".") :
-		    slash == path ? xstrdup("/") :
-				    xstrndup(path, (size_t)(slash - path));
+	char *dir = slash == NULL   ? xstrdup(".")
+	            : slash == path ? xstrdup("/")
+	                            : xstrndup(path, (size_t)(slash - path));
 	int ok = access(dir, W_OK) == 0;
 
 	free(dir);
@@ -621,7 +637,7 @@ store_open_read(const char *path, struct pt_store **out, struct pt_err *err)
 
 enum pt_status
 store_open_read_only(const char *path, struct pt_store **out,
-		     struct pt_err *err)
+                     struct pt_err *err)
 {
 	struct pt_store *st;
 
@@ -685,11 +701,11 @@ pause_a_little(unsigned *seed)
  */
 static enum pt_status
 with_lock_wait(struct pt_store *st,
-	       enum pt_status (*fn)(struct pt_store *, long, struct pt_err *),
-	       struct pt_err *err)
+               enum pt_status (*fn)(struct pt_store *, long, struct pt_err *),
+               struct pt_err *err)
 {
-	unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL) ^
-	    (unsigned)(uintptr_t)st;
+	unsigned seed =
+	    (unsigned)getpid() ^ (unsigned)time(NULL) ^ (unsigned)(uintptr_t)st;
 	long long end = now_ms() + st->lock_wait_ms, left;
 
 	/* A first try that does not wait: whoever waits is told so. */
@@ -709,9 +725,10 @@ with_lock_wait(struct pt_store *st,
 			return PT_EDB;
 		if (now_ms() >= end)
 			return pt_err_set(err, PT_EDB, st->path, 0, 0,
-					  "the registry is in use by another "
-					  "process: its lock was not free "
-					  "within %ld s", (st->lock_wait_ms + 999) / 1000);
+			                  "the registry is in use by another "
+			                  "process: its lock was not free "
+			                  "within %ld s",
+			                  (st->lock_wait_ms + 999) / 1000);
 		pause_a_little(&seed);
 	}
 }
@@ -728,9 +745,9 @@ store_begin(struct pt_store *st, struct pt_err *err)
 {
 	if (st->read_only)
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-				  "the registry is read-only: it was opened "
-				  "to be read (no write access to it or to its "
-				  "directory)");
+		                  "the registry is read-only: it was opened "
+		                  "to be read (no write access to it or to its "
+		                  "directory)");
 	if (st->depth > 0) {
 		st->depth++;
 		return PT_OK;
@@ -753,8 +770,10 @@ store_commit(struct pt_store *st, struct pt_err *err)
 	if (st->doomed) {
 		st->doomed = 0;
 		st->be->rollback(st);
-		return pt_err_set(err, PT_EDB, st->path, 0, 0, "cannot commit: "
-				  "a part of the transaction failed and was undone");
+		return pt_err_set(
+		    err, PT_EDB, st->path, 0, 0,
+		    "cannot commit: "
+		    "a part of the transaction failed and was undone");
 	}
 	if (with_lock_wait(st, st->be->commit, err) != PT_OK) {
 		st->be->rollback(st);
@@ -795,11 +814,12 @@ store_read_end(struct pt_store *st, int started)
 	st->be->read_end(st);
 }
 
-/* --- writing --------------------------------------------------------------- */
+/* --- writing ---------------------------------------------------------------
+ */
 
 enum pt_status
 store_has_sha256(struct pt_store *st, const char *sha256, int *found,
-		 char **bwb, struct pt_err *err)
+                 char **bwb, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -807,8 +827,11 @@ store_has_sha256(struct pt_store *st, const char *sha256, int *found,
 	*found = 0;
 	if (bwb)
 		*bwb = NULL;
-	if (store_prepare(st, "SELECT l.bwb FROM version v JOIN law l ON l.id = v.law_id"
-		    " WHERE v.sha256 = ?", &s, err))
+	if (store_prepare(
+	        st,
+	        "SELECT l.bwb FROM version v JOIN law l ON l.id = v.law_id"
+	        " WHERE v.sha256 = ?",
+	        &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, sha256);
 	rc = sqlite3_step(s);
@@ -825,15 +848,18 @@ store_has_sha256(struct pt_store *st, const char *sha256, int *found,
 
 enum pt_status
 store_put_law(struct pt_store *st, const char *bwb, const char *citeertitel,
-	      const char *soort, long long *law_id, struct pt_err *err)
+              const char *soort, long long *law_id, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if (store_prepare(st, "INSERT INTO law(bwb, citeertitel, soort) VALUES(?,?,?)"
-		    " ON CONFLICT(bwb) DO UPDATE SET"
-		    "  citeertitel = coalesce(excluded.citeertitel, citeertitel),"
-		    "  soort = coalesce(excluded.soort, soort)", &s, err))
+	if (store_prepare(
+	        st,
+	        "INSERT INTO law(bwb, citeertitel, soort) VALUES(?,?,?)"
+	        " ON CONFLICT(bwb) DO UPDATE SET"
+	        "  citeertitel = coalesce(excluded.citeertitel, citeertitel),"
+	        "  soort = coalesce(excluded.soort, soort)",
+	        &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, bwb);
 	store_bind_text(s, 2, citeertitel);
@@ -856,17 +882,19 @@ store_put_law(struct pt_store *st, const char *bwb, const char *citeertitel,
 
 enum pt_status
 store_put_version(struct pt_store *st, long long law_id,
-		  const char *inwerkingtreding, const char *source,
-		  const char *sha256, int format, long long *version_id,
-		  int *replaced, struct pt_err *err)
+                  const char *inwerkingtreding, const char *source,
+                  const char *sha256, int format, long long *version_id,
+                  int *replaced, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	long long old = -1;
 	int rc;
 
 	*replaced = 0;
-	if (store_prepare(st, "SELECT id FROM version WHERE law_id = ?"
-		    " AND ifnull(inwerkingtreding, '') = ifnull(?, '')", &s, err))
+	if (store_prepare(st,
+	                  "SELECT id FROM version WHERE law_id = ?"
+	                  " AND ifnull(inwerkingtreding, '') = ifnull(?, '')",
+	                  &s, err))
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, law_id);
 	store_bind_text(s, 2, inwerkingtreding);
@@ -878,25 +906,33 @@ store_put_version(struct pt_store *st, long long law_id,
 		return store_sqlerr(st, "cannot read versions", err);
 	if (old >= 0) {
 		/* Delete provisions explicitly so the FTS triggers run. */
-		if (store_prepare(st, "DELETE FROM provision WHERE version_id = ?", &s, err))
+		if (store_prepare(st,
+		                  "DELETE FROM provision WHERE version_id = ?",
+		                  &s, err))
 			return PT_EDB;
 		sqlite3_bind_int64(s, 1, old);
 		rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
-			return store_sqlerr(st, "cannot replace the version", err);
-		if (store_prepare(st, "DELETE FROM version WHERE id = ?", &s, err))
+			return store_sqlerr(st, "cannot replace the version",
+			                    err);
+		if (store_prepare(st, "DELETE FROM version WHERE id = ?", &s,
+		                  err))
 			return PT_EDB;
 		sqlite3_bind_int64(s, 1, old);
 		rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
-			return store_sqlerr(st, "cannot replace the version", err);
+			return store_sqlerr(st, "cannot replace the version",
+			                    err);
 		*replaced = 1;
 	}
-	if (store_prepare(st, "INSERT INTO version(law_id, inwerkingtreding, source,"
-		    " sha256, format, imported_at) VALUES(?,?,?,?,?,"
-		    " strftime('%Y-%m-%dT%H:%M:%SZ','now'))", &s, err))
+	if (store_prepare(
+	        st,
+	        "INSERT INTO version(law_id, inwerkingtreding, source,"
+	        " sha256, format, imported_at) VALUES(?,?,?,?,?,"
+	        " strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+	        &s, err))
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, law_id);
 	store_bind_text(s, 2, inwerkingtreding);
@@ -913,8 +949,8 @@ store_put_version(struct pt_store *st, long long law_id,
 
 enum pt_status
 store_put_provision(struct pt_store *st, long long version_id,
-		    const struct store_provision_in *p,
-		    long long *provision_id, struct pt_err *err)
+                    const struct store_provision_in *p, long long *provision_id,
+                    struct pt_err *err)
 {
 	sqlite3_stmt *s = cached(st, Q_PUT_PROVISION, err);
 
@@ -940,26 +976,29 @@ store_put_provision(struct pt_store *st, long long version_id,
 
 enum pt_status
 store_index_version(struct pt_store *st, long long version_id,
-		    struct pt_err *err)
+                    struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if (store_prepare(st, "INSERT INTO provision_fts(rowid, text)"
-		    " SELECT id, text FROM provision"
-		    " WHERE version_id = ? AND lid IS NULL", &s, err))
+	if (store_prepare(st,
+	                  "INSERT INTO provision_fts(rowid, text)"
+	                  " SELECT id, text FROM provision"
+	                  " WHERE version_id = ? AND lid IS NULL",
+	                  &s, err))
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, version_id);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot index the version for search", err);
+		return store_sqlerr(st, "cannot index the version for search",
+		                    err);
 	return PT_OK;
 }
 
 enum pt_status
 store_put_reference(struct pt_store *st, long long provision_id, int kind,
-		    const char *target, const char *text, struct pt_err *err)
+                    const char *target, const char *text, struct pt_err *err)
 {
 	sqlite3_stmt *s = cached(st, Q_PUT_REFERENCE, err);
 
@@ -974,11 +1013,12 @@ store_put_reference(struct pt_store *st, long long provision_id, int kind,
 	return PT_OK;
 }
 
-/* --- reading --------------------------------------------------------------- */
+/* --- reading ---------------------------------------------------------------
+ */
 
 enum pt_status
 store_laws(struct pt_store *st, struct store_law **laws, size_t *n,
-	   struct pt_err *err)
+           struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	struct store_law *v = NULL, *law = NULL;
@@ -988,12 +1028,16 @@ store_laws(struct pt_store *st, struct store_law **laws, size_t *n,
 
 	*laws = NULL;
 	*n = 0;
-	if (store_prepare(st, "SELECT l.id, l.bwb, l.citeertitel, l.soort,"
-		    " v.inwerkingtreding, v.source, v.sha256, v.imported_at, v.format,"
-		    " (SELECT count(*) FROM provision p WHERE p.version_id = v.id"
-		    "   AND p.lid IS NULL)"
-		    " FROM law l JOIN version v ON v.law_id = l.id"
-		    " ORDER BY l.bwb, ifnull(v.inwerkingtreding, '')", &s, err))
+	if (store_prepare(
+	        st,
+	        "SELECT l.id, l.bwb, l.citeertitel, l.soort,"
+	        " v.inwerkingtreding, v.source, v.sha256, v.imported_at, "
+	        "v.format,"
+	        " (SELECT count(*) FROM provision p WHERE p.version_id = v.id"
+	        "   AND p.lid IS NULL)"
+	        " FROM law l JOIN version v ON v.law_id = l.id"
+	        " ORDER BY l.bwb, ifnull(v.inwerkingtreding, '')",
+	        &s, err))
 		return PT_EDB;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_version *ver;
@@ -1051,9 +1095,9 @@ store_laws_free(struct store_law *laws, size_t n)
 /* The version of law_id in force at date (NULL: the newest). */
 static enum pt_status
 version_at(struct pt_store *st, long long law_id, const char *date,
-	   long long *vid, char **vdate, char **source, struct pt_err *err)
+           long long *vid, char **vdate, char **source, struct pt_err *err)
 {
-	static const int qs[2] = { Q_VERSION_DATED, Q_VERSION_UNKNOWN };
+	static const int qs[2] = {Q_VERSION_DATED, Q_VERSION_UNKNOWN};
 	int i, rc;
 
 	*vid = -1;
@@ -1080,8 +1124,8 @@ version_at(struct pt_store *st, long long law_id, const char *date,
 
 static enum pt_status
 provision_row(struct pt_store *st, long long vid, const char *artikel,
-	      const char *lid, struct store_provision *out, long long *pid,
-	      int *found, struct pt_err *err)
+              const char *lid, struct store_provision *out, long long *pid,
+              int *found, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -1096,15 +1140,24 @@ provision_row(struct pt_store *st, long long vid, const char *artikel,
 	if (rc == SQLITE_ROW) {
 		*found = 1;
 		*pid = sqlite3_column_int64(s, 0);
-		free(out->artikel); out->artikel = store_col_dup(s, 1);
-		free(out->lid); out->lid = store_col_dup(s, 2);
-		free(out->label); out->label = store_col_dup(s, 3);
-		free(out->title); out->title = store_col_dup(s, 4);
-		free(out->text); out->text = store_col_dup(s, 5);
-		free(out->status); out->status = store_col_dup(s, 6);
-		free(out->path); out->path = store_col_dup(s, 7);
-		free(out->jci); out->jci = store_col_dup(s, 8);
-		free(out->url); out->url = store_col_dup(s, 9);
+		free(out->artikel);
+		out->artikel = store_col_dup(s, 1);
+		free(out->lid);
+		out->lid = store_col_dup(s, 2);
+		free(out->label);
+		out->label = store_col_dup(s, 3);
+		free(out->title);
+		out->title = store_col_dup(s, 4);
+		free(out->text);
+		out->text = store_col_dup(s, 5);
+		free(out->status);
+		out->status = store_col_dup(s, 6);
+		free(out->path);
+		out->path = store_col_dup(s, 7);
+		free(out->jci);
+		out->jci = store_col_dup(s, 8);
+		free(out->url);
+		out->url = store_col_dup(s, 9);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1184,7 +1237,7 @@ memo_key_parts(const char *const *parts, size_t n, unsigned *bucket)
 
 static char *
 memo_key(const char *bwb, const char *artikel, const char *lid,
-	 const char *date, unsigned *bucket)
+         const char *date, unsigned *bucket)
 {
 	const char *parts[4];
 
@@ -1235,7 +1288,7 @@ memo_int_key(const char *const *key, size_t nkey, unsigned *bucket)
 
 int
 store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
-	       int *val)
+               int *val)
 {
 	struct store_memo *m;
 	unsigned bucket;
@@ -1254,7 +1307,7 @@ store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
 
 void
 store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
-	       int val)
+               int val)
 {
 	struct store_memo *m;
 	unsigned bucket;
@@ -1268,14 +1321,14 @@ store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
 }
 
 static enum pt_status lookup(struct pt_store *st, const char *bwb,
-			     const char *artikel, const char *lid,
-			     const char *date, struct store_provision *out,
-			     struct pt_err *err);
+                             const char *artikel, const char *lid,
+                             const char *date, struct store_provision *out,
+                             struct pt_err *err);
 
 enum pt_status
 store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
-		   const char *lid, const char *date,
-		   struct store_provision *out, struct pt_err *err)
+                   const char *lid, const char *date,
+                   struct store_provision *out, struct pt_err *err)
 {
 	struct store_memo *m;
 	unsigned bucket;
@@ -1327,8 +1380,8 @@ lookup(struct pt_store *st, const char *bwb, const char *artikel,
 		out->found = STORE_NO_LAW;
 		return PT_OK;
 	}
-	if (version_at(st, law_id, date, &vid, &out->version_date,
-		       &out->source, err))
+	if (version_at(st, law_id, date, &vid, &out->version_date, &out->source,
+	               err))
 		return PT_EDB;
 	if (vid < 0) {
 		out->found = STORE_NO_VERSION;
@@ -1352,7 +1405,8 @@ lookup(struct pt_store *st, const char *bwb, const char *artikel,
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read references", err);
 	if (lid != NULL) {
-		if (provision_row(st, vid, artikel, lid, out, &pid, &found, err))
+		if (provision_row(st, vid, artikel, lid, out, &pid, &found,
+		                  err))
 			return PT_EDB;
 		if (!found) {
 			out->found = STORE_NO_LID;
@@ -1389,8 +1443,8 @@ store_provision_release(struct store_provision *p)
 
 enum pt_status
 store_search(struct pt_store *st, const char *query, const char *date,
-	     size_t limit, struct store_search_hit **hits, size_t *n,
-	     struct pt_err *err)
+             size_t limit, struct store_search_hit **hits, size_t *n,
+             struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	struct store_search_hit *v = NULL;
@@ -1399,22 +1453,28 @@ store_search(struct pt_store *st, const char *query, const char *date,
 
 	*hits = NULL;
 	*n = 0;
-	if (store_prepare(st,
-		    "SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel, p.label,"
-		    " snippet(provision_fts, 0, '[', ']', '...', 16), bm25(provision_fts)"
-		    " FROM provision_fts"
-		    " JOIN provision p ON p.id = provision_fts.rowid"
-		    " JOIN version v ON v.id = p.version_id"
-		    " JOIN law l ON l.id = v.law_id"
-		    " WHERE provision_fts MATCH ?1"
-		    " AND (?2 IS NULL OR v.id = coalesce("
-		    "   (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"
-		    "    AND v2.inwerkingtreding IS NOT NULL AND v2.inwerkingtreding <= ?2"
-		    "    ORDER BY v2.inwerkingtreding DESC LIMIT 1),"
-		    "   (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"
-		    "    AND v3.inwerkingtreding IS NULL)))"
-		    " ORDER BY bm25(provision_fts), l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
-		    " LIMIT ?3", &s, err))
+	if (store_prepare(
+	        st,
+	        "SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel, "
+	        "p.label,"
+	        " snippet(provision_fts, 0, '[', ']', '...', 16), "
+	        "bm25(provision_fts)"
+	        " FROM provision_fts"
+	        " JOIN provision p ON p.id = provision_fts.rowid"
+	        " JOIN version v ON v.id = p.version_id"
+	        " JOIN law l ON l.id = v.law_id"
+	        " WHERE provision_fts MATCH ?1"
+	        " AND (?2 IS NULL OR v.id = coalesce("
+	        "   (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"
+	        "    AND v2.inwerkingtreding IS NOT NULL AND "
+	        "v2.inwerkingtreding <= ?2"
+	        "    ORDER BY v2.inwerkingtreding DESC LIMIT 1),"
+	        "   (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"
+	        "    AND v3.inwerkingtreding IS NULL)))"
+	        " ORDER BY bm25(provision_fts), l.bwb, "
+	        "ifnull(v.inwerkingtreding, ''), p.seq"
+	        " LIMIT ?3",
+	        &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, query);
 	store_bind_text(s, 2, date);
@@ -1436,9 +1496,10 @@ store_search(struct pt_store *st, const char *query, const char *date,
 	if (rc != SQLITE_DONE) {
 		int code = sqlite3_extended_errcode(st->db);
 
-		pt_err_set(err, (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB,
-			   NULL, 0, 0, "cannot search for '%s': %s", query,
-			   sqlite3_errmsg(st->db));
+		pt_err_set(err,
+		           (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB,
+		           NULL, 0, 0, "cannot search for '%s': %s", query,
+		           sqlite3_errmsg(st->db));
 		sqlite3_finalize(s);
 		store_search_free(v, *n);
 		*hits = NULL;
@@ -1467,7 +1528,7 @@ store_search_free(struct store_search_hit *hits, size_t n)
 
 char *
 store_jci(const char *bwb, const char *artikel, const char *lid,
-	  const char *date)
+          const char *date)
 {
 	struct pt_buf b = PT_BUF_INIT;
 

@@ -39,7 +39,7 @@ int store_schema_version(void);
 
 /* Open (creating if needed) the registry at path; migrates the schema. */
 enum pt_status store_open(const char *path, struct pt_store **out,
-			  struct pt_err *err);
+                          struct pt_err *err);
 void store_close(struct pt_store *st);
 const char *store_path(const struct pt_store *st);
 
@@ -53,9 +53,9 @@ const char *store_path(const struct pt_store *st);
  * registry is read-only").  Its schema must be current.
  */
 enum pt_status store_open_read(const char *path, struct pt_store **out,
-			       struct pt_err *err);
+                               struct pt_err *err);
 enum pt_status store_open_read_only(const char *path, struct pt_store **out,
-				    struct pt_err *err);
+                                    struct pt_err *err);
 
 /*
  * How long a write waits for a lock another process holds, in
@@ -67,9 +67,9 @@ enum pt_status store_open_read_only(const char *path, struct pt_store **out,
 /*
  * Write transactions.  store_begin() takes the write lock, waiting and
  * retrying while another process holds it, at most the lock wait in all
- * (then PT_EDB, "the registry is in use by another process").  store_commit() retries the same
- * way and, when it finally fails, undoes the transaction.  They nest: a
- * store_begin() inside an open transaction only counts, and its
+ * (then PT_EDB, "the registry is in use by another process").  store_commit()
+ * retries the same way and, when it finally fails, undoes the transaction. They
+ * nest: a store_begin() inside an open transaction only counts, and its
  * store_commit() only counts down; the outermost commit commits.  A
  * store_rollback() inside undoes nothing yet, but the outermost commit
  * then fails and undoes the whole; the outermost rollback undoes it at
@@ -96,20 +96,20 @@ void store_read_end(struct pt_store *st, int started);
  * store_memo_put does nothing.
  */
 int store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
-		   int *val);
+                   int *val);
 void store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
-		    int val);
+                    int val);
 
 /* --- writing (import) ---------------------------------------------------- */
 
 /* Whether a version with this SHA-256 exists; fills *bwb (owned) if asked. */
 enum pt_status store_has_sha256(struct pt_store *st, const char *sha256,
-				int *found, char **bwb, struct pt_err *err);
+                                int *found, char **bwb, struct pt_err *err);
 
 /* Create or update the law row; *law_id receives its id. */
 enum pt_status store_put_law(struct pt_store *st, const char *bwb,
-			     const char *citeertitel, const char *soort,
-			     long long *law_id, struct pt_err *err);
+                             const char *citeertitel, const char *soort,
+                             long long *law_id, struct pt_err *err);
 
 /*
  * Add a version.  An existing version of the same law with the same
@@ -117,10 +117,10 @@ enum pt_status store_put_law(struct pt_store *st, const char *bwb,
  * (*replaced = 1).
  */
 enum pt_status store_put_version(struct pt_store *st, long long law_id,
-				 const char *inwerkingtreding,
-				 const char *source, const char *sha256,
-				 int format, long long *version_id,
-				 int *replaced, struct pt_err *err);
+                                 const char *inwerkingtreding,
+                                 const char *source, const char *sha256,
+                                 int format, long long *version_id,
+                                 int *replaced, struct pt_err *err);
 
 struct store_provision_in {
 	const char *artikel, *lid, *label, *title, *text, *status, *path;
@@ -128,18 +128,18 @@ struct store_provision_in {
 	int seq;
 };
 enum pt_status store_put_provision(struct pt_store *st, long long version_id,
-				   const struct store_provision_in *p,
-				   long long *provision_id, struct pt_err *err);
+                                   const struct store_provision_in *p,
+                                   long long *provision_id, struct pt_err *err);
 /*
  * Add the articles of a version to the full-text index.  Called once after
  * all its provisions are stored, in the same transaction: one bulk insert
  * costs far less than one per row.
  */
 enum pt_status store_index_version(struct pt_store *st, long long version_id,
-				   struct pt_err *err);
+                                   struct pt_err *err);
 enum pt_status store_put_reference(struct pt_store *st, long long provision_id,
-				   int kind, const char *target,
-				   const char *text, struct pt_err *err);
+                                   int kind, const char *target,
+                                   const char *text, struct pt_err *err);
 
 /* --- reading ------------------------------------------------------------- */
 
@@ -147,7 +147,7 @@ struct store_version {
 	char *inwerkingtreding; /* NULL = unknown */
 	char *source, *sha256, *imported_at;
 	int format;
-	long articles;          /* number of <artikel> elements */
+	long articles; /* number of <artikel> elements */
 };
 struct store_law {
 	char *bwb, *citeertitel, *soort;
@@ -156,25 +156,26 @@ struct store_law {
 };
 /* All laws, ordered by BWB id. */
 enum pt_status store_laws(struct pt_store *st, struct store_law **laws,
-			  size_t *n, struct pt_err *err);
+                          size_t *n, struct pt_err *err);
 void store_laws_free(struct store_law *laws, size_t n);
 
 enum store_lookup {
 	STORE_FOUND = 0,
-	STORE_NO_LAW,      /* the law was never imported */
-	STORE_NO_VERSION,  /* no version in force at the date */
-	STORE_NO_ARTICLE,  /* the version in force has no such article */
-	STORE_NO_LID       /* the article exists but has no such lid */
+	STORE_NO_LAW,     /* the law was never imported */
+	STORE_NO_VERSION, /* no version in force at the date */
+	STORE_NO_ARTICLE, /* the version in force has no such article */
+	STORE_NO_LID      /* the article exists but has no such lid */
 };
 
 struct store_provision {
 	enum store_lookup found;
 	char *bwb, *citeertitel;
-	char *version_date;     /* inwerkingtreding of the version used; NULL = unknown */
+	char *version_date; /* inwerkingtreding of the version used; NULL =
+	                       unknown */
 	int date_unknown;
 	char *artikel, *lid, *label, *title, *text, *status, *path, *jci, *url;
-	char *source;           /* file the version came from */
-	char **refs;            /* reference targets of the article */
+	char *source; /* file the version came from */
+	char **refs;  /* reference targets of the article */
 	size_t nrefs;
 };
 
@@ -184,9 +185,9 @@ struct store_provision {
  * errors only for database trouble.
  */
 enum pt_status store_provision_at(struct pt_store *st, const char *bwb,
-				  const char *artikel, const char *lid,
-				  const char *date, struct store_provision *out,
-				  struct pt_err *err);
+                                  const char *artikel, const char *lid,
+                                  const char *date, struct store_provision *out,
+                                  struct pt_err *err);
 void store_provision_release(struct store_provision *p);
 
 struct store_search_hit {
@@ -200,14 +201,15 @@ struct store_search_hit {
  * query gives PT_EUSAGE.
  */
 enum pt_status store_search(struct pt_store *st, const char *query,
-			    const char *date, size_t limit, struct store_search_hit **hits,
-			    size_t *n, struct pt_err *err);
+                            const char *date, size_t limit,
+                            struct store_search_hit **hits, size_t *n,
+                            struct pt_err *err);
 void store_search_free(struct store_search_hit *hits, size_t n);
 
 /* wetten.overheid.nl link for an article at a date (owned by caller). */
 char *store_url(const char *bwb, const char *artikel, const char *date);
 /* Juriconnect id: jci1.3:c:BWB&artikel=A[&lid=L][&g=DATE] (owned by caller). */
 char *store_jci(const char *bwb, const char *artikel, const char *lid,
-		const char *date);
+                const char *date);
 
 #endif

@@ -24,24 +24,24 @@
 
 /* Add an account; *exists = 1, and nothing added, when the name is taken. */
 enum pt_status store_auth_user_add(struct pt_store *st, const char *name,
-				   const char *role, const char *pwhash,
-				   int *exists, struct pt_err *err);
+                                   const char *role, const char *pwhash,
+                                   int *exists, struct pt_err *err);
 
 /* Every account, by name, with its live sessions. */
 enum pt_status store_auth_user_list(struct pt_store *st,
-				    struct auth_user **users, size_t *n,
-				    struct pt_err *err);
+                                    struct auth_user **users, size_t *n,
+                                    struct pt_err *err);
 
 /* Remove an account and its sessions in one write transaction; *found =
  * 0, and nothing removed, when there is no such account. */
 enum pt_status store_auth_user_remove(struct pt_store *st, const char *name,
-				      int *found, struct pt_err *err);
+                                      int *found, struct pt_err *err);
 
 /* The id (-1 when there is no account of that name) and password hash,
  * copied into hash of size bytes. */
 enum pt_status store_auth_password(struct pt_store *st, const char *name,
-				   long long *uid, char *hash, size_t size,
-				   struct pt_err *err);
+                                   long long *uid, char *hash, size_t size,
+                                   struct pt_err *err);
 
 /*
  * A sign-in's sessions in one write transaction: sessions expired at now
@@ -50,18 +50,18 @@ enum pt_status store_auth_password(struct pt_store *st, const char *name,
  * because another connection held the lock.
  */
 enum pt_status store_auth_session_start(struct pt_store *st, long long uid,
-					const char *old_th, const char *th,
-					time_t now, long seconds, long keep,
-					int *busy, struct pt_err *err);
+                                        const char *old_th, const char *th,
+                                        time_t now, long seconds, long keep,
+                                        int *busy, struct pt_err *err);
 
 /* The account of the session th live at now; *found = 0 when none. */
 enum pt_status store_auth_session_get(struct pt_store *st, const char *th,
-				      time_t now, char **user,
-				      enum auth_role *role, int *found,
-				      struct pt_err *err);
+                                      time_t now, char **user,
+                                      enum auth_role *role, int *found,
+                                      struct pt_err *err);
 
 /* End the session th (nothing happens when there is none). */
 enum pt_status store_auth_session_end(struct pt_store *st, const char *th,
-				      struct pt_err *err);
+                                      struct pt_err *err);
 
 #endif

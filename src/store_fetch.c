@@ -10,18 +10,18 @@
 #include "store_priv.h"
 
 enum pt_status
-store_fetched_current(struct pt_store *st, const char *bwb,
-		      const char *label, const char *sha512, int *yes,
-		      struct pt_err *err)
+store_fetched_current(struct pt_store *st, const char *bwb, const char *label,
+                      const char *sha512, int *yes, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	char *sha256 = NULL;
 	int rc, found = 0;
 
 	*yes = 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT sha256 FROM fetched WHERE bwb = ?"
-			       " AND expression = ? AND sha512 = ?", -1, &s,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT sha256 FROM fetched WHERE bwb = ?"
+	                       " AND expression = ? AND sha512 = ?",
+	                       -1, &s, NULL) != SQLITE_OK)
 		return store_sqlerr(st, "cannot read the fetched table", err);
 	store_bind_text(s, 1, bwb);
 	store_bind_text(s, 2, label);
@@ -44,15 +44,15 @@ store_fetched_current(struct pt_store *st, const char *bwb,
 
 enum pt_status
 store_fetched_record(struct pt_store *st, const char *bwb, const char *label,
-		     const char *sha512, const char *sha256,
-		     unsigned long long size, const char *url, const char *tmp,
-		     struct pt_err *err)
+                     const char *sha512, const char *sha256,
+                     unsigned long long size, const char *url, const char *tmp,
+                     struct pt_err *err)
 {
 	static const char *const sql[2] = {
-		"UPDATE version SET source = ?3 WHERE sha256 = ?1 AND source = ?2",
-		"INSERT OR REPLACE INTO fetched(bwb, expression, sha512, sha256,"
-		" size, url, fetched_at) VALUES(?4, ?5, ?6, ?1, ?7, ?3,"
-		" strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+	    "UPDATE version SET source = ?3 WHERE sha256 = ?1 AND source = ?2",
+	    "INSERT OR REPLACE INTO fetched(bwb, expression, sha512, sha256,"
+	    " size, url, fetched_at) VALUES(?4, ?5, ?6, ?1, ?7, ?3,"
+	    " strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
 	};
 	sqlite3_stmt *s;
 	int i, rc;
@@ -60,7 +60,8 @@ store_fetched_record(struct pt_store *st, const char *bwb, const char *label,
 	if (store_begin(st, err) != PT_OK)
 		return PT_EDB;
 	for (i = 0; i < 2; i++) {
-		if (sqlite3_prepare_v2(st->db, sql[i], -1, &s, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(st->db, sql[i], -1, &s, NULL) !=
+		    SQLITE_OK) {
 			store_sqlerr(st, "cannot record the download", err);
 			store_rollback(st);
 			return PT_EDB;

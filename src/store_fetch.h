@@ -20,8 +20,8 @@
  * the version imported from it is still in the registry.
  */
 enum pt_status store_fetched_current(struct pt_store *st, const char *bwb,
-				     const char *label, const char *sha512,
-				     int *yes, struct pt_err *err);
+                                     const char *label, const char *sha512,
+                                     int *yes, struct pt_err *err);
 
 /*
  * Record a fetch (replacing an earlier one of the same expression) and
@@ -29,9 +29,9 @@ enum pt_status store_fetched_current(struct pt_store *st, const char *bwb,
  * from the temporary file tmp, in one write transaction.
  */
 enum pt_status store_fetched_record(struct pt_store *st, const char *bwb,
-				    const char *label, const char *sha512,
-				    const char *sha256,
-				    unsigned long long size, const char *url,
-				    const char *tmp, struct pt_err *err);
+                                    const char *label, const char *sha512,
+                                    const char *sha256, unsigned long long size,
+                                    const char *url, const char *tmp,
+                                    struct pt_err *err);
 
 #endif

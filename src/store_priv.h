@@ -62,9 +62,9 @@ struct store_backend {
 	void (*close)(struct pt_store *st);
 	/* Start a write transaction, waiting at most wait_ms for the lock. */
 	enum pt_status (*begin)(struct pt_store *st, long wait_ms,
-				struct pt_err *err);
+	                        struct pt_err *err);
 	enum pt_status (*commit)(struct pt_store *st, long wait_ms,
-				 struct pt_err *err);
+	                         struct pt_err *err);
 	/* Undo the open transaction; nothing when there is none. */
 	void (*rollback)(struct pt_store *st);
 	/* A read snapshot: 1 when one was started. */
@@ -79,11 +79,11 @@ extern const struct store_backend store_sqlite;
 struct pt_store {
 	const struct store_backend *be;
 	char *path;
-	long lock_wait_ms;      /* STORE_LOCK_WAIT_MS or the environment's */
-	int depth;              /* store_begin()s not yet committed or undone */
-	int doomed;             /* an inner transaction was rolled back */
-	int busy;               /* the last error was a lock held elsewhere */
-	int read_only;          /* opened with store_open_read_only() */
+	long lock_wait_ms; /* STORE_LOCK_WAIT_MS or the environment's */
+	int depth;         /* store_begin()s not yet committed or undone */
+	int doomed;        /* an inner transaction was rolled back */
+	int busy;          /* the last error was a lock held elsewhere */
+	int read_only;     /* opened with store_open_read_only() */
 	void (*on_wait)(void *ctx); /* told when a write starts to wait */
 	void *on_wait_ctx;
 	int memo_on;
@@ -94,14 +94,14 @@ struct pt_store {
 };
 
 enum pt_status store_sqlerr(struct pt_store *st, const char *what,
-			    struct pt_err *err);
+                            struct pt_err *err);
 int store_busy(const struct pt_store *st);
 enum pt_status store_prepare(struct pt_store *st, const char *sql,
-			     sqlite3_stmt **s, struct pt_err *err);
+                             sqlite3_stmt **s, struct pt_err *err);
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 void store_bind_int(sqlite3_stmt *s, int i, long long v);
 char *store_col_dup(sqlite3_stmt *s, int i);
 enum pt_status store_step_done(struct pt_store *st, sqlite3_stmt *s,
-			       const char *what, struct pt_err *err);
+                               const char *what, struct pt_err *err);
 
 #endif

@@ -10,7 +10,7 @@
 #include "store_priv.h"
 #include "store_review.h"
 
-#define ENTRY_COLUMNS \
+#define ENTRY_COLUMNS                                                          \
 	"id, finding_id, logged_at, reviewer, old_status, new_status, note"
 
 static void
@@ -27,7 +27,7 @@ entry_fill(struct review_entry *e, sqlite3_stmt *s)
 
 enum pt_status
 store_review_known(struct pt_store *st, const char *id, int *known,
-		   struct pt_err *err)
+                   struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -48,8 +48,8 @@ store_review_known(struct pt_store *st, const char *id, int *known,
 /* Inside the transaction. */
 static enum pt_status
 append(struct pt_store *st, const char *finding_id, const char *initial,
-       const char *new_status, const char *by, const char *note,
-       int *known, struct review_entry *out, struct pt_err *err)
+       const char *new_status, const char *by, const char *note, int *known,
+       struct review_entry *out, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	char *old = NULL;
@@ -60,9 +60,10 @@ append(struct pt_store *st, const char *finding_id, const char *initial,
 		return PT_EDB;
 	if (!*known)
 		return PT_OK;
-	if (store_prepare(st, "SELECT new_status FROM review_log"
-			  " WHERE finding_id = ? ORDER BY id DESC LIMIT 1",
-			  &s, err))
+	if (store_prepare(st,
+	                  "SELECT new_status FROM review_log"
+	                  " WHERE finding_id = ? ORDER BY id DESC LIMIT 1",
+	                  &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, finding_id);
 	rc = sqlite3_step(s);
@@ -72,10 +73,11 @@ append(struct pt_store *st, const char *finding_id, const char *initial,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read the review log", err);
 
-	if (store_prepare(st, "INSERT INTO review_log(finding_id, logged_at,"
-			  " reviewer, old_status, new_status, note) VALUES(?,"
-			  " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
-			  &s, err)) {
+	if (store_prepare(st,
+	                  "INSERT INTO review_log(finding_id, logged_at,"
+	                  " reviewer, old_status, new_status, note) VALUES(?,"
+	                  " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
+	                  &s, err)) {
 		free(old);
 		return PT_EDB;
 	}
@@ -92,8 +94,10 @@ append(struct pt_store *st, const char *finding_id, const char *initial,
 	id = sqlite3_last_insert_rowid(st->db);
 	if (out == NULL)
 		return PT_OK;
-	if (store_prepare(st, "SELECT " ENTRY_COLUMNS " FROM review_log"
-			  " WHERE id = ?", &s, err))
+	if (store_prepare(st,
+	                  "SELECT " ENTRY_COLUMNS " FROM review_log"
+	                  " WHERE id = ?",
+	                  &s, err))
 		return PT_EDB;
 	store_bind_int(s, 1, id);
 	rc = sqlite3_step(s);
@@ -107,9 +111,9 @@ append(struct pt_store *st, const char *finding_id, const char *initial,
 
 enum pt_status
 store_review_append(struct pt_store *st, const char *finding_id,
-		    const char *initial, const char *new_status,
-		    const char *by, const char *note, int *known,
-		    struct review_entry *out, struct pt_err *err)
+                    const char *initial, const char *new_status, const char *by,
+                    const char *note, int *known, struct review_entry *out,
+                    struct pt_err *err)
 {
 	enum pt_status rc;
 
@@ -117,7 +121,7 @@ store_review_append(struct pt_store *st, const char *finding_id,
 	if (store_begin(st, err))
 		return PT_EDB;
 	rc = append(st, finding_id, initial, new_status, by, note, known, out,
-		    err);
+	            err);
 	if (rc != PT_OK || !*known) {
 		store_rollback(st);
 		if (out)
@@ -131,8 +135,8 @@ store_review_append(struct pt_store *st, const char *finding_id,
 
 enum pt_status
 store_review_entries(struct pt_store *st, const char *finding_id,
-		     struct review_entry **entries, size_t *n,
-		     struct pt_err *err)
+                     struct review_entry **entries, size_t *n,
+                     struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	struct review_entry *v = NULL;
@@ -141,8 +145,10 @@ store_review_entries(struct pt_store *st, const char *finding_id,
 
 	*entries = NULL;
 	*n = 0;
-	if (store_prepare(st, "SELECT " ENTRY_COLUMNS " FROM review_log"
-			  " WHERE finding_id = ? ORDER BY id", &s, err))
+	if (store_prepare(st,
+	                  "SELECT " ENTRY_COLUMNS " FROM review_log"
+	                  " WHERE finding_id = ? ORDER BY id",
+	                  &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, finding_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -161,7 +167,7 @@ store_review_entries(struct pt_store *st, const char *finding_id,
 
 enum pt_status
 store_review_last(struct pt_store *st, const char *const *ids, size_t n,
-		  char **status, char **note, struct pt_err *err)
+                  char **status, char **note, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	size_t i;
@@ -169,9 +175,10 @@ store_review_last(struct pt_store *st, const char *const *ids, size_t n,
 
 	for (i = 0; i < n; i++)
 		status[i] = note[i] = NULL;
-	if (store_prepare(st, "SELECT new_status, note FROM review_log"
-			  " WHERE finding_id = ? ORDER BY id DESC LIMIT 1",
-			  &s, err))
+	if (store_prepare(st,
+	                  "SELECT new_status, note FROM review_log"
+	                  " WHERE finding_id = ? ORDER BY id DESC LIMIT 1",
+	                  &s, err))
 		return PT_EDB;
 	for (i = 0; i < n; i++) {
 		sqlite3_reset(s);
@@ -179,7 +186,8 @@ store_review_last(struct pt_store *st, const char *const *ids, size_t n,
 		rc = sqlite3_step(s);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			sqlite3_finalize(s);
-			return store_sqlerr(st, "cannot read the review log", err);
+			return store_sqlerr(st, "cannot read the review log",
+			                    err);
 		}
 		if (rc == SQLITE_ROW) {
 			status[i] = store_col_dup(s, 0);
@@ -192,8 +200,8 @@ store_review_last(struct pt_store *st, const char *const *ids, size_t n,
 
 enum pt_status
 store_review_items(struct pt_store *st, const char *proeftuin,
-		   const char *finding_id, struct review_item **items,
-		   size_t *n, struct pt_err *err)
+                   const char *finding_id, struct review_item **items,
+                   size_t *n, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	struct review_item *v = NULL;
@@ -202,24 +210,26 @@ store_review_items(struct pt_store *st, const char *proeftuin,
 
 	*items = NULL;
 	*n = 0;
-	if (store_prepare(st,
-		    "SELECT f.id, f.proeftuin_id, s.rule, s.kind, s.severity,"
-		    " s.title, s.version_id = (SELECT v.id FROM proeftuin_version v"
-		    "   WHERE v.proeftuin_id = f.proeftuin_id"
-		    "   ORDER BY v.seq DESC LIMIT 1) AS is_current,"
-		    " l.new_status, l.reviewer, l.logged_at, l.note,"
-		    " (SELECT count(*) FROM review_log c WHERE c.finding_id = f.id)"
-		    " FROM finding f"
-		    " JOIN finding_snapshot s ON s.rowid = (SELECT s2.rowid"
-		    "   FROM finding_snapshot s2"
-		    "   JOIN proeftuin_version v2 ON v2.id = s2.version_id"
-		    "   WHERE s2.finding_id = f.id ORDER BY v2.seq DESC LIMIT 1)"
-		    " LEFT JOIN review_log l ON l.id = (SELECT max(l2.id)"
-		    "   FROM review_log l2 WHERE l2.finding_id = f.id)"
-		    " WHERE (?1 IS NULL OR f.proeftuin_id = ?1)"
-		    " AND (?2 IS NULL OR f.id = ?2)"
-		    " ORDER BY f.proeftuin_id, is_current DESC,"
-		    " CASE WHEN is_current THEN s.seq ELSE 0 END, f.id", &s, err))
+	if (store_prepare(
+	        st,
+	        "SELECT f.id, f.proeftuin_id, s.rule, s.kind, s.severity,"
+	        " s.title, s.version_id = (SELECT v.id FROM proeftuin_version v"
+	        "   WHERE v.proeftuin_id = f.proeftuin_id"
+	        "   ORDER BY v.seq DESC LIMIT 1) AS is_current,"
+	        " l.new_status, l.reviewer, l.logged_at, l.note,"
+	        " (SELECT count(*) FROM review_log c WHERE c.finding_id = f.id)"
+	        " FROM finding f"
+	        " JOIN finding_snapshot s ON s.rowid = (SELECT s2.rowid"
+	        "   FROM finding_snapshot s2"
+	        "   JOIN proeftuin_version v2 ON v2.id = s2.version_id"
+	        "   WHERE s2.finding_id = f.id ORDER BY v2.seq DESC LIMIT 1)"
+	        " LEFT JOIN review_log l ON l.id = (SELECT max(l2.id)"
+	        "   FROM review_log l2 WHERE l2.finding_id = f.id)"
+	        " WHERE (?1 IS NULL OR f.proeftuin_id = ?1)"
+	        " AND (?2 IS NULL OR f.id = ?2)"
+	        " ORDER BY f.proeftuin_id, is_current DESC,"
+	        " CASE WHEN is_current THEN s.seq ELSE 0 END, f.id",
+	        &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, proeftuin);
 	store_bind_text(s, 2, finding_id);

@@ -23,7 +23,7 @@
 
 /* Whether a saved proeftuin has a finding with this id. */
 enum pt_status store_review_known(struct pt_store *st, const char *finding_id,
-				  int *known, struct pt_err *err);
+                                  int *known, struct pt_err *err);
 
 /*
  * Append a decision in one write transaction.  Its old_status is the
@@ -31,26 +31,24 @@ enum pt_status store_review_known(struct pt_store *st, const char *finding_id,
  * *known = 0, and nothing is written, when no saved proeftuin has the
  * finding.  out (may be NULL) receives the row as stored.
  */
-enum pt_status store_review_append(struct pt_store *st,
-				   const char *finding_id, const char *initial,
-				   const char *new_status, const char *by,
-				   const char *note, int *known,
-				   struct review_entry *out,
-				   struct pt_err *err);
+enum pt_status store_review_append(struct pt_store *st, const char *finding_id,
+                                   const char *initial, const char *new_status,
+                                   const char *by, const char *note, int *known,
+                                   struct review_entry *out,
+                                   struct pt_err *err);
 
 /* The entries of one finding, oldest first (none for an unknown one). */
-enum pt_status store_review_entries(struct pt_store *st,
-				    const char *finding_id,
-				    struct review_entry **entries, size_t *n,
-				    struct pt_err *err);
+enum pt_status store_review_entries(struct pt_store *st, const char *finding_id,
+                                    struct review_entry **entries, size_t *n,
+                                    struct pt_err *err);
 
 /*
  * The new_status and note of the last entry of each finding ids[0..n):
  * status[i] and note[i] receive copies, NULL when it has no entry.
  */
 enum pt_status store_review_last(struct pt_store *st, const char *const *ids,
-				 size_t n, char **status, char **note,
-				 struct pt_err *err);
+                                 size_t n, char **status, char **note,
+                                 struct pt_err *err);
 
 /*
  * The findings of one proeftuin, one finding, or every one (both NULL),
@@ -59,8 +57,8 @@ enum pt_status store_review_last(struct pt_store *st, const char *const *ids,
  * resolved; status is left NULL for the caller.
  */
 enum pt_status store_review_items(struct pt_store *st, const char *proeftuin,
-				  const char *finding_id,
-				  struct review_item **items, size_t *n,
-				  struct pt_err *err);
+                                  const char *finding_id,
+                                  struct review_item **items, size_t *n,
+                                  struct pt_err *err);
 
 #endif

@@ -11,8 +11,8 @@
 #include "store_saved.h"
 
 enum pt_status
-store_saved_list(struct pt_store *st, struct saved_proeftuin **list,
-		 size_t *n, struct pt_err *err)
+store_saved_list(struct pt_store *st, struct saved_proeftuin **list, size_t *n,
+                 struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	struct saved_proeftuin *v = NULL;
@@ -21,13 +21,16 @@ store_saved_list(struct pt_store *st, struct saved_proeftuin **list,
 
 	*list = NULL;
 	*n = 0;
-	if (store_prepare(st, "SELECT p.id, v.naam, v.peildatum, v.saved_at,"
-			  " (SELECT count(*) FROM proeftuin_version c"
-			  "  WHERE c.proeftuin_id = p.id)"
-			  " FROM proeftuin p JOIN proeftuin_version v ON v.id ="
-			  " (SELECT l.id FROM proeftuin_version l"
-			  "  WHERE l.proeftuin_id = p.id ORDER BY l.seq DESC LIMIT 1)"
-			  " ORDER BY p.id", &s, err))
+	if (store_prepare(
+	        st,
+	        "SELECT p.id, v.naam, v.peildatum, v.saved_at,"
+	        " (SELECT count(*) FROM proeftuin_version c"
+	        "  WHERE c.proeftuin_id = p.id)"
+	        " FROM proeftuin p JOIN proeftuin_version v ON v.id ="
+	        " (SELECT l.id FROM proeftuin_version l"
+	        "  WHERE l.proeftuin_id = p.id ORDER BY l.seq DESC LIMIT 1)"
+	        " ORDER BY p.id",
+	        &s, err))
 		return PT_EDB;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct saved_proeftuin *p;
@@ -51,8 +54,8 @@ store_saved_list(struct pt_store *st, struct saved_proeftuin **list,
 }
 
 enum pt_status
-store_saved_design(struct pt_store *st, const char *id, char **xml,
-		   size_t *len, int *found, struct pt_err *err)
+store_saved_design(struct pt_store *st, const char *id, char **xml, size_t *len,
+                   int *found, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -60,9 +63,10 @@ store_saved_design(struct pt_store *st, const char *id, char **xml,
 	*xml = NULL;
 	*len = 0;
 	*found = 0;
-	if (store_prepare(st, "SELECT design FROM proeftuin_version"
-			  " WHERE proeftuin_id = ? ORDER BY seq DESC LIMIT 1",
-			  &s, err))
+	if (store_prepare(st,
+	                  "SELECT design FROM proeftuin_version"
+	                  " WHERE proeftuin_id = ? ORDER BY seq DESC LIMIT 1",
+	                  &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, id);
 	rc = sqlite3_step(s);
@@ -85,16 +89,17 @@ store_saved_design(struct pt_store *st, const char *id, char **xml,
 
 enum pt_status
 store_saved_counts(struct pt_store *st, const char *id, long *barriers,
-		   long *risks, int *found, struct pt_err *err)
+                   long *risks, int *found, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
 	*barriers = *risks = 0;
 	*found = 0;
-	if (store_prepare(st, "SELECT barriers, risks FROM proeftuin_version"
-			  " WHERE proeftuin_id = ? ORDER BY seq DESC LIMIT 1",
-			  &s, err))
+	if (store_prepare(st,
+	                  "SELECT barriers, risks FROM proeftuin_version"
+	                  " WHERE proeftuin_id = ? ORDER BY seq DESC LIMIT 1",
+	                  &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, id);
 	rc = sqlite3_step(s);
@@ -111,19 +116,22 @@ store_saved_counts(struct pt_store *st, const char *id, long *barriers,
 
 static enum pt_status
 put_findings(struct pt_store *st, const char *proeftuin, long long vid,
-	     const struct store_saved_finding *f, size_t nf,
-	     struct pt_err *err)
+             const struct store_saved_finding *f, size_t nf, struct pt_err *err)
 {
 	sqlite3_stmt *fs = NULL, *ss = NULL;
 	enum pt_status rc = PT_OK;
 	size_t i;
 
-	if (store_prepare(st, "INSERT INTO finding(id, proeftuin_id) VALUES(?,?)"
-			  " ON CONFLICT(id) DO NOTHING", &fs, err) ||
-	    store_prepare(st, "INSERT INTO finding_snapshot(version_id,"
-			  " finding_id, seq, rule, kind, severity, title, trigger,"
-			  " actors, tasks, jci) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-			  &ss, err)) {
+	if (store_prepare(st,
+	                  "INSERT INTO finding(id, proeftuin_id) VALUES(?,?)"
+	                  " ON CONFLICT(id) DO NOTHING",
+	                  &fs, err) ||
+	    store_prepare(
+	        st,
+	        "INSERT INTO finding_snapshot(version_id,"
+	        " finding_id, seq, rule, kind, severity, title, trigger,"
+	        " actors, tasks, jci) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+	        &ss, err)) {
 		sqlite3_finalize(fs);
 		return PT_EDB;
 	}
@@ -131,7 +139,8 @@ put_findings(struct pt_store *st, const char *proeftuin, long long vid,
 		sqlite3_reset(fs);
 		store_bind_text(fs, 1, f[i].id);
 		store_bind_text(fs, 2, proeftuin);
-		if ((rc = store_step_done(st, fs, "cannot store a finding", err)))
+		if ((rc = store_step_done(st, fs, "cannot store a finding",
+		                          err)))
 			break;
 		sqlite3_reset(ss);
 		store_bind_int(ss, 1, vid);
@@ -155,17 +164,18 @@ put_findings(struct pt_store *st, const char *proeftuin, long long vid,
 /* Inside the transaction: everything but BEGIN and COMMIT. */
 static enum pt_status
 put(struct pt_store *st, const struct store_saved_version *v,
-    const struct store_saved_finding *f, size_t nf, int *version,
-    int *added, struct pt_err *err)
+    const struct store_saved_finding *f, size_t nf, int *version, int *added,
+    struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	char *latest = NULL;
 	int seq = 0, rc;
 	long long vid;
 
-	if (store_prepare(st, "SELECT seq, sha256 FROM proeftuin_version"
-			  " WHERE proeftuin_id = ? ORDER BY seq DESC LIMIT 1",
-			  &s, err))
+	if (store_prepare(st,
+	                  "SELECT seq, sha256 FROM proeftuin_version"
+	                  " WHERE proeftuin_id = ? ORDER BY seq DESC LIMIT 1",
+	                  &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, v->proeftuin);
 	rc = sqlite3_step(s);
@@ -184,10 +194,11 @@ put(struct pt_store *st, const struct store_saved_version *v,
 	}
 	free(latest);
 
-	if (store_prepare(st, "INSERT INTO proeftuin(id, naam, created_at)"
-			  " VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
-			  " ON CONFLICT(id) DO UPDATE SET naam = excluded.naam",
-			  &s, err))
+	if (store_prepare(st,
+	                  "INSERT INTO proeftuin(id, naam, created_at)"
+	                  " VALUES(?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+	                  " ON CONFLICT(id) DO UPDATE SET naam = excluded.naam",
+	                  &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, v->proeftuin);
 	store_bind_text(s, 2, v->naam);
@@ -196,10 +207,12 @@ put(struct pt_store *st, const struct store_saved_version *v,
 	if (rc)
 		return PT_EDB;
 
-	if (store_prepare(st, "INSERT INTO proeftuin_version(proeftuin_id, seq,"
-			  " sha256, source, naam, peildatum, design, barriers,"
-			  " risks, saved_at) VALUES(?,?,?,?,?,?,?,?,?,"
-			  " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", &s, err))
+	if (store_prepare(st,
+	                  "INSERT INTO proeftuin_version(proeftuin_id, seq,"
+	                  " sha256, source, naam, peildatum, design, barriers,"
+	                  " risks, saved_at) VALUES(?,?,?,?,?,?,?,?,?,"
+	                  " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+	                  &s, err))
 		return PT_EDB;
 	store_bind_text(s, 1, v->proeftuin);
 	sqlite3_bind_int(s, 2, seq + 1);
@@ -224,8 +237,8 @@ put(struct pt_store *st, const struct store_saved_version *v,
 
 enum pt_status
 store_saved_put(struct pt_store *st, const struct store_saved_version *v,
-		const struct store_saved_finding *f, size_t nf, int *version,
-		int *added, struct pt_err *err)
+                const struct store_saved_finding *f, size_t nf, int *version,
+                int *added, struct pt_err *err)
 {
 	*version = 0;
 	*added = 0;

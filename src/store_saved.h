@@ -23,7 +23,7 @@
 /* A checked design to save: one row of proeftuin_version. */
 struct store_saved_version {
 	const char *proeftuin, *naam, *sha256, *source, *peildatum;
-	const char *design;     /* the bytes as read, len of them */
+	const char *design; /* the bytes as read, len of them */
 	size_t len;
 	long barriers, risks;
 };
@@ -31,23 +31,23 @@ struct store_saved_version {
 /* One finding of it: rows of finding and finding_snapshot. */
 struct store_saved_finding {
 	const char *id, *rule, *kind, *severity, *title, *trigger;
-	const char *actors, *tasks, *jci;       /* JSON arrays */
+	const char *actors, *tasks, *jci; /* JSON arrays */
 };
 
 /* Every saved proeftuin with its latest version, ordered by id. */
 enum pt_status store_saved_list(struct pt_store *st,
-				struct saved_proeftuin **list, size_t *n,
-				struct pt_err *err);
+                                struct saved_proeftuin **list, size_t *n,
+                                struct pt_err *err);
 
 /* The design of the latest version; *found = 0 when there is none. */
 enum pt_status store_saved_design(struct pt_store *st, const char *id,
-				  char **xml, size_t *len, int *found,
-				  struct pt_err *err);
+                                  char **xml, size_t *len, int *found,
+                                  struct pt_err *err);
 
 /* Barriers and risks of the latest version; *found = 0 when none. */
 enum pt_status store_saved_counts(struct pt_store *st, const char *id,
-				  long *barriers, long *risks, int *found,
-				  struct pt_err *err);
+                                  long *barriers, long *risks, int *found,
+                                  struct pt_err *err);
 
 /*
  * In one write transaction: when v->sha256 is that of the latest version
@@ -55,8 +55,8 @@ enum pt_status store_saved_counts(struct pt_store *st, const char *id,
  * becomes the next version with the findings f[0..nf) (*added = 1).
  */
 enum pt_status store_saved_put(struct pt_store *st,
-			       const struct store_saved_version *v,
-			       const struct store_saved_finding *f, size_t nf,
-			       int *version, int *added, struct pt_err *err);
+                               const struct store_saved_version *v,
+                               const struct store_saved_finding *f, size_t nf,
+                               int *version, int *added, struct pt_err *err);
 
 #endif

@@ -13,12 +13,15 @@
 #include <stddef.h>
 
 struct strmap {
-	const char **keys;  /* NULL: empty slot */
+	const char **keys; /* NULL: empty slot */
 	size_t *vals;
-	size_t cap, n;      /* cap a power of two, or 0 */
+	size_t cap, n; /* cap a power of two, or 0 */
 };
 
-#define STRMAP_INIT { NULL, NULL, 0, 0 }
+#define STRMAP_INIT                                                            \
+	{                                                                      \
+		NULL, NULL, 0, 0                                               \
+	}
 
 /* The value of key, or -1. */
 long strmap_get(const struct strmap *m, const char *key);

@@ -140,7 +140,7 @@ update_manifest_free(struct update_manifest *m)
 /* The first live item of the xml manifestation: fills item, size, hash. */
 static enum pt_status
 read_manifestation(const xmlNode *expr, const char *path,
-		   struct update_version *v, struct pt_err *err)
+                   struct update_version *v, struct pt_err *err)
 {
 	const xmlNode *m, *it;
 	char *s;
@@ -162,7 +162,7 @@ read_manifestation(const xmlNode *expr, const char *path,
 				continue;
 			del = attr(it, "_deleted");
 			deleted = del && (strcmp(del, "true") == 0 ||
-					  strcmp(del, "1") == 0);
+			                  strcmp(del, "1") == 0);
 			free(del);
 			if (deleted)
 				continue;
@@ -172,9 +172,10 @@ read_manifestation(const xmlNode *expr, const char *path,
 		if (v->item == NULL)
 			continue;
 		if (!plain_name(v->item))
-			return pt_err_set(err, PT_EINPUT, path, xmlsec_line(it), 0,
-					  "bad item label '%s' in expression '%s'",
-					  v->item, v->label);
+			return pt_err_set(
+			    err, PT_EINPUT, path, xmlsec_line(it), 0,
+			    "bad item label '%s' in expression '%s'", v->item,
+			    v->label);
 		v->sha512 = child_text(child(m, "metadata"), "hashcode");
 		s = child_text(child(m, "metadata"), "size");
 		if (s != NULL) {
@@ -182,10 +183,12 @@ read_manifestation(const xmlNode *expr, const char *path,
 
 			errno = 0;
 			v->size = strtoull(s, &end, 10);
-			if (!isdigit((unsigned char)*s) || *end != '\0' || errno) {
-				pt_err_set(err, PT_EINPUT, path, xmlsec_line(m), 0,
-					   "bad size '%s' in expression '%s'", s,
-					   v->label);
+			if (!isdigit((unsigned char)*s) || *end != '\0' ||
+			    errno) {
+				pt_err_set(err, PT_EINPUT, path, xmlsec_line(m),
+				           0,
+				           "bad size '%s' in expression '%s'",
+				           s, v->label);
 				free(s);
 				return PT_EINPUT;
 			}
@@ -193,17 +196,20 @@ read_manifestation(const xmlNode *expr, const char *path,
 			free(s);
 		}
 		if (v->sha512 == NULL)
-			return pt_err_set(err, PT_EINPUT, path, xmlsec_line(m), 0,
-					  "no hashcode for expression '%s'", v->label);
+			return pt_err_set(err, PT_EINPUT, path, xmlsec_line(m),
+			                  0, "no hashcode for expression '%s'",
+			                  v->label);
 		for (s = v->sha512; *s; s++) {
 			if (!isxdigit((unsigned char)*s))
 				break;
 			*s = (char)tolower((unsigned char)*s);
 		}
 		if (*s != '\0' || strlen(v->sha512) != DIGEST_SHA512_HEX - 1)
-			return pt_err_set(err, PT_EINPUT, path, xmlsec_line(m), 0,
-					  "hashcode of expression '%s' is not a "
-					  "SHA-512 in hex", v->label);
+			return pt_err_set(
+			    err, PT_EINPUT, path, xmlsec_line(m), 0,
+			    "hashcode of expression '%s' is not a "
+			    "SHA-512 in hex",
+			    v->label);
 		return PT_OK;
 	}
 	return PT_OK;
@@ -211,7 +217,7 @@ read_manifestation(const xmlNode *expr, const char *path,
 
 static enum pt_status
 read_expression(const xmlNode *e, const char *path, struct update_version *v,
-		struct pt_err *err)
+                struct pt_err *err)
 {
 	const xmlNode *md = child(e, "metadata");
 
@@ -219,24 +225,25 @@ read_expression(const xmlNode *e, const char *path, struct update_version *v,
 	v->label = attr(e, "label");
 	if (!plain_name(v->label))
 		return pt_err_set(err, PT_EINPUT, path, v->line, 0,
-				  "bad expression label '%s'",
-				  v->label ? v->label : "");
+		                  "bad expression label '%s'",
+		                  v->label ? v->label : "");
 	v->inwerkingtreding = child_text(md, "datum_inwerkingtreding");
 	v->einddatum = child_text(md, "einddatum");
 	if (v->inwerkingtreding == NULL || !vocab_is_date(v->inwerkingtreding))
-		return pt_err_set(err, PT_EINPUT, path, v->line, 0,
-				  "expression '%s' has no valid datum_inwerkingtreding",
-				  v->label);
+		return pt_err_set(
+		    err, PT_EINPUT, path, v->line, 0,
+		    "expression '%s' has no valid datum_inwerkingtreding",
+		    v->label);
 	if (v->einddatum != NULL && !vocab_is_date(v->einddatum))
 		return pt_err_set(err, PT_EINPUT, path, v->line, 0,
-				  "expression '%s' has a bad einddatum '%s'",
-				  v->label, v->einddatum);
+		                  "expression '%s' has a bad einddatum '%s'",
+		                  v->label, v->einddatum);
 	return read_manifestation(e, path, v, err);
 }
 
 enum pt_status
 update_manifest_load(const char *path, const char *bwb,
-		     struct update_manifest **out, struct pt_err *err)
+                     struct update_manifest **out, struct pt_err *err)
 {
 	struct update_manifest *m;
 	xmlDocPtr doc;
@@ -249,21 +256,24 @@ update_manifest_load(const char *path, const char *bwb,
 		return err ? err->code : PT_EINPUT;
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || !is_name(root, "work")) {
-		rc = pt_err_set(err, PT_EINPUT, path, xmlsec_line(root), 0,
-				"not a BWB manifest: the root is <%s>, not <work>",
-				root ? (const char *)root->name : "");
+		rc = pt_err_set(
+		    err, PT_EINPUT, path, xmlsec_line(root), 0,
+		    "not a BWB manifest: the root is <%s>, not <work>",
+		    root ? (const char *)root->name : "");
 		xmlFreeDoc(doc);
 		return rc;
 	}
 	m = xcalloc(1, sizeof *m);
 	m->bwb = attr(root, "label");
 	if (m->bwb == NULL || !update_is_bwb_id(m->bwb))
-		rc = pt_err_set(err, PT_EINPUT, path, xmlsec_line(root), 0,
-				"the manifest's work label '%s' is not a BWB id",
-				m->bwb ? m->bwb : "");
+		rc =
+		    pt_err_set(err, PT_EINPUT, path, xmlsec_line(root), 0,
+		               "the manifest's work label '%s' is not a BWB id",
+		               m->bwb ? m->bwb : "");
 	else if (bwb != NULL && strcmp(m->bwb, bwb) != 0)
 		rc = pt_err_set(err, PT_EINPUT, path, xmlsec_line(root), 0,
-				"the manifest is for '%s', not '%s'", m->bwb, bwb);
+		                "the manifest is for '%s', not '%s'", m->bwb,
+		                bwb);
 	for (e = root->children; rc == PT_OK && e; e = e->next) {
 		struct update_version v;
 
@@ -271,17 +281,18 @@ update_manifest_load(const char *path, const char *bwb,
 			continue;
 		if (m->n == UPDATE_MAX_VERSIONS) {
 			rc = pt_err_set(err, PT_EINPUT, path, xmlsec_line(e), 0,
-					"the manifest lists more than %d "
-					"expressions", UPDATE_MAX_VERSIONS);
+			                "the manifest lists more than %d "
+			                "expressions",
+			                UPDATE_MAX_VERSIONS);
 			break;
 		}
 		memset(&v, 0, sizeof v);
 		rc = read_expression(e, path, &v, err);
 		for (i = 0; rc == PT_OK && i < m->n; i++)
 			if (strcmp(m->versions[i].label, v.label) == 0)
-				rc = pt_err_set(err, PT_EINPUT, path, v.line, 0,
-						"expression '%s' is listed twice",
-						v.label);
+				rc = pt_err_set(
+				    err, PT_EINPUT, path, v.line, 0,
+				    "expression '%s' is listed twice", v.label);
 		if (rc != PT_OK || v.item == NULL) {
 			version_release(&v);
 			continue;
@@ -298,7 +309,8 @@ update_manifest_load(const char *path, const char *bwb,
 	return PT_OK;
 }
 
-/* --- selection -------------------------------------------------------------- */
+/* --- selection --------------------------------------------------------------
+ */
 
 static long
 label_seq(const char *label)
@@ -328,8 +340,8 @@ cmp_version(const void *a, const void *b)
 }
 
 size_t
-update_select_versions(const struct update_manifest *m,
-		       enum update_select how, const char *date, size_t *idx)
+update_select_versions(const struct update_manifest *m, enum update_select how,
+                       const char *date, size_t *idx)
 {
 	size_t *all, nall = 0, n = 0, i, cur = (size_t)-1;
 
@@ -345,7 +357,7 @@ update_select_versions(const struct update_manifest *m,
 	for (i = 0; i < m->n; i++) {
 		if (i + 1 < m->n &&
 		    strcmp(m->versions[all[i]].inwerkingtreding,
-			   m->versions[all[i + 1]].inwerkingtreding) == 0)
+		           m->versions[all[i + 1]].inwerkingtreding) == 0)
 			continue;
 		all[nall++] = all[i];
 	}
@@ -368,7 +380,8 @@ update_select_versions(const struct update_manifest *m,
 					cur = (size_t)-1;
 				}
 				idx[n++] = all[i];
-			} else if (open_end || strcmp(v->einddatum, date) >= 0) {
+			} else if (open_end ||
+			           strcmp(v->einddatum, date) >= 0) {
 				cur = all[i];
 			}
 			break;
@@ -380,15 +393,16 @@ update_select_versions(const struct update_manifest *m,
 	return n;
 }
 
-/* --- one law ------------------------------------------------------------------ */
+/* --- one law
+ * ------------------------------------------------------------------ */
 
 struct run {
 	struct pt_store *st;
 	const struct update_opts *o;
 	const char *base;
 	struct update_summary *sum;
-	struct pt_err first;     /* the first failure */
-	time_t start;            /* when the run began (--max-time) */
+	struct pt_err first; /* the first failure */
+	time_t start;        /* when the run began (--max-time) */
 	size_t changes_cap;
 };
 
@@ -409,14 +423,20 @@ emit(struct run *r, const char *bwb, const struct update_version *v,
 	struct update_event ev;
 
 	switch (outcome) {
-	case UPDATE_IMPORTED: r->sum->imported++; break;
-	case UPDATE_UNCHANGED: r->sum->unchanged++; break;
+	case UPDATE_IMPORTED:
+		r->sum->imported++;
+		break;
+	case UPDATE_UNCHANGED:
+		r->sum->unchanged++;
+		break;
 	case UPDATE_FAILED:
 		r->sum->failed++;
 		if (r->first.code == PT_OK)
 			r->first = *err;
 		break;
-	case UPDATE_NONE: r->sum->none++; break;
+	case UPDATE_NONE:
+		r->sum->none++;
+		break;
 	}
 	if (r->o->report == NULL)
 		return;
@@ -435,12 +455,13 @@ static char *
 temp_file(struct run *r, struct pt_err *err)
 {
 	char *tmpl = xasprintf("%s.update-%ld-XXXXXX", store_path(r->st),
-			       (long)getpid());
+	                       (long)getpid());
 	int fd = mkstemp(tmpl);
 
 	if (fd < 0) {
 		pt_err_set(err, PT_EIO, tmpl, 0, 0,
-			   "cannot create a temporary file: %s", strerror(errno));
+		           "cannot create a temporary file: %s",
+		           strerror(errno));
 		free(tmpl);
 		return NULL;
 	}
@@ -457,8 +478,9 @@ void
 update_clean_temp(const char *registry)
 {
 	const char *slash = strrchr(registry, '/');
-	char *dirname = slash ? xstrndup(registry, (size_t)(slash - registry + 1))
-			      : xstrdup("./");
+	char *dirname = slash
+	                    ? xstrndup(registry, (size_t)(slash - registry + 1))
+	                    : xstrdup("./");
 	char *prefix = xasprintf("%s.update-", slash ? slash + 1 : registry);
 	size_t plen = strlen(prefix);
 	struct dirent *de;
@@ -472,8 +494,8 @@ update_clean_temp(const char *registry)
 			if (strncmp(de->d_name, prefix, plen) != 0)
 				continue;
 			pid = strtol(de->d_name + plen, &end, 10);
-			if (end == de->d_name + plen || *end != '-' || pid <= 0 ||
-			    strlen(end) != 7 ||
+			if (end == de->d_name + plen || *end != '-' ||
+			    pid <= 0 || strlen(end) != 7 ||
 			    !(kill((pid_t)pid, 0) != 0 && errno == ESRCH))
 				continue;
 			path = xasprintf("%s%s", dirname, de->d_name);
@@ -492,7 +514,7 @@ update_clean_temp(const char *registry)
  */
 static void
 name_failure(struct pt_err *e, const char *bwb, const char *label,
-	     const char *tmp, const char *url)
+             const char *tmp, const char *url)
 {
 	if (label)
 		pt_err_prefix(e, "%s version %s", bwb, label);
@@ -542,33 +564,38 @@ verify(const char *tmp, const char *bwb, const struct update_version *v,
 	if (digest_sha512_file(tmp, sha, size, err) != PT_OK)
 		return PT_EIO;
 	if (v->have_size && *size != v->size)
-		return pt_err_set(err, PT_EIO, NULL, 0, 0,
-				  "size mismatch: the manifest says %llu bytes, "
-				  "the download has %llu (%s)", v->size, *size, url);
+		return pt_err_set(
+		    err, PT_EIO, NULL, 0, 0,
+		    "size mismatch: the manifest says %llu bytes, "
+		    "the download has %llu (%s)",
+		    v->size, *size, url);
 	if (strcmp(sha, v->sha512) != 0)
-		return pt_err_set(err, PT_EIO, NULL, 0, 0,
-				  "SHA-512 mismatch: the manifest says %.16s..., "
-				  "the download has %.16s... (%s)", v->sha512, sha, url);
+		return pt_err_set(
+		    err, PT_EIO, NULL, 0, 0,
+		    "SHA-512 mismatch: the manifest says %.16s..., "
+		    "the download has %.16s... (%s)",
+		    v->sha512, sha, url);
 	memset(&p, 0, sizeof p);
 	h.meta = peek_meta;
 	h.article = peek_article;
 	h.ctx = &p;
-	(void)bwb_parse_file(tmp, &h, &pe);	/* peek_meta stops it */
+	(void)bwb_parse_file(tmp, &h, &pe); /* peek_meta stops it */
 	if (!p.seen) {
 		if (pe.code == PT_OK)
 			pt_err_set(&pe, PT_EINPUT, tmp, 0, 0,
-				   "no BWB law found in the file");
+			           "no BWB law found in the file");
 		if (err)
 			*err = pe;
 		rc = pe.code;
 	} else if (p.bwb == NULL || strcmp(p.bwb, bwb) != 0) {
 		rc = pt_err_set(err, PT_EINPUT, NULL, 0, 0,
-				"the file holds '%s', not '%s' (%s)",
-				p.bwb ? p.bwb : "", bwb, url);
+		                "the file holds '%s', not '%s' (%s)",
+		                p.bwb ? p.bwb : "", bwb, url);
 	} else if (p.date != NULL && strcmp(p.date, v->inwerkingtreding) != 0) {
-		rc = pt_err_set(err, PT_EINPUT, NULL, 0, 0,
-				"the file is the version of %s, the manifest says %s (%s)",
-				p.date, v->inwerkingtreding, url);
+		rc = pt_err_set(
+		    err, PT_EINPUT, NULL, 0, 0,
+		    "the file is the version of %s, the manifest says %s (%s)",
+		    p.date, v->inwerkingtreding, url);
 	} else {
 		rc = PT_OK;
 	}
@@ -603,8 +630,8 @@ update_version(struct run *r, const char *bwb, const struct update_version *v)
 	int same;
 
 	memset(&res, 0, sizeof res);
-	if (store_fetched_current(r->st, bwb, v->label, v->sha512, &same,
-				  &e) != PT_OK)
+	if (store_fetched_current(r->st, bwb, v->label, v->sha512, &same, &e) !=
+	    PT_OK)
 		goto failed;
 	if (same) {
 		emit(r, bwb, v, UPDATE_UNCHANGED, NULL, 0, NULL);
@@ -613,13 +640,18 @@ update_version(struct run *r, const char *bwb, const struct update_version *v)
 	url = xasprintf("%s/%s/%s/xml/%s", r->base, bwb, v->label, v->item);
 	max = r->o->http.max_size ? r->o->http.max_size : HTTP_DEFAULT_MAX_SIZE;
 	if (v->have_size && v->size > max) {
-		pt_err_set(&e, PT_EIO, NULL, 0, 0, "the manifest gives %llu bytes, "
-			   "more than the maximum of %llu", v->size, max);
+		pt_err_set(&e, PT_EIO, NULL, 0, 0,
+		           "the manifest gives %llu bytes, "
+		           "more than the maximum of %llu",
+		           v->size, max);
 		goto failed;
 	}
-	if (r->o->max_run_time > 0 && time(NULL) - r->start > r->o->max_run_time) {
-		pt_err_set(&e, PT_EIO, NULL, 0, 0, "not downloaded: the run took "
-			   "more than %ld s (--max-time)", r->o->max_run_time);
+	if (r->o->max_run_time > 0 &&
+	    time(NULL) - r->start > r->o->max_run_time) {
+		pt_err_set(&e, PT_EIO, NULL, 0, 0,
+		           "not downloaded: the run took "
+		           "more than %ld s (--max-time)",
+		           r->o->max_run_time);
 		goto failed;
 	}
 	/* Not one byte more than the manifest announces. */
@@ -651,7 +683,7 @@ update_version(struct run *r, const char *bwb, const struct update_version *v)
 		goto failed;
 	}
 	if (store_fetched_record(r->st, bwb, v->label, v->sha512, sha256, size,
-				 url, tmp, &e) != PT_OK ||
+	                         url, tmp, &e) != PT_OK ||
 	    store_commit(r->st, &e) != PT_OK) {
 		store_rollback(r->st);
 		import_result_release(&res);
@@ -696,7 +728,7 @@ update_law(struct run *r, const char *bwb)
 		return;
 	}
 	ho.max_size = r->o->max_manifest_size ? r->o->max_manifest_size
-					      : MANIFEST_MAX_SIZE;
+	                                      : MANIFEST_MAX_SIZE;
 	ho.progress = NULL;
 	if (http_fetch(&ho, url, tmp, NULL, &e) != PT_OK) {
 		pt_err_prefix(&e, "cannot download %s", url);
@@ -712,9 +744,9 @@ update_law(struct run *r, const char *bwb)
 		return;
 	}
 	idx = xcalloc(m->n ? m->n : 1, sizeof *idx);
-	n = update_select_versions(m, r->o->select,
-				   r->o->select == UPDATE_SINCE ? r->o->since
-								: r->o->today, idx);
+	n = update_select_versions(
+	    m, r->o->select,
+	    r->o->select == UPDATE_SINCE ? r->o->since : r->o->today, idx);
 	if (n == 0)
 		emit(r, bwb, NULL, UPDATE_NONE, NULL, 0, NULL);
 	for (i = 0; i < n; i++)
@@ -740,8 +772,8 @@ update_summary_release(struct update_summary *s)
 
 enum pt_status
 update_run(struct pt_store *st, const char *const *bwbs, size_t n,
-	   const struct update_opts *o, struct update_summary *sum,
-	   struct pt_err *err)
+           const struct update_opts *o, struct update_summary *sum,
+           struct pt_err *err)
 {
 	struct update_opts oo = *o;
 	struct run r;
@@ -753,24 +785,27 @@ update_run(struct pt_store *st, const char *const *bwbs, size_t n,
 	memset(sum, 0, sizeof *sum);
 	for (i = 0; i < n; i++)
 		if (!update_is_bwb_id(bwbs[i]))
-			return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-					  "'%s' is not a BWB id (like BWBR0045754)",
-					  bwbs[i]);
+			return pt_err_set(
+			    err, PT_EUSAGE, NULL, 0, 0,
+			    "'%s' is not a BWB id (like BWBR0045754)", bwbs[i]);
 	base = xstrdup(o->base ? o->base : UPDATE_DEFAULT_BASE);
 	len = strlen(base);
 	while (len > 0 && base[len - 1] == '/')
 		base[--len] = '\0';
 	if (!http_url_allowed(base)) {
-		rc = pt_err_set(err, PT_EUSAGE, NULL, 0, 0, "base '%s' is not an "
-				"http, https or file URL", base);
+		rc = pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
+		                "base '%s' is not an "
+		                "http, https or file URL",
+		                base);
 		free(base);
 		return rc;
 	}
-	if (oo.select == UPDATE_SINCE && (oo.since == NULL || !vocab_is_date(oo.since))) {
+	if (oo.select == UPDATE_SINCE &&
+	    (oo.since == NULL || !vocab_is_date(oo.since))) {
 		free(base);
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "bad date '%s' (want YYYY-MM-DD)",
-				  oo.since ? oo.since : "");
+		                  "bad date '%s' (want YYYY-MM-DD)",
+		                  oo.since ? oo.since : "");
 	}
 	if (oo.select == UPDATE_CURRENT && oo.today == NULL) {
 		time_t t = time(NULL);
@@ -782,7 +817,7 @@ update_run(struct pt_store *st, const char *const *bwbs, size_t n,
 	} else if (oo.select == UPDATE_CURRENT && !vocab_is_date(oo.today)) {
 		free(base);
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-				  "bad date '%s' (want YYYY-MM-DD)", oo.today);
+		                  "bad date '%s' (want YYYY-MM-DD)", oo.today);
 	}
 	if ((rc = http_global_init(err)) != PT_OK) {
 		free(base);
@@ -807,7 +842,8 @@ update_run(struct pt_store *st, const char *const *bwbs, size_t n,
 	return PT_OK;
 }
 
-/* --- rules ------------------------------------------------------------------ */
+/* --- rules ------------------------------------------------------------------
+ */
 
 static int
 cmp_str(const void *a, const void *b)
@@ -860,9 +896,9 @@ update_ids_free(char **ids, size_t n)
 
 enum pt_status
 update_stale_rules(struct pt_store *st, const struct ruleset *rs,
-		   const struct update_change *changes, size_t nchanges,
-		   int *available, struct update_stale **stale, size_t *nstale,
-		   struct pt_err *err)
+                   const struct update_change *changes, size_t nchanges,
+                   int *available, struct update_stale **stale, size_t *nstale,
+                   struct pt_err *err)
 {
 	struct stale_report *rep;
 	size_t i, k, c, cap = 0;
@@ -884,7 +920,8 @@ update_stale_rules(struct pt_store *st, const struct ruleset *rs,
 			int changed = 0;
 
 			for (c = 0; c < nchanges && !changed; c++)
-				changed = strcmp(changes[c].bwb, sp->rp->bwb) == 0;
+				changed =
+				    strcmp(changes[c].bwb, sp->rp->bwb) == 0;
 			if (!changed)
 				continue;
 			PT_ARRAY_PUSH(*stale, *nstale, cap);

@@ -39,7 +39,7 @@
 #include "import.h"
 #include "store.h"
 
-#define UPDATE_DEFAULT_BASE \
+#define UPDATE_DEFAULT_BASE                                                    \
 	"https://repository.officiele-overheidspublicaties.nl/bwb"
 
 /* --- manifests ------------------------------------------------------------ */
@@ -51,12 +51,12 @@ struct update_version {
 	char *item;             /* file name of the xml manifestation */
 	char *sha512;           /* lower-case hex (128 digits) */
 	unsigned long long size;
-	int have_size;          /* 0 when the manifest gives no size */
-	long line;              /* line of <expression> in the manifest */
+	int have_size; /* 0 when the manifest gives no size */
+	long line;     /* line of <expression> in the manifest */
 };
 
 struct update_manifest {
-	char *bwb;              /* work/@label */
+	char *bwb;                       /* work/@label */
 	struct update_version *versions; /* in manifest order */
 	size_t n;
 };
@@ -69,14 +69,14 @@ struct update_manifest {
  * that are not plain names.
  */
 enum pt_status update_manifest_load(const char *path, const char *bwb,
-				    struct update_manifest **out,
-				    struct pt_err *err);
+                                    struct update_manifest **out,
+                                    struct pt_err *err);
 void update_manifest_free(struct update_manifest *m);
 
 enum update_select {
-	UPDATE_CURRENT = 0,  /* in force on `today`, and every later version */
-	UPDATE_SINCE,        /* every version in force on or after `since` */
-	UPDATE_ALL           /* every version */
+	UPDATE_CURRENT = 0, /* in force on `today`, and every later version */
+	UPDATE_SINCE,       /* every version in force on or after `since` */
+	UPDATE_ALL          /* every version */
 };
 
 /*
@@ -87,8 +87,8 @@ enum update_select {
  * date is `today` for UPDATE_CURRENT and `since` for UPDATE_SINCE.
  */
 size_t update_select_versions(const struct update_manifest *m,
-			      enum update_select how, const char *date,
-			      size_t *idx);
+                              enum update_select how, const char *date,
+                              size_t *idx);
 
 /* Whether s is a BWB id: "BWB", a capital letter, seven digits. */
 int update_is_bwb_id(const char *s);
@@ -107,20 +107,20 @@ struct update_event {
 	const char *bwb;
 	const struct update_version *version; /* NULL: about the whole law */
 	enum update_outcome outcome;
-	const struct import_result *import;   /* UPDATE_IMPORTED */
-	int downloaded;                       /* a body was fetched */
-	const struct pt_err *err;             /* UPDATE_FAILED */
+	const struct import_result *import; /* UPDATE_IMPORTED */
+	int downloaded;                     /* a body was fetched */
+	const struct pt_err *err;           /* UPDATE_FAILED */
 };
 typedef void (*update_report_fn)(void *ctx, const struct update_event *ev);
 
 struct update_opts {
-	const char *base;       /* NULL = UPDATE_DEFAULT_BASE; no final '/' needed */
+	const char *base; /* NULL = UPDATE_DEFAULT_BASE; no final '/' needed */
 	enum update_select select;
-	const char *since;      /* UPDATE_SINCE */
-	const char *today;      /* UPDATE_CURRENT; NULL = the local date */
-	struct http_opts http;  /* set with http_opts_default() first */
+	const char *since;     /* UPDATE_SINCE */
+	const char *today;     /* UPDATE_CURRENT; NULL = the local date */
+	struct http_opts http; /* set with http_opts_default() first */
 	unsigned long long max_manifest_size; /* 0 = 16 MiB */
-	long max_run_time;      /* seconds for the whole run; 0 = no limit */
+	long max_run_time; /* seconds for the whole run; 0 = no limit */
 	update_report_fn report;
 	void *report_ctx;
 };
@@ -138,7 +138,7 @@ struct update_change {
 
 struct update_summary {
 	long imported, unchanged, failed, none;
-	long downloads;         /* file bodies received (manifests not counted) */
+	long downloads; /* file bodies received (manifests not counted) */
 	struct update_change *changes;
 	size_t nchanges;
 };
@@ -156,10 +156,11 @@ void update_clean_temp(const char *registry);
  * for a bad id, base or date.  sum is always filled.
  */
 enum pt_status update_run(struct pt_store *st, const char *const *bwbs,
-			  size_t n, const struct update_opts *o,
-			  struct update_summary *sum, struct pt_err *err);
+                          size_t n, const struct update_opts *o,
+                          struct update_summary *sum, struct pt_err *err);
 
-/* --- rules ------------------------------------------------------------------ */
+/* --- rules ------------------------------------------------------------------
+ */
 
 struct ruleset;
 
@@ -182,12 +183,11 @@ void update_ids_free(char **ids, size_t n);
 struct update_stale {
 	char *rule_id, *bwb, *artikel, *lid, *reason;
 };
-enum pt_status update_stale_rules(struct pt_store *st,
-				  const struct ruleset *rs,
-				  const struct update_change *changes,
-				  size_t nchanges, int *available,
-				  struct update_stale **stale, size_t *nstale,
-				  struct pt_err *err);
+enum pt_status update_stale_rules(struct pt_store *st, const struct ruleset *rs,
+                                  const struct update_change *changes,
+                                  size_t nchanges, int *available,
+                                  struct update_stale **stale, size_t *nstale,
+                                  struct pt_err *err);
 void update_stale_free(struct update_stale *s, size_t n);
 
 #endif

@@ -8,64 +8,70 @@
 #include "vocab.h"
 
 const struct vocab_entry vocab_roles[] = {
-	{ "raad-voor-de-kinderbescherming", "Raad voor de Kinderbescherming",
-	  "rijksorgaan, BW 1:238" },
-	{ "gecertificeerde-instelling", "gecertificeerde instelling",
-	  "Jeugdwet 1.1, 3.4" },
-	{ "veilig-thuis", "Veilig Thuis-organisatie", "Wmo 2015 4.1.1" },
-	{ "college", "college van burgemeester en wethouders", "Jeugdwet 2.1 e.v." },
-	{ "wijkteam", "lokaal team / wijkteam namens het college",
-	  "Jeugdwet 2.3, 2.11" },
-	{ "regionaal-veiligheidsteam", "regionaal veiligheidsteam",
-	  "geen wettelijke grondslag (Toekomstscenario)" },
-	{ "jeugdhulpaanbieder", "jeugdhulpaanbieder", "Jeugdwet 1.1" },
-	{ "burgemeester", "burgemeester", "Gemeentewet; Wet tijdelijk huisverbod 2" },
-	{ "openbaar-ministerie", "openbaar ministerie", "Wet RO" },
-	{ "kinderrechter", "kinderrechter / rechtbank", "BW Boek 1" },
-	{ "politie", "politie", "Politiewet 2012" },
-	{ "ggz-volwassenen", "ggz-aanbieder voor volwassenen", "" },
+    {"raad-voor-de-kinderbescherming", "Raad voor de Kinderbescherming",
+     "rijksorgaan, BW 1:238"},
+    {"gecertificeerde-instelling", "gecertificeerde instelling",
+     "Jeugdwet 1.1, 3.4"},
+    {"veilig-thuis", "Veilig Thuis-organisatie", "Wmo 2015 4.1.1"},
+    {"college", "college van burgemeester en wethouders", "Jeugdwet 2.1 e.v."},
+    {"wijkteam", "lokaal team / wijkteam namens het college",
+     "Jeugdwet 2.3, 2.11"},
+    {"regionaal-veiligheidsteam", "regionaal veiligheidsteam",
+     "geen wettelijke grondslag (Toekomstscenario)"},
+    {"jeugdhulpaanbieder", "jeugdhulpaanbieder", "Jeugdwet 1.1"},
+    {"burgemeester", "burgemeester", "Gemeentewet; Wet tijdelijk huisverbod 2"},
+    {"openbaar-ministerie", "openbaar ministerie", "Wet RO"},
+    {"kinderrechter", "kinderrechter / rechtbank", "BW Boek 1"},
+    {"politie", "politie", "Politiewet 2012"},
+    {"ggz-volwassenen", "ggz-aanbieder voor volwassenen", ""},
 };
 const int vocab_nroles = (int)(sizeof vocab_roles / sizeof vocab_roles[0]);
 
 const struct vocab_entry vocab_tasks[] = {
-	{ "verzoek-ots", "verzoek tot ondertoezichtstelling",
-	  "Raad, OM (ouders/pleegouders subsidiair); BW 1:255 lid 2" },
-	{ "verzoek-voorlopige-ots", "verzoek tot voorlopige ondertoezichtstelling",
-	  "Raad, OM; BW 1:257" },
-	{ "verzoek-verlenging-ots", "verzoek tot verlenging van de ondertoezichtstelling",
-	  "GI (daarna Raad, OM, ouder); BW 1:260 lid 2" },
-	{ "uitvoering-ots", "uitvoering van de ondertoezichtstelling",
-	  "GI; BW 1:255 lid 1, 1:262; Jeugdwet 3.2 lid 1" },
-	{ "schriftelijke-aanwijzing", "schriftelijke aanwijzing",
-	  "GI; BW 1:263, 1:264" },
-	{ "verzoek-uithuisplaatsing", "verzoek om een machtiging uithuisplaatsing",
-	  "GI, Raad, OM; BW 1:265b" },
-	{ "uitvoering-uithuisplaatsing", "uitvoering van de uithuisplaatsing",
-	  "GI; BW 1:265b lid 1, 1:265f" },
-	{ "verzoek-gezagsbeeindiging", "verzoek tot beëindiging van het gezag",
-	  "Raad, OM; BW 1:266, 1:267" },
-	{ "voogdij", "(voorlopige) voogdij", "GI; BW 1:241, 1:268, 1:302" },
-	{ "jeugdreclassering", "jeugdreclassering", "GI; Jeugdwet 1.1, 3.2 lid 1" },
-	{ "raadsonderzoek", "onderzoek naar de noodzaak van een kinderbeschermingsmaatregel",
-	  "Raad; Jeugdwet 3.1; BW 1:238, 1:240" },
-	{ "advies-kinderrechter", "onafhankelijk advies aan de kinderrechter",
-	  "Raad; BW 1:265j lid 3; Jeugdwet 3.1, 3.3" },
-	{ "verzoek-raadsonderzoek", "verzoek aan de Raad om onderzoek",
-	  "college, aangewezen jeugdhulpaanbieder, GI, Veilig Thuis; Jeugdwet 2.4 lid 1, 3.1 lid 1" },
-	{ "jeugdhulp", "jeugdhulp bieden",
-	  "jeugdhulpaanbieder, wijkteam (namens het college); niet een GI; Jeugdwet 2.3, 3.2 lid 2" },
-	{ "toegang-jeugdhulp", "beslissen over toegang tot jeugdhulp",
-	  "college (wijkteam namens het college); Jeugdwet 2.3, 2.11" },
-	{ "meldpunt", "meldpunt huiselijk geweld en kindermishandeling",
-	  "Veilig Thuis; Wmo 2015 4.1.1 lid 2 onder a" },
-	{ "onderzoek-na-melding", "onderzoek naar aanleiding van een melding",
-	  "Veilig Thuis; Wmo 2015 4.1.1 lid 2 onder b" },
-	{ "tijdelijk-huisverbod", "tijdelijk huisverbod opleggen",
-	  "burgemeester (mandaat: hulpofficier van justitie); Wet tijdelijk huisverbod 2, 3" },
-	{ "melding-verwijsindex", "melding aan de verwijsindex",
-	  "meldingsbevoegden; Jeugdwet 7.1.3.1" },
-	{ "hulp-volwassenen", "hulp of interventie bij volwassenen (18+)",
-	  "alleen grondslagen Wmo 2015 / Veilig Thuis; Jeugdwet 1.1; Wmo 2015 4.1.1" },
+    {"verzoek-ots", "verzoek tot ondertoezichtstelling",
+     "Raad, OM (ouders/pleegouders subsidiair); BW 1:255 lid 2"},
+    {"verzoek-voorlopige-ots", "verzoek tot voorlopige ondertoezichtstelling",
+     "Raad, OM; BW 1:257"},
+    {"verzoek-verlenging-ots",
+     "verzoek tot verlenging van de ondertoezichtstelling",
+     "GI (daarna Raad, OM, ouder); BW 1:260 lid 2"},
+    {"uitvoering-ots", "uitvoering van de ondertoezichtstelling",
+     "GI; BW 1:255 lid 1, 1:262; Jeugdwet 3.2 lid 1"},
+    {"schriftelijke-aanwijzing", "schriftelijke aanwijzing",
+     "GI; BW 1:263, 1:264"},
+    {"verzoek-uithuisplaatsing", "verzoek om een machtiging uithuisplaatsing",
+     "GI, Raad, OM; BW 1:265b"},
+    {"uitvoering-uithuisplaatsing", "uitvoering van de uithuisplaatsing",
+     "GI; BW 1:265b lid 1, 1:265f"},
+    {"verzoek-gezagsbeeindiging", "verzoek tot beëindiging van het gezag",
+     "Raad, OM; BW 1:266, 1:267"},
+    {"voogdij", "(voorlopige) voogdij", "GI; BW 1:241, 1:268, 1:302"},
+    {"jeugdreclassering", "jeugdreclassering", "GI; Jeugdwet 1.1, 3.2 lid 1"},
+    {"raadsonderzoek",
+     "onderzoek naar de noodzaak van een kinderbeschermingsmaatregel",
+     "Raad; Jeugdwet 3.1; BW 1:238, 1:240"},
+    {"advies-kinderrechter", "onafhankelijk advies aan de kinderrechter",
+     "Raad; BW 1:265j lid 3; Jeugdwet 3.1, 3.3"},
+    {"verzoek-raadsonderzoek", "verzoek aan de Raad om onderzoek",
+     "college, aangewezen jeugdhulpaanbieder, GI, Veilig Thuis; Jeugdwet 2.4 "
+     "lid 1, 3.1 lid 1"},
+    {"jeugdhulp", "jeugdhulp bieden",
+     "jeugdhulpaanbieder, wijkteam (namens het college); niet een GI; Jeugdwet "
+     "2.3, 3.2 lid 2"},
+    {"toegang-jeugdhulp", "beslissen over toegang tot jeugdhulp",
+     "college (wijkteam namens het college); Jeugdwet 2.3, 2.11"},
+    {"meldpunt", "meldpunt huiselijk geweld en kindermishandeling",
+     "Veilig Thuis; Wmo 2015 4.1.1 lid 2 onder a"},
+    {"onderzoek-na-melding", "onderzoek naar aanleiding van een melding",
+     "Veilig Thuis; Wmo 2015 4.1.1 lid 2 onder b"},
+    {"tijdelijk-huisverbod", "tijdelijk huisverbod opleggen",
+     "burgemeester (mandaat: hulpofficier van justitie); Wet tijdelijk "
+     "huisverbod 2, 3"},
+    {"melding-verwijsindex", "melding aan de verwijsindex",
+     "meldingsbevoegden; Jeugdwet 7.1.3.1"},
+    {"hulp-volwassenen", "hulp of interventie bij volwassenen (18+)",
+     "alleen grondslagen Wmo 2015 / Veilig Thuis; Jeugdwet 1.1; Wmo 2015 "
+     "4.1.1"},
 };
 const int vocab_ntasks = (int)(sizeof vocab_tasks / sizeof vocab_tasks[0]);
 
@@ -95,7 +101,7 @@ vocab_task(const char *id)
 }
 
 const char *const vocab_gegevens_names[] = {
-	"jeugdhulp", "gezondheid", "strafrechtelijk", "melding", "raadsonderzoek",
+    "jeugdhulp", "gezondheid", "strafrechtelijk", "melding", "raadsonderzoek",
 };
 
 unsigned
@@ -109,7 +115,8 @@ vocab_gegevens_bit(const char *name)
 	return 0;
 }
 
-const char *const vocab_aanwijzing_names[] = { "veilig-thuis", "jeugdhulpaanbieder" };
+const char *const vocab_aanwijzing_names[] = {"veilig-thuis",
+                                              "jeugdhulpaanbieder"};
 
 unsigned
 vocab_aanwijzing_bit(const char *name)
@@ -123,14 +130,14 @@ vocab_aanwijzing_bit(const char *name)
 }
 
 static const char *const level_names[VOCAB_NLEVELS] = {
-	"wet", "amvb", "ministeriele-regeling", "college", "geen",
+    "wet", "amvb", "ministeriele-regeling", "college", "geen",
 };
 static const char *const level_labels[VOCAB_NLEVELS] = {
-	"wet in formele zin",
-	"algemene maatregel van bestuur",
-	"ministeriële regeling",
-	"besluit of afspraak van het college",
-	"geen wijziging van regelgeving nodig",
+    "wet in formele zin",
+    "algemene maatregel van bestuur",
+    "ministeriële regeling",
+    "besluit of afspraak van het college",
+    "geen wijziging van regelgeving nodig",
 };
 
 int
@@ -171,7 +178,8 @@ vocab_is_slug(const char *s)
 int
 vocab_is_date(const char *s)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int mdays[] = {31, 29, 31, 30, 31, 30,
+	                            31, 31, 30, 31, 30, 31};
 	int i, y, m, d;
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -179,12 +187,14 @@ vocab_is_date(const char *s)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
 		return 0;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+	if (m == 2 && d == 29 &&
+	    !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 0;
 	return 1;
 }

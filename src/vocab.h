@@ -12,7 +12,8 @@
 struct vocab_entry {
 	const char *id;     /* as written in XML, e.g. "uitvoering-ots" */
 	const char *label;  /* Dutch description for reports */
-	const char *holder; /* tasks: who the law gives it to today; roles: legal basis */
+	const char *holder; /* tasks: who the law gives it to today; roles:
+	                       legal basis */
 };
 
 extern const struct vocab_entry vocab_roles[];

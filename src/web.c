@@ -25,55 +25,55 @@
 #include "web.h"
 
 static const char css[] =
-	"body{font-family:system-ui,Helvetica,Arial,sans-serif;margin:0;"
-	"color:#111;line-height:1.45;background:#fafafa}"
-	"header{background:#1d3557;color:#fff;padding:.5em 1em;display:flex;"
-	"flex-wrap:wrap;align-items:center;gap:1em}"
-	"header a{color:#fff}"
-	"header nav ul{list-style:none;display:flex;gap:1.2em;margin:0;padding:0}"
-	".wie{margin-left:auto;display:flex;gap:.6em;align-items:center}"
-	".wie form{margin:0}"
-	"main{max-width:72em;margin:0 auto;padding:1em 1.5em 3em;"
-	"background:#fff;min-height:80vh}"
-	"h1,h2,h3{line-height:1.2}h1{font-size:1.6em}h2{font-size:1.3em;"
-	"margin-top:1.6em;border-bottom:1px solid #ccc}h3{font-size:1.1em}"
-	"table{border-collapse:collapse;margin:.5em 0 1em;width:100%}"
-	"th,td{text-align:left;vertical-align:top;padding:.3em .6em;"
-	"border-bottom:1px solid #ddd}"
-	"th{background:#f0f0f0;font-weight:600}"
-	"table.velden th{width:12em;background:none}"
-	"td.tekst{white-space:pre-line}"
-	"blockquote{margin:.5em 0;padding:.4em 1em;border-left:4px solid #457b9d;"
-	"background:#f3f6f9;white-space:pre-line;font-family:Georgia,serif}"
-	"code{font-size:.9em;word-break:break-all}"
-	".let-op{color:#8a1c00;font-weight:600}"
-	".melding{border:2px solid #8a1c00;padding:.5em 1em;background:#fff4f0}"
-	".status{display:inline-block;padding:0 .4em;border-radius:.3em;"
-	"background:#e9ecef;white-space:nowrap}"
-	".s-confirmed,.s-needs-amendment{background:#ffd6cc}"
-	".s-rejected{background:#ddd;text-decoration:line-through}"
-	".s-mitigated{background:#d8f3dc}.s-resolved{background:#cfe2ff}"
-	"form.beoordeling{display:grid;gap:.5em;max-width:40em}"
-	"label{font-weight:600}"
-	"input,select,textarea,button{font:inherit;padding:.3em}"
-	"textarea{min-height:5em}"
-	"summary{cursor:pointer;color:#1d3557;font-weight:600}"
-	"button{background:#1d3557;color:#fff;border:0;border-radius:.3em;"
-	"padding:.4em 1em;cursor:pointer}"
-	".wie button{background:#fff;color:#1d3557}"
-	"@media print{header,form{display:none}}";
+    "body{font-family:system-ui,Helvetica,Arial,sans-serif;margin:0;"
+    "color:#111;line-height:1.45;background:#fafafa}"
+    "header{background:#1d3557;color:#fff;padding:.5em 1em;display:flex;"
+    "flex-wrap:wrap;align-items:center;gap:1em}"
+    "header a{color:#fff}"
+    "header nav ul{list-style:none;display:flex;gap:1.2em;margin:0;padding:0}"
+    ".wie{margin-left:auto;display:flex;gap:.6em;align-items:center}"
+    ".wie form{margin:0}"
+    "main{max-width:72em;margin:0 auto;padding:1em 1.5em 3em;"
+    "background:#fff;min-height:80vh}"
+    "h1,h2,h3{line-height:1.2}h1{font-size:1.6em}h2{font-size:1.3em;"
+    "margin-top:1.6em;border-bottom:1px solid #ccc}h3{font-size:1.1em}"
+    "table{border-collapse:collapse;margin:.5em 0 1em;width:100%}"
+    "th,td{text-align:left;vertical-align:top;padding:.3em .6em;"
+    "border-bottom:1px solid #ddd}"
+    "th{background:#f0f0f0;font-weight:600}"
+    "table.velden th{width:12em;background:none}"
+    "td.tekst{white-space:pre-line}"
+    "blockquote{margin:.5em 0;padding:.4em 1em;border-left:4px solid #457b9d;"
+    "background:#f3f6f9;white-space:pre-line;font-family:Georgia,serif}"
+    "code{font-size:.9em;word-break:break-all}"
+    ".let-op{color:#8a1c00;font-weight:600}"
+    ".melding{border:2px solid #8a1c00;padding:.5em 1em;background:#fff4f0}"
+    ".status{display:inline-block;padding:0 .4em;border-radius:.3em;"
+    "background:#e9ecef;white-space:nowrap}"
+    ".s-confirmed,.s-needs-amendment{background:#ffd6cc}"
+    ".s-rejected{background:#ddd;text-decoration:line-through}"
+    ".s-mitigated{background:#d8f3dc}.s-resolved{background:#cfe2ff}"
+    "form.beoordeling{display:grid;gap:.5em;max-width:40em}"
+    "label{font-weight:600}"
+    "input,select,textarea,button{font:inherit;padding:.3em}"
+    "textarea{min-height:5em}"
+    "summary{cursor:pointer;color:#1d3557;font-weight:600}"
+    "button{background:#1d3557;color:#fff;border:0;border-radius:.3em;"
+    "padding:.4em 1em;cursor:pointer}"
+    ".wie button{background:#fff;color:#1d3557}"
+    "@media print{header,form{display:none}}";
 
 /* Dutch label of a review status name (or "resolved"). */
 static const char *
 status_label(const char *s)
 {
 	static const char *const map[][2] = {
-		{ "open", "open" },
-		{ "confirmed", "bevestigd" },
-		{ "rejected", "verworpen" },
-		{ "mitigated", "ondervangen" },
-		{ "needs-amendment", "wetswijziging nodig" },
-		{ "resolved", "opgelost" },
+	    {"open", "open"},
+	    {"confirmed", "bevestigd"},
+	    {"rejected", "verworpen"},
+	    {"mitigated", "ondervangen"},
+	    {"needs-amendment", "wetswijziging nodig"},
+	    {"resolved", "opgelost"},
 	};
 	size_t i;
 
@@ -99,27 +99,29 @@ static void
 page_begin(struct pt_buf *b, const struct web_ctx *c, const char *title)
 {
 	pt_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
-		    "<meta charset=\"utf-8\">\n"
-		    "<meta name=\"viewport\" content=\"width=device-width, "
-		    "initial-scale=1\">\n<title>");
+	               "<meta charset=\"utf-8\">\n"
+	               "<meta name=\"viewport\" content=\"width=device-width, "
+	               "initial-scale=1\">\n<title>");
 	html_esc(b, title);
 	pt_buf_adds(b, " \xe2\x80\x94 Proeftoets</title>\n<style>");
 	pt_buf_adds(b, css);
 	pt_buf_adds(b, "</style>\n</head>\n<body>\n<header>\n"
-		    "<strong>Proeftoets</strong>\n");
+	               "<strong>Proeftoets</strong>\n");
 	if (c->user != NULL) {
-		pt_buf_adds(b, "<nav aria-label=\"Hoofdmenu\"><ul>"
-			    "<li><a href=\"/\">Proeftuinen</a></li>"
-			    "<li><a href=\"/amendments\">Wijzigingen</a></li>"
-			    "<li><a href=\"/wet\">Wetten</a></li>"
-			    "</ul></nav>\n<div class=\"wie\"><span>Ingelogd als ");
+		pt_buf_adds(
+		    b, "<nav aria-label=\"Hoofdmenu\"><ul>"
+		       "<li><a href=\"/\">Proeftuinen</a></li>"
+		       "<li><a href=\"/amendments\">Wijzigingen</a></li>"
+		       "<li><a href=\"/wet\">Wetten</a></li>"
+		       "</ul></nav>\n<div class=\"wie\"><span>Ingelogd als ");
 		html_tag(b, "<strong>", c->user, "</strong>");
 		pt_buf_adds(b, c->reviewer ? " (beoordelaar)" : " (lezer)");
-		pt_buf_adds(b, "</span>\n<form method=\"post\" action=\"/logout\">"
-			    "<input type=\"hidden\" name=\"csrf\" value=\"");
+		pt_buf_adds(b,
+		            "</span>\n<form method=\"post\" action=\"/logout\">"
+		            "<input type=\"hidden\" name=\"csrf\" value=\"");
 		html_esc(b, c->csrf);
 		pt_buf_adds(b, "\"><button type=\"submit\">Uitloggen</button>"
-			    "</form></div>\n");
+		               "</form></div>\n");
 	}
 	pt_buf_adds(b, "</header>\n<main>\n");
 }
@@ -142,7 +144,8 @@ h(struct pt_buf *b, int level, const char *s)
 static void
 row(struct pt_buf *b, const char *label, const char *v)
 {
-	html_tag(b, "<tr><th scope=\"row\">", label, "</th><td class=\"tekst\">");
+	html_tag(b, "<tr><th scope=\"row\">", label,
+	         "</th><td class=\"tekst\">");
 	html_esc(b, v != NULL ? v : "-");
 	pt_buf_adds(b, "</td></tr>\n");
 }
@@ -151,33 +154,36 @@ static int
 db_error(const struct web_ctx *c, struct pt_buf *out)
 {
 	pt_buf_reset(out);
-	return web_error(c, 500, "De gegevens konden niet worden gelezen.", out);
+	return web_error(c, 500, "De gegevens konden niet worden gelezen.",
+	                 out);
 }
 
 int
 web_error(const struct web_ctx *c, int status, const char *msg,
-	  struct pt_buf *out)
+          struct pt_buf *out)
 {
-	const char *title = status == 404 ? "Niet gevonden" :
-	    status == 403 ? "Niet toegestaan" :
-	    status == 400 ? "Ongeldig verzoek" :
-	    status == 405 ? "Methode niet toegestaan" :
-	    status == 413 ? "Verzoek te groot" :
-	    status == 429 ? "Te veel pogingen" :
-	    status >= 500 ? "Fout in de server" : "Fout";
+	const char *title = status == 404   ? "Niet gevonden"
+	                    : status == 403 ? "Niet toegestaan"
+	                    : status == 400 ? "Ongeldig verzoek"
+	                    : status == 405 ? "Methode niet toegestaan"
+	                    : status == 413 ? "Verzoek te groot"
+	                    : status == 429 ? "Te veel pogingen"
+	                    : status >= 500 ? "Fout in de server"
+	                                    : "Fout";
 
 	page_begin(out, c, title);
 	h(out, 1, title);
 	html_tag(out, "<p>", msg, "</p>\n");
 	if (c->user != NULL)
-		pt_buf_adds(out, "<p><a href=\"/\">Naar de proeftuinen</a></p>\n");
+		pt_buf_adds(out,
+		            "<p><a href=\"/\">Naar de proeftuinen</a></p>\n");
 	page_end(out);
 	return status;
 }
 
 int
 web_login(const struct web_ctx *c, int status, const char *msg,
-	  struct pt_buf *out)
+          struct pt_buf *out)
 {
 	struct web_ctx anon = *c;
 
@@ -185,8 +191,10 @@ web_login(const struct web_ctx *c, int status, const char *msg,
 	page_begin(out, &anon, "Inloggen");
 	h(out, 1, "Inloggen");
 	if (msg != NULL)
-		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg, "</p>\n");
-	pt_buf_adds(out,
+		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg,
+		         "</p>\n");
+	pt_buf_adds(
+	    out,
 	    "<p>De werkruimte van de denktank: proeftuinen, bevindingen en de "
 	    "wetten waarop zij steunen.  Log in met het account dat de "
 	    "beheerder voor u heeft aangemaakt.</p>\n"
@@ -216,44 +224,49 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 	page_begin(out, c, "Proeftuinen");
 	h(out, 1, "Proeftuinen");
 	if (n == 0) {
-		pt_buf_adds(out, "<p>Er zijn nog geen proeftuinen opgeslagen.  "
-			    "Sla een ontwerp op met <code>proeftoets proeftuin "
-			    "add</code>.</p>\n");
+		pt_buf_adds(out,
+		            "<p>Er zijn nog geen proeftuinen opgeslagen.  "
+		            "Sla een ontwerp op met <code>proeftoets proeftuin "
+		            "add</code>.</p>\n");
 	} else {
-		pt_buf_adds(out, "<table>\n<caption>Opgeslagen proeftuinen met "
-			    "de bevindingen van de laatste versie en de stand "
-			    "van de beoordeling</caption>\n<thead><tr>"
-			    "<th scope=\"col\">Proeftuin</th>"
-			    "<th scope=\"col\">Peildatum</th>"
-			    "<th scope=\"col\">Versies</th>"
-			    "<th scope=\"col\">Laatst opgeslagen (UTC)</th>"
-			    "<th scope=\"col\">Belemmeringen</th>"
-			    "<th scope=\"col\">Risico&#39;s</th>"
-			    "<th scope=\"col\">Beoordeling</th></tr></thead>\n"
-			    "<tbody>\n");
+		pt_buf_adds(out,
+		            "<table>\n<caption>Opgeslagen proeftuinen met "
+		            "de bevindingen van de laatste versie en de stand "
+		            "van de beoordeling</caption>\n<thead><tr>"
+		            "<th scope=\"col\">Proeftuin</th>"
+		            "<th scope=\"col\">Peildatum</th>"
+		            "<th scope=\"col\">Versies</th>"
+		            "<th scope=\"col\">Laatst opgeslagen (UTC)</th>"
+		            "<th scope=\"col\">Belemmeringen</th>"
+		            "<th scope=\"col\">Risico&#39;s</th>"
+		            "<th scope=\"col\">Beoordeling</th></tr></thead>\n"
+		            "<tbody>\n");
 	}
 	for (i = 0; i < n; i++) {
 		const struct saved_proeftuin *p = &list[i];
 		long counts[REVIEW_NCOUNTS], barriers, risks;
 		int first = 1;
 
-		if (saved_counts(c->st, p->id, &barriers, &risks, err) != PT_OK ||
+		if (saved_counts(c->st, p->id, &barriers, &risks, err) !=
+		        PT_OK ||
 		    review_counts(c->st, p->id, counts, err) != PT_OK) {
 			saved_list_free(list, n);
 			return db_error(c, out);
 		}
 		pt_buf_adds(out, "<tr><th scope=\"row\">");
 		html_href(out, "/proeftuinen/", p->id, "",
-		     p->naam != NULL ? p->naam : p->id);
+		          p->naam != NULL ? p->naam : p->id);
 		html_tag(out, "<br><code>", p->id, "</code></th>");
 		html_tag(out, "<td>", p->peildatum, "</td>");
 		pt_buf_addf(out, "<td>%d</td>", p->versions);
 		html_tag(out, "<td>", p->saved_at, "</td>");
-		pt_buf_addf(out, "<td>%ld</td><td>%ld</td><td>", barriers, risks);
+		pt_buf_addf(out, "<td>%ld</td><td>%ld</td><td>", barriers,
+		            risks);
 		for (k = 0; k < REVIEW_NCOUNTS; k++) {
 			if (counts[k] == 0)
 				continue;
-			pt_buf_addf(out, "%s%ld ", first ? "" : ", ", counts[k]);
+			pt_buf_addf(out, "%s%ld ", first ? "" : ", ",
+			            counts[k]);
 			html_esc(out, status_label(review_count_name(k)));
 			first = 0;
 		}
@@ -274,7 +287,7 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
  */
 static enum pt_status
 recheck(const struct web_ctx *c, const char *id, struct design **d,
-	struct check_result **r, struct pt_err *err)
+        struct check_result **r, struct pt_err *err)
 {
 	char *xml, *name;
 	size_t len;
@@ -322,7 +335,7 @@ actors_cell(struct pt_buf *b, const struct design *d, const struct finding *f)
 
 static void
 finding_row(struct pt_buf *b, const struct design *d, const struct finding *f,
-	    int risk)
+            int risk)
 {
 	pt_buf_adds(b, "<tr><td>");
 	html_href(b, "/findings/", f->id, "", f->rule->titel);
@@ -331,7 +344,7 @@ finding_row(struct pt_buf *b, const struct design *d, const struct finding *f,
 	actors_cell(b, d, f);
 	if (risk)
 		html_tag(b, "<td>", f->rule->norm != NULL ? f->rule->norm : "-",
-		    "</td>");
+		         "</td>");
 	pt_buf_adds(b, "<td>");
 	status_badge(b, report_review_status(f));
 	pt_buf_adds(b, "</td></tr>\n");
@@ -340,19 +353,20 @@ finding_row(struct pt_buf *b, const struct design *d, const struct finding *f,
 static void
 findings_table_head(struct pt_buf *b, const char *caption, int risk)
 {
-	html_tag(b, "<table>\n<caption>", caption, "</caption>\n<thead><tr>"
-	    "<th scope=\"col\">Bevinding</th><th scope=\"col\">Ernst</th>"
-	    "<th scope=\"col\">Actoren</th>");
+	html_tag(b, "<table>\n<caption>", caption,
+	         "</caption>\n<thead><tr>"
+	         "<th scope=\"col\">Bevinding</th><th scope=\"col\">Ernst</th>"
+	         "<th scope=\"col\">Actoren</th>");
 	if (risk)
 		pt_buf_adds(b, "<th scope=\"col\">Norm</th>");
 	pt_buf_adds(b, "<th scope=\"col\">Beoordeling</th></tr></thead>\n"
-		    "<tbody>\n");
+	               "<tbody>\n");
 }
 
 /* The findings of a proeftuin that the latest design no longer has. */
 static enum pt_status
 resolved_section(const struct web_ctx *c, const char *id, struct pt_buf *b,
-		 struct pt_err *err)
+                 struct pt_err *err)
 {
 	struct review_item *items;
 	size_t n, i;
@@ -361,17 +375,19 @@ resolved_section(const struct web_ctx *c, const char *id, struct pt_buf *b,
 		return PT_EDB;
 	if (n > 0) {
 		h(b, 2, "Opgeloste bevindingen");
-		pt_buf_adds(b, "<p>Deze bevindingen komen in de laatste "
-			    "opgeslagen versie van het ontwerp niet meer voor; "
-			    "hun beoordeling blijft bewaard.</p>\n<table>\n"
-			    "<thead><tr><th scope=\"col\">Bevinding</th>"
-			    "<th scope=\"col\">Laatste beslissing</th></tr>"
-			    "</thead>\n<tbody>\n");
+		pt_buf_adds(b,
+		            "<p>Deze bevindingen komen in de laatste "
+		            "opgeslagen versie van het ontwerp niet meer voor; "
+		            "hun beoordeling blijft bewaard.</p>\n<table>\n"
+		            "<thead><tr><th scope=\"col\">Bevinding</th>"
+		            "<th scope=\"col\">Laatste beslissing</th></tr>"
+		            "</thead>\n<tbody>\n");
 	}
 	for (i = 0; i < n; i++) {
 		pt_buf_adds(b, "<tr><td>");
 		html_href(b, "/findings/", items[i].id, "",
-		     items[i].title != NULL ? items[i].title : items[i].id);
+		          items[i].title != NULL ? items[i].title
+		                                 : items[i].id);
 		html_tag(b, "<br><code>", items[i].id, "</code></td><td>");
 		status_badge(b, items[i].decision);
 		pt_buf_adds(b, "</td></tr>\n");
@@ -386,7 +402,7 @@ resolved_section(const struct web_ctx *c, const char *id, struct pt_buf *b,
  * the amendments the rules describe and the barriers it lifts. */
 static void
 group_section(struct pt_buf *out, const struct design *d,
-	      const struct report_group *g, size_t i)
+              const struct report_group *g, size_t i)
 {
 	const char **seen;
 	size_t nseen = 0, j, k;
@@ -404,11 +420,11 @@ group_section(struct pt_buf *out, const struct design *d,
 	h(out, 3, s);
 	free(s);
 	html_tag(out, "<p>Laagste niveau: <strong>",
-	    vocab_level_label(g->level), "</strong>");
+	         vocab_level_label(g->level), "</strong>");
 	if (g->key != NULL && g->key->rp != NULL) {
 		pt_buf_adds(out, " \xe2\x80\x94 ");
 		html_register_link(out, g->key->rp, d->peildatum,
-				   "tekst op de peildatum");
+		                   "tekst op de peildatum");
 	}
 	pt_buf_adds(out, "</p>\n");
 	/* The amendments the rules describe, each once. */
@@ -429,8 +445,10 @@ group_section(struct pt_buf *out, const struct design *d,
 	if (nseen > 0)
 		pt_buf_adds(out, "</ul>\n");
 	free(seen);
-	findings_table_head(out, "Belemmeringen die deze wijziging "
-			    "opheft", 0);
+	findings_table_head(out,
+	                    "Belemmeringen die deze wijziging "
+	                    "opheft",
+	                    0);
 	for (k = 0; k < g->nfindings; k++)
 		finding_row(out, d, g->findings[k], 0);
 	pt_buf_adds(out, "</tbody>\n</table>\n</section>\n");
@@ -438,7 +456,7 @@ group_section(struct pt_buf *out, const struct design *d,
 
 int
 web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
-	      struct pt_err *err)
+              struct pt_err *err)
 {
 	struct design *d;
 	struct check_result *r;
@@ -449,10 +467,12 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 
 	st = recheck(c, id, &d, &r, err);
 	if (st == PT_ENOTFOUND)
-		return web_error(c, 404, "Deze proeftuin is niet opgeslagen.", out);
+		return web_error(c, 404, "Deze proeftuin is niet opgeslagen.",
+		                 out);
 	if (st != PT_OK)
 		return db_error(c, out);
-	s = d->naam != NULL ? xstrdup(d->naam) : xasprintf("Proeftuin %s", d->id);
+	s = d->naam != NULL ? xstrdup(d->naam)
+	                    : xasprintf("Proeftuin %s", d->id);
 	page_begin(out, c, s);
 	h(out, 1, s);
 	free(s);
@@ -463,15 +483,18 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 	s = report_peildatum(d);
 	row(out, "Peildatum", s);
 	free(s);
-	pt_buf_addf(out, "<tr><th scope=\"row\">Belemmeringen</th><td>%zu</td>"
-		    "</tr>\n<tr><th scope=\"row\">Risico&#39;s</th><td>%zu</td>"
-		    "</tr>\n", r->nbarriers, r->nrisks);
+	pt_buf_addf(out,
+	            "<tr><th scope=\"row\">Belemmeringen</th><td>%zu</td>"
+	            "</tr>\n<tr><th scope=\"row\">Risico&#39;s</th><td>%zu</td>"
+	            "</tr>\n",
+	            r->nbarriers, r->nrisks);
 	pt_buf_adds(out, "</table>\n");
 	s = report_verdict(r);
 	html_tag(out, "<p><strong>", s, ".</strong>  ");
 	free(s);
-	pt_buf_adds(out, "De laatste opgeslagen versie van het ontwerp is "
-		    "opnieuw getoetst aan de huidige regels en het register.  ");
+	pt_buf_adds(
+	    out, "De laatste opgeslagen versie van het ontwerp is "
+	         "opnieuw getoetst aan de huidige regels en het register.  ");
 	html_href(out, "/api/proeftuinen/", d->id, "", "Rapport als JSON");
 	pt_buf_adds(out, ".</p>\n");
 
@@ -488,8 +511,10 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		if (r->findings[i].rule->kind != RULE_RISK)
 			continue;
 		if (nr++ == 0)
-			findings_table_head(out, "Risico's om te wegen; zij "
-					    "blokkeren het ontwerp niet", 1);
+			findings_table_head(out,
+			                    "Risico's om te wegen; zij "
+			                    "blokkeren het ontwerp niet",
+			                    1);
 		finding_row(out, d, &r->findings[i], 1);
 	}
 	if (nr > 0)
@@ -505,20 +530,22 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 	return 200;
 }
 
-/* --- one finding ------------------------------------------------------------ */
+/* --- one finding ------------------------------------------------------------
+ */
 
 static void
 finding_details(struct pt_buf *b, const struct design *d,
-		const struct finding *f)
+                const struct finding *f)
 {
-	const struct html_provision_opts popts = { 1200, d->peildatum };
+	const struct html_provision_opts popts = {1200, d->peildatum};
 	const struct rule *r = f->rule;
 	struct pt_buf t = PT_BUF_INIT;
 	size_t i;
 
 	pt_buf_adds(b, "<table class=\"velden\">\n");
 	pt_buf_adds(b, "<tr><th scope=\"row\">Proeftuin</th><td>");
-	html_href(b, "/proeftuinen/", d->id, "", d->naam != NULL ? d->naam : d->id);
+	html_href(b, "/proeftuinen/", d->id, "",
+	          d->naam != NULL ? d->naam : d->id);
 	pt_buf_adds(b, "</td></tr>\n");
 	row(b, "Soort", report_kind_label(r->kind));
 	row(b, "Ernst", report_severity_label(r->severity));
@@ -553,16 +580,17 @@ finding_details(struct pt_buf *b, const struct design *d,
 	if (r->norm != NULL)
 		row(b, "Norm", r->norm);
 	if (r->kind == RULE_BARRIER) {
-		row(b, "Wijziging", r->wijziging != NULL ? r->wijziging :
-		    "(niet beschreven)");
+		row(b, "Wijziging",
+		    r->wijziging != NULL ? r->wijziging : "(niet beschreven)");
 		row(b, "Laagste niveau", vocab_level_label(r->level));
 	}
 	for (i = 0; i < r->nroutes; i++)
 		row(b, i == 0 ? "Zonder wetswijziging" : "", r->routes[i].text);
 	if (f->unverified)
-		pt_buf_adds(b, "<tr><th scope=\"row\">Let op</th>"
-			    "<td class=\"let-op\">deze bevinding steunt mede op "
-			    "een bron die niet is geverifieerd</td></tr>\n");
+		pt_buf_adds(
+		    b, "<tr><th scope=\"row\">Let op</th>"
+		       "<td class=\"let-op\">deze bevinding steunt mede op "
+		       "een bron die niet is geverifieerd</td></tr>\n");
 	pt_buf_adds(b, "</table>\n");
 
 	h(b, 2, "Bepalingen op de peildatum");
@@ -575,12 +603,13 @@ finding_details(struct pt_buf *b, const struct design *d,
 		pt_buf_adds(b, "<ul>\n");
 		for (i = 0; i < r->nsources; i++) {
 			html_tag(b, "<li>", r->sources[i].text, " ");
-			html_tag(b, "<span class=\"let-op\">(",
+			html_tag(
+			    b, "<span class=\"let-op\">(",
 			    report_zekerheid_label(r->sources[i].zekerheid),
 			    ")</span>");
 			if (html_is_web_url(r->sources[i].url))
 				html_tag(b, " <a href=\"", r->sources[i].url,
-				    "\">bron</a>");
+				         "\">bron</a>");
 			pt_buf_adds(b, "</li>\n");
 		}
 		pt_buf_adds(b, "</ul>\n");
@@ -589,23 +618,23 @@ finding_details(struct pt_buf *b, const struct design *d,
 
 static void
 review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
-	    const char *current)
+            const char *current)
 {
 	int s;
 
 	if (!c->reviewer) {
 		pt_buf_adds(b, "<p>U bent ingelogd als lezer: u kunt de "
-			    "beoordeling lezen, niet vastleggen.</p>\n");
+		               "beoordeling lezen, niet vastleggen.</p>\n");
 		return;
 	}
 	pt_buf_adds(b, "<form method=\"post\" class=\"beoordeling\" action=\"");
 	pt_buf_adds(b, "/findings/");
 	html_url_encode(b, id);
 	pt_buf_adds(b, "/review\">\n<input type=\"hidden\" name=\"csrf\" "
-		    "value=\"");
+	               "value=\"");
 	html_esc(b, c->csrf);
 	pt_buf_adds(b, "\">\n<label for=\"status\">Beslissing</label>\n"
-		    "<select id=\"status\" name=\"status\">\n");
+	               "<select id=\"status\" name=\"status\">\n");
 	for (s = 0; s < REVIEW_NSTATUS; s++) {
 		const char *name = review_status_name((enum review_status)s);
 
@@ -614,14 +643,17 @@ review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
 			pt_buf_adds(b, " selected");
 		html_tag(b, ">", status_label(name), "</option>\n");
 	}
-	pt_buf_adds(b, "</select>\n<label for=\"note\">Toelichting "
-		    "(verplicht bij verwerpen)</label>\n"
-		    "<textarea id=\"note\" name=\"note\" rows=\"4\" "
-		    "maxlength=\"" PT_STR(REVIEW_NOTE_MAX) "\"></textarea>\n"
-		    "<div><button type=\"submit\">Beslissing vastleggen</button>"
-		    "</div>\n</form>\n");
+	pt_buf_adds(
+	    b, "</select>\n<label for=\"note\">Toelichting "
+	       "(verplicht bij verwerpen)</label>\n"
+	       "<textarea id=\"note\" name=\"note\" rows=\"4\" "
+	       "maxlength=\"" PT_STR(
+	           REVIEW_NOTE_MAX) "\"></textarea>\n"
+	                            "<div><button type=\"submit\">Beslissing "
+	                            "vastleggen</button>"
+	                            "</div>\n</form>\n");
 	html_tag(b, "<p>De beslissing komt in het logboek op naam van <strong>",
-	    c->user, "</strong>.</p>\n");
+	         c->user, "</strong>.</p>\n");
 }
 
 static void
@@ -633,25 +665,27 @@ log_table(struct pt_buf *b, const struct review_entry *log, size_t n)
 		pt_buf_adds(b, "<p>Nog geen beslissingen.</p>\n");
 		return;
 	}
-	pt_buf_adds(b, "<table>\n<caption>Logboek, oudste eerst; het wordt "
-		    "nooit gewijzigd</caption>\n<thead><tr>"
-		    "<th scope=\"col\">Tijd (UTC)</th><th scope=\"col\">Door</th>"
-		    "<th scope=\"col\">Van</th><th scope=\"col\">Naar</th>"
-		    "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n");
+	pt_buf_adds(
+	    b, "<table>\n<caption>Logboek, oudste eerst; het wordt "
+	       "nooit gewijzigd</caption>\n<thead><tr>"
+	       "<th scope=\"col\">Tijd (UTC)</th><th scope=\"col\">Door</th>"
+	       "<th scope=\"col\">Van</th><th scope=\"col\">Naar</th>"
+	       "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
 		html_tag(b, "<tr><td><time>", log[i].at, "</time></td>");
 		html_tag(b, "<td>", log[i].by, "</td><td>");
 		status_badge(b, log[i].old_status);
 		pt_buf_adds(b, "</td><td>");
 		status_badge(b, log[i].new_status);
-		html_tag(b, "</td><td class=\"tekst\">", log[i].note, "</td></tr>\n");
+		html_tag(b, "</td><td class=\"tekst\">", log[i].note,
+		         "</td></tr>\n");
 	}
 	pt_buf_adds(b, "</tbody>\n</table>\n");
 }
 
 int
 web_finding(const struct web_ctx *c, const char *id, int status,
-	    const char *msg, struct pt_buf *out, struct pt_err *err)
+            const char *msg, struct pt_buf *out, struct pt_err *err)
 {
 	struct review_item *it = NULL;
 	struct review_entry *log = NULL;
@@ -667,7 +701,8 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 	if (st != PT_OK)
 		return db_error(c, out);
 	if (review_log(c->st, id, &log, &n, err) != PT_OK ||
-	    (!it->resolved && recheck(c, it->proeftuin, &d, &r, err) != PT_OK)) {
+	    (!it->resolved &&
+	     recheck(c, it->proeftuin, &d, &r, err) != PT_OK)) {
 		review_list_free(it, 1);
 		review_log_free(log, n);
 		return db_error(c, out);
@@ -676,15 +711,18 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 		if (strcmp(r->findings[i].id, id) == 0)
 			f = &r->findings[i];
 	page_begin(out, c, f != NULL ? f->rule->titel : id);
-	h(out, 1, f != NULL ? f->rule->titel :
-	  it->title != NULL ? it->title : id);
+	h(out, 1,
+	  f != NULL           ? f->rule->titel
+	  : it->title != NULL ? it->title
+	                      : id);
 	html_tag(out, "<p>Bevinding <code>", id, "</code></p>\n");
 	if (f != NULL) {
 		finding_details(out, d, f);
 	} else {
 		pt_buf_adds(out, "<p>Deze bevinding komt in de laatste "
-			    "opgeslagen versie van ");
-		html_href(out, "/proeftuinen/", it->proeftuin, "", it->proeftuin);
+		                 "opgeslagen versie van ");
+		html_href(out, "/proeftuinen/", it->proeftuin, "",
+		          it->proeftuin);
 		pt_buf_adds(out, " niet meer voor (opgelost).</p>\n");
 	}
 	h(out, 2, "Beoordeling");
@@ -696,7 +734,8 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 	}
 	pt_buf_adds(out, "</p>\n");
 	if (msg != NULL)
-		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg, "</p>\n");
+		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg,
+		         "</p>\n");
 	review_form(out, c, id, it->decision);
 	h(out, 2, "Geschiedenis");
 	log_table(out, log, n);
@@ -708,27 +747,30 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 	return status;
 }
 
-/* --- the law ------------------------------------------------------------------ */
+/* --- the law
+ * ------------------------------------------------------------------ */
 
 static void
 search_form(struct pt_buf *b, const char *q, const char *date)
 {
 	pt_buf_adds(b, "<form method=\"get\" action=\"/wet\" "
-		    "class=\"beoordeling\" role=\"search\">\n"
-		    "<label for=\"q\">Zoeken in de wetteksten</label>\n"
-		    "<input id=\"q\" name=\"q\" type=\"search\" value=\"");
+	               "class=\"beoordeling\" role=\"search\">\n"
+	               "<label for=\"q\">Zoeken in de wetteksten</label>\n"
+	               "<input id=\"q\" name=\"q\" type=\"search\" value=\"");
 	html_esc(b, q);
-	pt_buf_adds(b, "\">\n<label for=\"date\">Geldend op (JJJJ-MM-DD, "
-		    "leeg: alle versies)</label>\n<input id=\"date\" name=\"date\" "
-		    "value=\"");
+	pt_buf_adds(
+	    b, "\">\n<label for=\"date\">Geldend op (JJJJ-MM-DD, "
+	       "leeg: alle versies)</label>\n<input id=\"date\" name=\"date\" "
+	       "value=\"");
 	html_esc(b, date);
-	pt_buf_adds(b, "\">\n<div><button type=\"submit\">Zoeken</button></div>\n"
-		    "</form>\n");
+	pt_buf_adds(b,
+	            "\">\n<div><button type=\"submit\">Zoeken</button></div>\n"
+	            "</form>\n");
 }
 
 static void
 article_href(struct pt_buf *b, const char *bwb, const char *artikel,
-	     const char *date)
+             const char *date)
 {
 	pt_buf_adds(b, "/wet/");
 	html_url_encode(b, bwb);
@@ -742,7 +784,7 @@ article_href(struct pt_buf *b, const char *bwb, const char *artikel,
 
 int
 web_wet(const struct web_ctx *c, const char *q, const char *date,
-	struct pt_buf *out, struct pt_err *err)
+        struct pt_buf *out, struct pt_err *err)
 {
 	struct store_search_hit *hits;
 	struct store_law *laws;
@@ -755,8 +797,9 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 	if (date != NULL && !vocab_is_date(date)) {
 		page_begin(out, c, "Wetten");
 		h(out, 1, "Wetten");
-		html_tag(out, "<p class=\"melding\" role=\"alert\">Ongeldige datum ",
-		    date, "; gebruik JJJJ-MM-DD.</p>\n");
+		html_tag(out,
+		         "<p class=\"melding\" role=\"alert\">Ongeldige datum ",
+		         date, "; gebruik JJJJ-MM-DD.</p>\n");
 		search_form(out, q, date);
 		page_end(out);
 		return 400;
@@ -765,12 +808,14 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 	h(out, 1, q != NULL ? "Zoeken in de wetten" : "Wetten");
 	search_form(out, q, date);
 	if (q != NULL) {
-		enum pt_status s = query_search(c->st, q, date, 50, &hits, &n, err);
+		enum pt_status s =
+		    query_search(c->st, q, date, 50, &hits, &n, err);
 
 		if (s == PT_EUSAGE) {
-			html_tag(out, "<p class=\"melding\" role=\"alert\">Deze "
-			    "zoekvraag kan niet worden gelezen: ", err->msg,
-			    "</p>\n");
+			html_tag(out,
+			         "<p class=\"melding\" role=\"alert\">Deze "
+			         "zoekvraag kan niet worden gelezen: ",
+			         err->msg, "</p>\n");
 			page_end(out);
 			return 400;
 		}
@@ -780,21 +825,27 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 		if (n == 0)
 			pt_buf_adds(out, "<p>Niets gevonden.</p>\n");
 		else
-			pt_buf_addf(out, "<table>\n<caption>%zu %s (ten hoogste "
-				    "50)</caption>\n<thead><tr><th scope=\"col\">"
-				    "Artikel</th><th scope=\"col\">Wet</th>"
-				    "<th scope=\"col\">Versie</th><th scope=\"col\">"
-				    "Fragment</th></tr></thead>\n<tbody>\n", n,
-				    n == 1 ? "treffer" : "treffers");
+			pt_buf_addf(
+			    out,
+			    "<table>\n<caption>%zu %s (ten hoogste "
+			    "50)</caption>\n<thead><tr><th scope=\"col\">"
+			    "Artikel</th><th scope=\"col\">Wet</th>"
+			    "<th scope=\"col\">Versie</th><th scope=\"col\">"
+			    "Fragment</th></tr></thead>\n<tbody>\n",
+			    n, n == 1 ? "treffer" : "treffers");
 		for (i = 0; i < n; i++) {
 			pt_buf_adds(out, "<tr><td><a href=\"");
 			article_href(out, hits[i].bwb, hits[i].artikel,
-				     date != NULL ? date : hits[i].version_date);
+			             date != NULL ? date
+			                          : hits[i].version_date);
 			html_tag(out, "\">art. ", hits[i].artikel, "</a></td>");
 			html_tag(out, "<td>", hits[i].citeertitel, "");
 			html_tag(out, " <code>", hits[i].bwb, "</code></td>");
-			html_tag(out, "<td>", hits[i].version_date != NULL ?
-			    hits[i].version_date : "onbekend", "</td>");
+			html_tag(out, "<td>",
+			         hits[i].version_date != NULL
+			             ? hits[i].version_date
+			             : "onbekend",
+			         "</td>");
 			html_tag(out, "<td>", hits[i].snippet, "</td></tr>\n");
 		}
 		if (n > 0)
@@ -809,21 +860,25 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 	if (n == 0)
 		pt_buf_adds(out, "<p>Het register is leeg.</p>\n");
 	else
-		pt_buf_adds(out, "<table>\n<thead><tr><th scope=\"col\">Wet</th>"
-			    "<th scope=\"col\">BWB-id</th><th scope=\"col\">"
-			    "Versies (in werking vanaf; artikelen)</th></tr>"
-			    "</thead>\n<tbody>\n");
+		pt_buf_adds(out,
+		            "<table>\n<thead><tr><th scope=\"col\">Wet</th>"
+		            "<th scope=\"col\">BWB-id</th><th scope=\"col\">"
+		            "Versies (in werking vanaf; artikelen)</th></tr>"
+		            "</thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
-		html_tag(out, "<tr><th scope=\"row\">", laws[i].citeertitel != NULL ?
-		    laws[i].citeertitel : laws[i].bwb, "</th>");
+		html_tag(out, "<tr><th scope=\"row\">",
+		         laws[i].citeertitel != NULL ? laws[i].citeertitel
+		                                     : laws[i].bwb,
+		         "</th>");
 		html_tag(out, "<td><code>", laws[i].bwb, "</code></td><td>");
 		for (k = 0; k < laws[i].nversions; k++) {
 			const struct store_version *v = &laws[i].versions[k];
 
 			if (k > 0)
 				pt_buf_adds(out, "; ");
-			html_esc(out, v->inwerkingtreding != NULL ?
-			    v->inwerkingtreding : "onbekend");
+			html_esc(out, v->inwerkingtreding != NULL
+			                  ? v->inwerkingtreding
+			                  : "onbekend");
 			pt_buf_addf(out, " (%ld)", v->articles);
 		}
 		pt_buf_adds(out, "</td></tr>\n");
@@ -839,20 +894,25 @@ static const char *
 lookup_reason(enum store_lookup l)
 {
 	switch (l) {
-	case STORE_NO_LAW: return "Deze wet is niet in het register.";
-	case STORE_NO_VERSION: return "Het register heeft geen versie van deze "
-	    "wet die op die datum gold.";
-	case STORE_NO_ARTICLE: return "De versie die op die datum gold, heeft "
-	    "dit artikel niet.";
-	case STORE_NO_LID: return "Het artikel heeft dit lid niet.";
-	default: return "Niet gevonden.";
+	case STORE_NO_LAW:
+		return "Deze wet is niet in het register.";
+	case STORE_NO_VERSION:
+		return "Het register heeft geen versie van deze "
+		       "wet die op die datum gold.";
+	case STORE_NO_ARTICLE:
+		return "De versie die op die datum gold, heeft "
+		       "dit artikel niet.";
+	case STORE_NO_LID:
+		return "Het artikel heeft dit lid niet.";
+	default:
+		return "Niet gevonden.";
 	}
 }
 
 int
 web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
-	    const char *lid, const char *date, struct pt_buf *out,
-	    struct pt_err *err)
+            const char *lid, const char *date, struct pt_buf *out,
+            struct pt_err *err)
 {
 	struct store_provision p;
 	char *title, *jci, *url;
@@ -864,8 +924,9 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 		lid = NULL;
 	if (date != NULL && !vocab_is_date(date))
 		return web_error(c, 400, "Ongeldige datum; gebruik JJJJ-MM-DD.",
-				 out);
-	if (store_provision_at(c->st, bwb, artikel, lid, date, &p, err) != PT_OK)
+		                 out);
+	if (store_provision_at(c->st, bwb, artikel, lid, date, &p, err) !=
+	    PT_OK)
 		return db_error(c, out);
 	if (p.found != STORE_FOUND) {
 		enum store_lookup why = p.found;
@@ -873,10 +934,11 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 		store_provision_release(&p);
 		return web_error(c, 404, lookup_reason(why), out);
 	}
-	title = lid != NULL ? xasprintf("Artikel %s lid %s %s", artikel, lid,
-	    p.citeertitel != NULL ? p.citeertitel : bwb) :
-	    xasprintf("Artikel %s %s", artikel, p.citeertitel != NULL ?
-	    p.citeertitel : bwb);
+	title = lid != NULL
+	            ? xasprintf("Artikel %s lid %s %s", artikel, lid,
+	                        p.citeertitel != NULL ? p.citeertitel : bwb)
+	            : xasprintf("Artikel %s %s", artikel,
+	                        p.citeertitel != NULL ? p.citeertitel : bwb);
 	page_begin(out, c, title);
 	h(out, 1, title);
 	free(title);
@@ -884,14 +946,15 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 		html_tag(out, "<p><em>", p.title, "</em></p>\n");
 	if (p.status != NULL && strcmp(p.status, "vervallen") == 0)
 		pt_buf_adds(out, "<p class=\"let-op\">Dit artikel is vervallen."
-			    "</p>\n");
+		                 "</p>\n");
 	html_tag(out, "<blockquote>", p.text, "</blockquote>\n");
 	pt_buf_adds(out, "<table class=\"velden\">\n");
 	row(out, "Gevraagd op", date != NULL ? date : "nieuwste versie");
-	row(out, "Versie geldend vanaf", p.date_unknown ? "onbekende datum" :
-	    p.version_date);
+	row(out, "Versie geldend vanaf",
+	    p.date_unknown ? "onbekende datum" : p.version_date);
 	/* The id of exactly what is shown: this lid, at the date asked. */
-	jci = store_jci(bwb, artikel, lid, date != NULL ? date : p.version_date);
+	jci =
+	    store_jci(bwb, artikel, lid, date != NULL ? date : p.version_date);
 	url = store_url(bwb, artikel, date != NULL ? date : p.version_date);
 	pt_buf_adds(out, "<tr><th scope=\"row\">Juriconnect</th><td>");
 	html_tag(out, "<code>", jci, "</code></td></tr>\n");
@@ -906,21 +969,23 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 	if (p.nrefs > 0) {
 		pt_buf_adds(out, "<tr><th scope=\"row\">Verwijzingen</th><td>");
 		for (i = 0; i < p.nrefs; i++)
-			html_tag(out, i ? "; <code>" : "<code>", p.refs[i], "</code>");
+			html_tag(out, i ? "; <code>" : "<code>", p.refs[i],
+			         "</code>");
 		pt_buf_adds(out, "</td></tr>\n");
 	}
 	pt_buf_adds(out, "</table>\n");
-	pt_buf_adds(out, "<form method=\"get\" class=\"beoordeling\" action=\"");
+	pt_buf_adds(out,
+	            "<form method=\"get\" class=\"beoordeling\" action=\"");
 	article_href(out, bwb, artikel, NULL);
 	pt_buf_adds(out, "\">\n<label for=\"date\">Andere datum (JJJJ-MM-DD)"
-		    "</label>\n<input id=\"date\" name=\"date\" value=\"");
+	                 "</label>\n<input id=\"date\" name=\"date\" value=\"");
 	html_esc(out, date);
 	pt_buf_adds(out, "\">\n");
 	if (lid != NULL)
-		html_tag(out, "<input type=\"hidden\" name=\"lid\" value=\"", lid,
-		    "\">\n");
+		html_tag(out, "<input type=\"hidden\" name=\"lid\" value=\"",
+		         lid, "\">\n");
 	pt_buf_adds(out, "<div><button type=\"submit\">Tonen</button></div>\n"
-		    "</form>\n");
+	                 "</form>\n");
 	store_provision_release(&p);
 	page_end(out);
 	return 200;
@@ -943,7 +1008,7 @@ web_api_error(int status, const char *msg, struct pt_buf *out)
 
 int
 web_api_proeftuinen(const struct web_ctx *c, struct pt_buf *out,
-		    struct pt_err *err)
+                    struct pt_err *err)
 {
 	struct saved_proeftuin *list;
 	struct json j;
@@ -958,7 +1023,8 @@ web_api_proeftuinen(const struct web_ctx *c, struct pt_buf *out,
 		const struct saved_proeftuin *p = &list[i];
 		long counts[REVIEW_NCOUNTS], barriers, risks;
 
-		if (saved_counts(c->st, p->id, &barriers, &risks, err) != PT_OK ||
+		if (saved_counts(c->st, p->id, &barriers, &risks, err) !=
+		        PT_OK ||
 		    review_counts(c->st, p->id, counts, err) != PT_OK) {
 			saved_list_free(list, n);
 			pt_buf_reset(out);
@@ -987,7 +1053,7 @@ web_api_proeftuinen(const struct web_ctx *c, struct pt_buf *out,
 
 int
 web_api_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
-		  struct pt_err *err)
+                  struct pt_err *err)
 {
 	struct design *d;
 	struct check_result *r;
@@ -1004,7 +1070,8 @@ web_api_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 	return 200;
 }
 
-/* --- the amendment list ----------------------------------------------------- */
+/* --- the amendment list -----------------------------------------------------
+ */
 
 static void
 refs_cell(struct pt_buf *b, const struct amend_ref *refs, size_t n)
@@ -1047,18 +1114,21 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		return db_error(c, out);
 	page_begin(out, c, "Wijzigingen");
 	h(out, 1, "Te wijzigen bepalingen");
-	pt_buf_adds(out, "<p>Over de laatste opgeslagen versie van elke "
-		    "proeftuin, opnieuw getoetst aan de huidige regels; de tekst "
-		    "is die van ");
+	pt_buf_adds(
+	    out, "<p>Over de laatste opgeslagen versie van elke "
+	         "proeftuin, opnieuw getoetst aan de huidige regels; de tekst "
+	         "is die van ");
 	html_esc(out, l->today);
-	pt_buf_adds(out, ".  Verworpen bevindingen tellen niet mee; bepalingen "
-		    "waarvan alle bevindingen zijn ondervangen staan onderaan.  "
-		    "Downloaden:");
+	pt_buf_adds(
+	    out, ".  Verworpen bevindingen tellen niet mee; bepalingen "
+	         "waarvan alle bevindingen zijn ondervangen staan onderaan.  "
+	         "Downloaden:");
 	for (f = formats, n = 0; f->name != NULL; f++) {
-		if (!format_carries(f, FORMAT_AMEND) || !(f->flags & FORMAT_WEB))
+		if (!format_carries(f, FORMAT_AMEND) ||
+		    !(f->flags & FORMAT_WEB))
 			continue;
-		pt_buf_addf(out, "%s <a href=\"/amendments.%s\">", n++ ? "," : "",
-			    f->ext);
+		pt_buf_addf(out, "%s <a href=\"/amendments.%s\">",
+		            n++ ? "," : "", f->ext);
 		html_esc(out, f->label);
 		pt_buf_adds(out, "</a>");
 	}
@@ -1067,22 +1137,26 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		pt_buf_adds(out, "<p>Geen belemmeringen.</p>\n");
 	for (i = 0; i < l->nitems; i++) {
 		const struct amend_item *it = &l->items[i];
-		char *s = xasprintf("%zu. %s", i + 1, it->citation != NULL ?
-		    it->citation : "Zonder aangehaalde bepaling");
+		char *s = xasprintf("%zu. %s", i + 1,
+		                    it->citation != NULL
+		                        ? it->citation
+		                        : "Zonder aangehaalde bepaling");
 
 		pt_buf_adds(out, "<section>\n");
 		h(out, 2, s);
 		free(s);
 		pt_buf_adds(out, "<table class=\"velden\">\n");
 		row(out, "Laagste niveau", vocab_level_label(it->level));
-		row(out, "Nodig", it->needed ? "ja" :
-		    "nee: alle bevindingen zijn ondervangen");
+		row(out, "Nodig",
+		    it->needed ? "ja"
+		               : "nee: alle bevindingen zijn ondervangen");
 		if (it->jci != NULL) {
-			pt_buf_adds(out, "<tr><th scope=\"row\">Juriconnect</th><td>");
+			pt_buf_adds(
+			    out, "<tr><th scope=\"row\">Juriconnect</th><td>");
 			html_tag(out, "<code>", it->jci, "</code>");
 			if (html_is_web_url(it->url))
 				html_tag(out, "; <a href=\"", it->url,
-				    "\">wetten.overheid.nl</a>");
+				         "\">wetten.overheid.nl</a>");
 			pt_buf_adds(out, "</td></tr>\n");
 		}
 		for (k = 0; k < it->nwijzigingen; k++)
@@ -1090,40 +1164,47 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		pt_buf_adds(out, "<tr><th scope=\"row\">Proeftuinen</th><td>");
 		proeftuinen_cell(out, it->proeftuinen, it->nproeftuinen);
 		pt_buf_adds(out, "</td></tr>\n<tr><th scope=\"row\">Bevindingen"
-			    "</th><td>");
+		                 "</th><td>");
 		refs_cell(out, it->findings, it->nfindings);
 		pt_buf_adds(out, "</td></tr>\n");
 		if (it->nmitigated > 0) {
-			pt_buf_adds(out, "<tr><th scope=\"row\">Ondervangen</th><td>");
+			pt_buf_adds(
+			    out, "<tr><th scope=\"row\">Ondervangen</th><td>");
 			refs_cell(out, it->mitigated, it->nmitigated);
 			pt_buf_adds(out, "</td></tr>\n");
 		}
 		if (it->nrejected > 0)
-			pt_buf_addf(out, "<tr><th scope=\"row\">Verworpen</th>"
-				    "<td>%zu</td></tr>\n", it->nrejected);
+			pt_buf_addf(out,
+			            "<tr><th scope=\"row\">Verworpen</th>"
+			            "<td>%zu</td></tr>\n",
+			            it->nrejected);
 		pt_buf_adds(out, "</table>\n");
 		if (it->in_registry && it->text != NULL)
-			html_tag(out, "<details><summary>Huidige tekst</summary>"
-			    "<blockquote>", it->text, "</blockquote></details>\n");
+			html_tag(out,
+			         "<details><summary>Huidige tekst</summary>"
+			         "<blockquote>",
+			         it->text, "</blockquote></details>\n");
 		else if (it->missing != NULL)
-			html_tag(out, "<p class=\"let-op\">", it->missing, "</p>\n");
+			html_tag(out, "<p class=\"let-op\">", it->missing,
+			         "</p>\n");
 		pt_buf_adds(out, "</section>\n");
 	}
 	h(out, 1, "Risico's voor de rechtsbescherming");
 	if (l->nrisks == 0)
 		pt_buf_adds(out, "<p>Geen.</p>\n");
 	else
-		pt_buf_adds(out, "<table>\n<thead><tr><th scope=\"col\">Risico"
-			    "</th><th scope=\"col\">Ernst</th><th scope=\"col\">"
-			    "Proeftuinen</th><th scope=\"col\">Bevindingen</th>"
-			    "</tr></thead>\n<tbody>\n");
+		pt_buf_adds(
+		    out, "<table>\n<thead><tr><th scope=\"col\">Risico"
+		         "</th><th scope=\"col\">Ernst</th><th scope=\"col\">"
+		         "Proeftuinen</th><th scope=\"col\">Bevindingen</th>"
+		         "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < l->nrisks; i++) {
 		const struct amend_risk *rk = &l->risks[i];
 
 		html_tag(out, "<tr><td>", rk->rule->titel, "");
 		html_tag(out, "<br><code>", rk->rule->id, "</code></td>");
 		html_tag(out, "<td>", report_severity_label(rk->rule->severity),
-		    "</td><td>");
+		         "</td><td>");
 		proeftuinen_cell(out, rk->proeftuinen, rk->nproeftuinen);
 		pt_buf_adds(out, "</td><td>");
 		refs_cell(out, rk->findings, rk->nfindings);
@@ -1142,8 +1223,8 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 
 int
 web_amendments_export(const struct web_ctx *c, const struct format *f,
-		      const char *tmpdir, struct pt_buf *out,
-		      const char **type, struct pt_err *err)
+                      const char *tmpdir, struct pt_buf *out, const char **type,
+                      struct pt_err *err)
 {
 	struct amend_list *l;
 	int status = 200;
@@ -1169,12 +1250,13 @@ web_amendments_export(const struct web_ctx *c, const struct format *f,
 
 int
 web_api_amendments(const struct web_ctx *c, struct pt_buf *out,
-		   struct pt_err *err)
+                   struct pt_err *err)
 {
 	struct amend_list *l;
 
 	if (amend_collect(c->st, c->rs, NULL, 0, c->today, &l, err) != PT_OK)
-		return web_api_error(500, "cannot build the amendment list", out);
+		return web_api_error(500, "cannot build the amendment list",
+		                     out);
 	amend_json(out, l);
 	amend_free(l);
 	return 200;

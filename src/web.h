@@ -44,44 +44,44 @@
 struct web_ctx {
 	struct pt_store *st;
 	const struct ruleset *rs;
-	const char *user;       /* signed-in user; NULL when nobody is */
-	int reviewer;           /* the user may record decisions */
-	const char *csrf;       /* the session's CSRF token, or NULL */
-	const char *today;      /* YYYY-MM-DD */
+	const char *user;  /* signed-in user; NULL when nobody is */
+	int reviewer;      /* the user may record decisions */
+	const char *csrf;  /* the session's CSRF token, or NULL */
+	const char *today; /* YYYY-MM-DD */
 };
 
 int web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err);
 int web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
-		  struct pt_err *err);
+                  struct pt_err *err);
 /* msg (may be NULL): a problem with the form just sent, shown above it. */
 int web_finding(const struct web_ctx *c, const char *id, int status,
-		const char *msg, struct pt_buf *out, struct pt_err *err);
+                const char *msg, struct pt_buf *out, struct pt_err *err);
 int web_amendments(const struct web_ctx *c, struct pt_buf *out,
-		   struct pt_err *err);
+                   struct pt_err *err);
 /* The amendment list in f, one of the formats with FORMAT_WEB (404 for
  * another or NULL); tmpdir for a workbook's scratch file; *type receives
  * the media type. */
 int web_amendments_export(const struct web_ctx *c, const struct format *f,
-			  const char *tmpdir, struct pt_buf *out,
-			  const char **type, struct pt_err *err);
+                          const char *tmpdir, struct pt_buf *out,
+                          const char **type, struct pt_err *err);
 /* q and date may be NULL or empty. */
 int web_wet(const struct web_ctx *c, const char *q, const char *date,
-	    struct pt_buf *out, struct pt_err *err);
+            struct pt_buf *out, struct pt_err *err);
 int web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
-		const char *lid, const char *date, struct pt_buf *out,
-		struct pt_err *err);
+                const char *lid, const char *date, struct pt_buf *out,
+                struct pt_err *err);
 /* The sign-in page; msg (may be NULL) says why it is shown. */
 int web_login(const struct web_ctx *c, int status, const char *msg,
-	      struct pt_buf *out);
+              struct pt_buf *out);
 int web_error(const struct web_ctx *c, int status, const char *msg,
-	      struct pt_buf *out);
+              struct pt_buf *out);
 
 int web_api_proeftuinen(const struct web_ctx *c, struct pt_buf *out,
-			struct pt_err *err);
+                        struct pt_err *err);
 int web_api_proeftuin(const struct web_ctx *c, const char *id,
-		      struct pt_buf *out, struct pt_err *err);
+                      struct pt_buf *out, struct pt_err *err);
 int web_api_amendments(const struct web_ctx *c, struct pt_buf *out,
-		       struct pt_err *err);
+                       struct pt_err *err);
 /* {"error": msg} */
 int web_api_error(int status, const char *msg, struct pt_buf *out);
 

@@ -22,7 +22,7 @@ struct guard {
 	const char *path;
 	int failed;
 	unsigned depth;
-	startElementNsSAX2Func start;   /* libxml2's own tree builders */
+	startElementNsSAX2Func start; /* libxml2's own tree builders */
 	endElementNsSAX2Func end;
 };
 
@@ -36,10 +36,10 @@ refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 		if (!g->failed) {
 			g->failed = 1;
 			pt_err_set(g->err, PT_EUNSAFE, g->path,
-				   ctxt->input ? ctxt->input->line : 0,
-				   ctxt->input ? ctxt->input->col : 0,
-				   "refused to load external resource '%s'",
-				   url ? url : "(none)");
+			           ctxt->input ? ctxt->input->line : 0,
+			           ctxt->input ? ctxt->input->col : 0,
+			           "refused to load external resource '%s'",
+			           url ? url : "(none)");
 		}
 	}
 	return NULL;
@@ -48,7 +48,8 @@ refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 static void
 quiet_generic(void *ctx, const char *msg, ...)
 {
-	(void)ctx; (void)msg;
+	(void)ctx;
+	(void)msg;
 }
 
 static void quiet_errors(void *ctx, xmlErrorPtr e);
@@ -90,17 +91,17 @@ xmlsec_error(const xmlError *e, const char *path, struct pt_err *err)
 	pt_buf_adds(&msg, e && e->message ? e->message : "XML error");
 	pt_buf_rtrim(&msg);
 	if (e && (e->code == XML_ERR_INVALID_CHAR ||
-		  e->code == XML_ERR_INVALID_ENCODING ||
-		  e->code == XML_ERR_UNKNOWN_ENCODING ||
-		  e->code == XML_ERR_UNSUPPORTED_ENCODING))
+	          e->code == XML_ERR_INVALID_ENCODING ||
+	          e->code == XML_ERR_UNKNOWN_ENCODING ||
+	          e->code == XML_ERR_UNSUPPORTED_ENCODING))
 		pt_buf_adds(&msg, " (the file must be UTF-8)");
 	if (e && (e->code == XML_ERR_ENTITY_LOOP ||
-		  e->code == XML_ERR_ENTITY_BOUNDARY ||
-		  e->code == XML_WAR_UNDECLARED_ENTITY ||
-		  e->code == XML_ERR_UNDECLARED_ENTITY))
+	          e->code == XML_ERR_ENTITY_BOUNDARY ||
+	          e->code == XML_WAR_UNDECLARED_ENTITY ||
+	          e->code == XML_ERR_UNDECLARED_ENTITY))
 		code = PT_EUNSAFE;
 	pt_err_set(err, code, path, e ? e->line : 0, e ? e->int2 : 0, "%s",
-		   msg.s);
+	           msg.s);
 	pt_buf_release(&msg);
 	return code;
 }
@@ -108,21 +109,23 @@ xmlsec_error(const xmlError *e, const char *path, struct pt_err *err)
 /* SAX hook: any entity declaration refuses the document. */
 static void
 refuse_entity_decl(void *ctx, const xmlChar *name, int type,
-		   const xmlChar *publicId, const xmlChar *systemId,
-		   xmlChar *content)
+                   const xmlChar *publicId, const xmlChar *systemId,
+                   xmlChar *content)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct guard *g = ctxt->_private;
 
-	(void)type; (void)publicId; (void)content;
+	(void)type;
+	(void)publicId;
+	(void)content;
 	if (!g->failed) {
 		g->failed = 1;
 		pt_err_set(g->err, PT_EUNSAFE, g->path,
-			   ctxt->input ? ctxt->input->line : 0,
-			   ctxt->input ? ctxt->input->col : 0,
-			   "refused: the document declares %s entity '%s' "
-			   "(entity declarations are not accepted)",
-			   systemId ? "external" : "an", (const char *)name);
+		           ctxt->input ? ctxt->input->line : 0,
+		           ctxt->input ? ctxt->input->col : 0,
+		           "refused: the document declares %s entity '%s' "
+		           "(entity declarations are not accepted)",
+		           systemId ? "external" : "an", (const char *)name);
 	}
 	xmlStopParser(ctxt);
 }
@@ -133,8 +136,8 @@ refuse_entity_decl(void *ctx, const xmlChar *name, int type,
  */
 static void
 depth_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-	    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
-	    int ndefaulted, const xmlChar **attrs)
+            const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+            int ndefaulted, const xmlChar **attrs)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct guard *g = ctxt->_private;
@@ -143,21 +146,22 @@ depth_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		if (!g->failed) {
 			g->failed = 1;
 			pt_err_set(g->err, PT_EINPUT, g->path,
-				   ctxt->input ? ctxt->input->line : 0,
-				   ctxt->input ? ctxt->input->col : 0,
-				   "Excessive depth: elements nested more than "
-				   "%d deep", XMLSEC_MAX_DEPTH);
+			           ctxt->input ? ctxt->input->line : 0,
+			           ctxt->input ? ctxt->input->col : 0,
+			           "Excessive depth: elements nested more than "
+			           "%d deep",
+			           XMLSEC_MAX_DEPTH);
 		}
 		xmlStopParser(ctxt);
 		return;
 	}
 	g->start(ctx, localname, prefix, uri, nns, ns, nattrs, ndefaulted,
-		 attrs);
+	         attrs);
 }
 
 static void
 depth_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-	  const xmlChar *uri)
+          const xmlChar *uri)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct guard *g = ctxt->_private;
@@ -169,12 +173,13 @@ depth_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 static void
 quiet_errors(void *ctx, xmlErrorPtr e)
 {
-	(void)ctx; (void)e;
+	(void)ctx;
+	(void)e;
 }
 
 static xmlDocPtr
-parse_ctxt(xmlParserCtxtPtr ctxt, struct guard *g, const char *data,
-	   size_t len, const char *path)
+parse_ctxt(xmlParserCtxtPtr ctxt, struct guard *g, const char *data, size_t len,
+           const char *path)
 {
 	xmlDocPtr doc;
 	xmlErrorPtr e;
@@ -195,10 +200,10 @@ parse_ctxt(xmlParserCtxtPtr ctxt, struct guard *g, const char *data,
 	xmlCtxtUseOptions(ctxt, XMLSEC_PARSE_OPTIONS | XML_PARSE_HUGE);
 	if (data != NULL)
 		doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
-					XMLSEC_PARSE_OPTIONS | XML_PARSE_HUGE);
+		                        XMLSEC_PARSE_OPTIONS | XML_PARSE_HUGE);
 	else
 		doc = xmlCtxtReadFile(ctxt, path, NULL,
-				      XMLSEC_PARSE_OPTIONS | XML_PARSE_HUGE);
+		                      XMLSEC_PARSE_OPTIONS | XML_PARSE_HUGE);
 	if (g->failed) {
 		xmlFreeDoc(doc);
 		return NULL;
@@ -210,13 +215,14 @@ parse_ctxt(xmlParserCtxtPtr ctxt, struct guard *g, const char *data,
 			xmlsec_error(e, path, g->err);
 		else
 			pt_err_set(g->err, PT_EINPUT, path, 0, 0,
-				   "not well-formed XML");
+			           "not well-formed XML");
 		xmlFreeDoc(doc);
 		return NULL;
 	}
 	if (doc->intSubset != NULL && doc->intSubset->entities != NULL) {
-		pt_err_set(g->err, PT_EUNSAFE, path, xmlsec_line((xmlNodePtr)doc->intSubset), 0,
-			   "refused: the document declares entities");
+		pt_err_set(g->err, PT_EUNSAFE, path,
+		           xmlsec_line((xmlNodePtr)doc->intSubset), 0,
+		           "refused: the document declares entities");
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -224,10 +230,9 @@ parse_ctxt(xmlParserCtxtPtr ctxt, struct guard *g, const char *data,
 }
 
 static xmlDocPtr
-parse_common(const char *data, size_t len, const char *path,
-	     struct pt_err *err)
+parse_common(const char *data, size_t len, const char *path, struct pt_err *err)
 {
-	struct guard g = { err, path, 0, 0, NULL, NULL };
+	struct guard g = {err, path, 0, 0, NULL, NULL};
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 
@@ -262,7 +267,7 @@ xmlsec_read_document(const char *path, struct pt_buf *b, struct pt_err *err)
 		return rc;
 	if (b->len == 0)
 		return pt_err_set(err, PT_EINPUT, path, 1, 1,
-				  "empty file: no XML document");
+		                  "empty file: no XML document");
 	return PT_OK;
 }
 
@@ -284,7 +289,7 @@ xmlsec_parse_file(const char *path, struct pt_err *err)
 
 xmlDocPtr
 xmlsec_parse_memory(const char *data, size_t len, const char *name,
-		    struct pt_err *err)
+                    struct pt_err *err)
 {
 	return parse_common(data ? data : "", len, name, err);
 }
@@ -306,7 +311,7 @@ rng_error(void *ctx, xmlErrorPtr e)
 		pt_buf_adds(&m, e->message ? e->message : "invalid");
 		pt_buf_rtrim(&m);
 		pt_err_set(r->err, PT_EINPUT, r->path, e->line, 0,
-			   "does not follow the schema: %s", m.s);
+		           "does not follow the schema: %s", m.s);
 		pt_buf_release(&m);
 	}
 }
@@ -340,7 +345,8 @@ compile_locked(const char *schema, size_t schema_len)
 	xmlRelaxNGSetParserStructuredErrors(pctxt, quiet_errors, NULL);
 	rng = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
-	for (i = 0; rng != NULL && i < sizeof compiled / sizeof compiled[0]; i++)
+	for (i = 0; rng != NULL && i < sizeof compiled / sizeof compiled[0];
+	     i++)
 		if (compiled[i].schema == NULL) {
 			compiled[i].schema = schema;
 			compiled[i].rng = rng;
@@ -388,23 +394,25 @@ xmlsec_cleanup(void)
 
 enum pt_status
 xmlsec_validate_rng(xmlDocPtr doc, const char *schema, size_t schema_len,
-		    const char *path, struct pt_err *err)
+                    const char *path, struct pt_err *err)
 {
 	xmlRelaxNGPtr rng;
 	xmlRelaxNGValidCtxtPtr vctxt;
-	struct rng_errs r = { err, path, 0 };
+	struct rng_errs r = {err, path, 0};
 	int rc;
 
 	xmlsec_init();
 	rng = compile(schema, schema_len);
 	if (rng == NULL)
-		return pt_err_set(err, PT_EINTERNAL, path, 0, 0,
-				  "internal error: embedded schema does not parse");
+		return pt_err_set(
+		    err, PT_EINTERNAL, path, 0, 0,
+		    "internal error: embedded schema does not parse");
 	vctxt = xmlRelaxNGNewValidCtxt(rng);
 	if (vctxt == NULL) {
 		if (!is_cached(rng))
 			xmlRelaxNGFree(rng);
-		return pt_err_set(err, PT_EINTERNAL, path, 0, 0, "out of memory");
+		return pt_err_set(err, PT_EINTERNAL, path, 0, 0,
+		                  "out of memory");
 	}
 	xmlRelaxNGSetValidStructuredErrors(vctxt, rng_error, &r);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
@@ -414,7 +422,7 @@ xmlsec_validate_rng(xmlDocPtr doc, const char *schema, size_t schema_len,
 	if (rc != 0) {
 		if (r.n == 0)
 			pt_err_set(err, PT_EINPUT, path, 0, 0,
-				   "does not follow the schema");
+			           "does not follow the schema");
 		return PT_EINPUT;
 	}
 	return PT_OK;

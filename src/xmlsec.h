@@ -28,10 +28,10 @@
  * the deepest nesting of elements in one.  Within these, no part of a
  * document (a text, a comment, a name) has a limit of its own. */
 #define XMLSEC_MAX_DOCUMENT (64 << 20)
-#define XMLSEC_MAX_DEPTH 256
+#define XMLSEC_MAX_DEPTH    256
 
 /* Parser options for every input: safe, with line numbers past 65535. */
-#define XMLSEC_PARSE_OPTIONS \
+#define XMLSEC_PARSE_OPTIONS                                                   \
 	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
 
 /*
@@ -55,11 +55,11 @@ xmlDocPtr xmlsec_parse_file(const char *path, struct pt_err *err);
  * PT_EIO, a larger one and an empty one with PT_EINPUT.
  */
 enum pt_status xmlsec_read_document(const char *path, struct pt_buf *b,
-				    struct pt_err *err);
+                                    struct pt_err *err);
 
 /* The same for a document in memory (fuzzing, tests); name is for messages. */
 xmlDocPtr xmlsec_parse_memory(const char *data, size_t len, const char *name,
-			      struct pt_err *err);
+                              struct pt_err *err);
 
 /*
  * Validate doc against a RELAX NG schema held in memory (compiled on first
@@ -67,15 +67,15 @@ xmlDocPtr xmlsec_parse_memory(const char *data, size_t len, const char *name,
  * err with the file, line and libxml2's message, and returns PT_EINPUT.
  */
 enum pt_status xmlsec_validate_rng(xmlDocPtr doc, const char *schema,
-				   size_t schema_len, const char *path,
-				   struct pt_err *err);
+                                   size_t schema_len, const char *path,
+                                   struct pt_err *err);
 
 /*
  * Turn a libxml2 error into err (status PT_EINPUT, or PT_EUNSAFE for entity
  * problems).  Used by the SAX importer too.
  */
 enum pt_status xmlsec_error(const xmlError *e, const char *path,
-			    struct pt_err *err);
+                            struct pt_err *err);
 
 /*
  * Free the schemas compiled by xmlsec_validate_rng (they are kept for the

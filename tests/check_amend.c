@@ -31,32 +31,42 @@ static const char rules_xml[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<regels>\n"
     "<regel id=\"r-a\" soort=\"barrier\" ernst=\"blocking\">"
     "<titel>Het wijkteam voert de OTS uit</titel>"
-    "<toewijzing><taken>uitvoering-ots</taken><geldt-voor rol=\"wijkteam\"/></toewijzing>"
-    "<bepaling bwb=\"BWBR0034925\" artikel=\"3.2\" lid=\"1\" zekerheid=\"V26\" getoetst-aan=\"2026-01-01\" citeertitel=\"Jeugdwet\"/>"
-    "<wijziging niveau=\"wet\">De \"uitvoering\", ook van de OTS, mag door het wijkteam.</wijziging>"
+    "<toewijzing><taken>uitvoering-ots</taken><geldt-voor "
+    "rol=\"wijkteam\"/></toewijzing>"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"3.2\" lid=\"1\" zekerheid=\"V26\" "
+    "getoetst-aan=\"2026-01-01\" citeertitel=\"Jeugdwet\"/>"
+    "<wijziging niveau=\"wet\">De \"uitvoering\", ook van de OTS, mag door het "
+    "wijkteam.</wijziging>"
     "</regel>\n"
     "<regel id=\"r-b\" soort=\"barrier\" ernst=\"medium\">"
     "<titel>Het wijkteam geeft schriftelijke aanwijzingen</titel>"
-    "<toewijzing><taken>schriftelijke-aanwijzing</taken><geldt-voor rol=\"wijkteam\"/></toewijzing>"
-    "<bepaling bwb=\"BWBR0034925\" artikel=\"3.2\" lid=\"1\" zekerheid=\"V26\" getoetst-aan=\"2026-01-01\" citeertitel=\"Jeugdwet\"/>"
+    "<toewijzing><taken>schriftelijke-aanwijzing</taken><geldt-voor "
+    "rol=\"wijkteam\"/></toewijzing>"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"3.2\" lid=\"1\" zekerheid=\"V26\" "
+    "getoetst-aan=\"2026-01-01\" citeertitel=\"Jeugdwet\"/>"
     "<wijziging niveau=\"amvb\">Een AMvB.</wijziging>"
     "</regel>\n"
     "<regel id=\"r-c\" soort=\"barrier\" ernst=\"low\">"
     "<titel>Het wijkteam verzoekt om een OTS</titel>"
-    "<toewijzing><taken>verzoek-ots</taken><geldt-voor rol=\"wijkteam\"/></toewijzing>"
-    "<bepaling bwb=\"BWBR0002656\" artikel=\"255\" lid=\"2\" zekerheid=\"V26\" getoetst-aan=\"2025-07-05\" citeertitel=\"Burgerlijk Wetboek Boek 1\"/>"
+    "<toewijzing><taken>verzoek-ots</taken><geldt-voor "
+    "rol=\"wijkteam\"/></toewijzing>"
+    "<bepaling bwb=\"BWBR0002656\" artikel=\"255\" lid=\"2\" zekerheid=\"V26\" "
+    "getoetst-aan=\"2025-07-05\" citeertitel=\"Burgerlijk Wetboek Boek 1\"/>"
     "<wijziging niveau=\"college\">Afspraken van het college.</wijziging>"
     "</regel>\n"
     "<regel id=\"r-risk\" soort=\"risk\" ernst=\"medium\">"
     "<titel>Klachtrecht bij het wijkteam</titel>"
-    "<toewijzing><taken>uitvoering-ots</taken><geldt-voor rol=\"wijkteam\"/></toewijzing>"
-    "<bepaling bwb=\"BWBR0034925\" artikel=\"4.2.1\" lid=\"1\" zekerheid=\"V26\" getoetst-aan=\"2026-01-01\" citeertitel=\"Jeugdwet\"/>"
+    "<toewijzing><taken>uitvoering-ots</taken><geldt-voor "
+    "rol=\"wijkteam\"/></toewijzing>"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"4.2.1\" lid=\"1\" "
+    "zekerheid=\"V26\" getoetst-aan=\"2026-01-01\" citeertitel=\"Jeugdwet\"/>"
     "<norm>Een klachtregeling, met een onafhankelijke voorzitter.</norm>"
     "</regel>\n"
     "</regels>\n";
 
 static const char p1_xml[] =
-    "<proeftuin id=\"p1\" peildatum=\"2026-01-01\"><naam>Proeftuin \"Een\", Noord</naam>"
+    "<proeftuin id=\"p1\" peildatum=\"2026-01-01\"><naam>Proeftuin \"Een\", "
+    "Noord</naam>"
     "<actoren><actor id=\"wt1\" rol=\"wijkteam\"/></actoren>"
     "<taken><taak id=\"uitvoering-ots\" actor=\"wt1\"/>"
     "<taak id=\"schriftelijke-aanwijzing\" actor=\"wt1\"/>"
@@ -77,10 +87,11 @@ save_design(struct pt_store *st, const struct ruleset *rs, const char *xml)
 	struct pt_err e = PT_ERR_INIT;
 
 	ck_assert_msg(design_load_memory(xml, strlen(xml), "t.xml", TODAY, &d,
-	    &e) == PT_OK, "%s", e.msg);
+	                                 &e) == PT_OK,
+	              "%s", e.msg);
 	ck_assert_msg(check_run(d, rs, st, &r, &e) == PT_OK, "%s", e.msg);
 	ck_assert_msg(saved_put(st, r, xml, strlen(xml), NULL, &e) == PT_OK,
-	    "%s", e.msg);
+	              "%s", e.msg);
 	check_result_free(r);
 	design_free(d);
 }
@@ -92,7 +103,7 @@ decide(struct pt_store *st, const char *id, enum review_status s,
 	struct pt_err e = PT_ERR_INIT;
 
 	ck_assert_msg(review_set(st, id, s, "tester", note, NULL, &e) == PT_OK,
-	    "%s: %s", id, e.msg);
+	              "%s: %s", id, e.msg);
 }
 
 static void
@@ -120,7 +131,8 @@ setup(void)
 	save_design(st, rs, p2_xml);
 	decide(st, "p1/r-a/wt1", REVIEW_CONFIRMED, NULL);
 	decide(st, "p1/r-b/wt1", REVIEW_MITIGATED, "Aanwijzing via de GI.");
-	decide(st, "p1/r-c/wt1", REVIEW_REJECTED, "Geen verzoek; alleen advies.");
+	decide(st, "p1/r-c/wt1", REVIEW_REJECTED,
+	       "Geen verzoek; alleen advies.");
 	decide(st, "p2/r-a/wt2", REVIEW_NEEDS_AMENDMENT, NULL);
 	decide(st, "p2/r-c/wt2", REVIEW_MITIGATED, "De Raad dient het in.");
 	decide(st, "p2/r-risk/wt2", REVIEW_REJECTED, "Klachtregeling bestaat.");
@@ -138,8 +150,7 @@ teardown(void)
 }
 
 static struct amend_list *
-collect(char *const *ids, size_t n, struct pt_store **stp,
-	struct ruleset **rsp)
+collect(char *const *ids, size_t n, struct pt_store **stp, struct ruleset **rsp)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct amend_list *l = NULL;
@@ -147,7 +158,7 @@ collect(char *const *ids, size_t n, struct pt_store **stp,
 	ck_assert_int_eq(store_open(db, stp, &e), PT_OK);
 	ck_assert_int_eq(rules_load_dir(rulesdir, rsp, &e), PT_OK);
 	ck_assert_msg(amend_collect(*stp, *rsp, ids, n, TODAY, &l, &e) == PT_OK,
-	    "%s", e.msg);
+	              "%s", e.msg);
 	return l;
 }
 
@@ -182,10 +193,11 @@ START_TEST(test_amend_groups)
 	ck_assert_int_eq(it->level, LEVEL_WET);
 	ck_assert_int_eq(it->severity, SEV_BLOCKING);
 	ck_assert_str_eq(it->citation, "art. 3.2 lid 1 Jeugdwet");
-	ck_assert_str_eq(it->jci, "jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=" TODAY);
+	ck_assert_str_eq(it->jci,
+	                 "jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=" TODAY);
 	ck_assert_str_eq(it->version_date, "2026-01-01");
 	ck_assert(t_contains(it->text, "uitsluitend uitgevoerd door een "
-	    "gecertificeerde instelling"));
+	                               "gecertificeerde instelling"));
 	ck_assert_uint_eq(it->nfindings, 2);
 	ck_assert_str_eq(it->findings[0].f->id, "p1/r-a/wt1");
 	ck_assert_str_eq(it->findings[0].f->review_status, "confirmed");
@@ -224,7 +236,7 @@ START_TEST(test_amend_select)
 {
 	struct pt_store *st;
 	struct ruleset *rs;
-	char *ids[] = { (char *)"p2" }, *bad[] = { (char *)"p9" };
+	char *ids[] = {(char *)"p2"}, *bad[] = {(char *)"p9"};
 	struct amend_list *l = collect(ids, 1, &st, &rs);
 	struct pt_err e = PT_ERR_INIT;
 	struct amend_list *l2 = NULL;
@@ -236,7 +248,7 @@ START_TEST(test_amend_select)
 	/* All p2's risk findings were rejected: no risk left. */
 	ck_assert_uint_eq(l->nrisks, 0);
 	ck_assert_int_eq(amend_collect(st, rs, bad, 1, TODAY, &l2, &e),
-	    PT_ENOTFOUND);
+	                 PT_ENOTFOUND);
 	ck_assert(t_contains(e.msg, "'p9'"));
 	ck_assert_ptr_null(l2);
 	release(l, st, rs);
@@ -252,9 +264,14 @@ START_TEST(test_amend_text_markdown)
 	const char *mit;
 
 	amend_text(&b, l);
-	ck_assert(t_contains(b.s, "Samenvatting: 1 bepaling te wijzigen; wet: 1."));
-	ck_assert(t_contains(b.s, "1. art. 3.2 lid 1 Jeugdwet\n   Niveau: wet (wet in formele zin)"));
-	ck_assert(t_contains(b.s, "Juriconnect: jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=" TODAY));
+	ck_assert(
+	    t_contains(b.s, "Samenvatting: 1 bepaling te wijzigen; wet: 1."));
+	ck_assert(t_contains(
+	    b.s,
+	    "1. art. 3.2 lid 1 Jeugdwet\n   Niveau: wet (wet in formele zin)"));
+	ck_assert(t_contains(
+	    b.s,
+	    "Juriconnect: jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=" TODAY));
 	ck_assert(t_contains(b.s, "[confirmed] p1/r-a/wt1"));
 	ck_assert(t_contains(b.s, "[needs-amendment] p2/r-a/wt2"));
 	/* Rejected findings are nowhere; mitigated ones in their own part. */
@@ -265,13 +282,15 @@ START_TEST(test_amend_text_markdown)
 	ck_assert(t_contains(mit, "art. 1:255 lid 2 BW"));
 	ck_assert(t_contains(mit, "[mitigated] p2/r-c/wt2"));
 	ck_assert(t_contains(mit, "opmerking: De Raad dient het in."));
-	ck_assert(t_contains(b.s, "Risico's\n--------\n\n1. Klachtrecht bij het wijkteam"));
+	ck_assert(t_contains(
+	    b.s, "Risico's\n--------\n\n1. Klachtrecht bij het wijkteam"));
 	pt_buf_release(&b);
 
 	amend_markdown(&b, l);
 	ck_assert(t_contains(b.s, "# Wijzigingslijst"));
 	ck_assert(t_contains(b.s, "### art. 3.2 lid 1 Jeugdwet"));
-	ck_assert(t_contains(b.s, "| `p1` | Proeftuin \"Een\", Noord | 2026-01-01 | 1 |"));
+	ck_assert(t_contains(
+	    b.s, "| `p1` | Proeftuin \"Een\", Noord | 2026-01-01 | 1 |"));
 	ck_assert(t_contains(b.s, "## Gemitigeerd"));
 	ck_assert(!t_contains(b.s, "p1/r-c/wt1"));
 	pt_buf_release(&b);
@@ -282,7 +301,7 @@ END_TEST
 /* --- CSV, read back by an RFC 4180 parser -------------------------------- */
 
 struct csv {
-	char ***rows;       /* rows of fields */
+	char ***rows; /* rows of fields */
 	size_t *nf;
 	size_t n;
 };
@@ -314,7 +333,9 @@ csv_parse(const char *s, struct csv *c)
 				pt_buf_addc(&f, *s);
 			}
 		} else {
-			for (; *s != '\0' && *s != ',' && *s != '\r' && *s != '\n'; s++) {
+			for (; *s != '\0' && *s != ',' && *s != '\r' &&
+			       *s != '\n';
+			     s++) {
 				if (*s == '"')
 					goto bad;
 				pt_buf_addc(&f, *s);
@@ -384,7 +405,7 @@ START_TEST(test_amend_csv)
 
 	amend_csv(&b, l);
 	ck_assert_msg(csv_parse(b.s, &c), "not RFC 4180:\n%s", b.s);
-	ck_assert_uint_eq(c.n, 4);      /* header, 2 items, 1 risk */
+	ck_assert_uint_eq(c.n, 4); /* header, 2 items, 1 risk */
 	for (i = 0; i < c.n; i++)
 		ck_assert_uint_eq(c.nf[i], 18);
 	for (i = 0; amend_csv_columns[i] != NULL; i++)
@@ -393,24 +414,29 @@ START_TEST(test_amend_csv)
 	ck_assert_str_eq(c.rows[1][col("soort")], "wijziging");
 	ck_assert_str_eq(c.rows[1][col("niveau")], "wet");
 	ck_assert_str_eq(c.rows[1][col("wijziging")],
-	    "De \"uitvoering\", ook van de OTS, mag door het wijkteam.\n\nEen AMvB.");
-	ck_assert_str_eq(c.rows[1][col("bevindingen")],
+	                 "De \"uitvoering\", ook van de OTS, mag door het "
+	                 "wijkteam.\n\nEen AMvB.");
+	ck_assert_str_eq(
+	    c.rows[1][col("bevindingen")],
 	    "p1/r-a/wt1 (confirmed)\np2/r-a/wt2 (needs-amendment)");
-	ck_assert_str_eq(c.rows[1][col("gemitigeerd")], "p1/r-b/wt1 (mitigated)");
+	ck_assert_str_eq(c.rows[1][col("gemitigeerd")],
+	                 "p1/r-b/wt1 (mitigated)");
 	ck_assert_str_eq(c.rows[1][col("proeftuinen")], "p1; p2");
 	ck_assert_str_eq(c.rows[1][col("review_status")],
-	    "needs-amendment: 1; confirmed: 1");
+	                 "needs-amendment: 1; confirmed: 1");
 	ck_assert_str_eq(c.rows[1][col("tekst")], l->items[0].text);
 	ck_assert_str_eq(c.rows[1][col("jci")], l->items[0].jci);
 	ck_assert_str_eq(c.rows[1][col("lid")], "1");
 	ck_assert_str_eq(c.rows[2][col("soort")], "gemitigeerd");
 	ck_assert_str_eq(c.rows[2][col("bevindingen")], "");
 	ck_assert_str_eq(c.rows[2][col("opmerking")],
-	    "1 afgewezen bevinding weggelaten");
+	                 "1 afgewezen bevinding weggelaten");
 	ck_assert_str_eq(c.rows[3][col("soort")], "risico");
-	ck_assert_str_eq(c.rows[3][col("wijziging")],
+	ck_assert_str_eq(
+	    c.rows[3][col("wijziging")],
 	    "Een klachtregeling, met een onafhankelijke voorzitter.");
-	ck_assert_str_eq(c.rows[3][col("bepaling")], "art. 4.2.1 lid 1 Jeugdwet");
+	ck_assert_str_eq(c.rows[3][col("bepaling")],
+	                 "art. 4.2.1 lid 1 Jeugdwet");
 	/* No rejected finding anywhere. */
 	ck_assert(!t_contains(b.s, "p1/r-c/wt1"));
 	csv_free(&c);
@@ -467,33 +493,40 @@ START_TEST(test_amend_json)
 	char *got;
 
 	amend_json(&b, l);
-	got = python(tmp, b.s,
+	got = python(
+	    tmp, b.s,
 	    "import json,sys\n"
 	    "d=json.load(sys.stdin)\n"
 	    "s=d[\"summary\"]\n"
-	    "print(s[\"amendments\"],s[\"mitigated_amendments\"],s[\"by_level\"][\"wet\"],s[\"rejected\"],s[\"mitigated\"],s[\"risks\"])\n"
+	    "print(s[\"amendments\"],s[\"mitigated_amendments\"],s[\"by_"
+	    "level\"][\"wet\"],s[\"rejected\"],s[\"mitigated\"],s[\"risks\"])\n"
 	    "a=d[\"amendments\"][0]\n"
-	    "print(a[\"provision\"][\"citation\"],a[\"level\"],a[\"needed\"],a[\"provision\"][\"version_date\"])\n"
-	    "print(\",\".join(f[\"id\"]+\"=\"+f[\"review\"][\"status\"] for f in a[\"findings\"]))\n"
+	    "print(a[\"provision\"][\"citation\"],a[\"level\"],a[\"needed\"],a["
+	    "\"provision\"][\"version_date\"])\n"
+	    "print(\",\".join(f[\"id\"]+\"=\"+f[\"review\"][\"status\"] for f "
+	    "in a[\"findings\"]))\n"
 	    "print(\",\".join(f[\"id\"] for f in a[\"mitigated\"]))\n"
-	    "print(d[\"amendments\"][1][\"needed\"],d[\"amendments\"][1][\"rejected\"])\n"
-	    "print(d[\"risks\"][0][\"rule\"],len(d[\"risks\"][0][\"findings\"]),d[\"risks\"][0][\"rejected\"])\n"
+	    "print(d[\"amendments\"][1][\"needed\"],d[\"amendments\"][1]["
+	    "\"rejected\"])\n"
+	    "print(d[\"risks\"][0][\"rule\"],len(d[\"risks\"][0][\"findings\"])"
+	    ",d[\"risks\"][0][\"rejected\"])\n"
 	    "print(d[\"proeftuinen\"][0][\"naam\"])\n");
 	ck_assert_str_eq(got,
-	    "1 1 1 2 2 1\n"
-	    "art. 3.2 lid 1 Jeugdwet wet True 2026-01-01\n"
-	    "p1/r-a/wt1=confirmed,p2/r-a/wt2=needs-amendment\n"
-	    "p1/r-b/wt1\n"
-	    "False 1\n"
-	    "r-risk 1 1\n"
-	    "Proeftuin \"Een\", Noord\n");
+	                 "1 1 1 2 2 1\n"
+	                 "art. 3.2 lid 1 Jeugdwet wet True 2026-01-01\n"
+	                 "p1/r-a/wt1=confirmed,p2/r-a/wt2=needs-amendment\n"
+	                 "p1/r-b/wt1\n"
+	                 "False 1\n"
+	                 "r-risk 1 1\n"
+	                 "Proeftuin \"Een\", Noord\n");
 	free(got);
 	pt_buf_release(&b);
 	release(l, st, rs);
 }
 END_TEST
 
-/* --- XLSX, read back with unzip ---------------------------------------------- */
+/* --- XLSX, read back with unzip ----------------------------------------------
+ */
 
 static char *
 unzip(const char *file, const char *member)
@@ -518,8 +551,11 @@ xml_text(const char *s, size_t len)
 {
 	struct pt_buf b = PT_BUF_INIT;
 	size_t i;
-	static const char *const ent[][2] = { { "&amp;", "&" }, { "&lt;", "<" },
-	    { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" } };
+	static const char *const ent[][2] = {{"&amp;", "&"},
+	                                     {"&lt;", "<"},
+	                                     {"&gt;", ">"},
+	                                     {"&quot;", "\""},
+	                                     {"&apos;", "'"}};
 
 	for (i = 0; i < len; i++) {
 		size_t k;
@@ -573,7 +609,7 @@ cell(const char *sheet, const char *sst, const char *ref)
 
 static void
 assert_cell(const char *sheet, const char *sst, const char *ref,
-	    const char *want)
+            const char *want)
 {
 	char *got = cell(sheet, sst, ref);
 
@@ -594,7 +630,7 @@ START_TEST(test_amend_xlsx)
 
 	ck_assert_msg(amend_xlsx(&bytes, l, tmp, &e) == PT_OK, "%s", e.msg);
 	ck_assert_msg(fileio_write_file(file, bytes.s, bytes.len, &e) == PT_OK,
-		      "%s", e.msg);
+	              "%s", e.msg);
 	pt_buf_release(&bytes);
 	wb = unzip(file, "xl/workbook.xml");
 	ck_assert(t_contains(wb, "name=\"Wijzigingen\""));
@@ -603,8 +639,9 @@ START_TEST(test_amend_xlsx)
 	s2 = unzip(file, "xl/worksheets/sheet2.xml");
 	sst = unzip(file, "xl/sharedStrings.xml");
 	/* Header row frozen on both sheets. */
-	ck_assert(t_contains(s1, "<pane ySplit=\"1\" topLeftCell=\"A2\" "
-	    "activePane=\"bottomLeft\" state=\"frozen\"/>"));
+	ck_assert(t_contains(s1,
+	                     "<pane ySplit=\"1\" topLeftCell=\"A2\" "
+	                     "activePane=\"bottomLeft\" state=\"frozen\"/>"));
 	ck_assert(t_contains(s2, "state=\"frozen\""));
 	/* Column widths set. */
 	ck_assert(t_contains(s1, "<cols>"));
@@ -618,15 +655,17 @@ START_TEST(test_amend_xlsx)
 	assert_cell(s1, sst, "I2", l->items[0].jci);
 	assert_cell(s1, sst, "J2", l->items[0].text);
 	assert_cell(s1, sst, "L2",
-	    "De \"uitvoering\", ook van de OTS, mag door het wijkteam.\n\nEen AMvB.");
+	            "De \"uitvoering\", ook van de OTS, mag door het "
+	            "wijkteam.\n\nEen AMvB.");
 	assert_cell(s1, sst, "O2",
-	    "p1/r-a/wt1 (confirmed)\np2/r-a/wt2 (needs-amendment)");
+	            "p1/r-a/wt1 (confirmed)\np2/r-a/wt2 (needs-amendment)");
 	assert_cell(s1, sst, "A3", "gemitigeerd");
 	assert_cell(s1, sst, "H3", "art. 1:255 lid 2 BW");
 	ck_assert_ptr_null(cell(s1, sst, "A4"));
 	assert_cell(s2, sst, "A1", "Ernst");
 	assert_cell(s2, sst, "B2", "r-risk: Klachtrecht bij het wijkteam");
-	assert_cell(s2, sst, "C2", "Een klachtregeling, met een onafhankelijke voorzitter.");
+	assert_cell(s2, sst, "C2",
+	            "Een klachtregeling, met een onafhankelijke voorzitter.");
 	/* Rejected findings are not in the workbook. */
 	ck_assert(!t_contains(sst, "p1/r-c/wt1"));
 	ck_assert(!t_contains(sst, "p2/r-risk/wt2"));
@@ -646,7 +685,7 @@ START_TEST(test_amend_cli)
 	int rc;
 
 	rc = t_cli(&out, &err, "--db", db, "amendments", "--rules", rulesdir,
-	    "--today", TODAY, NULL);
+	           "--today", TODAY, NULL);
 	ck_assert_msg(rc == 0, "%s", err);
 	ck_assert(t_contains(out, "Wijzigingslijst"));
 	ck_assert(t_contains(out, "1. art. 3.2 lid 1 Jeugdwet"));
@@ -654,14 +693,14 @@ START_TEST(test_amend_cli)
 	free(err);
 	/* A workbook needs -o: never binary to standard output. */
 	rc = t_cli(&out, &err, "--db", db, "amendments", "--rules", rulesdir,
-	    "--format", "xlsx", NULL);
+	           "--format", "xlsx", NULL);
 	ck_assert_int_eq(rc, 2);
 	ck_assert(t_contains(err, "needs -o FILE"));
 	ck_assert_str_eq(out, "");
 	free(out);
 	free(err);
 	rc = t_cli(&out, &err, "--db", db, "amendments", "--rules", rulesdir,
-	    "--format", "xlsx", "-o", file, "--today", TODAY, NULL);
+	           "--format", "xlsx", "-o", file, "--today", TODAY, NULL);
 	ck_assert_msg(rc == 0, "%s", err);
 	ck_assert_str_eq(out, "");
 	free(out);
@@ -670,8 +709,8 @@ START_TEST(test_amend_cli)
 	ck_assert(t_contains(data, "state=\"frozen\""));
 	free(data);
 	rc = t_cli(&out, &err, "--db", db, "amendments", "--rules", rulesdir,
-	    "--format", "csv", "-o", csv, "--proeftuin", "p1", "--today", TODAY,
-	    NULL);
+	           "--format", "csv", "-o", csv, "--proeftuin", "p1", "--today",
+	           TODAY, NULL);
 	ck_assert_msg(rc == 0, "%s", err);
 	data = t_read(csv, NULL);
 	ck_assert(t_contains(data, "soort,niveau,ernst,wet,bwb,artikel,lid,"));
@@ -681,12 +720,13 @@ START_TEST(test_amend_cli)
 	free(out);
 	free(err);
 	rc = t_cli(&out, &err, "--db", db, "amendments", "--rules", rulesdir,
-	    "--proeftuin", "nergens", NULL);
+	           "--proeftuin", "nergens", NULL);
 	ck_assert_int_eq(rc, 7);
 	ck_assert(t_contains(err, "proeftuin 'nergens' is not saved"));
 	free(out);
 	free(err);
-	rc = t_cli(&out, &err, "--db", db, "amendments", "--format", "pdf", NULL);
+	rc = t_cli(&out, &err, "--db", db, "amendments", "--format", "pdf",
+	           NULL);
 	ck_assert_int_eq(rc, 2);
 	free(out);
 	free(err);
@@ -702,7 +742,7 @@ START_TEST(test_amend_empty)
 	int rc;
 
 	rc = t_cli(&out, &err, "--db", path, "amendments", "--rules", rulesdir,
-	    "--today", TODAY, "--format", "json", NULL);
+	           "--today", TODAY, "--format", "json", NULL);
 	ck_assert_msg(rc == 0, "%s", err);
 	ck_assert(t_contains(out, "\"amendments\": []"));
 	free(out);
@@ -718,8 +758,8 @@ START_TEST(test_amend_real_rules)
 {
 	char *bwb = t_src("xml/bwb"), *rdir = t_src("rules"), *out, *err;
 	char *dir = t_tmpdir(), *path = xasprintf("%s/echt.db", dir);
-	static const char *const designs[] = { "xml/proeftuinen/noord.xml",
-	    "xml/proeftuinen/rvt-integraal.xml" };
+	static const char *const designs[] = {
+	    "xml/proeftuinen/noord.xml", "xml/proeftuinen/rvt-integraal.xml"};
 	struct pt_store *st = NULL;
 	struct ruleset *rs = NULL;
 	struct amend_list *l = NULL;
@@ -727,8 +767,8 @@ START_TEST(test_amend_real_rules)
 	const struct amend_item *it = NULL;
 	size_t i;
 
-	ck_assert_int_eq(t_cli(&out, &err, "--db", path, "import", "-q", bwb,
-	    NULL), 0);
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", path, "import", "-q", bwb, NULL), 0);
 	free(out);
 	free(err);
 	ck_assert_int_eq(store_open(path, &st, &e), PT_OK);
@@ -744,7 +784,8 @@ START_TEST(test_amend_real_rules)
 		free(f);
 	}
 	ck_assert_msg(amend_collect(st, rs, NULL, 0, "2026-07-01", &l, &e) ==
-	    PT_OK, "%s", e.msg);
+	                  PT_OK,
+	              "%s", e.msg);
 	ck_assert_uint_eq(l->nsources, 2);
 	ck_assert_uint_ge(l->nitems, 2);
 	for (i = 0; i < l->nitems; i++) {
@@ -753,10 +794,12 @@ START_TEST(test_amend_real_rules)
 		/* Needed first, by level; keys unique. */
 		if (i > 0)
 			ck_assert(x->level >= l->items[i - 1].level ||
-			    x->needed != l->items[i - 1].needed);
-		if (x->key != NULL && strcmp(x->key->rp->bwb, "BWBR0034925") == 0 &&
+			          x->needed != l->items[i - 1].needed);
+		if (x->key != NULL &&
+		    strcmp(x->key->rp->bwb, "BWBR0034925") == 0 &&
 		    strcmp(x->key->rp->artikel, "3.2") == 0 &&
-		    x->key->rp->lid != NULL && strcmp(x->key->rp->lid, "1") == 0) {
+		    x->key->rp->lid != NULL &&
+		    strcmp(x->key->rp->lid, "1") == 0) {
 			ck_assert_ptr_null(it);
 			it = x;
 		}

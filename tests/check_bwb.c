@@ -21,19 +21,19 @@
 /* What the handler saw. */
 struct seen {
 	int nmeta;
-	int meta_after_article;	/* meta came after an article */
+	int meta_after_article; /* meta came after an article */
 	char *bwb_id, *cit, *soort, *date;
 	enum bwb_format format;
 	long narticles;
-	unsigned long hash;	/* over every article's fields, in order */
-	const char *want;	/* article nr to keep (first match) */
+	unsigned long hash; /* over every article's fields, in order */
+	const char *want;   /* article nr to keep (first match) */
 	int got;
 	char *label, *title, *status, *path, *jci, *inwerking, *text;
-	struct pt_buf leden;	/* "nr|text\n" per lid */
-	struct pt_buf refs;	/* "intref target|text\n" per ref */
+	struct pt_buf leden; /* "nr|text\n" per lid */
+	struct pt_buf refs;  /* "intref target|text\n" per ref */
 	long line;
-	struct pt_buf order;	/* "nr " per article */
-	long fail_at;		/* article callback fails at this one (1-based) */
+	struct pt_buf order; /* "nr " per article */
+	long fail_at;        /* article callback fails at this one (1-based) */
 	int fail_meta;
 };
 
@@ -138,12 +138,13 @@ on_article(void *ctx, const struct bwb_article *a, struct pt_err *err)
 		s->line = a->line;
 		for (i = 0; i < a->nleden; i++)
 			pt_buf_addf(&s->leden, "%s|%s\n", a->leden[i].nr,
-				    a->leden[i].text);
+			            a->leden[i].text);
 		for (i = 0; i < a->nrefs; i++)
 			pt_buf_addf(&s->refs, "%s %s|%s\n",
-				    a->refs[i].kind == BWB_REF_INTREF
-				    ? "intref" : "extref",
-				    a->refs[i].target, a->refs[i].text);
+			            a->refs[i].kind == BWB_REF_INTREF
+			                ? "intref"
+			                : "extref",
+			            a->refs[i].target, a->refs[i].text);
 	}
 	if (s->fail_at > 0 && s->narticles == s->fail_at)
 		return pt_err_set(err, PT_EDB, "db", 7, 0, "disk full");
@@ -153,7 +154,7 @@ on_article(void *ctx, const struct bwb_article *a, struct pt_err *err)
 static enum pt_status
 parse_file(const char *path, struct seen *s, struct pt_err *err)
 {
-	struct bwb_handler h = { on_meta, on_article, s };
+	struct bwb_handler h = {on_meta, on_article, s};
 
 	pt_err_clear(err);
 	return bwb_parse_file(path, &h, err);
@@ -162,7 +163,7 @@ parse_file(const char *path, struct seen *s, struct pt_err *err)
 static enum pt_status
 parse_mem(const char *xml, struct seen *s, struct pt_err *err)
 {
-	struct bwb_handler h = { on_meta, on_article, s };
+	struct bwb_handler h = {on_meta, on_article, s};
 
 	pt_err_clear(err);
 	return bwb_parse_memory(xml, strlen(xml), "mem.xml", &h, err);
@@ -208,34 +209,34 @@ xpath_count(const char *path)
 static const struct {
 	const char *file;
 	const char *bwb;
-	const char *date;	/* NULL: the old format has none */
+	const char *date; /* NULL: the old format has none */
 	enum bwb_format format;
-	long articles;		/* corpus README */
+	long articles; /* corpus README */
 } corpus[] = {
-	{ "BWBR0002656_wettenbestand-2012.xml", "BWBR0002656", NULL,
-	  BWB_FORMAT_WETGEVING, 490 },
-	{ "BWBR0018451_2025-01-01_0.xml", "BWBR0018451", "2025-01-01",
-	  BWB_FORMAT_TOESTAND, 9 },
-	{ "BWBR0045754_2022-05-01_0.xml", "BWBR0045754", "2022-05-01",
-	  BWB_FORMAT_TOESTAND, 112 },
-	{ "BWBR0008326_2011-01-01_0.xml", "BWBR0008326", "2011-01-01",
-	  BWB_FORMAT_TOESTAND, 6 },
-	{ "BWBR0003984_1986-06-26_0.xml", "BWBR0003984", "1986-06-26",
-	  BWB_FORMAT_TOESTAND, 3 },
-	{ "BWBR0018450_2025-07-05_0.xml", "BWBR0018450", "2025-07-05",
-	  BWB_FORMAT_TOESTAND, 175 },
-	{ "BWBR0002458_2015-01-01_0.xml", "BWBR0002458", "2015-01-01",
-	  BWB_FORMAT_TOESTAND, 74 },
-	{ "BWBR0034925_2015-01-01_extract.xml", "BWBR0034925", "2015-01-01",
-	  BWB_FORMAT_TOESTAND, 19 },
-	{ "BWBR0034925_2026-01-01_extract.xml", "BWBR0034925", "2026-01-01",
-	  BWB_FORMAT_TOESTAND, 21 },
-	{ "BWBR0002656_2025-07-05_extract.xml", "BWBR0002656", "2025-07-05",
-	  BWB_FORMAT_TOESTAND, 29 },
-	{ "BWBR0035362_2026-07-01_extract.xml", "BWBR0035362", "2026-07-01",
-	  BWB_FORMAT_TOESTAND, 7 },
-	{ "BWBR0024649_2020-07-01_extract.xml", "BWBR0024649", "2020-07-01",
-	  BWB_FORMAT_TOESTAND, 11 },
+    {"BWBR0002656_wettenbestand-2012.xml", "BWBR0002656", NULL,
+     BWB_FORMAT_WETGEVING, 490},
+    {"BWBR0018451_2025-01-01_0.xml", "BWBR0018451", "2025-01-01",
+     BWB_FORMAT_TOESTAND, 9},
+    {"BWBR0045754_2022-05-01_0.xml", "BWBR0045754", "2022-05-01",
+     BWB_FORMAT_TOESTAND, 112},
+    {"BWBR0008326_2011-01-01_0.xml", "BWBR0008326", "2011-01-01",
+     BWB_FORMAT_TOESTAND, 6},
+    {"BWBR0003984_1986-06-26_0.xml", "BWBR0003984", "1986-06-26",
+     BWB_FORMAT_TOESTAND, 3},
+    {"BWBR0018450_2025-07-05_0.xml", "BWBR0018450", "2025-07-05",
+     BWB_FORMAT_TOESTAND, 175},
+    {"BWBR0002458_2015-01-01_0.xml", "BWBR0002458", "2015-01-01",
+     BWB_FORMAT_TOESTAND, 74},
+    {"BWBR0034925_2015-01-01_extract.xml", "BWBR0034925", "2015-01-01",
+     BWB_FORMAT_TOESTAND, 19},
+    {"BWBR0034925_2026-01-01_extract.xml", "BWBR0034925", "2026-01-01",
+     BWB_FORMAT_TOESTAND, 21},
+    {"BWBR0002656_2025-07-05_extract.xml", "BWBR0002656", "2025-07-05",
+     BWB_FORMAT_TOESTAND, 29},
+    {"BWBR0035362_2026-07-01_extract.xml", "BWBR0035362", "2026-07-01",
+     BWB_FORMAT_TOESTAND, 7},
+    {"BWBR0024649_2020-07-01_extract.xml", "BWBR0024649", "2020-07-01",
+     BWB_FORMAT_TOESTAND, 11},
 };
 #define NCORPUS (sizeof corpus / sizeof corpus[0])
 
@@ -262,7 +263,7 @@ check_corpus_file(const char *dir, const char *name)
 	ck_assert_msg(rc == PT_OK, "%s: %s", path, e.msg);
 	want = xpath_count(path);
 	ck_assert_msg(s.narticles == want, "%s: %ld articles, XPath says %ld",
-		      name, s.narticles, want);
+	              name, s.narticles, want);
 	ck_assert_int_eq(want, corpus[i].articles);
 	ck_assert_int_eq(s.nmeta, 1);
 	ck_assert_int_eq(s.meta_after_article, 0);
@@ -304,7 +305,7 @@ wanted(const char *name)
 /* Every real file and every extract: count(//artikel), meta. */
 START_TEST(test_bwb_corpus_counts)
 {
-	static const char *dirs[] = { "corpus/bwb", "corpus/extracts" };
+	static const char *dirs[] = {"corpus/bwb", "corpus/extracts"};
 	size_t d, checked = 0;
 
 	for (d = 0; d < 2; d++) {
@@ -315,8 +316,8 @@ START_TEST(test_bwb_corpus_counts)
 		ck_assert_msg(dp != NULL, "cannot open %s", dir);
 		while ((de = readdir(dp)) != NULL)
 			if (wanted(de->d_name))
-				checked += (size_t)check_corpus_file(dir,
-							     de->d_name);
+				checked +=
+				    (size_t)check_corpus_file(dir, de->d_name);
 		closedir(dp);
 		free(dir);
 	}
@@ -334,9 +335,9 @@ START_TEST(test_bwb_meta_titles)
 	ck_assert_str_eq(s.soort, "wet");
 	seen_free(&s);
 	corpus_article("corpus/bwb/BWBR0002656_wettenbestand-2012.xml", "1",
-		       &s);
-	ck_assert_str_eq(s.cit,
-			 "Burgerlijk Wetboek Boek 1, Personen- en familierecht");
+	               &s);
+	ck_assert_str_eq(
+	    s.cit, "Burgerlijk Wetboek Boek 1, Personen- en familierecht");
 	ck_assert_str_eq(s.soort, "wet");
 	seen_free(&s);
 	corpus_article("corpus/bwb/BWBR0008326_2011-01-01_0.xml", "1", &s);
@@ -361,7 +362,7 @@ START_TEST(test_bwb_list_wmo)
 	char c;
 
 	corpus_article("corpus/extracts/BWBR0035362_2026-07-01_extract.xml",
-		       "4.1.1", &s);
+	               "4.1.1", &s);
 	p = strstr(s.leden.s, "\n2|");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_msg(strncmp(p + 1, lid2, strlen(lid2)) == 0, "%s", p + 1);
@@ -371,14 +372,16 @@ START_TEST(test_bwb_list_wmo)
 		snprintf(item, sizeof item, "\n  %c. ", c);
 		ck_assert_msg(t_contains(s.text, item), "no item %c", c);
 	}
-	ck_assert(t_contains(s.text, "\n  g. het op de hoogte stellen van "
-		  "degene die een melding heeft gedaan, van de stappen die "
-		  "naar aanleiding van de melding zijn ondernomen.\n3. Veilig "
-		  "Thuis verstrekt"));
+	ck_assert(t_contains(
+	    s.text,
+	    "\n  g. het op de hoogte stellen van "
+	    "degene die een melding heeft gedaan, van de stappen die "
+	    "naar aanleiding van de melding zijn ondernomen.\n3. Veilig "
+	    "Thuis verstrekt"));
 	ck_assert_str_eq(s.path, "Hoofdstuk 4 / § 1");
 	ck_assert_str_eq(s.jci, "jci1.3:c:BWBR0035362&hoofdstuk=4&paragraaf=1"
-			 "&artikel=4.1.1&z=2026-07-01&g=2026-07-01");
-	ck_assert(!t_contains(s.text, "jci1.3"));	/* no meta-data */
+	                        "&artikel=4.1.1&z=2026-07-01&g=2026-07-01");
+	ck_assert(!t_contains(s.text, "jci1.3")); /* no meta-data */
 	seen_free(&s);
 }
 END_TEST
@@ -389,14 +392,17 @@ START_TEST(test_bwb_list_jeugdwet)
 	struct seen s;
 
 	corpus_article("corpus/extracts/BWBR0034925_2026-01-01_extract.xml",
-		       "1.1", &s);
-	ck_assert_msg(strncmp(s.text,
-		"In deze wet en de daarop berustende bepalingen wordt "
-		"verstaan onder:\n  – accommodatie: bouwkundige voorziening "
-		"of deel van een bouwkundige voorziening met het daarbij "
-		"behorende terrein, waar jeugdhulp wordt verleend door of "
-		"namens een jeugdhulpaanbieder;\n  – bijzondere categorieën",
-		160) == 0, "%s", s.text);
+	               "1.1", &s);
+	ck_assert_msg(
+	    strncmp(
+	        s.text,
+	        "In deze wet en de daarop berustende bepalingen wordt "
+	        "verstaan onder:\n  – accommodatie: bouwkundige voorziening "
+	        "of deel van een bouwkundige voorziening met het daarbij "
+	        "behorende terrein, waar jeugdhulp wordt verleend door of "
+	        "namens een jeugdhulpaanbieder;\n  – bijzondere categorieën",
+	        160) == 0,
+	    "%s", s.text);
 	ck_assert_int_eq(s.leden.len, 0);
 	seen_free(&s);
 }
@@ -408,19 +414,22 @@ START_TEST(test_bwb_jeugdwet_3_2)
 	struct seen s;
 
 	corpus_article("corpus/extracts/BWBR0034925_2026-01-01_extract.xml",
-		       "3.2", &s);
-	ck_assert_str_eq(s.leden.s,
+	               "3.2", &s);
+	ck_assert_str_eq(
+	    s.leden.s,
 	    "1|1. Een kinderbeschermingsmaatregel of jeugdreclassering wordt "
 	    "uitsluitend uitgevoerd door een gecertificeerde instelling.\n"
 	    "2|2. Een gecertificeerde instelling biedt geen jeugdhulp aan.\n");
-	ck_assert_str_eq(s.text,
+	ck_assert_str_eq(
+	    s.text,
 	    "1. Een kinderbeschermingsmaatregel of jeugdreclassering wordt "
 	    "uitsluitend uitgevoerd door een gecertificeerde instelling.\n"
 	    "2. Een gecertificeerde instelling biedt geen jeugdhulp aan.");
 	ck_assert_str_eq(s.label, "Artikel 3.2");
 	ck_assert_str_eq(s.status, "goed");
 	ck_assert_str_eq(s.path, "Hoofdstuk 3");
-	ck_assert_str_eq(s.jci, "jci1.3:c:BWBR0034925&artikel=3.2&g=2026-01-01");
+	ck_assert_str_eq(s.jci,
+	                 "jci1.3:c:BWBR0034925&artikel=3.2&g=2026-01-01");
 	ck_assert_str_eq(s.inwerking, "2026-01-01");
 	ck_assert_ptr_null(s.title);
 	seen_free(&s);
@@ -433,15 +442,18 @@ START_TEST(test_bwb_old_format)
 	struct seen s;
 
 	corpus_article("corpus/bwb/BWBR0002656_wettenbestand-2012.xml", "1",
-		       &s);
+	               &s);
 	ck_assert_int_eq(s.format, BWB_FORMAT_WETGEVING);
 	ck_assert_ptr_null(s.date);
-	ck_assert(strncmp(s.leden.s, "1|1. Allen die zich in Nederland "
-		  "bevinden, zijn vrij en bevoegd tot het genot van de "
-		  "burgerlijke rechten.\n2|2. Persoonlijke dienstbaarheden, "
-		  "van welke aard of onder welke benaming ook, worden niet "
-		  "geduld.\n", s.leden.len) == 0);
-	ck_assert_str_eq(s.label, "Artikel 1");	/* no @label: from kop/nr */
+	ck_assert(
+	    strncmp(s.leden.s,
+	            "1|1. Allen die zich in Nederland "
+	            "bevinden, zijn vrij en bevoegd tot het genot van de "
+	            "burgerlijke rechten.\n2|2. Persoonlijke dienstbaarheden, "
+	            "van welke aard of onder welke benaming ook, worden niet "
+	            "geduld.\n",
+	            s.leden.len) == 0);
+	ck_assert_str_eq(s.label, "Artikel 1"); /* no @label: from kop/nr */
 	ck_assert_str_eq(s.path, "Boek 1 / Titel 1");
 	ck_assert_ptr_null(s.jci);
 	ck_assert_int_eq(s.line, 20);
@@ -449,9 +461,9 @@ START_TEST(test_bwb_old_format)
 
 	/* Paragraphs without leden; intref targets. */
 	corpus_article("corpus/bwb/BWBR0002656_wettenbestand-2012.xml", "4",
-		       &s);
-	ck_assert(t_contains(s.refs.s,
-		  "intref 1.0:v:BWBR0002656&artikel=25c|artikel 25c\n"));
+	               &s);
+	ck_assert(t_contains(
+	    s.refs.s, "intref 1.0:v:BWBR0002656&artikel=25c|artikel 25c\n"));
 	seen_free(&s);
 }
 END_TEST
@@ -477,17 +489,21 @@ START_TEST(test_bwb_redactie_vervallen)
 	struct seen s;
 
 	seen_init(&s, "7");
-	ck_assert_int_eq(parse_mem(
-	    "<toestand bwb-id=\"BWBR0000001\" inwerkingtreding=\"2015-01-01\">"
-	    "<wetgeving soort=\"wet\"><citeertitel>  Proefwet </citeertitel>"
-	    "<wet-besluit><wettekst>"
-	    "<artikel><kop><label>Artikel</label><nr>7</nr></kop>"
-	    "<al><redactie type=\"vervallen\">[Vervallen per 01-01-2015]"
-	    "</redactie></al></artikel>"
-	    "<artikel status=\"goed\"><kop><nr>8</nr></kop>"
-	    "<al>Tekst.</al><al><redactie type=\"vervallen\">x</redactie>"
-	    "</al></artikel>"
-	    "</wettekst></wet-besluit></wetgeving></toestand>", &s, &e),
+	ck_assert_int_eq(
+	    parse_mem(
+	        "<toestand bwb-id=\"BWBR0000001\" "
+	        "inwerkingtreding=\"2015-01-01\">"
+	        "<wetgeving soort=\"wet\"><citeertitel>  Proefwet "
+	        "</citeertitel>"
+	        "<wet-besluit><wettekst>"
+	        "<artikel><kop><label>Artikel</label><nr>7</nr></kop>"
+	        "<al><redactie type=\"vervallen\">[Vervallen per 01-01-2015]"
+	        "</redactie></al></artikel>"
+	        "<artikel status=\"goed\"><kop><nr>8</nr></kop>"
+	        "<al>Tekst.</al><al><redactie type=\"vervallen\">x</redactie>"
+	        "</al></artikel>"
+	        "</wettekst></wet-besluit></wetgeving></toestand>",
+	        &s, &e),
 	    PT_OK);
 	ck_assert_int_eq(s.narticles, 2);
 	ck_assert_str_eq(s.cit, "Proefwet");
@@ -533,33 +549,39 @@ START_TEST(test_bwb_table_footnote)
 	for (p = start; (p = strstr(p, "<noot ")) != NULL && p < end; p++)
 		notes++;
 	ck_assert_int_eq(notes, 2);
-	pt_buf_adds(&doc, "<toestand bwb-id=\"BWBR0008326\" "
-		    "inwerkingtreding=\"2011-01-01\"><wetgeving><regeling>"
-		    "<bijlage label=\"Bijlage 1\"><kop><label>Bijlage</label>"
-		    "<nr>1</nr><titel>behorende bij artikel 2</titel></kop>"
-		    "<artikel><kop><nr>B1</nr></kop>");
+	pt_buf_adds(&doc,
+	            "<toestand bwb-id=\"BWBR0008326\" "
+	            "inwerkingtreding=\"2011-01-01\"><wetgeving><regeling>"
+	            "<bijlage label=\"Bijlage 1\"><kop><label>Bijlage</label>"
+	            "<nr>1</nr><titel>behorende bij artikel 2</titel></kop>"
+	            "<artikel><kop><nr>B1</nr></kop>");
 	pt_buf_add(&doc, start, (size_t)(end - start));
 	pt_buf_adds(&doc, "</artikel></bijlage></regeling></wetgeving>"
-		    "</toestand>");
+	                  "</toestand>");
 
 	seen_init(&s, "B1");
 	ck_assert_int_eq(parse_mem(doc.s, &s, &e), PT_OK);
 	ck_assert_int_eq(s.narticles, 1);
 	ck_assert_str_eq(s.path, "Bijlage 1");
-	ck_assert_msg(strncmp(s.text, "I. Algemene Gegevens\n"
-		      "- | (8.1) | Gemeentecode\n"
-		      "- | (8.2) | Naam contactpersoon\n", 62) == 0,
-		      "%s", s.text);
-	ck_assert(t_contains(s.text, "\n[noot *] de tussen haakjes "
-		  "aangeduide code bij de gegevens verwijst naar het nummer"));
+	ck_assert_msg(strncmp(s.text,
+	                      "I. Algemene Gegevens\n"
+	                      "- | (8.1) | Gemeentecode\n"
+	                      "- | (8.2) | Naam contactpersoon\n",
+	                      62) == 0,
+	              "%s", s.text);
+	ck_assert(t_contains(
+	    s.text,
+	    "\n[noot *] de tussen haakjes "
+	    "aangeduide code bij de gegevens verwijst naar het nummer"));
 	/* One line per row, then one per footnote. */
 	for (p = s.text, lines = 1; *p; p++)
 		lines += *p == '\n';
 	ck_assert_int_eq(rows, 26);
 	ck_assert_int_eq(lines, rows + notes);
-	ck_assert(t_contains(s.text, "\nII Gegevens per onroerende zaak\n"
-		  "1. De aanduiding van de onroerende zaak:\n- | (1.1) | "
-		  "WOZ-objectnummer\n"));
+	ck_assert(t_contains(
+	    s.text, "\nII Gegevens per onroerende zaak\n"
+	            "1. De aanduiding van de onroerende zaak:\n- | (1.1) | "
+	            "WOZ-objectnummer\n"));
 	ck_assert(!t_contains(s.text, "  "));
 	seen_free(&s);
 	pt_buf_release(&doc);
@@ -574,13 +596,14 @@ START_TEST(test_bwb_refs)
 	struct seen s;
 
 	corpus_article("corpus/bwb/BWBR0008326_2011-01-01_0.xml", "2", &s);
-	ck_assert_str_eq(s.refs.s,
+	ck_assert_str_eq(
+	    s.refs.s,
 	    "extref jci1.3:c:BWBR0007119&artikel=22|artikel 22 van de Wet "
 	    "waardering onroerende zaken\n"
 	    "intref jci1.3:c:BWBR0008326&bijlage=1&z=2006-04-14&g=2011-01-01"
 	    "|bijlage 1\n");
 	ck_assert(t_contains(s.text, "in artikel 22 van de Wet waardering "
-		  "onroerende zaken bedoelde waarden"));
+	                             "onroerende zaken bedoelde waarden"));
 	seen_free(&s);
 }
 END_TEST
@@ -622,9 +645,12 @@ START_TEST(test_bwb_no_articles)
 	struct seen s;
 
 	seen_init(&s, NULL);
-	ck_assert_int_eq(parse_mem("<toestand bwb-id=\"BWBR0000003\" "
-	    "inwerkingtreding=\"2020-01-01\"><wetgeving soort=\"AMvB\">"
-	    "<intitule>Besluit</intitule></wetgeving></toestand>", &s, &e),
+	ck_assert_int_eq(
+	    parse_mem(
+	        "<toestand bwb-id=\"BWBR0000003\" "
+	        "inwerkingtreding=\"2020-01-01\"><wetgeving soort=\"AMvB\">"
+	        "<intitule>Besluit</intitule></wetgeving></toestand>",
+	        &s, &e),
 	    PT_OK);
 	ck_assert_int_eq(s.nmeta, 1);
 	ck_assert_int_eq(s.narticles, 0);
@@ -637,11 +663,11 @@ END_TEST
 /* Bad inputs: status, position, and no article reported. */
 static void
 expect_bad(const char *xml, size_t len, enum pt_status code, long line,
-	   long col, const char *msg)
+           long col, const char *msg)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct seen s;
-	struct bwb_handler h = { on_meta, on_article, NULL };
+	struct bwb_handler h = {on_meta, on_article, NULL};
 	char *dir = t_tmpdir();
 	char *path = t_write(dir, "bad.xml", xml, len);
 	enum pt_status rc;
@@ -649,15 +675,15 @@ expect_bad(const char *xml, size_t len, enum pt_status code, long line,
 	seen_init(&s, NULL);
 	h.ctx = &s;
 	rc = bwb_parse_file(path, &h, &e);
-	ck_assert_msg(rc == code, "%s: status %d, want %d (%s)", msg, rc,
-		      code, e.msg);
+	ck_assert_msg(rc == code, "%s: status %d, want %d (%s)", msg, rc, code,
+	              e.msg);
 	ck_assert_int_eq(e.code, code);
 	ck_assert_str_eq(e.file, path);
 	ck_assert_msg(e.line == line, "%s: line %ld, want %ld", msg, e.line,
-		      line);
+	              line);
 	if (col > 0)
-		ck_assert_msg(e.col == col, "%s: col %ld, want %ld", msg,
-			      e.col, col);
+		ck_assert_msg(e.col == col, "%s: col %ld, want %ld", msg, e.col,
+		              col);
 	ck_assert_msg(t_contains(e.msg, msg), "'%s' not in '%s'", msg, e.msg);
 	ck_assert_int_eq(s.narticles, 0);
 	seen_free(&s);
@@ -674,7 +700,7 @@ expect_bad(const char *xml, size_t len, enum pt_status code, long line,
 	free(path);
 }
 
-#define BAD(xml, code, line, col, msg) \
+#define BAD(xml, code, line, col, msg)                                         \
 	expect_bad(xml, sizeof(xml) - 1, code, line, col, msg)
 
 START_TEST(test_bwb_bad_inputs)
@@ -683,15 +709,17 @@ START_TEST(test_bwb_bad_inputs)
 	BAD("  \n\t\n ", PT_EINPUT, 3, 0, "empty file");
 	BAD("<toestand bwb-id=\"X\">\n<wetgeving>\n<artikel><al>x</al>",
 	    PT_EINPUT, 3, 0, "'artikel' is not closed");
-	BAD("<toestand bwb-id=\"X\">\n<al>x</lid>\n</toestand>",
-	    PT_EINPUT, 2, 0, "mismatch");
-	BAD("<?xml version=\"1.0\"?>\n<html><body/></html>\n",
-	    PT_EINPUT, 2, 0, "'html'");
+	BAD("<toestand bwb-id=\"X\">\n<al>x</lid>\n</toestand>", PT_EINPUT, 2,
+	    0, "mismatch");
+	BAD("<?xml version=\"1.0\"?>\n<html><body/></html>\n", PT_EINPUT, 2, 0,
+	    "'html'");
 	BAD("<toestand bwb-id=\"X\" inwerkingtreding=\"2020-01-01\">\n"
 	    "<wetgeving><artikel><al>caf\xe9</al></artikel></wetgeving>"
-	    "</toestand>\n", PT_EINPUT, 2, 0, "UTF-8");
+	    "</toestand>\n",
+	    PT_EINPUT, 2, 0, "UTF-8");
 	BAD("<toestand inwerkingtreding=\"2020-01-01\">\n<artikel/>"
-	    "</toestand>", PT_EINPUT, 1, 0, "bwb-id");
+	    "</toestand>",
+	    PT_EINPUT, 1, 0, "bwb-id");
 	BAD("<?xml version=\"1.0\"?>\n<!DOCTYPE toestand [<!ENTITY x SYSTEM "
 	    "\"file:///etc/passwd\">]>\n<toestand bwb-id=\"X\"><artikel>"
 	    "<al>&x;</al></artikel></toestand>\n",
@@ -701,16 +729,20 @@ START_TEST(test_bwb_bad_inputs)
 	    " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
 	    " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
 	    "]>\n<toestand bwb-id=\"X\"><artikel><al>&lol2;</al></artikel>"
-	    "</toestand>\n", PT_EUNSAFE, 3, 0, "entity 'lol'");
+	    "</toestand>\n",
+	    PT_EUNSAFE, 3, 0, "entity 'lol'");
 	BAD("<!DOCTYPE toestand [<!ENTITY % p \"x\">]>\n"
-	    "<toestand bwb-id=\"X\"/>", PT_EUNSAFE, 1, 0, "entity 'p'");
+	    "<toestand bwb-id=\"X\"/>",
+	    PT_EUNSAFE, 1, 0, "entity 'p'");
 	/* Undeclared entities, with and without an external DTD. */
 	BAD("<toestand bwb-id=\"X\">\n<artikel><al>&foo;</al></artikel>"
-	    "</toestand>", PT_EUNSAFE, 2, 0, "'foo'");
+	    "</toestand>",
+	    PT_EUNSAFE, 2, 0, "'foo'");
 	BAD("<?xml version=\"1.0\"?>\n<!DOCTYPE wetgeving SYSTEM "
 	    "\"http://wetten.overheid.nl/dtd/bwb-plus-meta-1_61w.dtd\">\n"
 	    "<wetgeving bwb-id=\"X\"><artikel><al>a\n&nbsp; b</al></artikel>"
-	    "</wetgeving>", PT_EUNSAFE, 4, 0, "'nbsp'");
+	    "</wetgeving>",
+	    PT_EUNSAFE, 4, 0, "'nbsp'");
 }
 END_TEST
 
@@ -721,10 +753,14 @@ START_TEST(test_bwb_external_dtd_not_loaded)
 	struct seen s;
 
 	seen_init(&s, "1");
-	ck_assert_int_eq(parse_mem("<?xml version=\"1.0\"?>\n<!DOCTYPE "
-	    "wetgeving SYSTEM \"file:///nonexistent/bwb.dtd\">\n<wetgeving "
-	    "bwb-id=\"X\"><artikel><kop><nr>1</nr></kop><al>a &amp; &#233;"
-	    "<![CDATA[ <b> ]]></al></artikel></wetgeving>", &s, &e), PT_OK);
+	ck_assert_int_eq(
+	    parse_mem(
+	        "<?xml version=\"1.0\"?>\n<!DOCTYPE "
+	        "wetgeving SYSTEM \"file:///nonexistent/bwb.dtd\">\n<wetgeving "
+	        "bwb-id=\"X\"><artikel><kop><nr>1</nr></kop><al>a &amp; &#233;"
+	        "<![CDATA[ <b> ]]></al></artikel></wetgeving>",
+	        &s, &e),
+	    PT_OK);
 	ck_assert_str_eq(s.text, "a & é <b>");
 	seen_free(&s);
 }
@@ -741,7 +777,7 @@ START_TEST(test_bwb_unreadable)
 	ck_assert_int_eq(parse_file(path, &s, &e), PT_EIO);
 	ck_assert_str_eq(e.file, path);
 	ck_assert(t_contains(e.msg, "cannot open"));
-	ck_assert_int_eq(parse_file(dir, &s, &e), PT_EIO);	/* directory */
+	ck_assert_int_eq(parse_file(dir, &s, &e), PT_EIO); /* directory */
 	ck_assert_int_eq(s.nmeta, 0);
 	seen_free(&s);
 	t_tmpdir_cleanup(dir);
@@ -787,12 +823,14 @@ START_TEST(test_bwb_chunk_boundaries)
 
 	/* > 64 KiB so the file is read in several chunks. */
 	pt_buf_adds(&big, "<toestand bwb-id=\"BWBR0000004\" "
-		    "inwerkingtreding=\"2020-01-01\"><wetgeving>");
+	                  "inwerkingtreding=\"2020-01-01\"><wetgeving>");
 	for (i = 0; i < 2000; i++)
-		pt_buf_addf(&big, "<artikel label=\"Artikel %d\"><kop><nr>%d"
-			    "</nr></kop><lid><lidnr>1</lidnr><al>Een   lange"
-			    "\n\t zin &amp; nog <nadruk>iets</nadruk>.</al>"
-			    "</lid></artikel>\n", i, i);
+		pt_buf_addf(&big,
+		            "<artikel label=\"Artikel %d\"><kop><nr>%d"
+		            "</nr></kop><lid><lidnr>1</lidnr><al>Een   lange"
+		            "\n\t zin &amp; nog <nadruk>iets</nadruk>.</al>"
+		            "</lid></artikel>\n",
+		            i, i);
 	pt_buf_adds(&big, "</wetgeving></toestand>");
 	path = t_write(dir, "big.xml", big.s, big.len);
 	seen_init(&a, "1999");
@@ -802,7 +840,7 @@ START_TEST(test_bwb_chunk_boundaries)
 	ck_assert_int_eq(a.narticles, 2000);
 	ck_assert(a.hash == b.hash);
 	ck_assert_str_eq(a.text, "1. Een lange zin & nog iets.");
-	ck_assert_int_eq(a.line, 2 * 1999 + 1);	/* two lines each */
+	ck_assert_int_eq(a.line, 2 * 1999 + 1); /* two lines each */
 	seen_free(&a);
 	seen_free(&b);
 	pt_buf_release(&big);

@@ -40,7 +40,8 @@ setup(void)
 	for (i = 0; i < n; i++) {
 		struct import_result r;
 
-		ck_assert_msg(import_file(st, files[i], &o, &r, &e) == PT_OK, "%s", e.msg);
+		ck_assert_msg(import_file(st, files[i], &o, &r, &e) == PT_OK,
+		              "%s", e.msg);
 		import_result_release(&r);
 	}
 	import_list_free(files, n);
@@ -65,7 +66,8 @@ run(const char *rel, struct design **d)
 	struct check_result *r;
 	char *path = t_src(rel);
 
-	ck_assert_msg(design_load(path, "2026-11-25", d, &e) == PT_OK, "%s: %s", path, e.msg);
+	ck_assert_msg(design_load(path, "2026-11-25", d, &e) == PT_OK, "%s: %s",
+	              path, e.msg);
 	ck_assert_int_eq(check_run(*d, rs, st, &r, &e), PT_OK);
 	free(path);
 	return r;
@@ -73,75 +75,80 @@ run(const char *rel, struct design **d)
 
 /* The findings of each example design, exactly (kind + id). */
 static const char *const expect_noord[] = {
-	"barrier noord/jw-7.3.11-gegevensdeling/wt-centrum>rvt-noord",
-	"barrier noord/jw-7.3.11-gegevensdeling/dossier:rvt-noord+wt-centrum",
-	"barrier noord/jw-4.2.1-klachtrecht/rvt-noord",
-	"barrier noord/jw-2.4-regionale-schaal/rvt-noord",
-	"risk noord/risico-vertrouwenspersoon/rvt-noord",
-	"risk noord/risico-hulp-en-dwang/rvt-noord",
-	"risk noord/risico-rechterlijke-toets/rvt-noord",
-	"risk noord/risico-rechtsbijstand/rvt-noord",
-	"risk noord/risico-hoorrecht-kind/rvt-noord",
-	"barrier noord/jw-3.2-1-uitvoering/rvt-noord",
-	"barrier noord/jw-3.2-2-hulp-en-maatregel/rvt-noord",
-	NULL
-};
+    "barrier noord/jw-7.3.11-gegevensdeling/wt-centrum>rvt-noord",
+    "barrier noord/jw-7.3.11-gegevensdeling/dossier:rvt-noord+wt-centrum",
+    "barrier noord/jw-4.2.1-klachtrecht/rvt-noord",
+    "barrier noord/jw-2.4-regionale-schaal/rvt-noord",
+    "risk noord/risico-vertrouwenspersoon/rvt-noord",
+    "risk noord/risico-hulp-en-dwang/rvt-noord",
+    "risk noord/risico-rechterlijke-toets/rvt-noord",
+    "risk noord/risico-rechtsbijstand/rvt-noord",
+    "risk noord/risico-hoorrecht-kind/rvt-noord",
+    "barrier noord/jw-3.2-1-uitvoering/rvt-noord",
+    "barrier noord/jw-3.2-2-hulp-en-maatregel/rvt-noord",
+    NULL};
 static const char *const expect_rvt_gecertificeerd[] = {
-	"risk rvt-gecertificeerd/risico-hoorrecht-kind/rvt-ijssel-vecht",
-	"risk rvt-gecertificeerd/risico-evrm-8-uithuisplaatsing/rvt-ijssel-vecht",
-	NULL
-};
+    "risk rvt-gecertificeerd/risico-hoorrecht-kind/rvt-ijssel-vecht",
+    "risk rvt-gecertificeerd/risico-evrm-8-uithuisplaatsing/rvt-ijssel-vecht",
+    NULL};
 static const char *const expect_rvt_integraal[] = {
-	"barrier rvt-integraal/jw-1.1-doelgroep-volwassenen/rvt-gelderland-zuid",
-	"barrier rvt-integraal/jw-7.3.11-gegevensdeling/wijkteam-nijmegen>rvt-gelderland-zuid",
-	"barrier rvt-integraal/jw-7.3.11-gegevensdeling/rvt-gelderland-zuid>ggz",
-	"barrier rvt-integraal/jw-7.3.11-gegevensdeling/dossier:rvt-gelderland-zuid+wijkteam-nijmegen",
-	"risk rvt-integraal/risico-gegevens-ggz-volwassenen/rvt-gelderland-zuid>ggz",
-	"risk rvt-integraal/risico-bijzondere-gegevens/wijkteam-nijmegen>rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-bijzondere-gegevens/rvt-gelderland-zuid>ggz",
-	"barrier rvt-integraal/wth-2-huisverbod/rvt-gelderland-zuid",
-	"barrier rvt-integraal/jw-2.4-regionale-schaal/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-klachtrecht-veilig-thuis/rvt-gelderland-zuid",
-	"barrier rvt-integraal/jw-3.1-raadsonderzoek/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-hulp-en-dwang/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-onafhankelijk-raadsonderzoek/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-rechterlijke-toets/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-rechtsbijstand/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-hoorrecht-kind/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-evrm-8-uithuisplaatsing/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-rapportage-helper/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-rijkstaak-gemeentelijke-sturing/rvt-gelderland-zuid",
-	"barrier rvt-integraal/jw-3.2-1-uitvoering/rvt-gelderland-zuid",
-	"barrier rvt-integraal/jw-3.2-1-jeugdreclassering/rvt-gelderland-zuid",
-	"barrier rvt-integraal/bw1-302-voogdij/rvt-gelderland-zuid",
-	"barrier rvt-integraal/jw-3.2-2-hulp-en-maatregel/rvt-gelderland-zuid",
-	"barrier rvt-integraal/jw-7.1.1.2-verwijsindex/rvt-gelderland-zuid",
-	"risk rvt-integraal/risico-verwijsindex-integraal-team/rvt-gelderland-zuid",
-	"barrier rvt-integraal/bw1-255-2-verzoek-ots/rvt-gelderland-zuid",
-	NULL
-};
+    "barrier rvt-integraal/jw-1.1-doelgroep-volwassenen/rvt-gelderland-zuid",
+    "barrier "
+    "rvt-integraal/jw-7.3.11-gegevensdeling/"
+    "wijkteam-nijmegen>rvt-gelderland-zuid",
+    "barrier rvt-integraal/jw-7.3.11-gegevensdeling/rvt-gelderland-zuid>ggz",
+    "barrier "
+    "rvt-integraal/jw-7.3.11-gegevensdeling/"
+    "dossier:rvt-gelderland-zuid+wijkteam-nijmegen",
+    "risk "
+    "rvt-integraal/risico-gegevens-ggz-volwassenen/rvt-gelderland-zuid>ggz",
+    "risk "
+    "rvt-integraal/risico-bijzondere-gegevens/"
+    "wijkteam-nijmegen>rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-bijzondere-gegevens/rvt-gelderland-zuid>ggz",
+    "barrier rvt-integraal/wth-2-huisverbod/rvt-gelderland-zuid",
+    "barrier rvt-integraal/jw-2.4-regionale-schaal/rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-klachtrecht-veilig-thuis/rvt-gelderland-zuid",
+    "barrier rvt-integraal/jw-3.1-raadsonderzoek/rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-hulp-en-dwang/rvt-gelderland-zuid",
+    "risk "
+    "rvt-integraal/risico-onafhankelijk-raadsonderzoek/rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-rechterlijke-toets/rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-rechtsbijstand/rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-hoorrecht-kind/rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-evrm-8-uithuisplaatsing/rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-rapportage-helper/rvt-gelderland-zuid",
+    "risk "
+    "rvt-integraal/risico-rijkstaak-gemeentelijke-sturing/rvt-gelderland-zuid",
+    "barrier rvt-integraal/jw-3.2-1-uitvoering/rvt-gelderland-zuid",
+    "barrier rvt-integraal/jw-3.2-1-jeugdreclassering/rvt-gelderland-zuid",
+    "barrier rvt-integraal/bw1-302-voogdij/rvt-gelderland-zuid",
+    "barrier rvt-integraal/jw-3.2-2-hulp-en-maatregel/rvt-gelderland-zuid",
+    "barrier rvt-integraal/jw-7.1.1.2-verwijsindex/rvt-gelderland-zuid",
+    "risk rvt-integraal/risico-verwijsindex-integraal-team/rvt-gelderland-zuid",
+    "barrier rvt-integraal/bw1-255-2-verzoek-ots/rvt-gelderland-zuid",
+    NULL};
 static const char *const expect_wijkteam[] = {
-	"risk wijkteam-hulp-en-dwang/risico-hulp-en-dwang/wijkteam",
-	"risk wijkteam-hulp-en-dwang/risico-rechterlijke-toets/wijkteam",
-	"risk wijkteam-hulp-en-dwang/risico-rechtsbijstand/wijkteam",
-	"risk wijkteam-hulp-en-dwang/risico-hoorrecht-kind/wijkteam",
-	"barrier wijkteam-hulp-en-dwang/jw-3.2-1-uitvoering/wijkteam",
-	"barrier wijkteam-hulp-en-dwang/jw-3.2-2-hulp-en-maatregel/wijkteam",
-	NULL
-};
-static const char *const expect_none[] = { NULL };
+    "risk wijkteam-hulp-en-dwang/risico-hulp-en-dwang/wijkteam",
+    "risk wijkteam-hulp-en-dwang/risico-rechterlijke-toets/wijkteam",
+    "risk wijkteam-hulp-en-dwang/risico-rechtsbijstand/wijkteam",
+    "risk wijkteam-hulp-en-dwang/risico-hoorrecht-kind/wijkteam",
+    "barrier wijkteam-hulp-en-dwang/jw-3.2-1-uitvoering/wijkteam",
+    "barrier wijkteam-hulp-en-dwang/jw-3.2-2-hulp-en-maatregel/wijkteam",
+    NULL};
+static const char *const expect_none[] = {NULL};
 
 static const struct {
 	const char *file;
 	const char *const *expect;
 	size_t barriers;
 } examples[] = {
-	{ "xml/proeftuinen/huidige-taakverdeling.xml", expect_none, 0 },
-	{ "xml/proeftuinen/veilig-thuis-aangewezen.xml", expect_none, 0 },
-	{ "xml/proeftuinen/rvt-gecertificeerd.xml", expect_rvt_gecertificeerd, 0 },
-	{ "xml/proeftuinen/noord.xml", expect_noord, 6 },
-	{ "xml/proeftuinen/wijkteam-hulp-en-dwang.xml", expect_wijkteam, 2 },
-	{ "xml/proeftuinen/rvt-integraal.xml", expect_rvt_integraal, 13 },
+    {"xml/proeftuinen/huidige-taakverdeling.xml", expect_none, 0},
+    {"xml/proeftuinen/veilig-thuis-aangewezen.xml", expect_none, 0},
+    {"xml/proeftuinen/rvt-gecertificeerd.xml", expect_rvt_gecertificeerd, 0},
+    {"xml/proeftuinen/noord.xml", expect_noord, 6},
+    {"xml/proeftuinen/wijkteam-hulp-en-dwang.xml", expect_wijkteam, 2},
+    {"xml/proeftuinen/rvt-integraal.xml", expect_rvt_integraal, 13},
 };
 
 START_TEST(test_check_examples)
@@ -153,16 +160,18 @@ START_TEST(test_check_examples)
 	while (examples[_i].expect[n])
 		n++;
 	for (i = 0; i < r->nfindings && i < n; i++) {
-		char *got = xasprintf("%s %s", rules_kind_name(r->findings[i].rule->kind),
-				      r->findings[i].id);
+		char *got = xasprintf(
+		    "%s %s", rules_kind_name(r->findings[i].rule->kind),
+		    r->findings[i].id);
 
 		ck_assert_msg(strcmp(got, examples[_i].expect[i]) == 0,
-			      "%s finding %zu: got '%s', want '%s'", examples[_i].file, i,
-			      got, examples[_i].expect[i]);
+		              "%s finding %zu: got '%s', want '%s'",
+		              examples[_i].file, i, got,
+		              examples[_i].expect[i]);
 		free(got);
 	}
-	ck_assert_msg(r->nfindings == n, "%s: %zu findings, want %zu", examples[_i].file,
-		      r->nfindings, n);
+	ck_assert_msg(r->nfindings == n, "%s: %zu findings, want %zu",
+	              examples[_i].file, r->nfindings, n);
 	ck_assert_uint_eq(r->nbarriers, examples[_i].barriers);
 	ck_assert_uint_eq(r->nbarriers + r->nrisks, r->nfindings);
 	check_result_free(r);
@@ -205,7 +214,8 @@ START_TEST(test_check_quotes_registry_at_peildatum)
 {
 	struct design *d;
 	struct check_result *r = run("xml/proeftuinen/noord.xml", &d);
-	const struct finding *f = find(r, "noord/jw-3.2-1-uitvoering/rvt-noord");
+	const struct finding *f =
+	    find(r, "noord/jw-3.2-1-uitvoering/rvt-noord");
 	const struct finding_provision *p;
 
 	ck_assert_ptr_nonnull(f);
@@ -219,9 +229,12 @@ START_TEST(test_check_quotes_registry_at_peildatum)
 	ck_assert_str_eq(p->rp->artikel, "3.2");
 	ck_assert_int_eq(p->in_registry, 1);
 	ck_assert_str_eq(p->version_date, "2026-01-01");
-	ck_assert_str_eq(p->text, "1. Een kinderbeschermingsmaatregel of jeugdreclassering wordt "
-			 "uitsluitend uitgevoerd door een gecertificeerde instelling.");
-	ck_assert_str_eq(p->jci, "jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=2026-07-01");
+	ck_assert_str_eq(
+	    p->text,
+	    "1. Een kinderbeschermingsmaatregel of jeugdreclassering wordt "
+	    "uitsluitend uitgevoerd door een gecertificeerde instelling.");
+	ck_assert_str_eq(p->jci,
+	                 "jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=2026-07-01");
 	ck_assert_ptr_null(p->missing);
 	check_result_free(r);
 	design_free(d);
@@ -242,21 +255,28 @@ START_TEST(test_check_older_peildatum_quotes_older_text)
 	p = strstr(xml, "peildatum=\"2026-07-01\"");
 	ck_assert_ptr_nonnull(p);
 	memcpy(p + strlen("peildatum=\""), "2020", 4);
-	ck_assert_int_eq(design_load_memory(xml, strlen(xml), "noord-2020.xml", NULL, &d, &e), PT_OK);
+	ck_assert_int_eq(design_load_memory(xml, strlen(xml), "noord-2020.xml",
+	                                    NULL, &d, &e),
+	                 PT_OK);
 	ck_assert_int_eq(check_run(d, rs, st, &r, &e), PT_OK);
 	for (i = 0; i < r->nfindings; i++)
 		for (k = 0; k < r->findings[i].nprovisions; k++) {
-			const struct finding_provision *fp = &r->findings[i].provisions[k];
+			const struct finding_provision *fp =
+			    &r->findings[i].provisions[k];
 
-			if (strcmp(fp->rp->bwb, "BWBR0034925") == 0 && fp->in_registry) {
-				ck_assert_str_eq(fp->version_date, "2015-01-01");
+			if (strcmp(fp->rp->bwb, "BWBR0034925") == 0 &&
+			    fp->in_registry) {
+				ck_assert_str_eq(fp->version_date,
+				                 "2015-01-01");
 				seen++;
 			}
-			/* the Wmo extract is valid from 2026-07-01 only: said, not guessed */
+			/* the Wmo extract is valid from 2026-07-01 only: said,
+			 * not guessed */
 			if (strcmp(fp->rp->bwb, "BWBR0035362") == 0) {
 				ck_assert_int_eq(fp->in_registry, 0);
 				ck_assert_ptr_null(fp->text);
-				ck_assert(t_contains(fp->missing, "geen versie"));
+				ck_assert(
+				    t_contains(fp->missing, "geen versie"));
 			}
 		}
 	ck_assert_int_gt(seen, 0);
@@ -280,9 +300,11 @@ START_TEST(test_check_without_registry)
 	ck_assert_uint_gt(r->nfindings, 0);
 	for (i = 0; i < r->nfindings; i++)
 		for (k = 0; k < r->findings[i].nprovisions; k++) {
-			ck_assert_int_eq(r->findings[i].provisions[k].in_registry, 0);
+			ck_assert_int_eq(
+			    r->findings[i].provisions[k].in_registry, 0);
 			ck_assert_ptr_null(r->findings[i].provisions[k].text);
-			ck_assert_ptr_nonnull(r->findings[i].provisions[k].missing);
+			ck_assert_ptr_nonnull(
+			    r->findings[i].provisions[k].missing);
 		}
 	check_result_free(r);
 	design_free(d);
@@ -301,10 +323,12 @@ START_TEST(test_check_unverified_marked)
 		int any = 0;
 
 		for (k = 0; k < r->findings[i].nprovisions; k++)
-			if (!rules_zekerheid_verified(r->findings[i].provisions[k].rp->zekerheid))
+			if (!rules_zekerheid_verified(
+			        r->findings[i].provisions[k].rp->zekerheid))
 				any = 1;
 		for (k = 0; k < r->findings[i].rule->nsources; k++)
-			if (!rules_zekerheid_verified(r->findings[i].rule->sources[k].zekerheid))
+			if (!rules_zekerheid_verified(
+			        r->findings[i].rule->sources[k].zekerheid))
 				any = 1;
 		ck_assert_int_eq(r->findings[i].unverified, any);
 		unverified += any;
@@ -318,14 +342,16 @@ END_TEST
 START_TEST(test_check_ok_list)
 {
 	struct design *d;
-	struct check_result *r = run("xml/proeftuinen/huidige-taakverdeling.xml", &d);
+	struct check_result *r =
+	    run("xml/proeftuinen/huidige-taakverdeling.xml", &d);
 
 	ck_assert_uint_eq(r->nfindings, 0);
 	ck_assert_uint_eq(r->nok, d->ntaken);
 	check_result_free(r);
 	design_free(d);
 	r = run("xml/proeftuinen/noord.xml", &d);
-	/* verzoek-raadsonderzoek by the wijkteam is fine (B5); the RVT's tasks are not */
+	/* verzoek-raadsonderzoek by the wijkteam is fine (B5); the RVT's tasks
+	 * are not */
 	ck_assert_uint_eq(r->nok, 1);
 	ck_assert_str_eq(d->taken[r->ok[0].taak].id, "verzoek-raadsonderzoek");
 	check_result_free(r);
@@ -341,7 +367,8 @@ suite_check(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
-	tcase_add_loop_test(tc, test_check_examples, 0, sizeof examples / sizeof examples[0]);
+	tcase_add_loop_test(tc, test_check_examples, 0,
+	                    sizeof examples / sizeof examples[0]);
 	tcase_add_test(tc, test_check_ids_stable);
 	tcase_add_test(tc, test_check_quotes_registry_at_peildatum);
 	tcase_add_test(tc, test_check_older_peildatum_quotes_older_text);

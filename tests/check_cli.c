@@ -47,11 +47,14 @@ START_TEST(test_cli_help_every_command)
 	for (c = cli_commands; c->name; c++) {
 		pt_buf_reset(&syn);
 		cli_synopsis(&syn, c);
-		ck_assert_msg(strchr(syn.s, '{') == NULL, "%s synopsis", c->name);
+		ck_assert_msg(strchr(syn.s, '{') == NULL, "%s synopsis",
+		              c->name);
 		ck_assert_int_eq(t_cli(&out, &err, c->name, "--help", NULL), 0);
-		ck_assert_msg(t_contains(out, "Usage: proeftoets"), "%s --help", c->name);
+		ck_assert_msg(t_contains(out, "Usage: proeftoets"), "%s --help",
+		              c->name);
 		ck_assert_msg(t_contains(out, syn.s), "%s synopsis", c->name);
-		ck_assert_msg(t_contains(out, "Exit status:"), "%s exit statuses", c->name);
+		ck_assert_msg(t_contains(out, "Exit status:"),
+		              "%s exit statuses", c->name);
 		ck_assert_str_eq(err, "");
 		free(out);
 		free(err);
@@ -62,7 +65,8 @@ START_TEST(test_cli_help_every_command)
 	pt_buf_release(&syn);
 	ck_assert_int_eq(t_cli(&out, NULL, "--help", NULL), 0);
 	for (c = cli_commands; c->name; c++)
-		ck_assert_msg(t_contains(out, c->name), "%s in --help", c->name);
+		ck_assert_msg(t_contains(out, c->name), "%s in --help",
+		              c->name);
 	free(out);
 }
 END_TEST
@@ -75,7 +79,8 @@ START_TEST(test_cli_man_page_lists_commands)
 
 	ck_assert_ptr_nonnull(man);
 	for (c = cli_commands; c->name; c++)
-		ck_assert_msg(t_contains(man, c->name), "man page lacks %s", c->name);
+		ck_assert_msg(t_contains(man, c->name), "man page lacks %s",
+		              c->name);
 	ck_assert(t_contains(man, "EXIT STATUS"));
 	free(man);
 	free(path);
@@ -105,12 +110,12 @@ START_TEST(test_cli_man_page_lists_formats)
 			pt_buf_reset(&want);
 			pt_buf_adds(&want, ".RB [ \\-\\-format\n.BR ");
 			format_names(&want, (enum format_doc)o->formats, " | ",
-				     " | ");
+			             " | ");
 			pt_buf_adds(&want, " ]\n");
 			at = strstr(at, ".RB [ \\-\\-format\n");
-			ck_assert_msg(at != NULL && strncmp(at, want.s, want.len) == 0,
-				      "man page: %s --format is not %s", c->name,
-				      want.s);
+			ck_assert_msg(
+			    at != NULL && strncmp(at, want.s, want.len) == 0,
+			    "man page: %s --format is not %s", c->name, want.s);
 			n++;
 		}
 	ck_assert_int_eq(n, 2);
@@ -137,25 +142,45 @@ START_TEST(test_cli_usage_errors)
 
 	ck_assert_int_eq(t_cli(&out, &err, NULL), PT_EUSAGE);
 	ck_assert(t_contains(err, "Usage:"));
-	free(out); free(err);
+	free(out);
+	free(err);
 	ck_assert_int_eq(t_cli(&out, &err, "frobnicate", NULL), PT_EUSAGE);
 	ck_assert(t_contains(err, "unknown command 'frobnicate'"));
-	free(out); free(err);
+	free(out);
+	free(err);
 	ck_assert_int_eq(t_cli(&out, &err, "--db", NULL), PT_EUSAGE);
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "show", "BWBR0034925", NULL), PT_EUSAGE);
+	free(out);
+	free(err);
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", db, "show", "BWBR0034925", NULL),
+	    PT_EUSAGE);
 	ck_assert(t_contains(err, "show --help"));
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "show", "BWBR0034925", "3.2", "--date", "2026-02-30", NULL), PT_EUSAGE);
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "laws", "--format", "xml", NULL), PT_EUSAGE);
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "import", NULL), PT_EUSAGE);
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--format", "pdf", "x.xml", NULL), PT_EUSAGE);
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "search", "--limit", "0", "x", NULL), PT_EUSAGE);
-	free(out); free(err);
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "show", "BWBR0034925",
+	                       "3.2", "--date", "2026-02-30", NULL),
+	                 PT_EUSAGE);
+	free(out);
+	free(err);
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", db, "laws", "--format", "xml", NULL),
+	    PT_EUSAGE);
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "import", NULL),
+	                 PT_EUSAGE);
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--format",
+	                       "pdf", "x.xml", NULL),
+	                 PT_EUSAGE);
+	free(out);
+	free(err);
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", db, "search", "--limit", "0", "x", NULL),
+	    PT_EUSAGE);
+	free(out);
+	free(err);
 }
 END_TEST
 
@@ -165,17 +190,25 @@ START_TEST(test_cli_empty_registry)
 
 	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "laws", NULL), 0);
 	ck_assert(t_contains(out, "holds no laws"));
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "laws", "--format", "json", NULL), 0);
+	free(out);
+	free(err);
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", db, "laws", "--format", "json", NULL), 0);
 	ck_assert_str_eq(out, "[]\n");
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "show", "BWBR0034925", "3.2", NULL), PT_ENOTFOUND);
+	free(out);
+	free(err);
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", db, "show", "BWBR0034925", "3.2", NULL),
+	    PT_ENOTFOUND);
 	ck_assert(t_contains(err, "BWBR0034925 is not in the registry"));
 	ck_assert_str_eq(out, "");
-	free(out); free(err);
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "search", "kind", NULL), 0);
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "search", "kind", NULL),
+	                 0);
 	ck_assert(t_contains(out, "0 results"));
-	free(out); free(err);
+	free(out);
+	free(err);
 }
 END_TEST
 
@@ -183,10 +216,13 @@ START_TEST(test_cli_import_missing_file)
 {
 	char *out, *err, *missing = xasprintf("%s/nope.xml", dir);
 
-	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "import", missing, NULL), PT_EIO);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "import", missing, NULL),
+	                 PT_EIO);
 	ck_assert(t_contains(err, missing));
 	ck_assert(t_contains(err, "cannot open"));
-	free(out); free(err); free(missing);
+	free(out);
+	free(err);
+	free(missing);
 }
 END_TEST
 
@@ -209,11 +245,19 @@ END_TEST
 
 START_TEST(test_cli_bad_database)
 {
-	char *out, *err, *junk = t_write(dir, "junk.db", "this is not sqlite, just text padding......................................................................................................", 130);
+	char *out, *err,
+	    *junk = t_write(
+	        dir, "junk.db",
+	        "this is not sqlite, just text "
+	        "padding......................................................."
+	        "...............................................",
+	        130);
 
 	ck_assert_int_eq(t_cli(&out, &err, "--db", junk, "laws", NULL), PT_EDB);
 	ck_assert(t_contains(err, junk));
-	free(out); free(err); free(junk);
+	free(out);
+	free(err);
+	free(junk);
 }
 END_TEST
 
@@ -223,7 +267,8 @@ END_TEST
 START_TEST(test_cli_check_output_file)
 {
 	const struct format *f;
-	char *rules = t_src("rules"), *noord = t_src("xml/proeftuinen/noord.xml");
+	char *rules = t_src("rules"),
+	     *noord = t_src("xml/proeftuinen/noord.xml");
 	char *vt = t_src("xml/proeftuinen/veilig-thuis-aangewezen.xml");
 	char *file = xasprintf("%s/rapport", dir);
 	char *bad = t_write(dir, "kapot.xml", "<proeftuin", 10);
@@ -233,24 +278,28 @@ START_TEST(test_cli_check_output_file)
 	for (f = formats; f->name != NULL; f++) {
 		if (!format_carries(f, FORMAT_REPORT))
 			continue;
-		ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--rules", rules,
-				       "--format", f->name, noord, vt, NULL), PT_FINDINGS);
+		ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check",
+		                       "--rules", rules, "--format", f->name,
+		                       noord, vt, NULL),
+		                 PT_FINDINGS);
 		free(err);
-		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
-				       "--format", f->name, "-o", file, noord, vt, NULL),
-				 PT_FINDINGS);
+		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check",
+		                       "--rules", rules, "--format", f->name,
+		                       "-o", file, noord, vt, NULL),
+		                 PT_FINDINGS);
 		free(err);
 		got = t_read(file, &len);
 		ck_assert_ptr_nonnull(got);
 		ck_assert_msg(len == strlen(out) && memcmp(got, out, len) == 0,
-			      "%s: -o differs from standard output", f->name);
+		              "%s: -o differs from standard output", f->name);
 		free(got);
 		free(out);
 	}
 	/* A bad design: nothing is written, the earlier report stays. */
 	got = t_read(file, &len);
-	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
-			       "-o", file, noord, bad, NULL), PT_EINPUT);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules",
+	                       rules, "-o", file, noord, bad, NULL),
+	                 PT_EINPUT);
 	free(err);
 	out = t_read(file, NULL);
 	ck_assert_str_eq(out, got);
@@ -259,13 +308,18 @@ START_TEST(test_cli_check_output_file)
 	/* An output that cannot be written: I/O error, no file left. */
 	free(file);
 	file = xasprintf("%s/geen-map/rapport", dir);
-	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
-			       "-o", file, noord, NULL), PT_EIO);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules",
+	                       rules, "-o", file, noord, NULL),
+	                 PT_EIO);
 	ck_assert(t_contains(err, "cannot write"));
 	free(err);
 	ck_assert_int_eq(t_cli(&out, NULL, "--db", db, "laws", NULL), 0);
 	free(out);
-	free(rules); free(noord); free(vt); free(file); free(bad);
+	free(rules);
+	free(noord);
+	free(vt);
+	free(file);
+	free(bad);
 }
 END_TEST
 
@@ -276,29 +330,33 @@ START_TEST(test_cli_check_output_targets)
 {
 	/* Together a report of some 200 kB, over the limit set below. */
 	static const char *const designs[6] = {
-		"xml/proeftuinen/huidige-taakverdeling.xml",
-		"xml/proeftuinen/noord.xml",
-		"xml/proeftuinen/rvt-gecertificeerd.xml",
-		"xml/proeftuinen/rvt-integraal.xml",
-		"xml/proeftuinen/veilig-thuis-aangewezen.xml",
-		"xml/proeftuinen/wijkteam-hulp-en-dwang.xml"
-	};
-	char *rules = t_src("rules"), *noord = t_src("xml/proeftuinen/noord.xml");
-	char *dev = xasprintf("%s/null", dir), *link = xasprintf("%s/link", dir);
+	    "xml/proeftuinen/huidige-taakverdeling.xml",
+	    "xml/proeftuinen/noord.xml",
+	    "xml/proeftuinen/rvt-gecertificeerd.xml",
+	    "xml/proeftuinen/rvt-integraal.xml",
+	    "xml/proeftuinen/veilig-thuis-aangewezen.xml",
+	    "xml/proeftuinen/wijkteam-hulp-en-dwang.xml"};
+	char *rules = t_src("rules"),
+	     *noord = t_src("xml/proeftuinen/noord.xml");
+	char *dev = xasprintf("%s/null", dir),
+	     *link = xasprintf("%s/link", dir);
 	char *file = t_write(dir, "oud-rapport", "oud", 3), *err, *got;
 	struct stat st;
 	int pid;
 
 	if (mknod(dev, S_IFCHR | 0600, makedev(1, 3)) == 0) {
-		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules",
-				       rules, "-o", dev, noord, NULL), PT_FINDINGS);
+		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check",
+		                       "--rules", rules, "-o", dev, noord,
+		                       NULL),
+		                 PT_FINDINGS);
 		free(err);
 		ck_assert_int_eq(lstat(dev, &st), 0);
 		ck_assert(S_ISCHR(st.st_mode));
 	}
 	ck_assert_int_eq(symlink(file, link), 0);
-	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
-			       "-o", link, noord, NULL), PT_EIO);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules",
+	                       rules, "-o", link, noord, NULL),
+	                 PT_EIO);
 	ck_assert(t_contains(err, "symbolic link"));
 	free(err);
 	ck_assert_int_eq(lstat(link, &st), 0);
@@ -312,21 +370,29 @@ START_TEST(test_cli_check_output_targets)
 		for (k = 0; k < 6; k++)
 			d[k] = t_src(designs[k]);
 		rc = t_cli(NULL, &err, "--db", db, "check", "--rules", rules,
-			   "--format", "html", "-o", file, d[0], d[1], d[2],
-			   d[3], d[4], d[5], NULL);
+		           "--format", "html", "-o", file, d[0], d[1], d[2],
+		           d[3], d[4], d[5], NULL);
 		rc = rc == PT_EIO && t_contains(err, "cannot write") ? 0 : 1;
 		/* No leak in the child either (valgrind checks it too). */
 		for (k = 0; k < 6; k++)
 			free(d[k]);
 		free(err);
-		free(rules); free(noord); free(dev); free(link); free(file);
+		free(rules);
+		free(noord);
+		free(dev);
+		free(link);
+		free(file);
 		_exit(rc);
 	}
 	ck_assert_int_eq(t_wait(pid), 0);
 	got = t_read(file, NULL);
 	ck_assert_str_eq(got, "oud");
 	free(got);
-	free(rules); free(noord); free(dev); free(link); free(file);
+	free(rules);
+	free(noord);
+	free(dev);
+	free(link);
+	free(file);
 }
 END_TEST
 
@@ -342,7 +408,7 @@ START_TEST(test_cli_escapes_control_bytes)
 	ck_assert(t_contains(err, "frob\\x1b[2J\\x07"));
 	free(err);
 	ck_assert_int_eq(t_cli(NULL, &err, "laws", "--x\x1b]0;t\x07", NULL),
-			 PT_EUSAGE);
+	                 PT_EUSAGE);
 	ck_assert(strchr(err, '\x1b') == NULL);
 	ck_assert(t_contains(err, "\\x1b]0;t\\x07"));
 	free(err);

@@ -23,7 +23,7 @@
 /* Load a fixture; the design is returned and must be freed. */
 static enum pt_status
 load_fixture(const char *name, const char *today, struct design **d,
-	     struct pt_err *e)
+             struct pt_err *e)
 {
 	char *path = xasprintf("%s/" FIXTURES "%s", t_srcdir(), name);
 	enum pt_status rc;
@@ -53,15 +53,16 @@ START_TEST(test_design_spec_example)
 	const struct design_actor *rvt, *wt;
 
 	ck_assert_int_eq(load_fixture("spec-example.xml", "2030-01-01", &d, &e),
-			 PT_OK);
+	                 PT_OK);
 	ck_assert_ptr_nonnull(d);
 	ck_assert(t_contains(d->path, "spec-example.xml"));
 	ck_assert_str_eq(d->id, "noord");
 	ck_assert_str_eq(d->peildatum, "2026-01-01");
 	ck_assert_int_eq(d->peildatum_given, 1);
 	ck_assert_str_eq(d->naam, "Proeftuin Noord");
-	ck_assert_str_eq(d->omschrijving,
-			 "Regionaal veiligheidsteam voert OTS uit en biedt ook hulp.");
+	ck_assert_str_eq(
+	    d->omschrijving,
+	    "Regionaal veiligheidsteam voert OTS uit en biedt ook hulp.");
 	ck_assert_uint_eq(d->ngemeenten, 2);
 	ck_assert_str_eq(d->gemeenten[0], "Groningen");
 	ck_assert_str_eq(d->gemeenten[1], "Het Hogeland");
@@ -137,7 +138,7 @@ START_TEST(test_design_edge_cases)
 	ck_assert_ptr_null(d->actors[gi].naam);
 	ck_assert_int_eq(d->actors[wt].gecertificeerd, 1);
 	ck_assert_uint_eq(d->actors[wt].aangewezen,
-			  AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER);
+	                  AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER);
 	ck_assert_int_eq(d->actors[wt].doelgroep, DOELGROEP_ALLE);
 	ck_assert_str_eq(d->actors[wt].naam, "Wijkteam Oost");
 	/* Empty aangewezen-als: no designation; gecertificeerd default nee. */
@@ -169,10 +170,12 @@ START_TEST(test_design_edge_cases)
 	ck_assert_uint_eq(d->dossiers[0].actoren[1], (size_t)wt);
 	design_free(d);
 
-	ck_assert_int_eq(load_fixture("minimal.xml", "2026-05-05", &d, &e), PT_OK);
+	ck_assert_int_eq(load_fixture("minimal.xml", "2026-05-05", &d, &e),
+	                 PT_OK);
 	ck_assert_str_eq(d->id, "leeg");
 	ck_assert_uint_eq(d->nactors + d->ntaken + d->ndelingen + d->ndossiers +
-			  d->ngemeenten, 0);
+	                      d->ngemeenten,
+	                  0);
 	ck_assert_ptr_null(d->naam);
 	ck_assert_ptr_null(d->omschrijving);
 	design_free(d);
@@ -188,7 +191,7 @@ START_TEST(test_design_peildatum_default)
 	struct tm tm;
 
 	ck_assert_int_eq(load_fixture("no-peildatum.xml", "2026-03-15", &d, &e),
-			 PT_OK);
+	                 PT_OK);
 	ck_assert_str_eq(d->peildatum, "2026-03-15");
 	ck_assert_int_eq(d->peildatum_given, 0);
 	design_free(d);
@@ -202,7 +205,7 @@ START_TEST(test_design_peildatum_default)
 	if (strcmp(today, d->peildatum) != 0) {
 		design_free(d);
 		ck_assert_int_eq(load_fixture("no-peildatum.xml", NULL, &d, &e),
-				 PT_OK);
+		                 PT_OK);
 	}
 	ck_assert_str_eq(d->peildatum, today);
 	ck_assert_int_eq(d->peildatum_given, 0);
@@ -210,13 +213,13 @@ START_TEST(test_design_peildatum_default)
 
 	/* A given peildatum wins over today. */
 	ck_assert_int_eq(load_fixture("spec-example.xml", "2026-03-15", &d, &e),
-			 PT_OK);
+	                 PT_OK);
 	ck_assert_str_eq(d->peildatum, "2026-01-01");
 	design_free(d);
 
 	/* A bad today is the caller's error, not the file's. */
 	ck_assert_int_eq(load_fixture("no-peildatum.xml", "2026-13-01", &d, &e),
-			 PT_EUSAGE);
+	                 PT_EUSAGE);
 	ck_assert_ptr_null(d);
 }
 END_TEST
@@ -228,52 +231,53 @@ static const struct bad {
 	long line;
 	const char *msg;
 } bad[] = {
-	{ "unknown-role.xml", PT_EINPUT, 7, "unknown role 'veiligheidsteam'" },
-	{ "unknown-task.xml", PT_EINPUT, 10, "unknown task 'uitvoering-ots-plus'" },
-	{ "unknown-gegevens.xml", PT_EINPUT, 12, "unknown data category 'medisch'" },
-	{ "unknown-aanwijzing.xml", PT_EINPUT, 7, "unknown designation 'meldpunt'" },
-	{ "unknown-grondslag.xml", PT_EINPUT, 12, "unknown grondslag 'convenant'" },
-	{ "unknown-actor-taak.xml", PT_EINPUT, 10,
-	  "unknown actor 'rvt-zuid' in taak/@actor" },
-	{ "unknown-actor-van.xml", PT_EINPUT, 12,
-	  "unknown actor 'wijkteam' in deling/@van" },
-	{ "unknown-actor-naar.xml", PT_EINPUT, 13,
-	  "unknown actor 'raad' in deling/@naar" },
-	{ "unknown-actor-dossier.xml", PT_EINPUT, 12,
-	  "unknown actor 'vt' in dossier/@actoren" },
-	{ "duplicate-actor.xml", PT_EINPUT, 7,
-	  "duplicate actor id 'rvt' (first defined at line 5)" },
-	{ "duplicate-taak.xml", PT_EINPUT, 11,
-	  "task 'uitvoering-ots' is already given to actor 'rvt' at line 9" },
-	{ "bad-date.xml", PT_EINPUT, 3, "bad date '2026-02-30'" },
-	{ "bad-slug-proeftuin.xml", PT_EINPUT, 3, "bad proeftuin id 'Noord'" },
-	{ "bad-slug-actor.xml", PT_EINPUT, 7, "bad actor id 'rvt_noord'" },
-	{ "wettelijk-zonder-bepaling.xml", PT_EINPUT, 12,
-	  "grondslag 'wettelijk' without a bepaling" },
-	{ "bepaling-bij-toestemming.xml", PT_EINPUT, 13,
-	  "bepaling given with grondslag 'toestemming'" },
-	{ "bad-bwb.xml", PT_EINPUT, 13, "bad BWB id 'Jeugdwet'" },
-	{ "bad-gecertificeerd.xml", PT_EINPUT, 7,
-	  "bad value 'yes' for gecertificeerd" },
-	{ "bad-doelgroep.xml", PT_EINPUT, 7,
-	  "bad value 'volwassenen' for doelgroep" },
-	{ "dossier-one-actor.xml", PT_EINPUT, 12, "dossier with 1 actor" },
-	{ "dossier-twice.xml", PT_EINPUT, 12,
-	  "actor 'rvt' is listed twice in dossier/@actoren" },
-	{ "deling-to-self.xml", PT_EINPUT, 12, "deling from actor 'rvt' to itself" },
-	{ "empty-gegevens.xml", PT_EINPUT, 12, "deling without gegevens" },
-	{ "missing-rol.xml", PT_EINPUT, 7,
-	  "<actor> without the required attribute 'rol'" },
-	{ "missing-grondslag.xml", PT_EINPUT, 9,
-	  "<deling> without the required attribute 'grondslag'" },
-	{ "twice-taken.xml", PT_EINPUT, 10, "<taken> occurs twice (first at line 7)" },
-	{ "unknown-element.xml", PT_EINPUT, 6, "budget" },
-	{ "unknown-attribute.xml", PT_EINPUT, 10, "prioriteit" },
-	{ "wrong-root.xml", PT_EINPUT, 3, "proeftuin" },
-	{ "empty.xml", PT_EINPUT, 1, "empty" },
-	{ "malformed.xml", PT_EINPUT, 8, "" },
-	{ "xxe.xml", PT_EUNSAFE, 3, "entity 'geheim'" },
-	{ "billion-laughs.xml", PT_EUNSAFE, 3, "entity 'lol'" },
+    {"unknown-role.xml", PT_EINPUT, 7, "unknown role 'veiligheidsteam'"},
+    {"unknown-task.xml", PT_EINPUT, 10, "unknown task 'uitvoering-ots-plus'"},
+    {"unknown-gegevens.xml", PT_EINPUT, 12, "unknown data category 'medisch'"},
+    {"unknown-aanwijzing.xml", PT_EINPUT, 7, "unknown designation 'meldpunt'"},
+    {"unknown-grondslag.xml", PT_EINPUT, 12, "unknown grondslag 'convenant'"},
+    {"unknown-actor-taak.xml", PT_EINPUT, 10,
+     "unknown actor 'rvt-zuid' in taak/@actor"},
+    {"unknown-actor-van.xml", PT_EINPUT, 12,
+     "unknown actor 'wijkteam' in deling/@van"},
+    {"unknown-actor-naar.xml", PT_EINPUT, 13,
+     "unknown actor 'raad' in deling/@naar"},
+    {"unknown-actor-dossier.xml", PT_EINPUT, 12,
+     "unknown actor 'vt' in dossier/@actoren"},
+    {"duplicate-actor.xml", PT_EINPUT, 7,
+     "duplicate actor id 'rvt' (first defined at line 5)"},
+    {"duplicate-taak.xml", PT_EINPUT, 11,
+     "task 'uitvoering-ots' is already given to actor 'rvt' at line 9"},
+    {"bad-date.xml", PT_EINPUT, 3, "bad date '2026-02-30'"},
+    {"bad-slug-proeftuin.xml", PT_EINPUT, 3, "bad proeftuin id 'Noord'"},
+    {"bad-slug-actor.xml", PT_EINPUT, 7, "bad actor id 'rvt_noord'"},
+    {"wettelijk-zonder-bepaling.xml", PT_EINPUT, 12,
+     "grondslag 'wettelijk' without a bepaling"},
+    {"bepaling-bij-toestemming.xml", PT_EINPUT, 13,
+     "bepaling given with grondslag 'toestemming'"},
+    {"bad-bwb.xml", PT_EINPUT, 13, "bad BWB id 'Jeugdwet'"},
+    {"bad-gecertificeerd.xml", PT_EINPUT, 7,
+     "bad value 'yes' for gecertificeerd"},
+    {"bad-doelgroep.xml", PT_EINPUT, 7,
+     "bad value 'volwassenen' for doelgroep"},
+    {"dossier-one-actor.xml", PT_EINPUT, 12, "dossier with 1 actor"},
+    {"dossier-twice.xml", PT_EINPUT, 12,
+     "actor 'rvt' is listed twice in dossier/@actoren"},
+    {"deling-to-self.xml", PT_EINPUT, 12, "deling from actor 'rvt' to itself"},
+    {"empty-gegevens.xml", PT_EINPUT, 12, "deling without gegevens"},
+    {"missing-rol.xml", PT_EINPUT, 7,
+     "<actor> without the required attribute 'rol'"},
+    {"missing-grondslag.xml", PT_EINPUT, 9,
+     "<deling> without the required attribute 'grondslag'"},
+    {"twice-taken.xml", PT_EINPUT, 10,
+     "<taken> occurs twice (first at line 7)"},
+    {"unknown-element.xml", PT_EINPUT, 6, "budget"},
+    {"unknown-attribute.xml", PT_EINPUT, 10, "prioriteit"},
+    {"wrong-root.xml", PT_EINPUT, 3, "proeftuin"},
+    {"empty.xml", PT_EINPUT, 1, "empty"},
+    {"malformed.xml", PT_EINPUT, 8, ""},
+    {"xxe.xml", PT_EUNSAFE, 3, "entity 'geheim'"},
+    {"billion-laughs.xml", PT_EUNSAFE, 3, "entity 'lol'"},
 };
 #define NBAD ((int)(sizeof bad / sizeof bad[0]))
 
@@ -285,28 +289,28 @@ START_TEST(test_design_refused)
 	char buf[2048];
 
 	ck_assert_msg(load_fixture(b->file, "2026-07-01", &d, &e) == b->code,
-		      "%s: status %d, want %d (%s)", b->file, e.code, b->code,
-		      pt_err_format(&e, buf, sizeof buf));
+	              "%s: status %d, want %d (%s)", b->file, e.code, b->code,
+	              pt_err_format(&e, buf, sizeof buf));
 	ck_assert_ptr_null(d);
 	ck_assert_int_eq(e.code, b->code);
 	ck_assert_msg(t_contains(e.file, b->file), "%s: file '%s'", b->file,
-		      e.file);
-	ck_assert_msg(e.line == b->line, "%s: line %ld, want %ld (%s)",
-		      b->file, e.line, b->line, e.msg);
+	              e.file);
+	ck_assert_msg(e.line == b->line, "%s: line %ld, want %ld (%s)", b->file,
+	              e.line, b->line, e.msg);
 	ck_assert_msg(t_contains(e.msg, b->msg), "%s: message '%s' lacks '%s'",
-		      b->file, e.msg, b->msg);
+	              b->file, e.msg, b->msg);
 	ck_assert(e.msg[0] != '\0');
 	/* One fault, one message: reading on finds nothing it caused. */
 	ck_assert_msg(pt_err_count(&e) == 1, "%s: %zu errors, the second: %s",
-		      b->file, pt_err_count(&e),
-		      pt_err_format_more(&e, 0, buf, sizeof buf));
+	              b->file, pt_err_count(&e),
+	              pt_err_format_more(&e, 0, buf, sizeof buf));
 	pt_err_clear(&e);
 }
 END_TEST
 
 /* Fixtures with more than one error, tested below. */
-static const char *const several[] = { "several-errors.xml",
-	"too-many-errors.xml" };
+static const char *const several[] = {"several-errors.xml",
+                                      "too-many-errors.xml"};
 
 /* The error record's errors, first and further, as "line: message". */
 static char *
@@ -331,11 +335,11 @@ START_TEST(test_design_several_errors)
 		long line;
 		const char *msg;
 	} want[] = {
-		{ 3, "bad date '2026-02-30' in peildatum" },
-		{ 6, "unknown role 'buurtteam' in actor/@rol" },
-		{ 7, "duplicate actor id 'rvt' (first defined at line 5)" },
-		{ 11, "unknown task 'uitvoering-ots-plus' in taak/@id" },
-		{ 12, "unknown actor 'rvt-zuid' in taak/@actor" },
+	    {3, "bad date '2026-02-30' in peildatum"},
+	    {6, "unknown role 'buurtteam' in actor/@rol"},
+	    {7, "duplicate actor id 'rvt' (first defined at line 5)"},
+	    {11, "unknown task 'uitvoering-ots-plus' in taak/@id"},
+	    {12, "unknown actor 'rvt-zuid' in taak/@actor"},
 	};
 	static const char inone[] =
 	    "<proeftuin id=\"Fout\">\n<actoren>\n"
@@ -353,11 +357,11 @@ START_TEST(test_design_several_errors)
 	size_t i;
 
 	ck_assert_int_eq(load_fixture("several-errors.xml", NULL, &d, &e),
-			 PT_EINPUT);
+	                 PT_EINPUT);
 	ck_assert_ptr_null(d);
 	all = all_errors(&e);
 	ck_assert_msg(pt_err_count(&e) == sizeof want / sizeof want[0],
-		      "%zu errors:\n%s", pt_err_count(&e), all);
+	              "%zu errors:\n%s", pt_err_count(&e), all);
 	ck_assert_uint_eq(e.omitted, 0);
 	ck_assert(t_contains(e.file, "several-errors.xml"));
 	ck_assert_int_eq(e.line, want[0].line);
@@ -366,27 +370,37 @@ START_TEST(test_design_several_errors)
 		ck_assert_int_eq(e.more[i - 1].line, want[i].line);
 		ck_assert_int_eq(e.more[i - 1].col, 0);
 		ck_assert_msg(t_contains(e.more[i - 1].msg, want[i].msg),
-			      "error %zu: '%s' lacks '%s'", i,
-			      e.more[i - 1].msg, want[i].msg);
+		              "error %zu: '%s' lacks '%s'", i,
+		              e.more[i - 1].msg, want[i].msg);
 	}
 	free(all);
 	pt_err_clear(&e);
 	ck_assert_ptr_null(e.more);
 
 	/* Several errors in one element are each reported. */
-	ck_assert_int_eq(design_load_memory(inone, sizeof inone - 1, "i.xml",
-					    NULL, &d, &e), PT_EINPUT);
+	ck_assert_int_eq(
+	    design_load_memory(inone, sizeof inone - 1, "i.xml", NULL, &d, &e),
+	    PT_EINPUT);
 	ck_assert_ptr_null(d);
 	all = all_errors(&e);
-	ck_assert_str_eq(all,
-	    "1: bad proeftuin id 'Fout': use lower-case letters, digits and '-'\n"
-	    "3: bad value 'yes' for gecertificeerd of actor 'a' (expected 'ja' or 'nee')\n"
-	    "3: bad value 'x' for doelgroep of actor 'a' (expected 'jeugd' or 'alle-leeftijden')\n"
-	    "7: unknown actor 'x' in deling/@van (no actor with that id in <actoren>)\n"
-	    "7: unknown actor 'y' in deling/@naar (no actor with that id in <actoren>)\n"
-	    "7: unknown data category 'medisch' in deling/@gegevens (known: jeugdhulp, gezondheid, strafrechtelijk, melding, raadsonderzoek)\n"
-	    "7: unknown grondslag 'convenant' in deling/@grondslag (known: toestemming, wettelijk, geen)\n"
-	    "8: unknown actor 'q' in dossier/@actoren (no actor with that id in <actoren>)\n"
+	ck_assert_str_eq(
+	    all,
+	    "1: bad proeftuin id 'Fout': use lower-case letters, digits and "
+	    "'-'\n"
+	    "3: bad value 'yes' for gecertificeerd of actor 'a' (expected 'ja' "
+	    "or 'nee')\n"
+	    "3: bad value 'x' for doelgroep of actor 'a' (expected 'jeugd' or "
+	    "'alle-leeftijden')\n"
+	    "7: unknown actor 'x' in deling/@van (no actor with that id in "
+	    "<actoren>)\n"
+	    "7: unknown actor 'y' in deling/@naar (no actor with that id in "
+	    "<actoren>)\n"
+	    "7: unknown data category 'medisch' in deling/@gegevens (known: "
+	    "jeugdhulp, gezondheid, strafrechtelijk, melding, raadsonderzoek)\n"
+	    "7: unknown grondslag 'convenant' in deling/@grondslag (known: "
+	    "toestemming, wettelijk, geen)\n"
+	    "8: unknown actor 'q' in dossier/@actoren (no actor with that id "
+	    "in <actoren>)\n"
 	    "8: actor 'a' is listed twice in dossier/@actoren\n");
 	free(all);
 	pt_err_clear(&e);
@@ -407,7 +421,7 @@ START_TEST(test_design_too_many_errors)
 	size_t i;
 
 	ck_assert_int_eq(load_fixture("too-many-errors.xml", NULL, &d, &e),
-			 PT_EINPUT);
+	                 PT_EINPUT);
 	ck_assert_ptr_null(d);
 	ck_assert_uint_eq(pt_err_count(&e), 24);
 	ck_assert_uint_eq(e.nmore, PT_ERR_MAX - 1);
@@ -426,11 +440,11 @@ START_TEST(test_design_too_many_errors)
 	pt_buf_adds(&x, "</taken>\n<actoren>\n");
 	for (i = 0; i < 5; i++)
 		pt_buf_addf(&x, "<actor id=\"%s\" rol=\"rol-%zu\"/>\n",
-			    i ? "b" : "a", i);
+		            i ? "b" : "a", i);
 	pt_buf_adds(&x, "</actoren>\n</proeftuin>\n");
 	pt_err_clear(&e);
 	ck_assert_int_eq(design_load_memory(x.s, x.len, "x.xml", NULL, &d, &e),
-			 PT_EINPUT);
+	                 PT_EINPUT);
 	ck_assert_uint_eq(pt_err_count(&e), 30 + 5 + 3);
 	ck_assert_uint_eq(e.omitted, 30 + 5 + 3 - PT_ERR_MAX);
 	ck_assert_int_eq(e.line, 3);
@@ -445,19 +459,20 @@ START_TEST(test_design_too_many_errors)
 	/* The command line shows each error on its line, then the count. */
 	path = t_src(FIXTURES "too-many-errors.xml");
 	rules = t_src("rules");
-	ck_assert_int_eq(t_cli(&out, &err, "check", "--rules", rules, path,
-			       NULL), PT_EINPUT);
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "check", "--rules", rules, path, NULL),
+	    PT_EINPUT);
 	ck_assert_str_eq(out, "");
 	for (i = 0, p = err; (p = strchr(p, '\n')) != NULL; p++)
 		i++;
 	ck_assert_uint_eq(i, PT_ERR_MAX + 1);
 	ck_assert(t_contains(err, "too-many-errors.xml:6: unknown actor "
-			     "'team-01' in taak/@actor"));
+	                          "'team-01' in taak/@actor"));
 	ck_assert(t_contains(err, "too-many-errors.xml:25: unknown actor "
-			     "'team-20' in taak/@actor"));
+	                          "'team-20' in taak/@actor"));
 	ck_assert(!t_contains(err, "team-21"));
 	ck_assert_msg(t_contains(err, "\nproeftoets: ... and 4 more errors\n"),
-		      "%s", err);
+	              "%s", err);
 	free(out);
 	free(err);
 	free(path);
@@ -468,8 +483,8 @@ END_TEST
 /* Every fixture that is not meant to load is in the table above. */
 START_TEST(test_design_every_bad_fixture_listed)
 {
-	static const char *good[] = { "spec-example.xml", "defaults.xml",
-		"minimal.xml", "no-peildatum.xml" };
+	static const char *good[] = {"spec-example.xml", "defaults.xml",
+	                             "minimal.xml", "no-peildatum.xml"};
 	char *dir = t_src(FIXTURES);
 	DIR *dp = opendir(dir);
 	struct dirent *de;
@@ -493,7 +508,7 @@ START_TEST(test_design_every_bad_fixture_listed)
 	closedir(dp);
 	free(dir);
 	ck_assert_uint_eq(nfiles, (size_t)NBAD + 4 +
-			  sizeof several / sizeof several[0]);
+	                              sizeof several / sizeof several[0]);
 }
 END_TEST
 
@@ -504,7 +519,7 @@ START_TEST(test_design_io_errors)
 	char *dir;
 
 	ck_assert_int_eq(design_load("/nonexistent/design.xml", NULL, &d, &e),
-			 PT_EIO);
+	                 PT_EIO);
 	ck_assert_ptr_null(d);
 	ck_assert_str_eq(e.file, "/nonexistent/design.xml");
 	ck_assert(t_contains(e.msg, "cannot open"));
@@ -535,15 +550,16 @@ START_TEST(test_design_memory)
 
 	ck_assert_ptr_nonnull(data);
 	ck_assert_int_eq(design_load_memory(data, len, "mem.xml", NULL, &d, &e),
-			 PT_OK);
+	                 PT_OK);
 	ck_assert_str_eq(d->path, "mem.xml");
 	ck_assert_str_eq(d->id, "noord");
 	ck_assert_uint_eq(d->nactors, 2);
 	ck_assert_uint_eq(d->ntaken, 3);
 	design_free(d);
 
-	ck_assert_int_eq(design_load_memory(unknown, sizeof unknown - 1, "m.xml",
-					    NULL, &d, &e), PT_EINPUT);
+	ck_assert_int_eq(design_load_memory(unknown, sizeof unknown - 1,
+	                                    "m.xml", NULL, &d, &e),
+	                 PT_EINPUT);
 	ck_assert_ptr_null(d);
 	ck_assert_str_eq(e.file, "m.xml");
 	ck_assert_int_eq(e.line, 3);
@@ -551,22 +567,24 @@ START_TEST(test_design_memory)
 
 	pt_err_clear(&e);
 	ck_assert_int_eq(design_load_memory(gemeente, sizeof gemeente - 1,
-					    "g.xml", NULL, &d, &e), PT_EINPUT);
+	                                    "g.xml", NULL, &d, &e),
+	                 PT_EINPUT);
 	ck_assert_ptr_null(d);
 	ck_assert_int_eq(e.line, 2);
 	ck_assert(t_contains(e.msg, "empty gemeente"));
 
 	pt_err_clear(&e);
 	ck_assert_int_eq(design_load_memory("", 0, "leeg.xml", NULL, &d, &e),
-			 PT_EINPUT);
+	                 PT_EINPUT);
 	ck_assert_ptr_null(d);
 	ck_assert_int_eq(e.line, 1);
 
 	/* Truncated at every length: never crashes, never leaks, never OK. */
 	for (n = 1; n < len - 14; n += 7) {
 		pt_err_clear(&e);
-		ck_assert_int_ne(design_load_memory(data, n, "cut.xml", NULL,
-						    &d, &e), PT_OK);
+		ck_assert_int_ne(
+		    design_load_memory(data, n, "cut.xml", NULL, &d, &e),
+		    PT_OK);
 		ck_assert_ptr_null(d);
 		ck_assert(e.msg[0] != '\0');
 	}
@@ -605,7 +623,7 @@ START_TEST(test_design_examples)
 		pt_err_clear(&e);
 		d = NULL;
 		ck_assert_msg(design_load(path, "2020-01-01", &d, &e) == PT_OK,
-			      "%s", pt_err_format(&e, buf, sizeof buf));
+		              "%s", pt_err_format(&e, buf, sizeof buf));
 		base = basename_of(path);
 		stem = xstrndup(base, strlen(base) - 4);
 		ck_assert_str_eq(d->id, stem);
@@ -621,10 +639,12 @@ START_TEST(test_design_examples)
 			ck_assert_uint_eq(d->ndelingen, 6);
 			ck_assert_uint_eq(d->ndossiers, 0);
 			ck_assert_uint_eq(d->ngemeenten, 1);
-			ck_assert_ptr_nonnull(find_taak(d, "verzoek-ots", "raad"));
-			ck_assert_ptr_nonnull(find_taak(d, "verzoek-ots", "om"));
-			ck_assert_ptr_nonnull(find_taak(d, "tijdelijk-huisverbod",
-							"burgemeester"));
+			ck_assert_ptr_nonnull(
+			    find_taak(d, "verzoek-ots", "raad"));
+			ck_assert_ptr_nonnull(
+			    find_taak(d, "verzoek-ots", "om"));
+			ck_assert_ptr_nonnull(find_taak(
+			    d, "tijdelijk-huisverbod", "burgemeester"));
 			checked++;
 		} else if (strcmp(d->id, "rvt-integraal") == 0) {
 			long rvt = design_actor_index(d, "rvt-gelderland-zuid");
@@ -637,8 +657,9 @@ START_TEST(test_design_examples)
 			ck_assert(rvt >= 0);
 			ck_assert_int_eq(d->actors[rvt].gecertificeerd, 0);
 			ck_assert_uint_eq(d->actors[rvt].aangewezen,
-					  AANW_VEILIG_THUIS);
-			ck_assert_int_eq(d->actors[rvt].doelgroep, DOELGROEP_ALLE);
+			                  AANW_VEILIG_THUIS);
+			ck_assert_int_eq(d->actors[rvt].doelgroep,
+			                 DOELGROEP_ALLE);
 			checked++;
 		} else if (strcmp(d->id, "noord") == 0) {
 			ck_assert_uint_eq(d->nactors, 2);

@@ -104,7 +104,7 @@ END_TEST
 START_TEST(test_diff_identical)
 {
 	const char *t = "1. Het college kan de uitvoering van deze wet door "
-	    "derden laten verrichten.";
+	                "derden laten verrichten.";
 	struct diff d;
 	char *p;
 
@@ -154,9 +154,10 @@ START_TEST(test_diff_replace)
 
 	/* Deleted words come before inserted ones, like git. */
 	p = plain("het advies- en meldpunt huiselijk geweld en "
-	    "kindermishandeling hiertoe", "Veilig Thuis hiertoe");
+	          "kindermishandeling hiertoe",
+	          "Veilig Thuis hiertoe");
 	ck_assert_str_eq(p, "[-het advies- en meldpunt huiselijk geweld en "
-	    "kindermishandeling-] {+Veilig Thuis+} hiertoe");
+	                    "kindermishandeling-] {+Veilig Thuis+} hiertoe");
 	free(p);
 	p = plain("x a y", "x b y");
 	ck_assert_str_eq(p, "x [-a-] {+b+} y");
@@ -165,12 +166,15 @@ START_TEST(test_diff_replace)
 	ck_assert_str_eq(p, "[-a-] {+b+}");
 	free(p);
 	/* The real change of Jeugdwet 2.11 lid 1 between 2015 and 2026. */
-	p = plain("1. Het college kan de uitvoering van deze wet, behoudens de "
+	p = plain(
+	    "1. Het college kan de uitvoering van deze wet, behoudens de "
 	    "vaststelling van de rechten en plichten van de jeugdige of zijn "
 	    "ouders, door derden laten verrichten.",
 	    "1. Het college kan de uitvoering van deze wet door derden laten "
 	    "verrichten.");
-	ck_assert_str_eq(p, "1. Het college kan de uitvoering van deze "
+	ck_assert_str_eq(
+	    p,
+	    "1. Het college kan de uitvoering van deze "
 	    "[-wet, behoudens de vaststelling van de rechten en plichten van "
 	    "de jeugdige of zijn ouders,-] {+wet+} door derden laten "
 	    "verrichten.");
@@ -184,9 +188,9 @@ START_TEST(test_diff_lines)
 
 	/* Line breaks and list indentation are kept. */
 	p = plain("1. De taken zijn:\n  a. melden;\n  b. onderzoeken.",
-	    "1. De taken zijn:\n  a. melden;\n  b. beoordelen.");
+	          "1. De taken zijn:\n  a. melden;\n  b. beoordelen.");
 	ck_assert_str_eq(p, "1. De taken zijn:\n  a. melden;\n  b. "
-	    "[-onderzoeken.-] {+beoordelen.+}");
+	                    "[-onderzoeken.-] {+beoordelen.+}");
 	free(p);
 	p = plain("a b", "a\n  c b");
 	ck_assert_str_eq(p, "a{+\n  c+} b");
@@ -216,7 +220,7 @@ words(size_t n, size_t k, const char *alt)
 
 	for (i = 0; i < n; i++)
 		pt_buf_addf(&b, "%s%s%zu", i ? " " : "",
-		    k && i % k == 0 ? alt : "w", i);
+		            k && i % k == 0 ? alt : "w", i);
 	return pt_buf_detach(&b);
 }
 
@@ -285,8 +289,8 @@ END_TEST
 START_TEST(test_diff_random)
 {
 	/* Random edits of a small vocabulary: always a valid script. */
-	static const char *const voc[] = { "de", "het", "een", "college",
-	    "raad", "wet" };
+	static const char *const voc[] = {"de",      "het",  "een",
+	                                  "college", "raad", "wet"};
 	unsigned seed = 12345;
 	int round, i;
 
@@ -314,7 +318,7 @@ START_TEST(test_diff_random)
 		diff_words_limit(a.s, b.s, 3, &d2);
 		assert_spells(&d2, a.s, b.s);
 		ck_assert_uint_ge(d2.deleted + d2.inserted,
-		    d.deleted + d.inserted);
+		                  d.deleted + d.inserted);
 		ck_assert_uint_eq(d.equal + d.deleted, (size_t)na);
 		ck_assert_uint_eq(d.equal + d.inserted, (size_t)nb);
 		diff_free(&d);
@@ -325,7 +329,8 @@ START_TEST(test_diff_random)
 }
 END_TEST
 
-/* --- the diff command against the real Jeugdwet versions ------------------- */
+/* --- the diff command against the real Jeugdwet versions -------------------
+ */
 
 static char *tmp;
 static char *db;
@@ -333,8 +338,10 @@ static char *db;
 static void
 setup_db(void)
 {
-	char *x15 = t_sharedpath("corpus/extracts/BWBR0034925_2015-01-01_extract.xml");
-	char *x26 = t_sharedpath("corpus/extracts/BWBR0034925_2026-01-01_extract.xml");
+	char *x15 =
+	    t_sharedpath("corpus/extracts/BWBR0034925_2015-01-01_extract.xml");
+	char *x26 =
+	    t_sharedpath("corpus/extracts/BWBR0034925_2026-01-01_extract.xml");
 	char *out, *err;
 	int rc;
 
@@ -362,11 +369,14 @@ START_TEST(test_diff_cli_jeugdwet)
 	int rc;
 
 	rc = t_cli(&out, &err, "--db", db, "diff", "BWBR0034925", "2.11",
-	    "--lid", "1", "--from", "2015-01-01", "--to", "2026-01-01", NULL);
+	           "--lid", "1", "--from", "2015-01-01", "--to", "2026-01-01",
+	           NULL);
 	ck_assert_msg(rc == 0, "%s", err);
 	ck_assert(t_contains(out, "--- 2015-01-01: version 2015-01-01"));
 	ck_assert(t_contains(out, "+++ 2026-01-01: version 2026-01-01"));
-	ck_assert(t_contains(out, "[-wet, behoudens de vaststelling van de "
+	ck_assert(t_contains(
+	    out,
+	    "[-wet, behoudens de vaststelling van de "
 	    "rechten en plichten van de jeugdige of zijn ouders,-] {+wet+}"));
 	/* Not a terminal: no colour. */
 	ck_assert(!t_contains(out, "\033["));
@@ -374,18 +384,18 @@ START_TEST(test_diff_cli_jeugdwet)
 	free(err);
 
 	rc = t_cli(&out, &err, "--db", db, "diff", "BWBR0034925", "3.1",
-	    "--lid", "1", "--from", "2015-01-01", "--to", "2026-01-01",
-	    "--color=always", NULL);
+	           "--lid", "1", "--from", "2015-01-01", "--to", "2026-01-01",
+	           "--color=always", NULL);
 	ck_assert_int_eq(rc, 0);
 	ck_assert(t_contains(out, "\033[32m{+Veilig Thuis+}\033[m"));
 	ck_assert(t_contains(out, "advies- en meldpunt huiselijk geweld en "
-	    "kindermishandeling"));
+	                          "kindermishandeling"));
 	free(out);
 	free(err);
 
 	rc = t_cli(&out, &err, "--db", db, "diff", "BWBR0034925", "2.11",
-	    "--lid", "1", "--from", "2015-01-01", "--to", "2026-01-01",
-	    "--format", "json", NULL);
+	           "--lid", "1", "--from", "2015-01-01", "--to", "2026-01-01",
+	           "--format", "json", NULL);
 	ck_assert_int_eq(rc, 0);
 	ck_assert(t_contains(out, "\"changed\": true"));
 	ck_assert(t_contains(out, "\"op\": \"delete\""));
@@ -402,32 +412,34 @@ START_TEST(test_diff_cli_errors)
 
 	/* No version in force in 2010: exit 7 naming the date. */
 	rc = t_cli(&out, &err, "--db", db, "diff", "BWBR0034925", "2.11",
-	    "--from", "2010-01-01", "--to", "2026-01-01", NULL);
+	           "--from", "2010-01-01", "--to", "2026-01-01", NULL);
 	ck_assert_int_eq(rc, 7);
 	ck_assert(t_contains(err, "no version of BWBR0034925 is in force on "
-	    "2010-01-01"));
+	                          "2010-01-01"));
 	ck_assert_str_eq(out, "");
 	free(out);
 	free(err);
 	rc = t_cli(&out, &err, "--db", db, "diff", "BWBR0034925", "99.9",
-	    "--from", "2015-01-01", "--to", "2026-01-01", NULL);
+	           "--from", "2015-01-01", "--to", "2026-01-01", NULL);
 	ck_assert_int_eq(rc, 7);
 	ck_assert(t_contains(err, "no article '99.9' on 2015-01-01"));
 	free(out);
 	free(err);
 	rc = t_cli(&out, &err, "--db", db, "diff", "BWBR0034925", "2.11",
-	    "--lid", "9", "--from", "2015-01-01", "--to", "2026-01-01", NULL);
+	           "--lid", "9", "--from", "2015-01-01", "--to", "2026-01-01",
+	           NULL);
 	ck_assert_int_eq(rc, 7);
 	ck_assert(t_contains(err, "has no lid '9' on 2015-01-01"));
 	free(out);
 	free(err);
 	rc = t_cli(&out, &err, "--db", db, "diff", "BWBR0034925", "2.11",
-	    "--from", "2015-01-01", NULL);
+	           "--from", "2015-01-01", NULL);
 	ck_assert_int_eq(rc, 2);
 	free(out);
 	free(err);
 	rc = t_cli(&out, &err, "--db", db, "diff", "BWBR0034925", "2.11",
-	    "--from", "2015-01-01", "--to", "2026-01-01", "--color=maybe", NULL);
+	           "--from", "2015-01-01", "--to", "2026-01-01",
+	           "--color=maybe", NULL);
 	ck_assert_int_eq(rc, 2);
 	free(out);
 	free(err);

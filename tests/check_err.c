@@ -17,12 +17,17 @@ START_TEST(test_err_format)
 	struct pt_err e = PT_ERR_INIT;
 	char buf[256];
 
-	ck_assert_int_eq(pt_err_set(&e, PT_EINPUT, "a.xml", 3, 7, "bad %s", "thing"), PT_EINPUT);
-	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "a.xml:3:7: bad thing");
+	ck_assert_int_eq(
+	    pt_err_set(&e, PT_EINPUT, "a.xml", 3, 7, "bad %s", "thing"),
+	    PT_EINPUT);
+	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf),
+	                 "a.xml:3:7: bad thing");
 	e.col = 0;
-	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "a.xml:3: bad thing");
+	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf),
+	                 "a.xml:3: bad thing");
 	pt_err_prefix(&e, "import");
-	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "a.xml:3: import: bad thing");
+	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf),
+	                 "a.xml:3: import: bad thing");
 	pt_err_clear(&e);
 	ck_assert_int_eq(e.code, PT_OK);
 	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "");
@@ -38,7 +43,7 @@ START_TEST(test_err_more)
 
 	ck_assert_uint_eq(pt_err_count(&e), 0);
 	ck_assert_int_eq(pt_err_add(&e, PT_EINPUT, "a.xml", 3, 0, "first"),
-			 PT_EINPUT);
+	                 PT_EINPUT);
 	ck_assert_uint_eq(pt_err_count(&e), 1);
 	ck_assert_ptr_null(e.more);
 	ck_assert_str_eq(pt_err_format(&e, buf, sizeof buf), "a.xml:3: first");
@@ -48,7 +53,7 @@ START_TEST(test_err_more)
 	ck_assert_uint_eq(e.nmore, 2);
 	ck_assert_uint_eq(pt_err_count(&e), 3);
 	ck_assert_str_eq(pt_err_format_more(&e, 0, buf, sizeof buf),
-			 "a.xml:5:2: second 2");
+	                 "a.xml:5:2: second 2");
 	ck_assert_str_eq(pt_err_format_more(&e, 1, buf, sizeof buf), "third");
 	ck_assert_str_eq(pt_err_format_more(&e, 2, buf, sizeof buf), "");
 	for (i = 3; i < PT_ERR_MAX + 5; i++)
@@ -56,8 +61,9 @@ START_TEST(test_err_more)
 	ck_assert_uint_eq(e.nmore, PT_ERR_MAX - 1);
 	ck_assert_uint_eq(e.omitted, 5);
 	ck_assert_uint_eq(pt_err_count(&e), PT_ERR_MAX + 5);
-	ck_assert_str_eq(pt_err_format_more(&e, PT_ERR_MAX - 2, buf, sizeof buf),
-			 "a.xml:19: error 19");
+	ck_assert_str_eq(
+	    pt_err_format_more(&e, PT_ERR_MAX - 2, buf, sizeof buf),
+	    "a.xml:19: error 19");
 
 	/* A new error replaces them all. */
 	pt_err_set(&e, PT_EDB, NULL, 0, 0, "other");
@@ -70,7 +76,8 @@ START_TEST(test_err_more)
 	pt_err_clear(&e);
 	ck_assert_ptr_null(e.more);
 	ck_assert_uint_eq(pt_err_count(&e), 0);
-	ck_assert_int_eq(pt_err_add(NULL, PT_EINPUT, NULL, 0, 0, "x"), PT_EINPUT);
+	ck_assert_int_eq(pt_err_add(NULL, PT_EINPUT, NULL, 0, 0, "x"),
+	                 PT_EINPUT);
 }
 END_TEST
 
@@ -148,7 +155,9 @@ START_TEST(test_json)
 	json_begin_array(&j);
 	json_end_array(&j);
 	json_end_object(&j);
-	ck_assert_str_eq(b.s, "{\"a\":\"x\\\"y\\\\z\\n\\u0001\",\"b\":[1,false,null],\"c\":[]}");
+	ck_assert_str_eq(
+	    b.s,
+	    "{\"a\":\"x\\\"y\\\\z\\n\\u0001\",\"b\":[1,false,null],\"c\":[]}");
 	pt_buf_release(&b);
 }
 END_TEST
@@ -189,25 +198,26 @@ escape_slowly(struct pt_buf *b, const char *s)
 START_TEST(test_json_escape_positions)
 {
 	static const unsigned char odd[] = {
-		'"', '\\', '\n', '\t', 0x01, 0x1f, 0x20, '!', '#', '[', ']',
-		0x5b, 0x7f, 0x80, 0xa2, 0xc3, 0xff, 0x21, 0x1e
-	};
+	    '"', '\\', '\n', '\t', 0x01, 0x1f, 0x20, '!',  '#', '[',
+	    ']', 0x5b, 0x7f, 0x80, 0xa2, 0xc3, 0xff, 0x21, 0x1e};
 	char s[25];
 	size_t len, pos, k;
 
 	for (len = 1; len < sizeof s; len++)
 		for (pos = 0; pos < len; pos++)
 			for (k = 0; k < sizeof odd; k++) {
-				struct pt_buf got = PT_BUF_INIT, want = PT_BUF_INIT;
+				struct pt_buf got = PT_BUF_INIT,
+				              want = PT_BUF_INIT;
 
 				memset(s, 'a', len);
 				s[len] = '\0';
 				s[pos] = (char)odd[k];
 				json_escape(&got, s);
 				escape_slowly(&want, s);
-				ck_assert_msg(strcmp(got.s, want.s) == 0,
-					      "byte 0x%02x at %zu of %zu: %s, want %s",
-					      odd[k], pos, len, got.s, want.s);
+				ck_assert_msg(
+				    strcmp(got.s, want.s) == 0,
+				    "byte 0x%02x at %zu of %zu: %s, want %s",
+				    odd[k], pos, len, got.s, want.s);
 				pt_buf_release(&got);
 				pt_buf_release(&want);
 			}

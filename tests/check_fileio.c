@@ -82,7 +82,8 @@ START_TEST(test_read_refuses_non_regular)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
-	char *fifo = xasprintf("%s/pijp", dir), *zero = xasprintf("%s/nul", dir);
+	char *fifo = xasprintf("%s/pijp", dir),
+	     *zero = xasprintf("%s/nul", dir);
 
 	/* A FIFO without a writer: refused at once, no hang. */
 	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
@@ -151,7 +152,7 @@ START_TEST(test_write_failure_keeps_old)
 	memset(big, 'x', sizeof big);
 	if ((pid = t_fork_fsize(4096)) == 0) {
 		int ok = fileio_write_file(p, big, sizeof big, &e) == PT_EIO &&
-			 t_contains(e.msg, "cannot write");
+		         t_contains(e.msg, "cannot write");
 
 		free(p);
 		_exit(ok ? 0 : 1);
@@ -169,14 +170,16 @@ END_TEST
 START_TEST(test_write_through_devices)
 {
 	struct pt_err e = PT_ERR_INIT;
-	char *null = xasprintf("%s/null", dir), *fifo = xasprintf("%s/pijp", dir);
+	char *null = xasprintf("%s/null", dir),
+	     *fifo = xasprintf("%s/pijp", dir);
 	char *copy = xasprintf("%s/kopie", dir), *got;
 	struct stat st;
 	pid_t pid;
 	int status;
 
 	if (mknod(null, S_IFCHR | 0600, makedev(1, 3)) == 0) {
-		ck_assert_int_eq(fileio_write_file(null, "rapport", 7, &e), PT_OK);
+		ck_assert_int_eq(fileio_write_file(null, "rapport", 7, &e),
+		                 PT_OK);
 		ck_assert_int_eq(lstat(null, &st), 0);
 		ck_assert(S_ISCHR(st.st_mode));
 		ck_assert_int_eq(st.st_rdev, makedev(1, 3));
@@ -207,7 +210,8 @@ START_TEST(test_write_through_devices)
 		free(copy);
 		_exit(ok ? 0 : 1);
 	}
-	ck_assert_int_eq(fileio_write_file(fifo, "door de pijp", 12, &e), PT_OK);
+	ck_assert_int_eq(fileio_write_file(fifo, "door de pijp", 12, &e),
+	                 PT_OK);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	got = t_read(copy, NULL);
@@ -257,8 +261,9 @@ START_TEST(test_write_ignores_planted_links)
 	int i;
 
 	for (i = -1; i < 100; i++) {
-		name = i < 0 ? xasprintf("%s.tmp.%ld", out, (long)getpid()) :
-			       xasprintf("%s.tmp.%ld.%d", out, (long)getpid(), i);
+		name = i < 0
+		           ? xasprintf("%s.tmp.%ld", out, (long)getpid())
+		           : xasprintf("%s.tmp.%ld.%d", out, (long)getpid(), i);
 		ck_assert_int_eq(symlink(victim, name), 0);
 		free(name);
 	}

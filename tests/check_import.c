@@ -34,7 +34,7 @@ teardown(void)
 
 static enum pt_status
 import_one(const char *path, const char *date, struct import_result *res,
-	   struct pt_err *e)
+           struct pt_err *e)
 {
 	struct pt_store *st;
 	struct import_opts o;
@@ -54,18 +54,26 @@ static const struct {
 	const char *date; /* NULL = unknown */
 	long articles;    /* count(//artikel), corpus README */
 } corpus[] = {
-	{ "corpus/bwb/BWBR0002656_wettenbestand-2012.xml", "BWBR0002656", NULL, 490 },
-	{ "corpus/bwb/BWBR0018451_2025-01-01_0.xml", "BWBR0018451", "2025-01-01", 9 },
-	{ "corpus/bwb/BWBR0045754_2022-05-01_0.xml", "BWBR0045754", "2022-05-01", 112 },
-	{ "corpus/bwb/BWBR0008326_2011-01-01_0.xml", "BWBR0008326", "2011-01-01", 6 },
-	{ "corpus/bwb/BWBR0003984_1986-06-26_0.xml", "BWBR0003984", "1986-06-26", 3 },
-	{ "corpus/bwb/BWBR0018450_2025-07-05_0.xml", "BWBR0018450", "2025-07-05", 175 },
-	{ "corpus/bwb/BWBR0002458_2015-01-01_0.xml", "BWBR0002458", "2015-01-01", 74 },
-	{ "corpus/extracts/BWBR0034925_2015-01-01_extract.xml", "BWBR0034925", "2015-01-01", 19 },
-	{ "corpus/extracts/BWBR0034925_2026-01-01_extract.xml", "BWBR0034925", "2026-01-01", 21 },
-	{ "corpus/extracts/BWBR0002656_2025-07-05_extract.xml", "BWBR0002656", "2025-07-05", 29 },
-	{ "corpus/extracts/BWBR0035362_2026-07-01_extract.xml", "BWBR0035362", "2026-07-01", 7 },
-	{ "corpus/extracts/BWBR0024649_2020-07-01_extract.xml", "BWBR0024649", "2020-07-01", 11 },
+    {"corpus/bwb/BWBR0002656_wettenbestand-2012.xml", "BWBR0002656", NULL, 490},
+    {"corpus/bwb/BWBR0018451_2025-01-01_0.xml", "BWBR0018451", "2025-01-01", 9},
+    {"corpus/bwb/BWBR0045754_2022-05-01_0.xml", "BWBR0045754", "2022-05-01",
+     112},
+    {"corpus/bwb/BWBR0008326_2011-01-01_0.xml", "BWBR0008326", "2011-01-01", 6},
+    {"corpus/bwb/BWBR0003984_1986-06-26_0.xml", "BWBR0003984", "1986-06-26", 3},
+    {"corpus/bwb/BWBR0018450_2025-07-05_0.xml", "BWBR0018450", "2025-07-05",
+     175},
+    {"corpus/bwb/BWBR0002458_2015-01-01_0.xml", "BWBR0002458", "2015-01-01",
+     74},
+    {"corpus/extracts/BWBR0034925_2015-01-01_extract.xml", "BWBR0034925",
+     "2015-01-01", 19},
+    {"corpus/extracts/BWBR0034925_2026-01-01_extract.xml", "BWBR0034925",
+     "2026-01-01", 21},
+    {"corpus/extracts/BWBR0002656_2025-07-05_extract.xml", "BWBR0002656",
+     "2025-07-05", 29},
+    {"corpus/extracts/BWBR0035362_2026-07-01_extract.xml", "BWBR0035362",
+     "2026-07-01", 7},
+    {"corpus/extracts/BWBR0024649_2020-07-01_extract.xml", "BWBR0024649",
+     "2020-07-01", 11},
 };
 #define NCORPUS (sizeof corpus / sizeof corpus[0])
 
@@ -80,14 +88,15 @@ START_TEST(test_import_disk_full)
 	char *big = t_src("xml/bwb/BWBR0002656_wettenbestand-2012.xml");
 	int pid;
 
-	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "import", "-q", small,
-			       NULL), 0);
+	ck_assert_int_eq(
+	    t_cli(NULL, NULL, "--db", db, "import", "-q", small, NULL), 0);
 	if ((pid = t_fork_fsize(1200 * 1024)) == 0) {
 		char *err = NULL;
-		int rc = t_cli(NULL, &err, "--db", db, "import", "-q", big, NULL);
+		int rc =
+		    t_cli(NULL, &err, "--db", db, "import", "-q", big, NULL);
 
 		int ok = rc == PT_EDB && t_contains(err, "disk") &&
-			 t_contains(err, "importing ") && t_contains(err, big);
+		         t_contains(err, "importing ") && t_contains(err, big);
 
 		/* No leak in the child either (valgrind checks it too). */
 		free(err);
@@ -109,7 +118,8 @@ START_TEST(test_import_corpus_counts)
 	char *path = t_sharedpath(corpus[_i].file);
 	char *sql;
 
-	ck_assert_msg(import_one(path, NULL, &res, &e) == PT_OK, "%s: %s", path, e.msg);
+	ck_assert_msg(import_one(path, NULL, &res, &e) == PT_OK, "%s: %s", path,
+	              e.msg);
 	ck_assert_int_eq(res.outcome, IMPORT_ADDED);
 	ck_assert_str_eq(res.bwb, corpus[_i].bwb);
 	if (corpus[_i].date)
@@ -119,10 +129,12 @@ START_TEST(test_import_corpus_counts)
 	ck_assert_int_eq(res.articles, corpus[_i].articles);
 	import_result_release(&res);
 	/* what is stored equals count(//artikel) */
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM provision WHERE lid IS NULL"),
-			 corpus[_i].articles);
+	ck_assert_int_eq(
+	    t_db_int(db, "SELECT count(*) FROM provision WHERE lid IS NULL"),
+	    corpus[_i].articles);
 	sql = xasprintf("SELECT count(*) FROM version WHERE sha256 IS NOT NULL"
-			" AND source = '%s'", path);
+	                " AND source = '%s'",
+	                path);
 	ck_assert_int_eq(t_db_int(db, sql), 1);
 	free(sql);
 	free(path);
@@ -133,7 +145,8 @@ START_TEST(test_import_reimport_changes_nothing)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct import_result res;
-	char *path = t_sharedpath("corpus/extracts/BWBR0034925_2026-01-01_extract.xml");
+	char *path =
+	    t_sharedpath("corpus/extracts/BWBR0034925_2026-01-01_extract.xml");
 	char *before, *after;
 
 	ck_assert_int_eq(import_one(path, NULL, &res, &e), PT_OK);
@@ -145,7 +158,9 @@ START_TEST(test_import_reimport_changes_nothing)
 	import_result_release(&res);
 	after = t_db_fingerprint(db);
 	ck_assert_str_eq(before, after);
-	free(before); free(after); free(path);
+	free(before);
+	free(after);
+	free(path);
 }
 END_TEST
 
@@ -155,41 +170,59 @@ START_TEST(test_import_point_in_time)
 	struct import_result res;
 	struct pt_store *st;
 	struct store_provision p;
-	char *a = t_sharedpath("corpus/extracts/BWBR0034925_2015-01-01_extract.xml");
-	char *b = t_sharedpath("corpus/extracts/BWBR0034925_2026-01-01_extract.xml");
+	char *a =
+	    t_sharedpath("corpus/extracts/BWBR0034925_2015-01-01_extract.xml");
+	char *b =
+	    t_sharedpath("corpus/extracts/BWBR0034925_2026-01-01_extract.xml");
 
 	ck_assert_int_eq(import_one(b, NULL, &res, &e), PT_OK);
 	import_result_release(&res);
 	ck_assert_int_eq(import_one(a, NULL, &res, &e), PT_OK);
 	import_result_release(&res);
 	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
-	/* Jeugdwet 2.11 lid 1: the 2015 text excluded "vaststelling van de rechten en plichten" */
-	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "2.11", "1", "2020-01-01", &p, &e), PT_OK);
+	/* Jeugdwet 2.11 lid 1: the 2015 text excluded "vaststelling van de
+	 * rechten en plichten" */
+	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "2.11", "1",
+	                                    "2020-01-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_FOUND);
 	ck_assert_str_eq(p.version_date, "2015-01-01");
-	ck_assert(t_contains(p.text, "behoudens de vaststelling van de rechten en plichten"));
+	ck_assert(t_contains(
+	    p.text, "behoudens de vaststelling van de rechten en plichten"));
 	store_provision_release(&p);
-	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "2.11", "1", "2026-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "2.11", "1",
+	                                    "2026-01-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_FOUND);
 	ck_assert_str_eq(p.version_date, "2026-01-01");
-	ck_assert(t_contains(p.text, "Het college kan de uitvoering van deze wet door derden laten verrichten."));
+	ck_assert(t_contains(p.text, "Het college kan de uitvoering van deze "
+	                             "wet door derden laten verrichten."));
 	ck_assert(!t_contains(p.text, "behoudens"));
 	store_provision_release(&p);
 	/* 3.2 lid 1 quoted exactly */
-	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "3.2", "1", "2026-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "3.2", "1",
+	                                    "2026-01-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_FOUND);
-	ck_assert(t_contains(p.text, "Een kinderbeschermingsmaatregel of jeugdreclassering wordt "
-			     "uitsluitend uitgevoerd door een gecertificeerde instelling."));
+	ck_assert(t_contains(
+	    p.text,
+	    "Een kinderbeschermingsmaatregel of jeugdreclassering wordt "
+	    "uitsluitend uitgevoerd door een gecertificeerde instelling."));
 	store_provision_release(&p);
 	/* 7.4.0 is new since 2015: absent at a 2020 date, present in 2026 */
-	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "7.4.0", NULL, "2020-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "7.4.0", NULL,
+	                                    "2020-01-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_NO_ARTICLE);
 	store_provision_release(&p);
-	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "7.4.0", NULL, "2026-06-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0034925", "7.4.0", NULL,
+	                                    "2026-06-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_FOUND);
 	store_provision_release(&p);
 	store_close(st);
-	free(a); free(b);
+	free(a);
+	free(b);
 }
 END_TEST
 
@@ -197,12 +230,15 @@ START_TEST(test_import_old_format_with_date)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct import_result res;
-	char *path = t_sharedpath("corpus/bwb/BWBR0002656_wettenbestand-2012.xml");
+	char *path =
+	    t_sharedpath("corpus/bwb/BWBR0002656_wettenbestand-2012.xml");
 
 	ck_assert_int_eq(import_one(path, "2012-01-01", &res, &e), PT_OK);
 	ck_assert_str_eq(res.inwerkingtreding, "2012-01-01");
 	import_result_release(&res);
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version WHERE inwerkingtreding = '2012-01-01'"), 1);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version WHERE "
+	                              "inwerkingtreding = '2012-01-01'"),
+	                 1);
 	free(path);
 }
 END_TEST
@@ -233,23 +269,52 @@ static const struct {
 	const char *name;
 	const char *data;
 	enum pt_status code;
-	long line;        /* expected line, 0 = don't care */
-	const char *msg;  /* part of the message */
+	long line;       /* expected line, 0 = don't care */
+	const char *msg; /* part of the message */
 } bad[] = {
-	{ "empty.xml", "", PT_EINPUT, 1, "empty" },
-	{ "garbage.xml", "\x7f" "ELF\x02\x01\x01\x00\x00\x00binary", PT_EINPUT, 1, "" },
-	{ "truncated.xml", "<?xml version=\"1.0\"?>\n<toestand bwb-id=\"BWBR0000001\" inwerkingtreding=\"2020-01-01\">\n<wetgeving><wet-besluit><wettekst><artikel><kop><nr>1</nr></kop><al>tekst",
-	  PT_EINPUT, 0, "" },
-	{ "root.xml", "<?xml version=\"1.0\"?>\n<html><body/></html>\n", PT_EINPUT, 2, "html" },
-	{ "utf8.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<toestand bwb-id=\"BWBR0000001\" inwerkingtreding=\"2020-01-01\">\n<wetgeving><citeertitel>bad \xff\xfe byte</citeertitel></wetgeving></toestand>\n",
-	  PT_EINPUT, 3, "UTF-8" },
-	{ "xxe.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE toestand [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n<toestand bwb-id=\"BWBR0000001\" inwerkingtreding=\"2020-01-01\"><wetgeving><citeertitel>&x;</citeertitel></wetgeving></toestand>\n",
-	  PT_EUNSAFE, 3, "entit" },
-	{ "xxe-net.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE toestand [\n<!ENTITY x SYSTEM \"http://127.0.0.1:9/x\">\n]>\n<toestand bwb-id=\"BWBR0000001\" inwerkingtreding=\"2020-01-01\"><wetgeving><citeertitel>&x;</citeertitel></wetgeving></toestand>\n",
-	  PT_EUNSAFE, 3, "entit" },
-	{ "laughs.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE toestand [\n<!ENTITY a \"lol\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n]>\n<toestand bwb-id=\"BWBR0000001\" inwerkingtreding=\"2020-01-01\"><wetgeving><citeertitel>&d;</citeertitel></wetgeving></toestand>\n",
-	  PT_EUNSAFE, 3, "entit" },
-	{ "nobwbid.xml", "<?xml version=\"1.0\"?>\n<toestand inwerkingtreding=\"2020-01-01\"><wetgeving/></toestand>\n", PT_EINPUT, 2, "bwb-id" },
+    {"empty.xml", "", PT_EINPUT, 1, "empty"},
+    {"garbage.xml",
+     "\x7f"
+     "ELF\x02\x01\x01\x00\x00\x00binary",
+     PT_EINPUT, 1, ""},
+    {"truncated.xml",
+     "<?xml version=\"1.0\"?>\n<toestand bwb-id=\"BWBR0000001\" "
+     "inwerkingtreding=\"2020-01-01\">\n<wetgeving><wet-besluit><wettekst><"
+     "artikel><kop><nr>1</nr></kop><al>tekst",
+     PT_EINPUT, 0, ""},
+    {"root.xml", "<?xml version=\"1.0\"?>\n<html><body/></html>\n", PT_EINPUT,
+     2, "html"},
+    {"utf8.xml",
+     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<toestand "
+     "bwb-id=\"BWBR0000001\" "
+     "inwerkingtreding=\"2020-01-01\">\n<wetgeving><citeertitel>bad \xff\xfe "
+     "byte</citeertitel></wetgeving></toestand>\n",
+     PT_EINPUT, 3, "UTF-8"},
+    {"xxe.xml",
+     "<?xml version=\"1.0\"?>\n<!DOCTYPE toestand [\n<!ENTITY x SYSTEM "
+     "\"file:///etc/passwd\">\n]>\n<toestand bwb-id=\"BWBR0000001\" "
+     "inwerkingtreding=\"2020-01-01\"><wetgeving><citeertitel>&x;</"
+     "citeertitel></wetgeving></toestand>\n",
+     PT_EUNSAFE, 3, "entit"},
+    {"xxe-net.xml",
+     "<?xml version=\"1.0\"?>\n<!DOCTYPE toestand [\n<!ENTITY x SYSTEM "
+     "\"http://127.0.0.1:9/x\">\n]>\n<toestand bwb-id=\"BWBR0000001\" "
+     "inwerkingtreding=\"2020-01-01\"><wetgeving><citeertitel>&x;</"
+     "citeertitel></wetgeving></toestand>\n",
+     PT_EUNSAFE, 3, "entit"},
+    {"laughs.xml",
+     "<?xml version=\"1.0\"?>\n<!DOCTYPE toestand [\n<!ENTITY a "
+     "\"lol\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n<!ENTITY c "
+     "\"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n<!ENTITY d "
+     "\"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n]>\n<toestand "
+     "bwb-id=\"BWBR0000001\" "
+     "inwerkingtreding=\"2020-01-01\"><wetgeving><citeertitel>&d;</"
+     "citeertitel></wetgeving></toestand>\n",
+     PT_EUNSAFE, 3, "entit"},
+    {"nobwbid.xml",
+     "<?xml version=\"1.0\"?>\n<toestand "
+     "inwerkingtreding=\"2020-01-01\"><wetgeving/></toestand>\n",
+     PT_EINPUT, 2, "bwb-id"},
 };
 #define NBAD (sizeof bad / sizeof bad[0])
 
@@ -257,7 +322,8 @@ START_TEST(test_import_bad_input_leaves_registry)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct import_result res;
-	char *good = t_sharedpath("corpus/extracts/BWBR0024649_2020-07-01_extract.xml");
+	char *good =
+	    t_sharedpath("corpus/extracts/BWBR0024649_2020-07-01_extract.xml");
 	char *path, *before, *after;
 
 	ck_assert_int_eq(import_one(good, NULL, &res, &e), PT_OK);
@@ -266,15 +332,21 @@ START_TEST(test_import_bad_input_leaves_registry)
 	path = t_write(dir, bad[_i].name, bad[_i].data, strlen(bad[_i].data));
 	pt_err_clear(&e);
 	ck_assert_int_eq(import_one(path, NULL, &res, &e), bad[_i].code);
-	ck_assert_msg(strcmp(e.file, path) == 0, "%s: error names '%s'", bad[_i].name, e.file);
+	ck_assert_msg(strcmp(e.file, path) == 0, "%s: error names '%s'",
+	              bad[_i].name, e.file);
 	if (bad[_i].line)
-		ck_assert_msg(e.line == bad[_i].line, "%s: line %ld, want %ld (%s)",
-			      bad[_i].name, e.line, bad[_i].line, e.msg);
-	ck_assert_msg(t_contains(e.msg, bad[_i].msg), "%s: message '%s' lacks '%s'",
-		      bad[_i].name, e.msg, bad[_i].msg);
+		ck_assert_msg(e.line == bad[_i].line,
+		              "%s: line %ld, want %ld (%s)", bad[_i].name,
+		              e.line, bad[_i].line, e.msg);
+	ck_assert_msg(t_contains(e.msg, bad[_i].msg),
+	              "%s: message '%s' lacks '%s'", bad[_i].name, e.msg,
+	              bad[_i].msg);
 	after = t_db_fingerprint(db);
 	ck_assert_str_eq(before, after);
-	free(before); free(after); free(path); free(good);
+	free(before);
+	free(after);
+	free(path);
+	free(good);
 }
 END_TEST
 

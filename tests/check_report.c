@@ -23,8 +23,10 @@
 /* --- fixture ------------------------------------------------------------- */
 
 #define EVIL "<script>alert(\"x\")</script> & 'b'"
-#define TITLE_A "Alleen een GI mag een OTS uitvoeren, \"uitsluitend\"\nook " EVIL
-#define TEXT_32 "Een kinderbeschermingsmaatregel of jeugdreclassering " \
+#define TITLE_A                                                                \
+	"Alleen een GI mag een OTS uitvoeren, \"uitsluitend\"\nook " EVIL
+#define TEXT_32                                                                \
+	"Een kinderbeschermingsmaatregel of jeugdreclassering "                \
 	"wordt uitsluitend uitgevoerd door een gecertificeerde instelling."
 #define MISSING "wet BWBR0002656 niet ge\xc3\xafmporteerd"
 
@@ -81,12 +83,13 @@ set_fp(struct fixture *x, struct finding_provision *fp,
 	fp->rp = rp;
 	if (rp->lid != NULL)
 		fp->jci = own(x, xasprintf("jci1.3:c:%s&artikel=%s&lid=%s"
-		    "&g=2026-01-01", rp->bwb, rp->artikel, rp->lid));
+		                           "&g=2026-01-01",
+		                           rp->bwb, rp->artikel, rp->lid));
 	else
 		fp->jci = own(x, xasprintf("jci1.3:c:%s&artikel=%s"
-		    "&g=2026-01-01", rp->bwb, rp->artikel));
-	fp->url = own(x, xasprintf("https://wetten.overheid.nl/%s",
-	    fp->jci));
+		                           "&g=2026-01-01",
+		                           rp->bwb, rp->artikel));
+	fp->url = own(x, xasprintf("https://wetten.overheid.nl/%s", fp->jci));
 	if (text != NULL) {
 		fp->text = S(x, text);
 		fp->in_registry = 1;
@@ -96,9 +99,9 @@ set_fp(struct fixture *x, struct finding_provision *fp,
 }
 
 static void
-set_rule(struct fixture *x, struct rule *r, const char *id,
-	 enum rule_kind kind, enum rule_severity sev, const char *titel,
-	 enum vocab_level level, struct rule_provision *rp, size_t nrp)
+set_rule(struct fixture *x, struct rule *r, const char *id, enum rule_kind kind,
+         enum rule_severity sev, const char *titel, enum vocab_level level,
+         struct rule_provision *rp, size_t nrp)
 {
 	memset(r, 0, sizeof *r);
 	r->id = S(x, id);
@@ -110,13 +113,13 @@ set_rule(struct fixture *x, struct rule *r, const char *id,
 	r->nprovisions = nrp;
 	if (kind == RULE_BARRIER)
 		r->wijziging = S(x, "Wijzig art. 3.2 lid 1 Jeugdwet, zodat "
-		    "het \"team\" mag <uitvoeren>.");
+		                    "het \"team\" mag <uitvoeren>.");
 }
 
 static void
 set_finding(struct fixture *x, struct finding *f, const char *id,
-	    const struct rule *r, struct finding_provision *fp, size_t nfp,
-	    char **ids)
+            const struct rule *r, struct finding_provision *fp, size_t nfp,
+            char **ids)
 {
 	memset(f, 0, sizeof *f);
 	f->id = S(x, id);
@@ -126,7 +129,7 @@ set_finding(struct fixture *x, struct finding *f, const char *id,
 	f->tasks = ids + 1;
 	f->ntasks = 1;
 	f->trigger = S(x, "taak 'uitvoering-ots' toegewezen aan rvt-noord, "
-	    "een niet-gecertificeerd team");
+	                  "een niet-gecertificeerd team");
 	f->provisions = fp;
 	f->nprovisions = nfp;
 }
@@ -142,7 +145,7 @@ fixture_new(void)
 	d->peildatum_given = 1;
 	d->naam = S(x, "Proeftuin Noord " EVIL);
 	d->omschrijving = S(x, "Regionaal veiligheidsteam voert OTS uit, en "
-	    "biedt ook hulp.");
+	                       "biedt ook hulp.");
 	x->gemeenten[0] = S(x, "Groningen");
 	x->gemeenten[1] = S(x, "Het Hogeland");
 	d->gemeenten = x->gemeenten;
@@ -167,30 +170,30 @@ fixture_new(void)
 	 * BW 1:255 lid 2 (V26), AVG-like policy source (P), Jw 7.3.11 */
 	set_rp(x, &x->rp[0], "BWBR0034925", "3.2", "1", ZEKER_V26, "Jeugdwet");
 	set_rp(x, &x->rp[1], "BWBR0002656", "262", "1", ZEKER_GK,
-	    "Burgerlijk Wetboek Boek 1");
+	       "Burgerlijk Wetboek Boek 1");
 	set_rp(x, &x->rp[2], "BWBR0002656", "255", "2", ZEKER_V26, NULL);
 	set_rp(x, &x->rp[3], "BWBR0034925", "7.3.11", NULL, ZEKER_P,
-	    "Jeugdwet");
+	       "Jeugdwet");
 	set_rp(x, &x->rp[4], "BWBR0034925", "3.2", "1", ZEKER_V26, "Jeugdwet");
 
 	set_rule(x, &x->rules[0], "jw-3.2-1-uitvoering", RULE_BARRIER,
-	    SEV_BLOCKING, TITLE_A, LEVEL_AMVB, &x->rp[0], 2);
+	         SEV_BLOCKING, TITLE_A, LEVEL_AMVB, &x->rp[0], 2);
 	x->rules[0].analyse = S(x, "B1");
 	x->rules[0].toelichting = S(x, "Zie Jeugdwet 3.2, en BW 1:262.");
 	x->routes[0].soort = S(x, "certificaat");
 	x->routes[0].text = S(x, "De drager van het team vraagt een "
-	    "certificaat aan (Jeugdwet 3.4).");
+	                         "certificaat aan (Jeugdwet 3.4).");
 	x->rules[0].routes = x->routes;
 	x->rules[0].nroutes = 1;
 	set_rule(x, &x->rules[1], "r3-gegevens", RULE_RISK, SEV_HIGH,
-	    "Gegevens delen zonder grondslag", LEVEL_WET, &x->rp[3], 1);
+	         "Gegevens delen zonder grondslag", LEVEL_WET, &x->rp[3], 1);
 	x->rules[1].norm = S(x, "AVG art. 6; Grondwet art. 10 <norm>");
 	set_rule(x, &x->rules[2], "jw-3.2-1-jr", RULE_BARRIER, SEV_BLOCKING,
-	    "Alleen een GI mag jeugdreclassering uitvoeren", LEVEL_WET,
-	    &x->rp[4], 1);
+	         "Alleen een GI mag jeugdreclassering uitvoeren", LEVEL_WET,
+	         &x->rp[4], 1);
 	set_rule(x, &x->rules[3], "bw-255-2-verzoek", RULE_BARRIER,
-	    SEV_BLOCKING, "Alleen Raad en OM mogen een OTS verzoeken",
-	    LEVEL_WET, &x->rp[2], 1);
+	         SEV_BLOCKING, "Alleen Raad en OM mogen een OTS verzoeken",
+	         LEVEL_WET, &x->rp[2], 1);
 
 	x->ids[0] = S(x, "rvt-noord");
 	x->ids[1] = S(x, "uitvoering-ots");
@@ -198,8 +201,9 @@ fixture_new(void)
 	x->ids[3] = S(x, "jeugdreclassering");
 	set_fp(x, &x->fp[0], &x->rp[0], TEXT_32);
 	set_fp(x, &x->fp[1], &x->rp[1], NULL);
-	set_fp(x, &x->fp[2], &x->rp[3], "Tekst over \"toestemming\", en\n"
-	    "een tweede regel.");
+	set_fp(x, &x->fp[2], &x->rp[3],
+	       "Tekst over \"toestemming\", en\n"
+	       "een tweede regel.");
 	x->fp[2].stale = 1;
 	x->fp[2].date_unknown = 1;
 	set_fp(x, &x->fp[3], &x->rp[4], TEXT_32);
@@ -207,20 +211,20 @@ fixture_new(void)
 
 	/* order: barrier A, risk, barrier B (same provision as A), barrier C */
 	set_finding(x, &x->f[0], "noord/jw-3.2-1-uitvoering/rvt-noord",
-	    &x->rules[0], &x->fp[0], 2, x->ids);
+	            &x->rules[0], &x->fp[0], 2, x->ids);
 	x->f[0].unverified = 1;
 	set_finding(x, &x->f[1], "noord/r3-gegevens/wt-centrum>rvt-noord",
-	    &x->rules[1], &x->fp[2], 1, x->ids);
+	            &x->rules[1], &x->fp[2], 1, x->ids);
 	set_finding(x, &x->f[2], "noord/jw-3.2-1-jr/rvt-noord", &x->rules[2],
-	    &x->fp[3], 1, x->ids + 2);
+	            &x->fp[3], 1, x->ids + 2);
 	x->f[2].review_status = S(x, "aanvaard");
 	x->f[2].review_note = S(x, "besproken in denktank, 3 maart");
 	set_finding(x, &x->f[3], "noord/bw-255-2-verzoek/rvt-noord",
-	    &x->rules[3], &x->fp[4], 1, x->ids);
+	            &x->rules[3], &x->fp[4], 1, x->ids);
 
 	x->ok[0].taak = 2;
 	x->ok[0].reason = S(x, "een wijkteam mag namens het college "
-	    "jeugdhulp bieden");
+	                       "jeugdhulp bieden");
 	x->r.design = d;
 	x->r.findings = x->f;
 	x->r.nfindings = 4;
@@ -269,10 +273,10 @@ count(const char *h, const char *needle)
 /* --- a small RFC 4180 reader --------------------------------------------- */
 
 struct csv {
-	char ***rows;   /* rows[i][j] */
+	char ***rows; /* rows[i][j] */
 	size_t *ncols;
 	size_t nrows;
-	int bad;        /* not RFC 4180 (bare LF line end, stray quote) */
+	int bad; /* not RFC 4180 (bare LF line end, stray quote) */
 };
 
 static void
@@ -302,7 +306,7 @@ csv_parse(const char *s, struct csv *c)
 				s++;
 		} else {
 			while (*s != '\0' && *s != ',' && *s != '\r' &&
-			    *s != '\n') {
+			       *s != '\n') {
 				if (*s == '"')
 					c->bad = 1;
 				pt_buf_addc(&f, *s++);
@@ -322,8 +326,8 @@ csv_parse(const char *s, struct csv *c)
 				s++;
 		}
 		c->rows = xreallocarray(c->rows, c->nrows + 1, sizeof *c->rows);
-		c->ncols = xreallocarray(c->ncols, c->nrows + 1,
-		    sizeof *c->ncols);
+		c->ncols =
+		    xreallocarray(c->ncols, c->nrows + 1, sizeof *c->ncols);
 		c->rows[c->nrows] = row;
 		c->ncols[c->nrows++] = n;
 		row = NULL;
@@ -393,7 +397,8 @@ json_str(const char *s)
 		if (*s == 'u') {
 			for (i = 1; i <= 4; i++)
 				if (strchr("0123456789abcdefABCDEF", s[i]) ==
-				    NULL || s[i] == '\0')
+				        NULL ||
+				    s[i] == '\0')
 					return NULL;
 			s += 4;
 		} else if (*s == '\0' || strchr("\"\\/bfnrt", *s) == NULL)
@@ -446,7 +451,7 @@ json_value(const char *s, int depth)
 		if (!(*s >= '0' && *s <= '9'))
 			return NULL;
 		while ((*s >= '0' && *s <= '9') || *s == '.' || *s == 'e' ||
-		    *s == 'E' || *s == '+' || *s == '-')
+		       *s == 'E' || *s == '+' || *s == '-')
 			s++;
 		return s;
 	}
@@ -490,7 +495,7 @@ START_TEST(test_report_format_parse)
 	ck_assert_ptr_null(format_find(FORMAT_REPORT, "JSON"));
 	ck_assert_ptr_null(format_find(FORMAT_REPORT, ""));
 	ck_assert_ptr_eq(format_by_ext(FORMAT_AMEND, FORMAT_WEB, "xlsx"),
-			 format_find(FORMAT_AMEND, "xlsx"));
+	                 format_find(FORMAT_AMEND, "xlsx"));
 	ck_assert_ptr_null(format_by_ext(FORMAT_AMEND, FORMAT_WEB, "md"));
 }
 END_TEST
@@ -529,7 +534,7 @@ START_TEST(test_report_cite)
 	rp.onderdeel = S(x, "b");
 	s = cite_provision(&fp);
 	ck_assert_str_eq(s, "art. 3.2 lid 1 onder b Wet maatschappelijke "
-	    "ondersteuning 2015");
+	                    "ondersteuning 2015");
 	free(s);
 	fp.citeertitel = NULL;
 	rp.citeertitel = NULL;
@@ -553,13 +558,14 @@ END_TEST
 START_TEST(test_report_labels)
 {
 	ck_assert_str_eq(report_zekerheid_label(ZEKER_V26),
-	    "geverifieerd in geconsolideerde tekst (2025/2026)");
+	                 "geverifieerd in geconsolideerde tekst (2025/2026)");
 	ck_assert_str_eq(report_zekerheid_label(ZEKER_V15),
-	    "alleen geverifieerd in tekst van 2015");
-	ck_assert_str_eq(report_zekerheid_label(ZEKER_P),
+	                 "alleen geverifieerd in tekst van 2015");
+	ck_assert_str_eq(
+	    report_zekerheid_label(ZEKER_P),
 	    "beleidsbron, geen wettekst \xe2\x80\x94 niet geverifieerd");
 	ck_assert_str_eq(report_zekerheid_label(ZEKER_GK),
-	    "algemene kennis \xe2\x80\x94 niet geverifieerd");
+	                 "algemene kennis \xe2\x80\x94 niet geverifieerd");
 	ck_assert_str_eq(report_severity_label(SEV_BLOCKING), "blokkerend");
 	ck_assert_str_eq(report_kind_label(RULE_RISK), "risico");
 }
@@ -588,7 +594,7 @@ START_TEST(test_report_verdict)
 	x->d.peildatum_given = 0;
 	s = report_peildatum(&x->d);
 	ck_assert_str_eq(s, "2026-01-01 (peildatum niet opgegeven; vandaag "
-	    "gebruikt)");
+	                    "gebruikt)");
 	free(s);
 	fixture_free(x);
 }
@@ -599,8 +605,8 @@ START_TEST(test_report_escape)
 	struct pt_buf b = PT_BUF_INIT;
 
 	html_esc(&b, "<a href=\"x\">'&'</a>");
-	ck_assert_str_eq(b.s,
-	    "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+	ck_assert_str_eq(
+	    b.s, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 	pt_buf_reset(&b);
 	report_csv_field(&b, "plain");
 	pt_buf_addc(&b, '|');
@@ -661,23 +667,25 @@ common_content(const char *s)
 	ck_assert_msg(t_contains(s, "2026-01-01"), "peildatum");
 	ck_assert_msg(t_contains(s, "/tmp/proeftoets.db"), "registry");
 	ck_assert_msg(t_contains(s, "De wet blokkeert dit ontwerp op 3 punten"),
-	    "verdict");
+	              "verdict");
 	ck_assert_msg(t_contains(s, "art. 3.2 lid 1 Jeugdwet"), "group key");
 	ck_assert_msg(t_contains(s, "art. 1:262 lid 1 BW"), "BW citation");
 	ck_assert_msg(t_contains(s, "wet in formele zin"), "group level");
 	ck_assert_msg(t_contains(s, "noord/jw-3.2-1-uitvoering/rvt-noord"),
-	    "finding id");
-	ck_assert_msg(t_contains(s, "Regionaal veiligheidsteam Noord"), "actor");
+	              "finding id");
+	ck_assert_msg(t_contains(s, "Regionaal veiligheidsteam Noord"),
+	              "actor");
 	ck_assert_msg(t_contains(s, "uitvoering van de ondertoezichtstelling"),
-	    "task label");
+	              "task label");
 	ck_assert_msg(t_contains(s, "een niet-gecertificeerd team"), "trigger");
 	ck_assert_msg(t_contains(s, "De drager van het team vraagt"), "route");
 	ck_assert_msg(t_contains(s, "Een kinderbeschermingsmaatregel of "),
-	    "law text");
+	              "law text");
 	ck_assert_msg(t_contains(s, "niet in het register: " MISSING),
-	    "missing provision");
+	              "missing provision");
 	ck_assert_msg(t_contains(s, "algemene kennis \xe2\x80\x94 niet "
-	    "geverifieerd"), "GK mark");
+	                            "geverifieerd"),
+	              "GK mark");
 	ck_assert_msg(t_contains(s, "beleidsbron, geen wettekst"), "P mark");
 	ck_assert_msg(t_contains(s, "gewijzigd sinds de regel"), "stale");
 	ck_assert_msg(t_contains(s, "onbekend"), "date unknown");
@@ -689,7 +697,7 @@ common_content(const char *s)
 	ck_assert_msg(t_contains(s, "open"), "default review status");
 	ck_assert_msg(t_contains(s, "jeugdhulp bieden"), "ok task");
 	ck_assert_msg(t_contains(s, "namens het college jeugdhulp bieden"),
-	    "ok reason");
+	              "ok reason");
 	ck_assert_msg(t_contains(s, "https://wetten.overheid.nl/"), "link");
 }
 
@@ -737,11 +745,13 @@ START_TEST(test_report_text)
 	common_content(p);
 	order(p);
 	ck_assert_msg(t_contains(p, "jci1.3:c:BWBR0034925&artikel=3.2&lid=1&"
-	    "g=2026-01-01"), "jci");
+	                            "g=2026-01-01"),
+	              "jci");
 	ck_assert_msg(t_contains(p, "Wijzig art. 3.2 lid 1 Jeugdwet, zodat "
-	    "het \"team\" mag <uitvoeren>."), "amendment");
+	                            "het \"team\" mag <uitvoeren>."),
+	              "amendment");
 	ck_assert_msg(t_contains(p, "Laagste niveau: wet in formele zin"),
-	    "group level");
+	              "group level");
 	free(p);
 	ck_assert_msg(strchr(s, '\x1b') == NULL, "no escape sequences");
 	/* wrapped: a line longer than 78 columns is one long word after
@@ -758,7 +768,7 @@ START_TEST(test_report_text)
 				tokens++;
 		}
 		ck_assert_msg(w <= 78 || tokens <= 2, "line too long: %.*s",
-		    (int)(nl - line), line);
+		              (int)(nl - line), line);
 	}
 	free(s);
 
@@ -786,7 +796,7 @@ START_TEST(test_report_markdown)
 	/* law text as a block quote, each line quoted */
 	ck_assert(t_contains(s, "  > " TEXT_32 "\n"));
 	ck_assert(t_contains(s, "  > Tekst over \"toestemming\", en\n"
-	    "  > een tweede regel.\n"));
+	                        "  > een tweede regel.\n"));
 	/* input markup is escaped, never live */
 	ck_assert(!t_contains(s, "<script>"));
 	ck_assert(t_contains(s, "\\<script\\>"));
@@ -819,11 +829,12 @@ START_TEST(test_report_html)
 	ck_assert(t_contains(s, "<th scope=\"row\">"));
 	ck_assert(t_contains(s, "<th scope=\"col\">Taak</th>"));
 	ck_assert(t_contains(s, ">" TEXT_32 "</blockquote>"));
-	ck_assert(t_contains(s, "<a href=\"https://wetten.overheid.nl/"
-	    "jci1.3:c:BWBR0034925&amp;artikel=3.2&amp;lid=1&amp;"
-	    "g=2026-01-01\">"));
+	ck_assert(
+	    t_contains(s, "<a href=\"https://wetten.overheid.nl/"
+	                  "jci1.3:c:BWBR0034925&amp;artikel=3.2&amp;lid=1&amp;"
+	                  "g=2026-01-01\">"));
 	ck_assert(t_contains(s, "&lt;script&gt;alert(&quot;x&quot;)"
-	    "&lt;/script&gt; &amp; &#39;b&#39;"));
+	                        "&lt;/script&gt; &amp; &#39;b&#39;"));
 	/* no script, no external resources, every tag is ours */
 	for (p = s; *p != '\0'; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
@@ -833,7 +844,7 @@ START_TEST(test_report_html)
 	ck_assert(!t_contains(s, "<uitvoeren>"));
 	ck_assert(!t_contains(s, "@import"));
 	ck_assert_int_eq(count(s, "href="), count(s, "<a href=\"https://"
-	    "wetten.overheid.nl/"));
+	                                             "wetten.overheid.nl/"));
 	ck_assert(t_contains(s, "</html>\n"));
 	free(s);
 
@@ -878,7 +889,7 @@ START_TEST(test_report_csv)
 	ac = csv_col(&c, "actoren");
 	st = csv_col(&c, "review_status");
 	ck_assert(ti > 0 && fi > 0 && bw > 0 && tx > 0 && ir > 0 && zk > 0 &&
-	    li > 0 && ac > 0 && st > 0);
+	          li > 0 && ac > 0 && st > 0);
 	ck_assert_int_eq(csv_col(&c, "niveau"), 9);
 	ck_assert_int_eq(csv_col(&c, "review_status"), 18);
 	/* the title with comma, quotes and newline comes back unchanged */
@@ -898,7 +909,7 @@ START_TEST(test_report_csv)
 	/* the risk, with a two-line text and no lid */
 	ck_assert_str_eq(c.rows[3][csv_col(&c, "soort")], "risico");
 	ck_assert_str_eq(c.rows[3][tx], "Tekst over \"toestemming\", en\n"
-	    "een tweede regel.");
+	                                "een tweede regel.");
 	ck_assert_str_eq(c.rows[3][li], "");
 	ck_assert_str_eq(c.rows[4][st], "aanvaard");
 	ck_assert_str_eq(c.rows[5][st], "open");
@@ -933,13 +944,15 @@ START_TEST(test_report_json)
 	ck_assert(t_contains(s, "\n  \"peildatum\": \"2026-01-01\",\n"));
 	ck_assert(t_contains(s, "\n  \"findings\": [\n"));
 	ck_assert(t_contains(s, "\"id\": \"noord/jw-3.2-1-uitvoering/"
-	    "rvt-noord\""));
+	                        "rvt-noord\""));
 	ck_assert(t_contains(s, "\"kind\": \"barrier\""));
 	ck_assert(t_contains(s, "\"kind\": \"risk\""));
 	ck_assert(t_contains(s, "\"rule\": \"jw-3.2-1-uitvoering\""));
 	ck_assert(t_contains(s, "\"severity\": \"blocking\""));
 	ck_assert(t_contains(s, "\"severity\": \"high\""));
-	ck_assert(t_contains(s, "\"title\": \"Alleen een GI mag een OTS "
+	ck_assert(t_contains(
+	    s,
+	    "\"title\": \"Alleen een GI mag een OTS "
 	    "uitvoeren, \\\"uitsluitend\\\"\\nook <script>alert(\\\"x\\\")"));
 	ck_assert(t_contains(s, "\"actors\": [\n"));
 	ck_assert(t_contains(s, "\"tasks\": [\n"));
@@ -982,9 +995,9 @@ START_TEST(test_report_json)
 	free(o);
 	ck_assert(t_contains(s, "\"barriers\": 3"));
 	ck_assert(t_contains(s, "\"verdict\": \"De wet blokkeert dit ontwerp "
-	    "op 3 punten\""));
+	                        "op 3 punten\""));
 	ck_assert(t_contains(s, "\"reason\": \"een wijkteam mag namens het "
-	    "college jeugdhulp bieden\""));
+	                        "college jeugdhulp bieden\""));
 	ck_assert(t_contains(s, "\"peildatum_given\": true"));
 	free(s);
 
@@ -1018,7 +1031,7 @@ START_TEST(test_report_several)
 	ck_assert(t_contains(b.s, "\"proeftuin\": \"noord\""));
 	ck_assert(t_contains(b.s, "\"proeftuin\": \"zuid\""));
 	ck_assert(t_contains(b.s, "\"verdict\": \"Geen juridische "
-	    "belemmeringen gevonden\""));
+	                          "belemmeringen gevonden\""));
 	pt_buf_reset(&b);
 
 	t_report(&b, "json", res, 0);
@@ -1085,7 +1098,8 @@ START_TEST(test_report_no_registry)
 		x->fp[i].in_registry = 0;
 		x->fp[i].text = NULL;
 		x->fp[i].missing = NULL;
-		x->fp[i].date_unknown = 1; /* of a version nothing is cited from */
+		x->fp[i].date_unknown =
+		    1; /* of a version nothing is cited from */
 	}
 	s = render(x, "text");
 	ck_assert(!t_contains(s, "geciteerde versie"));

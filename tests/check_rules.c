@@ -36,7 +36,7 @@ load_all(void)
 
 	st = rules_load_dir(dir, &rs, &err);
 	ck_assert_msg(st == PT_OK, "rules/ does not load: %s",
-		      pt_err_format(&err, msg, sizeof msg));
+	              pt_err_format(&err, msg, sizeof msg));
 	ck_assert_ptr_nonnull(rs);
 	free(dir);
 	return rs;
@@ -67,12 +67,15 @@ START_TEST(test_rules_dir_loads)
 		ck_assert_int_gt(r->line, 0);
 		ck_assert_ptr_nonnull(r->titel);
 		ck_assert_msg(r->toelichting != NULL && *r->toelichting != '\0',
-			      "rule '%s' has no toelichting", r->id);
-		ck_assert_msg(r->nprovisions > 0, "rule '%s' cites nothing", r->id);
+		              "rule '%s' has no toelichting", r->id);
+		ck_assert_msg(r->nprovisions > 0, "rule '%s' cites nothing",
+		              r->id);
 		if (r->kind == RULE_BARRIER) {
-			ck_assert_msg(r->level_given, "barrier '%s' without level", r->id);
-			ck_assert_msg(r->wijziging != NULL && *r->wijziging != '\0',
-				      "barrier '%s' without wijziging", r->id);
+			ck_assert_msg(r->level_given,
+			              "barrier '%s' without level", r->id);
+			ck_assert_msg(r->wijziging != NULL &&
+			                  *r->wijziging != '\0',
+			              "barrier '%s' without wijziging", r->id);
 		}
 	}
 	/* Files come in name order: doelgroep.xml before verzoeken.xml. */
@@ -91,8 +94,9 @@ START_TEST(test_rules_known_fields)
 	/* The example of the spec. */
 	r = find_rule(rs, "jw-3.2-1-uitvoering");
 	ck_assert_ptr_nonnull(r);
-	ck_assert_str_eq(r->titel,
-			 "Alleen een gecertificeerde instelling mag een OTS uitvoeren");
+	ck_assert_str_eq(
+	    r->titel,
+	    "Alleen een gecertificeerde instelling mag een OTS uitvoeren");
 	ck_assert_int_eq(r->kind, RULE_BARRIER);
 	ck_assert_int_eq(r->severity, SEV_BLOCKING);
 	ck_assert_str_eq(r->analyse, "B1");
@@ -102,7 +106,8 @@ START_TEST(test_rules_known_fields)
 	ck_assert_uint_eq(r->ngeldt_voor, 0);
 	ck_assert_uint_eq(r->ntoegestaan, 2);
 	ck_assert_uint_eq(r->toegestaan[0].nrollen, 1);
-	ck_assert_str_eq(r->toegestaan[0].rollen[0], "gecertificeerde-instelling");
+	ck_assert_str_eq(r->toegestaan[0].rollen[0],
+	                 "gecertificeerde-instelling");
 	ck_assert_int_eq(r->toegestaan[0].gecertificeerd, -1);
 	ck_assert_int_eq(r->toegestaan[1].gecertificeerd, 1);
 	ck_assert_uint_eq(r->toegestaan[1].nrollen, 0);
@@ -204,12 +209,12 @@ END_TEST
 START_TEST(test_rules_cover_analysis)
 {
 	static const char *const barriers[] = {
-		"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10",
-		"B11", "B12", "B13", "B14",
+	    "B1", "B2", "B3",  "B4",  "B5",  "B6",  "B7",
+	    "B8", "B9", "B10", "B11", "B12", "B13", "B14",
 	};
 	static const char *const risks[] = {
-		"R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10",
-		"R11", "R12",
+	    "R1", "R2", "R3", "R4",  "R5",  "R6",
+	    "R7", "R8", "R9", "R10", "R11", "R12",
 	};
 	struct ruleset *rs = load_all();
 	size_t i, k, n;
@@ -219,8 +224,8 @@ START_TEST(test_rules_cover_analysis)
 			if (rs->rules[i].analyse != NULL &&
 			    strcmp(rs->rules[i].analyse, barriers[k]) == 0) {
 				ck_assert_msg(rs->rules[i].kind == RULE_BARRIER,
-					      "%s rule '%s' is not a barrier",
-					      barriers[k], rs->rules[i].id);
+				              "%s rule '%s' is not a barrier",
+				              barriers[k], rs->rules[i].id);
 				n++;
 			}
 		ck_assert_msg(n > 0, "no rule for %s", barriers[k]);
@@ -230,8 +235,8 @@ START_TEST(test_rules_cover_analysis)
 			if (rs->rules[i].analyse != NULL &&
 			    strcmp(rs->rules[i].analyse, risks[k]) == 0) {
 				ck_assert_msg(rs->rules[i].kind == RULE_RISK,
-					      "%s rule '%s' is not a risk",
-					      risks[k], rs->rules[i].id);
+				              "%s rule '%s' is not a risk",
+				              risks[k], rs->rules[i].id);
 				n++;
 			}
 		ck_assert_msg(n > 0, "no rule for %s", risks[k]);
@@ -239,10 +244,11 @@ START_TEST(test_rules_cover_analysis)
 	/* B15 is no barrier under the current text of Jeugdwet 2.11. */
 	for (i = 0; i < rs->n; i++)
 		ck_assert(rs->rules[i].analyse == NULL ||
-			  strcmp(rs->rules[i].analyse, "B15") != 0);
+		          strcmp(rs->rules[i].analyse, "B15") != 0);
 	/* B3 needs one rule per kind of request. */
 	for (i = 0, n = 0; i < rs->n; i++)
-		if (rs->rules[i].analyse && strcmp(rs->rules[i].analyse, "B3") == 0)
+		if (rs->rules[i].analyse &&
+		    strcmp(rs->rules[i].analyse, "B3") == 0)
 			n++;
 	ck_assert_uint_eq(n, 4);
 	rules_free(rs);
@@ -257,29 +263,33 @@ struct bad_case {
 };
 
 static const struct bad_case bad_cases[] = {
-	{ "duplicate-id.xml", PT_EINPUT, 11, "duplicate rule id 'een' (also at line 3)" },
-	{ "unknown-task.xml", PT_EINPUT, 6, "unknown task 'vliegen'" },
-	{ "unknown-role.xml", PT_EINPUT, 7, "unknown role 'koning'" },
-	{ "bad-level.xml", PT_EINPUT, 9, "unknown level 'grondwet'" },
-	{ "barrier-without-niveau.xml", PT_EINPUT, 9, "has no niveau" },
-	{ "bad-id.xml", PT_EINPUT, 3, "bad rule id 'Een.Hoofdletter'" },
-	{ "empty-pattern.xml", PT_EINPUT, 7, "would match every actor" },
-	{ "malformed.xml", PT_EINPUT, 6, "end of data" },
-	{ "schema-violation.xml", PT_EINPUT, 3, "does not follow the schema" },
-	{ "no-bepaling.xml", PT_EINPUT, 6, "does not follow the schema" },
-	{ "combinatie-one-group.xml", PT_EINPUT, 5, "exactly 2 'taken' groups, not 1" },
-	{ "bad-date.xml", PT_EINPUT, 7, "bad date '2026-02-30'" },
-	{ "unknown-category.xml", PT_EINPUT, 6, "unknown data category 'financieel'" },
-	{ "unknown-designation.xml", PT_EINPUT, 8, "unknown designation 'gi'" },
-	{ "bad-bwb.xml", PT_EINPUT, 6, "bad BWB id 'BWBR00349'" },
-	{ "entity.xml", PT_EUNSAFE, 2, "declares an entity" },
-	{ "kanaal-not-cited.xml", PT_EINPUT, 9,
-	  "kanaal BWBR0002656 art. 240 of rule 'een' rests on no bepaling of the rule" },
-	{ "kanaal-bad-ref.xml", PT_EINPUT, 6,
-	  "kanaal ref 'later' names no earlier kanaal in this file" },
-	{ "kanaal-duplicate-id.xml", PT_EINPUT, 15, "duplicate kanaal id 'bw1-240'" },
-	{ "kanaal-unknown-task.xml", PT_EINPUT, 8, "unknown task 'toezicht'" },
-	{ "kanaal-ref-with-bwb.xml", PT_EINPUT, 9, "does not follow the schema" },
+    {"duplicate-id.xml", PT_EINPUT, 11,
+     "duplicate rule id 'een' (also at line 3)"},
+    {"unknown-task.xml", PT_EINPUT, 6, "unknown task 'vliegen'"},
+    {"unknown-role.xml", PT_EINPUT, 7, "unknown role 'koning'"},
+    {"bad-level.xml", PT_EINPUT, 9, "unknown level 'grondwet'"},
+    {"barrier-without-niveau.xml", PT_EINPUT, 9, "has no niveau"},
+    {"bad-id.xml", PT_EINPUT, 3, "bad rule id 'Een.Hoofdletter'"},
+    {"empty-pattern.xml", PT_EINPUT, 7, "would match every actor"},
+    {"malformed.xml", PT_EINPUT, 6, "end of data"},
+    {"schema-violation.xml", PT_EINPUT, 3, "does not follow the schema"},
+    {"no-bepaling.xml", PT_EINPUT, 6, "does not follow the schema"},
+    {"combinatie-one-group.xml", PT_EINPUT, 5,
+     "exactly 2 'taken' groups, not 1"},
+    {"bad-date.xml", PT_EINPUT, 7, "bad date '2026-02-30'"},
+    {"unknown-category.xml", PT_EINPUT, 6,
+     "unknown data category 'financieel'"},
+    {"unknown-designation.xml", PT_EINPUT, 8, "unknown designation 'gi'"},
+    {"bad-bwb.xml", PT_EINPUT, 6, "bad BWB id 'BWBR00349'"},
+    {"entity.xml", PT_EUNSAFE, 2, "declares an entity"},
+    {"kanaal-not-cited.xml", PT_EINPUT, 9,
+     "kanaal BWBR0002656 art. 240 of rule 'een' rests on no bepaling of the "
+     "rule"},
+    {"kanaal-bad-ref.xml", PT_EINPUT, 6,
+     "kanaal ref 'later' names no earlier kanaal in this file"},
+    {"kanaal-duplicate-id.xml", PT_EINPUT, 15, "duplicate kanaal id 'bw1-240'"},
+    {"kanaal-unknown-task.xml", PT_EINPUT, 8, "unknown task 'toezicht'"},
+    {"kanaal-ref-with-bwb.xml", PT_EINPUT, 9, "does not follow the schema"},
 };
 
 START_TEST(test_rules_bad_files)
@@ -292,15 +302,16 @@ START_TEST(test_rules_bad_files)
 	enum pt_status st;
 
 	st = rules_load_file(rs, path, &err);
-	ck_assert_msg(st == c->code, "%s: status %d, want %d (%s)", c->file,
-		      st, c->code, err.msg);
+	ck_assert_msg(st == c->code, "%s: status %d, want %d (%s)", c->file, st,
+	              c->code, err.msg);
 	ck_assert_int_eq(err.code, c->code);
 	ck_assert_str_eq(err.file, path);
 	if (c->line > 0)
-		ck_assert_msg(err.line == c->line, "%s: line %ld, want %ld (%s)",
-			      c->file, err.line, c->line, err.msg);
-	ck_assert_msg(t_contains(err.msg, c->msg), "%s: message '%s' lacks '%s'",
-		      c->file, err.msg, c->msg);
+		ck_assert_msg(err.line == c->line,
+		              "%s: line %ld, want %ld (%s)", c->file, err.line,
+		              c->line, err.msg);
+	ck_assert_msg(t_contains(err.msg, c->msg),
+	              "%s: message '%s' lacks '%s'", c->file, err.msg, c->msg);
 	/* Nothing of a bad file is kept. */
 	ck_assert_uint_eq(rs->n, 0);
 	rules_free(rs);
@@ -320,7 +331,8 @@ START_TEST(test_rules_duplicate_across_files)
 	n = rs->n;
 	ck_assert_uint_gt(n, 0);
 	ck_assert_int_eq(rules_load_file(rs, path, &err), PT_EINPUT);
-	ck_assert(t_contains(err.msg, "duplicate rule id 'jw-3.2-1-uitvoering' (also in "));
+	ck_assert(t_contains(
+	    err.msg, "duplicate rule id 'jw-3.2-1-uitvoering' (also in "));
 	ck_assert(t_contains(err.msg, "uitvoering.xml:"));
 	ck_assert_int_eq(err.line, rs->rules[0].line);
 	ck_assert_uint_eq(rs->n, n);
@@ -330,94 +342,113 @@ START_TEST(test_rules_duplicate_across_files)
 END_TEST
 
 static const char rule_a[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<regels>\n"
-	"  <regel id=\"a.1\" soort=\"risk\" ernst=\"low\" analyse=\"R9\">\n"
-	"    <titel>  Eerste\n      regel  </titel>\n"
-	"    <gegevensdeling dossiers=\"nee\">\n"
-	"      <gegevens>gezondheid   melding</gegevens>\n"
-	"      <geldt-voor aangewezen-als=\"veilig-thuis jeugdhulpaanbieder\"/>\n"
-	"      <kanaal bwb=\"BWBR0035362\" artikel=\"5.2.6\" gegevens=\"melding\"/>\n"
-	"    </gegevensdeling>\n"
-	"    <bepaling bwb=\"BWBR0035362\" artikel=\"5.2.6\" zekerheid=\"GK\"\n"
-	"      tekst-sha256=\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"/>\n"
-	"  </regel>\n"
-	"</regels>\n";
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<regels>\n"
+    "  <regel id=\"a.1\" soort=\"risk\" ernst=\"low\" analyse=\"R9\">\n"
+    "    <titel>  Eerste\n      regel  </titel>\n"
+    "    <gegevensdeling dossiers=\"nee\">\n"
+    "      <gegevens>gezondheid   melding</gegevens>\n"
+    "      <geldt-voor aangewezen-als=\"veilig-thuis jeugdhulpaanbieder\"/>\n"
+    "      <kanaal bwb=\"BWBR0035362\" artikel=\"5.2.6\" "
+    "gegevens=\"melding\"/>\n"
+    "    </gegevensdeling>\n"
+    "    <bepaling bwb=\"BWBR0035362\" artikel=\"5.2.6\" zekerheid=\"GK\"\n"
+    "      "
+    "tekst-sha256="
+    "\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"/>\n"
+    "  </regel>\n"
+    "</regels>\n";
 
 static const char rule_b[] =
-	"<regels><regel id=\"b\" soort=\"barrier\" ernst=\"medium\">"
-	"<titel>B</titel><toewijzing min-gemeenten=\"3\"><taken>jeugdhulp</taken>"
-	"<geldt-voor rol=\"wijkteam\" gecertificeerd=\"nee\" doelgroep=\"jeugd\"/>"
-	"</toewijzing>"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"2.4\" lid=\"2\" onderdeel=\"a\" zekerheid=\"P\"/>"
-	"<wijziging niveau=\"ministeriele-regeling\">W</wijziging>"
-	"<route soort=\"toerekening\">R1</route><route soort=\"samenwerking\">R2</route>"
-	"</regel></regels>";
+    "<regels><regel id=\"b\" soort=\"barrier\" ernst=\"medium\">"
+    "<titel>B</titel><toewijzing min-gemeenten=\"3\"><taken>jeugdhulp</taken>"
+    "<geldt-voor rol=\"wijkteam\" gecertificeerd=\"nee\" doelgroep=\"jeugd\"/>"
+    "</toewijzing>"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"2.4\" lid=\"2\" onderdeel=\"a\" "
+    "zekerheid=\"P\"/>"
+    "<wijziging niveau=\"ministeriele-regeling\">W</wijziging>"
+    "<route soort=\"toerekening\">R1</route><route "
+    "soort=\"samenwerking\">R2</route>"
+    "</regel></regels>";
 
 /* Gateways with a sender, a receiver, a receiver's task and categories. */
 static const char rule_gw[] =
-	"<regels>\n"
-	"  <regel id=\"gw\" soort=\"barrier\" ernst=\"high\">\n"
-	"    <titel>G</titel>\n"
-	"    <gegevensdeling>\n"
-	"      <kanaal id=\"ots\" bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\">\n"
-	"        <naar rol=\"gecertificeerde-instelling\"/>\n"
-	"        <naar gecertificeerd=\"ja\"/>\n"
-	"        <ontvanger-taak>uitvoering-ots</ontvanger-taak>\n"
-	"      </kanaal>\n"
-	"      <kanaal bwb=\"BWBR0034925\" artikel=\"7.4.0\" gegevens=\"jeugdhulp melding\">\n"
-	"        <van rol=\"jeugdhulpaanbieder raad-voor-de-kinderbescherming\"/>\n"
-	"        <van aangewezen-als=\"jeugdhulpaanbieder\"/>\n"
-	"        <naar rol=\"college\"/>\n"
-	"      </kanaal>\n"
-	"    </gegevensdeling>\n"
-	"    <bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\" zekerheid=\"V26\"/>\n"
-	"    <bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\" zekerheid=\"V26\"/>\n"
-	"    <wijziging niveau=\"wet\">W</wijziging>\n"
-	"  </regel>\n"
-	"  <regel id=\"gw2\" soort=\"risk\" ernst=\"low\">\n"
-	"    <titel>H</titel>\n"
-	"    <gegevensdeling><kanaal ref=\"ots\"/></gegevensdeling>\n"
-	"    <bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" zekerheid=\"V26\"/>\n"
-	"  </regel>\n"
-	"</regels>\n";
+    "<regels>\n"
+    "  <regel id=\"gw\" soort=\"barrier\" ernst=\"high\">\n"
+    "    <titel>G</titel>\n"
+    "    <gegevensdeling>\n"
+    "      <kanaal id=\"ots\" bwb=\"BWBR0034925\" artikel=\"7.3.11\" "
+    "lid=\"4\">\n"
+    "        <naar rol=\"gecertificeerde-instelling\"/>\n"
+    "        <naar gecertificeerd=\"ja\"/>\n"
+    "        <ontvanger-taak>uitvoering-ots</ontvanger-taak>\n"
+    "      </kanaal>\n"
+    "      <kanaal bwb=\"BWBR0034925\" artikel=\"7.4.0\" gegevens=\"jeugdhulp "
+    "melding\">\n"
+    "        <van rol=\"jeugdhulpaanbieder raad-voor-de-kinderbescherming\"/>\n"
+    "        <van aangewezen-als=\"jeugdhulpaanbieder\"/>\n"
+    "        <naar rol=\"college\"/>\n"
+    "      </kanaal>\n"
+    "    </gegevensdeling>\n"
+    "    <bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\" "
+    "zekerheid=\"V26\"/>\n"
+    "    <bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\" "
+    "zekerheid=\"V26\"/>\n"
+    "    <wijziging niveau=\"wet\">W</wijziging>\n"
+    "  </regel>\n"
+    "  <regel id=\"gw2\" soort=\"risk\" ernst=\"low\">\n"
+    "    <titel>H</titel>\n"
+    "    <gegevensdeling><kanaal ref=\"ots\"/></gegevensdeling>\n"
+    "    <bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" zekerheid=\"V26\"/>\n"
+    "  </regel>\n"
+    "</regels>\n";
 
 static const char design_gw[] =
-	"<proeftuin id=\"gw\" peildatum=\"2026-07-01\"><actoren>"
-	"<actor id=\"wt\" rol=\"wijkteam\"/>"
-	"<actor id=\"gi-jr\" rol=\"gecertificeerde-instelling\"/>"
-	"<actor id=\"gi\" rol=\"gecertificeerde-instelling\"/>"
-	"<actor id=\"rvt\" rol=\"regionaal-veiligheidsteam\"/>"
-	"<actor id=\"jha\" rol=\"jeugdhulpaanbieder\"/>"
-	"<actor id=\"raad\" rol=\"raad-voor-de-kinderbescherming\"/>"
-	"<actor id=\"rvt-jha\" rol=\"regionaal-veiligheidsteam\" aangewezen-als=\"jeugdhulpaanbieder\"/>"
-	"<actor id=\"college\" rol=\"college\"/>"
-	"<actor id=\"ggz\" rol=\"ggz-volwassenen\"/>"
-	"</actoren><taken>"
-	"<taak id=\"jeugdreclassering\" actor=\"gi-jr\"/>"
-	"<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
-	"<taak id=\"uitvoering-ots\" actor=\"rvt\"/>"
-	"</taken><gegevensdeling>"
-	"<deling van=\"wt\" naar=\"gi\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
-	"<deling van=\"wt\" naar=\"gi-jr\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
-	"<deling van=\"wt\" naar=\"rvt\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
-	"<deling van=\"wt\" naar=\"jha\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
-	"<deling van=\"jha\" naar=\"college\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
-	"<deling van=\"rvt-jha\" naar=\"college\" gegevens=\"melding\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\"/></deling>"
-	"<deling van=\"ggz\" naar=\"college\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
-	"<deling van=\"raad\" naar=\"college\" gegevens=\"jeugdhulp gezondheid\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
-	"<deling van=\"jha\" naar=\"wt\" gegevens=\"jeugdhulp\" grondslag=\"wettelijk\">"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/>"
-	"<bepaling bwb=\"BWBR0034925\" artikel=\"3.1\"/></deling>"
-	"</gegevensdeling></proeftuin>";
+    "<proeftuin id=\"gw\" peildatum=\"2026-07-01\"><actoren>"
+    "<actor id=\"wt\" rol=\"wijkteam\"/>"
+    "<actor id=\"gi-jr\" rol=\"gecertificeerde-instelling\"/>"
+    "<actor id=\"gi\" rol=\"gecertificeerde-instelling\"/>"
+    "<actor id=\"rvt\" rol=\"regionaal-veiligheidsteam\"/>"
+    "<actor id=\"jha\" rol=\"jeugdhulpaanbieder\"/>"
+    "<actor id=\"raad\" rol=\"raad-voor-de-kinderbescherming\"/>"
+    "<actor id=\"rvt-jha\" rol=\"regionaal-veiligheidsteam\" "
+    "aangewezen-als=\"jeugdhulpaanbieder\"/>"
+    "<actor id=\"college\" rol=\"college\"/>"
+    "<actor id=\"ggz\" rol=\"ggz-volwassenen\"/>"
+    "</actoren><taken>"
+    "<taak id=\"jeugdreclassering\" actor=\"gi-jr\"/>"
+    "<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
+    "<taak id=\"uitvoering-ots\" actor=\"rvt\"/>"
+    "</taken><gegevensdeling>"
+    "<deling van=\"wt\" naar=\"gi\" gegevens=\"jeugdhulp\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
+    "<deling van=\"wt\" naar=\"gi-jr\" gegevens=\"jeugdhulp\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
+    "<deling van=\"wt\" naar=\"rvt\" gegevens=\"jeugdhulp\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
+    "<deling van=\"wt\" naar=\"jha\" gegevens=\"jeugdhulp\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.3.11\" lid=\"4\"/></deling>"
+    "<deling van=\"jha\" naar=\"college\" gegevens=\"jeugdhulp\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
+    "<deling van=\"rvt-jha\" naar=\"college\" gegevens=\"melding\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\"/></deling>"
+    "<deling van=\"ggz\" naar=\"college\" gegevens=\"jeugdhulp\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
+    "<deling van=\"raad\" naar=\"college\" gegevens=\"jeugdhulp gezondheid\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/></deling>"
+    "<deling van=\"jha\" naar=\"wt\" gegevens=\"jeugdhulp\" "
+    "grondslag=\"wettelijk\">"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"7.4.0\" lid=\"2\"/>"
+    "<bepaling bwb=\"BWBR0034925\" artikel=\"3.1\"/></deling>"
+    "</gegevensdeling></proeftuin>";
 
 /* The trigger of the finding of rule id on subject, or NULL. */
 static const char *
@@ -439,29 +470,42 @@ START_TEST(test_rules_gateways)
 	static const struct {
 		const char *rule, *subject, *want; /* want NULL: no finding */
 	} cases[] = {
-		{ "gw", "wt>gi", NULL },
-		{ "gw", "wt>gi-jr", "met als genoemde grondslag BWBR0034925 art. 7.3.11 lid 4, "
-		  "maar die bepaling dekt deze verstrekking niet: de ontvanger voert de taak "
-		  "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
-		{ "gw", "wt>rvt", "die bepaling dekt deze verstrekking niet: de ontvanger is "
-		  "geen gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)." },
-		{ "gw", "wt>jha", ": de ontvanger is geen gecertificeerde instelling of actor met "
-		  "een certificaat (Jeugdwet 3.4); de ontvanger voert de taak "
-		  "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
-		{ "gw", "jha>college", NULL },
-		{ "gw", "rvt-jha>college", NULL },
-		{ "gw", "ggz>college", "niet: de verstrekker is geen jeugdhulpaanbieder, Raad voor "
-		  "de Kinderbescherming of actor die is aangewezen als jeugdhulpaanbieder." },
-		{ "gw", "raad>college", "niet: de gegevens (gezondheid) vallen er niet onder." },
-		{ "gw", "jha>wt", "met als genoemde grondslag BWBR0034925 art. 7.4.0 lid 2, "
-		  "BWBR0034925 art. 3.1, maar geen daarvan dekt deze verstrekking: "
-		  "BWBR0034925 art. 7.4.0 lid 2: de ontvanger is geen college van burgemeester "
-		  "en wethouders; BWBR0034925 art. 3.1: zij is geen van de wettelijke kanalen "
-		  "voor verstrekking zonder toestemming die deze regel kent." },
-		/* The same gateway by reference; 7.4.0 is no gateway of gw2. */
-		{ "gw2", "wt>gi", NULL },
-		{ "gw2", "wt>gi-jr", "de ontvanger voert de taak" },
-		{ "gw2", "jha>college", "zij is geen van de wettelijke kanalen" },
+	    {"gw", "wt>gi", NULL},
+	    {"gw", "wt>gi-jr",
+	     "met als genoemde grondslag BWBR0034925 art. 7.3.11 lid 4, "
+	     "maar die bepaling dekt deze verstrekking niet: de ontvanger "
+	     "voert de taak "
+	     "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet "
+	     "uit."},
+	    {"gw", "wt>rvt",
+	     "die bepaling dekt deze verstrekking niet: de ontvanger is "
+	     "geen gecertificeerde instelling of actor met een certificaat "
+	     "(Jeugdwet 3.4)."},
+	    {"gw", "wt>jha",
+	     ": de ontvanger is geen gecertificeerde instelling of actor met "
+	     "een certificaat (Jeugdwet 3.4); de ontvanger voert de taak "
+	     "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet "
+	     "uit."},
+	    {"gw", "jha>college", NULL},
+	    {"gw", "rvt-jha>college", NULL},
+	    {"gw", "ggz>college",
+	     "niet: de verstrekker is geen jeugdhulpaanbieder, Raad voor "
+	     "de Kinderbescherming of actor die is aangewezen als "
+	     "jeugdhulpaanbieder."},
+	    {"gw", "raad>college",
+	     "niet: de gegevens (gezondheid) vallen er niet onder."},
+	    {"gw", "jha>wt",
+	     "met als genoemde grondslag BWBR0034925 art. 7.4.0 lid 2, "
+	     "BWBR0034925 art. 3.1, maar geen daarvan dekt deze verstrekking: "
+	     "BWBR0034925 art. 7.4.0 lid 2: de ontvanger is geen college van "
+	     "burgemeester "
+	     "en wethouders; BWBR0034925 art. 3.1: zij is geen van de "
+	     "wettelijke kanalen "
+	     "voor verstrekking zonder toestemming die deze regel kent."},
+	    /* The same gateway by reference; 7.4.0 is no gateway of gw2. */
+	    {"gw2", "wt>gi", NULL},
+	    {"gw2", "wt>gi-jr", "de ontvanger voert de taak"},
+	    {"gw2", "jha>college", "zij is geen van de wettelijke kanalen"},
 	};
 	struct pt_err err = PT_ERR_INIT;
 	struct ruleset *rs = rules_new();
@@ -470,8 +514,9 @@ START_TEST(test_rules_gateways)
 	const struct rule *r;
 	size_t i;
 
-	ck_assert_msg(rules_load_memory(rs, rule_gw, strlen(rule_gw), "gw.xml", &err) == PT_OK,
-		      "%s", err.msg);
+	ck_assert_msg(rules_load_memory(rs, rule_gw, strlen(rule_gw), "gw.xml",
+	                                &err) == PT_OK,
+	              "%s", err.msg);
 	r = &rs->rules[0];
 	ck_assert_uint_eq(r->nkanalen, 2);
 	ck_assert_str_eq(r->kanalen[0].id, "ots");
@@ -483,7 +528,8 @@ START_TEST(test_rules_gateways)
 	ck_assert_ptr_null(r->kanalen[1].id);
 	ck_assert_uint_eq(r->kanalen[1].nvan, 2);
 	ck_assert_uint_eq(r->kanalen[1].van[0].nrollen, 2);
-	ck_assert_uint_eq(r->kanalen[1].van[1].aangewezen, AANW_JEUGDHULPAANBIEDER);
+	ck_assert_uint_eq(r->kanalen[1].van[1].aangewezen,
+	                  AANW_JEUGDHULPAANBIEDER);
 	ck_assert_uint_eq(r->kanalen[1].gegevens, GEG_JEUGDHULP | GEG_MELDING);
 	ck_assert_uint_eq(r->kanalen[1].nnaar_taken, 0);
 	/* A reference is a copy, without the id. */
@@ -496,19 +542,24 @@ START_TEST(test_rules_gateways)
 	ck_assert_str_eq(r->kanalen[0].naar_taken[0], "uitvoering-ots");
 	ck_assert_ptr_ne(r->kanalen[0].naar, rs->rules[0].kanalen[0].naar);
 
-	ck_assert_msg(design_load_memory(design_gw, strlen(design_gw), "gw-design.xml",
-					 "2026-07-01", &d, &err) == PT_OK, "%s", err.msg);
+	ck_assert_msg(design_load_memory(design_gw, strlen(design_gw),
+	                                 "gw-design.xml", "2026-07-01", &d,
+	                                 &err) == PT_OK,
+	              "%s", err.msg);
 	ck_assert_int_eq(check_run(d, rs, NULL, &res, &err), PT_OK);
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		const char *t = trigger_of(res, cases[i].rule, cases[i].subject);
+		const char *t =
+		    trigger_of(res, cases[i].rule, cases[i].subject);
 
 		if (cases[i].want == NULL)
-			ck_assert_msg(t == NULL, "%s %s: unexpected finding: %s",
-				      cases[i].rule, cases[i].subject, t);
+			ck_assert_msg(t == NULL,
+			              "%s %s: unexpected finding: %s",
+			              cases[i].rule, cases[i].subject, t);
 		else
 			ck_assert_msg(t != NULL && t_contains(t, cases[i].want),
-				      "%s %s: trigger '%s' lacks '%s'", cases[i].rule,
-				      cases[i].subject, t ? t : "(none)", cases[i].want);
+			              "%s %s: trigger '%s' lacks '%s'",
+			              cases[i].rule, cases[i].subject,
+			              t ? t : "(none)", cases[i].want);
 	}
 	check_result_free(res);
 	design_free(d);
@@ -522,8 +573,12 @@ START_TEST(test_rules_memory)
 	struct ruleset *rs = rules_new();
 	const struct rule *r;
 
-	ck_assert_int_eq(rules_load_memory(rs, rule_a, strlen(rule_a), "a.xml", &err), PT_OK);
-	ck_assert_int_eq(rules_load_memory(rs, rule_b, strlen(rule_b), "b.xml", &err), PT_OK);
+	ck_assert_int_eq(
+	    rules_load_memory(rs, rule_a, strlen(rule_a), "a.xml", &err),
+	    PT_OK);
+	ck_assert_int_eq(
+	    rules_load_memory(rs, rule_b, strlen(rule_b), "b.xml", &err),
+	    PT_OK);
 	ck_assert_uint_eq(rs->n, 2);
 	r = &rs->rules[0];
 	ck_assert_str_eq(r->id, "a.1");
@@ -536,7 +591,7 @@ START_TEST(test_rules_memory)
 	ck_assert_int_eq(r->dossiers, 0);
 	ck_assert_uint_eq(r->gegevens, GEG_GEZONDHEID | GEG_MELDING);
 	ck_assert_uint_eq(r->geldt_voor[0].aangewezen,
-			  AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER);
+	                  AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER);
 	ck_assert_int_eq(r->geldt_voor[0].gecertificeerd, -1);
 	ck_assert_int_eq(r->geldt_voor[0].doelgroep, -1);
 	ck_assert_uint_eq(r->kanalen[0].gegevens, GEG_MELDING);
@@ -559,10 +614,13 @@ START_TEST(test_rules_memory)
 	ck_assert_str_eq(r->routes[1].text, "R2");
 
 	/* Loading the same text again clashes on the id. */
-	ck_assert_int_eq(rules_load_memory(rs, rule_b, strlen(rule_b), "c.xml", &err),
-			 PT_EINPUT);
-	ck_assert(t_contains(err.msg, "duplicate rule id 'b' (also in b.xml:1)"));
-	ck_assert_int_eq(rules_load_memory(rs, "", 0, "d.xml", &err), PT_EINPUT);
+	ck_assert_int_eq(
+	    rules_load_memory(rs, rule_b, strlen(rule_b), "c.xml", &err),
+	    PT_EINPUT);
+	ck_assert(
+	    t_contains(err.msg, "duplicate rule id 'b' (also in b.xml:1)"));
+	ck_assert_int_eq(rules_load_memory(rs, "", 0, "d.xml", &err),
+	                 PT_EINPUT);
 	ck_assert_uint_eq(rs->n, 2);
 	rules_free(rs);
 }
@@ -575,7 +633,8 @@ START_TEST(test_rules_load_dir)
 	char *dir = t_tmpdir(), *sub, *p[5];
 	size_t i;
 
-	/* Name order, not creation order; the schema dir and other files are skipped. */
+	/* Name order, not creation order; the schema dir and other files are
+	 * skipped. */
 	p[0] = t_write(dir, "z.xml", rule_a, strlen(rule_a));
 	p[1] = t_write(dir, "m.xml", rule_b, strlen(rule_b));
 	p[2] = t_write(dir, "notes.txt", "not xml", 7);
@@ -603,7 +662,8 @@ START_TEST(test_rules_load_dir)
 	}
 	ck_assert_int_eq(rules_load_dir(sub, &rs, &err), PT_EINPUT);
 	ck_assert(t_contains(err.msg, "no rule files"));
-	ck_assert_int_eq(rules_load_dir("/nonexistent/rules", &rs, &err), PT_EIO);
+	ck_assert_int_eq(rules_load_dir("/nonexistent/rules", &rs, &err),
+	                 PT_EIO);
 	ck_assert_ptr_null(rs);
 	t_tmpdir_cleanup(dir);
 	free(sub);
@@ -617,25 +677,31 @@ START_TEST(test_rules_pattern_match)
 	char r_raad[] = "raad-voor-de-kinderbescherming";
 	char r_rvt[] = "regionaal-veiligheidsteam";
 	char id[] = "x";
-	char *gi_roles[] = { r_gi, r_raad };
-	struct rule_pattern any_cert = { NULL, 0, 1, 0, -1 };
-	struct rule_pattern not_cert = { NULL, 0, 0, 0, -1 };
-	struct rule_pattern roles = { gi_roles, 2, -1, 0, -1 };
-	struct rule_pattern vt = { NULL, 0, -1, AANW_VEILIG_THUIS, -1 };
-	struct rule_pattern both = { NULL, 0, -1,
-				     AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER, -1 };
-	struct rule_pattern alle = { NULL, 0, -1, 0, DOELGROEP_ALLE };
-	struct rule_pattern raad_cert = { gi_roles + 1, 1, 1, 0, -1 };
-	struct design_actor rvt = { id, r_rvt, NULL, 0, 0, DOELGROEP_JEUGD, 1 };
-	struct design_actor rvt_c = { id, r_rvt, NULL, 1, AANW_VEILIG_THUIS,
-				      DOELGROEP_ALLE, 1 };
-	struct design_actor gi = { id, r_gi, NULL, 0, 0, DOELGROEP_JEUGD, 1 };
-	struct design_actor raad = { id, r_raad, NULL, 0, AANW_VEILIG_THUIS |
-				     AANW_JEUGDHULPAANBIEDER, DOELGROEP_JEUGD, 1 };
+	char *gi_roles[] = {r_gi, r_raad};
+	struct rule_pattern any_cert = {NULL, 0, 1, 0, -1};
+	struct rule_pattern not_cert = {NULL, 0, 0, 0, -1};
+	struct rule_pattern roles = {gi_roles, 2, -1, 0, -1};
+	struct rule_pattern vt = {NULL, 0, -1, AANW_VEILIG_THUIS, -1};
+	struct rule_pattern both = {
+	    NULL, 0, -1, AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER, -1};
+	struct rule_pattern alle = {NULL, 0, -1, 0, DOELGROEP_ALLE};
+	struct rule_pattern raad_cert = {gi_roles + 1, 1, 1, 0, -1};
+	struct design_actor rvt = {id, r_rvt, NULL, 0, 0, DOELGROEP_JEUGD, 1};
+	struct design_actor rvt_c = {
+	    id, r_rvt, NULL, 1, AANW_VEILIG_THUIS, DOELGROEP_ALLE, 1};
+	struct design_actor gi = {id, r_gi, NULL, 0, 0, DOELGROEP_JEUGD, 1};
+	struct design_actor raad = {id,
+	                            r_raad,
+	                            NULL,
+	                            0,
+	                            AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER,
+	                            DOELGROEP_JEUGD,
+	                            1};
 
 	ck_assert(!rules_pattern_match(&any_cert, &rvt));
 	ck_assert(rules_pattern_match(&any_cert, &rvt_c));
-	/* A gecertificeerde instelling is certified even if the flag is unset. */
+	/* A gecertificeerde instelling is certified even if the flag is unset.
+	 */
 	ck_assert(rules_pattern_match(&any_cert, &gi));
 	ck_assert(!rules_pattern_match(&not_cert, &gi));
 	ck_assert(rules_pattern_match(&not_cert, &rvt));
@@ -691,12 +757,13 @@ fires(const struct ruleset *rs, const char *path, const char *id,
 	int hit = 0;
 
 	if (design_load(path, "2026-07-01", &d, &err) != PT_OK) {
-		pt_buf_addf(why, "  %s\n", pt_err_format(&err, msg, sizeof msg));
+		pt_buf_addf(why, "  %s\n",
+		            pt_err_format(&err, msg, sizeof msg));
 		return -1;
 	}
 	if (check_run(d, rs, NULL, &res, &err) != PT_OK) {
 		pt_buf_addf(why, "  check %s: %s\n", path,
-			    pt_err_format(&err, msg, sizeof msg));
+		            pt_err_format(&err, msg, sizeof msg));
 		design_free(d);
 		return -1;
 	}
@@ -717,20 +784,25 @@ START_TEST(test_rules_fixtures)
 
 	for (i = 0; i < rs->n; i++) {
 		const char *id = rs->rules[i].id;
-		char *rel_f = xasprintf("tests/fixtures/rules/%s/fires.xml", id);
-		char *rel_q = xasprintf("tests/fixtures/rules/%s/quiet.xml", id);
+		char *rel_f =
+		    xasprintf("tests/fixtures/rules/%s/fires.xml", id);
+		char *rel_q =
+		    xasprintf("tests/fixtures/rules/%s/quiet.xml", id);
 		char *f = t_src(rel_f), *q = t_src(rel_q);
 		int rc;
 
 		if (stat(f, &sb) != 0 || stat(q, &sb) != 0) {
-			pt_buf_addf(&why, "  %s: no fires.xml/quiet.xml fixture\n", id);
+			pt_buf_addf(
+			    &why, "  %s: no fires.xml/quiet.xml fixture\n", id);
 		} else {
 			rc = fires(rs, f, id, &why);
 			if (rc == 0)
-				pt_buf_addf(&why, "  %s: does not fire on %s\n", id, rel_f);
+				pt_buf_addf(&why, "  %s: does not fire on %s\n",
+				            id, rel_f);
 			rc = fires(rs, q, id, &why);
 			if (rc == 1)
-				pt_buf_addf(&why, "  %s: fires on %s\n", id, rel_q);
+				pt_buf_addf(&why, "  %s: fires on %s\n", id,
+				            rel_q);
 		}
 		free(f);
 		free(q);
@@ -750,21 +822,24 @@ START_TEST(test_rules_min_gemeenten)
 	struct pt_err err = PT_ERR_INIT;
 	struct design *d = NULL;
 	struct check_result *res = NULL;
-	char *path = t_src("tests/fixtures/rules/jw-2.4-regionale-schaal/fires.xml");
+	char *path =
+	    t_src("tests/fixtures/rules/jw-2.4-regionale-schaal/fires.xml");
 	size_t i, n = 0, keep;
 
 	ck_assert_int_eq(design_load(path, "2026-07-01", &d, &err), PT_OK);
 	ck_assert_uint_eq(d->ngemeenten, 2);
 	ck_assert_int_eq(check_run(d, rs, NULL, &res, &err), PT_OK);
 	for (i = 0; i < res->nfindings; i++)
-		n += strcmp(res->findings[i].rule->id, "jw-2.4-regionale-schaal") == 0;
+		n += strcmp(res->findings[i].rule->id,
+		            "jw-2.4-regionale-schaal") == 0;
 	ck_assert_uint_eq(n, 1);
 	check_result_free(res);
 	keep = d->ngemeenten;
 	d->ngemeenten = 1;
 	ck_assert_int_eq(check_run(d, rs, NULL, &res, &err), PT_OK);
 	for (i = 0; i < res->nfindings; i++)
-		ck_assert_str_ne(res->findings[i].rule->id, "jw-2.4-regionale-schaal");
+		ck_assert_str_ne(res->findings[i].rule->id,
+		                 "jw-2.4-regionale-schaal");
 	check_result_free(res);
 	d->ngemeenten = keep;
 	design_free(d);
@@ -780,32 +855,36 @@ END_TEST
  * and the finding says what is not covered.
  */
 static const char gw_actors[] =
-	"<actor id=\"wt\" rol=\"wijkteam\"/>"
-	"<actor id=\"jha\" rol=\"jeugdhulpaanbieder\"/>"
-	"<actor id=\"rvt-jha\" rol=\"regionaal-veiligheidsteam\" aangewezen-als=\"jeugdhulpaanbieder\"/>"
-	"<actor id=\"gi\" rol=\"gecertificeerde-instelling\"/>"
-	"<actor id=\"gi-jr\" rol=\"gecertificeerde-instelling\"/>"
-	"<actor id=\"rvt-c\" rol=\"regionaal-veiligheidsteam\" gecertificeerd=\"ja\"/>"
-	"<actor id=\"rvt-c-jr\" rol=\"regionaal-veiligheidsteam\" gecertificeerd=\"ja\"/>"
-	"<actor id=\"rvt\" rol=\"regionaal-veiligheidsteam\"/>"
-	"<actor id=\"raad\" rol=\"raad-voor-de-kinderbescherming\"/>"
-	"<actor id=\"vt\" rol=\"veilig-thuis\"/>"
-	"<actor id=\"rvt-vt\" rol=\"regionaal-veiligheidsteam\" aangewezen-als=\"veilig-thuis\"/>"
-	"<actor id=\"college\" rol=\"college\"/>"
-	"<actor id=\"ggz\" rol=\"ggz-volwassenen\"/>"
-	"<actor id=\"politie\" rol=\"politie\"/>"
-	"<actor id=\"om\" rol=\"openbaar-ministerie\"/>";
+    "<actor id=\"wt\" rol=\"wijkteam\"/>"
+    "<actor id=\"jha\" rol=\"jeugdhulpaanbieder\"/>"
+    "<actor id=\"rvt-jha\" rol=\"regionaal-veiligheidsteam\" "
+    "aangewezen-als=\"jeugdhulpaanbieder\"/>"
+    "<actor id=\"gi\" rol=\"gecertificeerde-instelling\"/>"
+    "<actor id=\"gi-jr\" rol=\"gecertificeerde-instelling\"/>"
+    "<actor id=\"rvt-c\" rol=\"regionaal-veiligheidsteam\" "
+    "gecertificeerd=\"ja\"/>"
+    "<actor id=\"rvt-c-jr\" rol=\"regionaal-veiligheidsteam\" "
+    "gecertificeerd=\"ja\"/>"
+    "<actor id=\"rvt\" rol=\"regionaal-veiligheidsteam\"/>"
+    "<actor id=\"raad\" rol=\"raad-voor-de-kinderbescherming\"/>"
+    "<actor id=\"vt\" rol=\"veilig-thuis\"/>"
+    "<actor id=\"rvt-vt\" rol=\"regionaal-veiligheidsteam\" "
+    "aangewezen-als=\"veilig-thuis\"/>"
+    "<actor id=\"college\" rol=\"college\"/>"
+    "<actor id=\"ggz\" rol=\"ggz-volwassenen\"/>"
+    "<actor id=\"politie\" rol=\"politie\"/>"
+    "<actor id=\"om\" rol=\"openbaar-ministerie\"/>";
 static const char gw_taken[] =
-	"<taak id=\"jeugdhulp\" actor=\"wt\"/>"
-	"<taak id=\"jeugdhulp\" actor=\"jha\"/>"
-	"<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
-	"<taak id=\"jeugdreclassering\" actor=\"gi-jr\"/>"
-	"<taak id=\"uitvoering-ots\" actor=\"rvt-c\"/>"
-	"<taak id=\"jeugdreclassering\" actor=\"rvt-c-jr\"/>"
-	"<taak id=\"uitvoering-ots\" actor=\"rvt\"/>"
-	"<taak id=\"raadsonderzoek\" actor=\"rvt\"/>"
-	"<taak id=\"meldpunt\" actor=\"vt\"/>"
-	"<taak id=\"meldpunt\" actor=\"rvt-vt\"/>";
+    "<taak id=\"jeugdhulp\" actor=\"wt\"/>"
+    "<taak id=\"jeugdhulp\" actor=\"jha\"/>"
+    "<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
+    "<taak id=\"jeugdreclassering\" actor=\"gi-jr\"/>"
+    "<taak id=\"uitvoering-ots\" actor=\"rvt-c\"/>"
+    "<taak id=\"jeugdreclassering\" actor=\"rvt-c-jr\"/>"
+    "<taak id=\"uitvoering-ots\" actor=\"rvt\"/>"
+    "<taak id=\"raadsonderzoek\" actor=\"rvt\"/>"
+    "<taak id=\"meldpunt\" actor=\"vt\"/>"
+    "<taak id=\"meldpunt\" actor=\"rvt-vt\"/>";
 
 struct gw_case {
 	const char *van, *naar, *gegevens;
@@ -814,38 +893,50 @@ struct gw_case {
 	const char *want; /* a part of the trigger; NULL: no finding */
 };
 
-#define JW "BWBR0034925"
+#define JW  "BWBR0034925"
 #define BW1 "BWBR0002656"
 #define WMO "BWBR0035362"
-#define B7 "jw-7.3.11-gegevensdeling"
-#define NOT_OTS "maar die bepaling dekt deze verstrekking niet: de ontvanger voert de " \
-	"taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit."
-#define NOT_GI "maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
-	"gecertificeerde instelling of actor met een certificaat (Jeugdwet 3.4)"
+#define B7  "jw-7.3.11-gegevensdeling"
+#define NOT_OTS                                                                \
+	"maar die bepaling dekt deze verstrekking niet: de ontvanger voert "   \
+	"de "                                                                  \
+	"taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) "     \
+	"niet uit."
+#define NOT_GI                                                                 \
+	"maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
+	"gecertificeerde instelling of actor met een certificaat (Jeugdwet "   \
+	"3.4)"
 
 static const struct gw_case gw_cases[] = {
-	/* Jeugdwet 7.3.11 lid 4: derden -> the GI that carries out the OTS. */
-	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "4", B7, NULL },
-	{ "jha", "rvt-c", "jeugdhulp gezondheid", JW, "7.3.11", "4", B7, NULL },
-	{ "ggz", "gi", "gezondheid", JW, "7.3.11", "4", B7, NULL },
-	{ "wt", "gi-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
-	{ "wt", "rvt-c-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS },
-	{ "wt", "rvt", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "." },
-	{ "wt", "raad", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "; de ontvanger voert "
-	  "de taak 'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet uit." },
-	{ "wt", "gi", "jeugdhulp", JW, "7.3.11", "1", B7, "maar die bepaling dekt deze "
-	  "verstrekking niet: zij is geen van de wettelijke kanalen" },
-	/* BW 1:240: whoever is bound by secrecy -> only the Raad. */
-	{ "gi", "raad", "jeugdhulp", BW1, "240", NULL, B7, NULL },
-	{ "vt", "raad", "melding", BW1, "240", NULL, B7, NULL },
-	{ "ggz", "raad", "gezondheid", BW1, "240", NULL, B7, NULL },
-	{ "wt", "college", "jeugdhulp", BW1, "240", NULL, B7, "met als genoemde grondslag "
-	  "BWBR0002656 art. 240, maar die bepaling dekt deze verstrekking niet: de ontvanger "
-	  "is geen Raad voor de Kinderbescherming." },
-	{ "gi", "rvt", "jeugdhulp", BW1, "240", NULL, B7, "de ontvanger is geen Raad voor de "
-	  "Kinderbescherming." },
-	{ "jha", "gi", "jeugdhulp", BW1, "240", "1", B7, "de ontvanger is geen Raad voor de "
-	  "Kinderbescherming." },
+    /* Jeugdwet 7.3.11 lid 4: derden -> the GI that carries out the OTS. */
+    {"wt", "gi", "jeugdhulp", JW, "7.3.11", "4", B7, NULL},
+    {"jha", "rvt-c", "jeugdhulp gezondheid", JW, "7.3.11", "4", B7, NULL},
+    {"ggz", "gi", "gezondheid", JW, "7.3.11", "4", B7, NULL},
+    {"wt", "gi-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS},
+    {"wt", "rvt-c-jr", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_OTS},
+    {"wt", "rvt", "jeugdhulp", JW, "7.3.11", "4", B7, NOT_GI "."},
+    {"wt", "raad", "jeugdhulp", JW, "7.3.11", "4", B7,
+     NOT_GI "; de ontvanger voert "
+            "de taak 'uitvoering van de ondertoezichtstelling' "
+            "(uitvoering-ots) niet uit."},
+    {"wt", "gi", "jeugdhulp", JW, "7.3.11", "1", B7,
+     "maar die bepaling dekt deze "
+     "verstrekking niet: zij is geen van de wettelijke kanalen"},
+    /* BW 1:240: whoever is bound by secrecy -> only the Raad. */
+    {"gi", "raad", "jeugdhulp", BW1, "240", NULL, B7, NULL},
+    {"vt", "raad", "melding", BW1, "240", NULL, B7, NULL},
+    {"ggz", "raad", "gezondheid", BW1, "240", NULL, B7, NULL},
+    {"wt", "college", "jeugdhulp", BW1, "240", NULL, B7,
+     "met als genoemde grondslag "
+     "BWBR0002656 art. 240, maar die bepaling dekt deze verstrekking niet: de "
+     "ontvanger "
+     "is geen Raad voor de Kinderbescherming."},
+    {"gi", "rvt", "jeugdhulp", BW1, "240", NULL, B7,
+     "de ontvanger is geen Raad voor de "
+     "Kinderbescherming."},
+    {"jha", "gi", "jeugdhulp", BW1, "240", "1", B7,
+     "de ontvanger is geen Raad voor de "
+     "Kinderbescherming."},
 };
 
 START_TEST(test_rules_statutory_gateways)
@@ -859,15 +950,19 @@ START_TEST(test_rules_statutory_gateways)
 	const char *trigger = NULL;
 	size_t i;
 
-	xml = xasprintf("<proeftuin id=\"gw\" peildatum=\"2026-07-01\"><actoren>%s</actoren>"
-			"<taken>%s</taken><gegevensdeling>"
-			"<deling van=\"%s\" naar=\"%s\" gegevens=\"%s\" grondslag=\"wettelijk\">"
-			"<bepaling bwb=\"%s\" artikel=\"%s\"%s%s%s/></deling>"
-			"</gegevensdeling></proeftuin>", gw_actors, gw_taken, c->van, c->naar,
-			c->gegevens, c->bwb, c->artikel, c->lid ? " lid=\"" : "",
-			c->lid ? c->lid : "", c->lid ? "\"" : "");
-	ck_assert_msg(design_load_memory(xml, strlen(xml), "gw.xml", "2026-07-01", &d,
-					 &err) == PT_OK, "%s", err.msg);
+	xml = xasprintf("<proeftuin id=\"gw\" "
+	                "peildatum=\"2026-07-01\"><actoren>%s</actoren>"
+	                "<taken>%s</taken><gegevensdeling>"
+	                "<deling van=\"%s\" naar=\"%s\" gegevens=\"%s\" "
+	                "grondslag=\"wettelijk\">"
+	                "<bepaling bwb=\"%s\" artikel=\"%s\"%s%s%s/></deling>"
+	                "</gegevensdeling></proeftuin>",
+	                gw_actors, gw_taken, c->van, c->naar, c->gegevens,
+	                c->bwb, c->artikel, c->lid ? " lid=\"" : "",
+	                c->lid ? c->lid : "", c->lid ? "\"" : "");
+	ck_assert_msg(design_load_memory(xml, strlen(xml), "gw.xml",
+	                                 "2026-07-01", &d, &err) == PT_OK,
+	              "%s", err.msg);
 	ck_assert_int_eq(check_run(d, rs, NULL, &res, &err), PT_OK);
 	subject = xasprintf("%s>%s", c->van, c->naar);
 	want_id = xasprintf("gw/%s/%s", c->rule, subject);
@@ -875,12 +970,13 @@ START_TEST(test_rules_statutory_gateways)
 		if (strcmp(res->findings[i].id, want_id) == 0)
 			trigger = res->findings[i].trigger;
 	if (c->want == NULL)
-		ck_assert_msg(trigger == NULL, "%s, %s art. %s: %s finds: %s", subject,
-			      c->bwb, c->artikel, c->rule, trigger);
+		ck_assert_msg(trigger == NULL, "%s, %s art. %s: %s finds: %s",
+		              subject, c->bwb, c->artikel, c->rule, trigger);
 	else
 		ck_assert_msg(trigger != NULL && t_contains(trigger, c->want),
-			      "%s, %s art. %s: %s: trigger '%s' lacks '%s'", subject, c->bwb,
-			      c->artikel, c->rule, trigger ? trigger : "(no finding)", c->want);
+		              "%s, %s art. %s: %s: trigger '%s' lacks '%s'",
+		              subject, c->bwb, c->artikel, c->rule,
+		              trigger ? trigger : "(no finding)", c->want);
 	free(subject);
 	free(want_id);
 	free(xml);
@@ -903,11 +999,12 @@ START_TEST(test_rules_current_division)
 	size_t i;
 
 	ck_assert_msg(design_load(path, "2026-07-01", &d, &err) == PT_OK, "%s",
-		      pt_err_format(&err, msg, sizeof msg));
+	              pt_err_format(&err, msg, sizeof msg));
 	ck_assert_int_eq(check_run(d, rs, NULL, &res, &err), PT_OK);
 	for (i = 0; i < res->nfindings; i++)
 		pt_buf_addf(&b, "  %s\n", res->findings[i].id);
-	ck_assert_msg(res->nfindings == 0, "findings on the current division:\n%s", b.s);
+	ck_assert_msg(res->nfindings == 0,
+	              "findings on the current division:\n%s", b.s);
 	ck_assert_uint_eq(res->nbarriers, 0);
 	ck_assert_uint_eq(res->nok, d->ntaken);
 	pt_buf_release(&b);
@@ -928,7 +1025,7 @@ suite_rules(void)
 	tcase_add_test(tc, test_rules_memory);
 	tcase_add_test(tc, test_rules_gateways);
 	tcase_add_loop_test(tc, test_rules_bad_files, 0,
-			    (int)(sizeof bad_cases / sizeof bad_cases[0]));
+	                    (int)(sizeof bad_cases / sizeof bad_cases[0]));
 	tcase_add_test(tc, test_rules_duplicate_across_files);
 	tcase_add_test(tc, test_rules_load_dir);
 	tcase_add_test(tc, test_rules_pattern_match);
@@ -942,7 +1039,7 @@ suite_rules(void)
 	tcase_add_test(set, test_rules_min_gemeenten);
 	tcase_add_test(set, test_rules_current_division);
 	tcase_add_loop_test(set, test_rules_statutory_gateways, 0,
-			    (int)(sizeof gw_cases / sizeof gw_cases[0]));
+	                    (int)(sizeof gw_cases / sizeof gw_cases[0]));
 	suite_add_tcase(s, set);
 	return s;
 }

@@ -38,7 +38,7 @@
 #include "suites.h"
 #include "testlib.h"
 
-#define F_UITVOERING "noord/jw-3.2-1-uitvoering/rvt-noord"
+#define F_UITVOERING     "noord/jw-3.2-1-uitvoering/rvt-noord"
 #define F_UITVOERING_ENC "noord%2Fjw-3.2-1-uitvoering%2Frvt-noord"
 
 static char *dir, *db, *rules;
@@ -60,17 +60,18 @@ make_registry(void)
 	rules = t_src("rules");
 	bwb = t_src("xml/bwb");
 	noord = t_src("xml/proeftuinen/noord.xml");
-	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "import", "-q", bwb,
-			       NULL), PT_OK);
+	ck_assert_int_eq(
+	    t_cli(NULL, &err, "--db", db, "import", "-q", bwb, NULL), PT_OK);
 	free(err);
 	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "proeftuin", "add", "-q",
-			       "--rules", rules, noord, NULL), PT_OK);
+	                       "--rules", rules, noord, NULL),
+	                 PT_OK);
 	ck_assert_int_eq(auth_init(&e), PT_OK);
 	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
-	ck_assert_int_eq(auth_user_add(st, "anna", AUTH_REVIEWER, "geheim-1", &e),
-			 PT_OK);
+	ck_assert_int_eq(
+	    auth_user_add(st, "anna", AUTH_REVIEWER, "geheim-1", &e), PT_OK);
 	ck_assert_int_eq(auth_user_add(st, "bob", AUTH_READER, "geheim-2", &e),
-			 PT_OK);
+	                 PT_OK);
 	store_close(st);
 	free(bwb);
 	free(noord);
@@ -89,10 +90,15 @@ start_server(void)
 	server = fork();
 	ck_assert_int_ge(server, 0);
 	if (server == 0) {
-		char *argv[] = { (char *)"proeftoets", (char *)"--db", db,
-				 (char *)"serve", (char *)"--listen",
-				 (char *)"127.0.0.1:0", (char *)"--rules", rules,
-				 NULL };
+		char *argv[] = {(char *)"proeftoets",
+		                (char *)"--db",
+		                db,
+		                (char *)"serve",
+		                (char *)"--listen",
+		                (char *)"127.0.0.1:0",
+		                (char *)"--rules",
+		                rules,
+		                NULL};
 		FILE *out;
 
 		close(fds[0]);
@@ -104,7 +110,7 @@ start_server(void)
 	ck_assert_ptr_nonnull(fgets(line, sizeof line, in));
 	server_out = in;
 	ck_assert_msg(strncmp(line, "listening on http://127.0.0.1:", 30) == 0,
-		      "unexpected first line: %s", line);
+	              "unexpected first line: %s", line);
 	line[strcspn(line, "\n")] = '\0';
 	/* "http://127.0.0.1:PORT/" without the final slash */
 	snprintf(base, sizeof base, "%s", line + 13);
@@ -127,8 +133,8 @@ stop_server(void)
 		waitpid(server, &status, 0);
 		server = -1;
 		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-			      "the server did not stop cleanly (status %d)",
-			      status);
+		              "the server did not stop cleanly (status %d)",
+		              status);
 	}
 	curl_global_cleanup();
 	t_tmpdir_cleanup(dir);
@@ -137,7 +143,8 @@ stop_server(void)
 	free(rules);
 }
 
-/* --- HTTP ------------------------------------------------------------------- */
+/* --- HTTP -------------------------------------------------------------------
+ */
 
 struct http {
 	long status;
@@ -182,11 +189,14 @@ req(struct http *h, const char *method, const char *path, const char *token,
 		curl_easy_setopt(cu, CURLOPT_COOKIE, ck);
 	}
 	if (body != NULL) {
-		ct = xasprintf("Content-Type: %s", ctype != NULL ? ctype :
-			       "application/x-www-form-urlencoded");
+		ct = xasprintf("Content-Type: %s",
+		               ctype != NULL
+		                   ? ctype
+		                   : "application/x-www-form-urlencoded");
 		hl = curl_slist_append(hl, ct);
 		curl_easy_setopt(cu, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(cu, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+		curl_easy_setopt(cu, CURLOPT_POSTFIELDSIZE_LARGE,
+		                 (curl_off_t)len);
 	}
 	hl = curl_slist_append(hl, "Expect:");
 	if (req_header != NULL)
@@ -194,7 +204,7 @@ req(struct http *h, const char *method, const char *path, const char *token,
 	curl_easy_setopt(cu, CURLOPT_HTTPHEADER, hl);
 	rc = curl_easy_perform(cu);
 	ck_assert_msg(rc == CURLE_OK, "%s %s: %s", method, path,
-		      curl_easy_strerror(rc));
+	              curl_easy_strerror(rc));
 	curl_easy_getinfo(cu, CURLINFO_RESPONSE_CODE, &h->status);
 	curl_slist_free_all(hl);
 	curl_easy_cleanup(cu);
@@ -275,14 +285,16 @@ log_rows(void)
 	return t_db_int(db, "SELECT count(*) FROM review_log");
 }
 
-/* --- tests ------------------------------------------------------------------ */
+/* --- tests ------------------------------------------------------------------
+ */
 
 START_TEST(test_serve_needs_sign_in)
 {
 	struct http h;
 
 	ck_assert_int_eq(get(&h, "/", NULL), 401);
-	ck_assert(t_contains(h.body.s, "<form method=\"post\" action=\"/login\""));
+	ck_assert(
+	    t_contains(h.body.s, "<form method=\"post\" action=\"/login\""));
 	ck_assert(t_contains(h.body.s, "<label for=\"password\">"));
 	ck_assert(!t_contains(h.body.s, "noord"));
 	http_release(&h);
@@ -293,8 +305,10 @@ START_TEST(test_serve_needs_sign_in)
 	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, "0123"), 401);
 	http_release(&h);
 	/* A well-formed but unknown token is no session either. */
-	ck_assert_int_eq(get(&h, "/", "00000000000000000000000000000000"
-			     "00000000000000000000000000000000"), 401);
+	ck_assert_int_eq(get(&h, "/",
+	                     "00000000000000000000000000000000"
+	                     "00000000000000000000000000000000"),
+	                 401);
 	http_release(&h);
 }
 END_TEST
@@ -306,12 +320,13 @@ START_TEST(test_serve_security_headers)
 	get(&h, "/login", NULL);
 	ck_assert_int_eq(h.status, 200);
 	ck_assert(t_contains(h.head.s, "Content-Security-Policy: default-src "
-			     "'none'; style-src 'unsafe-inline'"));
+	                               "'none'; style-src 'unsafe-inline'"));
 	ck_assert(t_contains(h.head.s, "form-action 'self'"));
 	ck_assert(t_contains(h.head.s, "X-Content-Type-Options: nosniff"));
 	ck_assert(t_contains(h.head.s, "Referrer-Policy: no-referrer"));
 	ck_assert(t_contains(h.head.s, "X-Frame-Options: DENY"));
-	ck_assert(t_contains(h.head.s, "Content-Type: text/html; charset=utf-8"));
+	ck_assert(
+	    t_contains(h.head.s, "Content-Type: text/html; charset=utf-8"));
 	/* No external resources and no scripts in the page. */
 	ck_assert(!t_contains(h.body.s, "<script"));
 	ck_assert(!t_contains(h.body.s, "src="));
@@ -332,12 +347,12 @@ START_TEST(test_serve_login_logout)
 	ck_assert_ptr_null(login("anna", "wrong"));
 	ck_assert_ptr_null(login("nobody", "geheim-1"));
 	ck_assert_int_eq(post(&h, "/login", NULL, "user=anna&password=wrong"),
-			 401);
+	                 401);
 	ck_assert(t_contains(h.body.s, "Onjuiste naam of wachtwoord"));
 	http_release(&h);
 
-	ck_assert_int_eq(post(&h, "/login", NULL,
-			      "user=anna&password=geheim-1"), 303);
+	ck_assert_int_eq(
+	    post(&h, "/login", NULL, "user=anna&password=geheim-1"), 303);
 	ck_assert(t_contains(h.head.s, "Location: /\r\n"));
 	ck_assert(t_contains(h.head.s, "HttpOnly"));
 	ck_assert(t_contains(h.head.s, "SameSite=Strict"));
@@ -349,12 +364,15 @@ START_TEST(test_serve_login_logout)
 	ck_assert_uint_eq(strlen(tok), 64);
 	/* The registry keeps a hash of the token, never the token. */
 	body = xasprintf("SELECT count(*) FROM web_session WHERE token_sha256 "
-			 "= '%s'", tok);
+	                 "= '%s'",
+	                 tok);
 	ck_assert_int_eq(t_db_int(db, body), 0);
 	free(body);
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM web_user WHERE "
-			 "pwhash LIKE '$argon2id$%' AND pwhash NOT LIKE "
-			 "'%geheim%'"), 2);
+	ck_assert_int_eq(
+	    t_db_int(db, "SELECT count(*) FROM web_user WHERE "
+	                 "pwhash LIKE '$argon2id$%' AND pwhash NOT LIKE "
+	                 "'%geheim%'"),
+	    2);
 
 	ck_assert_int_eq(get(&h, "/", tok), 200);
 	ck_assert(t_contains(h.body.s, "Ingelogd als <strong>anna</strong>"));
@@ -394,18 +412,19 @@ START_TEST(test_serve_pages)
 
 	ck_assert_int_eq(get(&h, "/proeftuinen/noord", tok), 200);
 	ck_assert(t_contains(h.body.s, "<h2>Belemmeringen, per benodigde "
-			     "wijziging</h2>"));
-	ck_assert(t_contains(h.body.s, "Wijziging van art. 3.2 lid 1 Jeugdwet"));
+	                               "wijziging</h2>"));
+	ck_assert(
+	    t_contains(h.body.s, "Wijziging van art. 3.2 lid 1 Jeugdwet"));
 	ck_assert(t_contains(h.body.s, "<h2>Risico&#39;s voor de "
-			     "rechtsbescherming</h2>"));
-	ck_assert(t_contains(h.body.s, "<a href=\"/findings/"
-			     F_UITVOERING_ENC "\">"));
+	                               "rechtsbescherming</h2>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<a href=\"/findings/" F_UITVOERING_ENC "\">"));
 	http_release(&h);
 
 	/* The finding page, by encoded id and by plain path. */
 	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, tok), 200);
 	ck_assert(t_contains(h.body.s, "<code>jci1.3:c:BWBR0034925&amp;"
-			     "artikel=3.2&amp;lid=1&amp;g="));
+	                               "artikel=3.2&amp;lid=1&amp;g="));
 	/* The provision as the HTML report renders it, with a link to the
 	 * registry's page at the peildatum. */
 	ck_assert(t_contains(h.body.s, "<div class=\"bepaling\">"));
@@ -426,7 +445,7 @@ START_TEST(test_serve_pages)
 	/* The download links come from the format table. */
 	ck_assert(t_contains(h.body.s, "<a href=\"/amendments.csv\">CSV</a>"));
 	ck_assert(t_contains(h.body.s,
-			     "<a href=\"/amendments.xlsx\">Excel (XLSX)</a>"));
+	                     "<a href=\"/amendments.xlsx\">Excel (XLSX)</a>"));
 	http_release(&h);
 	ck_assert_int_eq(get(&h, "/amendments.csv", tok), 200);
 	ck_assert(t_contains(h.head.s, "Content-Type: text/csv"));
@@ -451,16 +470,17 @@ START_TEST(test_serve_pages)
 	ck_assert(t_contains(h.body.s, "<label for=\"q\">"));
 	ck_assert(t_contains(h.body.s, "BWBR0034925"));
 	http_release(&h);
-	ck_assert_int_eq(get(&h, "/wet?q=gecertificeerde+instelling", tok), 200);
+	ck_assert_int_eq(get(&h, "/wet?q=gecertificeerde+instelling", tok),
+	                 200);
 	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/"));
 	ck_assert(t_contains(h.body.s, "treffer"));
 	http_release(&h);
-	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/3.2?date=2026-01-01&lid=1",
-			     tok), 200);
+	ck_assert_int_eq(
+	    get(&h, "/wet/BWBR0034925/3.2?date=2026-01-01&lid=1", tok), 200);
 	ck_assert(t_contains(h.body.s, "Artikel 3.2 lid 1 Jeugdwet"));
 	ck_assert(t_contains(h.body.s, "gecertificeerde instelling"));
 	ck_assert(t_contains(h.body.s, "jci1.3:c:BWBR0034925&amp;artikel=3.2"
-			     "&amp;lid=1"));
+	                               "&amp;lid=1"));
 	http_release(&h);
 	free(tok);
 }
@@ -491,9 +511,10 @@ START_TEST(test_serve_api)
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	ck_assert_int_eq(rules_load_dir(rules, &rs, &e), PT_OK);
 	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
-	ck_assert_int_eq(saved_latest_design(st, "noord", &xml, &len, &e), PT_OK);
+	ck_assert_int_eq(saved_latest_design(st, "noord", &xml, &len, &e),
+	                 PT_OK);
 	ck_assert_int_eq(design_load_memory(xml, len, "noord", today, &d, &e),
-			 PT_OK);
+	                 PT_OK);
 	ck_assert_int_eq(check_run(d, rs, st, &r, &e), PT_OK);
 	ck_assert_int_eq(saved_review_apply(st, r, &e), PT_OK);
 	t_report(&want, "json", &r, 1);
@@ -539,9 +560,11 @@ START_TEST(test_serve_review_write)
 	/* Without and with a forged CSRF token: 403. */
 	ck_assert_int_eq(post(&h, path, anna, "status=confirmed"), 403);
 	http_release(&h);
-	ck_assert_int_eq(post(&h, path, anna, "status=confirmed&csrf="
-			      "0000000000000000000000000000000000000000000000"
-			      "000000000000000000"), 403);
+	ck_assert_int_eq(post(&h, path, anna,
+	                      "status=confirmed&csrf="
+	                      "0000000000000000000000000000000000000000000000"
+	                      "000000000000000000"),
+	                 403);
 	http_release(&h);
 	/* Another session's token does not do either. */
 	body = xasprintf("csrf=%s&status=confirmed", bcsrf);
@@ -583,17 +606,20 @@ START_TEST(test_serve_review_write)
 	/* The decision is logged under the signed-in user, whatever the
 	 * form says. */
 	body = xasprintf("csrf=%s&status=needs-amendment&by=mallory&"
-			 "reviewer=mallory&note=Wet+moet+om", csrf);
+	                 "reviewer=mallory&note=Wet+moet+om",
+	                 csrf);
 	ck_assert_int_eq(post(&h, path, anna, body), 303);
-	ck_assert(t_contains(h.head.s, "Location: /findings/" F_UITVOERING_ENC
-			     "\r\n"));
+	ck_assert(t_contains(h.head.s,
+	                     "Location: /findings/" F_UITVOERING_ENC "\r\n"));
 	http_release(&h);
 	free(body);
 	ck_assert_int_eq(log_rows(), n0 + 1);
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM review_log WHERE "
-			 "reviewer = 'anna' AND new_status = 'needs-amendment' "
-			 "AND old_status = 'open' AND note = 'Wet moet om' AND "
-			 "finding_id = '" F_UITVOERING "'"), 1);
+	ck_assert_int_eq(
+	    t_db_int(db, "SELECT count(*) FROM review_log WHERE "
+	                 "reviewer = 'anna' AND new_status = 'needs-amendment' "
+	                 "AND old_status = 'open' AND note = 'Wet moet om' AND "
+	                 "finding_id = '" F_UITVOERING "'"),
+	    1);
 	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, anna), 200);
 	ck_assert(t_contains(h.body.s, "<td>anna</td>"));
 	ck_assert(t_contains(h.body.s, "wetswijziging nodig"));
@@ -601,7 +627,7 @@ START_TEST(test_serve_review_write)
 	/* Unknown finding. */
 	body = xasprintf("csrf=%s&status=confirmed", csrf);
 	ck_assert_int_eq(post(&h, "/findings/noord%2Fnope/review", anna, body),
-			 404);
+	                 404);
 	http_release(&h);
 	free(body);
 	ck_assert_int_eq(log_rows(), n0 + 1);
@@ -620,20 +646,23 @@ START_TEST(test_serve_escapes_notes)
 	csrf = csrf_of("/findings/" F_UITVOERING_ENC, anna);
 	note = enc("<script>alert('x')</script><b onmouseover=\"y\">&amp;");
 	body = xasprintf("csrf=%s&status=confirmed&note=%s", csrf, note);
-	ck_assert_int_eq(post(&h, "/findings/" F_UITVOERING_ENC "/review", anna,
-			      body), 303);
+	ck_assert_int_eq(
+	    post(&h, "/findings/" F_UITVOERING_ENC "/review", anna, body), 303);
 	http_release(&h);
 	ck_assert_int_eq(get(&h, "/findings/" F_UITVOERING_ENC, anna), 200);
 	ck_assert(!t_contains(h.body.s, "<script>"));
 	ck_assert(!t_contains(h.body.s, "<b onmouseover"));
-	ck_assert(t_contains(h.body.s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/"
-			     "script&gt;&lt;b onmouseover=&quot;y&quot;&gt;"
-			     "&amp;amp;"));
+	ck_assert(t_contains(h.body.s,
+	                     "&lt;script&gt;alert(&#39;x&#39;)&lt;/"
+	                     "script&gt;&lt;b onmouseover=&quot;y&quot;&gt;"
+	                     "&amp;amp;"));
 	http_release(&h);
 	/* Stored exactly as typed. */
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM review_log WHERE "
-			 "note = '<script>alert(''x'')</script><b onmouseover="
-			 "\"y\">&amp;'"), 1);
+	ck_assert_int_eq(
+	    t_db_int(db, "SELECT count(*) FROM review_log WHERE "
+	                 "note = '<script>alert(''x'')</script><b onmouseover="
+	                 "\"y\">&amp;'"),
+	    1);
 	free(body);
 	free(note);
 	free(csrf);
@@ -682,8 +711,10 @@ START_TEST(test_serve_bad_requests)
 	memset(big, 'a', n);
 	memcpy(big, "note=", 5);
 	big[n] = '\0';
-	ck_assert_int_eq(req(&h, "POST", "/findings/" F_UITVOERING_ENC
-			     "/review", anna, big, n, NULL), 413);
+	ck_assert_int_eq(req(&h, "POST",
+	                     "/findings/" F_UITVOERING_ENC "/review", anna, big,
+	                     n, NULL),
+	                 413);
 	http_release(&h);
 	free(big);
 	ck_assert_int_eq(log_rows(), n0);
@@ -703,10 +734,13 @@ START_TEST(test_serve_bad_requests)
 	ck_assert_int_eq(get(&h, "/wet?date=gisteren", anna), 400);
 	http_release(&h);
 	ck_assert_int_eq(post(&h, "/findings/" F_UITVOERING_ENC "/review", anna,
-			      "csrf=%zz&status=confirmed"), 400);
+	                      "csrf=%zz&status=confirmed"),
+	                 400);
 	http_release(&h);
-	ck_assert_int_eq(req(&h, "POST", "/findings/" F_UITVOERING_ENC
-			     "/review", anna, "{}", 2, "application/json"), 400);
+	ck_assert_int_eq(req(&h, "POST",
+	                     "/findings/" F_UITVOERING_ENC "/review", anna,
+	                     "{}", 2, "application/json"),
+	                 400);
 	http_release(&h);
 	ck_assert_int_eq(post(&h, "/login", NULL, "user=%&password=x"), 400);
 	http_release(&h);
@@ -718,9 +752,10 @@ START_TEST(test_serve_bad_requests)
 	/* A request line that is not HTTP gets no page and no crash. */
 	ck_assert_int_ne(raw("GARBAGE\r\n\r\n"), 200);
 	ck_assert_int_eq(raw("GET / HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n"),
-			 400);
+	                 400);
 	ck_assert_int_eq(raw("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: "
-			     "zz\r\n\r\n"), 400);
+	                     "zz\r\n\r\n"),
+	                 400);
 
 	/* 404s. */
 	ck_assert_int_eq(get(&h, "/nope", anna), 404);
@@ -758,8 +793,8 @@ START_TEST(test_serve_login_limits)
 	int i;
 
 	for (i = 0; i < AUTH_FREE_PER_PAIR; i++) {
-		ck_assert_int_eq(post(&h, "/login", NULL,
-				      "user=anna&password=raden"), 401);
+		ck_assert_int_eq(
+		    post(&h, "/login", NULL, "user=anna&password=raden"), 401);
 		http_release(&h);
 	}
 	/* Even the right password waits now, from this address. */
@@ -772,8 +807,9 @@ START_TEST(test_serve_login_limits)
 	/* Another user is not locked out by that, and a success does not
 	 * count against a name. */
 	for (i = 0; i < AUTH_FREE_PER_PAIR + 1; i++) {
-		ck_assert_int_eq(post(&h, "/login", NULL,
-				      "user=bob&password=geheim-2"), 303);
+		ck_assert_int_eq(
+		    post(&h, "/login", NULL, "user=bob&password=geheim-2"),
+		    303);
 		http_release(&h);
 	}
 }
@@ -802,12 +838,14 @@ START_TEST(test_serve_session_cap_and_rotation)
 		ck_assert_int_eq(get(&h, "/", tok[i]), 200);
 		http_release(&h);
 	}
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM web_session s JOIN "
-			 "web_user u ON u.id = s.user_id WHERE u.name = 'anna'"),
-			 AUTH_SESSIONS_PER_USER);
+	ck_assert_int_eq(
+	    t_db_int(db,
+	             "SELECT count(*) FROM web_session s JOIN "
+	             "web_user u ON u.id = s.user_id WHERE u.name = 'anna'"),
+	    AUTH_SESSIONS_PER_USER);
 	/* Signing in again from the browser of tok[4] ends tok[4]. */
-	ck_assert_int_eq(post(&h, "/login", tok[4],
-			      "user=anna&password=geheim-1"), 303);
+	ck_assert_int_eq(
+	    post(&h, "/login", tok[4], "user=anna&password=geheim-1"), 303);
 	if ((c = strstr(h.head.s, "pt_sessie=")) != NULL)
 		next = xstrndup(c + 10, strcspn(c + 10, ";\r\n"));
 	http_release(&h);
@@ -855,7 +893,7 @@ START_TEST(test_serve_hashing_does_not_block_pages)
 	pthread_t t[6];
 	int ids[6], i, done;
 	struct http h;
-	struct timespec pause = { 0, 100 * 1000000L };
+	struct timespec pause = {0, 100 * 1000000L};
 
 	/* Under valgrind threads take turns on one core and every request is
 	 * slow: the order of answers says nothing there. */
@@ -864,8 +902,8 @@ START_TEST(test_serve_hashing_does_not_block_pages)
 	signins_done = 0;
 	for (i = 0; i < 6; i++) {
 		ids[i] = i;
-		ck_assert_int_eq(pthread_create(&t[i], NULL, signin_worker,
-						&ids[i]), 0);
+		ck_assert_int_eq(
+		    pthread_create(&t[i], NULL, signin_worker, &ids[i]), 0);
 	}
 	nanosleep(&pause, NULL);
 	for (i = 0; i < 5; i++) {
@@ -878,7 +916,7 @@ START_TEST(test_serve_hashing_does_not_block_pages)
 	for (i = 0; i < 6; i++)
 		pthread_join(t[i], NULL);
 	ck_assert_msg(done < 6, "the pages waited for all sign-ins (%d done)",
-		      done);
+	              done);
 	ck_assert_int_eq(signins_done, 6);
 }
 END_TEST
@@ -888,14 +926,14 @@ START_TEST(test_serve_login_foreign_origin)
 	struct http h;
 
 	req_header = "Origin: http://elders.example";
-	ck_assert_int_eq(post(&h, "/login", NULL,
-			      "user=anna&password=geheim-1"), 403);
+	ck_assert_int_eq(
+	    post(&h, "/login", NULL, "user=anna&password=geheim-1"), 403);
 	ck_assert(!t_contains(h.head.s, "pt_sessie="));
 	ck_assert(t_contains(h.body.s, "niet van deze werkruimte"));
 	http_release(&h);
 	req_header = NULL;
-	ck_assert_int_eq(post(&h, "/login", NULL,
-			      "user=anna&password=geheim-1"), 303);
+	ck_assert_int_eq(
+	    post(&h, "/login", NULL, "user=anna&password=geheim-1"), 303);
 	ck_assert(t_contains(h.head.s, "pt_sessie="));
 	http_release(&h);
 }
@@ -920,7 +958,8 @@ START_TEST(test_serve_listen_address)
 	ck_assert_int_eq(a.loopback, 0);
 	ck_assert_int_eq(serve_addr_parse("localhost:80", &a, &e), PT_EUSAGE);
 	ck_assert_int_eq(serve_addr_parse("127.0.0.1", &a, &e), PT_EUSAGE);
-	ck_assert_int_eq(serve_addr_parse("127.0.0.1:70000", &a, &e), PT_EUSAGE);
+	ck_assert_int_eq(serve_addr_parse("127.0.0.1:70000", &a, &e),
+	                 PT_EUSAGE);
 	ck_assert_int_eq(serve_addr_parse("127.0.0.1:-1", &a, &e), PT_EUSAGE);
 	ck_assert_int_eq(serve_addr_parse(":80", &a, &e), PT_EUSAGE);
 	ck_assert_int_eq(serve_addr_parse("[::1]80", &a, &e), PT_EUSAGE);
@@ -929,20 +968,23 @@ END_TEST
 
 START_TEST(test_serve_warns_beyond_loopback)
 {
-	char *d = t_tmpdir(), *path = xasprintf("%s/w.db", d), *r = t_src("rules");
+	char *d = t_tmpdir(), *path = xasprintf("%s/w.db", d),
+	     *r = t_src("rules");
 	char *err = NULL;
 
 	/* 192.0.2.1 (TEST-NET-1) is no address of this machine: the warning
 	 * comes first, then listening fails and nothing is served. */
 	ck_assert_int_eq(t_cli(NULL, &err, "--db", path, "serve", "--listen",
-			       "192.0.2.1:0", "--rules", r, NULL), PT_EIO);
+	                       "192.0.2.1:0", "--rules", r, NULL),
+	                 PT_EIO);
 	ck_assert(t_contains(err, "warning: listening on 192.0.2.1:0, beyond "
-			     "loopback"));
+	                          "loopback"));
 	ck_assert(t_contains(err, "reverse proxy with TLS"));
 	ck_assert(t_contains(err, "cannot listen on 192.0.2.1:0"));
 	free(err);
 	ck_assert_int_eq(t_cli(NULL, &err, "--db", path, "serve", "--listen",
-			       "localhost:8080", NULL), PT_EUSAGE);
+	                       "localhost:8080", NULL),
+	                 PT_EUSAGE);
 	ck_assert(t_contains(err, "bad listen address 'localhost:8080'"));
 	free(err);
 	t_tmpdir_cleanup(d);
@@ -974,7 +1016,7 @@ cli_stdin(const char *input, char *const argv[])
 	}
 	close(fds[0]);
 	ck_assert_int_eq(write(fds[1], input, strlen(input)),
-			 (ssize_t)strlen(input));
+	                 (ssize_t)strlen(input));
 	close(fds[1]);
 	waitpid(pid, &status, 0);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -983,12 +1025,14 @@ cli_stdin(const char *input, char *const argv[])
 START_TEST(test_serve_user_add)
 {
 	char *d = t_tmpdir(), *path = xasprintf("%s/u.db", d);
-	char *const add[] = { (char *)"proeftoets", (char *)"--db", path,
-			      (char *)"user", (char *)"add", (char *)"carla",
-			      (char *)"--role", (char *)"reviewer", NULL };
-	char *const bad[] = { (char *)"proeftoets", (char *)"--db", path,
-			      (char *)"user", (char *)"add", (char *)"dirk",
-			      (char *)"--role", (char *)"admin", NULL };
+	char *const add[] = {
+	    (char *)"proeftoets", (char *)"--db",     path,
+	    (char *)"user",       (char *)"add",      (char *)"carla",
+	    (char *)"--role",     (char *)"reviewer", NULL};
+	char *const bad[] = {
+	    (char *)"proeftoets", (char *)"--db",  path,
+	    (char *)"user",       (char *)"add",   (char *)"dirk",
+	    (char *)"--role",     (char *)"admin", NULL};
 
 	ck_assert_int_eq(cli_stdin("\n", add), PT_EUSAGE);
 	ck_assert_int_eq(cli_stdin("", add), PT_EUSAGE);
@@ -997,13 +1041,18 @@ START_TEST(test_serve_user_add)
 	/* The same name again is refused. */
 	ck_assert_int_eq(cli_stdin("anders\n", add), PT_EUSAGE);
 	ck_assert_int_eq(t_db_int(path, "SELECT count(*) FROM web_user"), 1);
-	ck_assert_int_eq(t_db_int(path, "SELECT count(*) FROM web_user WHERE "
-			 "name = 'carla' AND role = 'reviewer' AND pwhash LIKE "
-			 "'$argon2id$%' AND instr(pwhash, 'geheim') = 0"), 1);
-	ck_assert_int_eq(t_cli(NULL, NULL, "--db", path, "user", "remove",
-			       "carla", NULL), PT_OK);
-	ck_assert_int_eq(t_cli(NULL, NULL, "--db", path, "user", "remove",
-			       "carla", NULL), PT_ENOTFOUND);
+	ck_assert_int_eq(
+	    t_db_int(path,
+	             "SELECT count(*) FROM web_user WHERE "
+	             "name = 'carla' AND role = 'reviewer' AND pwhash LIKE "
+	             "'$argon2id$%' AND instr(pwhash, 'geheim') = 0"),
+	    1);
+	ck_assert_int_eq(
+	    t_cli(NULL, NULL, "--db", path, "user", "remove", "carla", NULL),
+	    PT_OK);
+	ck_assert_int_eq(
+	    t_cli(NULL, NULL, "--db", path, "user", "remove", "carla", NULL),
+	    PT_ENOTFOUND);
 	t_tmpdir_cleanup(d);
 	free(d);
 	free(path);

@@ -48,26 +48,45 @@ filled(void)
 
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
 	ck_assert_int_eq(store_begin(st, &e), PT_OK);
-	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "Testwet", "wet", &law, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_put_law(st, "BWBR0000001", "Testwet", "wet", &law, &e),
+	    PT_OK);
 	memset(&p, 0, sizeof p);
 
-	ck_assert_int_eq(store_put_version(st, law, NULL, "old.xml", "h0", 2, &v, &replaced, &e), PT_OK);
-	p.artikel = "1"; p.text = "oude tekst zonder datum"; p.seq = 0;
+	ck_assert_int_eq(store_put_version(st, law, NULL, "old.xml", "h0", 2,
+	                                   &v, &replaced, &e),
+	                 PT_OK);
+	p.artikel = "1";
+	p.text = "oude tekst zonder datum";
+	p.seq = 0;
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
 	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
 
-	ck_assert_int_eq(store_put_version(st, law, "2015-01-01", "a.xml", "h1", 1, &v, &replaced, &e), PT_OK);
+	ck_assert_int_eq(store_put_version(st, law, "2015-01-01", "a.xml", "h1",
+	                                   1, &v, &replaced, &e),
+	                 PT_OK);
 	ck_assert_int_eq(replaced, 0);
-	p.artikel = "1"; p.text = "tekst van 2015 over de jeugdhulp"; p.seq = 0;
+	p.artikel = "1";
+	p.text = "tekst van 2015 over de jeugdhulp";
+	p.seq = 0;
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
-	p.lid = "1"; p.text = "1. lid een van 2015"; p.seq = 1;
+	p.lid = "1";
+	p.text = "1. lid een van 2015";
+	p.seq = 1;
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
-	p.lid = NULL; p.artikel = "2"; p.text = "artikel twee"; p.seq = 2;
+	p.lid = NULL;
+	p.artikel = "2";
+	p.text = "artikel twee";
+	p.seq = 2;
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
 	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
 
-	ck_assert_int_eq(store_put_version(st, law, "2026-01-01", "b.xml", "h2", 1, &v, &replaced, &e), PT_OK);
-	p.artikel = "1"; p.text = "tekst van 2026 over de gecertificeerde instelling"; p.seq = 0;
+	ck_assert_int_eq(store_put_version(st, law, "2026-01-01", "b.xml", "h2",
+	                                   1, &v, &replaced, &e),
+	                 PT_OK);
+	p.artikel = "1";
+	p.text = "tekst van 2026 over de gecertificeerde instelling";
+	p.seq = 0;
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
 	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
 	ck_assert_int_eq(store_commit(st, &e), PT_OK);
@@ -81,9 +100,12 @@ START_TEST(test_store_schema)
 
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
 	store_close(st);
-	ck_assert_int_eq(t_db_int(dbpath, "PRAGMA user_version"), store_schema_version());
+	ck_assert_int_eq(t_db_int(dbpath, "PRAGMA user_version"),
+	                 store_schema_version());
 	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 0);
-	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM sqlite_master WHERE name = 'provision_fts'"), 1);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM sqlite_master "
+	                                  "WHERE name = 'provision_fts'"),
+	                 1);
 	/* reopening does not migrate again */
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
 	ck_assert_str_eq(store_path(st), dbpath);
@@ -102,15 +124,20 @@ START_TEST(test_store_wal_and_fk)
 
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
 	/* the journal mode is the file's, seen by any connection */
-	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL),
+	    SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 	/* foreign keys are the connection's: a version of no law is refused */
-	ck_assert_int_eq(store_put_version(st, 4242, "2020-01-01", "x.xml", "hx", 1,
-					   &v, &replaced, &e), PT_EDB);
+	ck_assert_int_eq(store_put_version(st, 4242, "2020-01-01", "x.xml",
+	                                   "hx", 1, &v, &replaced, &e),
+	                 PT_EDB);
 	ck_assert(t_contains(e.msg, "FOREIGN KEY"));
 	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM version"), 0);
 	store_close(st);
@@ -124,7 +151,9 @@ START_TEST(test_store_newer_schema_refused)
 	sqlite3 *db;
 
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_EDB);
 	ck_assert_ptr_null(st);
@@ -154,25 +183,33 @@ START_TEST(test_store_version_at_date)
 	struct pt_err e = PT_ERR_INIT;
 	struct store_provision p;
 
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, "2020-06-30", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL,
+	                                    "2020-06-30", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_FOUND);
 	ck_assert_str_eq(p.version_date, "2015-01-01");
 	ck_assert_str_eq(p.text, "tekst van 2015 over de jeugdhulp");
 	ck_assert_str_eq(p.citeertitel, "Testwet");
 	store_provision_release(&p);
 
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, "2026-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL,
+	                                    "2026-01-01", &p, &e),
+	                 PT_OK);
 	ck_assert_str_eq(p.version_date, "2026-01-01");
 	ck_assert(t_contains(p.text, "2026"));
 	store_provision_release(&p);
 
 	/* newest when no date */
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, NULL, &p, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_provision_at(st, "BWBR0000001", "1", NULL, NULL, &p, &e),
+	    PT_OK);
 	ck_assert_str_eq(p.version_date, "2026-01-01");
 	store_provision_release(&p);
 
 	/* before every dated version: the version of unknown date, flagged */
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, "2000-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL,
+	                                    "2000-01-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_FOUND);
 	ck_assert_int_eq(p.date_unknown, 1);
 	ck_assert_ptr_null(p.version_date);
@@ -188,20 +225,28 @@ START_TEST(test_store_not_found)
 	struct pt_err e = PT_ERR_INIT;
 	struct store_provision p;
 
-	ck_assert_int_eq(store_provision_at(st, "BWBR9999999", "1", NULL, NULL, &p, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_provision_at(st, "BWBR9999999", "1", NULL, NULL, &p, &e),
+	    PT_OK);
 	ck_assert_int_eq(p.found, STORE_NO_LAW);
 	store_provision_release(&p);
 	/* article 2 exists in 2015 but not in 2026: no silent fallback */
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "2", NULL, "2026-02-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "2", NULL,
+	                                    "2026-02-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_NO_ARTICLE);
 	ck_assert_str_eq(p.version_date, "2026-01-01");
 	store_provision_release(&p);
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", "1", "2015-06-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", "1",
+	                                    "2015-06-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_FOUND);
 	ck_assert_str_eq(p.text, "1. lid een van 2015");
 	ck_assert_str_eq(p.lid, "1");
 	store_provision_release(&p);
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", "7", "2015-06-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", "7",
+	                                    "2015-06-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_NO_LID);
 	store_provision_release(&p);
 	store_close(st);
@@ -217,9 +262,15 @@ START_TEST(test_store_no_version_in_force)
 	int replaced;
 
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
-	ck_assert_int_eq(store_put_law(st, "BWBR0000002", "Nieuwe wet", NULL, &law, &e), PT_OK);
-	ck_assert_int_eq(store_put_version(st, law, "2030-01-01", "n.xml", "h9", 1, &v, &replaced, &e), PT_OK);
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000002", "1", NULL, "2026-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_put_law(st, "BWBR0000002", "Nieuwe wet", NULL, &law, &e),
+	    PT_OK);
+	ck_assert_int_eq(store_put_version(st, law, "2030-01-01", "n.xml", "h9",
+	                                   1, &v, &replaced, &e),
+	                 PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000002", "1", NULL,
+	                                    "2026-01-01", &p, &e),
+	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_NO_VERSION);
 	store_provision_release(&p);
 	store_close(st);
@@ -234,11 +285,15 @@ START_TEST(test_store_replace_version)
 	long long law, v;
 	int replaced, found;
 
-	ck_assert_int_eq(store_put_law(st, "BWBR0000001", NULL, NULL, &law, &e), PT_OK);
-	ck_assert_int_eq(store_put_version(st, law, "2015-01-01", "a2.xml", "h1b", 1, &v, &replaced, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", NULL, NULL, &law, &e),
+	                 PT_OK);
+	ck_assert_int_eq(store_put_version(st, law, "2015-01-01", "a2.xml",
+	                                   "h1b", 1, &v, &replaced, &e),
+	                 PT_OK);
 	ck_assert_int_eq(replaced, 1);
 	memset(&p, 0, sizeof p);
-	p.artikel = "1"; p.text = "gecorrigeerde tekst";
+	p.artikel = "1";
+	p.text = "gecorrigeerde tekst";
 	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
 	ck_assert_int_eq(store_has_sha256(st, "h1", &found, NULL, &e), PT_OK);
 	ck_assert_int_eq(found, 0);
@@ -246,9 +301,15 @@ START_TEST(test_store_replace_version)
 	ck_assert_int_eq(found, 1);
 	store_close(st);
 	/* title kept by coalesce; old provisions and their FTS rows gone */
-	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law WHERE citeertitel = 'Testwet'"), 1);
+	ck_assert_int_eq(
+	    t_db_int(dbpath,
+	             "SELECT count(*) FROM law WHERE citeertitel = 'Testwet'"),
+	    1);
 	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM version"), 3);
-	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM provision_fts WHERE provision_fts MATCH 'jeugdhulp'"), 0);
+	ck_assert_int_eq(t_db_int(dbpath,
+	                          "SELECT count(*) FROM provision_fts WHERE "
+	                          "provision_fts MATCH 'jeugdhulp'"),
+	                 0);
 }
 END_TEST
 
@@ -265,7 +326,8 @@ START_TEST(test_store_laws_list)
 	ck_assert_uint_eq(laws[0].nversions, 3);
 	ck_assert_ptr_null(laws[0].versions[0].inwerkingtreding);
 	ck_assert_str_eq(laws[0].versions[1].inwerkingtreding, "2015-01-01");
-	ck_assert_int_eq(laws[0].versions[1].articles, 2); /* leden are not articles */
+	ck_assert_int_eq(laws[0].versions[1].articles,
+	                 2); /* leden are not articles */
 	ck_assert_int_eq(laws[0].versions[2].articles, 1);
 	store_laws_free(laws, n);
 	store_close(st);
@@ -279,24 +341,30 @@ START_TEST(test_store_search)
 	struct store_search_hit *h;
 	size_t n;
 
-	ck_assert_int_eq(store_search(st, "gecertificeerde", NULL, 10, &h, &n, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_search(st, "gecertificeerde", NULL, 10, &h, &n, &e), PT_OK);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(h[0].version_date, "2026-01-01");
 	ck_assert(t_contains(h[0].snippet, "[gecertificeerde]"));
 	store_search_free(h, n);
 	/* restricted to the version in force in 2020 */
-	ck_assert_int_eq(store_search(st, "tekst", "2020-01-01", 10, &h, &n, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_search(st, "tekst", "2020-01-01", 10, &h, &n, &e), PT_OK);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(h[0].version_date, "2015-01-01");
 	store_search_free(h, n);
-	ck_assert_int_eq(store_search(st, "tekst", NULL, 10, &h, &n, &e), PT_OK);
+	ck_assert_int_eq(store_search(st, "tekst", NULL, 10, &h, &n, &e),
+	                 PT_OK);
 	ck_assert_uint_eq(n, 3);
 	store_search_free(h, n);
 	/* a malformed query is a usage error, not a crash */
-	ck_assert_int_eq(store_search(st, "\"unbalanced", NULL, 10, &h, &n, &e), PT_EUSAGE);
+	ck_assert_int_eq(store_search(st, "\"unbalanced", NULL, 10, &h, &n, &e),
+	                 PT_EUSAGE);
 	ck_assert_uint_eq(n, 0);
 	/* SQL metacharacters are just text */
-	ck_assert_int_eq(store_search(st, "\"'; DROP TABLE law; --\"", NULL, 10, &h, &n, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_search(st, "\"'; DROP TABLE law; --\"", NULL, 10, &h, &n, &e),
+	    PT_OK);
 	ck_assert_uint_eq(n, 0);
 	store_search_free(h, n);
 	store_close(st);
@@ -309,8 +377,10 @@ START_TEST(test_store_jci_url)
 	char *j = store_jci("BWBR0034925", "3.2", "1", "2026-01-01");
 	char *u = store_url("BWBR0034925", "3.2", "2026-01-01");
 
-	ck_assert_str_eq(j, "jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=2026-01-01");
-	ck_assert_str_eq(u, "https://wetten.overheid.nl/jci1.3:c:BWBR0034925&artikel=3.2&g=2026-01-01");
+	ck_assert_str_eq(j,
+	                 "jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=2026-01-01");
+	ck_assert_str_eq(u, "https://wetten.overheid.nl/"
+	                    "jci1.3:c:BWBR0034925&artikel=3.2&g=2026-01-01");
 	free(j);
 	free(u);
 	j = store_jci("BWBR0002656", "255", NULL, NULL);
@@ -327,9 +397,9 @@ START_TEST(test_store_memo_int)
 	struct pt_store *st = filled();
 	struct store_provision p;
 	struct pt_err e = PT_ERR_INIT;
-	const char *k1[] = { "stale", "BWBR0000001", NULL };
-	const char *k2[] = { "stale", "BWBR0000001", "" };
-	const char *k3[] = { "BWBR0000001", "1", NULL, "2016-01-01" };
+	const char *k1[] = {"stale", "BWBR0000001", NULL};
+	const char *k2[] = {"stale", "BWBR0000001", ""};
+	const char *k3[] = {"BWBR0000001", "1", NULL, "2016-01-01"};
 	int v = -1, txn;
 
 	store_memo_put(st, k1, 3, 7);
@@ -344,7 +414,9 @@ START_TEST(test_store_memo_int)
 	ck_assert_int_eq(store_memo_get(st, k2, 3, &v), 1);
 	ck_assert_int_eq(v, 0);
 	ck_assert_int_eq(store_memo_get(st, k1, 2, &v), 0);
-	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL, "2016-01-01", &p, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL,
+	                                    "2016-01-01", &p, &e),
+	                 PT_OK);
 	store_provision_release(&p);
 	ck_assert_int_eq(store_memo_get(st, k3, 4, &v), 0);
 	store_read_end(st, txn);
@@ -366,12 +438,16 @@ START_TEST(test_store_laws_negative_id)
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
 	store_close(st);
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db,
-	    "INSERT INTO law(id, bwb, citeertitel, soort)"
-	    "  VALUES (-1, 'BWBR0000009', 'Minwet', 'wet');"
-	    "INSERT INTO version(law_id, inwerkingtreding, source, sha256, format, imported_at)"
-	    "  VALUES (-1, '2020-01-01', 'min.xml', 'h9', 1, '2026-01-01T00:00:00Z');",
-	    NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(db,
+	                 "INSERT INTO law(id, bwb, citeertitel, soort)"
+	                 "  VALUES (-1, 'BWBR0000009', 'Minwet', 'wet');"
+	                 "INSERT INTO version(law_id, inwerkingtreding, "
+	                 "source, sha256, format, imported_at)"
+	                 "  VALUES (-1, '2020-01-01', 'min.xml', 'h9', 1, "
+	                 "'2026-01-01T00:00:00Z');",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
 	ck_assert_int_eq(store_laws(st, &laws, &n, &e), PT_OK);
@@ -394,14 +470,16 @@ START_TEST(test_store_txn_nested)
 	ck_assert_int_eq(store_open(dbpath, &st, &e), PT_OK);
 	ck_assert_int_eq(store_begin(st, &e), PT_OK);
 	ck_assert_int_eq(store_begin(st, &e), PT_OK);
-	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e),
+	                 PT_OK);
 	ck_assert_int_eq(store_commit(st, &e), PT_OK);
 	store_rollback(st);
 	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 0);
 
 	/* an inner rollback makes the outer commit fail and undo */
 	ck_assert_int_eq(store_begin(st, &e), PT_OK);
-	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e),
+	                 PT_OK);
 	ck_assert_int_eq(store_begin(st, &e), PT_OK);
 	store_rollback(st);
 	ck_assert_int_eq(store_commit(st, &e), PT_EDB);
@@ -411,7 +489,8 @@ START_TEST(test_store_txn_nested)
 	/* and afterwards transactions work as before */
 	ck_assert_int_eq(store_begin(st, &e), PT_OK);
 	ck_assert_int_eq(store_begin(st, &e), PT_OK);
-	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e), PT_OK);
+	ck_assert_int_eq(store_put_law(st, "BWBR0000001", "A", "wet", &law, &e),
+	                 PT_OK);
 	ck_assert_int_eq(store_commit(st, &e), PT_OK);
 	ck_assert_int_eq(store_commit(st, &e), PT_OK);
 	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM law"), 1);
@@ -429,7 +508,8 @@ START_TEST(test_store_open_read_only)
 	struct pt_store *st;
 	struct pt_err e = PT_ERR_INIT;
 	struct store_law *laws;
-	char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
+	char *wal = xasprintf("%s-wal", dbpath),
+	     *shm = xasprintf("%s-shm", dbpath);
 	char *law = t_src("xml/bwb/BWBR0034925_2015-01-01_extract.xml");
 	struct import_result res;
 	struct stat sb;
@@ -458,8 +538,9 @@ START_TEST(test_store_open_read_only)
 		sqlite3 *h;
 
 		ck_assert_int_eq(sqlite3_open(dbpath, &h), SQLITE_OK);
-		ck_assert_int_eq(sqlite3_exec(h, "PRAGMA user_version = 1", NULL,
-					      NULL, NULL), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_exec(h, "PRAGMA user_version = 1",
+		                              NULL, NULL, NULL),
+		                 SQLITE_OK);
 		sqlite3_close(h);
 	}
 	ck_assert_int_eq(store_open_read_only(dbpath, &st, &e), PT_EDB);
@@ -496,10 +577,11 @@ START_TEST(test_store_txn_lock_wait)
 	ck_assert_int_eq(store_begin(b, &e), PT_EDB);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	waited = (double)(t1.tv_sec - t0.tv_sec) +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	         (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	ck_assert(waited >= 0.25);
 	ck_assert(waited < 5.0);
-	ck_assert(t_contains(e.msg, "the registry is in use by another process"));
+	ck_assert(
+	    t_contains(e.msg, "the registry is in use by another process"));
 	ck_assert_int_eq(waits, 1);
 	ck_assert_int_eq(store_commit(a, &e), PT_OK);
 	ck_assert_int_eq(store_begin(b, &e), PT_OK);

@@ -27,21 +27,22 @@
 #include "testlib.h"
 #include "update.h"
 
-#define L1 "BWBR0045754" /* Wet open overheid: reduced real manifest */
-#define L2 "BWBR0002458" /* Drank- en Horecawet: the real manifest */
-#define L3 "BWBR0018451" /* Wet op de zorgtoeslag: a manifest made here */
-#define F1 "/" L1 "/2022-05-01_0/xml/" L1 "_2022-05-01_0.xml"
-#define F2 "/" L2 "/2015-01-01_0/xml/" L2 "_2015-01-01_0.xml"
-#define F3 "/" L3 "/2025-01-01_0/xml/" L3 "_2025-01-01_0.xml"
-#define M1 "/" L1 "/manifest.xml"
-#define M2 "/" L2 "/manifest.xml"
-#define M3 "/" L3 "/manifest.xml"
+#define L1    "BWBR0045754" /* Wet open overheid: reduced real manifest */
+#define L2    "BWBR0002458" /* Drank- en Horecawet: the real manifest */
+#define L3    "BWBR0018451" /* Wet op de zorgtoeslag: a manifest made here */
+#define F1    "/" L1 "/2022-05-01_0/xml/" L1 "_2022-05-01_0.xml"
+#define F2    "/" L2 "/2015-01-01_0/xml/" L2 "_2015-01-01_0.xml"
+#define F3    "/" L3 "/2025-01-01_0/xml/" L3 "_2025-01-01_0.xml"
+#define M1    "/" L1 "/manifest.xml"
+#define M2    "/" L2 "/manifest.xml"
+#define M3    "/" L3 "/manifest.xml"
 #define TODAY "2015-06-01"
 
 static char *dir, *db, *mirror, *logpath, *base, *filebase;
 static pid_t server = -1;
 
-/* --- the mirror ------------------------------------------------------------- */
+/* --- the mirror -------------------------------------------------------------
+ */
 
 static void
 mkdirs(const char *path)
@@ -91,22 +92,24 @@ corpus(const char *name, size_t *len)
 /* A manifest with one expression for data, as the repository writes it. */
 static char *
 make_manifest(const char *bwb, const char *label, const char *date,
-	      const char *item, const char *data, size_t len, long size_delta)
+              const char *item, const char *data, size_t len, long size_delta)
 {
 	char sha[DIGEST_SHA512_HEX];
 
 	digest_sha512_mem(data, len, sha);
-	return xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-			 "<work label=\"%s\" gegenereerd=\"2025-01-02T06:00:00+01:00\">"
-			 "<metadata><datum_inwerkingtreding>%s</datum_inwerkingtreding></metadata>\n"
-			 "<expression label=\"%s\"><metadata>"
-			 "<datum_inwerkingtreding>%s</datum_inwerkingtreding>"
-			 "<zichtdatum_start>%s</zichtdatum_start></metadata>\n"
-			 "<manifestation label=\"xml\"><metadata><size>%ld</size>"
-			 "<hashcode>%s</hashcode></metadata>"
-			 "<item label=\"%s\" _deleted=\"false\"/></manifestation>"
-			 "</expression></work>\n",
-			 bwb, date, label, date, date, (long)len + size_delta, sha, item);
+	return xasprintf(
+	    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<work label=\"%s\" gegenereerd=\"2025-01-02T06:00:00+01:00\">"
+	    "<metadata><datum_inwerkingtreding>%s</datum_inwerkingtreding></"
+	    "metadata>\n"
+	    "<expression label=\"%s\"><metadata>"
+	    "<datum_inwerkingtreding>%s</datum_inwerkingtreding>"
+	    "<zichtdatum_start>%s</zichtdatum_start></metadata>\n"
+	    "<manifestation label=\"xml\"><metadata><size>%ld</size>"
+	    "<hashcode>%s</hashcode></metadata>"
+	    "<item label=\"%s\" _deleted=\"false\"/></manifestation>"
+	    "</expression></work>\n",
+	    bwb, date, label, date, date, (long)len + size_delta, sha, item);
 }
 
 static void
@@ -136,8 +139,8 @@ build_mirror(void)
 	/* L3: a manifest made for the corpus file, without einddatum. */
 	f = corpus(L3 "_2025-01-01_0.xml", &flen);
 	put(F3, f, flen);
-	m = make_manifest(L3, "2025-01-01_0", "2025-01-01", L3 "_2025-01-01_0.xml",
-			  f, flen, 0);
+	m = make_manifest(L3, "2025-01-01_0", "2025-01-01",
+	                  L3 "_2025-01-01_0.xml", f, flen, 0);
 	put(M3, m, strlen(m));
 	free(m);
 	free(f);
@@ -245,7 +248,8 @@ static long long
 versions_of(const char *bwb)
 {
 	char *sql = xasprintf("SELECT count(*) FROM version v JOIN law l"
-			      " ON l.id = v.law_id WHERE l.bwb = '%s'", bwb);
+	                      " ON l.id = v.law_id WHERE l.bwb = '%s'",
+	                      bwb);
 	long long n = t_db_int(db, sql);
 
 	free(sql);
@@ -268,11 +272,12 @@ temp_left(void)
 	return found;
 }
 
-#define UPDATE(out, err, b, ...)                                             \
-	t_cli(out, err, "--db", db, "update", "--base", b, "--today", TODAY,  \
+#define UPDATE(out, err, b, ...)                                               \
+	t_cli(out, err, "--db", db, "update", "--base", b, "--today", TODAY,   \
 	      __VA_ARGS__, NULL)
 
-/* --- manifests ------------------------------------------------------------- */
+/* --- manifests -------------------------------------------------------------
+ */
 
 static struct update_manifest *
 load_real(const char *bwb)
@@ -282,7 +287,8 @@ load_real(const char *bwb)
 	struct update_manifest *m = NULL;
 	struct pt_err e = PT_ERR_INIT;
 
-	ck_assert_msg(update_manifest_load(path, bwb, &m, &e) == PT_OK, "%s", e.msg);
+	ck_assert_msg(update_manifest_load(path, bwb, &m, &e) == PT_OK, "%s",
+	              e.msg);
 	free(path);
 	free(rel);
 	return m;
@@ -290,7 +296,7 @@ load_real(const char *bwb)
 
 static void
 assert_real_hash(const struct update_manifest *m, const char *label,
-		 const char *file)
+                 const char *file)
 {
 	char *rel = xasprintf("corpus/bwb/%s", file);
 	char *path = t_sharedpath(rel);
@@ -351,7 +357,8 @@ selected(const char *bwb, enum update_select how, const char *date)
 
 	n = update_select_versions(m, how, date, idx);
 	for (i = 0; i < n; i++)
-		pt_buf_addf(&b, "%s%s", i ? " " : "", m->versions[idx[i]].label);
+		pt_buf_addf(&b, "%s%s", i ? " " : "",
+		            m->versions[idx[i]].label);
 	free(idx);
 	update_manifest_free(m);
 	return pt_buf_detach(&b);
@@ -363,51 +370,53 @@ static const struct {
 	const char *date;
 	const char *want;
 } selections[] = {
-	{ L1, UPDATE_CURRENT, "2022-06-01",
-	  "2022-05-01_0 2022-08-01_0 2023-02-18_0 2023-04-01_0" },
-	/* einddatum is the last day in force */
-	{ L1, UPDATE_CURRENT, "2022-07-31",
-	  "2022-05-01_0 2022-08-01_0 2023-02-18_0 2023-04-01_0" },
-	{ L1, UPDATE_CURRENT, "2022-08-01", "2022-08-01_0 2023-02-18_0 2023-04-01_0" },
-	{ L1, UPDATE_CURRENT, "2023-03-15", "2023-02-18_0 2023-04-01_0" },
-	{ L1, UPDATE_CURRENT, "2026-11-25", "2023-04-01_0" },
-	/* not yet in force: every published version is later */
-	{ L1, UPDATE_CURRENT, "2020-01-01",
-	  "2022-05-01_0 2022-08-01_0 2023-02-18_0 2023-04-01_0" },
-	{ L1, UPDATE_SINCE, "2023-01-01", "2022-08-01_0 2023-02-18_0 2023-04-01_0" },
-	{ L1, UPDATE_SINCE, "2023-04-01", "2023-04-01_0" },
-	{ L1, UPDATE_ALL, NULL,
-	  "2022-05-01_0 2022-08-01_0 2023-02-18_0 2023-04-01_0" },
-	/* 2013-01-01_1 corrects 2013-01-01_0: the correction is the version */
-	{ L2, UPDATE_CURRENT, "2013-06-01",
-	  "2013-01-01_1 2014-01-01_1 2014-02-15_0 2015-01-01_0" },
-	{ L2, UPDATE_CURRENT, "2015-06-01", "2015-01-01_0" },
-	{ L2, UPDATE_SINCE, "2014-02-14", "2014-01-01_1 2014-02-15_0 2015-01-01_0" },
-	{ L2, UPDATE_ALL, NULL,
-	  "2000-11-01_0 2002-07-01_0 2003-06-01_0 2004-12-01_0 2005-07-01_0 "
-	  "2005-07-31_0 2005-09-14_0 2009-07-01_0 2010-07-14_0 2012-01-01_0 "
-	  "2013-01-01_1 2014-01-01_1 2014-02-15_0 2015-01-01_0" },
+    {L1, UPDATE_CURRENT, "2022-06-01",
+     "2022-05-01_0 2022-08-01_0 2023-02-18_0 2023-04-01_0"},
+    /* einddatum is the last day in force */
+    {L1, UPDATE_CURRENT, "2022-07-31",
+     "2022-05-01_0 2022-08-01_0 2023-02-18_0 2023-04-01_0"},
+    {L1, UPDATE_CURRENT, "2022-08-01",
+     "2022-08-01_0 2023-02-18_0 2023-04-01_0"},
+    {L1, UPDATE_CURRENT, "2023-03-15", "2023-02-18_0 2023-04-01_0"},
+    {L1, UPDATE_CURRENT, "2026-11-25", "2023-04-01_0"},
+    /* not yet in force: every published version is later */
+    {L1, UPDATE_CURRENT, "2020-01-01",
+     "2022-05-01_0 2022-08-01_0 2023-02-18_0 2023-04-01_0"},
+    {L1, UPDATE_SINCE, "2023-01-01", "2022-08-01_0 2023-02-18_0 2023-04-01_0"},
+    {L1, UPDATE_SINCE, "2023-04-01", "2023-04-01_0"},
+    {L1, UPDATE_ALL, NULL,
+     "2022-05-01_0 2022-08-01_0 2023-02-18_0 2023-04-01_0"},
+    /* 2013-01-01_1 corrects 2013-01-01_0: the correction is the version */
+    {L2, UPDATE_CURRENT, "2013-06-01",
+     "2013-01-01_1 2014-01-01_1 2014-02-15_0 2015-01-01_0"},
+    {L2, UPDATE_CURRENT, "2015-06-01", "2015-01-01_0"},
+    {L2, UPDATE_SINCE, "2014-02-14", "2014-01-01_1 2014-02-15_0 2015-01-01_0"},
+    {L2, UPDATE_ALL, NULL,
+     "2000-11-01_0 2002-07-01_0 2003-06-01_0 2004-12-01_0 2005-07-01_0 "
+     "2005-07-31_0 2005-09-14_0 2009-07-01_0 2010-07-14_0 2012-01-01_0 "
+     "2013-01-01_1 2014-01-01_1 2014-02-15_0 2015-01-01_0"},
 };
 
 START_TEST(test_select_real)
 {
 	char *got = selected(selections[_i].bwb, selections[_i].how,
-			     selections[_i].date);
+	                     selections[_i].date);
 
 	ck_assert_msg(strcmp(got, selections[_i].want) == 0,
-		      "%s %d %s: got '%s', want '%s'", selections[_i].bwb,
-		      (int)selections[_i].how,
-		      selections[_i].date ? selections[_i].date : "-", got,
-		      selections[_i].want);
+	              "%s %d %s: got '%s', want '%s'", selections[_i].bwb,
+	              (int)selections[_i].how,
+	              selections[_i].date ? selections[_i].date : "-", got,
+	              selections[_i].want);
 	free(got);
 }
 END_TEST
 
-#define HASH128 "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff" \
-		"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
-#define EXPR(label, item, hash)                                              \
-	"<expression label=\"" label "\"><metadata><datum_inwerkingtreding>"  \
-	"2020-01-01</datum_inwerkingtreding></metadata><manifestation "       \
+#define HASH128                                                                \
+	"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"     \
+	"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+#define EXPR(label, item, hash)                                                \
+	"<expression label=\"" label "\"><metadata><datum_inwerkingtreding>"   \
+	"2020-01-01</datum_inwerkingtreding></metadata><manifestation "        \
 	"label=\"xml\"><metadata><size>10</size><hashcode>" hash "</hashcode>" \
 	"</metadata><item label=\"" item "\"/></manifestation></expression>"
 
@@ -416,22 +425,24 @@ static const struct {
 	enum pt_status want;
 	const char *msg;
 } bad_manifests[] = {
-	{ "<work label=\"" L3 "\"><expression", PT_EINPUT, "" },
-	{ "<toestand label=\"" L3 "\"/>", PT_EINPUT, "not a BWB manifest" },
-	{ "<work label=\"" L1 "\"/>", PT_EINPUT, "is for '" L1 "'" },
-	{ "<work label=\"" L3 "\">" EXPR("a/b", "x.xml", HASH128) "</work>",
-	  PT_EINPUT, "bad expression label 'a/b'" },
-	{ "<work label=\"" L3 "\">" EXPR("2020-01-01_0", "../x.xml", HASH128) "</work>",
-	  PT_EINPUT, "bad item label '../x.xml'" },
-	{ "<work label=\"" L3 "\">" EXPR("2020-01-01_0", "x.xml", "abc") "</work>",
-	  PT_EINPUT, "not a SHA-512" },
-	{ "<work label=\"" L3 "\">" EXPR("2020-01-01_0", "x.xml", HASH128)
-	  EXPR("2020-01-01_0", "y.xml", HASH128) "</work>",
-	  PT_EINPUT, "listed twice" },
-	{ "<work label=\"" L3 "\"><expression label=\"x\"><metadata/></expression></work>",
-	  PT_EINPUT, "no valid datum_inwerkingtreding" },
-	{ "<!DOCTYPE work [<!ENTITY a \"b\">]><work label=\"" L3 "\"/>",
-	  PT_EUNSAFE, "" },
+    {"<work label=\"" L3 "\"><expression", PT_EINPUT, ""},
+    {"<toestand label=\"" L3 "\"/>", PT_EINPUT, "not a BWB manifest"},
+    {"<work label=\"" L1 "\"/>", PT_EINPUT, "is for '" L1 "'"},
+    {"<work label=\"" L3 "\">" EXPR("a/b", "x.xml", HASH128) "</work>",
+     PT_EINPUT, "bad expression label 'a/b'"},
+    {"<work label=\"" L3
+     "\">" EXPR("2020-01-01_0", "../x.xml", HASH128) "</work>",
+     PT_EINPUT, "bad item label '../x.xml'"},
+    {"<work label=\"" L3 "\">" EXPR("2020-01-01_0", "x.xml", "abc") "</work>",
+     PT_EINPUT, "not a SHA-512"},
+    {"<work label=\"" L3 "\">" EXPR("2020-01-01_0", "x.xml", HASH128)
+         EXPR("2020-01-01_0", "y.xml", HASH128) "</work>",
+     PT_EINPUT, "listed twice"},
+    {"<work label=\"" L3
+     "\"><expression label=\"x\"><metadata/></expression></work>",
+     PT_EINPUT, "no valid datum_inwerkingtreding"},
+    {"<!DOCTYPE work [<!ENTITY a \"b\">]><work label=\"" L3 "\"/>", PT_EUNSAFE,
+     ""},
 };
 
 START_TEST(test_manifest_bad)
@@ -439,9 +450,10 @@ START_TEST(test_manifest_bad)
 	struct update_manifest *m = NULL;
 	struct pt_err e = PT_ERR_INIT;
 	char *path = t_write(dir, "manifest.xml", bad_manifests[_i].xml,
-			     strlen(bad_manifests[_i].xml));
+	                     strlen(bad_manifests[_i].xml));
 
-	ck_assert_int_eq(update_manifest_load(path, L3, &m, &e), bad_manifests[_i].want);
+	ck_assert_int_eq(update_manifest_load(path, L3, &m, &e),
+	                 bad_manifests[_i].want);
 	ck_assert_ptr_null(m);
 	ck_assert_msg(t_contains(e.msg, bad_manifests[_i].msg), "%s", e.msg);
 	ck_assert_str_eq(e.file, path);
@@ -452,12 +464,15 @@ END_TEST
 START_TEST(test_manifest_deleted_item)
 {
 	static const char xml[] =
-		"<work label=\"" L3 "\">"
-		"<expression label=\"2020-01-01_0\"><metadata><datum_inwerkingtreding>"
-		"2020-01-01</datum_inwerkingtreding></metadata><manifestation label=\"xml\">"
-		"<metadata><hashcode>" HASH128 "</hashcode></metadata>"
-		"<item label=\"x.xml\" _deleted=\"true\"/></manifestation></expression>"
-		"</work>";
+	    "<work label=\"" L3 "\">"
+	    "<expression "
+	    "label=\"2020-01-01_0\"><metadata><datum_inwerkingtreding>"
+	    "2020-01-01</datum_inwerkingtreding></metadata><manifestation "
+	    "label=\"xml\">"
+	    "<metadata><hashcode>" HASH128 "</hashcode></metadata>"
+	    "<item label=\"x.xml\" "
+	    "_deleted=\"true\"/></manifestation></expression>"
+	    "</work>";
 	struct update_manifest *m = NULL;
 	struct pt_err e = PT_ERR_INIT;
 	char *path = t_write(dir, "manifest.xml", xml, sizeof xml - 1);
@@ -469,7 +484,8 @@ START_TEST(test_manifest_deleted_item)
 }
 END_TEST
 
-/* --- updating over HTTP ---------------------------------------------------- */
+/* --- updating over HTTP ----------------------------------------------------
+ */
 
 START_TEST(test_update_http)
 {
@@ -479,19 +495,27 @@ START_TEST(test_update_http)
 	start_server(NULL);
 	rc = UPDATE(&out, &err, base, L1, L2, L3);
 	ck_assert_msg(rc == PT_OK, "rc %d: %s", rc, err);
-	ck_assert(t_contains(out, "imported  " L1 " 2022-05-01_0  Wet open overheid"));
-	ck_assert(t_contains(out, "imported  " L2 " 2015-01-01_0  Drank- en Horecawet"));
+	ck_assert(t_contains(out, "imported  " L1
+	                          " 2022-05-01_0  Wet open overheid"));
+	ck_assert(t_contains(out, "imported  " L2
+	                          " 2015-01-01_0  Drank- en Horecawet"));
 	ck_assert(t_contains(out, "imported  " L3 " 2025-01-01_0"));
-	ck_assert(t_contains(out, "3 imported, 0 unchanged, 0 failed; 3 files downloaded"));
+	ck_assert(t_contains(
+	    out, "3 imported, 0 unchanged, 0 failed; 3 files downloaded"));
 	ck_assert_int_eq(versions_of(L1), 1);
 	ck_assert_int_eq(versions_of(L2), 1);
 	ck_assert_int_eq(versions_of(L3), 1);
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM provision p JOIN version v"
-				  " ON v.id = p.version_id JOIN law l ON l.id = v.law_id"
-				  " WHERE l.bwb = '" L1 "' AND p.lid IS NULL"), 112);
-	/* The version's source is where it came from, not the temporary file. */
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version"
-				  " WHERE source LIKE 'http://127.0.0.1:%/xml/%.xml'"), 3);
+	ck_assert_int_eq(
+	    t_db_int(db, "SELECT count(*) FROM provision p JOIN version v"
+	                 " ON v.id = p.version_id JOIN law l ON l.id = v.law_id"
+	                 " WHERE l.bwb = '" L1 "' AND p.lid IS NULL"),
+	    112);
+	/* The version's source is where it came from, not the temporary file.
+	 */
+	ck_assert_int_eq(
+	    t_db_int(db, "SELECT count(*) FROM version"
+	                 " WHERE source LIKE 'http://127.0.0.1:%/xml/%.xml'"),
+	    3);
 	ck_assert_int_eq(requests(M1), 1);
 	ck_assert_int_eq(requests(F1), 1);
 	ck_assert_int_eq(requests(F2), 1);
@@ -514,7 +538,8 @@ START_TEST(test_update_twice)
 	ck_assert_str_eq(fp1, fp2);
 	ck_assert(t_contains(out, "unchanged " L1 " 2022-05-01_0\n"));
 	ck_assert(t_contains(out, "unchanged " L2 " 2015-01-01_0\n"));
-	ck_assert(t_contains(out, "0 imported, 3 unchanged, 0 failed; 0 files downloaded"));
+	ck_assert(t_contains(
+	    out, "0 imported, 3 unchanged, 0 failed; 0 files downloaded"));
 	/* The manifests were read again; no file body was. */
 	ck_assert_int_eq(requests(M1), 2);
 	ck_assert_int_eq(requests(M2), 2);
@@ -530,20 +555,23 @@ END_TEST
 
 START_TEST(test_update_corrupt)
 {
-	static const char *const faults[] = { "--corrupt", F3, NULL };
+	static const char *const faults[] = {"--corrupt", F3, NULL};
 	char *out, *err, *fp1, *fp2;
 	int rc;
 
 	start_server(faults);
 	rc = UPDATE(&out, &err, base, L1, L2, L3);
 	ck_assert_int_eq(rc, PT_EIO);
-	ck_assert_msg(t_contains(err, L3 " version 2025-01-01_0: SHA-512 mismatch"), "%s", err);
+	ck_assert_msg(
+	    t_contains(err, L3 " version 2025-01-01_0: SHA-512 mismatch"), "%s",
+	    err);
 	ck_assert(t_contains(out, "failed    " L3 " 2025-01-01_0\n"));
 	ck_assert(t_contains(out, "2 imported, 0 unchanged, 1 failed"));
 	ck_assert_int_eq(versions_of(L1), 1);
 	ck_assert_int_eq(versions_of(L2), 1);
 	ck_assert_int_eq(versions_of(L3), 0);
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM law WHERE bwb = '" L3 "'"), 0);
+	ck_assert_int_eq(
+	    t_db_int(db, "SELECT count(*) FROM law WHERE bwb = '" L3 "'"), 0);
 	ck_assert(!temp_left());
 	/* Again: still refused, nothing changes. */
 	fp1 = t_db_fingerprint(db);
@@ -564,24 +592,28 @@ START_TEST(test_update_404)
 	size_t len;
 	int rc;
 
-	/* The full real manifest: three later versions are not in the mirror. */
+	/* The full real manifest: three later versions are not in the mirror.
+	 */
 	m = corpus(L1 "_manifest.xml", &len);
 	put(M1, m, len);
 	free(m);
 	start_server(NULL);
-	rc = t_cli(&out, &err, "--db", db, "update", "--base", base,
-		   "--today", "2022-06-01", L1, L3, NULL);
+	rc = t_cli(&out, &err, "--db", db, "update", "--base", base, "--today",
+	           "2022-06-01", L1, L3, NULL);
 	ck_assert_int_eq(rc, PT_EIO);
 	ck_assert(t_contains(out, "imported  " L1 " 2022-05-01_0"));
 	ck_assert(t_contains(out, "failed    " L1 " 2022-08-01_0\n"));
 	ck_assert(t_contains(out, "failed    " L1 " 2023-04-01_0\n"));
 	ck_assert(t_contains(out, "imported  " L3 " 2025-01-01_0"));
-	ck_assert_msg(t_contains(err, L1 " version 2023-02-18_0: cannot download"), "%s", err);
+	ck_assert_msg(
+	    t_contains(err, L1 " version 2023-02-18_0: cannot download"), "%s",
+	    err);
 	ck_assert(t_contains(err, "HTTP 404 Not Found"));
 	ck_assert(!t_contains(err, "attempts"));
 	ck_assert_int_eq(versions_of(L1), 1);
 	/* 404 is never retried. */
-	ck_assert_int_eq(requests("/" L1 "/2022-08-01_0/xml/" L1 "_2022-08-01_0.xml"), 1);
+	ck_assert_int_eq(
+	    requests("/" L1 "/2022-08-01_0/xml/" L1 "_2022-08-01_0.xml"), 1);
 	free(out);
 	free(err);
 }
@@ -589,14 +621,16 @@ END_TEST
 
 START_TEST(test_update_truncated)
 {
-	static const char *const faults[] = { "--truncate", F1, NULL };
+	static const char *const faults[] = {"--truncate", F1, NULL};
 	char *out, *err;
 	int rc;
 
 	start_server(faults);
 	rc = UPDATE(&out, &err, base, "--retries", "1", L1, L2);
 	ck_assert_int_eq(rc, PT_EIO);
-	ck_assert_msg(t_contains(err, L1 " version 2022-05-01_0: cannot download"), "%s", err);
+	ck_assert_msg(
+	    t_contains(err, L1 " version 2022-05-01_0: cannot download"), "%s",
+	    err);
 	ck_assert(t_contains(err, "truncated download"));
 	ck_assert(t_contains(err, "(after 2 attempts)"));
 	ck_assert_int_eq(requests(F1), 2);
@@ -610,17 +644,20 @@ END_TEST
 
 START_TEST(test_update_stalled)
 {
-	static const char *const faults[] = { "--stall", F2, NULL };
+	static const char *const faults[] = {"--stall", F2, NULL};
 	char *out, *err;
 	time_t t0;
 	int rc;
 
 	start_server(faults);
 	t0 = time(NULL);
-	rc = UPDATE(&out, &err, base, "--timeout", "1", "--retries", "0", L2, L3);
+	rc = UPDATE(&out, &err, base, "--timeout", "1", "--retries", "0", L2,
+	            L3);
 	ck_assert_int_le(time(NULL) - t0, 10);
 	ck_assert_int_eq(rc, PT_EIO);
-	ck_assert_msg(t_contains(err, L2 " version 2015-01-01_0: cannot download"), "%s", err);
+	ck_assert_msg(
+	    t_contains(err, L2 " version 2015-01-01_0: cannot download"), "%s",
+	    err);
 	ck_assert(t_contains(err, "timed out"));
 	ck_assert_int_eq(requests(F2), 1);
 	ck_assert_int_eq(versions_of(L2), 0);
@@ -634,12 +671,12 @@ END_TEST
  * bomb is one) is refused before it is decoded; nothing is stored. */
 START_TEST(test_update_refuses_encoding)
 {
-	static const char *const faults[] = { "--gzip", F1, NULL };
+	static const char *const faults[] = {"--gzip", F1, NULL};
 	char *out, *err;
 
 	start_server(faults);
 	ck_assert_int_eq(UPDATE(&out, &err, base, "--retries", "0", L1, L2),
-			 PT_EIO);
+	                 PT_EIO);
 	ck_assert_msg(t_contains(err, "Content-Encoding 'gzip'"), "%s", err);
 	ck_assert_int_eq(requests(F1), 1);
 	ck_assert_int_eq(versions_of(L1), 0);
@@ -653,12 +690,12 @@ END_TEST
 /* A body longer than the manifest's size is cut off at that size. */
 START_TEST(test_update_caps_at_manifest_size)
 {
-	static const char *const faults[] = { "--oversize", F1, NULL };
+	static const char *const faults[] = {"--oversize", F1, NULL};
 	char *out, *err;
 
 	start_server(faults);
 	ck_assert_int_eq(UPDATE(&out, &err, base, "--retries", "0", L1),
-			 PT_EIO);
+	                 PT_EIO);
 	ck_assert_msg(t_contains(err, "larger than the maximum of"), "%s", err);
 	ck_assert_int_eq(versions_of(L1), 0);
 	ck_assert(!temp_left());
@@ -671,10 +708,10 @@ END_TEST
  * --any-origin. */
 START_TEST(test_update_redirects)
 {
-	static const char *const same[] = { "--redirect", F1 "=/elders" F1,
-					    NULL };
-	static const char *const foreign[] = { "--redirect-foreign",
-					       F1 "=/elders" F1, NULL };
+	static const char *const same[] = {"--redirect", F1 "=/elders" F1,
+	                                   NULL};
+	static const char *const foreign[] = {"--redirect-foreign",
+	                                      F1 "=/elders" F1, NULL};
 	char *out, *err, *body, *path;
 	size_t len;
 
@@ -687,9 +724,10 @@ START_TEST(test_update_redirects)
 
 	start_server(foreign);
 	ck_assert_int_eq(UPDATE(&out, &err, base, "--retries", "0", L1),
-			 PT_EIO);
+	                 PT_EIO);
 	ck_assert_msg(t_contains(err, "redirect to another origin refused: "
-				 "http://localhost:"), "%s", err);
+	                              "http://localhost:"),
+	              "%s", err);
 	ck_assert_int_eq(versions_of(L1), 0);
 	free(out);
 	free(err);
@@ -736,9 +774,11 @@ START_TEST(test_update_cleans_killed_runs)
 	ck_assert_int_ne(stat(dead, &st), 0);
 	ck_assert_int_eq(stat(live, &st), 0);
 	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version "
-				  "WHERE source LIKE '%.update-%'"), 0);
+	                              "WHERE source LIKE '%.update-%'"),
+	                 0);
 	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version "
-				  "WHERE source LIKE 'http://127.0.0.1:%'"), 1);
+	                              "WHERE source LIKE 'http://127.0.0.1:%'"),
+	                 1);
 	unlink(live);
 	free(dead);
 	free(live);
@@ -749,7 +789,7 @@ END_TEST
 
 START_TEST(test_update_retry_503)
 {
-	static const char *const faults[] = { "--flaky", M2 ":2", NULL };
+	static const char *const faults[] = {"--flaky", M2 ":2", NULL};
 	char *out, *err;
 
 	start_server(faults);
@@ -775,7 +815,8 @@ START_TEST(test_update_bad_manifest)
 	ck_assert_int_eq(rc, PT_EINPUT);
 	fp2 = t_db_fingerprint(db);
 	ck_assert_str_eq(fp1, fp2);
-	ck_assert_msg(t_contains(err, base) && t_contains(err, M3 ":1"), "%s", err);
+	ck_assert_msg(t_contains(err, base) && t_contains(err, M3 ":1"), "%s",
+	              err);
 	ck_assert(t_contains(err, ": " L3 " manifest: "));
 	ck_assert(t_contains(out, "failed    " L3 " manifest\n"));
 	free(out);
@@ -800,12 +841,14 @@ START_TEST(test_update_size_mismatch)
 	size_t flen;
 
 	f = corpus(L3 "_2025-01-01_0.xml", &flen);
-	m = make_manifest(L3, "2025-01-01_0", "2025-01-01", L3 "_2025-01-01_0.xml",
-			  f, flen, 1);
+	m = make_manifest(L3, "2025-01-01_0", "2025-01-01",
+	                  L3 "_2025-01-01_0.xml", f, flen, 1);
 	put(M3, m, strlen(m));
 	start_server(NULL);
 	ck_assert_int_eq(UPDATE(&out, &err, base, L3, L1), PT_EIO);
-	ck_assert_msg(t_contains(err, L3 " version 2025-01-01_0: size mismatch"), "%s", err);
+	ck_assert_msg(
+	    t_contains(err, L3 " version 2025-01-01_0: size mismatch"), "%s",
+	    err);
 	ck_assert_int_eq(versions_of(L3), 0);
 	ck_assert_int_eq(versions_of(L1), 1);
 	free(m);
@@ -823,13 +866,15 @@ START_TEST(test_update_wrong_law)
 	/* A correct hash, but the file is another law. */
 	f = corpus("BWBR0003984_1986-06-26_0.xml", &flen);
 	put(F3, f, flen);
-	m = make_manifest(L3, "2025-01-01_0", "2025-01-01", L3 "_2025-01-01_0.xml",
-			  f, flen, 0);
+	m = make_manifest(L3, "2025-01-01_0", "2025-01-01",
+	                  L3 "_2025-01-01_0.xml", f, flen, 0);
 	put(M3, m, strlen(m));
 	start_server(NULL);
 	ck_assert_int_eq(UPDATE(&out, &err, base, L3), PT_EINPUT);
-	ck_assert_msg(t_contains(err, L3 " version 2025-01-01_0: the file holds 'BWBR0003984'"),
-		      "%s", err);
+	ck_assert_msg(
+	    t_contains(err, L3
+	               " version 2025-01-01_0: the file holds 'BWBR0003984'"),
+	    "%s", err);
 	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version"), 0);
 	free(m);
 	free(f);
@@ -847,12 +892,17 @@ START_TEST(test_update_file_base)
 	rc = UPDATE(&out, &err, filebase, L1, L2, L3);
 	ck_assert_msg(rc == PT_OK, "%s", err);
 	ck_assert(t_contains(out, "3 imported, 0 unchanged, 0 failed"));
-	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version WHERE source LIKE 'file://%'"), 3);
+	ck_assert_int_eq(
+	    t_db_int(
+	        db,
+	        "SELECT count(*) FROM version WHERE source LIKE 'file://%'"),
+	    3);
 	fp1 = t_db_fingerprint(db);
 	free(out);
 	free(err);
 	ck_assert_int_eq(UPDATE(&out, &err, filebase, L1, L2, L3), PT_OK);
-	ck_assert(t_contains(out, "0 imported, 3 unchanged, 0 failed; 0 files downloaded"));
+	ck_assert(t_contains(
+	    out, "0 imported, 3 unchanged, 0 failed; 0 files downloaded"));
 	fp2 = t_db_fingerprint(db);
 	ck_assert_str_eq(fp1, fp2);
 	/* Files missing from the mirror: the real manifest lists four. */
@@ -862,11 +912,13 @@ START_TEST(test_update_file_base)
 	put(M1, out, len);
 	free(out);
 	rc = t_cli(&out, &err, "--db", db, "update", "--base", filebase,
-		   "--all-versions", L1, NULL);
+	           "--all-versions", L1, NULL);
 	ck_assert_int_eq(rc, PT_EIO);
 	ck_assert(t_contains(out, "unchanged " L1 " 2022-05-01_0\n"));
 	ck_assert(t_contains(out, "0 imported, 1 unchanged, 3 failed"));
-	ck_assert_msg(t_contains(err, L1 " version 2022-08-01_0: cannot download"), "%s", err);
+	ck_assert_msg(
+	    t_contains(err, L1 " version 2022-08-01_0: cannot download"), "%s",
+	    err);
 	ck_assert(t_contains(err, "not found"));
 	free(fp1);
 	free(fp2);
@@ -886,11 +938,12 @@ START_TEST(test_update_replaced_file)
 	f = xrealloc(f, flen + 2);
 	memcpy(f + flen, "\n", 2);
 	put(F3, f, flen + 1);
-	m = make_manifest(L3, "2025-01-01_0", "2025-01-01", L3 "_2025-01-01_0.xml",
-			  f, flen + 1, 0);
+	m = make_manifest(L3, "2025-01-01_0", "2025-01-01",
+	                  L3 "_2025-01-01_0.xml", f, flen + 1, 0);
 	put(M3, m, strlen(m));
 	ck_assert_int_eq(UPDATE(&out, &err, filebase, L3), PT_OK);
-	ck_assert_msg(t_contains(out, "imported  " L3 " 2025-01-01_0"), "%s", out);
+	ck_assert_msg(t_contains(out, "imported  " L3 " 2025-01-01_0"), "%s",
+	              out);
 	ck_assert_int_eq(versions_of(L3), 1);
 	free(m);
 	free(f);
@@ -901,22 +954,29 @@ END_TEST
 
 START_TEST(test_update_usage)
 {
-	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "update", "BWBX12", NULL), PT_EUSAGE);
-	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "update", "--since", "2020-13-01",
-			       L1, NULL), PT_EUSAGE);
-	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "update", "--since", "2020-01-01",
-			       "--all-versions", L1, NULL), PT_EUSAGE);
+	ck_assert_int_eq(
+	    t_cli(NULL, NULL, "--db", db, "update", "BWBX12", NULL), PT_EUSAGE);
+	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "update", "--since",
+	                       "2020-13-01", L1, NULL),
+	                 PT_EUSAGE);
+	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "update", "--since",
+	                       "2020-01-01", "--all-versions", L1, NULL),
+	                 PT_EUSAGE);
 	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "update", "--base",
-			       "ftp://example.org/bwb", L1, NULL), PT_EUSAGE);
-	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "update", "--timeout", "0",
-			       L1, NULL), PT_EUSAGE);
-	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "update", "--retries", "x",
-			       L1, NULL), PT_EUSAGE);
+	                       "ftp://example.org/bwb", L1, NULL),
+	                 PT_EUSAGE);
+	ck_assert_int_eq(
+	    t_cli(NULL, NULL, "--db", db, "update", "--timeout", "0", L1, NULL),
+	    PT_EUSAGE);
+	ck_assert_int_eq(
+	    t_cli(NULL, NULL, "--db", db, "update", "--retries", "x", L1, NULL),
+	    PT_EUSAGE);
 	ck_assert_int_eq(access(db, F_OK), -1);
 }
 END_TEST
 
-/* --- the library ------------------------------------------------------------ */
+/* --- the library ------------------------------------------------------------
+ */
 
 struct events {
 	int n, failed;
@@ -933,13 +993,14 @@ collect(void *ctx, const struct update_event *ev)
 	if (ev->outcome == UPDATE_FAILED)
 		c->failed++;
 	snprintf(c->text + len, sizeof c->text - len, "%d %s %s %s\n",
-		 (int)ev->outcome, ev->bwb, ev->version ? ev->version->label : "-",
-		 ev->err ? ev->err->msg : "");
+	         (int)ev->outcome, ev->bwb,
+	         ev->version ? ev->version->label : "-",
+	         ev->err ? ev->err->msg : "");
 }
 
 START_TEST(test_update_library)
 {
-	const char *ids[] = { L1, L3 };
+	const char *ids[] = {L1, L3};
 	struct update_opts o;
 	struct update_summary sum;
 	struct update_stale *stale;
@@ -958,8 +1019,11 @@ START_TEST(test_update_library)
 	o.http.max_size = 100000; /* L1 is 465371 bytes, L3 48374 */
 	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
 	ck_assert_int_eq(update_run(st, ids, 2, &o, &sum, &e), PT_EIO);
-	ck_assert_msg(t_contains(e.msg, L1 " version 2022-05-01_0: the manifest gives "
-				 "465371 bytes, more than the maximum of 100000"), "%s", e.msg);
+	ck_assert_msg(
+	    t_contains(e.msg,
+	               L1 " version 2022-05-01_0: the manifest gives "
+	                  "465371 bytes, more than the maximum of 100000"),
+	    "%s", e.msg);
 	ck_assert_int_eq(ev.n, 2);
 	ck_assert_int_eq(ev.failed, 1);
 	ck_assert_int_eq(sum.imported, 1);
@@ -972,7 +1036,8 @@ START_TEST(test_update_library)
 	ck_assert_str_eq(sum.changes[0].inwerkingtreding, "2025-01-01");
 	ck_assert_ptr_null(sum.changes[0].einddatum);
 	ck_assert_int_eq(update_stale_rules(st, NULL, sum.changes, sum.nchanges,
-					    &available, &stale, &nstale, &e), PT_OK);
+	                                    &available, &stale, &nstale, &e),
+	                 PT_OK);
 	ck_assert_int_eq(available, 0);
 	ck_assert_uint_eq(nstale, 0);
 	update_summary_release(&sum);
@@ -1004,7 +1069,7 @@ START_TEST(test_rule_laws)
 	/* Without ids, update fetches the manifest of every law cited. */
 	start_server(NULL);
 	rc = t_cli(&out, &err, "--db", db, "update", "--base", base, "--rules",
-		   rules, NULL);
+	           rules, NULL);
 	ck_assert_int_eq(rc, PT_EIO); /* the mirror holds none of them */
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("/%s/manifest.xml", ids[i]);
@@ -1026,17 +1091,20 @@ END_TEST
  */
 START_TEST(test_update_reports_stale_rules)
 {
-	static const char *const dates[2] = { "2015-01-01", "2026-01-01" };
-	struct pt_buf exprs[2] = { PT_BUF_INIT, PT_BUF_INIT };
-	char *out, *err, *man, *rules = t_src("tests/fixtures/stale/geschreven-2015");
+	static const char *const dates[2] = {"2015-01-01", "2026-01-01"};
+	struct pt_buf exprs[2] = {PT_BUF_INIT, PT_BUF_INIT};
+	char *out, *err, *man,
+	    *rules = t_src("tests/fixtures/stale/geschreven-2015");
 	char *rules26 = t_src("tests/fixtures/stale/geschreven-2026");
 	int i, rc;
 
 	for (i = 0; i < 2; i++) {
-		char *rel = xasprintf("corpus/extracts/BWBR0034925_%s_extract.xml", dates[i]);
+		char *rel = xasprintf(
+		    "corpus/extracts/BWBR0034925_%s_extract.xml", dates[i]);
 		char *path = t_sharedpath(rel);
-		char *dest = xasprintf("/BWBR0034925/%s_0/xml/BWBR0034925_%s_0.xml",
-				       dates[i], dates[i]);
+		char *dest =
+		    xasprintf("/BWBR0034925/%s_0/xml/BWBR0034925_%s_0.xml",
+		              dates[i], dates[i]);
 		char sha[DIGEST_SHA512_HEX];
 		size_t len;
 		char *data = t_read(path, &len);
@@ -1044,48 +1112,62 @@ START_TEST(test_update_reports_stale_rules)
 		ck_assert_ptr_nonnull(data);
 		put(dest, data, len);
 		digest_sha512_mem(data, len, sha);
-		pt_buf_addf(&exprs[i], "<expression label=\"%s_0\"><metadata>"
-			    "<datum_inwerkingtreding>%s</datum_inwerkingtreding>%s"
-			    "</metadata><manifestation label=\"xml\"><metadata>"
-			    "<size>%zu</size><hashcode>%s</hashcode></metadata>"
-			    "<item label=\"BWBR0034925_%s_0.xml\" _deleted=\"false\"/>"
-			    "</manifestation></expression>\n", dates[i], dates[i],
-			    i == 0 ? "<einddatum>2025-12-31</einddatum>" : "",
-			    len, sha, dates[i]);
+		pt_buf_addf(
+		    &exprs[i],
+		    "<expression label=\"%s_0\"><metadata>"
+		    "<datum_inwerkingtreding>%s</datum_inwerkingtreding>%s"
+		    "</metadata><manifestation label=\"xml\"><metadata>"
+		    "<size>%zu</size><hashcode>%s</hashcode></metadata>"
+		    "<item label=\"BWBR0034925_%s_0.xml\" _deleted=\"false\"/>"
+		    "</manifestation></expression>\n",
+		    dates[i], dates[i],
+		    i == 0 ? "<einddatum>2025-12-31</einddatum>" : "", len, sha,
+		    dates[i]);
 		free(data);
 		free(dest);
 		free(path);
 		free(rel);
 	}
-	/* First only the 2015 text is published: nothing changed under the rules. */
+	/* First only the 2015 text is published: nothing changed under the
+	 * rules. */
 	man = xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-			"<work label=\"BWBR0034925\"><metadata/>\n%s</work>\n", exprs[0].s);
+	                "<work label=\"BWBR0034925\"><metadata/>\n%s</work>\n",
+	                exprs[0].s);
 	put("/BWBR0034925/manifest.xml", man, strlen(man));
 	free(man);
 	rc = t_cli(&out, &err, "--db", db, "update", "--base", filebase,
-		   "--today", "2015-06-01", "--rules", rules, "BWBR0034925", NULL);
+	           "--today", "2015-06-01", "--rules", rules, "BWBR0034925",
+	           NULL);
 	ck_assert_msg(rc == PT_OK, "%s", err);
 	ck_assert_msg(t_contains(out, "stale rules: none"), "%s", out);
 	free(out);
 	free(err);
-	/* Then the 2026 text is published: the rules on 2.11 and 3.1 are stale. */
-	man = xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-			"<work label=\"BWBR0034925\"><metadata/>\n%s%s</work>\n",
-			exprs[0].s, exprs[1].s);
+	/* Then the 2026 text is published: the rules on 2.11 and 3.1 are stale.
+	 */
+	man =
+	    xasprintf("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	              "<work label=\"BWBR0034925\"><metadata/>\n%s%s</work>\n",
+	              exprs[0].s, exprs[1].s);
 	put("/BWBR0034925/manifest.xml", man, strlen(man));
 	free(man);
 	rc = t_cli(&out, &err, "--db", db, "update", "--base", filebase,
-		   "--today", "2026-06-01", "--rules", rules, "BWBR0034925", NULL);
+	           "--today", "2026-06-01", "--rules", rules, "BWBR0034925",
+	           NULL);
 	ck_assert_msg(rc == PT_OK, "%s", err);
-	ck_assert_msg(t_contains(out, "stale rule oud-jw-2-11: BWBR0034925 artikel 2.11 lid 1: changed"),
-		      "%s", out);
-	ck_assert(t_contains(out, "stale rule oud-jw-3-1: BWBR0034925 artikel 3.1 lid 1: changed"));
+	ck_assert_msg(t_contains(out, "stale rule oud-jw-2-11: BWBR0034925 "
+	                              "artikel 2.11 lid 1: changed"),
+	              "%s", out);
+	ck_assert(t_contains(
+	    out,
+	    "stale rule oud-jw-3-1: BWBR0034925 artikel 3.1 lid 1: changed"));
 	ck_assert(!t_contains(out, "artikel 3.2 lid 1"));
 	free(out);
 	free(err);
-	/* Nothing new to fetch: no law changed in this run, so nothing to report. */
+	/* Nothing new to fetch: no law changed in this run, so nothing to
+	 * report. */
 	rc = t_cli(&out, &err, "--db", db, "update", "--base", filebase,
-		   "--today", "2026-06-01", "--rules", rules26, "BWBR0034925", NULL);
+	           "--today", "2026-06-01", "--rules", rules26, "BWBR0034925",
+	           NULL);
 	ck_assert_msg(rc == PT_OK, "%s", err);
 	ck_assert_msg(t_contains(out, "0 imported, 1 unchanged"), "%s", out);
 	ck_assert(!t_contains(out, "stale rule"));
@@ -1098,7 +1180,8 @@ START_TEST(test_update_reports_stale_rules)
 }
 END_TEST
 
-/* --- search queries (query.c) ---------------------------------------------- */
+/* --- search queries (query.c) ----------------------------------------------
+ */
 
 START_TEST(test_query_bounds)
 {
@@ -1110,11 +1193,13 @@ START_TEST(test_query_bounds)
 	/* A word repeated 2,000 times is searched once. */
 	for (i = 0; i < 2000; i++)
 		pt_buf_adds(&b, i ? " kind" : "kind");
-	ck_assert_int_eq(query_build("kind Kind \"de ouder\" kind*  kind", &q, &e), PT_OK);
+	ck_assert_int_eq(
+	    query_build("kind Kind \"de ouder\" kind*  kind", &q, &e), PT_OK);
 	ck_assert_str_eq(q, "kind \"de ouder\" kind*");
 	free(q);
 	ck_assert_int_eq(query_build(b.s, &q, &e), PT_EUSAGE);
-	ck_assert_msg(t_contains(e.msg, "more than the maximum of 1024"), "%s", e.msg);
+	ck_assert_msg(t_contains(e.msg, "more than the maximum of 1024"), "%s",
+	              e.msg);
 	pt_buf_reset(&b);
 	for (i = 0; i < 200; i++)
 		pt_buf_adds(&b, "kind ");
@@ -1125,7 +1210,8 @@ START_TEST(test_query_bounds)
 	for (i = 0; i < 33; i++)
 		pt_buf_addf(&b, "w%d ", i);
 	ck_assert_int_eq(query_build(b.s, &q, &e), PT_EUSAGE);
-	ck_assert_msg(t_contains(e.msg, "more than 32 different terms"), "%s", e.msg);
+	ck_assert_msg(t_contains(e.msg, "more than 32 different terms"), "%s",
+	              e.msg);
 	pt_buf_reset(&b);
 	for (i = 0; i < 40; i++)
 		pt_buf_adds(&b, "kind OR ");
@@ -1133,7 +1219,8 @@ START_TEST(test_query_bounds)
 	ck_assert_int_eq(query_build(b.s, &q, &e), PT_EUSAGE);
 	ck_assert_msg(t_contains(e.msg, "41 terms"), "%s", e.msg);
 	/* FTS5 syntax is left to the store. */
-	ck_assert_int_eq(query_build("kind OR (ouder NOT voogd)", &q, &e), PT_OK);
+	ck_assert_int_eq(query_build("kind OR (ouder NOT voogd)", &q, &e),
+	                 PT_OK);
 	ck_assert_str_eq(q, "kind OR (ouder NOT voogd)");
 	free(q);
 	ck_assert_int_eq(query_build("\"open", &q, &e), PT_OK);
@@ -1156,9 +1243,9 @@ suite_update(void)
 	tcase_add_test(tc, test_manifest_real_woo);
 	tcase_add_test(tc, test_manifest_real_dhw);
 	tcase_add_loop_test(tc, test_select_real, 0,
-			    sizeof selections / sizeof selections[0]);
+	                    sizeof selections / sizeof selections[0]);
 	tcase_add_loop_test(tc, test_manifest_bad, 0,
-			    sizeof bad_manifests / sizeof bad_manifests[0]);
+	                    sizeof bad_manifests / sizeof bad_manifests[0]);
 	tcase_add_test(tc, test_manifest_deleted_item);
 	suite_add_tcase(s, tc);
 

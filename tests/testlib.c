@@ -60,7 +60,8 @@ char *
 t_tmpdir(void)
 {
 	const char *base = getenv("TMPDIR");
-	char *tmpl = xasprintf("%s/proeftoets-test-XXXXXX", base && *base ? base : "/tmp");
+	char *tmpl = xasprintf("%s/proeftoets-test-XXXXXX",
+	                       base && *base ? base : "/tmp");
 
 	if (mkdtemp(tmpl) == NULL)
 		abort();
@@ -152,10 +153,10 @@ char *
 t_db_fingerprint(const char *path)
 {
 	static const char *const tables[] = {
-		"SELECT * FROM law ORDER BY id",
-		"SELECT * FROM version ORDER BY id",
-		"SELECT * FROM provision ORDER BY id",
-		"SELECT * FROM reference ORDER BY rowid",
+	    "SELECT * FROM law ORDER BY id",
+	    "SELECT * FROM version ORDER BY id",
+	    "SELECT * FROM provision ORDER BY id",
+	    "SELECT * FROM reference ORDER BY rowid",
 	};
 	struct pt_buf b = PT_BUF_INIT;
 	char hex[DIGEST_SHA256_HEX];
@@ -163,21 +164,24 @@ t_db_fingerprint(const char *path)
 	size_t i;
 	int c;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		sqlite3_stmt *s;
 
-		if (sqlite3_prepare_v2(db, tables[i], -1, &s, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(db, tables[i], -1, &s, NULL) !=
+		    SQLITE_OK) {
 			sqlite3_close(db);
 			pt_buf_release(&b);
 			return NULL;
 		}
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			for (c = 0; c < sqlite3_column_count(s); c++) {
-				const unsigned char *t = sqlite3_column_text(s, c);
+				const unsigned char *t =
+				    sqlite3_column_text(s, c);
 
 				pt_buf_adds(&b, t ? (const char *)t : "\\N");
 				pt_buf_addc(&b, '\x1f');
@@ -200,7 +204,8 @@ t_db_int(const char *path, const char *sql)
 	sqlite3_stmt *s;
 	long long v = -1;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
 		sqlite3_close(db);
 		return -1;
 	}
@@ -215,7 +220,7 @@ t_db_int(const char *path, const char *sql)
 
 void
 t_report(struct pt_buf *b, const char *name, struct check_result *const *res,
-	 size_t n)
+         size_t n)
 {
 	const struct format *f = format_find(FORMAT_REPORT, name);
 

@@ -28,7 +28,7 @@ int t_cli(char **out, char **err, const char *arg0, ...);
 struct pt_buf;
 struct check_result;
 void t_report(struct pt_buf *b, const char *name,
-	      struct check_result *const *res, size_t n);
+              struct check_result *const *res, size_t n);
 /*
  * Fork a child whose files cannot grow past limit bytes (as on a full
  * disk; SIGXFSZ ignored, so a write fails with EFBIG).  Returns 0 in the
@@ -39,7 +39,6 @@ int t_fork_fsize(unsigned long limit);
 int t_wait(int pid);
 /* Whether haystack contains needle. */
 int t_contains(const char *haystack, const char *needle);
-
 
 /*
  * A digest of every row of the registry's content tables in the file at
