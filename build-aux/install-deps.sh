@@ -15,8 +15,8 @@ pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 # --browser: headless Chromium for the end-to-end test (make e2e)
 case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
 case " $* " in *" --gates "*)
-	# valgrind; clang with libFuzzer; scan-build; cppcheck
-	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck" ;;
+	# valgrind; clang with libFuzzer; scan-build; cppcheck; clang-format
+	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck clang-format" ;;
 esac
 
 missing=
