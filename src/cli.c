@@ -514,7 +514,7 @@ option_text(struct pt_buf *b, const struct cli_option *o)
 		struct pt_buf names = PT_BUF_INIT;
 
 		format_names(&names, (enum format_doc)o->formats, ", ", " or ");
-		f = cli_format_default((enum format_doc)o->formats);
+		f = format_default((enum format_doc)o->formats);
 		/* "text (default), markdown, ..." */
 		pt_buf_addf(b, "%s (default)%s", f->name,
 		            names.s + strlen(f->name));
@@ -630,17 +630,6 @@ const char *
 cli_output_path(const char *v)
 {
 	return v != NULL && strcmp(v, "-") == 0 ? NULL : v;
-}
-
-const struct format *
-cli_format_default(enum format_doc doc)
-{
-	const struct format *f;
-
-	for (f = formats; f->name != NULL; f++)
-		if (format_carries(f, doc))
-			return f;
-	return NULL;
 }
 
 const struct format *

@@ -206,13 +206,12 @@ int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 
 /*
- * --format, from format.h's table: the default format for doc (its first
- * row), the format named by the option just returned (NULL after the
+ * --format, from format.h's table (format_default() gives the default):
+ * the format named by the option just returned (NULL after the
  * usage error "option '--format' needs text, markdown, ..."), and the
  * check that a format that may not go to standard output has -o FILE
  * (PT_OK, or PT_EUSAGE after the message).
  */
-const struct format *cli_format_default(enum format_doc doc);
 const struct format *cli_format_option(struct cli_getopt *g,
                                        enum format_doc doc);
 int cli_format_output(struct cli *c, const char *cmd, const struct format *f,

@@ -420,7 +420,7 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 	const char *today = NULL;
 	char todaybuf[16], **ids;
 	size_t nids = 0;
-	const struct format *fmt = cli_format_default(FORMAT_AMEND);
+	const struct format *fmt = format_default(FORMAT_AMEND);
 	int rc;
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;

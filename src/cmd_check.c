@@ -92,7 +92,7 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 
 	memset(a, 0, sizeof *a);
 	a->rules_dir = cli_default_rules_dir();
-	a->fmt = cli_format_default(FORMAT_REPORT);
+	a->fmt = format_default(FORMAT_REPORT);
 	cli_getopt_init(&g, c, "check", NULL, argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0) {
 		switch (id) {

@@ -66,6 +66,17 @@ format_carries(const struct format *f, enum format_doc doc)
 }
 
 const struct format *
+format_default(enum format_doc doc)
+{
+	const struct format *f;
+
+	for (f = formats; f->name != NULL; f++)
+		if (format_carries(f, doc))
+			return f;
+	return NULL;
+}
+
+const struct format *
 format_find(enum format_doc doc, const char *name)
 {
 	const struct format *f;

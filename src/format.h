@@ -68,6 +68,8 @@ extern const struct format formats[];
 
 /* Whether f carries doc. */
 int format_carries(const struct format *f, enum format_doc doc);
+/* The default format for doc: the first row that carries it. */
+const struct format *format_default(enum format_doc doc);
 /* The format called name that carries doc, or NULL. */
 const struct format *format_find(enum format_doc doc, const char *name);
 /* The format with extension ext that carries doc and has every flag of
