@@ -218,24 +218,26 @@ out_free(struct fileio_out *o)
 	free(o);
 }
 
+char *
+fileio_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
 /* Make the rename itself durable; a directory that cannot be synced
  * (some file systems refuse) does not fail the write. */
 static void
 sync_dir(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir;
+	char *dir = fileio_dirname(path);
 	int fd;
 
-	if (slash == NULL)
-		dir = xstrdup(".");
-	else if (slash == path)
-		dir = xstrdup("/");
-	else {
-		dir = xmalloc((size_t)(slash - path) + 1);
-		memcpy(dir, path, (size_t)(slash - path));
-		dir[slash - path] = '\0';
-	}
 	fd = open(dir, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		(void)fsync(fd);

@@ -58,6 +58,10 @@ enum pt_status fileio_commit(struct fileio_out *o, struct pt_err *err);
 /* Drop what was written (the old file stays as it was); frees o. */
 void fileio_abort(struct fileio_out *o);
 
+/* The directory part of path ("." for a bare name, "/" for the root);
+ * caller frees. */
+char *fileio_dirname(const char *path);
+
 /* create + write + commit of one buffer. */
 enum pt_status fileio_write_file(const char *path, const void *p, size_t n,
                                  struct pt_err *err);

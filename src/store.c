@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "store_priv.h"
 
 static const char *const cached_sql[Q_COUNT] = {
@@ -293,6 +294,15 @@ cached(struct pt_store *st, int which, struct pt_err *err)
 	sqlite3_reset(st->q[which]);
 	sqlite3_clear_bindings(st->q[which]);
 	return st->q[which];
+}
+
+/* *dst becomes a copy of column i (NULL for SQL NULL); the old value is
+ * freed. */
+static void
+col_replace(char **dst, sqlite3_stmt *s, int i)
+{
+	free(*dst);
+	*dst = store_col_dup(s, i);
 }
 
 /* --- the SQLite backend ----------------------------------------------------
@@ -587,8 +597,11 @@ lock_wait_ms(void)
 	return ms;
 }
 
-enum pt_status
-store_open(const char *path, struct pt_store **out, struct pt_err *err)
+/* A store for path opened by the backend's open or, read_only, its
+ * open_read. */
+static enum pt_status
+open_store(const char *path, int read_only, struct pt_store **out,
+           struct pt_err *err)
 {
 	struct pt_store *st;
 
@@ -597,7 +610,8 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 	st->path = xstrdup(path);
 	st->be = &store_sqlite;
 	st->lock_wait_ms = lock_wait_ms();
-	if (st->be->open(st, err) != PT_OK) {
+	st->read_only = read_only;
+	if ((read_only ? st->be->open_read : st->be->open)(st, err) != PT_OK) {
 		store_close(st);
 		return PT_EDB;
 	}
@@ -605,14 +619,17 @@ store_open(const char *path, struct pt_store **out, struct pt_err *err)
 	return PT_OK;
 }
 
+enum pt_status
+store_open(const char *path, struct pt_store **out, struct pt_err *err)
+{
+	return open_store(path, 0, out, err);
+}
+
 /* Whether dir of path lets us make files (for -wal and -shm). */
 static int
 dir_writable(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL   ? xstrdup(".")
-	            : slash == path ? xstrdup("/")
-	                            : xstrndup(path, (size_t)(slash - path));
+	char *dir = fileio_dirname(path);
 	int ok = access(dir, W_OK) == 0;
 
 	free(dir);
@@ -639,20 +656,7 @@ enum pt_status
 store_open_read_only(const char *path, struct pt_store **out,
                      struct pt_err *err)
 {
-	struct pt_store *st;
-
-	*out = NULL;
-	st = xcalloc(1, sizeof *st);
-	st->path = xstrdup(path);
-	st->be = &store_sqlite;
-	st->lock_wait_ms = lock_wait_ms();
-	st->read_only = 1;
-	if (st->be->open_read(st, err) != PT_OK) {
-		store_close(st);
-		return PT_EDB;
-	}
-	*out = st;
-	return PT_OK;
+	return open_store(path, 1, out, err);
 }
 
 void
@@ -1140,24 +1144,15 @@ provision_row(struct pt_store *st, long long vid, const char *artikel,
 	if (rc == SQLITE_ROW) {
 		*found = 1;
 		*pid = sqlite3_column_int64(s, 0);
-		free(out->artikel);
-		out->artikel = store_col_dup(s, 1);
-		free(out->lid);
-		out->lid = store_col_dup(s, 2);
-		free(out->label);
-		out->label = store_col_dup(s, 3);
-		free(out->title);
-		out->title = store_col_dup(s, 4);
-		free(out->text);
-		out->text = store_col_dup(s, 5);
-		free(out->status);
-		out->status = store_col_dup(s, 6);
-		free(out->path);
-		out->path = store_col_dup(s, 7);
-		free(out->jci);
-		out->jci = store_col_dup(s, 8);
-		free(out->url);
-		out->url = store_col_dup(s, 9);
+		col_replace(&out->artikel, s, 1);
+		col_replace(&out->lid, s, 2);
+		col_replace(&out->label, s, 3);
+		col_replace(&out->title, s, 4);
+		col_replace(&out->text, s, 5);
+		col_replace(&out->status, s, 6);
+		col_replace(&out->path, s, 7);
+		col_replace(&out->jci, s, 8);
+		col_replace(&out->url, s, 9);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

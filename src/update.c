@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "bwb.h"
 #include "digest.h"
+#include "fileio.h"
 #include "rules.h"
 #include "stale.h"
 #include "store_fetch.h"
@@ -478,9 +479,7 @@ void
 update_clean_temp(const char *registry)
 {
 	const char *slash = strrchr(registry, '/');
-	char *dirname = slash
-	                    ? xstrndup(registry, (size_t)(slash - registry + 1))
-	                    : xstrdup("./");
+	char *dirname = fileio_dirname(registry);
 	char *prefix = xasprintf("%s.update-", slash ? slash + 1 : registry);
 	size_t plen = strlen(prefix);
 	struct dirent *de;
@@ -498,7 +497,7 @@ update_clean_temp(const char *registry)
 			    pid <= 0 || strlen(end) != 7 ||
 			    !(kill((pid_t)pid, 0) != 0 && errno == ESRCH))
 				continue;
-			path = xasprintf("%s%s", dirname, de->d_name);
+			path = xasprintf("%s/%s", dirname, de->d_name);
 			unlink(path);
 			free(path);
 		}
