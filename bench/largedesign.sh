@@ -6,9 +6,11 @@
 #   SRCDIR       the source tree (default: the parent of this script)
 #   BENCH_SIZES  numbers of actors (default "5000 50000")
 #   BENCH_RUNS   runs per size; the median CPU time is shown (default 3)
+#   BENCH_SHARING 1 (default): pairs share data in dossiers; 0: one task
+#                per actor and nothing shared
 #
-# Writes a design of N actors, each with a task and every pair sharing
-# data in a dossier, and checks it with 'check --format json' into a file
+# Writes a design of N actors, each with a task and (BENCH_SHARING=1) every
+# pair sharing data in a dossier, and checks it with 'check --format json' into a file
 # of the work directory (an empty registry: no texts to quote).  The
 # reference is 'xmllint --noout' on the same file.  Prints CPU seconds
 # (median) of both, their ratio, the peak memory of the check, and the
@@ -21,6 +23,7 @@ src=${SRCDIR:-$here/..}
 bin=${PROEFTOETS:-./proeftoets}
 sizes=${BENCH_SIZES:-5000 50000}
 runs=${BENCH_RUNS:-3}
+sharing=${BENCH_SHARING:-1}
 timecmd=/usr/bin/time
 
 [ -x "$bin" ] || { echo "$0: no proeftoets binary at '$bin' (set PROEFTOETS)" >&2; exit 1; }
@@ -30,7 +33,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/proeftoets-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
 gen() {
-	awk -v n="$1" 'BEGIN {
+	awk -v n="$1" -v sharing="$sharing" 'BEGIN {
 	printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	printf "<proeftuin id=\"groot\" peildatum=\"2026-07-01\">\n<naam>Groot</naam>\n<actoren>\n"
 	for (i = 1; i <= n; i++)
@@ -39,7 +42,7 @@ gen() {
 	for (i = 1; i <= n; i++)
 		printf "<taak id=\"%s\" actor=\"a%d\"/>\n", (i % 2 ? "jeugdhulp" : "uitvoering-ots"), i
 	printf "</taken>\n<gegevensdeling>\n"
-	for (i = 1; i < n; i += 2)
+	for (i = 1; sharing && i < n; i += 2)
 		printf "<deling van=\"a%d\" naar=\"a%d\" gegevens=\"jeugdhulp\" grondslag=\"geen\"/>\n<dossier actoren=\"a%d a%d\"/>\n", i, i + 1, i, i + 1
 	printf "</gegevensdeling>\n</proeftuin>\n" }' > "$2"
 }
