@@ -211,15 +211,15 @@ item_add(struct amend_list *l, struct amend_item *it,
 		    xreallocarray(it->rules, it->nrules + 1, sizeof *it->rules);
 		it->rules[it->nrules++] = r;
 	}
-	if (r->wijziging != NULL) {
+	if (f->wijziging != NULL) {
 		for (i = 0; i < it->nwijzigingen; i++)
-			if (strcmp(it->wijzigingen[i], r->wijziging) == 0)
+			if (strcmp(it->wijzigingen[i], f->wijziging) == 0)
 				break;
 		if (i == it->nwijzigingen) {
 			it->wijzigingen =
 			    xreallocarray(it->wijzigingen, it->nwijzigingen + 1,
 			                  sizeof *it->wijzigingen);
-			it->wijzigingen[it->nwijzigingen++] = r->wijziging;
+			it->wijzigingen[it->nwijzigingen++] = f->wijziging;
 		}
 	}
 }
@@ -237,10 +237,10 @@ item_finish(struct amend_item *it)
 	it->level = LEVEL_GEEN;
 	it->severity = SEV_LOW;
 	for (i = 0; i < n; i++) {
-		if (refs[i].f->rule->level < it->level)
-			it->level = refs[i].f->rule->level;
-		if (refs[i].f->rule->severity < it->severity)
-			it->severity = refs[i].f->rule->severity;
+		if (refs[i].f->level < it->level)
+			it->level = refs[i].f->level;
+		if (refs[i].f->severity < it->severity)
+			it->severity = refs[i].f->severity;
 	}
 }
 
@@ -1115,8 +1115,7 @@ json_refs(struct json *j, const char *key, const struct amend_ref *refs,
 		json_kstring(j, "proeftuin", refs[i].src->id);
 		json_kstring(j, "rule", f->rule->id);
 		json_kstring(j, "kind", rules_kind_name(f->rule->kind));
-		json_kstring(j, "severity",
-		             rules_severity_name(f->rule->severity));
+		json_kstring(j, "severity", rules_severity_name(f->severity));
 		json_kstring(j, "title", f->rule->titel);
 		json_key(j, "actors");
 		json_begin_array(j);

@@ -349,13 +349,67 @@ static int
 actor_holds_task(const struct design *d, size_t ai, char *const *tasks,
                  size_t n)
 {
-	size_t i;
+	size_t i, k;
+	const size_t *idx = design_actor_taken(d, ai, &k);
 
-	for (i = 0; i < d->ntaken; i++)
-		if (d->taken[i].actor == ai &&
-		    in_list(tasks, n, d->taken[i].id))
+	for (i = 0; i < k; i++)
+		if (in_list(tasks, n, d->taken[idx[i]].id))
 			return 1;
 	return 0;
+}
+
+/* Whether a route is open to one of the finding's actors. */
+static int
+route_open(const struct design *d, const struct rule_route *rt,
+           const struct finding *f)
+{
+	size_t i, k;
+
+	if (rt->nvoor == 0)
+		return 1;
+	for (i = 0; i < f->nactors; i++) {
+		long ai = design_actor_index(d, f->actors[i]);
+
+		for (k = 0; ai >= 0 && k < rt->nvoor; k++) {
+			const struct rule_pattern *p = &rt->voor[k];
+
+			if (rules_pattern_match(p, &d->actors[ai]) &&
+			    (p->ntaken == 0 ||
+			     actor_holds_task(d, (size_t)ai, p->taken,
+			                      p->ntaken)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The routes open to the finding, and its severity and level: an open
+ * route that needs a lower level of law (a designation by the college
+ * instead of a statute) sets both.
+ */
+static void
+finding_routes(const struct design *d, struct finding *f)
+{
+	const struct rule *r = f->rule;
+	size_t i;
+
+	f->severity = r->severity;
+	f->level = r->level;
+	f->wijziging = r->wijziging;
+	f->routes = xcalloc(r->nroutes ? r->nroutes : 1, sizeof *f->routes);
+	for (i = 0; i < r->nroutes; i++) {
+		const struct rule_route *rt = &r->routes[i];
+
+		if (!route_open(d, rt, f))
+			continue;
+		f->routes[f->nroutes++] = rt;
+		if (rt->level_given && rt->level > f->level) {
+			f->level = rt->level;
+			f->severity = rt->severity;
+			f->wijziging = rt->text;
+		}
+	}
 }
 
 static void
@@ -727,6 +781,8 @@ check_run(const struct design *d, const struct ruleset *rs, struct pt_store *st,
 	}
 	/* The findings are all made: their ids are unique. */
 	strmap_release(&res->ids);
+	for (i = 0; i < res->nfindings; i++)
+		finding_routes(d, &res->findings[i]);
 	txn = st ? store_read_begin(st) : 0;
 	for (i = 0; i < res->nfindings; i++) {
 		struct finding *f = &res->findings[i];
@@ -785,6 +841,7 @@ check_result_free(struct check_result *r)
 			free(f->tasks[k]);
 		free(f->tasks);
 		free(f->trigger);
+		free(f->routes);
 		for (k = 0; k < f->nprovisions; k++) {
 			free(f->provisions[k].jci);
 			free(f->provisions[k].url);

@@ -53,6 +53,17 @@ struct finding {
 	struct finding_provision *provisions;
 	size_t nprovisions;
 	int unverified; /* a cited provision is marked [P] or [GK] */
+	/*
+	 * The rule's routes that are open to this finding's actor (borrowed
+	 * from the rule), and the severity and lowest level of law that
+	 * follow: the rule's, unless an open route needs a lower level.
+	 */
+	const struct rule_route **routes;
+	size_t nroutes;
+	enum rule_severity severity;
+	enum vocab_level level;
+	const char *wijziging; /* the amendment text that goes with level: the
+	                          rule's, or the route's that sets the level */
 	/* review state (filled by the review workflow; "open" by default) */
 	char *review_status;
 	char *review_note;

@@ -58,13 +58,13 @@ report_groups(const struct check_result *r, struct report_group **groups,
 			PT_ARRAY_PUSH(g, ng, cap);
 			cur = &g[ng - 1];
 			cur->key = key;
-			cur->level = f->rule->level;
+			cur->level = f->level;
 			cur->findings = NULL;
 			cur->nfindings = 0;
 		}
 		cur = &g[k];
-		if (f->rule->level < cur->level)
-			cur->level = f->rule->level;
+		if (f->level < cur->level)
+			cur->level = f->level;
 		cur->findings = xreallocarray(cur->findings, cur->nfindings + 1,
 		                              sizeof *cur->findings);
 		cur->findings[cur->nfindings++] = f;

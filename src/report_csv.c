@@ -57,7 +57,7 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	cell(out, 0, r->design->peildatum);
 	cell(out, 0, f->id);
 	cell(out, 0, report_kind_label(rule->kind));
-	cell(out, 0, report_severity_label(rule->severity));
+	cell(out, 0, report_severity_label(f->severity));
 	cell(out, 0, rule->id);
 	cell(out, 0, rule->titel);
 	join(&v, f->actors, f->nactors);
@@ -66,8 +66,8 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	join(&v, f->tasks, f->ntasks);
 	cell(out, 0, v.s);
 	pt_buf_reset(&v);
-	cell(out, 0, vocab_level_name(rule->level));
-	cell(out, 0, rule->wijziging);
+	cell(out, 0, vocab_level_name(f->level));
+	cell(out, 0, f->wijziging);
 	cell(out, 0, rp != NULL ? rp->bwb : NULL);
 	cell(out, 0, rp != NULL ? rp->artikel : NULL);
 	cell(out, 0, rp != NULL ? rp->lid : NULL);

@@ -144,20 +144,21 @@ barrier(struct pt_buf *b, int h, const struct design *d,
 	pt_buf_addf(b, "</h%d>\n", h);
 	finding_head(b, d, f);
 	row(b, "Wijziging",
-	    r->wijziging != NULL ? r->wijziging : "(niet beschreven)");
-	if (r->level != g->level)
-		row(b, "Niveau", vocab_level_label(r->level));
+	    f->wijziging != NULL ? f->wijziging : "(niet beschreven)");
+	if (f->level != g->level)
+		row(b, "Niveau", vocab_level_label(f->level));
 	pt_buf_adds(b, "<tr><th scope=\"row\">Zonder wetswijziging</th><td>");
-	if (r->nroutes == 0)
+	if (f->nroutes == 0)
 		pt_buf_adds(b, "geen route bekend");
 	else {
 		pt_buf_adds(b, "<ul>\n");
-		for (i = 0; i < r->nroutes; i++) {
+		for (i = 0; i < f->nroutes; i++) {
 			html_tag(b, "<li><em>",
-			         r->routes[i].soort != NULL ? r->routes[i].soort
-			                                    : "route",
+			         f->routes[i]->soort != NULL
+			             ? f->routes[i]->soort
+			             : "route",
 			         ":</em> ");
-			html_tag(b, "", r->routes[i].text, "</li>\n");
+			html_tag(b, "", f->routes[i]->text, "</li>\n");
 		}
 		pt_buf_adds(b, "</ul>");
 	}
@@ -176,7 +177,7 @@ risk(struct pt_buf *b, int h, const struct design *d, const struct finding *f,
 	html_esc(b, r->titel);
 	pt_buf_addf(b, "</h%d>\n", h);
 	finding_head(b, d, f);
-	row(b, "Ernst", report_severity_label(r->severity));
+	row(b, "Ernst", report_severity_label(f->severity));
 	row(b, "Norm", r->norm != NULL ? r->norm : "(niet beschreven)");
 	finding_tail(b, h, f);
 }

@@ -70,7 +70,7 @@ finding(struct json *j, const struct finding *f)
 	json_kstring(j, "id", f->id);
 	json_kstring(j, "kind", rules_kind_name(r->kind));
 	json_kstring(j, "rule", r->id);
-	json_kstring(j, "severity", rules_severity_name(r->severity));
+	json_kstring(j, "severity", rules_severity_name(f->severity));
 	json_kstring(j, "title", r->titel);
 	strings(j, "actors", f->actors, f->nactors);
 	strings(j, "tasks", f->tasks, f->ntasks);
@@ -102,12 +102,12 @@ finding(struct json *j, const struct finding *f)
 	json_begin_object(j);
 	json_kstring(j, "level",
 	             vocab_level_name(r->level_given || r->kind == RULE_BARRIER
-	                                  ? r->level
+	                                  ? f->level
 	                                  : LEVEL_GEEN));
-	json_kstring(j, "text", r->wijziging ? r->wijziging : "");
+	json_kstring(j, "text", f->wijziging ? f->wijziging : "");
 	json_kstring(j, "label",
 	             vocab_level_label(r->level_given || r->kind == RULE_BARRIER
-	                                   ? r->level
+	                                   ? f->level
 	                                   : LEVEL_GEEN));
 	json_end_object(j);
 	json_key(j, "review");
@@ -123,10 +123,10 @@ finding(struct json *j, const struct finding *f)
 	json_kbool(j, "unverified", f->unverified);
 	json_key(j, "routes");
 	json_begin_array(j);
-	for (i = 0; i < r->nroutes; i++) {
+	for (i = 0; i < f->nroutes; i++) {
 		json_begin_object(j);
-		json_kstring(j, "soort", r->routes[i].soort);
-		json_kstring(j, "text", r->routes[i].text);
+		json_kstring(j, "soort", f->routes[i]->soort);
+		json_kstring(j, "text", f->routes[i]->text);
 		json_end_object(j);
 	}
 	json_end_array(j);

@@ -264,21 +264,22 @@ barrier(struct pt_buf *b, const char *h, const struct design *d,
 	pt_buf_adds(b, "\n\n");
 	finding_head(b, d, f);
 	item(b, "", "Wijziging",
-	     r->wijziging != NULL ? r->wijziging : "(niet beschreven)");
-	if (r->level != g->level)
-		item(b, "", "Niveau", vocab_level_label(r->level));
-	if (r->nroutes == 0)
+	     f->wijziging != NULL ? f->wijziging : "(niet beschreven)");
+	if (f->level != g->level)
+		item(b, "", "Niveau", vocab_level_label(f->level));
+	if (f->nroutes == 0)
 		item(b, "", "Zonder wetswijziging", "geen route bekend");
 	else {
 		pt_buf_adds(b, "- **Zonder wetswijziging:**\n");
-		for (i = 0; i < r->nroutes; i++) {
+		for (i = 0; i < f->nroutes; i++) {
 			pt_buf_adds(b, "  - *");
 			md_text(b,
-			        r->routes[i].soort != NULL ? r->routes[i].soort
-			                                   : "route",
+			        f->routes[i]->soort != NULL
+			            ? f->routes[i]->soort
+			            : "route",
 			        NULL);
 			pt_buf_adds(b, ":* ");
-			md_text(b, r->routes[i].text, NULL);
+			md_text(b, f->routes[i]->text, NULL);
 			pt_buf_addc(b, '\n');
 		}
 	}
@@ -294,7 +295,7 @@ risk(struct pt_buf *b, const struct design *d, const struct finding *f,
 	pt_buf_addf(b, "### R%zu ", ri);
 	md_text(b, r->titel, NULL);
 	pt_buf_adds(b, "\n\n");
-	item(b, "", "Ernst", report_severity_label(r->severity));
+	item(b, "", "Ernst", report_severity_label(f->severity));
 	item(b, "", "Norm", r->norm != NULL ? r->norm : "(niet beschreven)");
 	finding_head(b, d, f);
 	finding_tail(b, f);

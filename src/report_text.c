@@ -284,21 +284,22 @@ barrier(struct pt_buf *b, const struct design *d, const struct finding *f,
 	free(s);
 	finding_head(b, 6, d, f);
 	field(b, 6, "Wijziging",
-	      r->wijziging != NULL ? r->wijziging : "(niet beschreven)");
-	if (r->level != g->level)
-		field(b, 6, "Niveau", vocab_level_label(r->level));
-	if (r->nroutes == 0)
+	      f->wijziging != NULL ? f->wijziging : "(niet beschreven)");
+	if (f->level != g->level)
+		field(b, 6, "Niveau", vocab_level_label(f->level));
+	if (f->nroutes == 0)
 		field(b, 6, "Zonder wetswijziging", "geen route bekend");
 	else {
 		spaces(b, 6);
 		pt_buf_adds(b, "Zonder wetswijziging:\n");
-		for (i = 0; i < r->nroutes; i++) {
-			s = xasprintf("- %s: ", r->routes[i].soort != NULL
-			                            ? r->routes[i].soort
+		for (i = 0; i < f->nroutes; i++) {
+			s = xasprintf("- %s: ", f->routes[i]->soort != NULL
+			                            ? f->routes[i]->soort
 			                            : "route");
 			spaces(b, 8);
 			add_word(b, s, strlen(s));
-			wrap(b, 8 + width(s, strlen(s)), 10, r->routes[i].text);
+			wrap(b, 8 + width(s, strlen(s)), 10,
+			     f->routes[i]->text);
 			free(s);
 		}
 	}
@@ -324,7 +325,7 @@ risk(struct pt_buf *b, const struct design *d, const struct finding *f,
 	pt_buf_adds(b, s);
 	wrap(b, 2 + strlen(s), 2 + strlen(s), r->titel);
 	free(s);
-	field(b, 6, "Ernst", report_severity_label(r->severity));
+	field(b, 6, "Ernst", report_severity_label(f->severity));
 	field(b, 6, "Norm", r->norm != NULL ? r->norm : "(niet beschreven)");
 	finding_head(b, 6, d, f);
 	if (f->unverified)

@@ -179,6 +179,7 @@ static void
 pattern_free(struct rule_pattern *p)
 {
 	free_list(p->rollen, p->nrollen);
+	free_list(p->taken, p->ntaken);
 }
 
 static enum pt_status
@@ -222,7 +223,7 @@ read_gegevens(struct rctx *c, const xmlNode *n, const char *s, unsigned *out)
 static enum pt_status
 read_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern *p)
 {
-	char *rol, *cert, *aanw, *dg;
+	char *rol, *cert, *aanw, *dg, *taak;
 	char **v = NULL;
 	size_t nv = 0, i;
 	enum pt_status st = PT_OK;
@@ -234,7 +235,19 @@ read_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern *p)
 	cert = attr(n, "gecertificeerd");
 	aanw = attr(n, "aangewezen-als");
 	dg = attr(n, "doelgroep");
-	if (rol == NULL && cert == NULL && aanw == NULL && dg == NULL)
+	taak = attr(n, "taak"); /* the schema allows it only in <voor> */
+	if (taak != NULL) {
+		p->ntaken = split(taak, &p->taken);
+		if (p->ntaken == 0)
+			st = fail(c, n, "empty task list");
+		for (i = 0; i < p->ntaken && st == PT_OK; i++)
+			if (vocab_task(p->taken[i]) == NULL)
+				st = fail(c, n, "unknown task '%s'",
+				          p->taken[i]);
+		free(taak);
+	}
+	if (st == PT_OK && rol == NULL && cert == NULL && aanw == NULL &&
+	    dg == NULL && p->ntaken == 0)
 		st = fail(c, n,
 		          "'%s' has no attributes and would match every actor",
 		          (const char *)n->name);
@@ -335,6 +348,7 @@ copy_patterns(const struct rule_pattern *p, size_t n)
 	for (i = 0; i < n; i++) {
 		out[i] = p[i];
 		out[i].rollen = copy_list(p[i].rollen, p[i].nrollen);
+		out[i].taken = copy_list(p[i].taken, p[i].ntaken);
 	}
 	return out;
 }
@@ -612,10 +626,78 @@ read_bron(struct rctx *c, const xmlNode *n, struct rule *r)
 	return PT_OK;
 }
 
+static enum pt_status
+read_level(struct rctx *c, const xmlNode *n, enum vocab_level *out)
+{
+	char *s = attr(n, "niveau");
+	int lv = s != NULL ? vocab_level_parse(s) : -1;
+	enum pt_status st = PT_OK;
+
+	if (lv < 0)
+		st = fail(c, n,
+		          "unknown level '%s' (want wet, amvb, "
+		          "ministeriele-regeling, college or geen)",
+		          s != NULL ? s : "");
+	else
+		*out = (enum vocab_level)lv;
+	free(s);
+	return st;
+}
+
+static enum rule_severity
+severity_parse(const char *s)
+{
+	return strcmp(s, "blocking") == 0 ? SEV_BLOCKING
+	       : strcmp(s, "high") == 0   ? SEV_HIGH
+	       : strcmp(s, "medium") == 0 ? SEV_MEDIUM
+	                                  : SEV_LOW;
+}
+
+/*
+ * <route soort="..." [niveau="..." ernst="..."]> with <voor> patterns (who
+ * can take it) before its text.  A niveau needs an ernst and the reverse:
+ * the finding takes both from the route when the route is open to it.
+ */
+static enum pt_status
+read_route(struct rctx *c, const xmlNode *n, struct rule *r)
+{
+	struct rule_route *rt;
+	const xmlNode *ch;
+	char *ernst;
+	enum pt_status st = PT_OK;
+
+	r->routes = xreallocarray(r->routes, r->nroutes + 1, sizeof *r->routes);
+	rt = &r->routes[r->nroutes++];
+	memset(rt, 0, sizeof *rt);
+	rt->line = xmlsec_line(n);
+	rt->soort = attr(n, "soort");
+	rt->text = text(n);
+	for (ch = n->children; ch != NULL && st == PT_OK; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && is_el(ch, "voor"))
+			st = add_pattern(c, ch, &rt->voor, &rt->nvoor);
+	if (st != PT_OK)
+		return st;
+	if (*rt->text == '\0')
+		return fail(c, n, "empty route in rule '%s'", r->id);
+	ernst = attr(n, "ernst");
+	if (xmlHasProp(n, (const xmlChar *)"niveau") != NULL) {
+		st = read_level(c, n, &rt->level);
+		rt->level_given = st == PT_OK;
+		if (st == PT_OK && ernst == NULL)
+			st = fail(c, n, "route with a niveau but no ernst");
+	} else if (ernst != NULL) {
+		st = fail(c, n, "route with an ernst but no niveau");
+	}
+	if (ernst != NULL)
+		rt->severity = severity_parse(ernst);
+	free(ernst);
+	return st;
+}
+
 static void
 rule_free(struct rule *r)
 {
-	size_t i;
+	size_t i, k;
 
 	free(r->id);
 	free(r->file);
@@ -655,6 +737,9 @@ rule_free(struct rule *r)
 	for (i = 0; i < r->nroutes; i++) {
 		free(r->routes[i].soort);
 		free(r->routes[i].text);
+		for (k = 0; k < r->routes[i].nvoor; k++)
+			pattern_free(&r->routes[i].voor[k]);
+		free(r->routes[i].voor);
 	}
 	free(r->routes);
 }
@@ -681,10 +766,7 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 	r->kind = strcmp(s, "risk") == 0 ? RULE_RISK : RULE_BARRIER;
 	free(s);
 	s = attr(n, "ernst");
-	r->severity = strcmp(s, "blocking") == 0 ? SEV_BLOCKING
-	              : strcmp(s, "high") == 0   ? SEV_HIGH
-	              : strcmp(s, "medium") == 0 ? SEV_MEDIUM
-	                                         : SEV_LOW;
+	r->severity = severity_parse(s);
 	free(s);
 	r->analyse = attr(n, "analyse");
 	if (r->analyse != NULL && *r->analyse == '\0')
@@ -708,31 +790,12 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 		} else if (is_el(ch, "wijziging")) {
 			wijz = ch;
 			r->wijziging = text(ch);
-			s = attr(ch, "niveau");
-			if (s != NULL) {
-				int lv = vocab_level_parse(s);
-
-				if (lv < 0)
-					st = fail(c, ch,
-					          "unknown level '%s' (want "
-					          "wet, amvb, "
-					          "ministeriele-regeling, "
-					          "college or geen)",
-					          s);
-				else {
-					r->level = (enum vocab_level)lv;
-					r->level_given = 1;
-				}
-				free(s);
+			if (xmlHasProp(ch, (const xmlChar *)"niveau") != NULL) {
+				st = read_level(c, ch, &r->level);
+				r->level_given = st == PT_OK;
 			}
 		} else if (is_el(ch, "route")) {
-			struct rule_route *rt;
-
-			r->routes = xreallocarray(r->routes, r->nroutes + 1,
-			                          sizeof *r->routes);
-			rt = &r->routes[r->nroutes++];
-			rt->soort = attr(ch, "soort");
-			rt->text = text(ch);
+			st = read_route(c, ch, r);
 		} else if (is_el(ch, "norm")) {
 			r->norm = text(ch);
 		} else if (is_el(ch, "toelichting")) {

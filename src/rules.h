@@ -47,6 +47,10 @@ struct rule_pattern {
 	int gecertificeerd;  /* -1 any, 0 must not be, 1 must be */
 	unsigned aangewezen; /* all these AANW_* bits must be set */
 	int doelgroep;       /* -1 any, else DOELGROEP_* */
+	char **taken; /* only in a route's `voor`: the actor holds one of these
+	                 tasks in the design (checked by check.c, which has the
+	                 design); none = no condition */
+	size_t ntaken;
 };
 
 enum rule_zekerheid {
@@ -102,11 +106,24 @@ struct rule_kanaal {
 	long line;
 };
 
+/*
+ * A way to lift a barrier without amending the provisions it cites.  It is
+ * open only to an actor that matches one of `voor` (any actor the rule
+ * finds when there is none): a police team cannot be designated as a
+ * jeugdhulpaanbieder.  When it is open and gives a level (`level_given`),
+ * that level and severity are the finding's; otherwise the rule's stand.
+ */
 struct rule_route {
 	char *soort; /* "certificaat", "aanwijzing-veilig-thuis",
 	                "aanwijzing-jeugdhulpaanbieder", "experiment-amvb",
 	                "samenwerking", "toerekening" */
 	char *text;
+	struct rule_pattern *voor; /* actors that can take it (OR) */
+	size_t nvoor;
+	enum vocab_level level;      /* the act the route needs */
+	int level_given;             /* 1 when the route gives a niveau */
+	enum rule_severity severity; /* with level_given */
+	long line;
 };
 
 struct rule {
@@ -168,7 +185,8 @@ enum pt_status rules_load_memory(struct ruleset *rs, const char *data,
 struct ruleset *rules_new(void);
 void rules_free(struct ruleset *rs);
 
-/* Whether an actor with these properties matches a pattern. */
+/* Whether an actor with these properties matches a pattern (all but the
+ * task condition, which needs the design: see check.c). */
 struct design_actor;
 int rules_pattern_match(const struct rule_pattern *p,
                         const struct design_actor *a);

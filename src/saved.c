@@ -174,7 +174,7 @@ saved_put(struct pt_store *st, const struct check_result *r, const char *xml,
 		f[i].id = fi->id;
 		f[i].rule = fi->rule->id;
 		f[i].kind = rules_kind_name(fi->rule->kind);
-		f[i].severity = rules_severity_name(fi->rule->severity);
+		f[i].severity = rules_severity_name(fi->severity);
 		f[i].title = fi->rule->titel;
 		f[i].trigger = fi->trigger;
 		f[i].actors = json_list(fi->actors, fi->nactors);

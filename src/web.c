@@ -340,7 +340,7 @@ finding_row(struct pt_buf *b, const struct design *d, const struct finding *f,
 	pt_buf_adds(b, "<tr><td>");
 	html_href(b, "/findings/", f->id, "", f->rule->titel);
 	html_tag(b, "<br><code>", f->id, "</code></td>");
-	html_tag(b, "<td>", report_severity_label(f->rule->severity), "</td>");
+	html_tag(b, "<td>", report_severity_label(f->severity), "</td>");
 	actors_cell(b, d, f);
 	if (risk)
 		html_tag(b, "<td>", f->rule->norm != NULL ? f->rule->norm : "-",
@@ -430,7 +430,7 @@ group_section(struct pt_buf *out, const struct design *d,
 	/* The amendments the rules describe, each once. */
 	seen = xcalloc(g->nfindings, sizeof *seen);
 	for (k = 0; k < g->nfindings; k++) {
-		const char *w = g->findings[k]->rule->wijziging;
+		const char *w = g->findings[k]->wijziging;
 
 		for (j = 0; w != NULL && j < nseen; j++)
 			if (strcmp(seen[j], w) == 0)
@@ -548,7 +548,7 @@ finding_details(struct pt_buf *b, const struct design *d,
 	          d->naam != NULL ? d->naam : d->id);
 	pt_buf_adds(b, "</td></tr>\n");
 	row(b, "Soort", report_kind_label(r->kind));
-	row(b, "Ernst", report_severity_label(r->severity));
+	row(b, "Ernst", report_severity_label(f->severity));
 	pt_buf_adds(b, "<tr><th scope=\"row\">Regel</th><td>");
 	html_tag(b, "<code>", r->id, "</code>");
 	if (r->analyse != NULL)
@@ -581,11 +581,12 @@ finding_details(struct pt_buf *b, const struct design *d,
 		row(b, "Norm", r->norm);
 	if (r->kind == RULE_BARRIER) {
 		row(b, "Wijziging",
-		    r->wijziging != NULL ? r->wijziging : "(niet beschreven)");
-		row(b, "Laagste niveau", vocab_level_label(r->level));
+		    f->wijziging != NULL ? f->wijziging : "(niet beschreven)");
+		row(b, "Laagste niveau", vocab_level_label(f->level));
 	}
-	for (i = 0; i < r->nroutes; i++)
-		row(b, i == 0 ? "Zonder wetswijziging" : "", r->routes[i].text);
+	for (i = 0; i < f->nroutes; i++)
+		row(b, i == 0 ? "Zonder wetswijziging" : "",
+		    f->routes[i]->text);
 	if (f->unverified)
 		pt_buf_adds(
 		    b, "<tr><th scope=\"row\">Let op</th>"

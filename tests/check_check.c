@@ -359,6 +359,174 @@ START_TEST(test_check_ok_list)
 }
 END_TEST
 
+/*
+ * Routes and levels per actor: a route is offered only to an actor that
+ * can take it, and the level and severity follow.  Each rule with a route
+ * that names who can take it (<voor>) is tried with an actor that can and
+ * one that cannot; a route without <voor> is open to every actor the rule
+ * finds (klachtrecht).
+ */
+struct route_case {
+	const char *rule;
+	const char *actor;  /* attributes of <actor id="a" ...> */
+	const char *tasks;  /* space-separated, all given to actor a */
+	const char *routes; /* the open routes' soort, space-separated */
+	enum vocab_level level;
+	enum rule_severity severity;
+};
+
+#define VT  "aanwijzing-veilig-thuis"
+#define JHA "aanwijzing-jeugdhulpaanbieder"
+static const struct route_case route_cases[] = {
+    {"wmo-4.1.1-veilig-thuis", "rol=\"regionaal-veiligheidsteam\"", "meldpunt",
+     VT, LEVEL_COLLEGE, SEV_HIGH},
+    {"wmo-4.1.1-veilig-thuis", "rol=\"wijkteam\"", "onderzoek-na-melding", VT,
+     LEVEL_COLLEGE, SEV_HIGH},
+    {"wmo-4.1.1-veilig-thuis", "rol=\"politie\"", "meldpunt", "", LEVEL_WET,
+     SEV_BLOCKING},
+    {"wmo-4.1.1-veilig-thuis", "rol=\"openbaar-ministerie\"",
+     "onderzoek-na-melding", "", LEVEL_WET, SEV_BLOCKING},
+    {"jw-3.1-1-verzoek-raadsonderzoek", "rol=\"regionaal-veiligheidsteam\"",
+     "verzoek-raadsonderzoek", VT " certificaat", LEVEL_COLLEGE, SEV_MEDIUM},
+    {"jw-3.1-1-verzoek-raadsonderzoek", "rol=\"regionaal-veiligheidsteam\"",
+     "verzoek-raadsonderzoek jeugdhulp", JHA " " VT " certificaat",
+     LEVEL_COLLEGE, SEV_MEDIUM},
+    {"jw-3.1-1-verzoek-raadsonderzoek", "rol=\"jeugdhulpaanbieder\"",
+     "verzoek-raadsonderzoek", JHA, LEVEL_COLLEGE, SEV_MEDIUM},
+    {"jw-3.1-1-verzoek-raadsonderzoek", "rol=\"politie\"",
+     "verzoek-raadsonderzoek", "", LEVEL_WET, SEV_BLOCKING},
+    {"jw-3.1-1-verzoek-raadsonderzoek", "rol=\"burgemeester\"",
+     "verzoek-raadsonderzoek", "", LEVEL_WET, SEV_BLOCKING},
+    {"jw-3.2-1-uitvoering", "rol=\"regionaal-veiligheidsteam\"",
+     "uitvoering-ots", "certificaat", LEVEL_WET, SEV_BLOCKING},
+    {"jw-3.2-1-uitvoering", "rol=\"politie\"", "uitvoering-ots", "", LEVEL_WET,
+     SEV_BLOCKING},
+    {"jw-3.2-1-jeugdreclassering", "rol=\"wijkteam\"", "jeugdreclassering",
+     "certificaat", LEVEL_WET, SEV_BLOCKING},
+    {"jw-3.2-1-jeugdreclassering", "rol=\"openbaar-ministerie\"",
+     "jeugdreclassering", "", LEVEL_WET, SEV_BLOCKING},
+    {"bw1-302-voogdij", "rol=\"regionaal-veiligheidsteam\"", "voogdij",
+     "certificaat", LEVEL_WET, SEV_BLOCKING},
+    {"bw1-302-voogdij", "rol=\"kinderrechter\"", "voogdij", "", LEVEL_WET,
+     SEV_BLOCKING},
+    {"bw1-260-2-verzoek-verlenging", "rol=\"regionaal-veiligheidsteam\"",
+     "verzoek-verlenging-ots", "certificaat", LEVEL_WET, SEV_BLOCKING},
+    {"bw1-260-2-verzoek-verlenging", "rol=\"politie\"",
+     "verzoek-verlenging-ots", "", LEVEL_WET, SEV_BLOCKING},
+    {"bw1-265b-verzoek-uithuisplaatsing", "rol=\"wijkteam\"",
+     "verzoek-uithuisplaatsing", "certificaat", LEVEL_WET, SEV_BLOCKING},
+    {"bw1-265b-verzoek-uithuisplaatsing", "rol=\"burgemeester\"",
+     "verzoek-uithuisplaatsing", "", LEVEL_WET, SEV_BLOCKING},
+    {"wmo-4.1.1-hulp-volwassenen", "rol=\"regionaal-veiligheidsteam\"",
+     "hulp-volwassenen", VT, LEVEL_COLLEGE, SEV_HIGH},
+    {"wmo-4.1.1-hulp-volwassenen", "rol=\"raad-voor-de-kinderbescherming\"",
+     "hulp-volwassenen", "", LEVEL_WET, SEV_BLOCKING},
+    {"wmo-4.1.1-hulp-volwassenen", "rol=\"gecertificeerde-instelling\"",
+     "hulp-volwassenen", "", LEVEL_WET, SEV_BLOCKING},
+    {"jw-4.2.1-klachtrecht", "rol=\"regionaal-veiligheidsteam\"",
+     "uitvoering-ots", "toerekening certificaat", LEVEL_WET, SEV_BLOCKING},
+};
+
+static const struct finding *
+finding_of(const struct check_result *r, const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (strcmp(r->findings[i].rule->id, rule) == 0)
+			return &r->findings[i];
+	return NULL;
+}
+
+START_TEST(test_check_routes_per_actor)
+{
+	const struct route_case *c = &route_cases[_i];
+	struct pt_err e = PT_ERR_INIT;
+	struct pt_buf x = PT_BUF_INIT, got = PT_BUF_INIT;
+	struct ruleset *set = NULL;
+	struct design *d;
+	struct check_result *r;
+	const struct finding *f;
+	char *rules = t_src("rules"), *tasks = xstrdup(c->tasks), *tok, *save;
+	size_t i;
+
+	ck_assert_int_eq(rules_load_dir(rules, &set, &e), PT_OK);
+	pt_buf_addf(
+	    &x,
+	    "<proeftuin id=\"t\" peildatum=\"2026-07-01\"><naam>T</naam>"
+	    "<gemeenten><gemeente>G</gemeente></gemeenten><actoren>"
+	    "<actor id=\"a\" %s/></actoren><taken>",
+	    c->actor);
+	for (tok = strtok_r(tasks, " ", &save); tok != NULL;
+	     tok = strtok_r(NULL, " ", &save))
+		pt_buf_addf(&x, "<taak id=\"%s\" actor=\"a\"/>", tok);
+	pt_buf_adds(&x, "</taken></proeftuin>");
+	ck_assert_msg(design_load_memory(x.s, x.len, "t.xml", NULL, &d, &e) ==
+	                  PT_OK,
+	              "%s", e.msg);
+	ck_assert_int_eq(check_run(d, set, NULL, &r, &e), PT_OK);
+	f = finding_of(r, c->rule);
+	ck_assert_msg(f != NULL, "%s: no finding of %s", c->actor, c->rule);
+	for (i = 0; i < f->nroutes; i++)
+		pt_buf_addf(&got, "%s%s", i ? " " : "", f->routes[i]->soort);
+	ck_assert_msg(strcmp(got.s != NULL ? got.s : "", c->routes) == 0,
+	              "%s %s: routes '%s', want '%s'", c->rule, c->actor,
+	              got.s != NULL ? got.s : "", c->routes);
+	ck_assert_msg(f->level == c->level, "%s %s: level %s", c->rule,
+	              c->actor, vocab_level_name(f->level));
+	ck_assert_msg(f->severity == c->severity, "%s %s: severity %s", c->rule,
+	              c->actor, rules_severity_name(f->severity));
+	/* the amendment text goes with the level: the route's when a route
+	 * sets it, else the rule's */
+	if (f->level != f->rule->level)
+		ck_assert_msg(f->wijziging != f->rule->wijziging &&
+		                  t_contains(f->wijziging, "Geen"),
+		              "%s", c->rule);
+	else
+		ck_assert_ptr_eq(f->wijziging, f->rule->wijziging);
+	check_result_free(r);
+	design_free(d);
+	rules_free(set);
+	pt_buf_release(&x);
+	pt_buf_release(&got);
+	free(tasks);
+	free(rules);
+}
+END_TEST
+
+/*
+ * The convention of rules/README.md: a barrier (or a route) at level wet
+ * is blocking, and nothing else is.
+ */
+START_TEST(test_check_rules_severity_convention)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct ruleset *set = NULL;
+	char *rules = t_src("rules");
+	size_t i, k;
+
+	ck_assert_int_eq(rules_load_dir(rules, &set, &e), PT_OK);
+	for (i = 0; i < set->n; i++) {
+		const struct rule *r = &set->rules[i];
+
+		if (r->kind == RULE_BARRIER)
+			ck_assert_msg((r->level == LEVEL_WET) ==
+			                  (r->severity == SEV_BLOCKING),
+			              "%s: level %s with severity %s", r->id,
+			              vocab_level_name(r->level),
+			              rules_severity_name(r->severity));
+		for (k = 0; k < r->nroutes; k++)
+			if (r->routes[k].level_given)
+				ck_assert_msg(
+				    (r->routes[k].level == LEVEL_WET) ==
+				        (r->routes[k].severity == SEV_BLOCKING),
+				    "%s: route %s", r->id, r->routes[k].soort);
+	}
+	rules_free(set);
+	free(rules);
+}
+END_TEST
+
 Suite *
 suite_check(void)
 {
@@ -375,6 +543,11 @@ suite_check(void)
 	tcase_add_test(tc, test_check_without_registry);
 	tcase_add_test(tc, test_check_unverified_marked);
 	tcase_add_test(tc, test_check_ok_list);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("routes");
+	tcase_add_loop_test(tc, test_check_routes_per_actor, 0,
+	                    sizeof route_cases / sizeof route_cases[0]);
+	tcase_add_test(tc, test_check_rules_severity_convention);
 	suite_add_tcase(s, tc);
 	return s;
 }

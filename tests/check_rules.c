@@ -186,11 +186,18 @@ START_TEST(test_rules_known_fields)
 	ck_assert_int_eq(r->level, LEVEL_COLLEGE);
 	ck_assert_str_eq(r->routes[0].soort, "samenwerking");
 
-	/* B6: designation by the colleges lifts it. */
+	/* B6: designation by the colleges lifts it, for a team; any other
+	 * actor needs a statute. */
 	r = find_rule(rs, "wmo-4.1.1-veilig-thuis");
 	ck_assert_ptr_nonnull(r);
-	ck_assert_int_eq(r->level, LEVEL_COLLEGE);
+	ck_assert_int_eq(r->level, LEVEL_WET);
+	ck_assert_int_eq(r->severity, SEV_BLOCKING);
 	ck_assert_str_eq(r->routes[0].soort, "aanwijzing-veilig-thuis");
+	ck_assert(r->routes[0].level_given);
+	ck_assert_int_eq(r->routes[0].level, LEVEL_COLLEGE);
+	ck_assert_int_eq(r->routes[0].severity, SEV_HIGH);
+	ck_assert_uint_eq(r->routes[0].nvoor, 1);
+	ck_assert_uint_eq(r->routes[0].voor[0].nrollen, 2);
 	ck_assert_uint_eq(r->toegestaan[1].aangewezen, AANW_VEILIG_THUIS);
 	ck_assert_str_eq(r->provisions[2].onderdeel, "b");
 
@@ -310,6 +317,15 @@ static const struct bad_case bad_cases[] = {
     {"kanaal-duplicate-id.xml", PT_EINPUT, 15, "duplicate kanaal id 'bw1-240'"},
     {"kanaal-unknown-task.xml", PT_EINPUT, 8, "unknown task 'toezicht'"},
     {"kanaal-ref-with-bwb.xml", PT_EINPUT, 9, "does not follow the schema"},
+    {"route-niveau-without-ernst.xml", PT_EINPUT, 10,
+     "route with a niveau but no ernst"},
+    {"route-ernst-without-niveau.xml", PT_EINPUT, 10,
+     "route with an ernst but no niveau"},
+    {"route-bad-level.xml", PT_EINPUT, 10, "unknown level 'gemeente'"},
+    {"route-unknown-task.xml", PT_EINPUT, 10, "unknown task 'helpen'"},
+    {"route-empty.xml", PT_EINPUT, 10, "empty route in rule 'een'"},
+    {"pattern-task-outside-route.xml", PT_EINPUT, 7,
+     "does not follow the schema"},
 };
 
 START_TEST(test_rules_bad_files)
@@ -698,14 +714,15 @@ START_TEST(test_rules_pattern_match)
 	char r_rvt[] = "regionaal-veiligheidsteam";
 	char id[] = "x";
 	char *gi_roles[] = {r_gi, r_raad};
-	struct rule_pattern any_cert = {NULL, 0, 1, 0, -1};
-	struct rule_pattern not_cert = {NULL, 0, 0, 0, -1};
-	struct rule_pattern roles = {gi_roles, 2, -1, 0, -1};
-	struct rule_pattern vt = {NULL, 0, -1, AANW_VEILIG_THUIS, -1};
+	struct rule_pattern any_cert = {NULL, 0, 1, 0, -1, NULL, 0};
+	struct rule_pattern not_cert = {NULL, 0, 0, 0, -1, NULL, 0};
+	struct rule_pattern roles = {gi_roles, 2, -1, 0, -1, NULL, 0};
+	struct rule_pattern vt = {NULL, 0, -1, AANW_VEILIG_THUIS, -1, NULL, 0};
 	struct rule_pattern both = {
-	    NULL, 0, -1, AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER, -1};
-	struct rule_pattern alle = {NULL, 0, -1, 0, DOELGROEP_ALLE};
-	struct rule_pattern raad_cert = {gi_roles + 1, 1, 1, 0, -1};
+	    NULL, 0,    -1, AANW_VEILIG_THUIS | AANW_JEUGDHULPAANBIEDER,
+	    -1,   NULL, 0};
+	struct rule_pattern alle = {NULL, 0, -1, 0, DOELGROEP_ALLE, NULL, 0};
+	struct rule_pattern raad_cert = {gi_roles + 1, 1, 1, 0, -1, NULL, 0};
 	struct design_actor rvt = {id, r_rvt, NULL, 0, 0, DOELGROEP_JEUGD, 1};
 	struct design_actor rvt_c = {
 	    id, r_rvt, NULL, 1, AANW_VEILIG_THUIS, DOELGROEP_ALLE, 1};
