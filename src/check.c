@@ -636,6 +636,52 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 	}
 }
 
+/*
+ * Whether the quoted text is the one the rule was checked against: the
+ * version in force on getoetst-aan.  A version of unknown date is never
+ * that one.
+ */
+static enum pt_status
+checked_version(struct pt_store *st, struct finding_provision *fp,
+                struct pt_err *err)
+{
+	const struct rule_provision *rp = fp->rp;
+	struct store_provision base;
+
+	if (!fp->in_registry || rp->getoetst_aan == NULL)
+		return PT_OK;
+	if (store_provision_at(st, rp->bwb, rp->artikel, NULL, rp->getoetst_aan,
+	                       &base, err) != PT_OK) {
+		store_provision_release(&base);
+		return PT_EDB;
+	}
+	if (base.found != STORE_NO_LAW && base.found != STORE_NO_VERSION &&
+	    !base.date_unknown)
+		fp->checked_version = xstrdup0(base.version_date);
+	fp->other_version = fp->date_unknown || fp->checked_version == NULL ||
+	                    fp->version_date == NULL ||
+	                    strcmp(fp->checked_version, fp->version_date) != 0;
+	store_provision_release(&base);
+	return PT_OK;
+}
+
+/* A part of a lid: its opening words and that item, not the whole list. */
+static void
+quote_part(struct finding_provision *fp)
+{
+	char *part;
+
+	if (fp->rp->onderdeel == NULL || fp->rp->lid == NULL)
+		return;
+	part = cite_part_text(fp->text, fp->rp->onderdeel);
+	if (part == NULL) {
+		fp->part_missing = 1;
+		return;
+	}
+	free(fp->text);
+	fp->text = part;
+}
+
 static enum pt_status
 quote(struct finding *f, const struct design *d, struct pt_store *st,
       struct pt_err *err)
@@ -655,8 +701,8 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 		struct store_provision p;
 
 		fp->rp = rp;
-		fp->jci =
-		    store_jci(rp->bwb, rp->artikel, rp->lid, d->peildatum);
+		fp->jci = store_jci_part(rp->bwb, rp->artikel, rp->lid,
+		                         rp->onderdeel, d->peildatum);
 		fp->url = store_url(rp->bwb, rp->artikel, d->peildatum);
 		if (!rules_zekerheid_verified(rp->zekerheid))
 			f->unverified = 1;
@@ -685,12 +731,15 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 				                  h);
 				fp->stale = strcmp(h, rp->tekst_sha256) != 0;
 			}
+			quote_part(fp);
 		} else {
 			fp->missing = cite_missing(&p, rp, d->peildatum);
 		}
 		store_provision_release(&p);
 		/* The law changed since the rule was written (stale.h). */
 		if (stale_mark(st, rp, d->peildatum, &fp->stale, err) != PT_OK)
+			return PT_EDB;
+		if (checked_version(st, fp, err) != PT_OK)
 			return PT_EDB;
 	}
 	return PT_OK;
@@ -849,6 +898,7 @@ check_result_free(struct check_result *r)
 			free(f->provisions[k].text);
 			free(f->provisions[k].version_date);
 			free(f->provisions[k].missing);
+			free(f->provisions[k].checked_version);
 		}
 		free(f->provisions);
 		free(f->review_status);

@@ -40,6 +40,18 @@ struct finding_provision {
 	char *missing;    /* Dutch explanation when !in_registry */
 	int stale; /* the text differs from the one the rule was written against
 	            */
+	/*
+	 * The verification mark belongs to the version the rule was checked
+	 * against (getoetst-aan).  other_version: the quoted text comes from
+	 * another version than the one in force on that date;
+	 * checked_version is that version's date (NULL when the registry has
+	 * none for that date, or it is of unknown date).
+	 */
+	int other_version;
+	char *checked_version;
+	/* the rule cites a part (onderdeel) of the lid that the text has no
+	 * list item for: the whole lid is quoted */
+	int part_missing;
 };
 
 struct finding {

@@ -85,6 +85,111 @@ cite_provision(const struct finding_provision *p)
 	return pt_buf_detach(&b);
 }
 
+/* The file name of a path, for messages that must not depend on where
+ * the registry was built. */
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s != NULL ? s + 1 : path;
+}
+
+static char *
+no_version(const struct store_provision *p, const char *title, const char *date)
+{
+	if (p->undated_source != NULL && p->earliest_dated != NULL)
+		return xasprintf(
+		    "niet in het register voor deze peildatum: de oudste "
+		    "versie van %s met een datum is die van %s, en de versie "
+		    "zonder datum (%s) is niet gebruikt, omdat niet vaststaat "
+		    "dat zij op %s gold (proeftoets import --date legt de "
+		    "datum van zo'n versie vast)",
+		    title, p->earliest_dated, base_name(p->undated_source),
+		    date);
+	if (p->earliest_dated != NULL)
+		return xasprintf("niet in het register voor deze peildatum: de "
+		                 "oudste versie van %s is die van %s",
+		                 title, p->earliest_dated);
+	return xasprintf(
+	    "het register bevat geen versie van %s die op %s geldt", title,
+	    date);
+}
+
+/* Indentation of the line at s, and whether it starts item label. */
+static size_t
+line_indent(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] == ' ')
+		n++;
+	return n;
+}
+
+static int
+line_is_item(const char *s, const char *label)
+{
+	size_t n = strlen(label);
+
+	s += line_indent(s);
+	return strncmp(s, label, n) == 0 &&
+	       (s[n] == '.' || s[n] == ' ' || s[n] == ')');
+}
+
+char *
+cite_part_text(const char *text, const char *onderdeel)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	const char *first = strchr(text, '\n'), *line, *end, *item = NULL;
+	size_t depth = 0, ind;
+	int before = 0, after = 0;
+
+	if (first == NULL || onderdeel == NULL || *onderdeel == '\0')
+		return NULL;
+	/* The items of the lid's own list are its least indented lines. */
+	for (line = first + 1; *line != '\0'; line = end + (*end != '\0')) {
+		end = strchr(line, '\n');
+		if (end == NULL)
+			end = line + strlen(line);
+		ind = line_indent(line);
+		if (ind == 0)
+			break; /* a sentence after the list ends it */
+		if (depth == 0)
+			depth = ind;
+		if (ind != depth)
+			continue;
+		if (item == NULL && line_is_item(line, onderdeel))
+			item = line;
+		else if (item == NULL)
+			before = 1;
+		else
+			after = 1;
+		if (after)
+			break;
+	}
+	if (item == NULL)
+		return NULL;
+	pt_buf_add(&b, text, (size_t)(first - text));
+	pt_buf_addc(&b, '\n');
+	if (before)
+		pt_buf_addf(&b, "%*s(...)\n", (int)depth, "");
+	/* the item and the lines nested in it */
+	for (line = item; *line != '\0'; line = end + (*end != '\0')) {
+		end = strchr(line, '\n');
+		if (end == NULL)
+			end = line + strlen(line);
+		if (line != item && line_indent(line) <= depth)
+			break;
+		pt_buf_add(&b, line, (size_t)(end - line));
+		pt_buf_addc(&b, '\n');
+	}
+	if (after)
+		pt_buf_addf(&b, "%*s(...)\n", (int)depth, "");
+	pt_buf_rtrim(&b);
+	return pt_buf_detach(&b);
+}
+
 char *
 cite_missing(const struct store_provision *p, const struct rule_provision *rp,
              const char *date)
@@ -98,9 +203,7 @@ cite_missing(const struct store_provision *p, const struct rule_provision *rp,
 		return xasprintf("%s (%s) is niet in het register ingelezen",
 		                 title, rp->bwb);
 	case STORE_NO_VERSION:
-		return xasprintf(
-		    "het register bevat geen versie van %s die op %s geldt",
-		    title, date);
+		return no_version(p, title, date);
 	case STORE_NO_ARTICLE:
 		return xasprintf("artikel %s staat niet in de versie van %s "
 		                 "(%s) in het register",

@@ -31,4 +31,14 @@ char *cite_provision(const struct finding_provision *p);
 char *cite_missing(const struct store_provision *p,
                    const struct rule_provision *rp, const char *date);
 
+/*
+ * The part (onderdeel) of a lid, quoted as lawyers quote it: the lid's
+ * opening words (its first line), "(...)" for the items left out, and the
+ * item itself with everything nested in it.  text is the lid as the
+ * registry holds it: the opening line, then one line per list item,
+ * indented by depth ("  e. het in kennis stellen ...").  Owned by the
+ * caller; NULL when the text has no such item.
+ */
+char *cite_part_text(const char *text, const char *onderdeel);
+
 #endif

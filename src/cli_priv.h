@@ -217,4 +217,11 @@ const struct format *cli_format_option(struct cli_getopt *g,
 int cli_format_output(struct cli *c, const char *cmd, const struct format *f,
                       const char *output);
 
+/* The message (and status PT_ENOTFOUND) for a provision look-up that found
+ * nothing, shared by show and diff; date NULL means the newest version.
+ * PT_OK when p was found. */
+struct store_provision;
+int cli_not_found(struct cli *c, const struct store_provision *p,
+                  const char *artikel, const char *lid, const char *date);
+
 #endif

@@ -64,43 +64,6 @@ text_or_json(const char *v)
 /* --- diff -------------------------------------------------------------------
  */
 
-static int
-diff_not_found(struct cli *c, const struct store_provision *p,
-               const char *artikel, const char *lid, const char *date)
-{
-	const char *what = lid ? "lid" : "article";
-
-	switch (p->found) {
-	case STORE_NO_LAW:
-		return cli_error(c, PT_ENOTFOUND,
-		                 "%s is not in the registry %s; "
-		                 "import it first",
-		                 p->bwb, c->db_path);
-	case STORE_NO_VERSION:
-		return cli_error(c, PT_ENOTFOUND,
-		                 "no version of %s is in force "
-		                 "on %s in the registry",
-		                 p->bwb, date);
-	case STORE_NO_ARTICLE:
-		return cli_error(c, PT_ENOTFOUND,
-		                 "%s has no article '%s' on %s "
-		                 "(version %s)",
-		                 p->bwb, artikel, date,
-		                 p->version_date ? p->version_date
-		                                 : "of unknown date");
-	case STORE_NO_LID:
-		return cli_error(c, PT_ENOTFOUND,
-		                 "article %s of %s has no %s '%s' "
-		                 "on %s (version %s)",
-		                 artikel, p->bwb, what, lid, date,
-		                 p->version_date ? p->version_date
-		                                 : "of unknown date");
-	case STORE_FOUND:
-		break;
-	}
-	return PT_OK;
-}
-
 static void
 diff_side_json(struct json *j, const char *key, const char *date,
                const struct store_provision *p)
@@ -261,9 +224,9 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	store_close(st);
 	r = PT_OK;
 	if (pa.found != STORE_FOUND)
-		r = diff_not_found(c, &pa, pos[1], lid, from);
+		r = cli_not_found(c, &pa, pos[1], lid, from);
 	else if (pb.found != STORE_FOUND)
-		r = diff_not_found(c, &pb, pos[1], lid, to);
+		r = cli_not_found(c, &pb, pos[1], lid, to);
 	if (r != PT_OK) {
 		store_provision_release(&pa);
 		store_provision_release(&pb);

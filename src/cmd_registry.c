@@ -232,11 +232,16 @@ cmd_laws(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-static int
-not_found(struct cli *c, const struct store_provision *p, const char *artikel,
-          const char *lid, const char *date)
+/*
+ * The message for a look-up that found nothing, shared by show and diff:
+ * what is missing, at which date (NULL: the newest version).
+ */
+int
+cli_not_found(struct cli *c, const struct store_provision *p,
+              const char *artikel, const char *lid, const char *date)
 {
 	const char *at = date ? date : "the newest version";
+	const char *vd = p->version_date ? p->version_date : "of unknown date";
 
 	switch (p->found) {
 	case STORE_NO_LAW:
@@ -245,25 +250,31 @@ not_found(struct cli *c, const struct store_provision *p, const char *artikel,
 		                 "import it first",
 		                 p->bwb, c->db_path);
 	case STORE_NO_VERSION:
+		if (p->undated_source != NULL)
+			return cli_error(
+			    c, PT_ENOTFOUND,
+			    "no version of %s is in force on %s in the "
+			    "registry: the earliest dated version is of %s, "
+			    "and "
+			    "the version of unknown date (%s) is not used for "
+			    "a "
+			    "date, as it is not known to be in force then "
+			    "(import "
+			    "it with --date to record its date)",
+			    p->bwb, at, p->earliest_dated, p->undated_source);
 		return cli_error(c, PT_ENOTFOUND,
 		                 "no version of %s is in force on %s "
 		                 "in the registry",
 		                 p->bwb, at);
 	case STORE_NO_ARTICLE:
 		return cli_error(c, PT_ENOTFOUND,
-		                 "%s (version %s) has no article '%s' "
-		                 "in the registry",
-		                 p->bwb,
-		                 p->version_date ? p->version_date
-		                                 : "of unknown date",
-		                 artikel);
+		                 "%s has no article '%s' on %s (version %s)",
+		                 p->bwb, artikel, at, vd);
 	case STORE_NO_LID:
-		return cli_error(
-		    c, PT_ENOTFOUND,
-		    "article %s of %s (version %s) has "
-		    "no lid '%s'",
-		    artikel, p->bwb,
-		    p->version_date ? p->version_date : "of unknown date", lid);
+		return cli_error(c, PT_ENOTFOUND,
+		                 "article %s of %s has no lid '%s' on %s "
+		                 "(version %s)",
+		                 artikel, p->bwb, lid, at, vd);
 	case STORE_FOUND:
 		break;
 	}
@@ -317,7 +328,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 	}
 	store_close(st);
 	if (p.found != STORE_FOUND) {
-		r = not_found(c, &p, pos[1], lid, date);
+		r = cli_not_found(c, &p, pos[1], lid, date);
 		store_provision_release(&p);
 		return r;
 	}

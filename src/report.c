@@ -193,7 +193,10 @@ report_provision_notes(const struct finding_provision *p)
 	struct pt_buf b = PT_BUF_INIT;
 
 	if (!p->in_registry || p->text == NULL) {
-		if (p->missing != NULL && *p->missing != '\0')
+		if (p->missing != NULL &&
+		    strncmp(p->missing, "niet in het register", 20) == 0)
+			pt_buf_addf(&b, "%s\n", p->missing);
+		else if (p->missing != NULL && *p->missing != '\0')
 			pt_buf_addf(&b, "niet in het register: %s\n",
 			            p->missing);
 		else
@@ -201,7 +204,39 @@ report_provision_notes(const struct finding_provision *p)
 	} else if (p->date_unknown)
 		pt_buf_adds(&b, "de datum van de geciteerde versie is "
 		                "onbekend\n");
-	if (p->stale) {
+	if (p->part_missing && p->rp != NULL && p->rp->onderdeel != NULL)
+		pt_buf_addf(&b,
+		            "de tekst van het lid heeft geen onderdeel %s; het "
+		            "hele lid is geciteerd\n",
+		            p->rp->onderdeel);
+	if (p->other_version && p->rp != NULL && p->rp->getoetst_aan != NULL) {
+		/* the mark is that of the version the rule was checked
+		 * against */
+		if (p->date_unknown)
+			pt_buf_adds(&b,
+			            "geciteerd uit een versie met onbekende "
+			            "datum");
+		else
+			pt_buf_addf(&b, "geciteerd uit de versie van %s",
+			            p->version_date);
+		if (p->checked_version != NULL)
+			pt_buf_addf(&b,
+			            "; de regel is getoetst aan de versie van "
+			            "%s, het verificatiekenmerk hoort bij die "
+			            "versie\n",
+			            p->checked_version);
+		else
+			pt_buf_addf(
+			    &b,
+			    "; de regel is getoetst aan de tekst van %s, "
+			    "die niet in het register staat; het "
+			    "verificatiekenmerk hoort bij die tekst\n",
+			    p->rp->getoetst_aan);
+	}
+	if (p->stale && p->other_version) {
+		pt_buf_adds(&b, "de tekst is gewijzigd sinds de regel is "
+		                "geschreven; controleer de regel\n");
+	} else if (p->stale) {
 		if (p->rp != NULL && p->rp->getoetst_aan != NULL)
 			pt_buf_addf(
 			    &b,

@@ -51,6 +51,13 @@ provision(struct json *j, const struct finding_provision *p)
 	json_kbool(j, "date_unknown", p->date_unknown);
 	json_kstring(j, "missing", have ? NULL : p->missing);
 	json_kbool(j, "stale", p->stale);
+	if (rp != NULL && rp->getoetst_aan != NULL) {
+		/* the zekerheid mark belongs to the version in force on
+		 * getoetst_aan; other_version: the text quoted is another */
+		json_kstring(j, "getoetst_aan", rp->getoetst_aan);
+		json_kstring(j, "checked_version", p->checked_version);
+		json_kbool(j, "other_version", have && p->other_version);
+	}
 	if (rp != NULL) {
 		json_kstring(j, "zekerheid",
 		             rules_zekerheid_name(rp->zekerheid));

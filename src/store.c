@@ -32,8 +32,15 @@ static const char *const cached_sql[Q_COUNT] = {
     " AND inwerkingtreding IS NOT NULL AND (?2 IS NULL OR inwerkingtreding <= "
     "?2)"
     " ORDER BY inwerkingtreding DESC LIMIT 1",
-    "SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
-    " AND inwerkingtreding IS NULL LIMIT 1",
+    /* A version of unknown date stands in only for a law that has no
+     * dated version at all: otherwise it may be of another era than the
+     * date asked for (an old-format file imported without --date). */
+    "SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?1"
+    " AND inwerkingtreding IS NULL AND NOT EXISTS (SELECT 1 FROM version"
+    " WHERE law_id = ?1 AND inwerkingtreding IS NOT NULL) LIMIT 1",
+    "SELECT min(inwerkingtreding), (SELECT source FROM version WHERE"
+    " law_id = ?1 AND inwerkingtreding IS NULL) FROM version"
+    " WHERE law_id = ?1 AND inwerkingtreding IS NOT NULL",
     "SELECT id, artikel, lid, label, title, text, status, path, jci, url"
     " FROM provision WHERE version_id = ? AND artikel = ? AND lid IS ?3"
     " ORDER BY seq LIMIT 1",
@@ -1126,6 +1133,31 @@ version_at(struct pt_store *st, long long law_id, const char *date,
 	return PT_OK;
 }
 
+/*
+ * No version is in force at the date: say which dated version is the
+ * earliest, and whether a version of unknown date was passed over.
+ */
+static enum pt_status
+version_passed_over(struct pt_store *st, long long law_id,
+                    struct store_provision *out, struct pt_err *err)
+{
+	sqlite3_stmt *s = cached(st, Q_VERSION_EARLIEST, err);
+	int rc;
+
+	if (s == NULL)
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, law_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->earliest_dated = store_col_dup(s, 0);
+		out->undated_source = store_col_dup(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read versions", err);
+	return PT_OK;
+}
+
 static enum pt_status
 provision_row(struct pt_store *st, long long vid, const char *artikel,
               const char *lid, struct store_provision *out, long long *pid,
@@ -1185,6 +1217,8 @@ provision_copy(struct store_provision *to, const struct store_provision *from)
 	to->jci = xdup(from->jci);
 	to->url = xdup(from->url);
 	to->source = xdup(from->source);
+	to->earliest_dated = xdup(from->earliest_dated);
+	to->undated_source = xdup(from->undated_source);
 	to->refs = from->nrefs ? xcalloc(from->nrefs, sizeof *to->refs) : NULL;
 	for (i = 0; i < from->nrefs; i++)
 		to->refs[i] = xstrdup(from->refs[i]);
@@ -1380,7 +1414,7 @@ lookup(struct pt_store *st, const char *bwb, const char *artikel,
 		return PT_EDB;
 	if (vid < 0) {
 		out->found = STORE_NO_VERSION;
-		return PT_OK;
+		return version_passed_over(st, law_id, out, err);
 	}
 	out->date_unknown = out->version_date == NULL;
 	if (provision_row(st, vid, artikel, NULL, out, &pid, &found, err))
@@ -1430,6 +1464,8 @@ store_provision_release(struct store_provision *p)
 	free(p->jci);
 	free(p->url);
 	free(p->source);
+	free(p->earliest_dated);
+	free(p->undated_source);
 	for (i = 0; i < p->nrefs; i++)
 		free(p->refs[i]);
 	free(p->refs);
@@ -1525,6 +1561,13 @@ char *
 store_jci(const char *bwb, const char *artikel, const char *lid,
           const char *date)
 {
+	return store_jci_part(bwb, artikel, lid, NULL, date);
+}
+
+char *
+store_jci_part(const char *bwb, const char *artikel, const char *lid,
+               const char *onderdeel, const char *date)
+{
 	struct pt_buf b = PT_BUF_INIT;
 
 	pt_buf_grow(&b, 64);
@@ -1537,6 +1580,10 @@ store_jci(const char *bwb, const char *artikel, const char *lid,
 	if (lid && *lid) {
 		pt_buf_adds(&b, "&lid=");
 		pt_buf_adds(&b, lid);
+	}
+	if (onderdeel && *onderdeel) {
+		pt_buf_adds(&b, "&o=");
+		pt_buf_adds(&b, onderdeel);
 	}
 	if (date && *date) {
 		pt_buf_adds(&b, "&g=");

@@ -175,7 +175,11 @@ struct store_provision {
 	int date_unknown;
 	char *artikel, *lid, *label, *title, *text, *status, *path, *jci, *url;
 	char *source; /* file the version came from */
-	char **refs;  /* reference targets of the article */
+	/* STORE_NO_VERSION: the earliest dated version (NULL when there is
+	 * none), and the source of a version of unknown date that was passed
+	 * over because dated versions exist (NULL when there is none) */
+	char *earliest_dated, *undated_source;
+	char **refs; /* reference targets of the article */
 	size_t nrefs;
 };
 
@@ -209,6 +213,10 @@ void store_search_free(struct store_search_hit *hits, size_t n);
 /* wetten.overheid.nl link for an article at a date (owned by caller). */
 char *store_url(const char *bwb, const char *artikel, const char *date);
 /* Juriconnect id: jci1.3:c:BWB&artikel=A[&lid=L][&g=DATE] (owned by caller). */
+/* The same for a part (onderdeel) of a lid: "...&lid=2&o=e&g=...", as the
+ * BWB XML names list items (Juriconnect "o="). */
+char *store_jci_part(const char *bwb, const char *artikel, const char *lid,
+                     const char *onderdeel, const char *date);
 char *store_jci(const char *bwb, const char *artikel, const char *lid,
                 const char *date);
 

@@ -275,8 +275,9 @@ START_TEST(test_check_older_peildatum_quotes_older_text)
 			if (strcmp(fp->rp->bwb, "BWBR0035362") == 0) {
 				ck_assert_int_eq(fp->in_registry, 0);
 				ck_assert_ptr_null(fp->text);
-				ck_assert(
-				    t_contains(fp->missing, "geen versie"));
+				ck_assert(t_contains(fp->missing,
+				                     "niet in het register "
+				                     "voor deze peildatum"));
 			}
 		}
 	ck_assert_int_gt(seen, 0);

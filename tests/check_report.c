@@ -946,6 +946,38 @@ START_TEST(test_report_csv)
 }
 END_TEST
 
+/* A part of a lid: the opening words, the item with what is nested in it,
+ * and "(...)" where items are left out. */
+START_TEST(test_report_cite_part)
+{
+	const char *lid = "2. Veilig Thuis oefent de volgende taken uit:\n"
+	                  "  a. meldpunt;\n"
+	                  "  b. onderzoek:\n"
+	                  "    1\xc2\xb0 eerst;\n"
+	                  "    2\xc2\xb0 dan;\n"
+	                  "  c. laatste.";
+	char *s;
+
+	s = cite_part_text(lid, "a");
+	ck_assert_str_eq(s, "2. Veilig Thuis oefent de volgende taken uit:\n"
+	                    "  a. meldpunt;\n  (...)");
+	free(s);
+	s = cite_part_text(lid, "b");
+	ck_assert_str_eq(s, "2. Veilig Thuis oefent de volgende taken uit:\n"
+	                    "  (...)\n  b. onderzoek:\n    1\xc2\xb0 eerst;\n"
+	                    "    2\xc2\xb0 dan;\n  (...)");
+	free(s);
+	s = cite_part_text(lid, "c");
+	ck_assert_str_eq(s, "2. Veilig Thuis oefent de volgende taken uit:\n"
+	                    "  (...)\n  c. laatste.");
+	free(s);
+	/* not an item of the lid's own list, or no list at all */
+	ck_assert_ptr_null(cite_part_text(lid, "d"));
+	ck_assert_ptr_null(cite_part_text(lid, "1\xc2\xb0"));
+	ck_assert_ptr_null(cite_part_text("1. Een zin.", "a"));
+}
+END_TEST
+
 START_TEST(test_report_json)
 {
 	struct fixture *x = fixture_new();
@@ -1140,6 +1172,7 @@ suite_report(void)
 
 	tcase_add_test(tc, test_report_format_parse);
 	tcase_add_test(tc, test_report_cite);
+	tcase_add_test(tc, test_report_cite_part);
 	tcase_add_test(tc, test_report_labels);
 	tcase_add_test(tc, test_report_verdict);
 	tcase_add_test(tc, test_report_escape);

@@ -360,7 +360,10 @@ START_TEST(test_stale_check_marks)
 	/* The report says so next to the provision. */
 	t_report(&b, "text", &r, 1);
 	ck_assert(t_contains(b.s, "de tekst is gewijzigd sinds de regel is"));
-	ck_assert(t_contains(b.s, "(getoetst aan de versie van 2015-01-01)"));
+	/* and which version the rule, and its mark, were checked against */
+	ck_assert(t_contains(b.s, "geciteerd uit de versie van 2026-01-01"));
+	ck_assert(
+	    t_contains(b.s, "getoetst aan de versie van 2015-01-01, het"));
 	pt_buf_release(&b);
 	check_result_free(r);
 	design_free(d);

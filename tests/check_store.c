@@ -206,14 +206,54 @@ START_TEST(test_store_version_at_date)
 	ck_assert_str_eq(p.version_date, "2026-01-01");
 	store_provision_release(&p);
 
-	/* before every dated version: the version of unknown date, flagged */
+	/*
+	 * Before every dated version: the version of unknown date is not
+	 * used, since it may be of another era; the look-up says which
+	 * dated version is the earliest and which undated one it passed
+	 * over.
+	 */
 	ck_assert_int_eq(store_provision_at(st, "BWBR0000001", "1", NULL,
+	                                    "2000-01-01", &p, &e),
+	                 PT_OK);
+	ck_assert_int_eq(p.found, STORE_NO_VERSION);
+	ck_assert_ptr_null(p.text);
+	ck_assert_str_eq(p.earliest_dated, "2015-01-01");
+	ck_assert_ptr_nonnull(p.undated_source);
+	store_provision_release(&p);
+	store_close(st);
+}
+END_TEST
+
+/* A law known only in a version of unknown date: that version stands in
+ * for every date, flagged as such. */
+START_TEST(test_store_only_undated_version)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision p;
+	long long law, v;
+	int replaced;
+	struct store_provision_in in;
+
+	memset(&in, 0, sizeof in);
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_put_law(st, "BWBR0000002", "Oudwet", "wet", &law, &e), PT_OK);
+	ck_assert_int_eq(store_put_version(st, law, NULL, "oud2.xml", "h9", 2,
+	                                   &v, &replaced, &e),
+	                 PT_OK);
+	in.artikel = "1";
+	in.text = "alleen zonder datum";
+	ck_assert_int_eq(store_put_provision(st, v, &in, NULL, &e), PT_OK);
+	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
+	ck_assert_int_eq(store_commit(st, &e), PT_OK);
+	ck_assert_int_eq(store_provision_at(st, "BWBR0000002", "1", NULL,
 	                                    "2000-01-01", &p, &e),
 	                 PT_OK);
 	ck_assert_int_eq(p.found, STORE_FOUND);
 	ck_assert_int_eq(p.date_unknown, 1);
 	ck_assert_ptr_null(p.version_date);
-	ck_assert_str_eq(p.text, "oude tekst zonder datum");
+	ck_assert_str_eq(p.text, "alleen zonder datum");
 	store_provision_release(&p);
 	store_close(st);
 }
@@ -610,6 +650,7 @@ suite_store(void)
 	tc = tcase_create("store_provision_at");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_store_version_at_date);
+	tcase_add_test(tc, test_store_only_undated_version);
 	tcase_add_test(tc, test_store_not_found);
 	tcase_add_test(tc, test_store_no_version_in_force);
 	tcase_add_test(tc, test_store_replace_version);
