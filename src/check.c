@@ -27,24 +27,38 @@ in_list(char *const *list, size_t n, const char *s)
 	return 0;
 }
 
+static int actor_holds_task(const struct design *d, size_t ai,
+                            char *const *tasks, size_t n);
+static void describe_task(struct pt_buf *b, const char *id);
+
+/* Whether actor ai of the design matches a pattern, its tasks included. */
 static int
-any_match(const struct rule_pattern *p, size_t n, const struct design_actor *a)
+pattern_match(const struct rule_pattern *p, const struct design *d, size_t ai)
+{
+	return rules_pattern_match(p, &d->actors[ai]) &&
+	       (p->ntaken == 0 || actor_holds_task(d, ai, p->taken, p->ntaken));
+}
+
+static int
+any_match(const struct rule_pattern *p, size_t n, const struct design *d,
+          size_t ai)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (rules_pattern_match(&p[i], a))
+		if (pattern_match(&p[i], d, ai))
 			return 1;
 	return 0;
 }
 
 /* Whether the rule looks at this actor at all (geldt-voor, toegestaan). */
 static int
-actor_in_scope(const struct rule *r, const struct design_actor *a)
+actor_in_scope(const struct rule *r, const struct design *d, size_t ai)
 {
-	if (r->ngeldt_voor > 0 && !any_match(r->geldt_voor, r->ngeldt_voor, a))
+	if (r->ngeldt_voor > 0 &&
+	    !any_match(r->geldt_voor, r->ngeldt_voor, d, ai))
 		return 0;
-	return !any_match(r->toegestaan, r->ntoegestaan, a);
+	return !any_match(r->toegestaan, r->ntoegestaan, d, ai);
 }
 
 /* "rvt-noord (regionaal veiligheidsteam, niet gecertificeerd)" */
@@ -95,6 +109,12 @@ describe_pattern(struct pt_buf *b, const struct rule_pattern *p)
 		pt_buf_addf(b, "%sdoelgroep %s", parts++ ? ", " : "",
 		            p->doelgroep == DOELGROEP_ALLE ? "alle leeftijden"
 		                                           : "jeugd");
+	for (i = 0; i < p->ntaken; i++) {
+		pt_buf_adds(b, i         ? " of "
+		               : parts++ ? ", met de taak "
+		                         : "een actor met de taak ");
+		describe_task(b, p->taken[i]);
+	}
 	if (parts == 0)
 		pt_buf_adds(b, "iedere actor");
 }
@@ -176,7 +196,7 @@ eval_toewijzing(struct check_result *res, size_t *cap, const struct rule *r)
 		struct pt_buf t = PT_BUF_INIT;
 		struct finding *f;
 
-		if (!actor_in_scope(r, a))
+		if (!actor_in_scope(r, d, ai))
 			continue;
 		if (actor_tasks(d, ai, r->taken, r->ntaken, &tasks, &ntasks) ==
 		    0)
@@ -224,7 +244,7 @@ eval_combinatie(struct check_result *res, size_t *cap, const struct rule *r)
 		struct pt_buf t = PT_BUF_INIT;
 		struct finding *f;
 
-		if (!actor_in_scope(r, a))
+		if (!actor_in_scope(r, d, ai))
 			continue;
 		actor_tasks(d, ai, r->taken, r->ntaken, &ta, &na);
 		actor_tasks(d, ai, r->taken_b, r->ntaken_b, &tb, &nb);
@@ -371,12 +391,7 @@ route_open(const struct design *d, const struct rule_route *rt,
 		long ai = design_actor_index(d, f->actors[i]);
 
 		for (k = 0; ai >= 0 && k < rt->nvoor; k++) {
-			const struct rule_pattern *p = &rt->voor[k];
-
-			if (rules_pattern_match(p, &d->actors[ai]) &&
-			    (p->ntaken == 0 ||
-			     actor_holds_task(d, (size_t)ai, p->taken,
-			                      p->ntaken)))
+			if (pattern_match(&rt->voor[k], d, (size_t)ai))
 				return 1;
 		}
 	}
@@ -430,14 +445,12 @@ kanaal_gaps(const struct rule_kanaal *kn, const struct design *d,
 	int gaps = 0;
 	size_t i;
 
-	if (kn->nvan > 0 &&
-	    !any_match(kn->van, kn->nvan, &d->actors[dl->van])) {
+	if (kn->nvan > 0 && !any_match(kn->van, kn->nvan, d, dl->van)) {
 		pt_buf_adds(b, "de verstrekker is geen ");
 		describe_alternatives(b, kn->van, kn->nvan);
 		gaps++;
 	}
-	if (kn->nnaar > 0 &&
-	    !any_match(kn->naar, kn->nnaar, &d->actors[dl->naar])) {
+	if (kn->nnaar > 0 && !any_match(kn->naar, kn->nnaar, d, dl->naar)) {
 		pt_buf_adds(b, gaps++ ? " en " : "");
 		pt_buf_adds(b, "de ontvanger is geen ");
 		describe_alternatives(b, kn->naar, kn->nnaar);
@@ -536,8 +549,8 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 		if (r->gegevens != 0 && (dl->gegevens & r->gegevens) == 0)
 			continue;
 		if (r->ngeldt_voor > 0 &&
-		    !any_match(r->geldt_voor, r->ngeldt_voor, van) &&
-		    !any_match(r->geldt_voor, r->ngeldt_voor, naar))
+		    !any_match(r->geldt_voor, r->ngeldt_voor, d, dl->van) &&
+		    !any_match(r->geldt_voor, r->ngeldt_voor, d, dl->naar))
 			continue;
 		if (dl->grondslag == GRONDSLAG_TOESTEMMING)
 			continue;
@@ -606,8 +619,8 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 		if (ds->nactoren < 2)
 			continue;
 		for (k = 0; k < ds->nactoren && !hit; k++)
-			hit = any_match(r->geldt_voor, r->ngeldt_voor,
-			                &d->actors[ds->actoren[k]]);
+			hit = any_match(r->geldt_voor, r->ngeldt_voor, d,
+			                ds->actoren[k]);
 		if (!hit)
 			continue;
 		pt_buf_adds(
@@ -682,10 +695,46 @@ quote_part(struct finding_provision *fp)
 	fp->text = part;
 }
 
+/* A bit per task of vocab.h that the design gives to some actor. */
+static unsigned long long
+design_tasks(const struct design *d)
+{
+	unsigned long long bits = 0;
+	size_t i;
+
+	for (i = 0; i < d->ntaken; i++) {
+		const struct vocab_entry *v = vocab_task(d->taken[i].id);
+
+		if (v != NULL && v - vocab_tasks < 64)
+			bits |= 1ULL << (v - vocab_tasks);
+	}
+	return bits;
+}
+
+/* Whether the finding cites rp: always, unless rp is cited only for
+ * designs with one of its bij-taak tasks. */
+static int
+cites(const struct check_result *res, const struct rule_provision *rp)
+{
+	size_t i;
+
+	if (rp->nbij_taken == 0)
+		return 1;
+	for (i = 0; i < rp->nbij_taken; i++) {
+		const struct vocab_entry *v = vocab_task(rp->bij_taken[i]);
+
+		if (v != NULL && v - vocab_tasks < 64 &&
+		    ((res->tasks >> (v - vocab_tasks)) & 1) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 static enum pt_status
-quote(struct finding *f, const struct design *d, struct pt_store *st,
+quote(const struct check_result *res, struct finding *f, struct pt_store *st,
       struct pt_err *err)
 {
+	const struct design *d = res->design;
 	const struct rule *r = f->rule;
 	size_t i;
 
@@ -694,11 +743,14 @@ quote(struct finding *f, const struct design *d, struct pt_store *st,
 			f->unverified = 1;
 	f->provisions =
 	    xcalloc(r->nprovisions ? r->nprovisions : 1, sizeof *f->provisions);
-	f->nprovisions = r->nprovisions;
 	for (i = 0; i < r->nprovisions; i++) {
 		const struct rule_provision *rp = &r->provisions[i];
-		struct finding_provision *fp = &f->provisions[i];
+		struct finding_provision *fp;
 		struct store_provision p;
+
+		if (!cites(res, rp))
+			continue;
+		fp = &f->provisions[f->nprovisions++];
 
 		fp->rp = rp;
 		fp->jci = store_jci_part(rp->bwb, rp->artikel, rp->lid,
@@ -813,6 +865,7 @@ check_run(const struct design *d, const struct ruleset *rs, struct pt_store *st,
 	res->design = d;
 	res->rules = rs;
 	res->registry = st ? xstrdup(store_path(st)) : NULL;
+	res->tasks = design_tasks(d);
 	for (i = 0; i < rs->n; i++) {
 		const struct rule *r = &rs->rules[i];
 
@@ -840,7 +893,7 @@ check_run(const struct design *d, const struct ruleset *rs, struct pt_store *st,
 			res->nbarriers++;
 		else
 			res->nrisks++;
-		if (quote(f, d, st, err) != PT_OK) {
+		if (quote(res, f, st, err) != PT_OK) {
 			store_read_end(st, txn);
 			check_result_free(res);
 			return PT_EDB;

@@ -97,6 +97,8 @@ struct check_result {
 	size_t nok;
 	char *registry;    /* database path used, or NULL */
 	struct strmap ids; /* private: finding id -> index, while checking */
+	unsigned long long tasks; /* private: a bit per vocab task the design
+	                             gives to some actor */
 };
 
 enum pt_status check_run(const struct design *d, const struct ruleset *rs,

@@ -235,7 +235,7 @@ read_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern *p)
 	cert = attr(n, "gecertificeerd");
 	aanw = attr(n, "aangewezen-als");
 	dg = attr(n, "doelgroep");
-	taak = attr(n, "taak"); /* the schema allows it only in <voor> */
+	taak = attr(n, "taak");
 	if (taak != NULL) {
 		p->ntaken = split(taak, &p->taken);
 		if (p->ntaken == 0)
@@ -564,6 +564,17 @@ read_bepaling(struct rctx *c, const xmlNode *n, struct rule *r)
 	p->getoetst_aan = attr(n, "getoetst-aan");
 	p->tekst_sha256 = attr(n, "tekst-sha256");
 	p->citeertitel = attr(n, "citeertitel");
+	z = attr(n, "bij-taak");
+	if (z != NULL) {
+		p->nbij_taken = split(z, &p->bij_taken);
+		free(z);
+		if (p->nbij_taken == 0)
+			return fail(c, n, "empty task list in bij-taak");
+		for (i = 0; i < p->nbij_taken; i++)
+			if (vocab_task(p->bij_taken[i]) == NULL)
+				return fail(c, n, "unknown task '%s'",
+				            p->bij_taken[i]);
+	}
 	z = attr(n, "zekerheid");
 	p->zekerheid = strcmp(z, "V26") == 0   ? ZEKER_V26
 	               : strcmp(z, "V15") == 0 ? ZEKER_V15
@@ -723,6 +734,7 @@ rule_free(struct rule *r)
 		free(p->artikel);
 		free(p->lid);
 		free(p->onderdeel);
+		free_list(p->bij_taken, p->nbij_taken);
 		free(p->getoetst_aan);
 		free(p->tekst_sha256);
 		free(p->citeertitel);

@@ -47,9 +47,9 @@ struct rule_pattern {
 	int gecertificeerd;  /* -1 any, 0 must not be, 1 must be */
 	unsigned aangewezen; /* all these AANW_* bits must be set */
 	int doelgroep;       /* -1 any, else DOELGROEP_* */
-	char **taken; /* only in a route's `voor`: the actor holds one of these
-	                 tasks in the design (checked by check.c, which has the
-	                 design); none = no condition */
+	char **taken;        /* the actor holds one of these tasks in the design
+	                        (checked by check.c, which has the design); none = no
+	                        condition */
 	size_t ntaken;
 };
 
@@ -69,6 +69,10 @@ struct rule_provision {
 	char *tekst_sha256; /* hash of that text; may be NULL */
 	char *citeertitel;  /* short name for reports when the law is absent
 	                       ("Jeugdwet") */
+	char **bij_taken;   /* cited only when the design gives one of these
+	                       tasks to some actor ("tijdelijk-huisverbod");
+	                       none = always */
+	size_t nbij_taken;
 };
 
 /*

@@ -79,7 +79,7 @@ static const char *const expect_noord[] = {
     "barrier noord/jw-7.3.11-gegevensdeling/dossier:rvt-noord+wt-centrum",
     "barrier noord/jw-4.2.1-klachtrecht/rvt-noord",
     "barrier noord/jw-2.4-regionale-schaal/rvt-noord",
-    "risk noord/risico-vertrouwenspersoon/rvt-noord",
+    "risk noord/risico-vertrouwenspersoon-jeugdhulp/rvt-noord",
     "risk noord/risico-hulp-en-dwang/rvt-noord",
     "risk noord/risico-rechterlijke-toets/rvt-noord",
     "risk noord/risico-rechtsbijstand/rvt-noord",
@@ -495,6 +495,57 @@ START_TEST(test_check_routes_per_actor)
 }
 END_TEST
 
+/* Wth 7 (the children heard at a huisverbod) is cited only where the
+ * design has a huisverbod. */
+START_TEST(test_check_bij_taak)
+{
+	static const char *const designs[2] = {
+	    "<proeftuin id=\"t\" peildatum=\"2026-07-01\"><naam>T</naam>"
+	    "<gemeenten><gemeente>G</gemeente></gemeenten><actoren>"
+	    "<actor id=\"a\" rol=\"regionaal-veiligheidsteam\"/></actoren>"
+	    "<taken><taak id=\"uitvoering-ots\" actor=\"a\"/></taken>"
+	    "</proeftuin>",
+	    "<proeftuin id=\"t\" peildatum=\"2026-07-01\"><naam>T</naam>"
+	    "<gemeenten><gemeente>G</gemeente></gemeenten><actoren>"
+	    "<actor id=\"a\" rol=\"regionaal-veiligheidsteam\"/>"
+	    "<actor id=\"b\" rol=\"burgemeester\"/></actoren>"
+	    "<taken><taak id=\"uitvoering-ots\" actor=\"a\"/>"
+	    "<taak id=\"tijdelijk-huisverbod\" actor=\"b\"/></taken>"
+	    "</proeftuin>"};
+	struct pt_err e = PT_ERR_INIT;
+	struct ruleset *set = NULL;
+	char *rules = t_src("rules");
+	int i;
+	size_t k;
+
+	ck_assert_int_eq(rules_load_dir(rules, &set, &e), PT_OK);
+	for (i = 0; i < 2; i++) {
+		struct design *d;
+		struct check_result *r;
+		const struct finding *f;
+		int wth = 0;
+
+		ck_assert_int_eq(design_load_memory(designs[i],
+		                                    strlen(designs[i]), "t.xml",
+		                                    NULL, &d, &e),
+		                 PT_OK);
+		ck_assert_int_eq(check_run(d, set, NULL, &r, &e), PT_OK);
+		f = finding_of(r, "risico-hoorrecht-kind");
+		ck_assert_ptr_nonnull(f);
+		for (k = 0; k < f->nprovisions; k++)
+			wth += strcmp(f->provisions[k].rp->bwb,
+			              "BWBR0024649") == 0;
+		ck_assert_int_eq(wth, i);
+		/* the others are cited either way */
+		ck_assert_uint_eq(f->nprovisions, 5 + (size_t)i);
+		check_result_free(r);
+		design_free(d);
+	}
+	rules_free(set);
+	free(rules);
+}
+END_TEST
+
 /*
  * The convention of rules/README.md: a barrier (or a route) at level wet
  * is blocking, and nothing else is.
@@ -549,6 +600,7 @@ suite_check(void)
 	tcase_add_loop_test(tc, test_check_routes_per_actor, 0,
 	                    sizeof route_cases / sizeof route_cases[0]);
 	tcase_add_test(tc, test_check_rules_severity_convention);
+	tcase_add_test(tc, test_check_bij_taak);
 	suite_add_tcase(s, tc);
 	return s;
 }
