@@ -70,6 +70,21 @@ static const struct cli_option check_options[] = {
      0},
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
+static const struct cli_option ruimte_options[] = {
+    {OPT_RULES, "rules", REQ, "DIR", NULL, RULES_HELP, 0},
+    {OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_RUIMTE},
+    {'o', "output", REQ, "FILE", NULL,
+     "write the result to FILE instead of standard output\n"
+     "('-': standard output)",
+     FORMAT_RUIMTE},
+    {OPT_VARIANT, "variant", REQ, "FILE", NULL,
+     "also write the lawful variant as a design file\n"
+     "(only with one design)",
+     0},
+    {OPT_TODAY, "today", REQ, "DATE", NULL,
+     "the date used for designs without a peildatum", 0},
+    {0, NULL, NONE, NULL, NULL, NULL, 0}};
+
 static const struct cli_option proeftuinen_options[] = {
     FORMAT_TJ, {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
@@ -234,6 +249,22 @@ const struct cli_command cli_commands[] = {
      "Every finding shows its review status and the note of its last\n"
      "decision from the registry ('proeftoets review'); open when none.\n",
      check_options, NULL},
+    {"ruimte", cmd_ruimte,
+     "ruimte [--rules DIR] [--format {formats}] [-o FILE] [--variant FILE] "
+     "DESIGN.xml...",
+     "what a proeftuin can try within current law, by AMvB, by statute",
+     "For each design: (1) what can be tried now: every route that needs\n"
+     "no change of law (a certificate, a designation by the college, a\n"
+     "statutory gateway or consent for a flow, a gemeenschappelijke\n"
+     "regeling), and for the other barriers the task back to the body the\n"
+     "law names; that variant is checked with the same rules; (2) what an\n"
+     "AMvB could allow; (3) what needs the legislator, per provision; (4)\n"
+     "the ladder from the variant to the full design, one group of tasks or\n"
+     "flows per step with the barriers it brings in and the lowest level\n"
+     "that lifts them.  For several designs, the provisions that block more\n"
+     "than one proeftuin.  Exit status 0 when every variant is free of\n"
+     "barriers.\n",
+     ruimte_options, NULL},
     {"proeftuinen", cmd_proeftuinen, "proeftuinen [--format text|json]",
      "list the saved proeftuinen and their review counts",
      "List the proeftuinen saved in the registry: id, name, number of\n"

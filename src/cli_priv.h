@@ -50,7 +50,8 @@ enum cli_opt_id {
 	OPT_TO,
 	OPT_TODAY,
 	OPT_MAX_TIME,
-	OPT_ANY_ORIGIN
+	OPT_ANY_ORIGIN,
+	OPT_VARIANT
 };
 
 enum cli_arg { CLI_ARG_NONE, CLI_ARG_REQUIRED, CLI_ARG_OPTIONAL };
@@ -191,6 +192,8 @@ int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 /* cmd_check.c */
 int cmd_check(struct cli *c, int argc, char **argv);
+/* cmd_ruimte.c */
+int cmd_ruimte(struct cli *c, int argc, char **argv);
 /* cmd_amend.c */
 int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_rules(struct cli *c, int argc, char **argv);

@@ -171,7 +171,8 @@ pt_err_format_more(const struct pt_err *err, size_t i, char *buf, size_t size)
 static const struct pt_status_doc statuses[] = {
     {PT_OK, "ok", "success (check: no barriers)"},
     {PT_FINDINGS, "barriers",
-     "check: the design has barriers; rules stale: some rules are stale"},
+     "barriers (check), a barrier left in a variant (ruimte), stale rules "
+     "(rules stale)"},
     {PT_EUSAGE, "usage", "usage error"},
     {PT_EINPUT, "input",
      "bad input: not well-formed, not valid, not BWB, bad design or rules"},

@@ -30,6 +30,17 @@
 		return PT_OK;                                                  \
 	}
 
+#define RUIMTE_WRITER(fmt)                                                     \
+	static enum pt_status ruimte_##fmt(struct pt_buf *out,                 \
+	                                   struct ruimte_result *const *r,     \
+	                                   size_t n, struct pt_err *err)       \
+	{                                                                      \
+		(void)err;                                                     \
+		report_ruimte_##fmt(out, r, n);                                \
+		return PT_OK;                                                  \
+	}
+RUIMTE_WRITER(text)
+RUIMTE_WRITER(json)
 REPORT_WRITER(text)
 REPORT_WRITER(markdown)
 REPORT_WRITER(html)
@@ -43,26 +54,27 @@ AMEND_WRITER(csv)
 const struct format formats[] = {
     /* name, ext, media type, web label, what, flags, writers */
     {"text", "txt", "text/plain; charset=utf-8", "tekst", "a report", 0,
-     report_text, amend_text_fmt},
+     report_text, amend_text_fmt, ruimte_text},
     {"markdown", "md", "text/markdown; charset=utf-8", "Markdown", "a report",
-     0, report_markdown, amend_markdown_fmt},
+     0, report_markdown, amend_markdown_fmt, NULL},
     {"html", "html", "text/html; charset=utf-8", "HTML", "a page", 0,
-     report_html, NULL},
+     report_html, NULL, NULL},
     {"json", "json", "application/json", "JSON", "a document", FORMAT_WEB,
-     report_json, amend_json_fmt},
+     report_json, amend_json_fmt, ruimte_json},
     {"csv", "csv", "text/csv; charset=utf-8", "CSV", "a table", FORMAT_WEB,
-     report_csv, amend_csv_fmt},
+     report_csv, amend_csv_fmt, NULL},
     {"xlsx", "xlsx",
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
      "Excel (XLSX)", "a workbook",
-     FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, NULL, amend_xlsx},
-    {NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL}};
+     FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, NULL, amend_xlsx, NULL},
+    {NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL}};
 
 int
 format_carries(const struct format *f, enum format_doc doc)
 {
 	return (doc == FORMAT_REPORT && f->report != NULL) ||
-	       (doc == FORMAT_AMEND && f->amend != NULL);
+	       (doc == FORMAT_AMEND && f->amend != NULL) ||
+	       (doc == FORMAT_RUIMTE && f->ruimte != NULL);
 }
 
 const struct format *

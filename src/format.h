@@ -26,7 +26,8 @@
 /* The kinds of document; a format carries one or both. */
 enum format_doc {
 	FORMAT_REPORT = 1u, /* check */
-	FORMAT_AMEND = 2u   /* amendments */
+	FORMAT_AMEND = 2u,  /* amendments */
+	FORMAT_RUIMTE = 4u  /* ruimte */
 };
 
 /* Flags of a format. */
@@ -51,6 +52,11 @@ typedef enum pt_status (*format_amend_fn)(struct pt_buf *out,
                                           const char *tmpdir,
                                           struct pt_err *err);
 
+/* The juridische ruimte of n designs (ruimte.h). */
+struct ruimte_result;
+typedef enum pt_status (*format_ruimte_fn)(struct pt_buf *out,
+                                           struct ruimte_result *const *r,
+                                           size_t n, struct pt_err *err);
 struct format {
 	const char *name;  /* "html": the value of --format */
 	const char *ext;   /* file extension without the dot */
@@ -60,6 +66,7 @@ struct format {
 	unsigned flags;    /* FORMAT_BINARY, FORMAT_NO_STDOUT, FORMAT_WEB */
 	format_report_fn report; /* NULL: cannot carry a report */
 	format_amend_fn amend;   /* NULL: cannot carry an amendment list */
+	format_ruimte_fn ruimte; /* NULL: cannot carry a juridische ruimte */
 };
 
 /* The table, ended by a row with name NULL.  The first row that carries

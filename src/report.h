@@ -88,6 +88,14 @@ void report_groups(const struct check_result *r, struct report_group **groups,
                    size_t *n);
 void report_groups_free(struct report_group *groups, size_t n);
 
+/* The juridische ruimte of n designs (ruimte.h): Dutch text, and the JSON
+ * of the contract in README.md. */
+struct ruimte_result;
+void report_ruimte_text(struct pt_buf *out, struct ruimte_result *const *r,
+                        size_t n);
+void report_ruimte_json(struct pt_buf *out, struct ruimte_result *const *r,
+                        size_t n);
+
 /*
  * Dutch label of a verification mark: V26 "geverifieerd in geconsolideerde
  * tekst (2025/2026)", V15 "alleen geverifieerd in tekst van 2015", P

@@ -14,6 +14,10 @@ struct vocab_entry {
 	const char *label;  /* Dutch description for reports */
 	const char *holder; /* tasks: who the law gives it to today; roles:
 	                       legal basis */
+	const char *roles;  /* tasks: the roles of those holders, space-
+	                       separated, most usual first ("" when the law
+	                       names no role of the design format); roles:
+	                       NULL */
 };
 
 extern const struct vocab_entry vocab_roles[];

@@ -22,6 +22,7 @@ main(void)
 	srunner_add_suite(sr, suite_design());
 	srunner_add_suite(sr, suite_rules());
 	srunner_add_suite(sr, suite_check());
+	srunner_add_suite(sr, suite_ruimte());
 	srunner_add_suite(sr, suite_report());
 	srunner_add_suite(sr, suite_stale());
 	srunner_add_suite(sr, suite_diff());

@@ -14,6 +14,7 @@ Suite *suite_import(void);
 Suite *suite_design(void);
 Suite *suite_rules(void);
 Suite *suite_check(void);
+Suite *suite_ruimte(void);
 Suite *suite_report(void);
 Suite *suite_stale(void);
 Suite *suite_diff(void);
