@@ -199,6 +199,21 @@ static const struct cli_option serve_options[] = {
      "rule directory (default: the installed rules,\n"
      "or $PROEFTOETS_RULES)",
      0},
+    {OPT_MAX_CONNECTIONS, "max-connections", REQ, "N", NULL,
+     "connections at once (default 64; 1-4096); more\n"
+     "are refused until one ends",
+     0},
+    {OPT_MAX_PER_ADDRESS, "max-per-address", REQ, "N", NULL,
+     "connections at once from one client address\n"
+     "(default 32; at most --max-connections)",
+     0},
+    {OPT_IDLE_TIMEOUT, "idle-timeout", REQ, "SECONDS", NULL,
+     "end a connection silent this long (default 30)", 0},
+    {OPT_REQUEST_TIMEOUT, "request-timeout", REQ, "SECONDS", NULL,
+     "answer 408 and end a connection whose request\n"
+     "(header and body) has not come in whole after\n"
+     "this long (default 60)",
+     0},
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option user_options[] = {
@@ -373,7 +388,10 @@ const struct cli_command cli_commands[] = {
      "apart.\n",
      amendments_options,
      "Exit status 7 when a proeftuin named was never saved.\n"},
-    {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--rules DIR]",
+    {"serve", cmd_serve,
+     "serve [--listen ADDR:PORT] [--rules DIR]\n"
+     "         [--max-connections N] [--max-per-address N]\n"
+     "         [--idle-timeout SECONDS] [--request-timeout SECONDS]",
      "the web workspace: proeftuinen, findings, review, law",
      "Serve the web workspace of the denktank: the saved proeftuinen, each\n"
      "checked again with the current rules and registry, their findings\n"

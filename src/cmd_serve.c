@@ -44,6 +44,49 @@ ready(void *arg, const char *url)
 	fflush(c->out);
 }
 
+/* A whole number lo..hi, or 0 when v is not one. */
+static unsigned
+number(const char *v, unsigned long lo, unsigned long hi)
+{
+	char *end;
+	unsigned long n;
+
+	if (v == NULL || *v < '0' || *v > '9')
+		return 0;
+	errno = 0;
+	n = strtoul(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < lo || n > hi)
+		return 0;
+	return (unsigned)n;
+}
+
+/* One limit option into cfg; PT_OK or a usage error. */
+static int
+serve_limit(struct cli_getopt *g, int id, struct serve_config *cfg)
+{
+	switch (id) {
+	case OPT_MAX_CONNECTIONS:
+		if ((cfg->max_connections =
+		         number(g->val, 1, SERVE_LIMIT_MAX)) == 0)
+			return cli_opt_needs(g, "a number 1-4096");
+		break;
+	case OPT_MAX_PER_ADDRESS:
+		if ((cfg->max_per_addr = number(g->val, 1, SERVE_LIMIT_MAX)) ==
+		    0)
+			return cli_opt_needs(g, "a number 1-4096");
+		break;
+	case OPT_IDLE_TIMEOUT:
+		if ((cfg->idle_timeout = number(g->val, 1, 3600)) == 0)
+			return cli_opt_needs(g, "a number of seconds (1-3600)");
+		break;
+	case OPT_REQUEST_TIMEOUT:
+		if ((cfg->request_timeout = number(g->val, 1, 3600)) == 0)
+			return cli_opt_needs(g, "a number of seconds (1-3600)");
+		break;
+	}
+	return PT_OK;
+}
+
 int
 cmd_serve(struct cli *c, int argc, char **argv)
 {
@@ -64,6 +107,8 @@ cmd_serve(struct cli *c, int argc, char **argv)
 			if (*g.val == '\0')
 				return cli_opt_needs(&g, "a directory");
 			cfg.rules_dir = g.val;
+		} else if ((r = serve_limit(&g, id, &cfg)) != PT_OK) {
+			return r;
 		}
 	}
 	if (id < 0)

@@ -41,14 +41,32 @@ static const char csp[] =
  * a registry connection of its own from the pool for the request (SQLite
  * connections are not shared between threads) and gives it back.
  */
+/*
+ * A connection as the watchdog sees it: from MHD's notification of its
+ * start to that of its end (the socket is closed after the latter, so the
+ * watchdog, under conn_mu, never touches a descriptor reused since).
+ */
+struct conn {
+	struct conn *prev, *next;
+	int fd;
+	time_t start;  /* of the request coming in now */
+	int answering; /* the request is in and being answered */
+	int expired;   /* the watchdog has ended it */
+};
+
 struct server {
 	const struct serve_config *cfg;
 	struct ruleset *rs;      /* read only once loaded */
 	struct auth_limits *lim; /* thread-safe */
 	const char *tmpdir;
+	unsigned max_conn, per_addr, idle, req_timeout;
 	pthread_mutex_t pool_mu;
-	struct pt_store *pool[SERVE_MAX_CONNECTIONS];
+	struct pt_store **pool; /* max_conn of them */
 	size_t npool;
+	pthread_mutex_t conn_mu; /* guards conns and stopping */
+	pthread_cond_t conn_cv;
+	struct conn *conns;
+	int stopping;
 };
 
 /* A registry connection for one request: from the pool, or a new one. */
@@ -72,7 +90,7 @@ pool_put(struct server *sv, struct pt_store *st)
 	if (st == NULL)
 		return;
 	pthread_mutex_lock(&sv->pool_mu);
-	if (sv->npool < SERVE_MAX_CONNECTIONS) {
+	if (sv->npool < sv->max_conn) {
 		sv->pool[sv->npool++] = st;
 		st = NULL;
 	}
@@ -867,6 +885,147 @@ answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 	return ok;
 }
 
+/* --- connections and the request time-out ---------------------------------
+ */
+
+static void
+notify_conn(void *cls, struct MHD_Connection *conn, void **socket_context,
+            enum MHD_ConnectionNotificationCode toe)
+{
+	struct server *sv = cls;
+	struct conn *k = *socket_context;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		    conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+		k = xcalloc(1, sizeof *k);
+		k->fd = ci != NULL ? ci->connect_fd : -1;
+		k->start = time(NULL);
+		pthread_mutex_lock(&sv->conn_mu);
+		k->next = sv->conns;
+		if (sv->conns != NULL)
+			sv->conns->prev = k;
+		sv->conns = k;
+		pthread_mutex_unlock(&sv->conn_mu);
+		*socket_context = k;
+	} else if (k != NULL) {
+		pthread_mutex_lock(&sv->conn_mu);
+		if (k->prev != NULL)
+			k->prev->next = k->next;
+		else
+			sv->conns = k->next;
+		if (k->next != NULL)
+			k->next->prev = k->prev;
+		pthread_mutex_unlock(&sv->conn_mu);
+		free(k);
+		*socket_context = NULL;
+	}
+}
+
+static struct conn *
+conn_of(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci != NULL ? ci->socket_context : NULL;
+}
+
+/*
+ * The request on conn is in: from now on it is answered, not timed.
+ * Returns 0 when the watchdog has already ended the connection.
+ */
+static int
+conn_answering(struct server *sv, struct MHD_Connection *conn)
+{
+	struct conn *k = conn_of(conn);
+	int ok = 1;
+
+	if (k == NULL)
+		return 1;
+	pthread_mutex_lock(&sv->conn_mu);
+	if (k->expired)
+		ok = 0;
+	else
+		k->answering = 1;
+	pthread_mutex_unlock(&sv->conn_mu);
+	return ok;
+}
+
+/* The answer is sent: the next request on the connection starts now. */
+static void
+conn_next(struct server *sv, struct MHD_Connection *conn)
+{
+	struct conn *k = conn_of(conn);
+
+	if (k == NULL)
+		return;
+	pthread_mutex_lock(&sv->conn_mu);
+	k->answering = 0;
+	k->start = time(NULL);
+	pthread_mutex_unlock(&sv->conn_mu);
+}
+
+/* What the watchdog sends before it shuts a connection whose request
+ * took too long: MHD is only reading there, so nothing else is written. */
+static const char timeout_answer[] =
+    "HTTP/1.1 408 Request Timeout\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "Referrer-Policy: no-referrer\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Cache-Control: no-store\r\n"
+    "Connection: close\r\n"
+    "Content-Length: 38\r\n"
+    "\r\n"
+    "Het verzoek kwam niet op tijd binnen.\n";
+
+/* Once a second: end the connections whose request is overdue. */
+static void *
+watchdog(void *arg)
+{
+	struct server *sv = arg;
+	struct timespec ts;
+	struct conn *k;
+	time_t now;
+
+	pthread_mutex_lock(&sv->conn_mu);
+	while (!sv->stopping) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += 1;
+		pthread_cond_timedwait(&sv->conn_cv, &sv->conn_mu, &ts);
+		now = time(NULL);
+		for (k = sv->conns; k != NULL; k = k->next) {
+			if (k->answering || k->expired || k->fd < 0 ||
+			    now - k->start < (time_t)sv->req_timeout)
+				continue;
+			k->expired = 1;
+			if (send(k->fd, timeout_answer,
+			         sizeof timeout_answer - 1,
+			         MSG_DONTWAIT | MSG_NOSIGNAL) < 0) {
+				/* Shut it all the same. */
+			}
+			shutdown(k->fd, SHUT_RDWR);
+		}
+	}
+	pthread_mutex_unlock(&sv->conn_mu);
+	return NULL;
+}
+
+/* The whole request is in (or refused early): answer it, unless the
+ * watchdog has ended the connection meanwhile. */
+static enum MHD_Result
+answer_now(struct server *sv, struct MHD_Connection *conn, struct req *rq,
+           const char *url, const char *method)
+{
+	rq->answered = 1;
+	if (!conn_answering(sv, conn))
+		return MHD_NO;
+	return answer(sv, conn, rq, url, method);
+}
+
 static enum MHD_Result
 handler(void *cls, struct MHD_Connection *conn, const char *url,
         const char *method, const char *version, const char *upload,
@@ -886,8 +1045,7 @@ handler(void *cls, struct MHD_Connection *conn, const char *url,
 		if (cl != NULL && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) {
 			/* Answer at once; MHD closes the connection after. */
 			rq->too_big = 1;
-			rq->answered = 1;
-			return answer(sv, conn, rq, url, method);
+			return answer_now(sv, conn, rq, url, method);
 		}
 		return MHD_YES;
 	}
@@ -898,16 +1056,14 @@ handler(void *cls, struct MHD_Connection *conn, const char *url,
 	if (*upload_size != 0) {
 		if (rq->body.len + *upload_size > SERVE_MAX_BODY) {
 			rq->too_big = 1;
-			rq->answered = 1;
 			*upload_size = 0;
-			return answer(sv, conn, rq, url, method);
+			return answer_now(sv, conn, rq, url, method);
 		}
 		pt_buf_add(&rq->body, upload, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	rq->answered = 1;
-	return answer(sv, conn, rq, url, method);
+	return answer_now(sv, conn, rq, url, method);
 }
 
 static void
@@ -916,9 +1072,8 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct req *rq = *con_cls;
 
-	(void)cls;
-	(void)conn;
 	(void)toe;
+	conn_next(cls, conn);
 	if (rq != NULL) {
 		pt_buf_release(&rq->body);
 		free(rq);
@@ -929,6 +1084,108 @@ completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 /* --- running
  * ------------------------------------------------------------------ */
 
+static unsigned
+limit_or(unsigned v, unsigned dflt)
+{
+	if (v == 0)
+		return dflt;
+	return v > SERVE_LIMIT_MAX ? SERVE_LIMIT_MAX : v;
+}
+
+static struct MHD_Daemon *
+start_daemon(struct server *sv, const struct serve_config *cfg)
+{
+	/* A thread per connection: a password check (Argon2id, about half a
+	 * second) or a long page never holds up another connection. */
+	unsigned flags =
+	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD;
+
+	if (cfg->addr.ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	return MHD_start_daemon(
+	    flags, 0, NULL, NULL, handler, sv, MHD_OPTION_SOCK_ADDR,
+	    (const struct sockaddr *)&cfg->addr.ss, MHD_OPTION_NOTIFY_COMPLETED,
+	    completed, sv, MHD_OPTION_NOTIFY_CONNECTION, notify_conn, sv,
+	    MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
+	    MHD_OPTION_CONNECTION_LIMIT, sv->max_conn,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, sv->per_addr,
+	    MHD_OPTION_CONNECTION_TIMEOUT, sv->idle,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONN_MEMORY,
+	    MHD_OPTION_END);
+}
+
+static void
+listen_error(const struct serve_config *cfg, const char *host,
+             struct pt_err *err)
+{
+	int v6 = cfg->addr.ss.ss_family == AF_INET6;
+
+	pt_err_set(err, PT_EIO, NULL, 0, 0,
+	           "cannot listen on %s%s%s:%u (in use, or not an "
+	           "address of this machine?)",
+	           v6 ? "[" : "", host, v6 ? "]" : "",
+	           ntohs(v6 ? ((const struct sockaddr_in6 *)&cfg->addr.ss)
+	                          ->sin6_port
+	                    : ((const struct sockaddr_in *)&cfg->addr.ss)
+	                          ->sin_port));
+}
+
+/* Wait until the stop descriptor is readable. */
+static enum pt_status
+wait_stop(int fd, struct pt_err *err)
+{
+	for (;;) {
+		struct pollfd pfd;
+
+		pfd.fd = fd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
+			                  "cannot wait for a stop signal: %s",
+			                  strerror(errno));
+		}
+		if (pfd.revents != 0)
+			return PT_OK;
+	}
+}
+
+static void
+server_init(struct server *sv, const struct serve_config *cfg)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	memset(sv, 0, sizeof *sv);
+	sv->cfg = cfg;
+	sv->tmpdir = tmp != NULL && *tmp != '\0' ? tmp : "/tmp";
+	sv->max_conn = limit_or(cfg->max_connections, SERVE_MAX_CONNECTIONS);
+	sv->per_addr = limit_or(cfg->max_per_addr, SERVE_MAX_PER_IP);
+	if (sv->per_addr > sv->max_conn)
+		sv->per_addr = sv->max_conn;
+	sv->idle = cfg->idle_timeout != 0 ? cfg->idle_timeout : SERVE_TIMEOUT;
+	sv->req_timeout = cfg->request_timeout != 0 ? cfg->request_timeout
+	                                            : SERVE_REQUEST_TIMEOUT;
+	sv->pool = xcalloc(sv->max_conn, sizeof *sv->pool);
+	pthread_mutex_init(&sv->pool_mu, NULL);
+	pthread_mutex_init(&sv->conn_mu, NULL);
+	pthread_cond_init(&sv->conn_cv, NULL);
+}
+
+static void
+server_release(struct server *sv)
+{
+	auth_limits_free(sv->lim);
+	while (sv->npool > 0)
+		store_close(sv->pool[--sv->npool]);
+	free(sv->pool);
+	pthread_mutex_destroy(&sv->pool_mu);
+	pthread_mutex_destroy(&sv->conn_mu);
+	pthread_cond_destroy(&sv->conn_cv);
+	rules_free(sv->rs);
+}
+
 enum pt_status
 serve_run(const struct serve_config *cfg, struct pt_err *err)
 {
@@ -936,92 +1193,52 @@ serve_run(const struct serve_config *cfg, struct pt_err *err)
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *info;
 	char host[INET6_ADDRSTRLEN], url[INET6_ADDRSTRLEN + 32];
-	/* A thread per connection: a password check (Argon2id, about half a
-	 * second) or a long page never holds up another connection. */
-	unsigned flags =
-	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD;
 	struct pt_store *first;
 	const void *ap;
-	const char *tmp = getenv("TMPDIR");
+	pthread_t wd;
 	enum pt_status rc = PT_OK;
 
-	memset(&sv, 0, sizeof sv);
-	sv.cfg = cfg;
-	sv.tmpdir = tmp != NULL && *tmp != '\0' ? tmp : "/tmp";
 	if (auth_init(err) != PT_OK)
 		return PT_EINTERNAL;
-	if (rules_load_dir(cfg->rules_dir, &sv.rs, err) != PT_OK)
-		return err->code;
-	/* Open (and if need be upgrade) the registry once before serving. */
-	if (store_open(cfg->db_path, &first, err) != PT_OK) {
-		rules_free(sv.rs);
+	server_init(&sv, cfg);
+	if (rules_load_dir(cfg->rules_dir, &sv.rs, err) != PT_OK ||
+	    /* Open (and if need be upgrade) the registry before serving. */
+	    store_open(cfg->db_path, &first, err) != PT_OK) {
+		server_release(&sv);
 		return err->code;
 	}
-	pthread_mutex_init(&sv.pool_mu, NULL);
 	sv.pool[sv.npool++] = first;
 	sv.lim = auth_limits_new(SERVE_HASH_SLOTS);
-	if (cfg->addr.ss.ss_family == AF_INET6) {
-		flags |= MHD_USE_IPv6;
+	if (cfg->addr.ss.ss_family == AF_INET6)
 		ap = &((const struct sockaddr_in6 *)&cfg->addr.ss)->sin6_addr;
-	} else {
+	else
 		ap = &((const struct sockaddr_in *)&cfg->addr.ss)->sin_addr;
-	}
 	inet_ntop(cfg->addr.ss.ss_family, ap, host, sizeof host);
-	d = MHD_start_daemon(
-	    flags, 0, NULL, NULL, handler, &sv, MHD_OPTION_SOCK_ADDR,
-	    (const struct sockaddr *)&cfg->addr.ss, MHD_OPTION_NOTIFY_COMPLETED,
-	    completed, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVE_MAX_PER_IP,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_TIMEOUT,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-	    MHD_OPTION_END);
-	if (d == NULL) {
-		rc = pt_err_set(
-		    err, PT_EIO, NULL, 0, 0,
-		    "cannot listen on %s%s%s:%u (in use, or not an "
-		    "address of this machine?)",
-		    cfg->addr.ss.ss_family == AF_INET6 ? "[" : "", host,
-		    cfg->addr.ss.ss_family == AF_INET6 ? "]" : "",
-		    ntohs(cfg->addr.ss.ss_family == AF_INET6
-		              ? ((const struct sockaddr_in6 *)&cfg->addr.ss)
-		                    ->sin6_port
-		              : ((const struct sockaddr_in *)&cfg->addr.ss)
-		                    ->sin_port));
+	if (pthread_create(&wd, NULL, watchdog, &sv) != 0) {
+		server_release(&sv);
+		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
+		                  "cannot start a thread");
+	}
+	if ((d = start_daemon(&sv, cfg)) == NULL) {
+		listen_error(cfg, host, err);
+		rc = PT_EIO;
 		goto out;
 	}
 	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	if (cfg->addr.ss.ss_family == AF_INET6)
-		snprintf(url, sizeof url, "http://[%s]:%u/", host,
-		         info != NULL ? (unsigned)info->port : 0u);
-	else
-		snprintf(url, sizeof url, "http://%s:%u/", host,
-		         info != NULL ? (unsigned)info->port : 0u);
+	snprintf(url, sizeof url,
+	         cfg->addr.ss.ss_family == AF_INET6 ? "http://[%s]:%u/"
+	                                            : "http://%s:%u/",
+	         host, info != NULL ? (unsigned)info->port : 0u);
 	if (cfg->ready != NULL)
 		cfg->ready(cfg->arg, url);
-	for (;;) {
-		struct pollfd pfd;
-
-		pfd.fd = cfg->stop_fd;
-		pfd.events = POLLIN;
-		pfd.revents = 0;
-		if (poll(&pfd, 1, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-			                "cannot wait for a stop signal: %s",
-			                strerror(errno));
-			break;
-		}
-		if (pfd.revents != 0)
-			break;
-	}
+	rc = wait_stop(cfg->stop_fd, err);
 	MHD_stop_daemon(d);
 out:
-	auth_limits_free(sv.lim);
-	while (sv.npool > 0)
-		store_close(sv.pool[--sv.npool]);
-	pthread_mutex_destroy(&sv.pool_mu);
-	rules_free(sv.rs);
+	pthread_mutex_lock(&sv.conn_mu);
+	sv.stopping = 1;
+	pthread_cond_signal(&sv.conn_cv);
+	pthread_mutex_unlock(&sv.conn_mu);
+	pthread_join(wd, NULL);
+	server_release(&sv);
 	return rc;
 }

@@ -7,9 +7,23 @@
  * waits for the requests under way and returns.  It never prints: the
  * ready callback receives the URL once the server listens.
  *
- * One thread answers every request (MHD's internal polling thread), so
- * the registry handle, the login limits and the schema cache are used by
- * one thread only; the caller's thread waits on the stop descriptor.
+ * Each connection has a thread of its own (MHD's thread per connection)
+ * and takes a registry connection from a pool for each request; the
+ * login limits are shared under a mutex.  A watchdog thread ends a
+ * connection whose request (header and body) has not come in whole
+ * within the request time-out: it answers 408 and shuts the socket.  The
+ * caller's thread waits on the stop descriptor.
+ *
+ * Limits (serve_config; 0 takes the default):
+ *   max_connections  connections at once (SERVE_MAX_CONNECTIONS)
+ *   max_per_addr     of them from one client address (SERVE_MAX_PER_IP)
+ *   idle_timeout     seconds of silence that end a connection
+ *                    (SERVE_TIMEOUT)
+ *   request_timeout  seconds from the first byte of a request (or the end
+ *                    of the one before on the connection) to its last
+ *                    (SERVE_REQUEST_TIMEOUT)
+ * and fixed ones: a body of SERVE_MAX_BODY bytes, SERVE_CONN_MEMORY bytes
+ * of header buffer per connection (a larger header is answered by MHD).
  *
  * Routes (pages in web.h; everything but the sign-in needs a session):
  *   GET  /                         the proeftuinen
@@ -47,6 +61,9 @@
 #define SERVE_MAX_CONNECTIONS 64
 #define SERVE_MAX_PER_IP      32
 #define SERVE_TIMEOUT         30 /* seconds of silence on a connection */
+#define SERVE_REQUEST_TIMEOUT 60 /* seconds for a whole request to arrive */
+#define SERVE_CONN_MEMORY     (32 * 1024) /* header buffer per connection */
+#define SERVE_LIMIT_MAX       4096 /* the largest connection limit taken */
 #define SERVE_HASH_SLOTS      2  /* password checks at once (Argon2id) */
 
 struct serve_addr {
@@ -67,6 +84,8 @@ struct serve_config {
 	const char *rules_dir;
 	struct serve_addr addr;
 	int stop_fd; /* readable (or closed) = stop */
+	unsigned max_connections, max_per_addr; /* 0: the defaults */
+	unsigned idle_timeout, request_timeout; /* seconds; 0: the defaults */
 	/* Called once when listening: "http://127.0.0.1:PORT/". */
 	void (*ready)(void *arg, const char *url);
 	void *arg;

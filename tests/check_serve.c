@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -45,6 +46,8 @@ static char *dir, *db, *rules;
 static pid_t server = -1;
 static FILE *server_out;
 static char base[256];
+/* More arguments of serve for a test case's server (NULL-terminated). */
+static const char *serve_extra[8];
 
 /* --- the server ----------------------------------------------------------- */
 
@@ -90,20 +93,24 @@ start_server(void)
 	server = fork();
 	ck_assert_int_ge(server, 0);
 	if (server == 0) {
-		char *argv[] = {(char *)"proeftoets",
-		                (char *)"--db",
-		                db,
-		                (char *)"serve",
-		                (char *)"--listen",
-		                (char *)"127.0.0.1:0",
-		                (char *)"--rules",
-		                rules,
-		                NULL};
+		char *argv[16] = {(char *)"proeftoets",
+		                  (char *)"--db",
+		                  db,
+		                  (char *)"serve",
+		                  (char *)"--listen",
+		                  (char *)"127.0.0.1:0",
+		                  (char *)"--rules",
+		                  rules,
+		                  NULL};
+		int argc = 8, i;
 		FILE *out;
 
+		for (i = 0; serve_extra[i] != NULL; i++)
+			argv[argc++] = (char *)serve_extra[i];
+		argv[argc] = NULL;
 		close(fds[0]);
 		out = fdopen(fds[1], "w");
-		_exit(proeftoets_main(8, argv, out, stderr));
+		_exit(proeftoets_main(argc, argv, out, stderr));
 	}
 	close(fds[1]);
 	in = fdopen(fds[0], "r");
@@ -116,6 +123,17 @@ start_server(void)
 	snprintf(base, sizeof base, "%s", line + 13);
 	base[strlen(base) - 1] = '\0';
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+/* A server that gives a request 3 s to come in. */
+static void
+start_slow_server(void)
+{
+	serve_extra[0] = "--request-timeout";
+	serve_extra[1] = "3";
+	serve_extra[2] = NULL;
+	start_server();
+	serve_extra[0] = NULL;
 }
 
 static void
@@ -164,6 +182,8 @@ collect(char *p, size_t size, size_t n, void *arg)
  */
 /* One more request header for the next requests (NULL: none). */
 static const char *req_header;
+/* The local address the next requests come from (NULL: any). */
+static const char *req_from;
 
 static long
 req(struct http *h, const char *method, const char *path, const char *token,
@@ -184,6 +204,8 @@ req(struct http *h, const char *method, const char *path, const char *token,
 	curl_easy_setopt(cu, CURLOPT_HEADERDATA, &h->head);
 	curl_easy_setopt(cu, CURLOPT_TIMEOUT, 30L);
 	curl_easy_setopt(cu, CURLOPT_PATH_AS_IS, 1L);
+	if (req_from != NULL)
+		curl_easy_setopt(cu, CURLOPT_INTERFACE, req_from);
 	if (token != NULL) {
 		ck = xasprintf("pt_sessie=%s", token);
 		curl_easy_setopt(cu, CURLOPT_COOKIE, ck);
@@ -1059,6 +1081,159 @@ START_TEST(test_serve_user_add)
 }
 END_TEST
 
+/* --- slow clients ---------------------------------------------------------
+ */
+
+static int
+under_valgrind(void)
+{
+	const char *v = getenv("VALGRIND");
+
+	return v != NULL && *v != '\0';
+}
+
+/* A socket connected to the server from 127.0.0.1; -1 when refused. */
+static int
+connect_raw(void)
+{
+	struct sockaddr_in sa;
+	int fd;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((unsigned short)atoi(strrchr(base, ':') + 1));
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) < 0)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * A request whose header never ends is answered 408, with the security
+ * headers, once the request time-out (3 s here) is over; the connection
+ * is then closed.  The bound of the wait is generous: 30 s.
+ */
+START_TEST(test_serve_request_timeout)
+{
+	struct pt_buf got = PT_BUF_INIT;
+	struct timeval tv = {30, 0};
+	char buf[512];
+	ssize_t n;
+	int fd = connect_raw();
+
+	ck_assert_int_ge(fd, 0);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	ck_assert_int_eq(write(fd, "GET / HTTP/1.1\r\nHost: x\r\nX-", 27), 27);
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		pt_buf_add(&got, buf, (size_t)n);
+	close(fd);
+	ck_assert_msg(n == 0, "the connection was not closed");
+	ck_assert_msg(t_contains(got.s != NULL ? got.s : "",
+	                         "HTTP/1.1 408 Request Timeout\r\n"),
+	              "no 408: '%s'", got.s != NULL ? got.s : "");
+	ck_assert(t_contains(got.s, "X-Content-Type-Options: nosniff\r\n"));
+	ck_assert(t_contains(got.s, "X-Frame-Options: DENY\r\n"));
+	ck_assert(t_contains(got.s, "Content-Security-Policy: "));
+	pt_buf_release(&got);
+}
+END_TEST
+
+#define SLOW_CONNS  100
+#define SLOW_ROUNDS 40 /* of half a second: 20 s */
+
+struct slowloris {
+	int fd[SLOW_CONNS];
+	int cut;     /* connections the server ended (or refused) */
+	int running; /* 0 stops the thread */
+};
+
+static pthread_mutex_t slow_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Every half second a byte of a header that never ends on each of
+ * SLOW_CONNS connections; one the server ends is opened again. */
+static void *
+slowloris_worker(void *arg)
+{
+	struct slowloris *sl = arg;
+	struct timespec half = {0, 500 * 1000000L};
+	static const char head[] = "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+	int i, run;
+
+	for (i = 0; i < SLOW_CONNS; i++)
+		if ((sl->fd[i] = connect_raw()) >= 0)
+			send(sl->fd[i], head, sizeof head - 1, MSG_NOSIGNAL);
+	for (;;) {
+		pthread_mutex_lock(&slow_mu);
+		run = sl->running;
+		pthread_mutex_unlock(&slow_mu);
+		if (!run)
+			break;
+		for (i = 0; i < SLOW_CONNS; i++) {
+			if (sl->fd[i] >= 0 &&
+			    send(sl->fd[i], "a", 1,
+			         MSG_NOSIGNAL | MSG_DONTWAIT) == 1)
+				continue;
+			if (sl->fd[i] >= 0)
+				close(sl->fd[i]);
+			sl->cut++;
+			if ((sl->fd[i] = connect_raw()) >= 0)
+				send(sl->fd[i], head, sizeof head - 1,
+				     MSG_NOSIGNAL);
+		}
+		nanosleep(&half, NULL);
+	}
+	for (i = 0; i < SLOW_CONNS; i++)
+		if (sl->fd[i] >= 0)
+			close(sl->fd[i]);
+	return NULL;
+}
+
+/*
+ * Slowloris: 100 connections from 127.0.0.1 trickle a header for 20 s
+ * while a signed-in member on 127.0.0.2 asks for a page every half
+ * second.  Every page answers 200: one address holds at most 32
+ * connections and a request gets 3 s to come in.  No time is asserted
+ * beyond libcurl's generous 30 s per request.
+ */
+START_TEST(test_serve_slowloris)
+{
+	static struct slowloris sl;
+	struct timespec half = {0, 500 * 1000000L};
+	struct http h;
+	pthread_t t;
+	char *anna;
+	int i, ok = 0;
+
+	if (under_valgrind())
+		return;
+	req_from = "127.0.0.2";
+	anna = login("anna", "geheim-1");
+	ck_assert_ptr_nonnull(anna);
+	memset(&sl, 0, sizeof sl);
+	sl.running = 1;
+	ck_assert_int_eq(pthread_create(&t, NULL, slowloris_worker, &sl), 0);
+	for (i = 0; i < SLOW_ROUNDS; i++) {
+		nanosleep(&half, NULL);
+		if (get(&h, "/", anna) == 200)
+			ok++;
+		http_release(&h);
+	}
+	pthread_mutex_lock(&slow_mu);
+	sl.running = 0;
+	pthread_mutex_unlock(&slow_mu);
+	pthread_join(t, NULL);
+	req_from = NULL;
+	ck_assert_int_eq(ok, SLOW_ROUNDS);
+	/* The server refused those over the limit and ended the slow ones. */
+	ck_assert_int_gt(sl.cut, SLOW_CONNS - 32);
+	free(anna);
+}
+END_TEST
+
 Suite *
 suite_serve(void)
 {
@@ -1085,6 +1260,13 @@ suite_serve(void)
 	tcase_add_unchecked_fixture(tc, start_server, stop_server);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_serve_login_limits);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("slow");
+	tcase_add_unchecked_fixture(tc, start_slow_server, stop_server);
+	tcase_set_timeout(tc, 180);
+	tcase_add_test(tc, test_serve_request_timeout);
+	tcase_add_test(tc, test_serve_slowloris);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("cli");
