@@ -12,7 +12,13 @@ saved proeftuin and review decisions (the "earlier content"):
    registry;
 2. review: `review set` decisions are written one after another and the
    writer is killed at a random moment, CRASH_REVIEW_KILLS times
-   (default 40), all on one registry.
+   (default 40), all on one registry;
+3. update: `update` from a file:// mirror of a generated law of
+   CRASH_UPDATE_MB MiB (default 8) is killed CRASH_UPDATE_KILLS times
+   (default 30): no version may keep a temporary download as its source,
+   and the next run removes the downloads of killed runs;
+4. proeftuin add: a batch of three designs is killed CRASH_BATCH_KILLS
+   times (default 15): it lands whole or not at all.
 
 After every kill: PRAGMA integrity_check and foreign_key_check are clean,
 the full-text index matches its content, every row of the earlier content
@@ -165,6 +171,162 @@ def make_law(src, out, mb):
     os.unlink(tmp)
 
 
+UPDATE_BWB = "BWBR9990002"
+
+
+def make_mirror(src, work, mb):
+    """A file:// mirror laid out as the BWB repository: a generated law
+    and a manifest with its size and SHA-512."""
+    import hashlib
+    mirror = os.path.join(work, "mirror")
+    label = "2026-01-01_0"
+    d = os.path.join(mirror, UPDATE_BWB, label, "xml")
+    os.makedirs(d)
+    name = UPDATE_BWB + "_" + label + ".xml"
+    tmp = os.path.join(work, "update.gen")
+    make_law(src, tmp, mb)
+    with open(tmp, encoding="utf-8") as f:
+        text = f.read().replace(NEW_BWB, UPDATE_BWB)
+    os.unlink(tmp)
+    data = text.encode("utf-8")
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+    manifest = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<work label="%s" gegenereerd="2026-01-02T06:00:00+01:00">'
+        "<metadata><datum_inwerkingtreding>2026-01-01"
+        "</datum_inwerkingtreding></metadata>\n"
+        '<expression label="%s"><metadata>'
+        "<datum_inwerkingtreding>2026-01-01</datum_inwerkingtreding>"
+        "<zichtdatum_start>2026-01-01</zichtdatum_start></metadata>\n"
+        '<manifestation label="xml"><metadata><size>%d</size>'
+        "<hashcode>%s</hashcode></metadata>"
+        '<item label="%s" _deleted="false"/></manifestation>'
+        "</expression></work>\n"
+        % (UPDATE_BWB, label, len(data), hashlib.sha512(data).hexdigest(),
+           name))
+    with open(os.path.join(mirror, UPDATE_BWB, "manifest.xml"), "w",
+              encoding="utf-8") as f:
+        f.write(manifest)
+    return "file://" + mirror
+
+
+def leaked_downloads(db):
+    d, b = os.path.split(db)
+    return [n for n in os.listdir(d) if n.startswith(b + ".update-")]
+
+
+def foreign_sources(db):
+    """Versions whose source is not the law's URL: a temporary path."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT source FROM version v JOIN law l ON l.id = v.law_id"
+            " WHERE l.bwb = ? AND source NOT LIKE 'file://%'",
+            (UPDATE_BWB,)).fetchall()
+    finally:
+        con.close()
+
+
+def update_round(binary, src, work, base, before, rnd):
+    """Round 3: SIGKILL during `update` from a file:// mirror.  No kill
+    leaves a version named after a temporary download, and the next run
+    removes the downloads of killed runs and completes."""
+    n = int(os.environ.get("CRASH_UPDATE_KILLS", "30"))
+    mb = int(os.environ.get("CRASH_UPDATE_MB", "8"))
+    url = make_mirror(src, work, mb)
+    d = os.path.join(work, "upd")
+    os.makedirs(d)
+    db = os.path.join(d, "update.db")
+    cmd = [binary, "--db", db, "update", "--base", url, UPDATE_BWB]
+    shutil.copy(base, db)
+    t0 = time.monotonic()
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    span = time.monotonic() - t0
+    if r.returncode != 0:
+        fail("update: a whole run exited %d: %s" % (r.returncode,
+                                                    r.stderr.strip()))
+        return
+    survived = 0
+    for i in range(n):
+        for ext in ("", "-wal", "-shm"):
+            if os.path.exists(db + ext):
+                os.unlink(db + ext)
+        shutil.copy(base, db)
+        delay = rnd.uniform(0.0, span * 1.05)
+        what = "update kill %d at %.3f s" % (i + 1, delay)
+        st = kill_after(cmd, delay)
+        if not survived_kill(st, db, before, what):
+            continue
+        bad = foreign_sources(db)
+        if bad:
+            fail("%s: a version's source is %s" % (what, bad[0][0]))
+            continue
+        survived += 1
+    leaked = len(leaked_downloads(db))
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    if r.returncode != 0:
+        fail("update after the kills exited %d: %s"
+             % (r.returncode, r.stderr.strip()))
+    left = leaked_downloads(db)
+    if left:
+        fail("update after the kills left %d temporary downloads: %s"
+             % (len(left), left[0]))
+    if foreign_sources(db):
+        fail("update after the kills: a foreign source")
+    print("crash_safety: update: %d of %d kills survived; %d downloads of "
+          "killed runs were removed by the next run" % (survived, n, leaked),
+          flush=True)
+
+
+def saved_ids(db):
+    con = sqlite3.connect(db)
+    try:
+        return set(r[0] for r in con.execute("SELECT id FROM proeftuin"))
+    finally:
+        con.close()
+
+
+def batch_round(binary, src, work, base, before, rnd):
+    """Round 4: SIGKILL during `proeftuin add` of several designs: the
+    batch lands whole or not at all."""
+    n = int(os.environ.get("CRASH_BATCH_KILLS", "15"))
+    designs = [os.path.join(src, "xml", "proeftuinen", f) for f in
+               ("rvt-integraal.xml", "wijkteam-hulp-en-dwang.xml",
+                "rvt-gecertificeerd.xml")]
+    db = os.path.join(work, "batch.db")
+    cmd = [binary, "--db", db, "proeftuin", "add", "-q", "--rules",
+           os.path.join(src, "rules")] + designs
+    shutil.copy(base, db)
+    old = saved_ids(db)
+    t0 = time.monotonic()
+    pt(binary, db, "proeftuin", "add", "-q", "--rules",
+       os.path.join(src, "rules"), *designs)
+    span = time.monotonic() - t0
+    whole = saved_ids(db)
+    survived = 0
+    for i in range(n):
+        for ext in ("", "-wal", "-shm"):
+            if os.path.exists(db + ext):
+                os.unlink(db + ext)
+        shutil.copy(base, db)
+        delay = rnd.uniform(0.0, span * 1.05)
+        what = "proeftuin add kill %d at %.3f s" % (i + 1, delay)
+        st = kill_after(cmd, delay)
+        if not survived_kill(st, db, before, what):
+            continue
+        got = saved_ids(db)
+        if got not in (old, whole):
+            fail("%s: part of the batch was stored: %s"
+                 % (what, sorted(got - old)))
+            continue
+        survived += 1
+    print("crash_safety: proeftuin add: %d of %d kills survived, each batch "
+          "whole or not at all" % (survived, n), flush=True)
+
+
 def main():
     if len(sys.argv) != 4:
         raise SystemExit(__doc__)
@@ -289,6 +451,9 @@ def main():
         pass
     print("crash_safety: review: %d of %d kills survived, %d decisions in "
           "the log" % (survived, n_review, acked), flush=True)
+
+    update_round(binary, src, work, base, before, rnd)
+    batch_round(binary, src, work, base, before, rnd)
 
     if failures:
         print("crash_safety: %d failures (seed %d)" % (len(failures), seed))
