@@ -1120,14 +1120,13 @@ listen_error(const struct serve_config *cfg, const char *host,
 {
 	int v6 = cfg->addr.ss.ss_family == AF_INET6;
 
-	pt_err_set(err, PT_EIO, NULL, 0, 0,
-	           "cannot listen on %s%s%s:%u (in use, or not an "
-	           "address of this machine?)",
-	           v6 ? "[" : "", host, v6 ? "]" : "",
-	           ntohs(v6 ? ((const struct sockaddr_in6 *)&cfg->addr.ss)
-	                          ->sin6_port
-	                    : ((const struct sockaddr_in *)&cfg->addr.ss)
-	                          ->sin_port));
+	pt_err_set(
+	    err, PT_EIO, NULL, 0, 0,
+	    "cannot listen on %s%s%s:%u (in use, or not an "
+	    "address of this machine?)",
+	    v6 ? "[" : "", host, v6 ? "]" : "",
+	    ntohs(v6 ? ((const struct sockaddr_in6 *)&cfg->addr.ss)->sin6_port
+	             : ((const struct sockaddr_in *)&cfg->addr.ss)->sin_port));
 }
 
 /* Wait until the stop descriptor is readable. */

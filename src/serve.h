@@ -64,7 +64,7 @@
 #define SERVE_REQUEST_TIMEOUT 60 /* seconds for a whole request to arrive */
 #define SERVE_CONN_MEMORY     (32 * 1024) /* header buffer per connection */
 #define SERVE_LIMIT_MAX       4096 /* the largest connection limit taken */
-#define SERVE_HASH_SLOTS      2  /* password checks at once (Argon2id) */
+#define SERVE_HASH_SLOTS      2    /* password checks at once (Argon2id) */
 
 struct serve_addr {
 	struct sockaddr_storage ss;
