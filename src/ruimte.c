@@ -330,14 +330,17 @@ static enum pt_status
 check_xml(const struct builder *bd, const char *xml, size_t len,
           struct design **d, struct check_result **r, struct pt_err *err)
 {
+	enum pt_status rc;
+
 	*d = NULL;
 	*r = NULL;
-	if (design_load_memory(xml, len, bd->name, bd->today, d, err) != PT_OK)
-		return err->code;
-	if (check_run(*d, bd->rs, bd->st, r, err) != PT_OK) {
+	rc = design_load_memory(xml, len, bd->name, bd->today, d, err);
+	if (rc != PT_OK)
+		return rc;
+	if ((rc = check_run(*d, bd->rs, bd->st, r, err)) != PT_OK) {
 		design_free(*d);
 		*d = NULL;
-		return err->code;
+		return rc;
 	}
 	return PT_OK;
 }
@@ -855,7 +858,7 @@ step_barriers(struct ruimte_step *s, const struct check_result *prev,
 {
 	size_t i;
 
-	for (i = 0; i < cur->nfindings; i++) {
+	for (i = 0; cur != NULL && i < cur->nfindings; i++) {
 		const struct finding *f = &cur->findings[i];
 
 		if (!is_barrier(f) || has_barrier(prev, f->id))
