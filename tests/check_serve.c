@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <arpa/inet.h>
 #include <pthread.h>
 #include <signal.h>
@@ -1037,8 +1038,16 @@ cli_stdin(const char *input, char *const argv[])
 		_exit(proeftoets_main(argc, (char **)argv, devnull, devnull));
 	}
 	close(fds[0]);
-	ck_assert_int_eq(write(fds[1], input, strlen(input)),
-	                 (ssize_t)strlen(input));
+	/* A child that refuses its arguments exits before it reads: the
+	 * write may then fail with EPIPE, which is no error of the test. */
+	{
+		void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+		ssize_t w = write(fds[1], input, strlen(input));
+
+		ck_assert(w == (ssize_t)strlen(input) ||
+		          (w < 0 && errno == EPIPE));
+		signal(SIGPIPE, old);
+	}
 	close(fds[1]);
 	waitpid(pid, &status, 0);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
