@@ -89,7 +89,12 @@ while ! grep -q '^listening on ' "$work/out" 2>/dev/null; do
 done
 url=$(sed -n 's/^listening on //p' "$work/out")
 url=${url%/}
-curl -s -o "$work/body" -c "$work/jar" -d 'user=bench&password=bench-wachtwoord' "$url/login"
+# As a browser signs in: the sign-in page first, for its nonce cookie and
+# form token.
+curl -s -o "$work/login" -c "$work/jar" "$url/login"
+csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$work/login")
+curl -s -o "$work/body" -b "$work/jar" -c "$work/jar" \
+	-d "csrf=$csrf&user=bench&password=bench-wachtwoord" "$url/login"
 token=$(awk '$6 == "pt_sessie" { print $7 }' "$work/jar")
 [ -n "$token" ] || { echo "$0: cannot sign in" >&2; exit 1; }
 

@@ -485,6 +485,38 @@ auth_logout(struct pt_store *st, const char *token, struct pt_err *err)
 	return store_auth_session_end(st, th, err);
 }
 
+void
+auth_login_nonce(const char *given, char nonce[AUTH_TOKEN_HEX])
+{
+	if (token_ok(given))
+		memcpy(nonce, given, AUTH_TOKEN_HEX);
+	else
+		new_token(nonce);
+}
+
+void
+auth_login_csrf(const char *nonce, char csrf[AUTH_TOKEN_HEX])
+{
+	struct pt_buf b = PT_BUF_INIT;
+
+	pt_buf_adds(&b, "proeftoets-login:");
+	pt_buf_adds(&b, nonce);
+	digest_sha256_mem(b.s, b.len, csrf);
+	pt_buf_release(&b);
+}
+
+int
+auth_login_csrf_ok(const char *nonce, const char *given)
+{
+	char want[AUTH_TOKEN_HEX];
+
+	if (!token_ok(nonce) || given == NULL ||
+	    strlen(given) != AUTH_TOKEN_HEX - 1)
+		return 0;
+	auth_login_csrf(nonce, want);
+	return sodium_memcmp(want, given, AUTH_TOKEN_HEX - 1) == 0;
+}
+
 int
 auth_csrf_ok(const struct auth_session *s, const char *given)
 {

@@ -149,4 +149,21 @@ enum pt_status auth_logout(struct pt_store *st, const char *token,
 /* Whether given (may be NULL) is the session's CSRF token. */
 int auth_csrf_ok(const struct auth_session *s, const char *given);
 
+/*
+ * The sign-in form has a token of its own, before there is a session:
+ * the login page sets a cookie with a random nonce (64 hex digits) and
+ * puts SHA-256("proeftoets-login:" nonce) in the form.  A page of another
+ * origin can neither read nor set that cookie (HttpOnly, SameSite=Strict),
+ * so it cannot sign the browser in under an account of its choosing.
+ *
+ * auth_login_nonce() keeps a well-formed nonce the browser presented
+ * (given, may be NULL) and makes a new one otherwise; auth_login_csrf()
+ * gives the form's token for nonce; auth_login_csrf_ok() checks a form's
+ * token (may be NULL) against the cookie's nonce (may be NULL) in
+ * constant time.
+ */
+void auth_login_nonce(const char *given, char nonce[AUTH_TOKEN_HEX]);
+void auth_login_csrf(const char *nonce, char csrf[AUTH_TOKEN_HEX]);
+int auth_login_csrf_ok(const char *nonce, const char *given);
+
 #endif

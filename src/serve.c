@@ -31,6 +31,11 @@
 #include "web.h"
 
 #define COOKIE "pt_sessie"
+/* The nonce of the sign-in form (auth_login_nonce()). */
+#define LOGIN_COOKIE "pt_aanmelden"
+/* Seconds a client is asked to wait after a write found the registry
+ * locked (Retry-After of the 503). */
+#define SERVE_BUSY_RETRY 2
 
 static const char csp[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
@@ -384,6 +389,7 @@ struct call {
 	struct auth_session ses;
 	int signed_in;
 	char token[AUTH_TOKEN_HEX];
+	char login_nonce[AUTH_TOKEN_HEX], login_csrf[AUTH_TOKEN_HEX];
 	char today[16];
 	struct web_ctx ctx;
 	struct pt_err err;
@@ -411,6 +417,33 @@ method_not_allowed(struct call *c, const char *allow)
 	c->r.allow = allow;
 }
 
+/* The nonce cookie the browser sent with this request, or NULL. */
+static const char *
+login_cookie(const struct call *c)
+{
+	return MHD_lookup_connection_value(c->conn, MHD_COOKIE_KIND,
+	                                   LOGIN_COOKIE);
+}
+
+/* The sign-in page, with its form token and the cookie that holds the
+ * nonce behind it (the one the browser sent, when well-formed).  The
+ * cookie's path is /: every page a signed-out browser asks for (its
+ * favicon too) is this page, and each must keep the nonce of the form
+ * already shown. */
+static void
+login_page(struct call *c, int status, const char *msg)
+{
+	auth_login_nonce(login_cookie(c), c->login_nonce);
+	auth_login_csrf(c->login_nonce, c->login_csrf);
+	c->ctx.csrf = c->login_csrf;
+	free(c->r.cookie);
+	c->r.cookie = xasprintf(LOGIN_COOKIE "=%s; HttpOnly; SameSite=Strict; "
+	                                     "Path=/; Max-Age=%d",
+	                        c->login_nonce, AUTH_SESSION_SECONDS);
+	pt_buf_reset(&c->r.body);
+	resp_html(&c->r, web_login(&c->ctx, status, msg, &c->r.body));
+}
+
 static void
 unauthorized(struct call *c)
 {
@@ -418,8 +451,7 @@ unauthorized(struct call *c)
 		fail(c, 401, "not signed in");
 		return;
 	}
-	pt_buf_reset(&c->r.body);
-	resp_html(&c->r, web_login(&c->ctx, 401, "Log eerst in.", &c->r.body));
+	login_page(c, 401, "Log eerst in.");
 }
 
 /* The body of a POST must be a form. */
@@ -460,33 +492,40 @@ do_login(struct call *c)
 {
 	struct auth_attempt at;
 	enum auth_outcome out;
-	char *user, *pass, addr[48], old[AUTH_TOKEN_HEX];
+	char *user = NULL, *pass = NULL, *csrf = NULL, addr[48];
+	char old[AUTH_TOKEN_HEX];
 	int bad = 0, wait = 0;
 
 	/* Login CSRF: a page of another origin must not sign the browser
-	 * in under an account of its choosing. */
+	 * in under an account of its choosing.  The form token does that
+	 * whatever the browser sends as Origin; a foreign Origin is refused
+	 * before anything is read. */
 	if (!origin_ok(c)) {
-		resp_html(
-		    &c->r,
-		    web_login(
-		        &c->ctx, 403,
-		        "Deze aanmelding komt "
-		        "niet van deze werkruimte; er is niemand aangemeld.",
-		        &c->r.body));
+		login_page(c, 403,
+		           "Deze aanmelding komt niet van deze werkruimte; er "
+		           "is niemand aangemeld.");
 		return;
 	}
 	if (!is_form(c)) {
-		resp_html(&c->r, web_login(&c->ctx, 400, "Ongeldig formulier.",
-		                           &c->r.body));
+		login_page(c, 400, "Ongeldig formulier.");
 		return;
 	}
 	user = form_field(&c->rq->body, "user", &bad);
 	pass = form_field(&c->rq->body, "password", &bad);
-	if (bad || user == NULL || pass == NULL) {
-		resp_html(&c->r, web_login(&c->ctx, 400,
-		                           "Vul naam en "
-		                           "wachtwoord in.",
-		                           &c->r.body));
+	csrf = form_field(&c->rq->body, "csrf", &bad);
+	if (bad) {
+		login_page(c, 400, "Ongeldig formulier.");
+		goto out;
+	}
+	if (!auth_login_csrf_ok(login_cookie(c), csrf)) {
+		login_page(c, 403,
+		           "Het aanmeldformulier is verlopen of komt niet van "
+		           "deze werkruimte; er is niemand aangemeld. Vul het "
+		           "opnieuw in.");
+		goto out;
+	}
+	if (user == NULL || pass == NULL) {
+		login_page(c, 400, "Vul naam en wachtwoord in.");
 		goto out;
 	}
 	{
@@ -510,6 +549,7 @@ do_login(struct call *c)
 	}
 	switch (out) {
 	case AUTH_OK:
+		free(c->r.cookie);
 		c->r.cookie =
 		    xasprintf(COOKIE "=%s; HttpOnly; SameSite=Strict; "
 		                     "Path=/; Max-Age=%d",
@@ -517,31 +557,24 @@ do_login(struct call *c)
 		redirect(&c->r, "/", NULL, NULL);
 		break;
 	case AUTH_BAD:
-		resp_html(&c->r, web_login(&c->ctx, 401,
-		                           "Onjuiste naam of "
-		                           "wachtwoord.",
-		                           &c->r.body));
+		login_page(c, 401, "Onjuiste naam of wachtwoord.");
 		break;
 	case AUTH_LIMITED:
-		resp_html(&c->r, web_login(&c->ctx, 429,
-		                           "Te veel mislukte "
-		                           "pogingen vanaf dit adres; wacht "
-		                           "even en probeer het dan "
-		                           "opnieuw.",
-		                           &c->r.body));
+		login_page(c, 429,
+		           "Te veel mislukte pogingen vanaf dit adres; wacht "
+		           "even en probeer het dan opnieuw.");
 		c->r.retry_after = wait;
 		break;
 	case AUTH_BUSY:
-		resp_html(&c->r, web_login(&c->ctx, 503,
-		                           "De werkruimte is "
-		                           "druk; probeer het zo opnieuw.",
-		                           &c->r.body));
+		login_page(c, 503,
+		           "De werkruimte is druk; probeer het zo opnieuw.");
 		c->r.retry_after = wait;
 		break;
 	}
 out:
 	free(user);
 	free(pass);
+	free(csrf);
 }
 
 static void
@@ -641,6 +674,14 @@ do_review(struct call *c, const char *id)
 		resp_html(&c->r, web_finding(&c->ctx, id, 400, m, &c->r.body,
 		                             &c->err));
 		free(m);
+	} else if (rc != PT_OK && store_busy(c->st)) {
+		/* Another writer holds the registry: nothing was recorded,
+		 * and the same form can be sent again shortly. */
+		fail(c, 503,
+		     "Het register is even bezet door een andere schrijver; er "
+		     "is niets vastgelegd. Probeer het over enkele seconden "
+		     "opnieuw.");
+		c->r.retry_after = SERVE_BUSY_RETRY;
 	} else if (rc != PT_OK) {
 		fail(c, 500, "De beslissing kon niet worden vastgelegd.");
 	} else {
@@ -733,8 +774,7 @@ route(struct call *c)
 		else if (c->signed_in)
 			redirect(&c->r, "/", NULL, NULL);
 		else
-			resp_html(&c->r,
-			          web_login(&c->ctx, 200, NULL, &c->r.body));
+			login_page(c, 200, NULL);
 		return;
 	}
 	if (strcmp(p, "/logout") == 0) {

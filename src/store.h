@@ -88,6 +88,10 @@ void store_rollback(struct pt_store *st);
  */
 int store_read_begin(struct pt_store *st);
 void store_read_end(struct pt_store *st, int started);
+/* Whether the last statement that failed failed because another
+ * connection held the lock past the busy time-out (so that trying again
+ * later can succeed), rather than for another reason. */
+int store_busy(const struct pt_store *st);
 /*
  * A number another module derived from the registry, remembered for a key
  * of nkey parts (at most 8; NULL parts allowed and told apart from empty

@@ -96,7 +96,6 @@ struct pt_store {
 
 enum pt_status store_sqlerr(struct pt_store *st, const char *what,
                             struct pt_err *err);
-int store_busy(const struct pt_store *st);
 enum pt_status store_prepare(struct pt_store *st, const char *sql,
                              sqlite3_stmt **s, struct pt_err *err);
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);

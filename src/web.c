@@ -198,7 +198,15 @@ web_login(const struct web_ctx *c, int status, const char *msg,
 	    "<p>De werkruimte van de denktank: proeftuinen, bevindingen en de "
 	    "wetten waarop zij steunen.  Log in met het account dat de "
 	    "beheerder voor u heeft aangemaakt.</p>\n"
-	    "<form method=\"post\" action=\"/login\" class=\"beoordeling\">\n"
+	    "<form method=\"post\" action=\"/login\" class=\"beoordeling\">\n");
+	if (c->csrf != NULL) {
+		pt_buf_adds(out,
+		            "<input type=\"hidden\" name=\"csrf\" value=\"");
+		html_esc(out, c->csrf);
+		pt_buf_adds(out, "\">\n");
+	}
+	pt_buf_adds(
+	    out,
 	    "<label for=\"user\">Naam</label>\n"
 	    "<input id=\"user\" name=\"user\" autocomplete=\"username\" "
 	    "required>\n"

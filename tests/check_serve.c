@@ -25,6 +25,7 @@
 
 #include <check.h>
 #include <curl/curl.h>
+#include <sqlite3.h>
 
 #include "auth.h"
 #include "review.h"
@@ -137,6 +138,15 @@ start_slow_server(void)
 	serve_extra[0] = NULL;
 }
 
+/* A server whose writes wait at most 200 ms for a lock. */
+static void
+start_impatient_server(void)
+{
+	setenv("PROEFTOETS_LOCK_WAIT_MS", "200", 1);
+	start_server();
+	unsetenv("PROEFTOETS_LOCK_WAIT_MS");
+}
+
 static void
 stop_server(void)
 {
@@ -185,6 +195,9 @@ collect(char *p, size_t size, size_t n, void *arg)
 static const char *req_header;
 /* The local address the next requests come from (NULL: any). */
 static const char *req_from;
+/* The nonce cookie of the sign-in form the next requests send (NULL:
+ * none). */
+static const char *req_login_nonce;
 
 static long
 req(struct http *h, const char *method, const char *path, const char *token,
@@ -207,8 +220,12 @@ req(struct http *h, const char *method, const char *path, const char *token,
 	curl_easy_setopt(cu, CURLOPT_PATH_AS_IS, 1L);
 	if (req_from != NULL)
 		curl_easy_setopt(cu, CURLOPT_INTERFACE, req_from);
-	if (token != NULL) {
-		ck = xasprintf("pt_sessie=%s", token);
+	if (token != NULL || req_login_nonce != NULL) {
+		ck = xasprintf("%s%s%s%s%s", token != NULL ? "pt_sessie=" : "",
+		               token != NULL ? token : "",
+		               token != NULL && req_login_nonce ? "; " : "",
+		               req_login_nonce != NULL ? "pt_aanmelden=" : "",
+		               req_login_nonce != NULL ? req_login_nonce : "");
 		curl_easy_setopt(cu, CURLOPT_COOKIE, ck);
 	}
 	if (body != NULL) {
@@ -256,6 +273,36 @@ http_release(struct http *h)
 	pt_buf_release(&h->head);
 }
 
+/*
+ * Sign in as a browser does: fetch the sign-in page for its nonce cookie
+ * and form token, then post form (without the token) with both.  token
+ * is the session the browser already has, or NULL.
+ */
+static long
+post_login(struct http *h, const char *token, const char *form)
+{
+	struct http page;
+	char *nonce = NULL, *csrf = NULL, *body, *c;
+	long st;
+
+	ck_assert_int_eq(get(&page, "/login", NULL), 200);
+	if ((c = strstr(page.head.s, "pt_aanmelden=")) != NULL)
+		nonce = xstrndup(c + 13, strcspn(c + 13, ";\r\n"));
+	if ((c = strstr(page.body.s, "name=\"csrf\" value=\"")) != NULL)
+		csrf = xstrndup(c + 19, strcspn(c + 19, "\""));
+	http_release(&page);
+	ck_assert_ptr_nonnull(nonce);
+	ck_assert_ptr_nonnull(csrf);
+	body = xasprintf("csrf=%s&%s", csrf, form);
+	req_login_nonce = nonce;
+	st = post(h, "/login", token, body);
+	req_login_nonce = NULL;
+	free(body);
+	free(csrf);
+	free(nonce);
+	return st;
+}
+
 /* Form encoding of one value. */
 static char *
 enc(const char *s)
@@ -276,7 +323,7 @@ login(const char *user, const char *password)
 	char *u = enc(user), *p = enc(password), *body, *tok = NULL, *c;
 
 	body = xasprintf("user=%s&password=%s", u, p);
-	post(&h, "/login", NULL, body);
+	post_login(&h, NULL, body);
 	if (h.status == 303 && (c = strstr(h.head.s, "pt_sessie=")) != NULL)
 		tok = xstrndup(c + 10, strcspn(c + 10, ";\r\n"));
 	http_release(&h);
@@ -369,13 +416,12 @@ START_TEST(test_serve_login_logout)
 
 	ck_assert_ptr_null(login("anna", "wrong"));
 	ck_assert_ptr_null(login("nobody", "geheim-1"));
-	ck_assert_int_eq(post(&h, "/login", NULL, "user=anna&password=wrong"),
-	                 401);
+	ck_assert_int_eq(post_login(&h, NULL, "user=anna&password=wrong"), 401);
 	ck_assert(t_contains(h.body.s, "Onjuiste naam of wachtwoord"));
 	http_release(&h);
 
-	ck_assert_int_eq(
-	    post(&h, "/login", NULL, "user=anna&password=geheim-1"), 303);
+	ck_assert_int_eq(post_login(&h, NULL, "user=anna&password=geheim-1"),
+	                 303);
 	ck_assert(t_contains(h.head.s, "Location: /\r\n"));
 	ck_assert(t_contains(h.head.s, "HttpOnly"));
 	ck_assert(t_contains(h.head.s, "SameSite=Strict"));
@@ -661,6 +707,39 @@ START_TEST(test_serve_review_write)
 }
 END_TEST
 
+/* A decision sent while another writer holds the registry: 503 with
+ * Retry-After, nothing recorded; the same form succeeds afterwards. */
+START_TEST(test_serve_review_busy)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *body;
+	const char *path = "/findings/" F_UITVOERING_ENC "/review";
+	long long n0 = log_rows();
+	sqlite3 *lock;
+
+	ck_assert_ptr_nonnull(anna);
+	csrf = csrf_of("/findings/" F_UITVOERING_ENC, anna);
+	body = xasprintf("csrf=%s&status=confirmed", csrf);
+	ck_assert_int_eq(sqlite3_open(db, &lock), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(post(&h, path, anna, body), 503);
+	ck_assert(t_contains(h.head.s, "Retry-After: 2"));
+	ck_assert(t_contains(h.body.s, "niets vastgelegd"));
+	http_release(&h);
+	ck_assert_int_eq(sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(lock);
+	ck_assert_int_eq(log_rows(), n0);
+	ck_assert_int_eq(post(&h, path, anna, body), 303);
+	http_release(&h);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	free(body);
+	free(csrf);
+	free(anna);
+}
+END_TEST
+
 START_TEST(test_serve_escapes_notes)
 {
 	struct http h;
@@ -765,7 +844,7 @@ START_TEST(test_serve_bad_requests)
 	                     "{}", 2, "application/json"),
 	                 400);
 	http_release(&h);
-	ck_assert_int_eq(post(&h, "/login", NULL, "user=%&password=x"), 400);
+	ck_assert_int_eq(post_login(&h, NULL, "user=%&password=x"), 400);
 	http_release(&h);
 	ck_assert_int_eq(req(&h, "PUT", "/", anna, NULL, 0, NULL), 405);
 	ck_assert(t_contains(h.head.s, "Allow: "));
@@ -817,11 +896,11 @@ START_TEST(test_serve_login_limits)
 
 	for (i = 0; i < AUTH_FREE_PER_PAIR; i++) {
 		ck_assert_int_eq(
-		    post(&h, "/login", NULL, "user=anna&password=raden"), 401);
+		    post_login(&h, NULL, "user=anna&password=raden"), 401);
 		http_release(&h);
 	}
 	/* Even the right password waits now, from this address. */
-	st = post(&h, "/login", NULL, "user=anna&password=geheim-1");
+	st = post_login(&h, NULL, "user=anna&password=geheim-1");
 	if (time(NULL) - t0 < 1) {
 		ck_assert_int_eq(st, 429);
 		ck_assert(t_contains(h.head.s, "Retry-After: "));
@@ -831,8 +910,7 @@ START_TEST(test_serve_login_limits)
 	 * count against a name. */
 	for (i = 0; i < AUTH_FREE_PER_PAIR + 1; i++) {
 		ck_assert_int_eq(
-		    post(&h, "/login", NULL, "user=bob&password=geheim-2"),
-		    303);
+		    post_login(&h, NULL, "user=bob&password=geheim-2"), 303);
 		http_release(&h);
 	}
 }
@@ -867,8 +945,8 @@ START_TEST(test_serve_session_cap_and_rotation)
 	             "web_user u ON u.id = s.user_id WHERE u.name = 'anna'"),
 	    AUTH_SESSIONS_PER_USER);
 	/* Signing in again from the browser of tok[4] ends tok[4]. */
-	ck_assert_int_eq(
-	    post(&h, "/login", tok[4], "user=anna&password=geheim-1"), 303);
+	ck_assert_int_eq(post_login(&h, tok[4], "user=anna&password=geheim-1"),
+	                 303);
 	if ((c = strstr(h.head.s, "pt_sessie=")) != NULL)
 		next = xstrndup(c + 10, strcspn(c + 10, ";\r\n"));
 	http_release(&h);
@@ -955,10 +1033,63 @@ START_TEST(test_serve_login_foreign_origin)
 	ck_assert(t_contains(h.body.s, "niet van deze werkruimte"));
 	http_release(&h);
 	req_header = NULL;
-	ck_assert_int_eq(
-	    post(&h, "/login", NULL, "user=anna&password=geheim-1"), 303);
+	ck_assert_int_eq(post_login(&h, NULL, "user=anna&password=geheim-1"),
+	                 303);
 	ck_assert(t_contains(h.head.s, "pt_sessie="));
 	http_release(&h);
+}
+END_TEST
+
+/* Login CSRF without an Origin header, or with "Origin: null" (a
+ * sandboxed frame): only the form token of the browser's own sign-in
+ * page signs in. */
+START_TEST(test_serve_login_form_token)
+{
+	struct http h;
+	char *c, *nonce, *csrf, *body;
+	const char *origins[] = {NULL, "Origin: null"};
+	size_t i;
+
+	ck_assert_int_eq(get(&h, "/login", NULL), 200);
+	ck_assert((c = strstr(h.head.s, "pt_aanmelden=")) != NULL);
+	nonce = xstrndup(c + 13, strcspn(c + 13, ";\r\n"));
+	ck_assert_uint_eq(strlen(nonce), 64);
+	ck_assert(t_contains(c, "HttpOnly; SameSite=Strict; Path=/;"));
+	ck_assert((c = strstr(h.body.s, "name=\"csrf\" value=\"")) != NULL);
+	csrf = xstrndup(c + 19, strcspn(c + 19, "\""));
+	http_release(&h);
+	body = xasprintf("csrf=%s&user=anna&password=geheim-1", csrf);
+	for (i = 0; i < 2; i++) {
+		req_header = origins[i];
+		/* no token, no cookie */
+		ck_assert_int_eq(
+		    post(&h, "/login", NULL, "user=anna&password=geheim-1"),
+		    403);
+		ck_assert(!t_contains(h.head.s, "pt_sessie="));
+		ck_assert(t_contains(h.body.s, "aanmeldformulier is verlopen"));
+		http_release(&h);
+		/* the token without the cookie it belongs to */
+		ck_assert_int_eq(post(&h, "/login", NULL, body), 403);
+		ck_assert(!t_contains(h.head.s, "pt_sessie="));
+		http_release(&h);
+		/* the token with another browser's nonce */
+		req_login_nonce = "00000000000000000000000000000000"
+		                  "00000000000000000000000000000000";
+		ck_assert_int_eq(post(&h, "/login", NULL, body), 403);
+		ck_assert(!t_contains(h.head.s, "pt_sessie="));
+		http_release(&h);
+		req_login_nonce = NULL;
+	}
+	req_header = NULL;
+	/* the pair from one sign-in page signs in */
+	req_login_nonce = nonce;
+	ck_assert_int_eq(post(&h, "/login", NULL, body), 303);
+	ck_assert(t_contains(h.head.s, "pt_sessie="));
+	http_release(&h);
+	req_login_nonce = NULL;
+	free(body);
+	free(csrf);
+	free(nonce);
 }
 END_TEST
 
@@ -1262,6 +1393,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_bad_requests);
 	tcase_add_test(tc, test_serve_session_cap_and_rotation);
 	tcase_add_test(tc, test_serve_login_foreign_origin);
+	tcase_add_test(tc, test_serve_login_form_token);
 	tcase_add_test(tc, test_serve_hashing_does_not_block_pages);
 	suite_add_tcase(s, tc);
 
@@ -1276,6 +1408,12 @@ suite_serve(void)
 	tcase_set_timeout(tc, 180);
 	tcase_add_test(tc, test_serve_request_timeout);
 	tcase_add_test(tc, test_serve_slowloris);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("busy");
+	tcase_set_timeout(tc, 60);
+	tcase_add_unchecked_fixture(tc, start_impatient_server, stop_server);
+	tcase_add_test(tc, test_serve_review_busy);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("cli");
