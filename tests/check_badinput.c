@@ -17,12 +17,14 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +66,7 @@ enum mk {
 	MK_DB_GARBAGE,        /* a registry file of random bytes */
 	MK_DB_TRUNCATED,      /* a registry cut in half */
 	MK_DB_READONLY,       /* a registry that cannot be written */
+	MK_DB_FULL,           /* a registry on a full disk (RLIMIT_FSIZE) */
 	MK_DB_FOREIGN,        /* another program's SQLite database */
 	MK_DB_NEWER,          /* a registry of a newer schema version */
 	MK_DB_DIR,            /* a directory where the registry should be */
@@ -74,7 +77,7 @@ struct row {
 	const char *name; /* what the input is */
 	enum mk mk;
 	const char *data;
-	size_t len;           /* 0 = strlen(data) */
+	size_t len; /* 0 = strlen(data); MK_DB_FULL: the disk's KiB (0 = 64) */
 	const char *argv[12]; /* after "proeftoets" */
 	int status;           /* expected exit status */
 	const char *msg;      /* part of stderr ("" = anything) */
@@ -336,6 +339,88 @@ static const struct row rows[] = {
      "readonly database",
      0,
      V_NONE},
+    /* Every write command on a read-only registry and on a full disk:
+     * the registry stays as it was.  The full disk is simulated with a
+     * file-size limit of 64 KiB for the command (a write beyond fails
+     * as on a full disk), so no file system needs mounting. */
+    {"check --save on a read-only registry",
+     MK_DB_READONLY,
+     NULL,
+     0,
+     {"--db", "{in}", "check", "--save", "--rules", "{rules}", "{design2}"},
+     6,
+     "readonly database",
+     0,
+     V_NONE},
+    {"proeftuin add on a read-only registry",
+     MK_DB_READONLY,
+     NULL,
+     0,
+     {"--db", "{in}", "proeftuin", "add", "-q", "--rules", "{rules}",
+      "{design2}"},
+     6,
+     "readonly database",
+     0,
+     V_NONE},
+    {"review set on a read-only registry",
+     MK_DB_READONLY,
+     NULL,
+     0,
+     {"--db", "{in}", "review", "set", FINDING, "confirmed", "--by", "x"},
+     6,
+     "readonly database",
+     0,
+     V_NONE},
+    {"import on a full disk",
+     MK_DB_FULL,
+     NULL,
+     0,
+     {"--db", "{in}", "import", "-q", "{law}"},
+     6,
+     "disk",
+     0,
+     V_NONE},
+    {"check --save on a full disk",
+     MK_DB_FULL,
+     NULL,
+     0,
+     {"--db", "{in}", "check", "--save", "--rules", "{rules}", "{design2}"},
+     6,
+     "is the disk full?",
+     0,
+     V_NONE},
+    {"proeftuin add on a full disk",
+     MK_DB_FULL,
+     NULL,
+     0,
+     {"--db", "{in}", "proeftuin", "add", "-q", "--rules", "{rules}",
+      "{design2}"},
+     6,
+     "is the disk full?",
+     0,
+     V_NONE},
+    /* A decision's few pages fit in 64 KiB of journal: this row's disk
+     * (16 KiB) is full before the registry's shared-memory file fits. */
+    {"review set on a full disk",
+     MK_DB_FULL,
+     NULL,
+     16,
+     {"--db", "{in}", "review", "set", FINDING, "rejected", "--by", "x",
+      "--note", "waarom"},
+     6,
+     "the disk is full",
+     0,
+     V_NONE},
+    {"a report to a file on a full disk",
+     MK_DB_FULL,
+     NULL,
+     0,
+     {"--db", "{in}", "check", "--rules", "{rules}", "--format", "json", "-o",
+      "{out}", "{design}"},
+     5,
+     "cannot write",
+     0,
+     V_NONE},
     {"another program's database", MK_DB_FOREIGN, NULL, 0, LAWS("{in}"), 6,
      "not a proeftoets registry", 0, V_NONE},
     {"registry of a newer version", MK_DB_NEWER, NULL, 0, LAWS("{in}"), 6,
@@ -539,13 +624,22 @@ run(char **argv, int argc, char **out, char **err)
 	return rc;
 }
 
+enum child_mode {
+	CHILD_NOBODY, /* as uid/gid 65534 */
+	CHILD_FULL    /* no file may grow beyond full_kib KiB */
+};
+/* The size of a full disk for CHILD_FULL: a row's len, else 64 KiB. */
+static size_t full_kib;
+
 /*
- * Run as uid/gid 65534 (nobody) in a child, for the rows about file
- * permissions when the tests run as root (who may read anything).
- * Returns -1 when privileges cannot be dropped.
+ * Run in a child: as uid/gid 65534 (nobody), for the rows about file
+ * permissions when the tests run as root (who may read anything), or with
+ * a file-size limit, for the rows about a full disk (SIGXFSZ ignored, so
+ * a write beyond the limit fails as on a full disk).  Returns -1 when the
+ * child cannot be set up.
  */
 static int
-run_unprivileged(char **argv, int argc, char **out, char **err)
+run_child(char **argv, int argc, enum child_mode mode, char **out, char **err)
 {
 	struct pt_buf b = PT_BUF_INIT;
 	char chunk[4096];
@@ -562,8 +656,17 @@ run_unprivileged(char **argv, int argc, char **out, char **err)
 		FILE *fe, *fo;
 
 		close(fd[0]);
-		if (setgid(65534) != 0 || setuid(65534) != 0 || getuid() == 0)
+		if (mode == CHILD_NOBODY &&
+		    (setgid(65534) != 0 || setuid(65534) != 0 || getuid() == 0))
 			_exit(255);
+		if (mode == CHILD_FULL) {
+			rlim_t lim = (rlim_t)(full_kib ? full_kib : 64) * 1024;
+			struct rlimit rl = {lim, lim};
+
+			signal(SIGXFSZ, SIG_IGN);
+			if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+				_exit(255);
+		}
 		fe = fdopen(fd[1], "w");
 		fo = fopen("/dev/null", "w");
 		if (fe == NULL || fo == NULL)
@@ -778,6 +881,9 @@ make_input(const struct row *r, int *privdrop)
 		ck_assert_int_eq(chmod(dir, 0555), 0);
 		*privdrop = 1;
 		return p;
+	case MK_DB_FULL:
+		copy_file(base, "full.db");
+		return xasprintf("%s/full.db", dir);
 	case MK_DB_FOREIGN:
 		p = xasprintf("%s/other.db", dir);
 		sql(p,
@@ -881,6 +987,12 @@ build_argv(const struct row *r, const char *in, int privdrop, char **argv,
 			argv[argc++] = owned[i] =
 			    src_file("xml/proeftuinen/noord.xml", "design.xml",
 			             privdrop);
+		else if (strcmp(a, "{design2}") == 0)
+			argv[argc++] = owned[i] =
+			    src_file("xml/proeftuinen/rvt-integraal.xml",
+			             "design2.xml", privdrop);
+		else if (strcmp(a, "{out}") == 0)
+			argv[argc++] = owned[i] = xasprintf("%s/out", dir);
 		else
 			argv[argc++] = (char *)a;
 	}
@@ -1023,7 +1135,7 @@ START_TEST(test_badinput_catalogue)
 			ck_assert_int_eq(chmod(db, 0666), 0);
 			ck_assert_int_eq(chmod(dir, 0777), 0);
 		}
-		rc = run_unprivileged(argv, argc, &out, &err);
+		rc = run_child(argv, argc, CHILD_NOBODY, &out, &err);
 		if (rc < 0) {
 			fprintf(
 			    stderr,
@@ -1032,6 +1144,10 @@ START_TEST(test_badinput_catalogue)
 			    _i, r->name);
 			goto done;
 		}
+	} else if (r->mk == MK_DB_FULL) {
+		full_kib = r->len;
+		rc = run_child(argv, argc, CHILD_FULL, &out, &err);
+		ck_assert_msg(rc >= 0, "row %d (%s): no child", _i, r->name);
 	} else {
 		rc = run(argv, argc, &out, &err);
 	}
