@@ -36,6 +36,8 @@
 /* Seconds a client is asked to wait after a write found the registry
  * locked (Retry-After of the 503). */
 #define SERVE_BUSY_RETRY 2
+/* The most fields a form may have (form_problem()). */
+#define SERVE_FORM_FIELDS 8
 
 static const char csp[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
@@ -454,16 +456,42 @@ unauthorized(struct call *c)
 	login_page(c, 401, "Log eerst in.");
 }
 
-/* The body of a POST must be a form. */
-static int
-is_form(struct call *c)
+/*
+ * What is wrong with the form of a POST, in Dutch, or NULL: it must be
+ * application/x-www-form-urlencoded, with at most SERVE_FORM_FIELDS
+ * fields, each name once (the forms of the workspace have at most four;
+ * a repeated name would leave open which value counts).
+ */
+static const char *
+form_problem(struct call *c)
 {
 	const char *ct = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
 	                                             "Content-Type");
+	const struct pt_buf *b = &c->rq->body;
+	const char *p = b->s, *end = b->s + b->len, *names[SERVE_FORM_FIELDS];
+	size_t lens[SERVE_FORM_FIELDS], n = 0, i;
 
-	return ct != NULL &&
-	       strncmp(ct, "application/x-www-form-urlencoded", 33) == 0 &&
-	       (ct[33] == '\0' || ct[33] == ';');
+	if (ct == NULL ||
+	    strncmp(ct, "application/x-www-form-urlencoded", 33) != 0 ||
+	    (ct[33] != '\0' && ct[33] != ';'))
+		return "Het verzoek is geen formulier.";
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p));
+		const char *stop = amp != NULL ? amp : end;
+		const char *eq = memchr(p, '=', (size_t)(stop - p));
+		size_t len = (size_t)((eq != NULL ? eq : stop) - p);
+
+		if (n == SERVE_FORM_FIELDS)
+			return "Het formulier heeft te veel velden.";
+		for (i = 0; i < n; i++)
+			if (lens[i] == len && memcmp(names[i], p, len) == 0)
+				return "Het formulier noemt een veld twee "
+				       "keer.";
+		names[n] = p;
+		lens[n++] = len;
+		p = stop + 1;
+	}
+	return NULL;
 }
 
 /*
@@ -493,6 +521,7 @@ do_login(struct call *c)
 	struct auth_attempt at;
 	enum auth_outcome out;
 	char *user = NULL, *pass = NULL, *csrf = NULL, addr[48];
+	const char *msg;
 	char old[AUTH_TOKEN_HEX];
 	int bad = 0, wait = 0;
 
@@ -506,8 +535,8 @@ do_login(struct call *c)
 		           "is niemand aangemeld.");
 		return;
 	}
-	if (!is_form(c)) {
-		login_page(c, 400, "Ongeldig formulier.");
+	if ((msg = form_problem(c)) != NULL) {
+		login_page(c, 400, msg);
 		return;
 	}
 	user = form_field(&c->rq->body, "user", &bad);
@@ -526,6 +555,16 @@ do_login(struct call *c)
 	}
 	if (user == NULL || pass == NULL) {
 		login_page(c, 400, "Vul naam en wachtwoord in.");
+		goto out;
+	}
+	if (strlen(user) > AUTH_NAME_MAX || strlen(pass) > AUTH_PASSWORD_MAX) {
+		char *m = xasprintf("De naam mag ten hoogste %d tekens lang "
+		                    "zijn, het wachtwoord ten hoogste %d; er "
+		                    "is niemand aangemeld.",
+		                    AUTH_NAME_MAX, AUTH_PASSWORD_MAX);
+
+		login_page(c, 400, m);
+		free(m);
 		goto out;
 	}
 	{
@@ -587,7 +626,8 @@ do_logout(struct call *c)
 		redirect(&c->r, "/login", NULL, NULL);
 		return;
 	}
-	csrf = is_form(c) ? form_field(&c->rq->body, "csrf", &bad) : NULL;
+	csrf = form_problem(c) == NULL ? form_field(&c->rq->body, "csrf", &bad)
+	                               : NULL;
 	if (!auth_csrf_ok(&c->ses, csrf)) {
 		fail(c, 403,
 		     "Het formulier is verlopen of komt niet van deze "
@@ -606,11 +646,12 @@ static void
 do_review(struct call *c, const char *id)
 {
 	char *csrf = NULL, *status = NULL, *note = NULL;
+	const char *msg = form_problem(c);
 	int bad = 0, s;
 	enum pt_status rc;
 
-	if (!is_form(c)) {
-		fail(c, 400, "Het verzoek is geen formulier.");
+	if (msg != NULL) {
+		fail(c, 400, msg);
 		return;
 	}
 	csrf = form_field(&c->rq->body, "csrf", &bad);

@@ -15,6 +15,7 @@
 #include "check.h"
 #include "design.h"
 #include "format.h"
+#include "auth.h"
 #include "html.h"
 #include "json.h"
 #include "query.h"
@@ -209,11 +210,18 @@ web_login(const struct web_ctx *c, int status, const char *msg,
 	    out,
 	    "<label for=\"user\">Naam</label>\n"
 	    "<input id=\"user\" name=\"user\" autocomplete=\"username\" "
-	    "required>\n"
-	    "<label for=\"password\">Wachtwoord</label>\n"
-	    "<input id=\"password\" name=\"password\" type=\"password\" "
-	    "autocomplete=\"current-password\" required>\n"
-	    "<div><button type=\"submit\">Inloggen</button></div>\n</form>\n");
+	    "maxlength=\"" PT_STR(
+	        AUTH_NAME_MAX) "\" required>\n"
+	                       "<label for=\"password\">Wachtwoord</label>\n"
+	                       "<input id=\"password\" name=\"password\" "
+	                       "type=\"password\" "
+	                       "autocomplete=\"current-password\" "
+	                       "maxlength=\"" PT_STR(
+	                           AUTH_PASSWORD_MAX) "\" required>\n"
+	                                              "<div><button "
+	                                              "type=\"submit\">"
+	                                              "Inloggen</button></"
+	                                              "div>\n</form>\n");
 	page_end(out);
 	return status;
 }

@@ -803,7 +803,7 @@ raw(const char *data)
 START_TEST(test_serve_bad_requests)
 {
 	struct http h;
-	char *anna = login("anna", "geheim-1"), *csrf, *big;
+	char *anna = login("anna", "geheim-1"), *csrf, *big, *body;
 	size_t n = SERVE_MAX_BODY + 10;
 	long long n0 = log_rows();
 
@@ -820,6 +820,38 @@ START_TEST(test_serve_bad_requests)
 	http_release(&h);
 	free(big);
 	ck_assert_int_eq(log_rows(), n0);
+
+	/* The shape of a form is the server's to check: a field named twice
+	 * (which status counts?) and more fields than any form has. */
+	body = xasprintf("csrf=%s&status=confirmed&status=rejected", csrf);
+	ck_assert_int_eq(
+	    post(&h, "/findings/" F_UITVOERING_ENC "/review", anna, body), 400);
+	ck_assert(t_contains(h.body.s, "noemt een veld twee keer"));
+	http_release(&h);
+	free(body);
+	body = xasprintf("csrf=%s&status=confirmed&a=1&b=2&c=3&d=4&e=5&f=6&g=7",
+	                 csrf);
+	ck_assert_int_eq(
+	    post(&h, "/findings/" F_UITVOERING_ENC "/review", anna, body), 400);
+	ck_assert(t_contains(h.body.s, "te veel velden"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(log_rows(), n0);
+	/* The lengths the sign-in form states. */
+	big = xmalloc(AUTH_NAME_MAX + 2);
+	memset(big, 'n', AUTH_NAME_MAX + 1);
+	big[AUTH_NAME_MAX + 1] = '\0';
+	body = xasprintf("user=%s&password=x", big);
+	ck_assert_int_eq(post_login(&h, NULL, body), 400);
+	ck_assert(t_contains(h.body.s, "ten hoogste 64 tekens"));
+	ck_assert(!t_contains(h.head.s, "pt_sessie="));
+	http_release(&h);
+	free(body);
+	free(big);
+	ck_assert_int_eq(get(&h, "/login", NULL), 200);
+	ck_assert(t_contains(h.body.s, "maxlength=\"64\""));
+	ck_assert(t_contains(h.body.s, "maxlength=\"1024\""));
+	http_release(&h);
 
 	/* Malformed ids and forms: 400. */
 	ck_assert_int_eq(get(&h, "/findings/%zz", anna), 400);
