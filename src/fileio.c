@@ -1,6 +1,9 @@
 /*
  * fileio.c: capped whole-file reads and atomic (or write-through) output.
  */
+/* O_TMPFILE and linkat()'s AT_SYMLINK_FOLLOW are Linux extensions; the
+ * code falls back to mkstemp() where they are missing. */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <errno.h>
@@ -9,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -109,7 +113,8 @@ fileio_read(const char *path, size_t max, struct pt_buf *b, struct pt_err *err)
 
 struct fileio_out {
 	char *path;
-	char *tmp; /* NULL when written through */
+	char *tmp;   /* NULL when written through or while anonymous */
+	int through; /* a device or FIFO, written in place */
 	int fd;
 };
 
@@ -132,6 +137,65 @@ new_file_mode(void)
 
 	umask(mask);
 	return 0666 & ~mask;
+}
+
+/*
+ * An anonymous file in the directory of path, or -1 where the system has
+ * none (no O_TMPFILE, a file system without it, or no /proc/self/fd to
+ * give it a name by at the commit).
+ */
+static int
+open_anonymous(const char *path)
+{
+#ifdef O_TMPFILE
+	char *dir;
+	int fd;
+
+	if (access("/proc/self/fd", X_OK) != 0)
+		return -1;
+	dir = fileio_dirname(path);
+	fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+	free(dir);
+	return fd;
+#else
+	(void)path;
+	return -1;
+#endif
+}
+
+/*
+ * Give the anonymous file of o a name beside its target: o->tmp.  linkat()
+ * never follows or replaces what is there, so a name that exists (even a
+ * planted link) only makes it try the next one.
+ */
+static int
+name_anonymous(struct fileio_out *o)
+{
+#ifdef O_TMPFILE
+	static unsigned seq;
+	char proc[64];
+	int i;
+
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", o->fd);
+	for (i = 0; i < 100; i++) {
+		/* a name no one can guess, as mkstemp() would make */
+		unsigned long r = 0;
+
+		if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+			r = (unsigned long)getpid() * 2654435761u + seq;
+		seq++;
+		o->tmp = xasprintf("%s.tmp.%016lx", o->path, r);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, o->tmp,
+		           AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		free(o->tmp);
+		o->tmp = NULL;
+		if (errno != EEXIST)
+			return -1;
+	}
+	errno = EEXIST;
+#endif
+	return -1;
 }
 
 enum pt_status
@@ -161,6 +225,7 @@ fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
 			o = xmalloc(sizeof *o);
 			o->path = xstrdup(path);
 			o->tmp = NULL;
+			o->through = 1;
 			o->fd = fd;
 			*out = o;
 			return PT_OK;
@@ -171,13 +236,25 @@ fileio_create(const char *path, struct fileio_out **out, struct pt_err *err)
 		return write_error(path, errno, err);
 	}
 
-	/*
-	 * The temporary file: a name no one can guess (mkstemp), created
-	 * with O_EXCL, so that a link planted beside the target is never
-	 * followed and never written to.
-	 */
 	o = xmalloc(sizeof *o);
 	o->path = xstrdup(path);
+	o->through = 0;
+	/*
+	 * The temporary file: where the system has them, an anonymous file
+	 * in the target's directory (O_TMPFILE), which a kill during the
+	 * write leaves nowhere; it gets a name only at the commit.
+	 */
+	if ((o->fd = open_anonymous(path)) >= 0) {
+		o->tmp = NULL;
+		(void)fchmod(o->fd, have ? mode : new_file_mode());
+		*out = o;
+		return PT_OK;
+	}
+	/*
+	 * Otherwise a name no one can guess (mkstemp), created with O_EXCL,
+	 * so that a link planted beside the target is never followed and
+	 * never written to.
+	 */
 	o->tmp = xasprintf("%s.tmp.XXXXXX", path);
 	if ((o->fd = mkstemp(o->tmp)) < 0) {
 		int e = errno;
@@ -251,7 +328,7 @@ fileio_commit(struct fileio_out *o, struct pt_err *err)
 {
 	enum pt_status rc = PT_OK;
 
-	if (o->tmp == NULL) {
+	if (o->through) {
 		if (close(o->fd) != 0 && errno != EINTR)
 			rc = write_error(o->path, errno, err);
 		out_free(o);
@@ -259,13 +336,15 @@ fileio_commit(struct fileio_out *o, struct pt_err *err)
 	}
 	if (fsync(o->fd) != 0)
 		rc = write_error(o->path, errno, err);
+	if (rc == PT_OK && o->tmp == NULL && name_anonymous(o) != 0)
+		rc = write_error(o->path, errno, err);
 	if (close(o->fd) != 0 && rc == PT_OK && errno != EINTR)
 		rc = write_error(o->path, errno, err);
 	if (rc == PT_OK && rename(o->tmp, o->path) != 0)
 		rc = write_error(o->path, errno, err);
-	if (rc != PT_OK)
+	if (rc != PT_OK && o->tmp != NULL)
 		unlink(o->tmp);
-	else
+	else if (rc == PT_OK)
 		sync_dir(o->path);
 	out_free(o);
 	return rc;

@@ -12,9 +12,12 @@
  *
  * Writing: fileio_create() .. fileio_commit() write an output file.
  *   - A regular file (or a new one) is written to a temporary file beside
- *     it (a name made by mkstemp(), created exclusively, so that no link
- *     planted there is followed), fsync()ed, and renamed over it: a failed or
- * interrupted write leaves the old file whole.  An existing file keeps its
+ *     it, fsync()ed, and renamed over it: a failed or interrupted write
+ *     leaves the old file whole.  The temporary file is anonymous where
+ *     the system allows (O_TMPFILE on Linux; it is named by linkat() only
+ *     just before the rename, so a killed write leaves nothing behind),
+ *     else a name made by mkstemp(), created exclusively; either way no
+ *     link planted beside the target is followed.  An existing file keeps its
  * permission bits; a new one gets 0666 less the umask, as with any shell
  *     redirection.
  *   - A target that exists and is not a regular file (a character device

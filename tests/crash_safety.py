@@ -18,7 +18,14 @@ saved proeftuin and review decisions (the "earlier content"):
    (default 30): no version may keep a temporary download as its source,
    and the next run removes the downloads of killed runs;
 4. proeftuin add: a batch of three designs is killed CRASH_BATCH_KILLS
-   times (default 15): it lands whole or not at all.
+   times (default 15): it lands whole or not at all;
+5. amendments -o FILE: killed CRASH_OUTPUT_KILLS times (default 15)
+   while it replaces an earlier file: the file afterwards is the earlier
+   one or the new one, byte for byte, and no temporary file is left;
+6. serve: the web workspace is killed CRASH_SERVE_KILLS times (default
+   10) while a signed-in reviewer posts a decision: a decision the
+   server acknowledged (303) is in the log, an unacknowledged one is in
+   it whole or not at all.
 
 After every kill: PRAGMA integrity_check and foreign_key_check are clean,
 the full-text index matches its content, every row of the earlier content
@@ -31,8 +38,11 @@ The random moments come from CRASH_SEED (default: the time), printed so a
 failure can be repeated.  Exit 0 when every check holds, 1 otherwise.
 """
 
+import http.client
 import os
 import random
+import re
+import threading
 import shutil
 import signal
 import sqlite3
@@ -327,6 +337,164 @@ def batch_round(binary, src, work, base, before, rnd):
           "whole or not at all" % (survived, n), flush=True)
 
 
+def output_round(binary, src, work, base, rnd):
+    """Round 5: SIGKILL during `amendments -o FILE` over an earlier file:
+    the file is the earlier one or the new one, whole."""
+    n = int(os.environ.get("CRASH_OUTPUT_KILLS", "15"))
+    db = os.path.join(work, "output.db")
+    shutil.copy(base, db)
+    outdir = os.path.join(work, "out")
+    os.mkdir(outdir)
+    out = os.path.join(outdir, "wijzigingen.json")
+    cmd = [binary, "--db", db, "amendments", "--rules",
+           os.path.join(src, "rules"), "--format", "json", "-o", out]
+    t0 = time.monotonic()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    span = time.monotonic() - t0
+    with open(out, "rb") as f:
+        new = f.read()
+    old = b"de vorige lijst\n" * 1000
+    survived = 0
+    for i in range(n):
+        with open(out, "wb") as f:
+            f.write(old)
+        delay = rnd.uniform(0.0, span * 1.05)
+        what = "amendments -o kill %d at %.3f s" % (i + 1, delay)
+        st = kill_after(cmd, delay)
+        if st not in (0, -signal.SIGKILL):
+            fail("%s: exited %d" % (what, st))
+            continue
+        with open(out, "rb") as f:
+            got = f.read()
+        if got not in (old, new):
+            fail("%s: the file is neither the earlier nor the new one "
+                 "(%d bytes)" % (what, len(got)))
+            continue
+        survived += 1
+    left = [f for f in os.listdir(outdir) if f != "wijzigingen.json"]
+    # Where the file system has anonymous files (O_TMPFILE), a killed
+    # write leaves nothing beside the output; elsewhere its temporary
+    # file (wijzigingen.json.tmp.XXXXXX) may remain, and nothing else.
+    try:
+        os.close(os.open(outdir, os.O_TMPFILE | os.O_WRONLY, 0o600))
+        anonymous = True
+    except (AttributeError, OSError):
+        anonymous = False
+    stray = [f for f in left
+             if anonymous or not f.startswith("wijzigingen.json.tmp.")]
+    if stray:
+        fail("amendments -o: files left beside the output: %r" % stray)
+    print("crash_safety: amendments -o: %d of %d kills survived, the file "
+          "always whole" % (survived, n), flush=True)
+
+
+def serve_start(binary, db, rules):
+    p = subprocess.Popen([binary, "--db", db, "serve", "--listen",
+                          "127.0.0.1:0", "--rules", rules],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         text=True)
+    line = p.stdout.readline()
+    m = re.match(r"listening on http://127\.0\.0\.1:(\d+)/", line)
+    if not m:
+        p.kill()
+        p.wait()
+        raise SystemExit("setup: serve printed %r" % line)
+    return p, int(m.group(1))
+
+
+def http_req(port, method, path, body=None, cookie=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    h = {}
+    if body is not None:
+        h["Content-Type"] = "application/x-www-form-urlencoded"
+    if cookie:
+        h["Cookie"] = cookie
+    c.request(method, path, body=body, headers=h)
+    r = c.getresponse()
+    data = r.read().decode("utf-8", "replace")
+    out = (r.status, r.getheader("Set-Cookie") or "", data)
+    c.close()
+    return out
+
+
+def serve_login(port):
+    """Sign in as a browser does; returns the session cookie."""
+    _, ck, page = http_req(port, "GET", "/login")
+    nonce = re.search(r"pt_aanmelden=([0-9a-f]+)", ck).group(1)
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    st, ck, _ = http_req(port, "POST", "/login",
+                         "csrf=%s&user=anna&password=geheim-wachtwoord"
+                         % csrf, "pt_aanmelden=" + nonce)
+    m = re.search(r"pt_sessie=([0-9a-f]+)", ck)
+    if st != 303 or not m:
+        raise SystemExit("setup: sign-in answered %d" % st)
+    return "pt_sessie=" + m.group(1)
+
+
+def serve_round(binary, src, work, base, before, rnd):
+    """Round 6: SIGKILL of `serve` while a decision is posted."""
+    n = int(os.environ.get("CRASH_SERVE_KILLS", "10"))
+    db = os.path.join(work, "serve.db")
+    shutil.copy(base, db)
+    rules = os.path.join(src, "rules")
+    r = subprocess.run([binary, "--db", db, "user", "add", "anna", "--role",
+                        "reviewer"], input="geheim-wachtwoord\n", text=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if r.returncode != 0:
+        raise SystemExit("setup: user add: " + r.stderr.strip())
+    path = "/findings/" + FINDING.replace("/", "%2F")
+    survived = 0
+    for i in range(n):
+        srv, port = serve_start(binary, db, rules)
+        cookie = serve_login(port)
+        page = http_req(port, "GET", path, cookie=cookie)[2]
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        prev = rows(db)
+        count = review_count(db)
+        note = "besluit %d via de werkruimte" % i
+        body = "csrf=%s&status=%s&note=%s" % (
+            csrf, STATUSES[i % len(STATUSES)], note.replace(" ", "+"))
+        # Time one decision, then post another and kill in its span.
+        t0 = time.monotonic()
+        st = http_req(port, "POST", path + "/review", body, cookie)[0]
+        one = time.monotonic() - t0
+        if st != 303:
+            fail("serve kill %d: a decision answered %d" % (i + 1, st))
+        count += 1
+        answer = []
+
+        def post():
+            try:
+                answer.append(http_req(port, "POST", path + "/review",
+                                       body, cookie)[0])
+            except (OSError, http.client.HTTPException):
+                answer.append(None)
+        t = threading.Thread(target=post)
+        delay = rnd.uniform(0.0, one * 1.2)
+        t.start()
+        time.sleep(delay)
+        srv.send_signal(signal.SIGKILL)
+        srv.wait()
+        t.join()
+        srv.stdout.close()
+        what = "serve kill %d at %.3f s" % (i + 1, delay)
+        if not (sound(db, what) and kept(prev, rows(db), what)):
+            continue
+        got = review_count(db)
+        if answer[0] == 303 and got != count + 1:
+            fail("%s: an acknowledged decision is not in the log "
+                 "(%d, want %d)" % (what, got, count + 1))
+            continue
+        if got not in (count, count + 1):
+            fail("%s: the log has %d decisions, want %d or %d"
+                 % (what, got, count, count + 1))
+            continue
+        survived += 1
+    kept(before, rows(db), "serve round")
+    print("crash_safety: serve: %d of %d kills survived, every "
+          "acknowledged decision in the log" % (survived, n), flush=True)
+
+
 def main():
     if len(sys.argv) != 4:
         raise SystemExit(__doc__)
@@ -454,6 +622,8 @@ def main():
 
     update_round(binary, src, work, base, before, rnd)
     batch_round(binary, src, work, base, before, rnd)
+    output_round(binary, src, work, base, rnd)
+    serve_round(binary, src, work, base, before, rnd)
 
     if failures:
         print("crash_safety: %d failures (seed %d)" % (len(failures), seed))
