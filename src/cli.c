@@ -29,6 +29,10 @@
 	}
 
 static const struct cli_option import_options[] = {
+    {OPT_BUNDLED, "bundled", NONE, NULL, NULL,
+     "also import the laws installed with proeftoets\n"
+     "(" PKGDATADIR "/bwb, or $PROEFTOETS_BWB)",
+     0},
     {OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
      "date of entry into force for files that carry\n"
      "none (the <wetgeving> format); without it the\n"
@@ -224,7 +228,8 @@ static const struct cli_option user_options[] = {
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 const struct cli_command cli_commands[] = {
-    {"import", cmd_import, "import [--date YYYY-MM-DD] FILE|DIR...",
+    {"import", cmd_import,
+     "import [--bundled] [--date YYYY-MM-DD] [FILE|DIR...]",
      "import BWB XML files into the registry",
      "Import statutory XML from the Basiswettenbestand (BWB) into the\n"
      "registry: the <toestand> format (2015-1, 2015-2, 2016-1) and the\n"
@@ -665,6 +670,30 @@ int
 cli_is_help(const char *arg)
 {
 	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+const char *
+cli_bundled_laws_dir(void)
+{
+	const char *env = getenv("PROEFTOETS_BWB");
+
+	return env && *env ? env : PKGDATADIR "/bwb";
+}
+
+void
+cli_warn_empty_registry(struct cli *c, struct pt_store *st)
+{
+	struct pt_err e = PT_ERR_INIT;
+	long long n;
+
+	if (store_law_count(st, &n, &e) != PT_OK || n > 0)
+		return;
+	cli_warn(c,
+	         "%s: the registry holds no laws, so no provision can be "
+	         "quoted; fill it with 'proeftoets import --bundled' (the laws "
+	         "installed with proeftoets, %s) or 'proeftoets import "
+	         "FILE|DIR'",
+	         c->db_path, cli_bundled_laws_dir());
 }
 
 const char *

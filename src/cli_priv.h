@@ -30,6 +30,7 @@ struct cli {
 enum cli_opt_id {
 	OPT_ALL_VERSIONS = 256,
 	OPT_BASE,
+	OPT_BUNDLED,
 	OPT_BY,
 	OPT_COLOR,
 	OPT_DATE,
@@ -133,6 +134,13 @@ void cli_text_escape(struct pt_buf *b, const char *s, const char *indent);
 /* The rule directory when --rules is not given: $PROEFTOETS_RULES, else
  * the installed rules. */
 const char *cli_default_rules_dir(void);
+/* The directory of the laws installed with proeftoets ($PROEFTOETS_BWB,
+ * else PKGDATADIR/bwb). */
+const char *cli_bundled_laws_dir(void);
+/* On standard error, when st holds no law: that every quote will be
+ * missing, and how to fill the registry. */
+struct pt_store;
+void cli_warn_empty_registry(struct cli *c, struct pt_store *st);
 
 /* -o FILE: NULL (standard output) for "-", else v. */
 const char *cli_output_path(const char *v);

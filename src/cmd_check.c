@@ -206,6 +206,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		    save ? cli_open_store(c, &st) : cli_open_store_read(c, &st);
 	/* One snapshot of the registry for all designs (and shared look-ups).
 	 */
+	if (rc == PT_OK)
+		cli_warn_empty_registry(c, st);
 	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);

@@ -45,7 +45,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 	struct pt_store *st = NULL;
 	const char **paths;
 	size_t npaths, i, j;
-	int quiet = 0, rc = PT_OK, r, id;
+	int quiet = 0, bundled = 0, rc = PT_OK, r, id;
 	long counts[3] = {0, 0, 0}, failed = 0;
 
 	memset(&opts, 0, sizeof opts);
@@ -53,6 +53,8 @@ cmd_import(struct cli *c, int argc, char **argv)
 	while ((id = cli_getopt_next(&g)) > 0) {
 		if (id == 'q') {
 			quiet = 1;
+		} else if (id == OPT_BUNDLED) {
+			bundled = 1;
 		} else if (id == OPT_DATE) {
 			if (!vocab_is_date(g.val))
 				return cli_usage(
@@ -63,12 +65,19 @@ cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if (id < 0)
 		return cli_getopt_status(&g, id);
-	paths = (const char **)(argv + g.ind);
 	npaths = (size_t)(argc - g.ind);
-	if (npaths == 0)
-		return cli_usage(c, "import", "no file or directory given");
-	if ((rc = cli_open_store(c, &st)) != PT_OK)
+	if (npaths == 0 && !bundled)
+		return cli_usage(c, "import",
+		                 "no file or directory given (or --bundled)");
+	paths = xcalloc(npaths + 1, sizeof *paths);
+	for (i = 0; i < npaths; i++)
+		paths[i] = argv[g.ind + (int)i];
+	if (bundled)
+		paths[npaths++] = cli_bundled_laws_dir();
+	if ((rc = cli_open_store(c, &st)) != PT_OK) {
+		free(paths);
 		return rc;
+	}
 	if (c->err_is_tty && !quiet) {
 		opts.progress = progress;
 		opts.progress_ctx = c;
@@ -137,6 +146,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 		        counts[IMPORT_ADDED], counts[IMPORT_REPLACED],
 		        counts[IMPORT_UNCHANGED], failed);
 	store_close(st);
+	free(paths);
 	return rc;
 }
 

@@ -118,6 +118,8 @@ cmd_ruimte(struct cli *c, int argc, char **argv)
 	n = (size_t)(argc - first);
 	res = xcalloc(n, sizeof *res);
 	rc = cli_open_store_read(c, &st);
+	if (rc == PT_OK)
+		cli_warn_empty_registry(c, st);
 	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	if (rc == PT_OK)
 		rc = ruimte_all(c, &a, argv + first, n, rs, st, res);

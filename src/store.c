@@ -1028,6 +1028,23 @@ store_put_reference(struct pt_store *st, long long provision_id, int kind,
  */
 
 enum pt_status
+store_law_count(struct pt_store *st, long long *n, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*n = 0;
+	if (store_prepare(st, "SELECT count(*) FROM law", &s, err))
+		return PT_EDB;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(st, "cannot count the laws", err);
+	return PT_OK;
+}
+
+enum pt_status
 store_laws(struct pt_store *st, struct store_law **laws, size_t *n,
            struct pt_err *err)
 {

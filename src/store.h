@@ -159,6 +159,9 @@ struct store_law {
 	size_t nversions;
 };
 /* All laws, ordered by BWB id. */
+/* The number of laws in the registry (0 for a new one). */
+enum pt_status store_law_count(struct pt_store *st, long long *n,
+                               struct pt_err *err);
 enum pt_status store_laws(struct pt_store *st, struct store_law **laws,
                           size_t *n, struct pt_err *err);
 void store_laws_free(struct store_law *laws, size_t n);

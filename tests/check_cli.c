@@ -212,6 +212,46 @@ START_TEST(test_cli_empty_registry)
 }
 END_TEST
 
+/* A first run: check on an empty registry says how to fill it, and
+ * import --bundled fills it from the installed laws; then no warning. */
+START_TEST(test_cli_first_run_bundled)
+{
+	char *out, *err, *rules = t_src("rules"), *bwb = t_src("xml/bwb");
+	char *design = t_src("xml/proeftuinen/noord.xml");
+
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--rules",
+	                       rules, design, NULL),
+	                 1);
+	ck_assert(t_contains(err, "the registry holds no laws"));
+	ck_assert(t_contains(err, "proeftoets import --bundled"));
+	free(out);
+	free(err);
+	/* without files and without --bundled: a usage error */
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "import", NULL),
+	                 PT_EUSAGE);
+	ck_assert(t_contains(err, "or --bundled"));
+	free(out);
+	free(err);
+	setenv("PROEFTOETS_BWB", bwb, 1);
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", db, "import", "--bundled", NULL), 0);
+	unsetenv("PROEFTOETS_BWB");
+	ck_assert(t_contains(out, "0 failed"));
+	ck_assert(t_contains(out, "BWBR0034925"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--rules",
+	                       rules, design, NULL),
+	                 1);
+	ck_assert(!t_contains(err, "holds no laws"));
+	free(out);
+	free(err);
+	free(rules);
+	free(bwb);
+	free(design);
+}
+END_TEST
+
 START_TEST(test_cli_import_missing_file)
 {
 	char *out, *err, *missing = xasprintf("%s/nope.xml", dir);
@@ -428,6 +468,7 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_version);
 	tcase_add_test(tc, test_cli_usage_errors);
 	tcase_add_test(tc, test_cli_empty_registry);
+	tcase_add_test(tc, test_cli_first_run_bundled);
 	tcase_add_test(tc, test_cli_import_missing_file);
 	tcase_add_test(tc, test_cli_db_env_and_option);
 	tcase_add_test(tc, test_cli_bad_database);

@@ -25,6 +25,9 @@ cd "$work"
 LC_ALL=C
 export LC_ALL
 unset PROEFTOETS_DB PROEFTOETS_RULES || true
+# The installed laws directory, as messages name it, whatever the prefix.
+PROEFTOETS_BWB=/usr/share/proeftoets/bwb
+export PROEFTOETS_BWB
 
 "$PROEFTOETS" --db reg.db import -q xml/bwb >/dev/null 2>&1 || {
 	echo "run_golden: cannot import xml/bwb" >&2
