@@ -144,6 +144,9 @@ enum pt_status amend_xlsx(struct pt_buf *b, const struct amend_list *l,
  */
 enum pt_status amend_odt(struct pt_buf *b, const struct amend_list *l,
                          const char *tmpdir, struct pt_err *err);
+/* The same as a Word document (docx). */
+enum pt_status amend_docx(struct pt_buf *b, const struct amend_list *l,
+                          const char *tmpdir, struct pt_err *err);
 
 /* Shared by the writers.  The notes on an item, one per line: not in the
  * registry, date unknown, stale, rejected findings left out ("" for none).

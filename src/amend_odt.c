@@ -1,5 +1,6 @@
 /*
- * amend_odt.c: the amendment list as an OpenDocument text (odt.h).
+ * amend_odt.c: the amendment list as an OpenDocument text or a Word
+ * document (odt.h).
  *
  * The content is that of the Markdown list: a title page (the proeftuinen
  * it covers, the date of the texts and the date it was made), the
@@ -45,14 +46,12 @@ refs(struct odt *o, const char *head, const struct amend_ref *r, size_t n)
 
 	if (n == 0)
 		return;
-	odt_start(o, "text:p");
-	odt_attr(o, "text:style-name", "Standard");
+	odt_para(o, "Standard");
 	odt_span(o, "Vet", head);
-	odt_end(o);
+	odt_para_end(o);
 	for (i = 0; i < n; i++) {
 		f = r[i].f;
-		odt_start(o, "text:p");
-		odt_attr(o, "text:style-name", "Opsomming");
+		odt_para(o, "Opsomming");
 		odt_text(o, "\xe2\x80\xa2 ");
 		odt_span(o, "Vet", report_review_status(f));
 		odt_text(o, " ");
@@ -64,7 +63,7 @@ refs(struct odt *o, const char *head, const struct amend_ref *r, size_t n)
 			odt_text(o, f->review_note);
 			odt_text(o, ")");
 		}
-		odt_end(o);
+		odt_para_end(o);
 	}
 }
 
@@ -114,12 +113,11 @@ item(struct odt *o, const struct amend_item *it, size_t nr)
 		odt_quote(o, it->text);
 	}
 	for (i = 0; i < it->nwijzigingen; i++) {
-		odt_start(o, "text:p");
-		odt_attr(o, "text:style-name", "Standard");
+		odt_para(o, "Standard");
 		odt_span(o, "Vet", "Wijziging:");
 		odt_text(o, " ");
 		odt_text(o, it->wijzigingen[i]);
-		odt_end(o);
+		odt_para_end(o);
 	}
 	refs(o, "Bevindingen:", it->findings, it->nfindings);
 	refs(o, "Gemitigeerd (apart gehouden):", it->mitigated, it->nmitigated);
@@ -267,28 +265,43 @@ body(struct odt *o, const struct amend_list *l, time_t when)
 		risk(o, &l->risks[i]);
 }
 
-enum pt_status
-amend_odt(struct pt_buf *b, const struct amend_list *l, const char *tmpdir,
-          struct pt_err *err)
+static enum pt_status
+document(struct pt_buf *b, const struct amend_list *l, enum odt_kind kind,
+         struct pt_err *err)
 {
 	struct pt_buf doc = PT_BUF_INIT, pkg = PT_BUF_INIT;
 	struct odt *o;
 	enum pt_status rc;
 	time_t when;
 
-	(void)tmpdir;
 	if ((rc = odt_time(&when, err)) != PT_OK)
 		return rc;
-	o = odt_new();
+	o = odt_new(kind);
 	body(o, l, when);
 	rc = odt_fragment(o, &doc, err);
 	odt_free(o);
 	if (rc == PT_OK)
-		rc = odt_package(&pkg, doc.s, doc.len, "Wijzigingslijst", when,
-		                 err);
+		rc = odt_package(&pkg, kind, doc.s, doc.len, "Wijzigingslijst",
+		                 when, err);
 	if (rc == PT_OK)
 		pt_buf_add(b, pkg.s, pkg.len);
 	pt_buf_release(&doc);
 	pt_buf_release(&pkg);
 	return rc;
+}
+
+enum pt_status
+amend_odt(struct pt_buf *b, const struct amend_list *l, const char *tmpdir,
+          struct pt_err *err)
+{
+	(void)tmpdir;
+	return document(b, l, ODT_TEXT, err);
+}
+
+enum pt_status
+amend_docx(struct pt_buf *b, const struct amend_list *l, const char *tmpdir,
+           struct pt_err *err)
+{
+	(void)tmpdir;
+	return document(b, l, ODT_DOCX, err);
 }

@@ -71,6 +71,9 @@ const struct format formats[] = {
     {"odt", "odt", ODT_MEDIA_TYPE, "OpenDocument (ODT)", "an OpenDocument text",
      FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_odt_part, amend_odt,
      NULL},
+    {"docx", "docx", DOCX_MEDIA_TYPE, "Word (DOCX)", "a Word document",
+     FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_docx_part,
+     amend_docx, NULL},
     {NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL}};
 
 int

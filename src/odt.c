@@ -31,8 +31,10 @@
 struct odt {
 	xmlBufferPtr buf;
 	xmlTextWriterPtr w;
+	enum odt_kind kind;
 	int failed;
-	int header; /* in table:table-header-rows */
+	int header;     /* in table:table-header-rows */
+	int page_after; /* docx: a page break ends this paragraph */
 };
 
 /* --- the body writer --------------------------------------------------- */
@@ -58,10 +60,11 @@ odt_close(struct odt *o)
 }
 
 struct odt *
-odt_new(void)
+odt_new(enum odt_kind kind)
 {
 	struct odt *o = xcalloc(1, sizeof *o);
 
+	o->kind = kind;
 	odt_open(o);
 	return o;
 }
@@ -83,14 +86,14 @@ ok(struct odt *o, int rc)
 		o->failed = 1;
 }
 
-void
+static void
 odt_start(struct odt *o, const char *name)
 {
 	if (!o->failed)
 		ok(o, xmlTextWriterStartElement(o->w, BAD_CAST name));
 }
 
-void
+static void
 odt_attr(struct odt *o, const char *name, const char *value)
 {
 	if (!o->failed)
@@ -98,7 +101,7 @@ odt_attr(struct odt *o, const char *name, const char *value)
 		                                  BAD_CAST value));
 }
 
-void
+static void
 odt_end(struct odt *o)
 {
 	if (!o->failed)
@@ -123,8 +126,133 @@ run(struct odt *o, const char *s, const char *e)
 	if (e <= s || o->failed)
 		return;
 	t = xstrndup(s, (size_t)(e - s));
+	if (!xmlCheckUTF8(BAD_CAST t)) {
+		/* Not UTF-8 (the library's input always is): keep the
+		 * package well-formed. */
+		char *c;
+
+		for (c = t; *c != '\0'; c++)
+			if ((unsigned char)*c >= 0x80)
+				*c = '?';
+	}
 	ok(o, xmlTextWriterWriteString(o->w, BAD_CAST t));
 	free(t);
+}
+
+/*
+ * WordprocessingML: a run of style rstyle (NULL: none) holding s, with
+ * spaces kept (xml:space), w:tab for tabs and w:br for newlines.
+ */
+static void
+w_t(struct odt *o, const char *s, const char *e)
+{
+	if (e <= s)
+		return;
+	odt_start(o, "w:t");
+	odt_attr(o, "xml:space", "preserve");
+	run(o, s, e);
+	odt_end(o);
+}
+
+static void
+w_run(struct odt *o, const char *rstyle, const char *s)
+{
+	static const char sp[] = " ";
+	const char *p, *q;
+
+	if (s == NULL || *s == '\0')
+		return;
+	odt_start(o, "w:r");
+	if (rstyle != NULL) {
+		odt_start(o, "w:rPr");
+		empty(o, "w:rStyle", "w:val", rstyle);
+		odt_end(o);
+	}
+	for (p = q = s; *p != '\0'; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (ch >= 0x20 && ch != 0x7f)
+			continue;
+		w_t(o, q, p);
+		if (ch == '\n')
+			empty(o, "w:br", NULL, NULL);
+		else if (ch == '\t')
+			empty(o, "w:tab", NULL, NULL);
+		else
+			w_t(o, sp, sp + 1);
+		q = p + 1;
+	}
+	w_t(o, q, p);
+	odt_end(o);
+}
+
+/* A style id of WordprocessingML from the ODF name: "Kop_20_1" is "Kop1". */
+static void
+w_style(struct odt *o, const char *name, const char *style)
+{
+	char id[64];
+	size_t i = 0;
+
+	for (; *style != '\0' && i + 1 < sizeof id; style++) {
+		if (strncmp(style, "_20_", 4) == 0) {
+			style += 3;
+			continue;
+		}
+		id[i++] = *style;
+	}
+	id[i] = '\0';
+	empty(o, name, "w:val", id);
+}
+
+/* One field (PAGE, HYPERLINK "..."): begin, code, separate; the caller
+ * writes the result, then w_field_end(). */
+static void
+w_field(struct odt *o, const char *code)
+{
+	odt_start(o, "w:r");
+	empty(o, "w:fldChar", "w:fldCharType", "begin");
+	odt_end(o);
+	odt_start(o, "w:r");
+	odt_start(o, "w:instrText");
+	odt_attr(o, "xml:space", "preserve");
+	run(o, code, code + strlen(code));
+	odt_end(o);
+	odt_end(o);
+	odt_start(o, "w:r");
+	empty(o, "w:fldChar", "w:fldCharType", "separate");
+	odt_end(o);
+}
+
+static void
+w_field_end(struct odt *o)
+{
+	odt_start(o, "w:r");
+	empty(o, "w:fldChar", "w:fldCharType", "end");
+	odt_end(o);
+}
+
+static void
+w_para(struct odt *o, const char *style)
+{
+	odt_start(o, "w:p");
+	odt_start(o, "w:pPr");
+	w_style(o, "w:pStyle", style != NULL ? style : "Standard");
+	odt_end(o);
+	/* The title page ends with a page break (ODF: the style's). */
+	o->page_after =
+	    style != NULL && strcmp(style, "Titelpagina_20_einde") == 0;
+}
+
+static void
+w_para_end(struct odt *o)
+{
+	if (o->page_after) {
+		odt_start(o, "w:r");
+		empty(o, "w:br", "w:type", "page");
+		odt_end(o);
+	}
+	o->page_after = 0;
+	odt_end(o);
 }
 
 void
@@ -137,6 +265,10 @@ odt_text(struct odt *o, const char *s)
 
 	if (s == NULL)
 		return;
+	if (o->kind == ODT_DOCX) {
+		w_run(o, NULL, s);
+		return;
+	}
 	for (p = q = s; *p != '\0';) {
 		ch = (unsigned char)*p;
 		if (ch == ' ') {
@@ -196,6 +328,12 @@ odt_h(struct odt *o, int level, const char *s)
 		level = 4;
 	snprintf(style, sizeof style, "Kop_20_%d", level);
 	snprintf(lv, sizeof lv, "%d", level);
+	if (o->kind == ODT_DOCX) {
+		w_para(o, style);
+		w_run(o, NULL, s);
+		w_para_end(o);
+		return;
+	}
 	odt_start(o, "text:h");
 	odt_attr(o, "text:style-name", style);
 	odt_attr(o, "text:outline-level", lv);
@@ -204,17 +342,40 @@ odt_h(struct odt *o, int level, const char *s)
 }
 
 void
-odt_p(struct odt *o, const char *style, const char *s)
+odt_para(struct odt *o, const char *style)
 {
+	if (o->kind == ODT_DOCX) {
+		w_para(o, style);
+		return;
+	}
 	odt_start(o, "text:p");
 	odt_attr(o, "text:style-name", style != NULL ? style : "Standard");
+}
+
+void
+odt_para_end(struct odt *o)
+{
+	if (o->kind == ODT_DOCX)
+		w_para_end(o);
+	else
+		odt_end(o);
+}
+
+void
+odt_p(struct odt *o, const char *style, const char *s)
+{
+	odt_para(o, style);
 	odt_text(o, s);
-	odt_end(o);
+	odt_para_end(o);
 }
 
 void
 odt_span(struct odt *o, const char *style, const char *s)
 {
+	if (o->kind == ODT_DOCX) {
+		w_run(o, style, s);
+		return;
+	}
 	odt_start(o, "text:span");
 	odt_attr(o, "text:style-name", style);
 	odt_text(o, s);
@@ -231,6 +392,20 @@ odt_link(struct odt *o, const char *url, const char *text)
 	if (strncmp(url, "https://", 8) != 0 &&
 	    strncmp(url, "http://", 7) != 0) {
 		odt_text(o, text);
+		return;
+	}
+	if (o->kind == ODT_DOCX) {
+		char *code;
+
+		if (strpbrk(url, "\" \\") != NULL) {
+			odt_text(o, text);
+			return;
+		}
+		code = xasprintf(" HYPERLINK \"%s\" ", url);
+		w_field(o, code);
+		w_run(o, "Internetkoppeling", text);
+		w_field_end(o);
+		free(code);
 		return;
 	}
 	odt_start(o, "text:a");
@@ -258,11 +433,41 @@ odt_quote(struct odt *o, const char *s)
 	}
 }
 
+/* A table of the full width (16.6 cm; 4.6 and 12 cm for a field table). */
+static void
+w_table(struct odt *o, size_t ncols)
+{
+	char w[32];
+	size_t i;
+
+	odt_start(o, "w:tbl");
+	odt_start(o, "w:tblPr");
+	empty(o, "w:tblStyle", "w:val", "Tabel");
+	odt_start(o, "w:tblW");
+	odt_attr(o, "w:w", "9411");
+	odt_attr(o, "w:type", "dxa");
+	odt_end(o);
+	empty(o, "w:tblLayout", "w:type", "fixed");
+	odt_end(o);
+	odt_start(o, "w:tblGrid");
+	for (i = 0; i < ncols; i++) {
+		snprintf(w, sizeof w, "%zu",
+		         ncols == 2 ? (i == 0 ? (size_t)2608 : (size_t)6803)
+		                    : (size_t)9411 / (ncols ? ncols : 1));
+		empty(o, "w:gridCol", "w:w", w);
+	}
+	odt_end(o);
+}
+
 void
 odt_table(struct odt *o, size_t ncols)
 {
 	char n[32];
 
+	if (o->kind == ODT_DOCX) {
+		w_table(o, ncols);
+		return;
+	}
 	odt_start(o, "table:table");
 	odt_attr(o, "table:style-name", "Tabel");
 	if (ncols == 2) {
@@ -285,6 +490,15 @@ odt_table_end(struct odt *o)
 void
 odt_row(struct odt *o, int header)
 {
+	if (o->kind == ODT_DOCX) {
+		odt_start(o, "w:tr");
+		if (header) {
+			odt_start(o, "w:trPr");
+			empty(o, "w:tblHeader", NULL, NULL);
+			odt_end(o);
+		}
+		return;
+	}
 	if (header)
 		odt_start(o, "table:table-header-rows");
 	odt_start(o, "table:table-row");
@@ -295,7 +509,7 @@ void
 odt_row_end(struct odt *o)
 {
 	odt_end(o);
-	if (o->header)
+	if (o->header && o->kind != ODT_DOCX)
 		odt_end(o); /* table:table-header-rows */
 	o->header = 0;
 }
@@ -303,6 +517,11 @@ odt_row_end(struct odt *o)
 void
 odt_cell(struct odt *o, int header)
 {
+	if (o->kind == ODT_DOCX) {
+		odt_start(o, "w:tc");
+		w_para(o, header ? "Tabelkop" : "Tabelinhoud");
+		return;
+	}
 	odt_start(o, "table:table-cell");
 	odt_attr(o, "table:style-name", "Tabel.Cel");
 	odt_attr(o, "office:value-type", "string");
@@ -824,17 +1043,14 @@ static enum pt_status
 zip_failed(struct pt_err *err, const char *why)
 {
 	return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-	                  "cannot make the OpenDocument package: %s", why);
+	                  "cannot make the document package: %s", why);
 }
 
-/* The package of the five parts, in memory. */
+/* The package of n parts, in memory, in order; mimetype stored. */
 static enum pt_status
-zip_parts(struct pt_buf *out, struct pt_buf *part, time_t when,
-          struct pt_err *err)
+zip_parts(struct pt_buf *out, const char *const *names, struct pt_buf *part,
+          size_t n, time_t when, struct pt_err *err)
 {
-	static const char *const names[] = {"mimetype", "META-INF/manifest.xml",
-	                                    "content.xml", "styles.xml",
-	                                    "meta.xml"};
 	enum pt_status rc = PT_OK;
 	zip_source_t *src;
 	zip_error_t ze;
@@ -854,8 +1070,9 @@ zip_parts(struct pt_buf *out, struct pt_buf *part, time_t when,
 		return rc;
 	}
 	zip_source_keep(src); /* for reading it back after zip_close() */
-	for (i = 0; i < 5 && rc == PT_OK; i++)
-		if (add(za, names[i], part[i].s, part[i].len, i == 0, when) < 0)
+	for (i = 0; i < n && rc == PT_OK; i++)
+		if (add(za, names[i], part[i].s, part[i].len,
+		        strcmp(names[i], "mimetype") == 0, when) < 0)
 			rc = zip_failed(err, zip_strerror(za));
 	if (rc == PT_OK && zip_close(za) < 0)
 		rc = zip_failed(err, zip_strerror(za));
@@ -869,10 +1086,13 @@ zip_parts(struct pt_buf *out, struct pt_buf *part, time_t when,
 	return rc;
 }
 
-enum pt_status
-odt_package(struct pt_buf *out, const char *body, size_t len, const char *title,
+static enum pt_status
+odf_package(struct pt_buf *out, const char *body, size_t len, const char *title,
             time_t when, struct pt_err *err)
 {
+	static const char *const names[] = {"mimetype", "META-INF/manifest.xml",
+	                                    "content.xml", "styles.xml",
+	                                    "meta.xml"};
 	struct pt_buf part[5];
 	enum pt_status rc;
 	size_t i;
@@ -886,8 +1106,313 @@ odt_package(struct pt_buf *out, const char *body, size_t len, const char *title,
 	if (rc == PT_OK)
 		rc = meta_xml(&part[4], title, when, err);
 	if (rc == PT_OK)
-		rc = zip_parts(out, part, when, err);
+		rc = zip_parts(out, names, part, 5, when, err);
 	for (i = 0; i < 5; i++)
 		pt_buf_release(&part[i]);
 	return rc;
+}
+
+/* --- WordprocessingML (docx) --------------------------------------------- */
+
+#define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_R                                                                   \
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_PR "http://schemas.openxmlformats.org/package/2006/relationships"
+#define CT_W  "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+static const char content_types_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+    "content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/"
+    "vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"" CT_W
+    ".document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"" CT_W
+    ".styles+xml\"/>"
+    "<Override PartName=\"/word/footer1.xml\" ContentType=\"" CT_W
+    ".footer+xml\"/>"
+    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-package.core-properties+xml\"/>"
+    "</Types>\n";
+
+static const char rels_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"" NS_PR "\">"
+    "<Relationship Id=\"rId1\" Type=\"" NS_R "/officeDocument\" "
+    "Target=\"word/document.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"" NS_PR
+    "/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+    "</Relationships>\n";
+
+static const char document_rels_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"" NS_PR "\">"
+    "<Relationship Id=\"rId1\" Type=\"" NS_R "/styles\" "
+    "Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"" NS_R "/footer\" "
+    "Target=\"footer1.xml\"/>"
+    "</Relationships>\n";
+
+#define W_FIELD(code)                                                          \
+	"<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText "    \
+	"xml:space=\"preserve\"> " code " </w:instrText></w:r><w:r>"           \
+	"<w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t>"       \
+	"</w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+
+static const char footer_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<w:ftr xmlns:w=\"" NS_W "\"><w:p><w:pPr><w:pStyle w:val=\"Voettekst\"/>"
+    "</w:pPr><w:r><w:t xml:space=\"preserve\">Pagina </w:t></w:r>" W_FIELD(
+        "PAGE") "<w:r><w:t xml:space=\"preserve\"> van "
+                "</w:t></w:r>" W_FIELD("NUMPAGES") "</w:p></w:ftr>\n";
+
+#define WSTYLE(type, id, name, extra, ppr, rpr)                                \
+	"<w:style w:type=\"" type "\" w:styleId=\"" id                         \
+	"\"><w:name w:val=\"" name "\"/>" extra "<w:pPr>" ppr                  \
+	"</w:pPr><w:rPr>" rpr "</w:rPr></w:style>"
+#define WPARA(id, name, ppr, rpr)                                              \
+	WSTYLE("paragraph", id, name, "<w:basedOn w:val=\"Standard\"/>", ppr,  \
+	       rpr)
+#define WHEAD(n, lvl, size)                                                    \
+	WPARA("Kop" #n, "heading " #n,                                         \
+	      "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>"     \
+	      "<w:outlineLvl w:val=\"" #lvl "\"/>",                            \
+	      "<w:rFonts w:ascii=\"Liberation Sans\" w:hAnsi=\"Liberation "    \
+	      "Sans\"/><w:b/><w:sz w:val=\"" size "\"/>")
+#define WCHAR(id, name, rpr)                                                   \
+	"<w:style w:type=\"character\" w:styleId=\"" id                        \
+	"\"><w:name w:val=\"" name "\"/><w:rPr>" rpr "</w:rPr></w:style>"
+
+static const char wstyles_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<w:styles xmlns:w=\"" NS_W "\">"
+    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Liberation "
+    "Serif\" w:hAnsi=\"Liberation Serif\" w:cs=\"Liberation Serif\"/>"
+    "<w:sz w:val=\"22\"/><w:lang w:val=\"nl-NL\"/></w:rPr></w:rPrDefault>"
+    "<w:pPrDefault><w:pPr><w:spacing w:after=\"100\"/></w:pPr>"
+    "</w:pPrDefault></w:docDefaults>" WSTYLE("paragraph\" w:default=\"1",
+                                             "Standard", "Normal", "", "",
+                                             "") WHEAD(1, 0, "36")
+        WHEAD(2, 1, "30") WHEAD(3, 2, "26") WHEAD(4, 3, "23") WPARA(
+            "Titel", "Title",
+            "<w:pageBreakBefore/><w:spacing w:before=\"3400\" "
+            "w:after=\"280\"/><w:jc w:val=\"center\"/>",
+            "<w:rFonts w:ascii=\"Liberation Sans\" w:hAnsi=\"Liberation "
+            "Sans\"/><w:b/><w:sz w:val=\"56\"/>") WPARA("Ondertitel",
+                                                        "Subtitle",
+                                                        "<w:spacing "
+                                                        "w:after=\"850\"/"
+                                                        "><w:jc "
+                                                        "w:val=\"center\"/>",
+                                                        "<w:rFonts "
+                                                        "w:ascii=\"Liberation "
+                                                        "Sans\" "
+                                                        "w:hAnsi=\"Liberation "
+                                                        "Sans\"/><w:sz "
+                                                        "w:val=\"36\"/>")
+            WPARA("Titelgegevens", "Titelgegevens",
+                  "<w:spacing w:after=\"110\"/><w:jc w:val=\"center\"/>",
+                  "<w:sz w:val=\"24\"/>") WPARA("Titelpaginaeinde",
+                                                "Titelpagina einde",
+                                                "<w:spacing "
+                                                "w:before=\"570\"/><w:jc "
+                                                "w:val=\"center\"/>",
+                                                "<w:i/><w:sz w:val=\"20\"/>")
+                WPARA("Citaat", "Quote",
+                      "<w:pBdr><w:left w:val=\"single\" w:sz=\"24\" "
+                      "w:space=\"7\" "
+                      "w:color=\"888888\"/></w:pBdr><w:shd w:val=\"clear\" "
+                      "w:color=\"auto\" w:fill=\"F2F2F2\"/><w:spacing "
+                      "w:after=\"70\"/>"
+                      "<w:ind w:left=\"567\" w:right=\"283\"/>",
+                      "<w:i/><w:sz w:val=\"21\"/>") WPARA("Letop", "Let op", "",
+                                                          "<w:b/><w:color "
+                                                          "w:val=\"8A1C00\"/>")
+                    WPARA("Opsomming", "Opsomming",
+                          "<w:spacing w:after=\"45\"/><w:ind w:left=\"340\" "
+                          "w:hanging=\"227\"/>",
+                          "") WPARA("Tabelinhoud", "Tabelinhoud",
+                                    "<w:spacing w:after=\"0\"/>",
+                                    "<w:sz w:val=\"20\"/>") WPARA("Tabelkop",
+                                                                  "Tabelkop",
+                                                                  "<w:spacing "
+                                                                  "w:after="
+                                                                  "\"0\"/>",
+                                                                  "<w:b/><w:sz "
+                                                                  "w:val="
+                                                                  "\"20\"/>")
+                        WPARA("Voettekst", "footer", "<w:jc w:val=\"center\"/>",
+                              "<w:sz w:val=\"18\"/>") WCHAR("Vet", "Vet",
+                                                            "<w:b/>")
+                            WCHAR("Cursief", "Cursief", "<w:i/>") WCHAR(
+                                "Code", "Code",
+                                "<w:rFonts w:ascii=\"Liberation Mono\" "
+                                "w:hAnsi=\"Liberation "
+                                "Mono\"/><w:sz w:val=\"18\"/>")
+                                WCHAR(
+                                    "Internetkoppeling", "Hyperlink",
+                                    "<w:color w:val=\"000080\"/><w:u "
+                                    "w:val=\"single\"/>") "<w:style "
+                                                          "w:type=\"table\" "
+                                                          "w:styleId=\"Tabel\">"
+                                                          "<w:name "
+                                                          "w:val=\"Tabel\"/>"
+                                                          "<w:tblPr><w:"
+                                                          "tblBorders><w:"
+                                                          "bottom "
+                                                          "w:val=\"single\" "
+                                                          "w:sz=\"4\" "
+                                                          "w:space=\"0\" "
+                                                          "w:color=\"BBBBBB\"/"
+                                                          "><w:insideH "
+                                                          "w:val=\"single\" "
+                                                          "w:sz=\"4\" "
+                                                          "w:space=\"0\" "
+                                                          "w:color=\"BBBBBB\"/"
+                                                          "></w:tblBorders>"
+                                                          "<w:tblCellMar><w:"
+                                                          "top w:w=\"45\" "
+                                                          "w:type=\"dxa\"/"
+                                                          "><w:left w:w=\"57\" "
+                                                          "w:type=\"dxa\"/"
+                                                          "><w:bottom "
+                                                          "w:w=\"45\" "
+                                                          "w:type=\"dxa\"/"
+                                                          "><w:right "
+                                                          "w:w=\"57\" "
+                                                          "w:type=\"dxa\"/></"
+                                                          "w:tblCellMar></"
+                                                          "w:tblPr></w:style>"
+                                                          "</w:styles>\n";
+
+/* One empty element with up to three attributes (name, value pairs). */
+static void
+elem(struct odt *o, const char *name, const char *const *av)
+{
+	odt_start(o, name);
+	for (; av != NULL && av[0] != NULL; av += 2)
+		odt_attr(o, av[0], av[1]);
+	odt_end(o);
+}
+
+/* word/document.xml around the body, with the A4 section and its footer. */
+static enum pt_status
+document_xml(struct pt_buf *out, const char *body, size_t len,
+             struct pt_err *err)
+{
+	static const char *const footer[] = {"w:type", "default", "r:id",
+	                                     "rId2", NULL};
+	static const char *const size[] = {"w:w", "11906", "w:h", "16838",
+	                                   NULL};
+	static const char *const margins[] = {
+	    "w:top",    "1134",   "w:right",  "1247",     "w:bottom",
+	    "1134",     "w:left", "1247",     "w:header", "567",
+	    "w:footer", "567",    "w:gutter", "0",        NULL};
+	enum pt_status rc;
+	struct odt o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = ODT_DOCX;
+	odt_open(&o);
+	if (!o.failed)
+		ok(&o, xmlTextWriterStartDocument(o.w, "1.0", "UTF-8", "yes"));
+	odt_start(&o, "w:document");
+	ns(&o, "w", NS_W);
+	ns(&o, "r", NS_R);
+	odt_start(&o, "w:body");
+	if (len > INT_MAX)
+		o.failed = 1;
+	if (!o.failed && len > 0)
+		ok(&o, xmlTextWriterWriteRawLen(o.w, BAD_CAST body, (int)len));
+	odt_start(&o, "w:sectPr");
+	elem(&o, "w:footerReference", footer);
+	elem(&o, "w:pgSz", size);
+	elem(&o, "w:pgMar", margins);
+	if (!o.failed)
+		ok(&o, xmlTextWriterEndDocument(o.w));
+	rc = odt_fragment(&o, out, err);
+	odt_close(&o);
+	return rc;
+}
+
+/* docProps/core.xml: title, language and the dates. */
+static enum pt_status
+core_xml(struct pt_buf *out, const char *title, time_t when, struct pt_err *err)
+{
+	enum pt_status rc;
+	struct odt o;
+	char t[40];
+	int i;
+
+	iso_time(t, sizeof t - 1, when);
+	strcat(t, "Z");
+	memset(&o, 0, sizeof o);
+	odt_open(&o);
+	if (!o.failed)
+		ok(&o, xmlTextWriterStartDocument(o.w, "1.0", "UTF-8", "yes"));
+	odt_start(&o, "cp:coreProperties");
+	ns(&o, "cp",
+	   "http://schemas.openxmlformats.org/package/2006/"
+	   "metadata/core-properties");
+	ns(&o, "dc", NS_DC);
+	ns(&o, "dcterms", "http://purl.org/dc/terms/");
+	ns(&o, "xsi", "http://www.w3.org/2001/XMLSchema-instance");
+	odt_start(&o, "dc:title");
+	odt_text(&o, title);
+	odt_end(&o);
+	odt_start(&o, "dc:language");
+	odt_text(&o, "nl-NL");
+	odt_end(&o);
+	for (i = 0; i < 2; i++) {
+		odt_start(&o, i == 0 ? "dcterms:created" : "dcterms:modified");
+		odt_attr(&o, "xsi:type", "dcterms:W3CDTF");
+		odt_text(&o, t);
+		odt_end(&o);
+	}
+	if (!o.failed)
+		ok(&o, xmlTextWriterEndDocument(o.w));
+	rc = odt_fragment(&o, out, err);
+	odt_close(&o);
+	return rc;
+}
+
+static enum pt_status
+docx_package(struct pt_buf *out, const char *body, size_t len,
+             const char *title, time_t when, struct pt_err *err)
+{
+	static const char *const names[] = {
+	    "[Content_Types].xml", "_rels/.rels",
+	    "word/document.xml",   "word/_rels/document.xml.rels",
+	    "word/styles.xml",     "word/footer1.xml",
+	    "docProps/core.xml"};
+	struct pt_buf part[7];
+	enum pt_status rc;
+	size_t i;
+
+	for (i = 0; i < 7; i++)
+		pt_buf_init(&part[i]);
+	pt_buf_adds(&part[0], content_types_xml);
+	pt_buf_adds(&part[1], rels_xml);
+	pt_buf_adds(&part[3], document_rels_xml);
+	pt_buf_adds(&part[4], wstyles_xml);
+	pt_buf_adds(&part[5], footer_xml);
+	rc = document_xml(&part[2], body, len, err);
+	if (rc == PT_OK)
+		rc = core_xml(&part[6], title, when, err);
+	if (rc == PT_OK)
+		rc = zip_parts(out, names, part, 7, when, err);
+	for (i = 0; i < 7; i++)
+		pt_buf_release(&part[i]);
+	return rc;
+}
+
+enum pt_status
+odt_package(struct pt_buf *out, enum odt_kind kind, const char *body,
+            size_t len, const char *title, time_t when, struct pt_err *err)
+{
+	if (kind == ODT_DOCX)
+		return docx_package(out, body, len, title, when, err);
+	return odf_package(out, body, len, title, when, err);
 }

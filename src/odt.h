@@ -1,5 +1,6 @@
 /*
- * odt.h: OpenDocument text (ODF 1.2) for the report writers.
+ * odt.h: OpenDocument text (ODF 1.2), and WordprocessingML (docx) from
+ * the same calls, for the report writers.
  *
  * A document is written in two steps.  First its body, the children of
  * office:text, as fragments: an odt writer (struct odt) writes elements
@@ -20,9 +21,10 @@
  * the table styles: Tabel (full width) with the columns Tabel.Label and
  * Tabel.Waarde for a field table of two columns.
  *
- * Every date in the package (the zip entries' times, meta.xml) is the
- * time given to odt_package(), normally odt_time()'s: SOURCE_DATE_EPOCH
- * when set, so that the same input gives the same bytes.
+ * Every date in the package (the zip entries' times, meta.xml or
+ * docProps/core.xml) is the time given to odt_package(), normally
+ * odt_time()'s: SOURCE_DATE_EPOCH when set, so that the same input gives
+ * the same bytes.
  *
  * Ownership: struct odt is the caller's (odt_new .. odt_free); strings
  * passed in are borrowed.  A writer that failed (invalid text for XML, out
@@ -38,22 +40,36 @@
 #include "err.h"
 
 #define ODT_MEDIA_TYPE "application/vnd.oasis.opendocument.text"
+#define DOCX_MEDIA_TYPE                                                        \
+	"application/vnd.openxmlformats-officedocument.wordprocessingml."      \
+	"document"
+
+/*
+ * What a writer writes.  ODT_DOCX gives the same document as
+ * WordprocessingML: paragraphs and runs of the styles named above (the
+ * style id drops "_20_": Kop_20_1 is Kop1), w:tbl tables, links as
+ * HYPERLINK fields, the title page ended by a page break; the package
+ * holds [Content_Types].xml, _rels/.rels, word/document.xml,
+ * word/_rels/document.xml.rels, word/styles.xml, word/footer1.xml (PAGE
+ * and NUMPAGES) and docProps/core.xml, all deflated.
+ */
+enum odt_kind { ODT_TEXT, ODT_DOCX };
 
 struct odt;
 
-struct odt *odt_new(void);
+struct odt *odt_new(enum odt_kind kind);
 void odt_free(struct odt *o);
 
-/* Elements by their prefixed name ("text:p"), attributes of the element
- * just started, and text.  odt_text() keeps the text as written: runs of
- * spaces become text:s, tabs text:tab, newlines text:line-break, other
- * control characters a space.  NULL is no text. */
-void odt_start(struct odt *o, const char *name);
-void odt_attr(struct odt *o, const char *name, const char *value);
-void odt_end(struct odt *o);
+/* Text in the paragraph, span or cell being written, kept as written:
+ * runs of spaces become text:s, tabs text:tab, newlines text:line-break,
+ * other control characters a space.  NULL is no text. */
 void odt_text(struct odt *o, const char *s);
 void odt_textf(struct odt *o, const char *fmt, ...) PT_PRINTF(2, 3);
 
+/* A paragraph of style (NULL: Standard) to write into, up to
+ * odt_para_end(). */
+void odt_para(struct odt *o, const char *style);
+void odt_para_end(struct odt *o);
 /* A heading of level 1 .. 4 (style Kop_20_<level>). */
 void odt_h(struct odt *o, int level, const char *s);
 /* A paragraph of style (NULL: Standard) holding s. */
@@ -92,10 +108,12 @@ enum pt_status odt_time(time_t *t, struct pt_err *err);
 void odt_date(char *buf, size_t size, time_t t);
 
 /*
- * Replace out with the package of the body (the children of office:text)
- * titled title, made at when.  PT_EINTERNAL when it cannot be made.
+ * Replace out with the package of kind of the body (the children of
+ * office:text or w:body) titled title, made at when.  PT_EINTERNAL when it
+ * cannot be made.
  */
-enum pt_status odt_package(struct pt_buf *out, const char *body, size_t len,
-                           const char *title, time_t when, struct pt_err *err);
+enum pt_status odt_package(struct pt_buf *out, enum odt_kind kind,
+                           const char *body, size_t len, const char *title,
+                           time_t when, struct pt_err *err);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * report.h: write a check result as text, Markdown, HTML, JSON, CSV or
- * OpenDocument text (ODT).
+ * OpenDocument text (ODT) or a Word document (DOCX).
  *
  * Every format carries the same content: a summary; the barriers grouped by
  * the amendment they need (provision and level) with the findings under
@@ -71,6 +71,10 @@ void report_csv_part(struct pt_buf *out, const struct check_result *r, size_t i,
  * the package cannot be made, PT_EUSAGE for a bad SOURCE_DATE_EPOCH. */
 enum pt_status report_odt_part(struct pt_buf *out, const struct check_result *r,
                                size_t i, size_t n, struct pt_err *err);
+/* The same as a Word document (docx), likewise. */
+enum pt_status report_docx_part(struct pt_buf *out,
+                                const struct check_result *r, size_t i,
+                                size_t n, struct pt_err *err);
 
 /* --- shared by the writers (report.c) ------------------------------------ */
 

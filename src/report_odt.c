@@ -1,6 +1,6 @@
 /*
- * report_odt.c: the report as an OpenDocument text (odt.h), to open in a
- * word processor, edit and print.
+ * report_odt.c: the report as an OpenDocument text or a Word document
+ * (odt.h), to open in a word processor, edit and print.
  *
  * The content is that of the Markdown report: per design a title page
  * (the proeftuin, its peildatum and the date the report was made), the
@@ -46,12 +46,11 @@ ids_text(const struct design *d, char **ids, size_t n, int tasks)
 static void
 labelled(struct odt *o, const char *style, const char *label, const char *v)
 {
-	odt_start(o, "text:p");
-	odt_attr(o, "text:style-name", style != NULL ? style : "Standard");
+	odt_para(o, style);
 	odt_span(o, "Vet", label);
 	odt_text(o, " ");
 	odt_text(o, v);
-	odt_end(o);
+	odt_para_end(o);
 }
 
 static void
@@ -60,14 +59,13 @@ provision(struct odt *o, const struct finding_provision *p)
 	char *cite, *notes, *s;
 
 	cite = cite_provision(p);
-	odt_start(o, "text:p");
-	odt_attr(o, "text:style-name", "Standard");
+	odt_para(o, "Standard");
 	odt_span(o, "Vet", cite);
 	if (p->rp != NULL) {
 		odt_text(o, " \xe2\x80\x94 ");
 		odt_text(o, report_zekerheid_label(p->rp->zekerheid));
 	}
-	odt_end(o);
+	odt_para_end(o);
 	free(cite);
 	if (p->in_registry && p->text != NULL)
 		odt_quote(o, p->text);
@@ -79,8 +77,7 @@ provision(struct odt *o, const struct finding_provision *p)
 		labelled(o, "Let_20_op", "Let op:", notes);
 	}
 	free(notes);
-	odt_start(o, "text:p");
-	odt_attr(o, "text:style-name", "Standard");
+	odt_para(o, "Standard");
 	odt_text(o, "Juriconnect: ");
 	if (p->jci != NULL)
 		odt_span(o, "Code", p->jci);
@@ -97,7 +94,7 @@ provision(struct odt *o, const struct finding_provision *p)
 		odt_text(o, "; ");
 		odt_link(o, p->url, NULL);
 	}
-	odt_end(o);
+	odt_para_end(o);
 }
 
 /* The provisions and the sources outside the registry of a finding. */
@@ -114,8 +111,7 @@ provisions(struct odt *o, const struct finding *f)
 		return;
 	labelled(o, NULL, "Overige bronnen (niet in het register):", NULL);
 	for (i = 0; i < r->nsources; i++) {
-		odt_start(o, "text:p");
-		odt_attr(o, "text:style-name", "Opsomming");
+		odt_para(o, "Opsomming");
 		odt_text(o, "\xe2\x80\xa2 ");
 		odt_text(o, r->sources[i].text);
 		odt_textf(o, " (%s)",
@@ -124,7 +120,7 @@ provisions(struct odt *o, const struct finding *f)
 			odt_text(o, " ");
 			odt_link(o, r->sources[i].url, NULL);
 		}
-		odt_end(o);
+		odt_para_end(o);
 	}
 }
 
@@ -231,10 +227,9 @@ title_page(struct odt *o, const struct check_result *r, time_t when)
 	odt_p(o, "Titelgegevens", s);
 	free(s);
 	s = report_peildatum(d);
-	odt_start(o, "text:p");
-	odt_attr(o, "text:style-name", "Titelgegevens");
+	odt_para(o, "Titelgegevens");
 	odt_textf(o, "Peildatum: %s", s);
-	odt_end(o);
+	odt_para_end(o);
 	free(s);
 	odt_date(date, sizeof date, when);
 	s = xasprintf("Gemaakt op %s", date);
@@ -378,9 +373,9 @@ one(struct odt *o, const struct check_result *r, time_t when)
 	fine(o, r);
 }
 
-enum pt_status
-report_odt_part(struct pt_buf *out, const struct check_result *r, size_t i,
-                size_t n, struct pt_err *err)
+static enum pt_status
+part(struct pt_buf *out, const struct check_result *r, size_t i, size_t n,
+     enum odt_kind kind, struct pt_err *err)
 {
 	struct odt *o;
 	enum pt_status rc;
@@ -390,11 +385,11 @@ report_odt_part(struct pt_buf *out, const struct check_result *r, size_t i,
 
 	if (i == 0 && out->len != 0)
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
-		                  "an OpenDocument report must start in an "
-		                  "empty buffer");
+		                  "a document report must start in an empty "
+		                  "buffer");
 	if ((rc = odt_time(&when, err)) != PT_OK)
 		return rc;
-	o = odt_new();
+	o = odt_new(kind);
 	if (r != NULL)
 		one(o, r, when);
 	else if (n == 0) {
@@ -412,8 +407,22 @@ report_odt_part(struct pt_buf *out, const struct check_result *r, size_t i,
 		title = xasprintf("Proeftoets van %zu proeftuinen", n);
 	len = out->len;
 	body = pt_buf_detach(out);
-	rc = odt_package(out, body, len, title, when, err);
+	rc = odt_package(out, kind, body, len, title, when, err);
 	free(body);
 	free(title);
 	return rc;
+}
+
+enum pt_status
+report_odt_part(struct pt_buf *out, const struct check_result *r, size_t i,
+                size_t n, struct pt_err *err)
+{
+	return part(out, r, i, n, ODT_TEXT, err);
+}
+
+enum pt_status
+report_docx_part(struct pt_buf *out, const struct check_result *r, size_t i,
+                 size_t n, struct pt_err *err)
+{
+	return part(out, r, i, n, ODT_DOCX, err);
 }

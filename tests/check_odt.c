@@ -4,7 +4,8 @@
  * written with --format odt, then read back with libzip and libxml2: the
  * package (mimetype first, stored, no extra field), content.xml and
  * styles.xml well-formed in the ODF namespaces, the headings, and the
- * same bytes from two runs with SOURCE_DATE_EPOCH.
+ * same bytes from two runs with SOURCE_DATE_EPOCH; and the same as a Word
+ * document (docx).
  */
 #include "config.h"
 
@@ -21,12 +22,14 @@
 #include "testlib.h"
 #include "xmlsec.h"
 
-#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-#define NS_TEXT   "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-#define NS_TABLE  "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-#define NS_STYLE  "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-#define NS_XLINK  "http://www.w3.org/1999/xlink"
-#define NS_DC     "http://purl.org/dc/elements/1.1/"
+#define NS_OFFICE  "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_TEXT    "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_TABLE   "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_STYLE   "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_XLINK   "http://www.w3.org/1999/xlink"
+#define NS_DC      "http://purl.org/dc/elements/1.1/"
+#define NS_W       "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_DCTERMS "http://purl.org/dc/terms/"
 /* 2025-12-01T00:00:00Z */
 #define EPOCH "1764547200"
 
@@ -61,20 +64,26 @@ teardown(void)
 	free(design);
 }
 
-/* check --format odt -o dir/name; returns the path (caller frees). */
+/* check --format fmt -o dir/name; returns the path (caller frees). */
 static char *
-check_odt(const char *name)
+check_as(const char *fmt, const char *name)
 {
 	char *file = xasprintf("%s/%s", tmp, name), *out, *err;
 	int rc;
 
 	rc = t_cli(&out, &err, "--db", db, "check", "--rules", rulesdir,
-	           "--format", "odt", "-o", file, design, NULL);
+	           "--format", fmt, "-o", file, design, NULL);
 	ck_assert_msg(rc == PT_FINDINGS, "check: %d %s", rc, err);
 	ck_assert_str_eq(out, "");
 	free(out);
 	free(err);
 	return file;
+}
+
+static char *
+check_odt(const char *name)
+{
+	return check_as("odt", name);
 }
 
 /* The entry called name of the package (caller frees). */
@@ -312,6 +321,151 @@ START_TEST(test_odt_reproducible)
 }
 END_TEST
 
+/* Several designs: one document, a title page and a section each. */
+START_TEST(test_odt_two_designs)
+{
+	char *vt = t_src("xml/proeftuinen/veilig-thuis-aangewezen.xml");
+	char *file = xasprintf("%s/twee.odt", tmp), *out, *err;
+	struct pt_buf b = PT_BUF_INIT;
+	xmlDocPtr doc;
+	zip_t *za;
+	int rc;
+
+	rc = t_cli(&out, &err, "--db", db, "check", "--rules", rulesdir,
+	           "--format", "odt", "-o", file, design, vt, NULL);
+	ck_assert_msg(rc == PT_FINDINGS, "%s", err);
+	free(out);
+	free(err);
+	za = open_zip(file);
+	doc = parse(za, "content.xml", NS_OFFICE, "document-content");
+	collect(xmlDocGetRootElement(doc), NS_TEXT, "p", &b);
+	ck_assert(t_contains(b.s, "Proeftuin: noord\n"));
+	ck_assert(t_contains(b.s, "Proeftuin: veilig-thuis-aangewezen\n"));
+	pt_buf_reset(&b);
+	attrs(xmlDocGetRootElement(doc), NS_TEXT, "p", NS_TEXT, "style-name",
+	      &b);
+	ck_assert(strstr(strstr(b.s, "Titel\n") + 1, "Titel\n") != NULL);
+	xmlFreeDoc(doc);
+	doc = parse(za, "meta.xml", NS_OFFICE, "document-meta");
+	pt_buf_reset(&b);
+	collect(xmlDocGetRootElement(doc), NS_DC, "title", &b);
+	ck_assert_str_eq(b.s, "Proeftoets van 2 proeftuinen\n");
+	xmlFreeDoc(doc);
+	zip_close(za);
+	pt_buf_release(&b);
+	free(file);
+	free(vt);
+}
+END_TEST
+
+/* The texts of the paragraphs of WordprocessingML whose style id starts
+ * with prefix, one per line. */
+static void
+w_paras(const xmlNode *n, const char *prefix, struct pt_buf *b)
+{
+	const xmlNode *c, *s;
+	xmlChar *v, *t;
+
+	for (; n != NULL; n = n->next) {
+		if (is(n, NS_W, "p"))
+			for (c = n->children; c != NULL; c = c->next) {
+				if (!is(c, NS_W, "pPr"))
+					continue;
+				for (s = c->children; s != NULL; s = s->next) {
+					if (!is(s, NS_W, "pStyle"))
+						continue;
+					v = xmlGetNsProp(s, BAD_CAST "val",
+					                 BAD_CAST NS_W);
+					if (v != NULL &&
+					    strncmp((const char *)v, prefix,
+					            strlen(prefix)) == 0) {
+						t = xmlNodeGetContent(n);
+						pt_buf_addf(b, "%s\n",
+						            (const char *)t);
+						xmlFree(t);
+					}
+					xmlFree(v);
+				}
+			}
+		w_paras(n->children, prefix, b);
+	}
+}
+
+/* --format docx: the same document as WordprocessingML. */
+START_TEST(test_docx)
+{
+	static const char *const names[] = {
+	    "[Content_Types].xml", "_rels/.rels",
+	    "word/document.xml",   "word/_rels/document.xml.rels",
+	    "word/styles.xml",     "word/footer1.xml",
+	    "docProps/core.xml"};
+	char *file = check_as("docx", "noord.docx"), *again, *s;
+	char *a, *b2;
+	size_t la, lb;
+	struct pt_buf b = PT_BUF_INIT;
+	zip_t *za = open_zip(file);
+	xmlDocPtr doc;
+	zip_int64_t i;
+
+	ck_assert_int_eq(zip_get_num_entries(za, 0), 7);
+	for (i = 0; i < 7; i++)
+		ck_assert_str_eq(zip_get_name(za, (zip_uint64_t)i, 0),
+		                 names[i]);
+	s = entry(za, "[Content_Types].xml", NULL);
+	ck_assert(t_contains(s, "wordprocessingml.document.main+xml"));
+	free(s);
+	doc = parse(za, "word/document.xml", NS_W, "document");
+	w_paras(xmlDocGetRootElement(doc), "Kop", &b);
+	ck_assert_msg(t_contains(b.s, "Proeftoets: Proeftuin Noord\n"), "%s",
+	              b.s);
+	ck_assert(t_contains(b.s, "\nSamenvatting\n"));
+	ck_assert(
+	    t_contains(b.s, "\nBelemmeringen, per benodigde wijziging\n"));
+	ck_assert(t_contains(b.s, "\n1. Wijziging van art. "));
+	ck_assert(t_contains(b.s, "\nWat in orde is\n"));
+	pt_buf_reset(&b);
+	w_paras(xmlDocGetRootElement(doc), "Citaat", &b);
+	ck_assert_uint_gt(b.len, 0);
+	pt_buf_reset(&b);
+	w_paras(xmlDocGetRootElement(doc), "Titelgegevens", &b);
+	ck_assert(t_contains(b.s, "Proeftuin: noord\n"));
+	ck_assert(t_contains(b.s, "Gemaakt op 1 december 2025\n"));
+	pt_buf_reset(&b);
+	collect(xmlDocGetRootElement(doc), NS_W, "instrText", &b);
+	ck_assert(t_contains(b.s, " HYPERLINK \"https://wetten.overheid.nl/"));
+	pt_buf_reset(&b);
+	collect(xmlDocGetRootElement(doc), NS_W, "tbl", &b);
+	ck_assert(t_contains(b.s, "Bevinding"));
+	xmlFreeDoc(doc);
+	doc = parse(za, "word/styles.xml", NS_W, "styles");
+	xmlFreeDoc(doc);
+	doc = parse(za, "word/footer1.xml", NS_W, "ftr");
+	pt_buf_reset(&b);
+	collect(xmlDocGetRootElement(doc), NS_W, "instrText", &b);
+	ck_assert(t_contains(b.s, " PAGE "));
+	xmlFreeDoc(doc);
+	doc = parse(za, "docProps/core.xml",
+	            "http://schemas.openxmlformats.org/package/2006/metadata/"
+	            "core-properties",
+	            "coreProperties");
+	pt_buf_reset(&b);
+	collect(xmlDocGetRootElement(doc), NS_DCTERMS, "created", &b);
+	ck_assert_str_eq(b.s, "2025-12-01T00:00:00Z\n");
+	xmlFreeDoc(doc);
+	zip_close(za);
+	/* The same bytes again. */
+	again = check_as("docx", "again.docx");
+	a = t_read(file, &la);
+	b2 = t_read(again, &lb);
+	ck_assert(la == lb && memcmp(a, b2, la) == 0);
+	free(a);
+	free(b2);
+	free(again);
+	pt_buf_release(&b);
+	free(file);
+}
+END_TEST
+
 START_TEST(test_odt_cli_errors)
 {
 	char *out, *err, *file = xasprintf("%s/x.odt", tmp);
@@ -335,6 +489,13 @@ START_TEST(test_odt_cli_errors)
 	           "--format", "odt", NULL);
 	ck_assert_int_eq(rc, PT_EUSAGE);
 	ck_assert(t_contains(err, "--format odt needs -o FILE"));
+	free(out);
+	free(err);
+	rc = t_cli(&out, &err, "--db", db, "check", "--rules", rulesdir,
+	           "--format", "docx", design, NULL);
+	ck_assert_int_eq(rc, PT_EUSAGE);
+	ck_assert(t_contains(err, "--format docx needs -o FILE"));
+	ck_assert_str_eq(out, "");
 	free(out);
 	free(err);
 	/* A SOURCE_DATE_EPOCH that is not a number. */
@@ -388,6 +549,21 @@ START_TEST(test_odt_amendments)
 	ck_assert(t_contains(b.s, "\nCitaat\n"));
 	xmlFreeDoc(doc);
 	zip_close(za);
+	/* And as a Word document. */
+	rc = t_cli(&out, &err, "--db", db, "amendments", "--rules", rulesdir,
+	           "--today", "2026-07-01", "--format", "docx", "-o", file,
+	           NULL);
+	ck_assert_msg(rc == 0, "%s", err);
+	free(out);
+	free(err);
+	za = open_zip(file);
+	doc = parse(za, "word/document.xml", NS_W, "document");
+	pt_buf_reset(&b);
+	w_paras(xmlDocGetRootElement(doc), "Kop", &b);
+	ck_assert_msg(t_contains(b.s, "Wijzigingslijst\n"), "%s", b.s);
+	ck_assert(t_contains(b.s, "\nTe wijzigen bepalingen\n"));
+	xmlFreeDoc(doc);
+	zip_close(za);
 	pt_buf_release(&b);
 	free(file);
 }
@@ -398,13 +574,24 @@ START_TEST(test_odt_text)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
-	struct odt *o = odt_new();
+	struct odt *o = odt_new(ODT_TEXT);
 
 	odt_p(o, NULL, " a  b\tc\nd\x01<&>");
 	ck_assert_int_eq(odt_fragment(o, &b, &e), PT_OK);
 	ck_assert_str_eq(b.s, "<text:p text:style-name=\"Standard\"><text:s/>a "
 	                      "<text:s/>b<text:tab/>c<text:line-break/>d"
 	                      "<text:s/>&lt;&amp;&gt;</text:p>");
+	odt_free(o);
+	/* WordprocessingML keeps spaces with xml:space. */
+	pt_buf_reset(&b);
+	o = odt_new(ODT_DOCX);
+	odt_p(o, NULL, " a  b\tc\nd<");
+	ck_assert_int_eq(odt_fragment(o, &b, &e), PT_OK);
+	ck_assert_str_eq(b.s, "<w:p><w:pPr><w:pStyle w:val=\"Standard\"/>"
+	                      "</w:pPr><w:r><w:t xml:space=\"preserve\"> a  "
+	                      "b</w:t><w:tab/><w:t xml:space=\"preserve\">c"
+	                      "</w:t><w:br/><w:t xml:space=\"preserve\">d&lt;"
+	                      "</w:t></w:r></w:p>");
 	odt_free(o);
 	pt_buf_release(&b);
 }
@@ -422,6 +609,8 @@ suite_odt(void)
 	tcase_add_test(tc, test_odt_package);
 	tcase_add_test(tc, test_odt_content);
 	tcase_add_test(tc, test_odt_reproducible);
+	tcase_add_test(tc, test_odt_two_designs);
+	tcase_add_test(tc, test_docx);
 	tcase_add_test(tc, test_odt_cli_errors);
 	tcase_add_test(tc, test_odt_amendments);
 	suite_add_tcase(s, tc);

@@ -493,6 +493,10 @@ START_TEST(test_serve_pages)
 	              0);
 	ck_assert(t_contains(h.head.s, "filename=\"wijzigingen.odt\""));
 	http_release(&h);
+	ck_assert_int_eq(get(&h, "/amendments.docx", tok), 200);
+	ck_assert(t_contains(h.head.s, "wordprocessingml.document"));
+	ck_assert(h.body.len > 1000 && memcmp(h.body.s, "PK", 2) == 0);
+	http_release(&h);
 	/* Formats the workspace does not offer are not there. */
 	ck_assert_int_eq(get(&h, "/amendments.md", tok), 404);
 	http_release(&h);
