@@ -1343,11 +1343,11 @@ core_xml(struct pt_buf *out, const char *title, time_t when, struct pt_err *err)
 {
 	enum pt_status rc;
 	struct odt o;
-	char t[40];
+	char t[32], tz[40];
 	int i;
 
-	iso_time(t, sizeof t - 1, when);
-	strcat(t, "Z");
+	iso_time(t, sizeof t, when);
+	snprintf(tz, sizeof tz, "%sZ", t); /* W3CDTF in UTC */
 	memset(&o, 0, sizeof o);
 	odt_open(&o);
 	if (!o.failed)
@@ -1368,7 +1368,7 @@ core_xml(struct pt_buf *out, const char *title, time_t when, struct pt_err *err)
 	for (i = 0; i < 2; i++) {
 		odt_start(&o, i == 0 ? "dcterms:created" : "dcterms:modified");
 		odt_attr(&o, "xsi:type", "dcterms:W3CDTF");
-		odt_text(&o, t);
+		odt_text(&o, tz);
 		odt_end(&o);
 	}
 	if (!o.failed)
