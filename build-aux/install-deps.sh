@@ -4,16 +4,21 @@
 #   sh build-aux/install-deps.sh          build and test dependencies
 #   sh build-aux/install-deps.sh --gates  also the quality-gate tools
 #   sh build-aux/install-deps.sh --browser  also Chromium for make e2e
+#   sh build-aux/install-deps.sh --office  also LibreOffice for odt-pdf.sh
 set -eu
 
 pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
 nettle-dev libcurl4-openssl-dev check libxml2-utils python3"
 # amendments --format xlsx; unzip reads the workbook back in the tests
 pkgs="$pkgs libxlsxwriter-dev unzip"
+# check and amendments --format odt: the OpenDocument package
+pkgs="$pkgs libzip-dev"
 # the web workspace: HTTP server, password hashing
 pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 # --browser: headless Chromium for the end-to-end test (make e2e)
 case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
+# --office: LibreOffice Writer and pdftotext for build-aux/odt-pdf.sh
+case " $* " in *" --office "*) pkgs="$pkgs libreoffice-writer-nogui poppler-utils" ;; esac
 case " $* " in *" --gates "*)
 	# valgrind; clang with libFuzzer; scan-build; cppcheck; clang-format
 	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck clang-format" ;;

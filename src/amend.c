@@ -595,9 +595,8 @@ rule_lines(const struct rule *const *rules, size_t n)
 	return pt_buf_detach(&b);
 }
 
-/* Notes on an item: not in the registry, stale, rejected (caller frees). */
-static char *
-item_notes(const struct amend_item *it)
+char *
+amend_item_notes(const struct amend_item *it)
 {
 	struct pt_buf b = PT_BUF_INIT;
 
@@ -617,9 +616,8 @@ item_notes(const struct amend_item *it)
 	return pt_buf_detach(&b);
 }
 
-/* Citations of a risk's provisions (caller frees). */
-static char *
-risk_citations(const struct amend_risk *rk, const char *sep, int jci)
+char *
+amend_risk_citations(const struct amend_risk *rk, const char *sep, int jci)
 {
 	struct pt_buf b = PT_BUF_INIT;
 	size_t i;
@@ -677,7 +675,7 @@ item_row(const struct amend_item *it, char *col[NCOLS])
 	col[15] = status_counts(it->needed ? it->findings : it->mitigated,
 	                        it->needed ? it->nfindings : it->nmitigated);
 	col[16] = ref_lines(it->mitigated, it->nmitigated);
-	col[17] = item_notes(it);
+	col[17] = amend_item_notes(it);
 }
 
 static void
@@ -691,8 +689,8 @@ risk_row(const struct amend_risk *rk, char *col[NCOLS])
 		col[i] = NULL;
 	col[0] = xstrdup(rk->nfindings > 0 ? "risico" : "risico-gemitigeerd");
 	col[2] = xstrdup(report_severity_label(r->severity));
-	col[7] = risk_citations(rk, "\n", 0);
-	col[8] = risk_citations(rk, "\n", 1);
+	col[7] = amend_risk_citations(rk, "\n", 0);
+	col[8] = amend_risk_citations(rk, "\n", 1);
 	col[11] = xstrdup0(r->norm);
 	col[12] = rule_lines(&r, 1);
 	col[13] = join_ids(rk->proeftuinen, rk->nproeftuinen);
@@ -784,7 +782,7 @@ text_summary(struct pt_buf *b, const struct amend_list *l)
 static void
 text_item(struct pt_buf *b, const struct amend_item *it, size_t nr)
 {
-	char *notes = item_notes(it);
+	char *notes = amend_item_notes(it);
 	size_t i;
 
 	pt_buf_addf(b, "\n%zu. %s\n", nr, it->citation);
@@ -823,7 +821,7 @@ text_item(struct pt_buf *b, const struct amend_item *it, size_t nr)
 static void
 text_risk(struct pt_buf *b, const struct amend_risk *rk, size_t nr)
 {
-	char *cites = risk_citations(rk, "; ", 0);
+	char *cites = amend_risk_citations(rk, "; ", 0);
 	size_t i;
 
 	pt_buf_addf(b, "\n%zu. %s (%s)\n", nr,
@@ -936,7 +934,7 @@ md_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
 static void
 md_item(struct pt_buf *b, const struct amend_item *it)
 {
-	char *notes = item_notes(it);
+	char *notes = amend_item_notes(it);
 	size_t i;
 
 	pt_buf_adds(b, "\n### ");
@@ -1034,7 +1032,7 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 		pt_buf_adds(b, "\nGeen.\n");
 	for (i = 0; i < l->nrisks; i++) {
 		const struct amend_risk *rk = &l->risks[i];
-		char *cites = risk_citations(rk, "; ", 0);
+		char *cites = amend_risk_citations(rk, "; ", 0);
 
 		pt_buf_adds(b, "\n### ");
 		md(b, rk->rule->titel ? rk->rule->titel : rk->rule->id);

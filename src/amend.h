@@ -136,6 +136,26 @@ void amend_json(struct pt_buf *b, const struct amend_list *l);
 enum pt_status amend_xlsx(struct pt_buf *b, const struct amend_list *l,
                           const char *tmpdir, struct pt_err *err);
 
+/*
+ * OpenDocument text (amend_odt.c): a title page, the summary, the items
+ * to amend and the mitigated ones with their current text quoted, and the
+ * risks; appended to b.  tmpdir is not used.  PT_EINTERNAL when the
+ * package cannot be made, PT_EUSAGE for a bad SOURCE_DATE_EPOCH.
+ */
+enum pt_status amend_odt(struct pt_buf *b, const struct amend_list *l,
+                         const char *tmpdir, struct pt_err *err);
+/* The same as a Word document (docx). */
+enum pt_status amend_docx(struct pt_buf *b, const struct amend_list *l,
+                          const char *tmpdir, struct pt_err *err);
+
+/* Shared by the writers.  The notes on an item, one per line: not in the
+ * registry, date unknown, stale, rejected findings left out ("" for none).
+ * The citations of a risk's provisions (its Juriconnect ids when jci),
+ * separated by sep.  Both caller-freed. */
+char *amend_item_notes(const struct amend_item *it);
+char *amend_risk_citations(const struct amend_risk *rk, const char *sep,
+                           int jci);
+
 /* CSV header names, NULL-terminated. */
 extern const char *const amend_csv_columns[];
 

@@ -559,7 +559,7 @@ static void
 option_text(struct pt_buf *b, const struct cli_option *o)
 {
 	const struct format *f;
-	int n = 0;
+	int n = 0, k;
 
 	pt_buf_adds(b, o->help);
 	if (o->formats == 0)
@@ -575,10 +575,19 @@ option_text(struct pt_buf *b, const struct cli_option *o)
 		pt_buf_release(&names);
 		return;
 	}
+	/* "xlsx and odt only to a FILE ..." */
 	for (f = formats; f->name != NULL; f++)
 		if (format_carries(f, (enum format_doc)o->formats) &&
 		    (f->flags & FORMAT_NO_STDOUT))
-			pt_buf_addf(b, "%s%s", n++ ? ", " : "\n", f->name);
+			n++;
+	for (f = formats, k = 0; f->name != NULL; f++)
+		if (format_carries(f, (enum format_doc)o->formats) &&
+		    (f->flags & FORMAT_NO_STDOUT))
+			pt_buf_addf(b, "%s%s",
+			            k++ == 0 ? "\n"
+			            : k == n ? " and "
+			                     : ", ",
+			            f->name);
 	if (n > 0)
 		pt_buf_addf(b, " only to a FILE, never to standard output");
 }

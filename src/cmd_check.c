@@ -250,7 +250,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 			rc = cli_report(c, &e);
 			break;
 		}
-		if (b.len >= 256 * 1024 || i + 1 == npaths)
+		/* A package (FORMAT_BINARY) is made whole at the last part. */
+		if ((b.len >= 256 * 1024 && !(fmt->flags & FORMAT_BINARY)) ||
+		    i + 1 == npaths)
 			rc = sink_write(&out, &b);
 		check_result_free(results[i]);
 		results[i] = NULL;

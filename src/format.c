@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "odt.h"
 #include "report.h"
 
 /* The writers of report.c and amend.c append to memory and cannot fail;
@@ -67,6 +68,12 @@ const struct format formats[] = {
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
      "Excel (XLSX)", "a workbook",
      FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, NULL, amend_xlsx, NULL},
+    {"odt", "odt", ODT_MEDIA_TYPE, "OpenDocument (ODT)", "an OpenDocument text",
+     FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_odt_part, amend_odt,
+     NULL},
+    {"docx", "docx", DOCX_MEDIA_TYPE, "Word (DOCX)", "a Word document",
+     FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_docx_part,
+     amend_docx, NULL},
     {NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL}};
 
 int

@@ -32,7 +32,7 @@ enum format_doc {
 
 /* Flags of a format. */
 enum {
-	FORMAT_BINARY = 1u,    /* not text (a zip package) */
+	FORMAT_BINARY = 1u,    /* not text (a zip package): see below */
 	FORMAT_NO_STDOUT = 2u, /* only to a file: never to standard output */
 	FORMAT_WEB = 4u        /* offered as a download by the web workspace */
 };
@@ -41,6 +41,11 @@ enum {
  * A report is written a part at a time: the writer appends what comes
  * before the i-th of n results (the head when i is 0), the result r, and
  * after the last the tail (see report_part() in report.h).
+ */
+/*
+ * A FORMAT_BINARY writer may need the whole report to make its package:
+ * the caller gives it an empty out at part 0 and writes out only after the
+ * last part, as the writer left it.
  */
 typedef enum pt_status (*format_report_fn)(struct pt_buf *out,
                                            const struct check_result *r,

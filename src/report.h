@@ -1,5 +1,6 @@
 /*
- * report.h: write a check result as text, Markdown, HTML, JSON or CSV.
+ * report.h: write a check result as text, Markdown, HTML, JSON, CSV or
+ * OpenDocument text (ODT) or a Word document (DOCX).
  *
  * Every format carries the same content: a summary; the barriers grouped by
  * the amendment they need (provision and level) with the findings under
@@ -65,6 +66,15 @@ void report_json_part(struct pt_buf *out, const struct check_result *r,
                       size_t i, size_t n);
 void report_csv_part(struct pt_buf *out, const struct check_result *r, size_t i,
                      size_t n);
+/* OpenDocument text (report_odt.c): the package is made at the last part,
+ * so out must be empty at part 0 and kept until then.  PT_EINTERNAL when
+ * the package cannot be made, PT_EUSAGE for a bad SOURCE_DATE_EPOCH. */
+enum pt_status report_odt_part(struct pt_buf *out, const struct check_result *r,
+                               size_t i, size_t n, struct pt_err *err);
+/* The same as a Word document (docx), likewise. */
+enum pt_status report_docx_part(struct pt_buf *out,
+                                const struct check_result *r, size_t i,
+                                size_t n, struct pt_err *err);
 
 /* --- shared by the writers (report.c) ------------------------------------ */
 

@@ -27,6 +27,7 @@ main(void)
 	srunner_add_suite(sr, suite_stale());
 	srunner_add_suite(sr, suite_diff());
 	srunner_add_suite(sr, suite_amend());
+	srunner_add_suite(sr, suite_odt());
 	srunner_add_suite(sr, suite_cli());
 	srunner_add_suite(sr, suite_review());
 	srunner_add_suite(sr, suite_update());

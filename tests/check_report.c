@@ -505,6 +505,13 @@ START_TEST(test_report_format_parse)
 	/* A workbook carries an amendment list, not a report. */
 	ck_assert_ptr_null(format_find(FORMAT_REPORT, "xlsx"));
 	ck_assert_ptr_nonnull(format_find(FORMAT_AMEND, "xlsx"));
+	/* An OpenDocument text carries both, only to a file. */
+	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "odt"));
+	ck_assert_ptr_eq(format_by_ext(FORMAT_AMEND, FORMAT_WEB, "odt"),
+	                 format_find(FORMAT_REPORT, "odt"));
+	ck_assert(format_find(FORMAT_REPORT, "odt")->flags & FORMAT_NO_STDOUT);
+	ck_assert_ptr_nonnull(format_find(FORMAT_AMEND, "docx"));
+	ck_assert(format_find(FORMAT_REPORT, "docx")->flags & FORMAT_NO_STDOUT);
 	ck_assert_ptr_null(format_find(FORMAT_AMEND, "html"));
 	ck_assert_ptr_null(format_find(FORMAT_REPORT, "pdf"));
 	ck_assert_ptr_null(format_find(FORMAT_REPORT, "JSON"));

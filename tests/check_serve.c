@@ -515,6 +515,8 @@ START_TEST(test_serve_pages)
 	ck_assert(t_contains(h.body.s, "<a href=\"/amendments.csv\">CSV</a>"));
 	ck_assert(t_contains(h.body.s,
 	                     "<a href=\"/amendments.xlsx\">Excel (XLSX)</a>"));
+	ck_assert(t_contains(
+	    h.body.s, "<a href=\"/amendments.odt\">OpenDocument (ODT)</a>"));
 	http_release(&h);
 	ck_assert_int_eq(get(&h, "/amendments.csv", tok), 200);
 	ck_assert(t_contains(h.head.s, "Content-Type: text/csv"));
@@ -528,6 +530,19 @@ START_TEST(test_serve_pages)
 	ck_assert(t_contains(h.head.s, "spreadsheetml"));
 	ck_assert(h.body.len > 1000 && memcmp(h.body.s, "PK", 2) == 0);
 	ck_assert(t_contains(h.head.s, "filename=\"wijzigingen.xlsx\""));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/amendments.odt", tok), 200);
+	ck_assert(t_contains(h.head.s,
+	                     "Content-Type: "
+	                     "application/vnd.oasis.opendocument.text"));
+	ck_assert(h.body.len > 1000 &&
+	          memcmp(h.body.s + 30, "mimetypeapplication/vnd.oasis", 29) ==
+	              0);
+	ck_assert(t_contains(h.head.s, "filename=\"wijzigingen.odt\""));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/amendments.docx", tok), 200);
+	ck_assert(t_contains(h.head.s, "wordprocessingml.document"));
+	ck_assert(h.body.len > 1000 && memcmp(h.body.s, "PK", 2) == 0);
 	http_release(&h);
 	/* Formats the workspace does not offer are not there. */
 	ck_assert_int_eq(get(&h, "/amendments.md", tok), 404);
