@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # genlaw.sh: make a large, valid BWB toestand for benchmarks by repeating
 # the articles of a real law inside one <wettekst>.
 #

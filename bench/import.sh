@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # import.sh: how fast and how lean is 'proeftoets import' compared with
 # 'xmllint --stream --noout' on the same file?
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # search.sh: what does a search query cost as one word is repeated?
 #
 # usage: bench/search.sh            (from a build directory)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # install-deps.sh: install the Debian packages proeftoets needs to build and
 # test, and only those that are missing.  Run as root (or with sudo).
 #   sh build-aux/install-deps.sh          build and test dependencies

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_serve.c: the web workspace over real HTTP.  Each test case starts
  * `proeftoets serve --listen 127.0.0.1:0` in a child process on a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * testlib.c: shared test fixtures (see testlib.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * testlib.h: shared fixtures for the Check suites (prefix t_).
  *
