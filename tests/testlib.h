@@ -3,7 +3,8 @@
  * testlib.h: shared fixtures for the Check suites (prefix t_).
  *
  * Paths: t_srcdir() is the source tree (TOP_SRCDIR, else "."), t_shared()
- * the test corpus (SHARED_DIR, else TOP_SRCDIR/tests/data, which holds corpus/).
+ * the test corpus (SHARED_DIR, else TOP_SRCDIR/tests/data, which holds
+ * corpus/).
  * Returned strings are static or owned by the caller as noted.
  */
 #ifndef PROEFTOETS_TESTS_TESTLIB_H
