@@ -5,6 +5,8 @@
 #   sh build-aux/install-deps.sh          build and test dependencies
 #   sh build-aux/install-deps.sh --gates  also the quality-gate tools
 #   sh build-aux/install-deps.sh --browser  also Chromium for make e2e
+#   sh build-aux/install-deps.sh --package  also what builds and checks the
+#                                           Debian package (debian/)
 set -eu
 
 pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
@@ -15,6 +17,11 @@ pkgs="$pkgs libxlsxwriter-dev unzip"
 pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 # --browser: headless Chromium for the end-to-end test (make e2e)
 case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
+# --package: dpkg-buildpackage -us -uc -b, then lintian (debian/control
+# lists the build dependencies; bash-completion gives the completions dir)
+case " $* " in *" --package "*)
+	pkgs="$pkgs debhelper devscripts lintian dpkg-dev fakeroot bash-completion" ;;
+esac
 case " $* " in *" --gates "*)
 	# valgrind; clang with libFuzzer; scan-build; cppcheck; clang-format
 	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck clang-format" ;;
