@@ -964,6 +964,7 @@ usage(struct cli *c, FILE *f)
 	      "\n",
 	      f);
 	exit_statuses(f);
+	fputs("\nReport bugs: " PACKAGE_BUGREPORT "\n", f);
 	(void)c;
 }
 
