@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # check.sh: does 'proeftoets check' cost grow linearly with the number of
 # designs, and what does one design cost?
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # gendesigns.sh N DIR: write N proeftuin designs into DIR (bench/check.sh).
 #
 # The designs are variations on the trials the checker sees in practice:

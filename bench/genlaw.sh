@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # genlaw.sh: make a large, valid BWB toestand for benchmarks by repeating
 # the articles of a real law inside one <wettekst>.
 #
@@ -19,7 +20,7 @@ usage() {
 mb=$1
 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${SHARED_DIR:-$here/../../shared}
+shared=${SHARED_DIR:-$here/../tests/data}
 src=${3:-$shared/corpus/bwb/BWBR0018450_2025-07-05_0.xml}
 case $mb in
 ''|*[!0-9]*) usage ;;

@@ -1,10 +1,11 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # import.sh: how fast and how lean is 'proeftoets import' compared with
 # 'xmllint --stream --noout' on the same file?
 #
 # usage: bench/import.sh            (from a build directory)
 #   PROEFTOETS   the binary to measure (default ./proeftoets)
-#   SHARED_DIR   the shared corpus (default: ../shared beside the source)
+#   SHARED_DIR   the corpus (default: tests/data of the source tree)
 #   BENCH_SIZES  sizes in MiB of the generated laws (default "50 200 400")
 #   BENCH_RUNS   runs per measurement; the median is shown (default 3)
 #   TMPDIR       where the generated files and registries go
@@ -16,7 +17,7 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${SHARED_DIR:-$here/../../shared}
+shared=${SHARED_DIR:-$here/../tests/data}
 bin=${PROEFTOETS:-./proeftoets}
 sizes=${BENCH_SIZES:-50 200 400}
 runs=${BENCH_RUNS:-3}

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # largedesign.sh: is the check of one large design linear in its size?
 #
 # usage: bench/largedesign.sh      (from a build directory)

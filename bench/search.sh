@@ -1,9 +1,10 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # search.sh: what does a search query cost as one word is repeated?
 #
 # usage: bench/search.sh            (from a build directory)
 #   PROEFTOETS   the binary to measure (default ./proeftoets)
-#   SHARED_DIR   the shared corpus (default: ../shared beside the source)
+#   SHARED_DIR   the corpus (default: tests/data of the source tree)
 #   BENCH_REPEATS  repetitions of the word (default "1 100 200 400")
 #   TMPDIR       where the registry goes
 #
@@ -14,7 +15,7 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-shared=${SHARED_DIR:-$here/../../shared}
+shared=${SHARED_DIR:-$here/../tests/data}
 bin=${PROEFTOETS:-./proeftoets}
 repeats=${BENCH_REPEATS:-1 100 200 400}
 

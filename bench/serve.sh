@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # serve.sh: how fast does 'proeftoets serve' render a large proeftuin, and
 # does it stay correct and flat under a bounded loopback load?
 #

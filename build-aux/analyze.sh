@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # analyze.sh: rebuild the library and the program of this build directory
 # under scan-build (the clang static analyzer).  Run from the build
 # directory (`make analyze`), in-tree or not; the objects it leaves are

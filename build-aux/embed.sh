@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # embed.sh NAME FILE [NAME FILE ...]: write C source that defines, for each
 # pair, `const char NAME[]` holding the bytes of FILE and `const size_t
 # NAME_len`.  Used to compile the RELAX NG schemas into the library.

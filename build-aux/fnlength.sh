@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # fnlength.sh: fail when a function of the C files given is longer than
 # MAX lines (default 120) from its opening to its closing brace.  A
 # function is what the project's style makes of one: the name at the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # fuzz.sh SRCDIR NAME SECONDS: run the libFuzzer harness tests/fuzz/fuzz_NAME
 # (built by `CC=clang ./configure --enable-fuzzing`) for SECONDS seconds from
 # the build directory, seeded from tests/fuzz/corpus/NAME and the project's

@@ -1,10 +1,13 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # install-deps.sh: install the Debian packages proeftoets needs to build and
 # test, and only those that are missing.  Run as root (or with sudo).
 #   sh build-aux/install-deps.sh          build and test dependencies
 #   sh build-aux/install-deps.sh --gates  also the quality-gate tools
 #   sh build-aux/install-deps.sh --browser  also Chromium for make e2e
 #   sh build-aux/install-deps.sh --office  also LibreOffice for odt-pdf.sh
+#   sh build-aux/install-deps.sh --package  also what builds and checks the
+#                                           Debian package (debian/)
 set -eu
 
 pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
@@ -19,6 +22,11 @@ pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
 # --office: LibreOffice Writer and pdftotext for build-aux/odt-pdf.sh
 case " $* " in *" --office "*) pkgs="$pkgs libreoffice-writer-nogui poppler-utils" ;; esac
+# --package: dpkg-buildpackage -us -uc -b, then lintian (debian/control
+# lists the build dependencies; bash-completion gives the completions dir)
+case " $* " in *" --package "*)
+	pkgs="$pkgs debhelper devscripts lintian dpkg-dev fakeroot bash-completion" ;;
+esac
 case " $* " in *" --gates "*)
 	# valgrind; clang with libFuzzer; scan-build; cppcheck; clang-format
 	pkgs="$pkgs valgrind clang libclang-rt-14-dev clang-tools cppcheck clang-format" ;;

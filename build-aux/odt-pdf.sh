@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # odt-pdf.sh: open the OpenDocument texts and Word documents of check and
 # amendments in LibreOffice, convert them to PDF and look for their
 # headings and page numbers in the text pdftotext gives.  Needs soffice and pdftotext

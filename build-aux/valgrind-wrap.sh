@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # valgrind-wrap.sh TEST [ARGS]: the LOG_COMPILER of `make check` when
 # configured with --enable-valgrind.  A compiled test runs under valgrind
 # in-process (CK_FORK=no); a shell test gets PROEFTOETS pointing at a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * amend.c: the amendment list over the stored proeftuinen: collect, group
  * by the provision to amend, and write it as text, Markdown, CSV, JSON or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * amend.h: the amendment list over the stored proeftuinen.
  *

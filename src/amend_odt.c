@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * amend_odt.c: the amendment list as an OpenDocument text or a Word
  * document (odt.h).

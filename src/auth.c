@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * auth.c: accounts, sessions, CSRF tokens and login limits (see auth.h).
  * The accounts' and sessions' SQL is in store_auth.c.

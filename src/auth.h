@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * auth.h: accounts, sessions, CSRF tokens and login limits of the web
  * workspace (serve.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * buf.c: growable buffers and allocation helpers (see buf.h).
  */

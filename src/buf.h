@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * buf.h: growable NUL-terminated byte buffers and allocation helpers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * bwb.c: streaming reader for BWB statutory XML (see bwb.h).
  *

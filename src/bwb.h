@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * bwb.h: streaming reader for Dutch statutory XML from the Basiswettenbestand
  * (BWB): the modern <toestand> format (schemas 2015-1, 2015-2, 2016-1) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check.c: apply the rules to a design and quote the law (see check.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check.h: apply a rule set to a design at its peildatum.
  *

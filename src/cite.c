@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cite.c: how a provision is cited in Dutch.  See cite.h.
  */

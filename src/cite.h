@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cite.h: the short Dutch citation of a provision, used wherever a
  * provision is named (reports, the amendment list, stale rules, the web

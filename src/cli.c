@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cli.c: global options, the command table, help and message helpers.
  * The commands themselves live in cmd_*.c.
@@ -997,12 +998,20 @@ usage(struct cli *c, FILE *f)
 	      "./proeftoets.db)\n"
 	      "  -h, --help    this help; 'proeftoets COMMAND --help' for a "
 	      "command\n"
-	      "  --version     print the version\n"
+	      "  --version     print the version, copyright and licence\n"
 	      "\n",
 	      f);
 	exit_statuses(f);
+	fputs("\nReport bugs: " PACKAGE_BUGREPORT "\n", f);
 	(void)c;
 }
+
+/* --version: the version, the copyright notice and the licence. */
+static const char version_text[] =
+    "proeftoets " PACKAGE_VERSION "\n"
+    "Copyright (C) 2026 the proeftoets developers\n"
+    "Licensed under the EUPL-1.2 (European Union Public Licence v. 1.2).\n"
+    "This is free software; there is no warranty.\n";
 
 /*
  * The options before the command (getopt_long stops at the command).
@@ -1027,7 +1036,7 @@ global_options(struct cli *c, int argc, char **argv)
 			usage(c, c->out);
 			return -PT_OK;
 		case 'V':
-			fprintf(c->out, "proeftoets %s\n", PACKAGE_VERSION);
+			fputs(version_text, c->out);
 			return -PT_OK;
 		case 'd':
 			if (*optarg == '\0')

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cli_priv.h: shared by the command files of the CLI (cli.c, cmd_*.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_amend.c: the commands about changes of law: diff (a provision
  * between two dates), rules stale (rules written against an older text)

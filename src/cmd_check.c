@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_check.c: the check command: designs + rules + registry -> report.
  */

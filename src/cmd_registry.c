@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_registry.c: the registry commands import, laws, show and search.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_review.c: saved proeftuinen and the review workflow on the command
  * line: proeftuinen, proeftuin add, review list|set|log.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_ruimte.c: the ruimte command: designs + rules + registry -> the
  * juridische ruimte of each design (ruimte.h), and the lawful variant.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_serve.c: the web workspace on the command line: `serve` runs it
  * (serve.h) until SIGINT or SIGTERM, `user` manages its accounts (auth.h).

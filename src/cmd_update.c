@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cmd_update.c: the update command: fetch the laws the rules cite (or the
  * ids given) from the BWB repository or a mirror, verify and import them.

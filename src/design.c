@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * design.c: read a proeftuin design (spec sections 1-3, see design.h).
  *

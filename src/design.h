@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * design.h: proeftuin designs (spec sections 1-3).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * diff.c: word-level diff with Myers' O(ND) algorithm (see diff.h).
  *

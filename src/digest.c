@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * digest.c: file and memory hashes with nettle (see digest.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * digest.h: SHA-256 and SHA-512 of files and memory, as lower-case hex
  * (nettle).  Used to recognise a file that was imported before.

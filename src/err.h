@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * err.h: status codes and the error record every library call fills.
  *

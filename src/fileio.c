@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fileio.c: capped whole-file reads and atomic (or write-through) output.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fileio.h: the one way proeftoets reads a whole input file and writes an
  * output file.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * format.c: the table of output formats and its look-ups.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * html.c: shared HTML helpers and the provision renderer.  See html.h.
  */

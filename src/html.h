@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * html.h: the HTML pieces shared by the HTML report (report_html.c) and
  * the web workspace (web.c): escaping, links, headings, and the one

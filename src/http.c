@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * http.c: downloads with libcurl: time-outs, bounded retries with
  * exponential back-off, a size limit, restricted protocols (see http.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * http.h: download one URL to a file (libcurl).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * import.c: BWB files into the registry, one transaction per file (see
  * import.h).  The reader (bwb.c) streams articles; this file turns each into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * import.h: import BWB files and directories into the registry.
  *

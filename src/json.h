@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json.h: a small streaming JSON writer with correct string escaping.
  *

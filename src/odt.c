@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * odt.c: OpenDocument text: the body writer (xmlTextWriter) and the
  * package (libzip).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * odt.h: OpenDocument text (ODF 1.2), and WordprocessingML (docx) from
  * the same calls, for the report writers.

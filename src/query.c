@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * query.c: bound and de-duplicate a search query (see query.h).
  */

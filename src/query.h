@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * query.h: what a reader types into search, made into the FTS5 query the
  * store runs, within bounds that keep every query cheap.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report.c: what the report writers share: amendment groups, Dutch labels and
  * phrases, HTML and CSV escaping.  See report.h.

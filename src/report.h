@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report.h: write a check result as text, Markdown, HTML, JSON, CSV or
  * OpenDocument text (ODT) or a Word document (DOCX).

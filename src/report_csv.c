@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_csv.c: the findings as CSV (RFC 4180) for spreadsheets: a header
  * row, then one row per finding and provision, so a sheet can filter by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_html.c: the report as one self-contained HTML page.
  *

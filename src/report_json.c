@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_json.c: the report as JSON, the contract of the spec (section 4)
  * plus the members listed in report.h.  One design gives one object,

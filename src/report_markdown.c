@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_markdown.c: the report as Markdown (CommonMark), to paste into a
  * memo: headings, bulleted fields, law text as block quotes.

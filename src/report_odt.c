@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_odt.c: the report as an OpenDocument text or a Word document
  * (odt.h), to open in a word processor, edit and print.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_ruimte.c: the juridische ruimte (ruimte.h) as text and as JSON.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * review.c: review decisions on findings and their append-only audit log
  * (see review.h): statuses and what a decision must hold.  The log's SQL

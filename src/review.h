@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * review.h: the review workflow of the denktank: a decision per finding,
  * kept in an append-only audit log.

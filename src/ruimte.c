@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ruimte.c: the juridische ruimte of a design (see ruimte.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ruimte.h: the juridische ruimte of a design: what a proeftuin can try
  * within current law, what an AMvB could allow, what needs the legislator,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * rules.c: read the rule set from the XML files of a rules directory (see
  * rules.h and rules/README.md).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * rules.h: the rule set, read from XML files in a rules directory.
  *

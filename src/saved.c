@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * saved.c: proeftuinen stored in the registry, versions and finding
  * snapshots (see saved.h): what is saved and the messages; the SQL is in

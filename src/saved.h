@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * saved.h: proeftuinen stored in the registry, with their history.
  *

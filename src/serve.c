@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * serve.c: the HTTP side of the web workspace (see serve.h): requests,
  * bodies, cookies, sessions, routing, headers.  Pages come from web.c.

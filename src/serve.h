@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * serve.h: the web workspace of the denktank over HTTP (libmicrohttpd).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * stale.c: find rule provisions whose law text changed after the rule was
  * written (see stale.h), and write the list of rules to re-review.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store.c: the law registry in SQLite (see store.h), and what the store
  * modules share (store_priv.h): the schema migrations, the statement

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_auth.c: the SQL of accounts and sessions (see store_auth.h).
  */

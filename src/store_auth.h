@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_auth.h: accounts and sessions of the web workspace in the
  * registry, for auth.c; the SQL behind auth.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_fetch.c: the SQL of the fetched table (see store_fetch.h).
  */

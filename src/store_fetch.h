@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_fetch.h: what `update` fetched, in the registry, for update.c;
  * the SQL behind update.h's table.

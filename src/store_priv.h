@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_priv.h: shared by the store modules (store.c and store_*.c); no
  * other file includes it, so SQL and SQLite stay behind store.h.

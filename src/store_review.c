@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_review.c: the review log's SQL (see store_review.h).
  */

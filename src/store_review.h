@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_review.h: the review log in the registry, for review.c and
  * saved.c; the SQL behind review.h.

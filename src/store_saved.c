@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_saved.c: the SQL of saved proeftuinen (see store_saved.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_saved.h: saved proeftuinen in the registry, for saved.c; the SQL
  * behind saved.h.

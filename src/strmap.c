@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * strmap.c: string -> index map.  See strmap.h.
  */

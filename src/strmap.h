@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * strmap.h: a map from strings to indices, for the look-ups that would
  * otherwise scan a list (actor ids, finding ids): open addressing, FNV-1a.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * update.c: manifests, version selection, and the fetch / verify / import
  * loop of `proeftoets update` (see update.h).  The fetched table's SQL is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * update.h: keep the registry current from the BWB repository (the KOOP
  * repository behind wetten.overheid.nl) or an offline mirror laid out the

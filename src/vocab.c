@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * vocab.c: the design vocabulary (see vocab.h and the spec, sections 2-3).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * vocab.h: the fixed vocabulary of the design format (spec sections 1-3):
  * roles, tasks, data categories, designations, target groups, and the

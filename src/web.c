@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * web.c: the pages and JSON API of the web workspace (see web.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * web.h: the pages and the JSON API of the web workspace (serve.h), as
  * bytes: no HTTP here.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * xmlsec.c: safe XML parsing and RELAX NG validation (see xmlsec.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * xmlsec.h: the one way proeftoets reads XML (designs, rules, BWB).
  *

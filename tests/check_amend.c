@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_amend.c: tests of the amendment list (amend.c) and the
  * amendments command: grouping over stored proeftuinen, review statuses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_bwb.c: tests of bwb.c, the streaming BWB reader: article counts of
  * the real corpus against XPath, text normalisation against the XML, the

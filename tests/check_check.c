@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_check.c: the checker on the example designs, finding by finding,
  * and the properties every finding must have: stable ids, provisions quoted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_cli.c: the command line as users and scripts call it: help,
  * version, exit statuses of usage errors and of missing things.
@@ -131,7 +132,12 @@ START_TEST(test_cli_version)
 	char *out;
 
 	ck_assert_int_eq(t_cli(&out, NULL, "--version", NULL), 0);
-	ck_assert_str_eq(out, "proeftoets " PACKAGE_VERSION "\n");
+	ck_assert_str_eq(out,
+	                 "proeftoets " PACKAGE_VERSION "\n"
+	                 "Copyright (C) 2026 the proeftoets developers\n"
+	                 "Licensed under the EUPL-1.2 (European Union Public "
+	                 "Licence v. 1.2).\n"
+	                 "This is free software; there is no warranty.\n");
 	free(out);
 }
 END_TEST

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_design.c: tests of design.c, the proeftuin design reader.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_diff.c: tests of the word diff (diff.c) and the diff command.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_err.c: the error record, buffers and the vocabulary.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_fileio.c: the one reader and the one writer of whole files.
  *

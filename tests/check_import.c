@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_import.c: files into the registry: counts per file, point in time,
  * re-import, and the bad-input catalogue (each case leaves the registry as

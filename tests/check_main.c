@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_main.c: runs every suite.  Select with CK_RUN_SUITE / CK_RUN_CASE;
  * debug in-process with CK_FORK=no.

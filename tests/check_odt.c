@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_odt.c: tests of the OpenDocument text (odt.c, report_odt.c,
  * amend_odt.c): a real design checked against the bundled laws and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_review.c: saved proeftuinen and the review workflow: versions by
  * SHA-256, decisions that stay attached, resolved findings, validation,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_ruimte.c: the juridische ruimte (ruimte.c) of the example designs
  * and of designs made to try what a route may and may not do.

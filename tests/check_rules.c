@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_rules.c: tests of rules.c and of the rule set in rules/.
  *

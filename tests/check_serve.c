@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_serve.c: the web workspace over real HTTP.  Each test case starts
  * `proeftoets serve --listen 127.0.0.1:0` in a child process on a
@@ -1201,6 +1202,8 @@ cli_stdin(const char *input, char *const argv[])
 {
 	int fds[2], status, argc = 0;
 	pid_t pid;
+	ssize_t n;
+	void (*old_pipe)(int);
 
 	while (argv[argc] != NULL)
 		argc++;
@@ -1216,16 +1219,12 @@ cli_stdin(const char *input, char *const argv[])
 		_exit(proeftoets_main(argc, (char **)argv, devnull, devnull));
 	}
 	close(fds[0]);
-	/* A child that refuses its arguments exits before it reads: the
-	 * write may then fail with EPIPE, which is no error of the test. */
-	{
-		void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-		ssize_t w = write(fds[1], input, strlen(input));
-
-		ck_assert(w == (ssize_t)strlen(input) ||
-		          (w < 0 && errno == EPIPE));
-		signal(SIGPIPE, old);
-	}
+	/* A child that refuses its arguments exits without reading: the
+	 * write then fails with EPIPE, which is no failure of the test. */
+	old_pipe = signal(SIGPIPE, SIG_IGN);
+	n = write(fds[1], input, strlen(input));
+	ck_assert(n == (ssize_t)strlen(input) || (n < 0 && errno == EPIPE));
+	signal(SIGPIPE, old_pipe);
 	close(fds[1]);
 	waitpid(pid, &status, 0);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;

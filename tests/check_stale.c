@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_stale.c: tests of stale.c (law changes under the rules), the
  * `rules stale` command and the stale marks that check_run() sets.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_store.c: the registry: schema, transactions, versions by date,
  * look-ups, search.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * check_update.c: `proeftoets update` against a local mirror of the BWB
  * repository built from the corpus and served by tests/mirror_server.py

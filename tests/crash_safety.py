@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """crash_safety.py: proeftoets killed with SIGKILL loses nothing.
 
 usage: crash_safety.py PROEFTOETS SRCDIR WORKDIR

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # crash_safety.sh: SIGKILL at random moments during a large import and
 # during review writes loses nothing (tests/crash_safety.py says how).
 # CRASH_SEED repeats a run; CRASH_MB, CRASH_IMPORT_KILLS and

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """json_contract.py: check a `proeftoets check --format json` report
 against the report contract (spec section 4).
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # json_contract.sh: the JSON report of every example design, and of all of
 # them at once, follows the report contract (spec section 4).
 set -eu

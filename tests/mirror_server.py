@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """mirror_server.py: a small HTTP server for the update tests.
 
 Serves the files under --root on 127.0.0.1 (port 0: the system picks one)

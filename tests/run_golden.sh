@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # run_golden.sh: CLI tests against golden files.
 #
 # Each case is tests/golden/NAME.args: one line of arguments to proeftoets

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * suites.h: one Check suite per module; tests/check_main.c runs them all.
  */

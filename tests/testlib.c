@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * testlib.c: shared test fixtures (see testlib.h).
  */
@@ -40,7 +41,7 @@ t_shared(void)
 	if (s && *s)
 		return s;
 	if (p == NULL)
-		p = xasprintf("%s/../shared", t_srcdir());
+		p = xasprintf("%s/tests/data", t_srcdir());
 	return p;
 }
 

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * testlib.h: shared fixtures for the Check suites (prefix t_).
  *
  * Paths: t_srcdir() is the source tree (TOP_SRCDIR, else "."), t_shared()
- * the shared corpus beside it (SHARED_DIR, else TOP_SRCDIR/../shared).
+ * the test corpus (SHARED_DIR, else TOP_SRCDIR/tests/data, which holds
+ * corpus/).
  * Returned strings are static or owned by the caller as noted.
  */
 #ifndef PROEFTOETS_TESTS_TESTLIB_H

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """browser.py: the web workspace end to end in a real browser.
 
 Builds a registry (the bundled laws, the noord proeftuin, a reviewer),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_bwb.c: libFuzzer harness for the BWB reader and the importer.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_design.c: libFuzzer harness for the proeftuin design reader
  * (design_load_memory: safe parse, RELAX NG validation, value checks).

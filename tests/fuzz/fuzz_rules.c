@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_rules.c: libFuzzer harness for the rule reader (rules_load_memory:
  * safe parse, RELAX NG validation, vocabulary and id checks).
