@@ -17,6 +17,7 @@
 #include "design.h"
 #include "fileio.h"
 #include "json.h"
+#include "provenance.h"
 #include "report.h"
 #include "saved.h"
 #include "stale.h"
@@ -1202,6 +1203,35 @@ json_item(struct json *j, const struct amend_item *it)
 	json_end_object(j);
 }
 
+/* The provenance of the list: the time and rule set of its checks (the
+ * clock, or SOURCE_DATE_EPOCH, when nothing was checked) and every law
+ * version quoted in them. */
+static void
+amend_json_generated(struct json *j, const struct amend_list *l)
+{
+	const struct check_result **res = NULL;
+	const struct ruleset *rs = NULL;
+	struct pt_err e = PT_ERR_INIT;
+	time_t when = 0;
+	size_t i, n = 0;
+
+	if (l->nsources > 0)
+		res = xcalloc(l->nsources, sizeof *res);
+	for (i = 0; i < l->nsources; i++) {
+		if ((res[n] = l->sources[i].result) == NULL)
+			continue;
+		if (rs == NULL) {
+			rs = res[n]->rules;
+			when = res[n]->generated;
+		}
+		n++;
+	}
+	if (rs == NULL && provenance_time(&when, &e) != PT_OK)
+		when = time(NULL);
+	report_json_generated(j, when, rs, res, n);
+	free(res);
+}
+
 void
 amend_json(struct pt_buf *b, const struct amend_list *l)
 {
@@ -1210,6 +1240,7 @@ amend_json(struct pt_buf *b, const struct amend_list *l)
 
 	json_init(&j, b, 1);
 	json_begin_object(&j);
+	amend_json_generated(&j, l);
 	json_kstring(&j, "today", l->today);
 	json_key(&j, "proeftuinen");
 	json_begin_array(&j);

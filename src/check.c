@@ -14,6 +14,7 @@
 #include "check.h"
 #include "cite.h"
 #include "digest.h"
+#include "provenance.h"
 #include "stale.h"
 #include "vocab.h"
 
@@ -775,6 +776,7 @@ quote(const struct check_result *res, struct finding *f, struct pt_store *st,
 		fp->date_unknown = p.date_unknown;
 		if (p.found == STORE_FOUND) {
 			fp->in_registry = 1;
+			fp->version_sha256 = xstrdup0(p.sha256);
 			fp->text = p.text;
 			p.text = NULL;
 			if (rp->tekst_sha256 != NULL) {
@@ -859,10 +861,15 @@ check_run(const struct design *d, const struct ruleset *rs, struct pt_store *st,
 	struct check_result *res;
 	unsigned long long *covered;
 	size_t cap = 0, okcap = 0, i;
+	enum pt_status prc;
 	int txn;
 
 	*out = NULL;
 	res = xcalloc(1, sizeof *res);
+	if ((prc = provenance_time(&res->generated, err)) != PT_OK) {
+		free(res);
+		return prc;
+	}
 	res->design = d;
 	res->rules = rs;
 	res->registry = st ? xstrdup(store_path(st)) : NULL;
@@ -951,6 +958,7 @@ check_result_free(struct check_result *r)
 			free(f->provisions[k].citeertitel);
 			free(f->provisions[k].text);
 			free(f->provisions[k].version_date);
+			free(f->provisions[k].version_sha256);
 			free(f->provisions[k].missing);
 			free(f->provisions[k].checked_version);
 		}

@@ -22,6 +22,7 @@
 #define PROEFTOETS_CHECK_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "design.h"
 #include "err.h"
@@ -35,7 +36,8 @@ struct finding_provision {
 	char *citeertitel; /* from the registry, else the rule's, else NULL */
 	char
 	    *text; /* quoted text at the peildatum; NULL when not in registry */
-	char *version_date; /* inwerkingtreding of the version quoted */
+	char *version_date;   /* inwerkingtreding of the version quoted */
+	char *version_sha256; /* SHA-256 of the file that version came from */
 	int in_registry;
 	int date_unknown; /* quoted from a version whose date is unknown */
 	char *missing;    /* Dutch explanation when !in_registry */
@@ -97,6 +99,7 @@ struct check_result {
 	struct check_ok *ok;
 	size_t nok;
 	char *registry;    /* database path used, or NULL */
+	time_t generated;  /* when it was checked (provenance_time()) */
 	struct strmap ids; /* private: finding id -> index, while checking */
 	unsigned long long tasks; /* private: a bit per vocab task the design
 	                             gives to some actor */

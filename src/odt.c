@@ -17,6 +17,7 @@
 #include <zip.h>
 
 #include "odt.h"
+#include "provenance.h"
 
 #define NS_OFFICE   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_STYLE    "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -580,24 +581,7 @@ odt_fragment(struct odt *o, struct pt_buf *out, struct pt_err *err)
 enum pt_status
 odt_time(time_t *t, struct pt_err *err)
 {
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (s == NULL || *s == '\0') {
-		*t = time(NULL);
-		return PT_OK;
-	}
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (!isdigit((unsigned char)*s) || *end != '\0' || errno != 0 ||
-	    (time_t)v != v)
-		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
-		                  "SOURCE_DATE_EPOCH '%s' is not a number of "
-		                  "seconds",
-		                  s);
-	*t = (time_t)v;
-	return PT_OK;
+	return provenance_time(t, err);
 }
 
 void

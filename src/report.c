@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "report.h"
+#include "provenance.h"
+#include "rules.h"
 
 /* --- amendment groups --------------------------------------------------- */
 
@@ -142,6 +144,50 @@ report_verdict(const struct check_result *r)
 		return xstrdup("De wet blokkeert dit ontwerp op 1 punt");
 	return xasprintf("De wet blokkeert dit ontwerp op %zu punten",
 	                 r->nbarriers);
+}
+
+char *
+report_made(const struct check_result *r)
+{
+	char t[48];
+
+	provenance_amsterdam_nl(r->generated, t);
+	return xasprintf("%s (Europe/Amsterdam), proeftoets %s", t,
+	                 PACKAGE_VERSION);
+}
+
+char *
+report_rules_made(const struct check_result *r)
+{
+	const struct ruleset *rs = r->rules;
+
+	if (rs == NULL || rs->sha256[0] == '\0')
+		return xasprintf("%zu regels", rs != NULL ? rs->n : 0);
+	return xasprintf("%zu regels uit %zu bestanden, SHA-256 %s", rs->n,
+	                 rs->nfiles, rs->sha256);
+}
+
+char *
+report_laws_made(const struct check_result *r)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	struct provenance_law *laws;
+	size_t n, i;
+
+	provenance_laws(&r, 1, &laws, &n);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			pt_buf_adds(&b, "; ");
+		pt_buf_addf(&b, "%s versie %s", laws[i].bwb,
+		            laws[i].version != NULL ? laws[i].version
+		                                    : "(datum onbekend)");
+		if (laws[i].sha256 != NULL)
+			pt_buf_addf(&b, " (SHA-256 %s)", laws[i].sha256);
+	}
+	free(laws);
+	if (n == 0)
+		pt_buf_adds(&b, "geen: niets geciteerd uit het register");
+	return pt_buf_detach(&b);
 }
 
 char *

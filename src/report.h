@@ -63,6 +63,14 @@ void report_markdown_part(struct pt_buf *out, const struct check_result *r,
                           size_t i, size_t n);
 void report_html_part(struct pt_buf *out, const struct check_result *r,
                       size_t i, size_t n);
+/* The "generated" key and object of a JSON document (README, "Report
+ * JSON"): when (UTC and Europe/Amsterdam), the tool and its version, the
+ * rule set, and the law versions quoted in the n results. */
+struct json;
+struct ruleset;
+void report_json_generated(struct json *j, time_t when,
+                           const struct ruleset *rs,
+                           const struct check_result *const *res, size_t n);
 void report_json_part(struct pt_buf *out, const struct check_result *r,
                       size_t i, size_t n);
 void report_csv_part(struct pt_buf *out, const struct check_result *r, size_t i,
@@ -128,6 +136,17 @@ char *report_verdict(const struct check_result *r);
 /* The peildatum, with "(peildatum niet opgegeven; vandaag gebruikt)" when
  * the design gave none (owned by caller). */
 char *report_peildatum(const struct design *d);
+/*
+ * The provenance of a report (provenance.h), as the summary of the text,
+ * Markdown and HTML reports says it (owned by caller): when and with
+ * which version ("3 december 2026, 20:10 (Europe/Amsterdam), proeftoets
+ * 0.1.0"), the rule set ("81 regels uit 10 bestanden, SHA-256 ..."), and
+ * the law versions quoted ("BWBR0034925 versie 2026-01-01 (SHA-256 ...);
+ * ...").
+ */
+char *report_made(const struct check_result *r);
+char *report_rules_made(const struct check_result *r);
+char *report_laws_made(const struct check_result *r);
 /* The registry used, or a Dutch phrase when there was none. */
 const char *report_registry(const struct check_result *r);
 /* "Naam (id)" of an actor id of the design, or the id (owned by caller). */

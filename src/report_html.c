@@ -220,6 +220,15 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 	row(b, "Peildatum", s);
 	free(s);
 	row(b, "Register", report_registry(r));
+	s = report_made(r);
+	row(b, "Gemaakt", s);
+	free(s);
+	s = report_rules_made(r);
+	row(b, "Regels", s);
+	free(s);
+	s = report_laws_made(r);
+	row(b, "Wetten", s);
+	free(s);
 	pt_buf_addf(b,
 	            "<tr><th scope=\"row\">Belemmeringen</th><td>%zu"
 	            "</td></tr>\n",

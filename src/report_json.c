@@ -9,7 +9,9 @@
 #include <stdlib.h>
 
 #include "json.h"
+#include "provenance.h"
 #include "report.h"
+#include "rules.h"
 
 static void
 strings(struct json *j, const char *key, char **v, size_t n)
@@ -181,6 +183,44 @@ groups(struct json *j, const struct check_result *r)
 	report_groups_free(g, ng);
 }
 
+void
+report_json_generated(struct json *j, time_t when, const struct ruleset *rs,
+                      const struct check_result *const *res, size_t n)
+{
+	struct provenance_law *laws;
+	size_t nlaws, i;
+	char t[32];
+
+	json_key(j, "generated");
+	json_begin_object(j);
+	provenance_utc(when, t);
+	json_kstring(j, "at_utc", t);
+	provenance_amsterdam(when, t);
+	json_kstring(j, "at", t);
+	json_kstring(j, "time_zone", "Europe/Amsterdam");
+	json_kstring(j, "tool", PACKAGE_NAME);
+	json_kstring(j, "version", PACKAGE_VERSION);
+	json_key(j, "rules");
+	json_begin_object(j);
+	json_kint(j, "files", rs != NULL ? (long long)rs->nfiles : 0);
+	json_kstring(j, "sha256",
+	             rs != NULL && rs->sha256[0] != '\0' ? rs->sha256 : NULL);
+	json_end_object(j);
+	provenance_laws(res, n, &laws, &nlaws);
+	json_key(j, "laws");
+	json_begin_array(j);
+	for (i = 0; i < nlaws; i++) {
+		json_begin_object(j);
+		json_kstring(j, "bwb", laws[i].bwb);
+		json_kstring(j, "version", laws[i].version);
+		json_kstring(j, "sha256", laws[i].sha256);
+		json_end_object(j);
+	}
+	json_end_array(j);
+	free(laws);
+	json_end_object(j);
+}
+
 static void
 one(struct json *j, const struct check_result *r)
 {
@@ -190,6 +230,7 @@ one(struct json *j, const struct check_result *r)
 	size_t i;
 
 	json_begin_object(j);
+	report_json_generated(j, r->generated, r->rules, &r, 1);
 	json_kstring(j, "proeftuin", d->id);
 	json_kstring(j, "peildatum", d->peildatum);
 	json_kbool(j, "peildatum_given", d->peildatum_given);

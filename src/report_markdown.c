@@ -335,6 +335,15 @@ one(struct pt_buf *b, const struct check_result *r)
 	item(b, "", "Peildatum", s);
 	free(s);
 	item(b, "", "Register", report_registry(r));
+	s = report_made(r);
+	item(b, "", "Gemaakt", s);
+	free(s);
+	s = report_rules_made(r);
+	item(b, "", "Regels", s);
+	free(s);
+	s = report_laws_made(r);
+	item(b, "", "Wetten", s);
+	free(s);
 	pt_buf_addf(b, "- **Belemmeringen:** %zu\n", r->nbarriers);
 	pt_buf_addf(b, "- **Risico's:** %zu\n", r->nrisks);
 	s = report_verdict(r);

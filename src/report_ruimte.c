@@ -421,11 +421,16 @@ report_ruimte_json(struct pt_buf *out, struct ruimte_result *const *res,
 
 	json_init(&j, out, 1);
 	json_begin_object(&j);
-	json_key(&j, "generated");
-	json_begin_object(&j);
-	json_kstring(&j, "tool", PACKAGE_NAME);
-	json_kstring(&j, "version", PACKAGE_VERSION);
-	json_end_object(&j);
+	{
+		const struct check_result **full = xcalloc(n + 1, sizeof *full);
+
+		for (i = 0; i < n; i++)
+			full[i] = res[i]->full;
+		report_json_generated(&j, n > 0 ? res[0]->full->generated : 0,
+		                      n > 0 ? res[0]->full->rules : NULL, full,
+		                      n);
+		free(full);
+	}
 	json_key(&j, "proeftuinen");
 	json_begin_array(&j);
 	for (i = 0; i < n; i++) {

@@ -374,6 +374,15 @@ one(struct pt_buf *b, const struct check_result *r)
 	field(b, 0, "Peildatum", s);
 	free(s);
 	field(b, 0, "Register", report_registry(r));
+	s = report_made(r);
+	field(b, 0, "Gemaakt", s);
+	free(s);
+	s = report_rules_made(r);
+	field(b, 0, "Regels", s);
+	free(s);
+	s = report_laws_made(r);
+	field(b, 0, "Wetten", s);
+	free(s);
 	s = xasprintf("%zu", r->nbarriers);
 	field(b, 0, "Belemmeringen", s);
 	free(s);

@@ -20,6 +20,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "digest.h"
 #include "design.h"
 #include "rules.h"
 #include "vocab.h"
@@ -970,6 +971,34 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * The content hash of the rule set: SHA-256 of what `sha256sum *.xml`
+ * prints in the directory (under LC_ALL=C, the order of names here), so
+ * that a reader can compute it again by hand.
+ */
+static enum pt_status
+hash_files(struct ruleset *rs, char **names, size_t n, struct pt_err *err)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	char h[DIGEST_SHA256_HEX];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *base = strrchr(names[i], '/');
+
+		if (digest_sha256_file(names[i], h, NULL, err) != PT_OK) {
+			pt_buf_release(&b);
+			return err->code;
+		}
+		pt_buf_addf(&b, "%s  %s\n", h,
+		            base != NULL ? base + 1 : names[i]);
+	}
+	digest_sha256_mem(b.s, b.len, rs->sha256);
+	rs->nfiles = n;
+	pt_buf_release(&b);
+	return PT_OK;
+}
+
 enum pt_status
 rules_load_dir(const char *dir, struct ruleset **out, struct pt_err *err)
 {
@@ -1013,6 +1042,8 @@ rules_load_dir(const char *dir, struct ruleset **out, struct pt_err *err)
 	rs->dir = xstrdup(dir);
 	for (i = 0; i < n && st == PT_OK; i++)
 		st = rules_load_file(rs, names[i], err);
+	if (st == PT_OK)
+		st = hash_files(rs, names, n, err);
 	free_list(names, n);
 	if (st != PT_OK) {
 		rules_free(rs);

@@ -175,6 +175,11 @@ struct ruleset {
 	struct rule *rules;
 	size_t n;
 	char *dir;
+	/* rules_load_dir(): the number of rule files and the SHA-256 of
+	 * `sha256sum *.xml` in the directory (empty when not loaded from a
+	 * directory) */
+	size_t nfiles;
+	char sha256[65];
 };
 
 /* Load every *.xml file of dir (sorted by name). */

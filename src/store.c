@@ -29,14 +29,14 @@ static const char *const cached_sql[Q_COUNT] = {
     "INSERT INTO reference(provision_id, kind, target, text)"
     " VALUES(?,?,?,?)",
     "SELECT id, citeertitel FROM law WHERE bwb = ?",
-    "SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?"
+    "SELECT id, inwerkingtreding, source, sha256 FROM version WHERE law_id = ?"
     " AND inwerkingtreding IS NOT NULL AND (?2 IS NULL OR inwerkingtreding <= "
     "?2)"
     " ORDER BY inwerkingtreding DESC LIMIT 1",
     /* A version of unknown date stands in only for a law that has no
      * dated version at all: otherwise it may be of another era than the
      * date asked for (an old-format file imported without --date). */
-    "SELECT id, inwerkingtreding, source FROM version WHERE law_id = ?1"
+    "SELECT id, inwerkingtreding, source, sha256 FROM version WHERE law_id = ?1"
     " AND inwerkingtreding IS NULL AND NOT EXISTS (SELECT 1 FROM version"
     " WHERE law_id = ?1 AND inwerkingtreding IS NOT NULL) LIMIT 1",
     "SELECT min(inwerkingtreding), (SELECT source FROM version WHERE"
@@ -1124,7 +1124,8 @@ store_laws_free(struct store_law *laws, size_t n)
 /* The version of law_id in force at date (NULL: the newest). */
 static enum pt_status
 version_at(struct pt_store *st, long long law_id, const char *date,
-           long long *vid, char **vdate, char **source, struct pt_err *err)
+           long long *vid, char **vdate, char **source, char **sha256,
+           struct pt_err *err)
 {
 	static const int qs[2] = {Q_VERSION_DATED, Q_VERSION_UNKNOWN};
 	int i, rc;
@@ -1143,6 +1144,7 @@ version_at(struct pt_store *st, long long law_id, const char *date,
 			*vid = sqlite3_column_int64(s, 0);
 			*vdate = store_col_dup(s, 1);
 			*source = store_col_dup(s, 2);
+			*sha256 = store_col_dup(s, 3);
 		}
 		sqlite3_reset(s);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1235,6 +1237,7 @@ provision_copy(struct store_provision *to, const struct store_provision *from)
 	to->jci = xdup(from->jci);
 	to->url = xdup(from->url);
 	to->source = xdup(from->source);
+	to->sha256 = xdup(from->sha256);
 	to->earliest_dated = xdup(from->earliest_dated);
 	to->undated_source = xdup(from->undated_source);
 	to->refs = from->nrefs ? xcalloc(from->nrefs, sizeof *to->refs) : NULL;
@@ -1428,7 +1431,7 @@ lookup(struct pt_store *st, const char *bwb, const char *artikel,
 		return PT_OK;
 	}
 	if (version_at(st, law_id, date, &vid, &out->version_date, &out->source,
-	               err))
+	               &out->sha256, err))
 		return PT_EDB;
 	if (vid < 0) {
 		out->found = STORE_NO_VERSION;
@@ -1482,6 +1485,7 @@ store_provision_release(struct store_provision *p)
 	free(p->jci);
 	free(p->url);
 	free(p->source);
+	free(p->sha256);
 	free(p->earliest_dated);
 	free(p->undated_source);
 	for (i = 0; i < p->nrefs; i++)

@@ -183,6 +183,7 @@ struct store_provision {
 	int date_unknown;
 	char *artikel, *lid, *label, *title, *text, *status, *path, *jci, *url;
 	char *source; /* file the version came from */
+	char *sha256; /* SHA-256 of that file */
 	/* STORE_NO_VERSION: the earliest dated version (NULL when there is
 	 * none), and the source of a version of unknown date that was passed
 	 * over because dated versions exist (NULL when there is none) */

@@ -36,6 +36,8 @@
 
 static char *tmp, *db, *rulesdir, *design;
 
+static char *saved_epoch;
+
 static void
 setup(void)
 {
@@ -51,13 +53,21 @@ setup(void)
 	free(out);
 	free(err);
 	free(bwb);
+	saved_epoch = getenv("SOURCE_DATE_EPOCH");
+	saved_epoch = saved_epoch != NULL ? xstrdup(saved_epoch) : NULL;
 	setenv("SOURCE_DATE_EPOCH", EPOCH, 1);
 }
 
 static void
 teardown(void)
 {
-	unsetenv("SOURCE_DATE_EPOCH");
+	/* the environment of the suites after this one, as it was */
+	if (saved_epoch != NULL)
+		setenv("SOURCE_DATE_EPOCH", saved_epoch, 1);
+	else
+		unsetenv("SOURCE_DATE_EPOCH");
+	free(saved_epoch);
+	saved_epoch = NULL;
 	t_tmpdir_cleanup(tmp);
 	free(tmp);
 	free(db);

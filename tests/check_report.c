@@ -15,9 +15,13 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "buf.h"
+#include "digest.h"
 #include "format.h"
 #include "html.h"
+#include "provenance.h"
 #include "report.h"
+#include "rules.h"
 #include "suites.h"
 #include "testlib.h"
 
@@ -1172,6 +1176,95 @@ START_TEST(test_report_no_registry)
 }
 END_TEST
 
+/* The time of a report in Europe/Amsterdam, across both changes of the
+ * clock, and the rule set's hash as sha256sum computes it. */
+START_TEST(test_report_provenance)
+{
+	static const struct {
+		long long t;
+		const char *utc, *ams, *nl;
+	} rows[] = {
+	    /* 2026-03-29 00:59:59 UTC: still winter time */
+	    {1774745999, "2026-03-29T00:59:59Z", "2026-03-29T01:59:59+01:00",
+	     "29 maart 2026, 01:59"},
+	    /* 01:00 UTC: summer time */
+	    {1774746000, "2026-03-29T01:00:00Z", "2026-03-29T03:00:00+02:00",
+	     "29 maart 2026, 03:00"},
+	    /* 2026-10-25 00:59:59 UTC: still summer time */
+	    {1792889999, "2026-10-25T00:59:59Z", "2026-10-25T02:59:59+02:00",
+	     "25 oktober 2026, 02:59"},
+	    {1792890000, "2026-10-25T01:00:00Z", "2026-10-25T02:00:00+01:00",
+	     "25 oktober 2026, 02:00"},
+	    /* a leap day, winter */
+	    {1709208000, "2024-02-29T12:00:00Z", "2024-02-29T13:00:00+01:00",
+	     "29 februari 2024, 13:00"},
+	};
+	struct pt_err e = PT_ERR_INIT;
+	struct ruleset *rs;
+	char utc[32], ams[32], nl[48], *dir, *rules, *listing;
+	size_t i;
+	time_t t;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		provenance_utc((time_t)rows[i].t, utc);
+		provenance_amsterdam((time_t)rows[i].t, ams);
+		provenance_amsterdam_nl((time_t)rows[i].t, nl);
+		ck_assert_str_eq(utc, rows[i].utc);
+		ck_assert_str_eq(ams, rows[i].ams);
+		ck_assert_str_eq(nl, rows[i].nl);
+	}
+	setenv("SOURCE_DATE_EPOCH", "1782900000", 1);
+	ck_assert_int_eq(provenance_time(&t, &e), PT_OK);
+	ck_assert(t == 1782900000);
+	setenv("SOURCE_DATE_EPOCH", "1e9", 1);
+	ck_assert_int_eq(provenance_time(&t, &e), PT_EUSAGE);
+	setenv("SOURCE_DATE_EPOCH", "1782900000", 1);
+
+	/* Two rule files: the hash is that of sha256sum's listing. */
+	dir = t_tmpdir();
+	rules = t_src("rules/huisverbod.xml");
+	listing = t_read(rules, NULL);
+	free(t_write(dir, "a.xml", listing, strlen(listing)));
+	free(t_write(dir, "b.xml", listing, strlen(listing)));
+	pt_err_clear(&e);
+	/* the same rules twice would clash: b.xml gets other ids */
+	{
+		char *p = xasprintf("%s/b.xml", dir), *c = t_read(p, NULL), *q;
+
+		while ((q = strstr(c, "wth-2-huisverbod")) != NULL)
+			q[0] = 'x';
+		free(t_write(dir, "b.xml", c, strlen(c)));
+		free(c);
+		free(p);
+	}
+	ck_assert_int_eq(rules_load_dir(dir, &rs, &e), PT_OK);
+	ck_assert_uint_eq(rs->nfiles, 2);
+	{
+		struct pt_buf b = PT_BUF_INIT;
+		char h[DIGEST_SHA256_HEX], want[DIGEST_SHA256_HEX];
+		const char *names[] = {"a.xml", "b.xml"};
+		size_t k;
+
+		for (k = 0; k < 2; k++) {
+			char *p = xasprintf("%s/%s", dir, names[k]);
+
+			ck_assert_int_eq(digest_sha256_file(p, h, NULL, &e),
+			                 PT_OK);
+			pt_buf_addf(&b, "%s  %s\n", h, names[k]);
+			free(p);
+		}
+		digest_sha256_mem(b.s, b.len, want);
+		ck_assert_str_eq(rs->sha256, want);
+		pt_buf_release(&b);
+	}
+	rules_free(rs);
+	free(listing);
+	free(rules);
+	t_tmpdir_cleanup(dir);
+	free(dir);
+}
+END_TEST
+
 Suite *
 suite_report(void)
 {
@@ -1193,6 +1286,7 @@ suite_report(void)
 	tcase_add_test(tc, test_report_several);
 	tcase_add_test(tc, test_report_deterministic);
 	tcase_add_test(tc, test_report_no_registry);
+	tcase_add_test(tc, test_report_provenance);
 	suite_add_tcase(s, tc);
 	return s;
 }
