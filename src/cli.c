@@ -15,6 +15,8 @@
 #include "buf.h"
 #include "cli.h"
 #include "cli_priv.h"
+#include "lawref.h"
+#include "store.h"
 #include "update.h"
 #include "xmlsec.h"
 
@@ -247,11 +249,17 @@ const struct cli_command cli_commands[] = {
      "into force, source file) and the number of articles of each.\n",
      laws_options, NULL},
     {"show", cmd_show,
-     "show BWB-ID ARTIKEL [--lid N] [--date YYYY-MM-DD] [--format text|json]",
+     "show BWB-ID ARTIKEL|REFERENCE [--lid N] [--date YYYY-MM-DD] "
+     "[--format text|json]",
      "show one provision as in force at a date",
      "Show the text of an article (or one lid of it) from the version of\n"
      "the law in force at the date, with its Juriconnect id and link.\n"
-     "ARTIKEL is the number as the law writes it: 3.2, 255, 265b, 4.1.1.\n",
+     "ARTIKEL is the number as the law writes it: 3.2, 255, 265b, 4.1.1.\n"
+     "A REFERENCE as lawyers type it names law, article and lid in one:\n"
+     "'BW 1:255 lid 2', 'art. 3.2 Jeugdwet', 'Wmo 2015 4.1.1', '1:255';\n"
+     "the law by BWB id, abbreviation (BW, Rv, Jeugdwet, Wmo 2015, Wth,\n"
+     "Awb) or (part of) its citeertitel.  A name that fits several laws\n"
+     "lists them.\n",
      show_options, NULL},
     {"search", cmd_search,
      "search [--date YYYY-MM-DD] [--limit N] [--format text|json] QUERY",
@@ -356,14 +364,15 @@ const struct cli_command cli_commands[] = {
      "first failure: 5 for a download or a file that does not match the\n"
      "manifest, 3 for a manifest or file that does not parse.\n"},
     {"diff", cmd_diff,
-     "diff BWB-ID ARTIKEL [--lid N] --from DATE --to DATE [--format text|json] "
-     "[--color=WHEN]",
+     "diff BWB-ID ARTIKEL|REFERENCE [--lid N] --from DATE --to DATE "
+     "[--format text|json] [--color=WHEN]",
      "word diff of a provision between the versions in force at two dates",
      "Compare the text of an article (or one lid of it) in the version of\n"
      "the law in force at --from with the version in force at --to, word\n"
      "by word: unchanged words plain, deleted words as [-woord-], inserted\n"
      "words as {+woord+} (like git diff --word-diff=plain).  A header names\n"
-     "both versions and their dates.\n",
+     "both versions and their dates.  The provision may be given as for\n"
+     "show: 'BW 1:265b lid 2', 'art. 2.11 Jeugdwet'.\n",
      diff_options,
      "Exit status 0 also when the texts differ; 7 when the law, a version,\n"
      "the article or the lid is not in the registry at one of the dates.\n"},
@@ -954,6 +963,54 @@ int
 cli_unexpected(struct cli_getopt *g, const char *arg)
 {
 	return cli_usage(g->c, g->cmd, "unexpected argument '%s'", arg);
+}
+
+int
+cli_provision_ref(struct cli *c, const char *cmd, struct pt_store *st,
+                  const char **pos, int npos, const char **lid,
+                  struct lawref *ref)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct pt_buf text = PT_BUF_INIT;
+	struct store_law *laws = NULL;
+	size_t nlaws = 0;
+	int i, rc;
+
+	memset(ref, 0, sizeof *ref);
+	if (npos == 0)
+		return cli_usage(c, cmd,
+		                 "need a provision: BWB-ID ARTIKEL, or as in "
+		                 "'BW 1:255 lid 2' or 'art. 3.2 Jeugdwet'");
+	if (npos == 2 && lawref_is_bwb(pos[0])) {
+		ref->bwb = xstrdup(pos[0]);
+		memcpy(ref->bwb, "BWBR", 4);
+		ref->artikel = xstrdup(pos[1]);
+		return PT_OK;
+	}
+	for (i = 0; i < npos; i++) {
+		if (i > 0)
+			pt_buf_addc(&text, ' ');
+		pt_buf_adds(&text, pos[i]);
+	}
+	if (store_laws(st, &laws, &nlaws, &e) != PT_OK) {
+		pt_buf_release(&text);
+		return cli_report(c, &e);
+	}
+	rc = lawref_parse(text.s, laws, nlaws, ref, &e);
+	store_laws_free(laws, nlaws);
+	pt_buf_release(&text);
+	if (rc != PT_OK)
+		return cli_usage(c, cmd, "%s", e.msg);
+	if (ref->lid != NULL && *lid != NULL && strcmp(ref->lid, *lid) != 0) {
+		rc = cli_usage(c, cmd,
+		               "lid %s in the reference, --lid %s: give one",
+		               ref->lid, *lid);
+		lawref_release(ref);
+		return rc;
+	}
+	if (ref->lid != NULL)
+		*lid = ref->lid;
+	return PT_OK;
 }
 
 int

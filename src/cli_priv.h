@@ -135,6 +135,18 @@ void cli_text_escape(struct pt_buf *b, const char *s, const char *indent);
 /* The rule directory when --rules is not given: $PROEFTOETS_RULES, else
  * the installed rules. */
 const char *cli_default_rules_dir(void);
+/*
+ * The provision that the npos operands of cmd name: "BWB-ID ARTIKEL", or a
+ * reference as lawyers type it ("BW 1:255 lid 2", "art. 3.2 Jeugdwet";
+ * lawref.h), read against the laws of st.  A lid in the reference becomes
+ * *lid (it must not differ from --lid).  On failure a usage error is
+ * printed and its status returned; free ref with lawref_release().
+ */
+struct lawref;
+struct pt_store;
+int cli_provision_ref(struct cli *c, const char *cmd, struct pt_store *st,
+                      const char **pos, int npos, const char **lid,
+                      struct lawref *ref);
 /* The directory of the laws installed with proeftoets ($PROEFTOETS_BWB,
  * else PKGDATADIR/bwb). */
 const char *cli_bundled_laws_dir(void);

@@ -20,6 +20,7 @@
 #include "fileio.h"
 #include "format.h"
 #include "json.h"
+#include "lawref.h"
 #include "rules.h"
 #include "stale.h"
 #include "vocab.h"
@@ -172,7 +173,8 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	struct store_provision pa, pb;
 	struct pt_buf b = PT_BUF_INIT;
 	struct diff d;
-	const char *pos[2] = {NULL, NULL}, *lid = NULL, *from = NULL;
+	const char *pos[8] = {NULL}, *lid = NULL, *from = NULL;
+	struct lawref ref;
 	const char *to = NULL, *v;
 	struct cli_getopt g;
 	int json = 0, color = -2, npos = 0, r, same, id;
@@ -202,35 +204,40 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	}
 	if (id < 0)
 		return cli_getopt_status(&g, id);
-	if (cli_operands(&g, argc, argv, pos, 2, &npos) != PT_OK)
+	if (cli_operands(&g, argc, argv, pos, 8, &npos) != PT_OK)
 		return PT_EUSAGE;
-	if (npos != 2)
-		return cli_usage(c, "diff",
-		                 "need a BWB id and an article number");
 	if (from == NULL || to == NULL)
 		return cli_usage(c, "diff", "need both --from and --to");
 	if (color == -2)
 		color = parse_color(c, "auto");
 	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
+	if ((r = cli_provision_ref(c, "diff", st, pos, npos, &lid, &ref)) !=
+	    PT_OK) {
+		store_close(st);
+		return r;
+	}
 	memset(&pb, 0, sizeof pb);
-	if (store_provision_at(st, pos[0], pos[1], lid, from, &pa, &e) !=
+	if (store_provision_at(st, ref.bwb, ref.artikel, lid, from, &pa, &e) !=
 	        PT_OK ||
-	    store_provision_at(st, pos[0], pos[1], lid, to, &pb, &e) != PT_OK) {
+	    store_provision_at(st, ref.bwb, ref.artikel, lid, to, &pb, &e) !=
+	        PT_OK) {
 		store_provision_release(&pa);
 		store_provision_release(&pb);
 		store_close(st);
+		lawref_release(&ref);
 		return cli_report(c, &e);
 	}
 	store_close(st);
 	r = PT_OK;
 	if (pa.found != STORE_FOUND)
-		r = cli_not_found(c, &pa, pos[1], lid, from);
+		r = cli_not_found(c, &pa, ref.artikel, lid, from);
 	else if (pb.found != STORE_FOUND)
-		r = cli_not_found(c, &pb, pos[1], lid, to);
+		r = cli_not_found(c, &pb, ref.artikel, lid, to);
 	if (r != PT_OK) {
 		store_provision_release(&pa);
 		store_provision_release(&pb);
+		lawref_release(&ref);
 		return r;
 	}
 	same =
@@ -249,6 +256,7 @@ cmd_diff(struct cli *c, int argc, char **argv)
 	diff_free(&d);
 	store_provision_release(&pa);
 	store_provision_release(&pb);
+	lawref_release(&ref);
 	return r;
 }
 

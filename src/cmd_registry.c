@@ -11,6 +11,7 @@
 #include "cli_priv.h"
 #include "import.h"
 #include "json.h"
+#include "lawref.h"
 #include "query.h"
 #include "vocab.h"
 
@@ -299,7 +300,8 @@ cmd_show(struct cli *c, int argc, char **argv)
 	struct pt_err e = PT_ERR_INIT;
 	struct store_provision p;
 	struct pt_buf b = PT_BUF_INIT;
-	const char *pos[2] = {NULL, NULL}, *lid = NULL, *date = NULL;
+	const char *pos[8] = {NULL}, *lid = NULL, *date = NULL;
+	struct lawref ref;
 	char *jci, *url;
 	struct cli_getopt g;
 	int json = 0, npos = 0, r, id;
@@ -324,23 +326,27 @@ cmd_show(struct cli *c, int argc, char **argv)
 	}
 	if (id < 0)
 		return cli_getopt_status(&g, id);
-	if (cli_operands(&g, argc, argv, pos, 2, &npos) != PT_OK)
+	if (cli_operands(&g, argc, argv, pos, 8, &npos) != PT_OK)
 		return PT_EUSAGE;
-	if (npos != 2)
-		return cli_usage(c, "show",
-		                 "need a BWB id and an article number");
 	if ((r = cli_open_store_read(c, &st)) != PT_OK)
 		return r;
-	if (store_provision_at(st, pos[0], pos[1], lid, date, &p, &e) !=
+	if ((r = cli_provision_ref(c, "show", st, pos, npos, &lid, &ref)) !=
+	    PT_OK) {
+		store_close(st);
+		return r;
+	}
+	if (store_provision_at(st, ref.bwb, ref.artikel, lid, date, &p, &e) !=
 	    PT_OK) {
 		store_provision_release(&p);
 		store_close(st);
+		lawref_release(&ref);
 		return cli_report(c, &e);
 	}
 	store_close(st);
 	if (p.found != STORE_FOUND) {
-		r = cli_not_found(c, &p, pos[1], lid, date);
+		r = cli_not_found(c, &p, ref.artikel, lid, date);
 		store_provision_release(&p);
+		lawref_release(&ref);
 		return r;
 	}
 	jci = store_jci(p.bwb, p.artikel, p.lid, date ? date : p.version_date);
@@ -405,6 +411,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 	free(jci);
 	free(url);
 	store_provision_release(&p);
+	lawref_release(&ref);
 	return r;
 }
 

@@ -218,6 +218,59 @@ START_TEST(test_cli_empty_registry)
 }
 END_TEST
 
+/* show and diff take a provision as lawyers type it. */
+START_TEST(test_cli_lawyer_references)
+{
+	static const struct {
+		const char *args[6];
+		int status;
+		const char *want; /* in stdout, or in stderr for a failure */
+	} rows[] = {
+	    {{"BW", "1:255", "lid", "2"}, 0, "Artikel 255, lid 2"},
+	    {{"art. 3.2 Jeugdwet"}, 0, "Jeugdwet (BWBR0034925)"},
+	    {{"Jeugdwet", "7.3.11", "--lid", "4"}, 0, "Artikel 7.3.11, lid 4"},
+	    {{"1:255"}, 0, "Artikel 255 "},
+	    {{"bwbr0034925", "3.2"}, 0, "Artikel 3.2"},
+	    {{"Wmo", "2015", "4.1.1"}, 0, "Artikel 4.1.1"},
+	    {{"art. 265b BW"}, 0, "Artikel 265b"},
+	    {{"Wet tijdelijk huisverbod 2 lid 1"}, 0, "Artikel 2, lid 1"},
+	    {{"wet", "3.2"}, PT_EUSAGE, "fits several laws"},
+	    {{"Jeugdwet"}, PT_EUSAGE, "no article number"},
+	    {{"5:1"}, PT_EUSAGE, "only Boek 1"},
+	    {{"Fantasiewet", "1"}, PT_EUSAGE, "no law of that name"},
+	    {{"BW 1:255 lid 2", "--lid", "3"}, PT_EUSAGE, "give one"},
+	};
+	char *out, *err, *bwb = t_src("xml/bwb");
+	size_t i;
+
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", db, "import", "-q", bwb, NULL), 0);
+	free(out);
+	free(err);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const char *const *a = rows[i].args;
+		int rc = t_cli(&out, &err, "--db", db, "show", a[0], a[1], a[2],
+		               a[3], a[4], a[5], NULL);
+
+		ck_assert_msg(rc == rows[i].status, "row %zu: status %d: %s", i,
+		              rc, err);
+		ck_assert_msg(t_contains(rc == 0 ? out : err, rows[i].want),
+		              "row %zu: lacks '%s': %s%s", i, rows[i].want, out,
+		              err);
+		free(out);
+		free(err);
+	}
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "diff", "Jeugdwet 2.11",
+	                       "--lid", "1", "--from", "2015-01-01", "--to",
+	                       "2026-01-01", NULL),
+	                 0);
+	ck_assert(t_contains(out, "[-wet, behoudens de vaststelling"));
+	free(out);
+	free(err);
+	free(bwb);
+}
+END_TEST
+
 /* A first run: check on an empty registry says how to fill it, and
  * import --bundled fills it from the installed laws; then no warning. */
 START_TEST(test_cli_first_run_bundled)
@@ -477,6 +530,7 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_usage_errors);
 	tcase_add_test(tc, test_cli_empty_registry);
 	tcase_add_test(tc, test_cli_first_run_bundled);
+	tcase_add_test(tc, test_cli_lawyer_references);
 	tcase_add_test(tc, test_cli_import_missing_file);
 	tcase_add_test(tc, test_cli_db_env_and_option);
 	tcase_add_test(tc, test_cli_bad_database);
