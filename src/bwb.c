@@ -760,7 +760,9 @@ lidnr_end(struct state *s, struct frame *parent, struct tbuf *t)
 	    a->leden[parent->mark].nr == (size_t)-1)
 		a->leden[parent->mark].nr =
 		    art_keep(a, a->lidnr.b.s + i, j - i);
-	if (j == i || t == NULL)
+	/* A lidnr inside a lidnr writes into the buffer it reads from: the
+	 * inner number is part of the outer one's text already. */
+	if (j == i || t == NULL || t == &a->lidnr)
 		return;
 	if (tb_last(t) != '\n')
 		tb_newline(t);

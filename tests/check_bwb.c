@@ -639,6 +639,31 @@ START_TEST(test_bwb_nested)
 }
 END_TEST
 
+/* A lidnr inside a lidnr (found by the fuzzer: the number was appended
+ * to the buffer it was read from, which realloc() had freed). */
+START_TEST(test_bwb_nested_lidnr)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct seen s;
+	static const char *xml =
+	    "<wetgeving bwb-id=\"BWBR0000003\" soort=\"wet\"><intitule>Wet"
+	    "</intitule><wettekst><artikel><kop><nr>1</nr></kop>"
+	    "<lid><lidnr>1<lidnr>"
+	    "22222222222222222222222222222222222222222222222222222222222222"
+	    "22222222222222222222222222222222222222222222222222222222222222"
+	    "22222222222222222222222222222222222222222222222222222222222222"
+	    "22222222222222222222222222222222222222222222222222222222222222"
+	    "</lidnr></lidnr><al>Tekst</al></lid>"
+	    "</artikel></wettekst></wetgeving>";
+
+	seen_init(&s, "1");
+	ck_assert_int_eq(parse_mem(xml, &s, &e), PT_OK);
+	ck_assert_int_eq(s.narticles, 1);
+	ck_assert(strstr(s.text, "Tekst") != NULL);
+	seen_free(&s);
+}
+END_TEST
+
 /* No articles: meta still comes, once. */
 START_TEST(test_bwb_no_articles)
 {
@@ -869,6 +894,7 @@ suite_bwb(void)
 	tcase_add_test(tc, test_bwb_table_footnote);
 	tcase_add_test(tc, test_bwb_refs);
 	tcase_add_test(tc, test_bwb_nested);
+	tcase_add_test(tc, test_bwb_nested_lidnr);
 	tcase_add_test(tc, test_bwb_no_articles);
 	tcase_add_test(tc, test_bwb_bad_inputs);
 	tcase_add_test(tc, test_bwb_external_dtd_not_loaded);
