@@ -519,8 +519,8 @@ amend_free(struct amend_list *l)
 
 /* --- shared pieces of the writers ----------------------------------------- */
 
-static size_t
-count_needed(const struct amend_list *l, int needed)
+size_t
+amend_count_needed(const struct amend_list *l, int needed)
 {
 	size_t i, n = 0;
 
@@ -766,7 +766,8 @@ text_summary(struct pt_buf *b, const struct amend_list *l)
 	size_t i, lv, c;
 
 	pt_buf_addf(b, "Samenvatting: %zu bepaling%s te wijzigen",
-	            count_needed(l, 1), count_needed(l, 1) == 1 ? "" : "en");
+	            amend_count_needed(l, 1),
+	            amend_count_needed(l, 1) == 1 ? "" : "en");
 	for (lv = 0, c = 0; lv < VOCAB_NLEVELS; lv++, c = 0) {
 		for (i = 0; i < l->nitems; i++)
 			if (l->items[i].needed && l->items[i].level == lv)
@@ -777,8 +778,8 @@ text_summary(struct pt_buf *b, const struct amend_list *l)
 	pt_buf_addf(b,
 	            ". %zu gemitigeerd, %zu risico%s. "
 	            "Afgewezen bevindingen weggelaten: %zu.\n",
-	            count_needed(l, 0), l->nrisks, l->nrisks == 1 ? "" : "'s",
-	            l->nrejected);
+	            amend_count_needed(l, 0), l->nrisks,
+	            l->nrisks == 1 ? "" : "'s", l->nrejected);
 }
 
 static void
@@ -869,12 +870,12 @@ amend_text(struct pt_buf *b, const struct amend_list *l)
 	}
 	text_summary(b, l);
 	pt_buf_adds(b, "\nTe wijzigen bepalingen\n----------------------\n");
-	if (count_needed(l, 1) == 0)
+	if (amend_count_needed(l, 1) == 0)
 		pt_buf_adds(b, "Geen.\n");
 	for (i = 0, nr = 1; i < l->nitems; i++)
 		if (l->items[i].needed)
 			text_item(b, &l->items[i], nr++);
-	if (count_needed(l, 0) > 0) {
+	if (amend_count_needed(l, 0) > 0) {
 		pt_buf_adds(
 		    b,
 		    "\nGemitigeerd (geen wijziging nodig zolang de "
@@ -1002,8 +1003,9 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 		            s->design ? s->design->peildatum : "?",
 		            s->versions);
 	}
-	pt_buf_addf(b, "\n**%zu** bepaling%s te wijzigen", count_needed(l, 1),
-	            count_needed(l, 1) == 1 ? "" : "en");
+	pt_buf_addf(b, "\n**%zu** bepaling%s te wijzigen",
+	            amend_count_needed(l, 1),
+	            amend_count_needed(l, 1) == 1 ? "" : "en");
 	for (lv = 0, c = 0; lv < VOCAB_NLEVELS; lv++, c = 0) {
 		for (i = 0; i < l->nitems; i++)
 			if (l->items[i].needed && l->items[i].level == lv)
@@ -1014,15 +1016,15 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 	pt_buf_addf(b,
 	            ". %zu gemitigeerd, %zu risico%s. Afgewezen "
 	            "bevindingen weggelaten: %zu.\n",
-	            count_needed(l, 0), l->nrisks, l->nrisks == 1 ? "" : "'s",
-	            l->nrejected);
+	            amend_count_needed(l, 0), l->nrisks,
+	            l->nrisks == 1 ? "" : "'s", l->nrejected);
 	pt_buf_adds(b, "\n## Te wijzigen bepalingen\n");
-	if (count_needed(l, 1) == 0)
+	if (amend_count_needed(l, 1) == 0)
 		pt_buf_adds(b, "\nGeen.\n");
 	for (i = 0; i < l->nitems; i++)
 		if (l->items[i].needed)
 			md_item(b, &l->items[i]);
-	if (count_needed(l, 0) > 0) {
+	if (amend_count_needed(l, 0) > 0) {
 		pt_buf_adds(b, "\n## Gemitigeerd (geen wijziging nodig zolang "
 		               "de maatregel werkt)\n");
 		for (i = 0; i < l->nitems; i++)
@@ -1263,8 +1265,9 @@ amend_json(struct pt_buf *b, const struct amend_list *l)
 	json_end_array(&j);
 	json_key(&j, "summary");
 	json_begin_object(&j);
-	json_kint(&j, "amendments", (long long)count_needed(l, 1));
-	json_kint(&j, "mitigated_amendments", (long long)count_needed(l, 0));
+	json_kint(&j, "amendments", (long long)amend_count_needed(l, 1));
+	json_kint(&j, "mitigated_amendments",
+	          (long long)amend_count_needed(l, 0));
 	json_key(&j, "by_level");
 	json_begin_object(&j);
 	for (lv = 0; lv < VOCAB_NLEVELS; lv++) {

@@ -121,6 +121,9 @@ enum pt_status amend_build(struct pt_store *st, struct amend_source *src,
                            size_t n, const char *today, struct amend_list **out,
                            struct pt_err *err);
 void amend_free(struct amend_list *l);
+/* The number of items of l whose needed is needed: 1 counts the
+ * provisions still to amend, 0 those all of whose findings are mitigated. */
+size_t amend_count_needed(const struct amend_list *l, int needed);
 
 /* The writers (format.h's table names them). */
 void amend_text(struct pt_buf *b, const struct amend_list *l);

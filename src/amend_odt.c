@@ -20,17 +20,6 @@
 #include "odt.h"
 #include "report.h"
 
-static size_t
-count_needed(const struct amend_list *l, int needed)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < l->nitems; i++)
-		if (l->items[i].needed == needed)
-			n++;
-	return n;
-}
-
 static const char *
 source_naam(const struct amend_source *s)
 {
@@ -214,8 +203,8 @@ counts(struct odt *o, const struct amend_list *l)
 	struct pt_buf b = PT_BUF_INIT;
 	size_t i, lv, c;
 
-	pt_buf_addf(&b, "%zu bepaling%s te wijzigen", count_needed(l, 1),
-	            count_needed(l, 1) == 1 ? "" : "en");
+	pt_buf_addf(&b, "%zu bepaling%s te wijzigen", amend_count_needed(l, 1),
+	            amend_count_needed(l, 1) == 1 ? "" : "en");
 	for (lv = 0; lv < VOCAB_NLEVELS; lv++) {
 		for (i = c = 0; i < l->nitems; i++)
 			if (l->items[i].needed && l->items[i].level == lv)
@@ -226,8 +215,8 @@ counts(struct odt *o, const struct amend_list *l)
 	pt_buf_addf(&b,
 	            ". %zu gemitigeerd, %zu risico%s. Afgewezen "
 	            "bevindingen weggelaten: %zu.",
-	            count_needed(l, 0), l->nrisks, l->nrisks == 1 ? "" : "'s",
-	            l->nrejected);
+	            amend_count_needed(l, 0), l->nrisks,
+	            l->nrisks == 1 ? "" : "'s", l->nrejected);
 	odt_p(o, NULL, b.s);
 	pt_buf_release(&b);
 }
@@ -246,12 +235,12 @@ body(struct odt *o, const struct amend_list *l, time_t when)
 	sources(o, l);
 	counts(o, l);
 	odt_h(o, 2, "Te wijzigen bepalingen");
-	if (count_needed(l, 1) == 0)
+	if (amend_count_needed(l, 1) == 0)
 		odt_p(o, NULL, "Geen.");
 	for (i = 0; i < l->nitems; i++)
 		if (l->items[i].needed)
 			item(o, &l->items[i], ++nr);
-	if (count_needed(l, 0) > 0) {
+	if (amend_count_needed(l, 0) > 0) {
 		odt_h(o, 2,
 		      "Gemitigeerd (geen wijziging nodig zolang de "
 		      "maatregel werkt)");
