@@ -18,6 +18,7 @@
 
 #include "amend.h"
 #include "odt.h"
+#include "provenance.h"
 #include "report.h"
 
 static const char *
@@ -264,7 +265,7 @@ document(struct pt_buf *b, const struct amend_list *l, enum odt_kind kind,
 	enum pt_status rc;
 	time_t when;
 
-	if ((rc = odt_time(&when, err)) != PT_OK)
+	if ((rc = provenance_time(&when, err)) != PT_OK)
 		return rc;
 	o = odt_new(kind);
 	body(o, l, when);

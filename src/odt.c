@@ -17,7 +17,6 @@
 #include <zip.h>
 
 #include "odt.h"
-#include "provenance.h"
 
 #define NS_OFFICE   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_STYLE    "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -578,12 +577,6 @@ odt_fragment(struct odt *o, struct pt_buf *out, struct pt_err *err)
 
 /* --- time ------------------------------------------------------------- */
 
-enum pt_status
-odt_time(time_t *t, struct pt_err *err)
-{
-	return provenance_time(t, err);
-}
-
 void
 odt_date(char *buf, size_t size, time_t t)
 {
@@ -1071,31 +1064,71 @@ zip_parts(struct pt_buf *out, const char *const *names, struct pt_buf *part,
 	return rc;
 }
 
+/* What every part of a package is made from. */
+struct package_in {
+	const char *body;
+	size_t len;
+	const char *title;
+	time_t when;
+};
+
+/* One part of a package: a fixed text, or made by a function. */
+struct package_part {
+	const char *name;
+	const char *fixed;
+	enum pt_status (*make)(struct pt_buf *out, const struct package_in *in,
+	                       struct pt_err *err);
+};
+
+#define PACKAGE_MAX_PARTS 8
+
+/* The package of the parts of table (n of them), in their order. */
 static enum pt_status
-odf_package(struct pt_buf *out, const char *body, size_t len, const char *title,
-            time_t when, struct pt_err *err)
+make_package(struct pt_buf *out, const struct package_part *table, size_t n,
+             const struct package_in *in, struct pt_err *err)
 {
-	static const char *const names[] = {"mimetype", "META-INF/manifest.xml",
-	                                    "content.xml", "styles.xml",
-	                                    "meta.xml"};
-	struct pt_buf part[5];
-	enum pt_status rc;
+	const char *names[PACKAGE_MAX_PARTS];
+	struct pt_buf part[PACKAGE_MAX_PARTS];
+	enum pt_status rc = PT_OK;
 	size_t i;
 
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < n; i++) {
 		pt_buf_init(&part[i]);
-	pt_buf_adds(&part[0], ODT_MEDIA_TYPE);
-	pt_buf_adds(&part[1], manifest_xml);
-	pt_buf_adds(&part[3], styles_xml);
-	rc = content_xml(&part[2], body, len, err);
+		names[i] = table[i].name;
+	}
+	for (i = 0; i < n && rc == PT_OK; i++)
+		if (table[i].make != NULL)
+			rc = table[i].make(&part[i], in, err);
+		else
+			pt_buf_adds(&part[i], table[i].fixed);
 	if (rc == PT_OK)
-		rc = meta_xml(&part[4], title, when, err);
-	if (rc == PT_OK)
-		rc = zip_parts(out, names, part, 5, when, err);
-	for (i = 0; i < 5; i++)
+		rc = zip_parts(out, names, part, n, in->when, err);
+	for (i = 0; i < n; i++)
 		pt_buf_release(&part[i]);
 	return rc;
 }
+
+static enum pt_status
+make_content(struct pt_buf *out, const struct package_in *in,
+             struct pt_err *err)
+{
+	return content_xml(out, in->body, in->len, err);
+}
+
+static enum pt_status
+make_meta(struct pt_buf *out, const struct package_in *in, struct pt_err *err)
+{
+	return meta_xml(out, in->title, in->when, err);
+}
+
+/* OpenDocument: mimetype first and stored, as the standard requires. */
+static const struct package_part odf_parts[] = {
+    {"mimetype", ODT_MEDIA_TYPE, NULL},
+    {"META-INF/manifest.xml", manifest_xml, NULL},
+    {"content.xml", NULL, make_content},
+    {"styles.xml", styles_xml, NULL},
+    {"meta.xml", NULL, make_meta},
+};
 
 /* --- WordprocessingML (docx) --------------------------------------------- */
 
@@ -1364,40 +1397,38 @@ core_xml(struct pt_buf *out, const char *title, time_t when, struct pt_err *err)
 }
 
 static enum pt_status
-docx_package(struct pt_buf *out, const char *body, size_t len,
-             const char *title, time_t when, struct pt_err *err)
+make_document(struct pt_buf *out, const struct package_in *in,
+              struct pt_err *err)
 {
-	static const char *const names[] = {
-	    "[Content_Types].xml", "_rels/.rels",
-	    "word/document.xml",   "word/_rels/document.xml.rels",
-	    "word/styles.xml",     "word/footer1.xml",
-	    "docProps/core.xml"};
-	struct pt_buf part[7];
-	enum pt_status rc;
-	size_t i;
-
-	for (i = 0; i < 7; i++)
-		pt_buf_init(&part[i]);
-	pt_buf_adds(&part[0], content_types_xml);
-	pt_buf_adds(&part[1], rels_xml);
-	pt_buf_adds(&part[3], document_rels_xml);
-	pt_buf_adds(&part[4], wstyles_xml);
-	pt_buf_adds(&part[5], footer_xml);
-	rc = document_xml(&part[2], body, len, err);
-	if (rc == PT_OK)
-		rc = core_xml(&part[6], title, when, err);
-	if (rc == PT_OK)
-		rc = zip_parts(out, names, part, 7, when, err);
-	for (i = 0; i < 7; i++)
-		pt_buf_release(&part[i]);
-	return rc;
+	return document_xml(out, in->body, in->len, err);
 }
+
+static enum pt_status
+make_core(struct pt_buf *out, const struct package_in *in, struct pt_err *err)
+{
+	return core_xml(out, in->title, in->when, err);
+}
+
+static const struct package_part docx_parts[] = {
+    {"[Content_Types].xml", content_types_xml, NULL},
+    {"_rels/.rels", rels_xml, NULL},
+    {"word/document.xml", NULL, make_document},
+    {"word/_rels/document.xml.rels", document_rels_xml, NULL},
+    {"word/styles.xml", wstyles_xml, NULL},
+    {"word/footer1.xml", footer_xml, NULL},
+    {"docProps/core.xml", NULL, make_core},
+};
+
+#define NPARTS(t) (sizeof(t) / sizeof((t)[0]))
 
 enum pt_status
 odt_package(struct pt_buf *out, enum odt_kind kind, const char *body,
             size_t len, const char *title, time_t when, struct pt_err *err)
 {
+	const struct package_in in = {body, len, title, when};
+
 	if (kind == ODT_DOCX)
-		return docx_package(out, body, len, title, when, err);
-	return odf_package(out, body, len, title, when, err);
+		return make_package(out, docx_parts, NPARTS(docx_parts), &in,
+		                    err);
+	return make_package(out, odf_parts, NPARTS(odf_parts), &in, err);
 }

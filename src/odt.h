@@ -24,7 +24,7 @@
  *
  * Every date in the package (the zip entries' times, meta.xml or
  * docProps/core.xml) is the time given to odt_package(), normally
- * odt_time()'s: SOURCE_DATE_EPOCH when set, so that the same input gives
+ * provenance_time()'s: SOURCE_DATE_EPOCH when set, so that the same input gives
  * the same bytes.
  *
  * Ownership: struct odt is the caller's (odt_new .. odt_free); strings
@@ -102,9 +102,6 @@ void odt_field(struct odt *o, const char *label, const char *value);
 enum pt_status odt_fragment(struct odt *o, struct pt_buf *out,
                             struct pt_err *err);
 
-/* The time of a document: SOURCE_DATE_EPOCH when set, else now.  PT_EUSAGE
- * when SOURCE_DATE_EPOCH is not a number of seconds. */
-enum pt_status odt_time(time_t *t, struct pt_err *err);
 /* "3 december 2026" (UTC) in buf. */
 void odt_date(char *buf, size_t size, time_t t);
 

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "odt.h"
+#include "provenance.h"
 #include "report.h"
 
 /* "a; b; c" of actor or task labels, "-" for none (caller frees). */
@@ -388,7 +389,7 @@ part(struct pt_buf *out, const struct check_result *r, size_t i, size_t n,
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
 		                  "a document report must start in an empty "
 		                  "buffer");
-	if ((rc = odt_time(&when, err)) != PT_OK)
+	if ((rc = provenance_time(&when, err)) != PT_OK)
 		return rc;
 	o = odt_new(kind);
 	if (r != NULL)
