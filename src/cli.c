@@ -276,7 +276,8 @@ const struct cli_command cli_commands[] = {
      "Check one or more proeftuin designs against the rule set at each\n"
      "design's peildatum, quoting every provision from the registry.\n"
      "Every finding shows its review status and the note of its last\n"
-     "decision from the registry ('proeftoets review'); open when none.\n",
+     "decision from the registry ('proeftoets review'); open when none.\n"
+     "A DESIGN.xml of '-' is read from standard input (once).\n",
      check_options, NULL},
     {"ruimte", cmd_ruimte,
      "ruimte [--rules DIR] [--format {formats}] [-o FILE] [--variant FILE] "
@@ -292,7 +293,7 @@ const struct cli_command cli_commands[] = {
      "flows per step with the barriers it brings in and the lowest level\n"
      "that lifts them.  For several designs, the provisions that block more\n"
      "than one proeftuin.  Exit status 0 when every variant is free of\n"
-     "barriers.\n",
+     "barriers.  A DESIGN.xml of '-' is read from standard input (once).\n",
      ruimte_options, NULL},
     {"proeftuinen", cmd_proeftuinen, "proeftuinen [--format text|json]",
      "list the saved proeftuinen and their review counts",
@@ -314,7 +315,8 @@ const struct cli_command cli_commands[] = {
      "nothing.  Review decisions stay attached to the findings, whose ids\n"
      "are stable; a finding the new version no longer has is shown as\n"
      "resolved and keeps its log.  All designs are read before any is\n"
-     "stored.  Exit status 0 also when there are barriers.\n",
+     "stored.  Exit status 0 also when there are barriers.  A DESIGN.xml\n"
+     "of '-' is read from standard input (once).\n",
      proeftuin_options, NULL},
     {"review", cmd_review,
      "review list [--proeftuin ID] [--status STATUS] [--format text|json]\n"
@@ -534,6 +536,20 @@ cli_usage(struct cli *c, const char *cmd, const char *fmt, ...)
 	else
 		fputs("Try 'proeftoets --help'.\n", c->err);
 	return PT_EUSAGE;
+}
+
+int
+cli_check_inputs(struct cli *c, const char *cmd, char *const *paths, size_t n)
+{
+	size_t i, stdin_uses = 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") == 0)
+			stdin_uses++;
+	if (stdin_uses > 1)
+		return cli_usage(c, cmd,
+		                 "standard input ('-') can be given only once");
+	return PT_OK;
 }
 
 const struct cli_command *

@@ -157,6 +157,10 @@ void cli_warn_empty_registry(struct cli *c, struct pt_store *st);
 
 /* -o FILE: NULL (standard output) for "-", else v. */
 const char *cli_output_path(const char *v);
+/* Input operands of cmd: "-" (standard input) at most once; else a usage
+ * error (PT_EUSAGE, reported). */
+int cli_check_inputs(struct cli *c, const char *cmd, char *const *paths,
+                     size_t n);
 
 /*
  * Option parsing with getopt_long over the command's table (reset for

@@ -151,8 +151,9 @@ read_designs(struct cli *c, const char **paths, size_t n, const char *today,
 		if (xml != NULL) {
 			if (xmlsec_read_document(paths[i], &xml[i], &e) !=
 			        PT_OK ||
-			    design_load_memory(xml[i].s, xml[i].len, paths[i],
-			                       today, &designs[i], &e) != PT_OK)
+			    design_load_memory(xml[i].s, xml[i].len,
+			                       fileio_name(paths[i]), today,
+			                       &designs[i], &e) != PT_OK)
 				rc = cli_report(c, &e);
 		} else if (design_load(paths[i], today, &designs[i], &e) !=
 		           PT_OK)
@@ -191,6 +192,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 	save = a.save;
 	paths = (const char **)(argv + first);
 	npaths = (size_t)(argc - first);
+	if ((r = cli_check_inputs(c, "check", argv + first, npaths)) != PT_OK)
+		return r;
 
 	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK)
 		return cli_report(c, &e);

@@ -71,6 +71,12 @@ cmd_import(struct cli *c, int argc, char **argv)
 	if (npaths == 0 && !bundled)
 		return cli_usage(c, "import",
 		                 "no file or directory given (or --bundled)");
+	for (i = 0; i < npaths; i++)
+		if (strcmp(argv[g.ind + (int)i], "-") == 0)
+			return cli_usage(
+			    c, "import",
+			    "import reads law files by name: "
+			    "standard input ('-') is not supported");
 	paths = xcalloc(npaths + 1, sizeof *paths);
 	for (i = 0; i < npaths; i++)
 		paths[i] = argv[g.ind + (int)i];

@@ -18,6 +18,7 @@
 #include "check.h"
 #include "cli_priv.h"
 #include "design.h"
+#include "fileio.h"
 #include "json.h"
 #include "review.h"
 #include "rules.h"
@@ -175,6 +176,9 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 	npaths = (size_t)(argc - g.ind);
 	if (npaths == 0)
 		return cli_usage(c, "proeftuin", "no design file given");
+	if ((rc = cli_check_inputs(c, "proeftuin", argv + g.ind, npaths)) !=
+	    PT_OK)
+		return rc;
 	if (rules_load_dir(rules_dir, &rs, &e) != PT_OK)
 		return cli_report(c, &e);
 	xml = xcalloc(npaths, sizeof *xml);
@@ -185,7 +189,8 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
 		if (xmlsec_read_document(paths[i], &xml[i], &e) != PT_OK ||
-		    design_load_memory(xml[i].s, xml[i].len, paths[i], today,
+		    design_load_memory(xml[i].s, xml[i].len,
+		                       fileio_name(paths[i]), today,
 		                       &designs[i], &e) != PT_OK)
 			rc = cli_report(c, &e);
 	}
@@ -213,12 +218,13 @@ proeftuin_add(struct cli *c, int argc, char **argv)
 			    designs[i]->id, info.version, res->nbarriers,
 			    res->nbarriers == 1 ? "barrier" : "barriers",
 			    res->nrisks, res->nrisks == 1 ? "risk" : "risks",
-			    paths[i]);
+			    fileio_name(paths[i]));
 		} else {
 			pt_buf_addf(&lines,
 			            "unchanged %s: version %d is the same "
 			            "design  %s\n",
-			            designs[i]->id, info.version, paths[i]);
+			            designs[i]->id, info.version,
+			            fileio_name(paths[i]));
 		}
 		check_result_free(res);
 	}

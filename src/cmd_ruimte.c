@@ -31,6 +31,7 @@ ruimte_args(struct cli *c, int argc, char **argv, struct ruimte_args *a,
 
 	memset(a, 0, sizeof *a);
 	a->fmt = format_default(FORMAT_RUIMTE);
+	a->rules_dir = cli_default_rules_dir();
 	cli_getopt_init(&g, c, "ruimte", NULL, argc, argv);
 	while ((id = cli_getopt_next(&g)) > 0) {
 		switch (id) {
@@ -91,8 +92,8 @@ ruimte_all(struct cli *c, const struct ruimte_args *a, char **paths, size_t n,
 		pt_err_clear(&e);
 		pt_buf_reset(&xml);
 		if (xmlsec_read_document(paths[i], &xml, &e) != PT_OK ||
-		    ruimte_run(xml.s, xml.len, paths[i], a->today, rs, st,
-		               &res[i], &e) != PT_OK)
+		    ruimte_run(xml.s, xml.len, fileio_name(paths[i]), a->today,
+		               rs, st, &res[i], &e) != PT_OK)
 			rc = cli_report(c, &e);
 	}
 	pt_buf_release(&xml);
@@ -114,6 +115,9 @@ cmd_ruimte(struct cli *c, int argc, char **argv)
 
 	if ((r = ruimte_args(c, argc, argv, &a, &first)) != PT_OK)
 		return r == CLI_HELP_SHOWN ? PT_OK : r;
+	if ((r = cli_check_inputs(c, "ruimte", argv + first,
+	                          (size_t)(argc - first))) != PT_OK)
+		return r;
 	if (rules_load_dir(a.rules_dir, &rs, &e) != PT_OK)
 		return cli_report(c, &e);
 	n = (size_t)(argc - first);

@@ -25,6 +25,7 @@
 
 #include "buf.h"
 #include "design.h"
+#include "fileio.h"
 #include "vocab.h"
 #include "xmlsec.h"
 
@@ -844,7 +845,8 @@ design_load(const char *path, const char *today, struct design **out,
 	 * libxml2 never opens a file itself.
 	 */
 	if ((rc = xmlsec_read_document(path, &b, err)) == PT_OK)
-		rc = design_load_memory(b.s, b.len, path, today, out, err);
+		rc = design_load_memory(b.s, b.len, fileio_name(path), today,
+		                        out, err);
 	pt_buf_release(&b);
 	return rc;
 }

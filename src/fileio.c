@@ -46,14 +46,76 @@ too_large(const char *path, size_t max, struct pt_err *err)
 	                  "file larger than %zu bytes", max);
 }
 
+/* Append fd to b up to max bytes; errors name path.  fd stays open. */
+static enum pt_status
+read_fd(int fd, const char *path, size_t max, struct pt_buf *b,
+        struct pt_err *err)
+{
+	size_t start = b->len, got = 0;
+	ssize_t n;
+
+	for (;;) {
+		if (b->cap - b->len < 8192)
+			pt_buf_grow(b, 65536);
+		n = read(fd, b->s + b->len, b->cap - b->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		b->len += (size_t)n;
+		got += (size_t)n;
+		if (got > max) {
+			b->len = start;
+			b->s[b->len] = '\0';
+			return too_large(path, max, err);
+		}
+	}
+	if (n < 0) {
+		int e = errno;
+
+		b->len = start;
+		b->s[b->len] = '\0';
+		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
+		                  strerror(e));
+	}
+	b->s[b->len] = '\0';
+	return PT_OK;
+}
+
+/*
+ * Standard input, asked for by name ("-"): a pipe or a terminal is what
+ * the user chose, so only a directory is refused; the cap still holds.
+ */
+static enum pt_status
+read_stdin(size_t max, struct pt_buf *b, struct pt_err *err)
+{
+	const char *name = fileio_name("-");
+	struct stat st;
+
+	if (fstat(STDIN_FILENO, &st) != 0)
+		return pt_err_set(err, PT_EIO, name, 0, 0, "cannot read: %s",
+		                  strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return not_regular(name, st.st_mode, err);
+	return read_fd(STDIN_FILENO, name, max, b, err);
+}
+
+const char *
+fileio_name(const char *path)
+{
+	return path != NULL && strcmp(path, "-") == 0 ? FILEIO_STDIN_NAME
+	                                              : path;
+}
+
 enum pt_status
 fileio_read(const char *path, size_t max, struct pt_buf *b, struct pt_err *err)
 {
-	size_t start = b->len, got = 0;
+	enum pt_status rc;
 	struct stat st;
-	ssize_t n;
 	int fd;
 
+	if (strcmp(path, "-") == 0)
+		return read_stdin(max, b, err);
 	/*
 	 * O_NONBLOCK: opening a FIFO for reading must not wait for a
 	 * writer; the file is refused right after, by its type.
@@ -79,35 +141,9 @@ fileio_read(const char *path, size_t max, struct pt_buf *b, struct pt_err *err)
 	}
 	/* The size may change while reading: the cap is kept on the bytes. */
 	pt_buf_grow(b, (size_t)st.st_size + 1);
-	for (;;) {
-		if (b->cap - b->len < 8192)
-			pt_buf_grow(b, 65536);
-		n = read(fd, b->s + b->len, b->cap - b->len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		b->len += (size_t)n;
-		got += (size_t)n;
-		if (got > max) {
-			close(fd);
-			b->len = start;
-			b->s[b->len] = '\0';
-			return too_large(path, max, err);
-		}
-	}
-	if (n < 0) {
-		int e = errno;
-
-		close(fd);
-		b->len = start;
-		b->s[b->len] = '\0';
-		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot read: %s",
-		                  strerror(e));
-	}
+	rc = read_fd(fd, path, max, b, err);
 	close(fd);
-	b->s[b->len] = '\0';
-	return PT_OK;
+	return rc;
 }
 
 /* --- writing ------------------------------------------------------------ */

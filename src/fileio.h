@@ -9,7 +9,10 @@
  * pipe never hangs or fills memory; a file over the caller's cap is
  * refused with PT_EINPUT ("file larger than N MB") without reading past
  * the cap.  Every path that reads a design, a rule file or a saved file
- * goes through it (xmlsec_read_document() adds the XML checks).
+ * goes through it (xmlsec_read_document() adds the XML checks).  The
+ * name "-" is standard input, which may be a pipe or a terminal (a
+ * directory is refused) and has the same cap; errors call it "<stdin>"
+ * (fileio_name()).
  *
  * Writing: fileio_create() .. fileio_commit() write an output file.
  *   - A regular file (or a new one) is written to a temporary file beside
@@ -48,6 +51,10 @@
  */
 enum pt_status fileio_read(const char *path, size_t max, struct pt_buf *b,
                            struct pt_err *err);
+
+/* How errors and reports name the input path: "<stdin>" for "-". */
+#define FILEIO_STDIN_NAME "<stdin>"
+const char *fileio_name(const char *path);
 
 struct fileio_out;
 

@@ -267,7 +267,7 @@ xmlsec_read_document(const char *path, struct pt_buf *b, struct pt_err *err)
 	if ((rc = fileio_read(path, XMLSEC_MAX_DOCUMENT, b, err)) != PT_OK)
 		return rc;
 	if (b->len == 0)
-		return pt_err_set(err, PT_EINPUT, path, 1, 1,
+		return pt_err_set(err, PT_EINPUT, fileio_name(path), 1, 1,
 		                  "empty file: no XML document");
 	return PT_OK;
 }
@@ -283,7 +283,7 @@ xmlsec_parse_file(const char *path, struct pt_err *err)
 	 * loader refuses every load, the document itself included.
 	 */
 	if (xmlsec_read_document(path, &b, err) == PT_OK)
-		doc = parse_common(b.s, b.len, path, err);
+		doc = parse_common(b.s, b.len, fileio_name(path), err);
 	pt_buf_release(&b);
 	return doc;
 }

@@ -12,6 +12,7 @@
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,6 +425,101 @@ START_TEST(test_cli_check_output_file)
 }
 END_TEST
 
+/* Run the CLI with the file path (or a directory) as standard input. */
+static int
+cli_stdin(const char *path, char **out, char **err, const char *cmd,
+          const char *arg)
+{
+	char *rules = t_src("rules");
+	int saved = dup(STDIN_FILENO), fd, rc;
+
+	ck_assert_int_ge(saved, 0);
+	fd = open(path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	close(fd);
+	if (strcmp(cmd, "proeftuin") == 0)
+		rc = t_cli(out, err, "--db", db, cmd, "add", "--rules", rules,
+		           arg, NULL);
+	else
+		rc = t_cli(out, err, "--db", db, cmd, "--rules", rules, arg,
+		           NULL);
+	ck_assert_int_eq(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	free(rules);
+	return rc;
+}
+
+/* "-" reads a design from standard input, once; errors call it <stdin>. */
+START_TEST(test_cli_stdin_design)
+{
+	char *rules = t_src("rules"),
+	     *noord = t_src("xml/proeftuinen/noord.xml");
+	char *bad = t_write(dir, "kapot.xml", "<proeftuin", 10);
+	char *out, *err, *want;
+
+	ck_assert_int_eq(t_cli(&want, &err, "--db", db, "check", "--rules",
+	                       rules, noord, NULL),
+	                 PT_FINDINGS);
+	free(err);
+	ck_assert_int_eq(cli_stdin(noord, &out, &err, "check", "-"),
+	                 PT_FINDINGS);
+	ck_assert_str_eq(out, want);
+	free(out);
+	free(err);
+	free(want);
+	ck_assert_int_eq(cli_stdin(bad, &out, &err, "check", "-"), PT_EINPUT);
+	ck_assert_msg(t_contains(err, "<stdin>:"), "%s", err);
+	free(out);
+	free(err);
+	ck_assert_int_eq(cli_stdin(dir, &out, &err, "check", "-"), PT_EIO);
+	ck_assert(t_contains(err, "<stdin>: is a directory"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(cli_stdin(noord, &out, &err, "ruimte", "-"), 0);
+	ck_assert(t_contains(out, "noord"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(cli_stdin(noord, &out, &err, "proeftuin", "-"), 0);
+	ck_assert_msg(t_contains(out, "saved") && t_contains(out, "<stdin>"),
+	              "%s", out);
+	free(out);
+	free(err);
+	/* Standard input can be read only once. */
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check", "--rules",
+	                       rules, "-", "-", NULL),
+	                 PT_EUSAGE);
+	ck_assert(t_contains(err, "only once"));
+	free(err);
+	ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "import", "-", NULL),
+	                 PT_EUSAGE);
+	ck_assert(t_contains(err, "not supported"));
+	free(err);
+	free(rules);
+	free(noord);
+	free(bad);
+}
+END_TEST
+
+/* ruimte finds the rules where check does, without --rules. */
+START_TEST(test_cli_ruimte_default_rules)
+{
+	char *rules = t_src("rules"),
+	     *noord = t_src("xml/proeftuinen/noord.xml");
+	char *out, *err;
+
+	setenv("PROEFTOETS_RULES", rules, 1);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "ruimte", noord, NULL),
+	                 0);
+	unsetenv("PROEFTOETS_RULES");
+	ck_assert(t_contains(out, "noord"));
+	free(out);
+	free(err);
+	free(rules);
+	free(noord);
+}
+END_TEST
+
 /* check -o onto a device writes through and leaves the device; onto a
  * symbolic link it is refused; a write that fails half-way (a file-size
  * limit, as a full disk) leaves the old report whole. */
@@ -537,6 +633,8 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_check_output_file);
 	tcase_add_test(tc, test_cli_check_output_targets);
 	tcase_add_test(tc, test_cli_escapes_control_bytes);
+	tcase_add_test(tc, test_cli_stdin_design);
+	tcase_add_test(tc, test_cli_ruimte_default_rules);
 	suite_add_tcase(s, tc);
 	return s;
 }
