@@ -76,7 +76,7 @@ END_TEST
 START_TEST(test_cli_man_page_lists_commands)
 {
 	const struct cli_command *c;
-	char *path = t_src("doc/proeftoets.1");
+	char *path = t_src("doc/proeftoets.1.in");
 	char *man = t_read(path, NULL);
 
 	ck_assert_ptr_nonnull(man);
@@ -93,7 +93,7 @@ END_TEST
  * formats of the table, in its order. */
 START_TEST(test_cli_man_page_lists_formats)
 {
-	char *path = t_src("doc/proeftoets.1"), *man = t_read(path, NULL);
+	char *path = t_src("doc/proeftoets.1.in"), *man = t_read(path, NULL);
 	const struct cli_command *c;
 	const struct cli_option *o;
 	struct pt_buf want = PT_BUF_INIT, head = PT_BUF_INIT;
@@ -125,6 +125,22 @@ START_TEST(test_cli_man_page_lists_formats)
 	pt_buf_release(&head);
 	free(man);
 	free(path);
+}
+END_TEST
+
+/* The built man page names the paths of the configured prefix. */
+START_TEST(test_cli_man_page_files)
+{
+	char *man = t_read("doc/proeftoets.1", NULL);
+
+	ck_assert_msg(man != NULL, "doc/proeftoets.1 not built");
+	ck_assert(t_contains(man, ".I " PKGDATADIR "/rules\n"));
+	ck_assert(t_contains(man, ".I " PKGDATADIR "/bwb\n"));
+	ck_assert_msg(!t_contains(man, "@pkgdatadir@") &&
+	                  !t_contains(man, "@prefix@") &&
+	                  !t_contains(man, "@bashcompletiondir@"),
+	              "a placeholder is left in the man page");
+	free(man);
 }
 END_TEST
 
@@ -635,6 +651,7 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_escapes_control_bytes);
 	tcase_add_test(tc, test_cli_stdin_design);
 	tcase_add_test(tc, test_cli_ruimte_default_rules);
+	tcase_add_test(tc, test_cli_man_page_files);
 	suite_add_tcase(s, tc);
 	return s;
 }
