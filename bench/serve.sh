@@ -10,6 +10,8 @@
 #   BENCH_RUNS        renders of its page to time (default 30)
 #   LOAD_REQUESTS     requests of the load test (default 20000; 0 = skip)
 #   LOAD_CONCURRENCY  concurrent connections (default 16)
+#   MIXED_WRITES      decisions posted during the mixed load (default 200;
+#                     0 = skip it)
 #
 # Imports xml/bwb into a fresh registry, saves a generated proeftuin with
 # at least BENCH_FINDINGS findings (every team runs a child-protection
@@ -24,6 +26,11 @@
 #      cookie: requests per second, the 99th percentile, failed and
 #      non-2xx answers, and the server's resident memory before and after
 #      (and after a second run, to tell a leak from warm caches).
+#   3. the same readers again while a writer posts MIXED_WRITES review
+#      decisions, one after the other, to a finding of noord: the readers'
+#      p50 and p99 as ratios of those of the readers alone (part 2), the
+#      writer's decisions per second and its slowest answer, and whether
+#      every decision acknowledged (303) is in the audit log.
 # Only 127.0.0.1 is ever contacted.  Not a test: the figures go in README.md.
 set -eu
 
@@ -34,6 +41,7 @@ want=${BENCH_FINDINGS:-1000}
 runs=${BENCH_RUNS:-30}
 requests=${LOAD_REQUESTS:-20000}
 conc=${LOAD_CONCURRENCY:-16}
+writes=${MIXED_WRITES:-200}
 
 [ -x "$bin" ] || { echo "$0: no proeftoets binary at '$bin' (set PROEFTOETS)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "$0: curl is missing" >&2; exit 1; }
@@ -74,6 +82,8 @@ awk -v n="$teams" 'BEGIN {
 "$bin" --db "$db" proeftuin add -q --rules "$src/rules" "$work/groot.xml" \
 	"$src/xml/proeftuinen/noord.xml"
 echo "bench-wachtwoord" | "$bin" --db "$db" user add bench --role reviewer >/dev/null
+finding=$("$bin" --db "$db" review list --proeftuin noord --format json |
+	sed -n 's/^    "id": "\(.*\)",$/\1/p' | head -1)
 
 "$bin" --db "$db" serve --listen 127.0.0.1:0 --rules "$src/rules" \
 	> "$work/out" 2> "$work/err" &
@@ -147,6 +157,67 @@ if [ "$requests" -gt 0 ]; then
 	if ! grep -q '^Failed requests: *0$' "$work/ab1" ||
 	    grep -q '^Non-2xx responses' "$work/ab1"; then
 		echo "$0: errors under load" >&2
+		exit 1
+	fi
+fi
+if [ "$requests" -gt 0 ] && [ "$writes" -gt 0 ]; then
+	# The writer: the form token from the finding page, then one decision
+	# after the other, alternating two statuses so that each is a change.
+	fpath="/findings/$(printf '%s' "$finding" | sed 's/>/%3E/g')"
+	csrf=$(curl -s -b "pt_sessie=$token" "$url$fpath" |
+		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	[ -n "$csrf" ] || { echo "$0: no review form on $fpath" >&2; exit 1; }
+	before=$("$bin" --db "$db" review log "$finding" | grep -c ' -> ' || true)
+	ab -q -n "$requests" -c "$conc" -C "pt_sessie=$token" \
+		"$url/proeftuinen/noord" > "$work/ab3" 2>&1 &
+	readers=$!
+	(
+		i=0
+		while [ "$i" -lt "$writes" ]; do
+			if [ $((i % 2)) -eq 0 ]; then st=confirmed; else st=open; fi
+			curl -s -b "pt_sessie=$token" -H "Origin: $url" \
+				-o "$work/wbody" -w '%{http_code} %{time_total}\n' \
+				-d "csrf=$csrf&status=$st&note=bench+$i" \
+				"$url$fpath/review"
+			i=$((i + 1))
+		done
+	) > "$work/writes" 2>&1 &
+	writer=$!
+	wstart=$(date +%s.%N)
+	wait "$writer"
+	wend=$(date +%s.%N)
+	wait "$readers" || { cat "$work/ab3" >&2; exit 1; }
+	after=$("$bin" --db "$db" review log "$finding" | grep -c ' -> ' || true)
+	acked=$(grep -c '^303 ' "$work/writes" || true)
+	awk -v n="$requests" -v c="$conc" -v w="$writes" -v acked="$acked" \
+	    -v logged=$((after - before)) -v t0="$wstart" -v t1="$wend" '
+		FNR == 1 { f++ }
+		f == 1 && /^ +50%/ { a50 = $2 } f == 1 && /^ +99%/ { a99 = $2 }
+		f == 2 && /^ +50%/ { m50 = $2 } f == 2 && /^ +99%/ { m99 = $2 }
+		# A page shows the decision just made, so its length varies:
+		# only connect, receive and exception failures count here.
+		f == 2 && /^ +\(Connect:/ {
+			gsub(/[(),]/, " ");
+			failed = $2 + $4 + $8
+		}
+		f == 2 && /^Non-2xx responses/ { non2xx = $3 }
+		f == 3 { if ($2 > wmax) wmax = $2 }
+		END {
+			printf "mixed: the readers of part 2 while %d decisions are posted\n", w;
+			printf "  readers: p50 %s ms (%.2fx alone), p99 %s ms (%.2fx alone), failed %d, non-2xx %d\n",
+			    m50, m50 / (a50 > 0 ? a50 : 1), m99, m99 / (a99 > 0 ? a99 : 1),
+			    failed, non2xx + 0
+			printf "  writer: %.1f decisions/s, slowest %.0f ms; %d acknowledged, %d in the log\n",
+			    w / (t1 - t0), wmax * 1000, acked, logged
+		}' "$work/ab1" "$work/ab3" "$work/writes"
+	if [ "$acked" -ne "$writes" ] || [ "$((after - before))" -ne "$acked" ]; then
+		echo "$0: a decision was refused or lost under load:" >&2
+		grep -v '^303 ' "$work/writes" | head -5 >&2
+		exit 1
+	fi
+	if grep -q '^Non-2xx responses' "$work/ab3" ||
+	    grep -Eq '^ +\(Connect: [1-9]|Receive: [1-9]|Exceptions: [1-9]' "$work/ab3"; then
+		echo "$0: reader errors under the mixed load" >&2
 		exit 1
 	fi
 fi
