@@ -997,12 +997,8 @@ cli_provision_ref(struct cli *c, const char *cmd, struct pt_store *st,
 		return cli_usage(c, cmd,
 		                 "need a provision: BWB-ID ARTIKEL, or as in "
 		                 "'BW 1:255 lid 2' or 'art. 3.2 Jeugdwet'");
-	if (npos == 2 && lawref_is_bwb(pos[0])) {
-		ref->bwb = xstrdup(pos[0]);
-		memcpy(ref->bwb, "BWBR", 4);
-		ref->artikel = xstrdup(pos[1]);
+	if (npos == 2 && lawref_pair(pos[0], pos[1], ref))
 		return PT_OK;
-	}
 	for (i = 0; i < npos; i++) {
 		if (i > 0)
 			pt_buf_addc(&text, ' ');

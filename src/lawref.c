@@ -181,6 +181,28 @@ shown(const char *s, char buf[72])
 	return buf;
 }
 
+/* The BWB id s (checked by lawref_is_bwb()) with its prefix in capitals;
+ * caller frees. */
+static char *
+bwb_upper(const char *s)
+{
+	char *id = xstrdup(s);
+
+	memcpy(id, "BWBR", 4);
+	return id;
+}
+
+int
+lawref_pair(const char *bwb, const char *artikel, struct lawref *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!lawref_is_bwb(bwb))
+		return 0;
+	out->bwb = bwb_upper(bwb);
+	out->artikel = xstrdup(artikel);
+	return 1;
+}
+
 enum pt_status
 lawref_parse(const char *text, const struct store_law *laws, size_t nlaws,
              struct lawref *out, struct pt_err *err)
@@ -271,8 +293,7 @@ lawref_parse(const char *text, const struct store_law *laws, size_t nlaws,
 		                shown(text, tb));
 	}
 	if (rc == PT_OK) {
-		out->bwb = xstrdup(bwb);
-		memcpy(out->bwb, "BWBR", 4);
+		out->bwb = bwb_upper(bwb);
 		out->artikel = art;
 		out->lid = lid;
 		art = lid = NULL;

@@ -32,6 +32,10 @@ struct lawref {
 enum pt_status lawref_parse(const char *text, const struct store_law *laws,
                             size_t nlaws, struct lawref *out,
                             struct pt_err *err);
+/* The plain form "BWB-ID ARTIKEL" of two operands: 1 and out filled (the
+ * article as given, unread) when bwb is a BWB id, else 0.  Free out with
+ * lawref_release(). */
+int lawref_pair(const char *bwb, const char *artikel, struct lawref *out);
 void lawref_release(struct lawref *r);
 /* Whether s is a BWB id in any case ("BWBR0034925", "bwbr0034925"). */
 int lawref_is_bwb(const char *s);
