@@ -244,6 +244,43 @@ bad:
 	return NULL;
 }
 
+/* The fields of an application/x-www-form-urlencoded body, raw, in order:
+ * the one walk that form_field() and form_problem() share. */
+struct form_iter {
+	const char *p, *end;
+};
+
+struct form_span {
+	const char *name, *value; /* value NULL for a field without '=' */
+	size_t nlen, vlen;
+};
+
+static void
+form_iter_init(struct form_iter *it, const struct pt_buf *body)
+{
+	it->p = body->s;
+	it->end = body->s + body->len;
+}
+
+/* The next field in *f: 1, or 0 at the end. */
+static int
+form_next(struct form_iter *it, struct form_span *f)
+{
+	const char *amp, *stop, *eq;
+
+	if (it->p >= it->end)
+		return 0;
+	amp = memchr(it->p, '&', (size_t)(it->end - it->p));
+	stop = amp != NULL ? amp : it->end;
+	eq = memchr(it->p, '=', (size_t)(stop - it->p));
+	f->name = it->p;
+	f->nlen = (size_t)((eq != NULL ? eq : stop) - it->p);
+	f->value = eq != NULL ? eq + 1 : NULL;
+	f->vlen = eq != NULL ? (size_t)(stop - eq - 1) : 0;
+	it->p = stop + 1;
+	return 1;
+}
+
 /*
  * The value of field name in an application/x-www-form-urlencoded body
  * (decoded; caller frees), NULL when absent.  *bad is set when the body
@@ -252,38 +289,31 @@ bad:
 static char *
 form_field(const struct pt_buf *body, const char *name, int *bad)
 {
-	const char *p = body->s, *end = body->s + body->len;
+	struct form_iter it;
+	struct form_span f;
 
 	if (memchr(body->s, '\0', body->len) != NULL) {
 		*bad = 1;
 		return NULL;
 	}
-	while (p < end) {
-		const char *amp = memchr(p, '&', (size_t)(end - p));
-		const char *stop = amp != NULL ? amp : end;
-		const char *eq = memchr(p, '=', (size_t)(stop - p));
-		char *key;
+	form_iter_init(&it, body);
+	while (form_next(&it, &f)) {
+		char *key = pct_decode(f.name, f.nlen, 1), *v;
 
-		if (eq == NULL)
-			eq = stop;
-		key = pct_decode(p, (size_t)(eq - p), 1);
 		if (key == NULL) {
 			*bad = 1;
 			return NULL;
 		}
-		if (strcmp(key, name) == 0) {
-			char *v =
-			    eq < stop
-			        ? pct_decode(eq + 1, (size_t)(stop - eq - 1), 1)
-			        : xstrdup("");
-
+		if (strcmp(key, name) != 0) {
 			free(key);
-			if (v == NULL)
-				*bad = 1;
-			return v;
+			continue;
 		}
 		free(key);
-		p = stop + 1;
+		v = f.value != NULL ? pct_decode(f.value, f.vlen, 1)
+		                    : xstrdup("");
+		if (v == NULL)
+			*bad = 1;
+		return v;
 	}
 	return NULL;
 }
@@ -468,29 +498,24 @@ form_problem(struct call *c)
 {
 	const char *ct = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
 	                                             "Content-Type");
-	const struct pt_buf *b = &c->rq->body;
-	const char *p = b->s, *end = b->s + b->len, *names[SERVE_FORM_FIELDS];
-	size_t lens[SERVE_FORM_FIELDS], n = 0, i;
+	struct form_span seen[SERVE_FORM_FIELDS], f;
+	struct form_iter it;
+	size_t n = 0, i;
 
 	if (ct == NULL ||
 	    strncmp(ct, "application/x-www-form-urlencoded", 33) != 0 ||
 	    (ct[33] != '\0' && ct[33] != ';'))
 		return "Het verzoek is geen formulier.";
-	while (p < end) {
-		const char *amp = memchr(p, '&', (size_t)(end - p));
-		const char *stop = amp != NULL ? amp : end;
-		const char *eq = memchr(p, '=', (size_t)(stop - p));
-		size_t len = (size_t)((eq != NULL ? eq : stop) - p);
-
+	form_iter_init(&it, &c->rq->body);
+	while (form_next(&it, &f)) {
 		if (n == SERVE_FORM_FIELDS)
 			return "Het formulier heeft te veel velden.";
 		for (i = 0; i < n; i++)
-			if (lens[i] == len && memcmp(names[i], p, len) == 0)
+			if (seen[i].nlen == f.nlen &&
+			    memcmp(seen[i].name, f.name, f.nlen) == 0)
 				return "Het formulier noemt een veld twee "
 				       "keer.";
-		names[n] = p;
-		lens[n++] = len;
-		p = stop + 1;
+		seen[n++] = f;
 	}
 	return NULL;
 }
