@@ -10,8 +10,11 @@
 #   BENCH_RUNS        renders of its page to time (default 30)
 #   LOAD_REQUESTS     requests of the load test (default 20000; 0 = skip)
 #   LOAD_CONCURRENCY  concurrent connections (default 16)
-#   MIXED_WRITES      decisions posted during the mixed load (default 200;
-#                     0 = skip it)
+#   MIXED_WRITES      decisions posted by each writer during the mixed load
+#                     (default 200; 0 = skip it)
+#   MIXED_CONCURRENCY readers' connections in the mixed load (default 24: the
+#                     server takes 32 from one address, and the web writer
+#                     needs one of its own)
 #
 # Imports xml/bwb into a fresh registry, saves a generated proeftuin with
 # at least BENCH_FINDINGS findings (every team runs a child-protection
@@ -26,11 +29,12 @@
 #      cookie: requests per second, the 99th percentile, failed and
 #      non-2xx answers, and the server's resident memory before and after
 #      (and after a second run, to tell a leak from warm caches).
-#   3. the same readers again while a writer posts MIXED_WRITES review
-#      decisions, one after the other, to a finding of noord: the readers'
-#      p50 and p99 as ratios of those of the readers alone (part 2), the
-#      writer's decisions per second and its slowest answer, and whether
-#      every decision acknowledged (303) is in the audit log.
+#   3. LOAD_REQUESTS reads at MIXED_CONCURRENCY while three writers each
+#      record MIXED_WRITES review decisions, one after the other, on their
+#      own finding of noord: the web form, and two `proeftoets review set`
+#      processes.  Prints the readers' requests per second, p50 and p99
+#      (with ratios of part 2's), the web writer's rate and slowest answer,
+#      and whether every acknowledged decision is in the audit log.
 # Only 127.0.0.1 is ever contacted.  Not a test: the figures go in README.md.
 set -eu
 
@@ -42,6 +46,7 @@ runs=${BENCH_RUNS:-30}
 requests=${LOAD_REQUESTS:-20000}
 conc=${LOAD_CONCURRENCY:-16}
 writes=${MIXED_WRITES:-200}
+mconc=${MIXED_CONCURRENCY:-24}
 
 [ -x "$bin" ] || { echo "$0: no proeftoets binary at '$bin' (set PROEFTOETS)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "$0: curl is missing" >&2; exit 1; }
@@ -82,8 +87,11 @@ awk -v n="$teams" 'BEGIN {
 "$bin" --db "$db" proeftuin add -q --rules "$src/rules" "$work/groot.xml" \
 	"$src/xml/proeftuinen/noord.xml"
 echo "bench-wachtwoord" | "$bin" --db "$db" user add bench --role reviewer >/dev/null
-finding=$("$bin" --db "$db" review list --proeftuin noord --format json |
-	sed -n 's/^    "id": "\(.*\)",$/\1/p' | head -1)
+"$bin" --db "$db" review list --proeftuin noord --format json |
+	sed -n 's/^    "id": "\(.*\)",$/\1/p' | head -3 > "$work/findings"
+finding=$(sed -n 1p "$work/findings")
+cli1=$(sed -n 2p "$work/findings")
+cli2=$(sed -n 3p "$work/findings")
 
 "$bin" --db "$db" serve --listen 127.0.0.1:0 --rules "$src/rules" \
 	> "$work/out" 2> "$work/err" &
@@ -167,8 +175,11 @@ if [ "$requests" -gt 0 ] && [ "$writes" -gt 0 ]; then
 	csrf=$(curl -s -b "pt_sessie=$token" "$url$fpath" |
 		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
 	[ -n "$csrf" ] || { echo "$0: no review form on $fpath" >&2; exit 1; }
-	before=$("$bin" --db "$db" review log "$finding" | grep -c ' -> ' || true)
-	ab -q -n "$requests" -c "$conc" -C "pt_sessie=$token" \
+	logged() { "$bin" --db "$db" review log "$1" | grep -c ' -> ' || true; }
+	before=$(logged "$finding")
+	before1=$(logged "$cli1")
+	before2=$(logged "$cli2")
+	ab -q -n "$requests" -c "$mconc" -C "pt_sessie=$token" \
 		"$url/proeftuinen/noord" > "$work/ab3" 2>&1 &
 	readers=$!
 	(
@@ -184,13 +195,35 @@ if [ "$requests" -gt 0 ] && [ "$writes" -gt 0 ]; then
 	) > "$work/writes" 2>&1 &
 	writer=$!
 	wstart=$(date +%s.%N)
+	# Two command-line writers beside the web form, each on its own
+	# finding; a line per decision the command acknowledged (exit 0).
+	for k in 1 2; do
+		eval "f=\$cli$k"
+		(
+			i=0
+			while [ "$i" -lt "$writes" ]; do
+				if [ $((i % 2)) -eq 0 ]; then st=confirmed; else st=open; fi
+				if "$bin" --db "$db" review set "$f" "$st" --by "cli-$k" \
+				    --note "bench $i" >/dev/null 2>>"$work/cli$k.err"; then
+					echo ok
+				fi
+				i=$((i + 1))
+			done
+		) > "$work/cli$k" &
+		eval "cliw$k=\$!"
+	done
 	wait "$writer"
 	wend=$(date +%s.%N)
+	wait "$cliw1"
+	wait "$cliw2"
 	wait "$readers" || { cat "$work/ab3" >&2; exit 1; }
-	after=$("$bin" --db "$db" review log "$finding" | grep -c ' -> ' || true)
+	after=$(logged "$finding")
 	acked=$(grep -c '^303 ' "$work/writes" || true)
-	awk -v n="$requests" -v c="$conc" -v w="$writes" -v acked="$acked" \
-	    -v logged=$((after - before)) -v t0="$wstart" -v t1="$wend" '
+	cliacked=$(( $(grep -c '^ok$' "$work/cli1" || true) + $(grep -c '^ok$' "$work/cli2" || true) ))
+	clilogged=$(( $(logged "$cli1") - before1 + $(logged "$cli2") - before2 ))
+	awk -v n="$requests" -v c="$mconc" -v w="$writes" -v acked="$acked" \
+	    -v logged=$((after - before)) -v t0="$wstart" -v t1="$wend" \
+	    -v cliacked="$cliacked" -v clilogged="$clilogged" '
 		FNR == 1 { f++ }
 		f == 1 && /^ +50%/ { a50 = $2 } f == 1 && /^ +99%/ { a99 = $2 }
 		f == 2 && /^ +50%/ { m50 = $2 } f == 2 && /^ +99%/ { m99 = $2 }
@@ -201,16 +234,20 @@ if [ "$requests" -gt 0 ] && [ "$writes" -gt 0 ]; then
 			failed = $2 + $4 + $8
 		}
 		f == 2 && /^Non-2xx responses/ { non2xx = $3 }
+		f == 2 && /^Requests per second/ { rps = $4 }
 		f == 3 { if ($2 > wmax) wmax = $2 }
 		END {
-			printf "mixed: the readers of part 2 while %d decisions are posted\n", w;
-			printf "  readers: p50 %s ms (%.2fx alone), p99 %s ms (%.2fx alone), failed %d, non-2xx %d\n",
-			    m50, m50 / (a50 > 0 ? a50 : 1), m99, m99 / (a99 > 0 ? a99 : 1),
+			printf "mixed: %d reads at concurrency %d while 3 writers record %d decisions each\n", n, c, w;
+			printf "  readers: %s requests/s, p50 %s ms (%.2fx part 2), p99 %s ms (%.2fx part 2), failed %d, non-2xx %d\n",
+			    rps, m50, m50 / (a50 > 0 ? a50 : 1), m99, m99 / (a99 > 0 ? a99 : 1),
 			    failed, non2xx + 0
-			printf "  writer: %.1f decisions/s, slowest %.0f ms; %d acknowledged, %d in the log\n",
+			printf "  web writer: %.1f decisions/s, slowest %.0f ms; %d acknowledged, %d in the log\n",
 			    w / (t1 - t0), wmax * 1000, acked, logged
+			printf "  command-line writers: %d acknowledged, %d in the log\n",
+			    cliacked, clilogged
 		}' "$work/ab1" "$work/ab3" "$work/writes"
-	if [ "$acked" -ne "$writes" ] || [ "$((after - before))" -ne "$acked" ]; then
+	if [ "$acked" -ne "$writes" ] || [ "$((after - before))" -ne "$acked" ] ||
+	    [ "$clilogged" -ne "$cliacked" ]; then
 		echo "$0: a decision was refused or lost under load:" >&2
 		grep -v '^303 ' "$work/writes" | head -5 >&2
 		exit 1
