@@ -267,7 +267,10 @@ const struct cli_command cli_commands[] = {
      "Search the text of every article in the registry.  QUERY uses SQLite\n"
      "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
      "Accents are ignored.  Hits show the law, the version and the article,\n"
-     "with the matching words in [brackets].\n",
+     "with the matching words in [brackets].  A reference as lawyers type\n"
+     "it ('art. 3.2 Jeugdwet', 'BW 1:255 lid 2') gives that provision; in\n"
+     "quotes it is searched as words.  Punctuation in words ('ouder-kind',\n"
+     "'c.q.') is read as the words themselves.\n",
      search_options, NULL},
     {"check", cmd_check,
      "check [--rules DIR] [--format {formats}] [-o FILE] [--save] "

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "lawref.h"
 #include "query.h"
 
 struct term {
@@ -133,6 +134,116 @@ query_build(const char *text, char **out, struct pt_err *err)
 	return PT_OK;
 }
 
+/*
+ * text with every word made a phrase ("art." "3.2" "ouder-kind"), each
+ * once: what a reader meant who typed punctuation, not FTS5 syntax.  The
+ * tokenizer then reads "3.2" as 3 followed by 2.  NULL when no word is
+ * left.  Caller frees.
+ */
+static char *
+literal_query(const char *text)
+{
+	struct term t[QUERY_MAX_TERMS];
+	struct pt_buf b = PT_BUF_INIT;
+	const char *p = text, *e, *q;
+	size_t n = 0;
+
+	while (*p) {
+		if (isspace((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		for (e = p; *e && !isspace((unsigned char)*e); e++)
+			;
+		if (!seen(t, n, p, (size_t)(e - p)) && n < QUERY_MAX_TERMS) {
+			t[n].s = p;
+			t[n++].len = (size_t)(e - p);
+			if (b.len > 0)
+				pt_buf_addc(&b, ' ');
+			pt_buf_addc(&b, '"');
+			for (q = p; q < e; q++) {
+				if (*q == '"')
+					pt_buf_addc(&b, '"');
+				pt_buf_addc(&b, *q);
+			}
+			pt_buf_addc(&b, '"');
+		}
+		p = e;
+	}
+	if (n == 0) {
+		pt_buf_release(&b);
+		return NULL;
+	}
+	return pt_buf_detach(&b);
+}
+
+/* At most this many bytes of a provision's text stand in for a snippet. */
+#define QUERY_REF_SNIPPET 240
+
+/* The first bytes of s, cut at a character boundary, with "..." when cut. */
+static char *
+opening(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len <= QUERY_REF_SNIPPET)
+		return xstrdup(s);
+	len = QUERY_REF_SNIPPET;
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	return xasprintf("%.*s...", (int)len, s);
+}
+
+/*
+ * When text is a reference ("art. 3.2 Jeugdwet", "BW 1:255 lid 2") to a
+ * provision of the registry in force at date, that provision as the one
+ * hit: 1.  Else 0, and nothing is set; a quoted phrase is always text.
+ */
+static int
+reference_hit(struct pt_store *st, const char *text, const char *date,
+              struct store_search_hit **hits, size_t *n)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct store_law *laws = NULL;
+	struct store_provision p;
+	struct lawref ref;
+	size_t nlaws = 0;
+	int found = 0;
+
+	if (strchr(text, '"') != NULL ||
+	    store_laws(st, &laws, &nlaws, &e) != PT_OK)
+		return 0;
+	if (lawref_parse(text, laws, nlaws, &ref, &e) != PT_OK) {
+		store_laws_free(laws, nlaws);
+		return 0;
+	}
+	store_laws_free(laws, nlaws);
+	memset(&p, 0, sizeof p);
+	if (store_provision_at(st, ref.bwb, ref.artikel, ref.lid, date, &p,
+	                       &e) == PT_OK &&
+	    p.found == STORE_FOUND) {
+		struct store_search_hit *h = xcalloc(1, sizeof *h);
+
+		h->bwb = xstrdup(p.bwb);
+		h->citeertitel = p.citeertitel ? xstrdup(p.citeertitel) : NULL;
+		h->version_date =
+		    p.version_date ? xstrdup(p.version_date) : NULL;
+		h->artikel = xstrdup(p.artikel);
+		h->label = p.lid != NULL
+		               ? xasprintf("%s, lid %s",
+		                           p.label ? p.label : p.artikel, p.lid)
+		           : p.label ? xstrdup(p.label)
+		                     : NULL;
+		h->snippet = opening(p.text ? p.text : "");
+		*hits = h;
+		*n = 1;
+		found = 1;
+	}
+	store_provision_release(&p);
+	lawref_release(&ref);
+	return found;
+}
+
 enum pt_status
 query_search(struct pt_store *st, const char *text, const char *date,
              size_t limit, struct store_search_hit **hits, size_t *n,
@@ -143,9 +254,25 @@ query_search(struct pt_store *st, const char *text, const char *date,
 
 	*hits = NULL;
 	*n = 0;
+	if (reference_hit(st, text, date, hits, n))
+		return PT_OK;
 	if ((rc = query_build(text, &q, err)) != PT_OK)
 		return rc;
 	rc = store_search(st, q, date, limit, hits, n, err);
 	free(q);
+	/* Not FTS5 syntax after all ("art. 3.2", "c.q.", "1:255"): the
+	 * words as they stand.  A query with a '"' meant the syntax, and
+	 * hears what is wrong with it. */
+	if (rc == PT_EUSAGE && strchr(text, '"') == NULL &&
+	    (q = literal_query(text)) != NULL) {
+		struct pt_err e2 = PT_ERR_INIT;
+
+		if (store_search(st, q, date, limit, hits, n, &e2) == PT_OK) {
+			pt_err_clear(err);
+			rc = PT_OK;
+		}
+		pt_err_clear(&e2);
+		free(q);
+	}
 	return rc;
 }

@@ -31,7 +31,13 @@
  */
 enum pt_status query_build(const char *text, char **out, struct pt_err *err);
 
-/* store_search() with the query query_build() makes of text. */
+/* store_search() with the query query_build() makes of text.  A text that
+ * is a reference to a provision of the registry in force at date, as
+ * lawyers type it ("art. 3.2 Jeugdwet", "BW 1:255 lid 2": see lawref.h),
+ * gives that provision as the one hit, its text's opening as the snippet;
+ * put a reference in quotes to search for its words.  A query the store
+ * cannot read as FTS5 syntax ("art. 3.2", "c.q.", "ouder-kind") and has
+ * no '"' is run again with each word as a phrase of its own. */
 enum pt_status query_search(struct pt_store *st, const char *text,
                             const char *date, size_t limit,
                             struct store_search_hit **hits, size_t *n,

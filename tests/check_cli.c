@@ -441,6 +441,46 @@ START_TEST(test_cli_check_output_file)
 }
 END_TEST
 
+/* search takes a reference as lawyers type it straight to the provision,
+ * and punctuation in plain words is never an error. */
+START_TEST(test_cli_search_lawyer_style)
+{
+	static const struct {
+		const char *q;
+		const char *want;
+	} rows[] = {
+	    {"art. 3.2 Jeugdwet", "Jeugdwet (2026-01-01), Artikel 3.2:\n"},
+	    {"BW 1:255 lid 2", "Artikel 255, lid 2:\n"},
+	    {"Jeugdwet 7.3.11", "Artikel 7.3.11:\n"},
+	    {"ouder-kind", "[ouder, kind]"},
+	    {"c.q.", "results for 'c.q.'"},
+	    {"niet-gecertificeerde", "results for"},
+	    {"kind NOT", "results for"},
+	    {"\"1:255\"", "0 results"},
+	};
+	char *out, *err, *bwb = t_src("xml/bwb");
+	size_t i;
+
+	ck_assert_int_eq(
+	    t_cli(&out, &err, "--db", db, "import", "-q", bwb, NULL), 0);
+	free(out);
+	free(err);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ck_assert_msg(t_cli(&out, &err, "--db", db, "search", rows[i].q,
+		                    NULL) == 0,
+		              "%s: %s", rows[i].q, err);
+		ck_assert_msg(t_contains(out, rows[i].want), "%s: %s",
+		              rows[i].q, out);
+		if (i < 3)
+			ck_assert_msg(t_contains(out, "\n1 result for"), "%s",
+			              out);
+		free(out);
+		free(err);
+	}
+	free(bwb);
+}
+END_TEST
+
 /* Run the CLI with the file path (or a directory) as standard input. */
 static int
 cli_stdin(const char *path, char **out, char **err, const char *cmd,
@@ -652,6 +692,7 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_stdin_design);
 	tcase_add_test(tc, test_cli_ruimte_default_rules);
 	tcase_add_test(tc, test_cli_man_page_files);
+	tcase_add_test(tc, test_cli_search_lawyer_style);
 	suite_add_tcase(s, tc);
 	return s;
 }
