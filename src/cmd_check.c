@@ -212,10 +212,16 @@ cmd_check(struct cli *c, int argc, char **argv)
 	 */
 	if (rc == PT_OK)
 		cli_warn_empty_registry(c, st);
+	/*
+	 * The denktank's decisions on every finding are read in the same
+	 * snapshot: saving (below) writes no decision, and a look-up per
+	 * design outside a transaction takes and drops the lock each time.
+	 */
 	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
-		if (check_run(designs[i], rs, st, &results[i], &e) != PT_OK)
+		if (check_run(designs[i], rs, st, &results[i], &e) != PT_OK ||
+		    saved_review_apply(st, results[i], &e) != PT_OK)
 			rc = cli_report(c, &e);
 		else
 			barriers += results[i]->nbarriers;
@@ -238,18 +244,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 		rc = cli_report(c, &e);
 	}
 	/*
-	 * The report, a design at a time, with the denktank's decisions on
-	 * every finding: each part is written out and its result freed, so
-	 * that the report is never held whole in memory.
+	 * The report, a design at a time: each part is written out and its
+	 * result freed, so that the report is never held whole in memory.
 	 */
 	if (rc == PT_OK)
 		rc = sink_open(&out, c, output);
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
-		if (saved_review_apply(st, results[i], &e) != PT_OK) {
-			rc = cli_report(c, &e);
-			break;
-		}
 		if (fmt->report(&b, results[i], i, npaths, &e) != PT_OK) {
 			rc = cli_report(c, &e);
 			break;
