@@ -216,7 +216,11 @@ cmd_check(struct cli *c, int argc, char **argv)
 	 * The denktank's decisions on every finding are read in the same
 	 * snapshot: saving (below) writes no decision, and a look-up per
 	 * design outside a transaction takes and drops the lock each time.
+	 * The memo is held until the report is written: the findings share
+	 * the text of each cited provision with it (check.h).
 	 */
+	if (rc == PT_OK)
+		store_memo_hold(st);
 	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
@@ -276,6 +280,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	pt_buf_release(&b);
 	free(results);
 	free(designs);
+	store_memo_release(st); /* after the last check_result_free() */
 	store_close(st);
 	rules_free(rs);
 	pt_err_clear(&e);
