@@ -661,24 +661,35 @@ checked_version(struct pt_store *st, struct finding_provision *fp,
                 struct pt_err *err)
 {
 	const struct rule_provision *rp = fp->rp;
-	struct store_provision base;
+	const struct store_provision *base;
+	struct store_provision own;
 
 	if (!fp->in_registry || rp->getoetst_aan == NULL)
 		return PT_OK;
-	if (store_provision_at(st, rp->bwb, rp->artikel, NULL, rp->getoetst_aan,
-	                       &base, err) != PT_OK) {
-		store_provision_release(&base);
+	memset(&own, 0, sizeof own);
+	if (store_provision_shared(st, rp->bwb, rp->artikel, NULL,
+	                           rp->getoetst_aan, &base, err) != PT_OK)
 		return PT_EDB;
+	if (base == NULL) {
+		if (store_provision_at(st, rp->bwb, rp->artikel, NULL,
+		                       rp->getoetst_aan, &own, err) != PT_OK) {
+			store_provision_release(&own);
+			return PT_EDB;
+		}
+		base = &own;
 	}
-	if (base.found != STORE_NO_LAW && base.found != STORE_NO_VERSION &&
-	    !base.date_unknown)
-		fp->checked_version = xstrdup0(base.version_date);
+	if (base->found != STORE_NO_LAW && base->found != STORE_NO_VERSION &&
+	    !base->date_unknown)
+		fp->checked_version = xstrdup0(base->version_date);
 	fp->other_version = fp->date_unknown || fp->checked_version == NULL ||
 	                    fp->version_date == NULL ||
 	                    strcmp(fp->checked_version, fp->version_date) != 0;
-	store_provision_release(&base);
+	store_provision_release(&own);
 	return PT_OK;
 }
+
+/* The slots of finding_provision.owned (check.h). */
+enum { OWN_CITEERTITEL, OWN_TEXT, OWN_VERSION_DATE, OWN_SHA256, OWN_COUNT };
 
 /* A part of a lid: its opening words and that item, not the whole list. */
 static void
@@ -693,8 +704,8 @@ quote_part(struct finding_provision *fp)
 		fp->part_missing = 1;
 		return;
 	}
-	free(fp->text);
-	fp->text = part;
+	free(fp->owned[OWN_TEXT]);
+	fp->text = fp->owned[OWN_TEXT] = part;
 }
 
 /* A bit per task of vocab.h that the design gives to some actor. */
@@ -732,6 +743,68 @@ cites(const struct check_result *res, const struct rule_provision *rp)
 	return 0;
 }
 
+/*
+ * A string of the look-up for fp->owned[slot]: lent when the look-up is
+ * the store's held memo (check.h), else a copy the finding owns.
+ */
+static const char *
+keep(struct finding_provision *fp, int slot, const char *s, int lent)
+{
+	if (lent || s == NULL)
+		return s;
+	return fp->owned[slot] = xstrdup(s);
+}
+
+/* What the registry holds for fp->rp at date, quoted into fp. */
+static enum pt_status
+cite_from_registry(struct finding_provision *fp, struct pt_store *st,
+                   const char *date, struct pt_err *err)
+{
+	const struct rule_provision *rp = fp->rp;
+	const struct store_provision *p;
+	struct store_provision own;
+	int lent;
+
+	memset(&own, 0, sizeof own);
+	if (store_provision_shared(st, rp->bwb, rp->artikel, rp->lid, date, &p,
+	                           err) != PT_OK)
+		return PT_EDB;
+	if (p == NULL) {
+		if (store_provision_at(st, rp->bwb, rp->artikel, rp->lid, date,
+		                       &own, err) != PT_OK) {
+			store_provision_release(&own);
+			return PT_EDB;
+		}
+		p = &own;
+	}
+	lent = p != &own && store_memo_held(st);
+	fp->citeertitel = p->citeertitel
+	                      ? keep(fp, OWN_CITEERTITEL, p->citeertitel, lent)
+	                      : rp->citeertitel;
+	fp->version_date = keep(fp, OWN_VERSION_DATE, p->version_date, lent);
+	fp->date_unknown = p->date_unknown;
+	if (p->found == STORE_FOUND) {
+		fp->in_registry = 1;
+		fp->version_sha256 = keep(fp, OWN_SHA256, p->sha256, lent);
+		if (p == &own) { /* taken, not copied */
+			fp->text = fp->owned[OWN_TEXT] = own.text;
+			own.text = NULL;
+		} else
+			fp->text = keep(fp, OWN_TEXT, p->text, lent);
+		if (rp->tekst_sha256 != NULL) {
+			char h[DIGEST_SHA256_HEX];
+
+			digest_sha256_mem(fp->text, strlen(fp->text), h);
+			fp->stale = strcmp(h, rp->tekst_sha256) != 0;
+		}
+		quote_part(fp);
+	} else {
+		fp->missing = cite_missing(p, rp, date);
+	}
+	store_provision_release(&own);
+	return PT_OK;
+}
+
 static enum pt_status
 quote(const struct check_result *res, struct finding *f, struct pt_store *st,
       struct pt_err *err)
@@ -748,7 +821,6 @@ quote(const struct check_result *res, struct finding *f, struct pt_store *st,
 	for (i = 0; i < r->nprovisions; i++) {
 		const struct rule_provision *rp = &r->provisions[i];
 		struct finding_provision *fp;
-		struct store_provision p;
 
 		if (!cites(res, rp))
 			continue;
@@ -761,36 +833,12 @@ quote(const struct check_result *res, struct finding *f, struct pt_store *st,
 		if (!rules_zekerheid_verified(rp->zekerheid))
 			f->unverified = 1;
 		if (st == NULL) {
-			fp->citeertitel = xstrdup0(rp->citeertitel);
+			fp->citeertitel = rp->citeertitel;
 			fp->missing = xstrdup("er is geen register gebruikt");
 			continue;
 		}
-		if (store_provision_at(st, rp->bwb, rp->artikel, rp->lid,
-		                       d->peildatum, &p, err) != PT_OK) {
-			store_provision_release(&p);
+		if (cite_from_registry(fp, st, d->peildatum, err) != PT_OK)
 			return PT_EDB;
-		}
-		fp->citeertitel =
-		    xstrdup0(p.citeertitel ? p.citeertitel : rp->citeertitel);
-		fp->version_date = xstrdup0(p.version_date);
-		fp->date_unknown = p.date_unknown;
-		if (p.found == STORE_FOUND) {
-			fp->in_registry = 1;
-			fp->version_sha256 = xstrdup0(p.sha256);
-			fp->text = p.text;
-			p.text = NULL;
-			if (rp->tekst_sha256 != NULL) {
-				char h[DIGEST_SHA256_HEX];
-
-				digest_sha256_mem(fp->text, strlen(fp->text),
-				                  h);
-				fp->stale = strcmp(h, rp->tekst_sha256) != 0;
-			}
-			quote_part(fp);
-		} else {
-			fp->missing = cite_missing(&p, rp, d->peildatum);
-		}
-		store_provision_release(&p);
 		/* The law changed since the rule was written (stale.h). */
 		if (stale_mark(st, rp, d->peildatum, &fp->stale, err) != PT_OK)
 			return PT_EDB;
@@ -936,7 +984,7 @@ check_run(const struct design *d, const struct ruleset *rs, struct pt_store *st,
 void
 check_result_free(struct check_result *r)
 {
-	size_t i, k;
+	size_t i, k, o;
 
 	if (r == NULL)
 		return;
@@ -955,10 +1003,8 @@ check_result_free(struct check_result *r)
 		for (k = 0; k < f->nprovisions; k++) {
 			free(f->provisions[k].jci);
 			free(f->provisions[k].url);
-			free(f->provisions[k].citeertitel);
-			free(f->provisions[k].text);
-			free(f->provisions[k].version_date);
-			free(f->provisions[k].version_sha256);
+			for (o = 0; o < OWN_COUNT; o++)
+				free(f->provisions[k].owned[o]);
 			free(f->provisions[k].missing);
 			free(f->provisions[k].checked_version);
 		}

@@ -15,8 +15,15 @@
  * id, "<van>><naar>" for a sharing, or "dossier:<a>+<b>..." for a file.
  *
  * Ownership: check_run() returns a struct check_result freed with
- * check_result_free(); it owns its strings and arrays.  It borrows the
- * design and the rule set, which must outlive it.
+ * check_result_free(); it owns its strings and arrays, but for the
+ * citeertitel, text, version_date and version_sha256 of a provision,
+ * which it may borrow.  It borrows the design and the rule set, which
+ * must outlive it.  When the registry's memo is held (store_memo_hold())
+ * while check_run() runs in a read transaction, those four strings point
+ * into the store's remembered look-ups, shared by every finding that
+ * cites the provision, instead of being copied: the result must then be
+ * freed before the matching store_memo_release().  Otherwise they are
+ * the result's own copies.
  */
 #ifndef PROEFTOETS_CHECK_H
 #define PROEFTOETS_CHECK_H
@@ -31,13 +38,15 @@
 
 struct finding_provision {
 	const struct rule_provision *rp; /* what the rule cites */
-	char *jci;         /* jci1.3:c:BWB&artikel=..&lid=..&g=<peildatum> */
-	char *url;         /* wetten.overheid.nl link */
-	char *citeertitel; /* from the registry, else the rule's, else NULL */
-	char
-	    *text; /* quoted text at the peildatum; NULL when not in registry */
-	char *version_date;   /* inwerkingtreding of the version quoted */
-	char *version_sha256; /* SHA-256 of the file that version came from */
+	char *jci; /* jci1.3:c:BWB&artikel=..&lid=..&g=<peildatum> */
+	char *url; /* wetten.overheid.nl link */
+	/* citeertitel: from the registry, else the rule's, else NULL */
+	const char *citeertitel;
+	/* text: quoted text at the peildatum; NULL when not in registry */
+	const char *text;
+	const char *version_date;   /* inwerkingtreding of the version quoted */
+	const char *version_sha256; /* SHA-256 of the file that version came
+	                               from */
 	int in_registry;
 	int date_unknown; /* quoted from a version whose date is unknown */
 	char *missing;    /* Dutch explanation when !in_registry */
@@ -55,6 +64,9 @@ struct finding_provision {
 	/* the rule cites a part (onderdeel) of the lid that the text has no
 	 * list item for: the whole lid is quoted */
 	int part_missing;
+	/* private: those of citeertitel, text, version_date, version_sha256
+	 * (in that order) that the result owns; the others are lent */
+	char *owned[4];
 };
 
 struct finding {

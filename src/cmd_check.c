@@ -212,10 +212,20 @@ cmd_check(struct cli *c, int argc, char **argv)
 	 */
 	if (rc == PT_OK)
 		cli_warn_empty_registry(c, st);
+	/*
+	 * The denktank's decisions on every finding are read in the same
+	 * snapshot: saving (below) writes no decision, and a look-up per
+	 * design outside a transaction takes and drops the lock each time.
+	 * The memo is held until the report is written: the findings share
+	 * the text of each cited provision with it (check.h).
+	 */
+	if (rc == PT_OK)
+		store_memo_hold(st);
 	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
-		if (check_run(designs[i], rs, st, &results[i], &e) != PT_OK)
+		if (check_run(designs[i], rs, st, &results[i], &e) != PT_OK ||
+		    saved_review_apply(st, results[i], &e) != PT_OK)
 			rc = cli_report(c, &e);
 		else
 			barriers += results[i]->nbarriers;
@@ -238,18 +248,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 		rc = cli_report(c, &e);
 	}
 	/*
-	 * The report, a design at a time, with the denktank's decisions on
-	 * every finding: each part is written out and its result freed, so
-	 * that the report is never held whole in memory.
+	 * The report, a design at a time: each part is written out and its
+	 * result freed, so that the report is never held whole in memory.
 	 */
 	if (rc == PT_OK)
 		rc = sink_open(&out, c, output);
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
-		if (saved_review_apply(st, results[i], &e) != PT_OK) {
-			rc = cli_report(c, &e);
-			break;
-		}
 		if (fmt->report(&b, results[i], i, npaths, &e) != PT_OK) {
 			rc = cli_report(c, &e);
 			break;
@@ -275,6 +280,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	pt_buf_release(&b);
 	free(results);
 	free(designs);
+	store_memo_release(st); /* after the last check_result_free() */
 	store_close(st);
 	rules_free(rs);
 	pt_err_clear(&e);

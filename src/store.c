@@ -61,6 +61,7 @@ struct store_memo {
 };
 
 static void memo_clear(struct pt_store *st);
+static void memo_free(struct store_memo *m);
 
 /*
  * Schema migrations: element i brings user_version from i to i + 1.  Never
@@ -672,7 +673,9 @@ store_close(struct pt_store *st)
 {
 	if (st == NULL)
 		return;
+	st->memo_hold = 0;
 	memo_clear(st);
+	memo_free(st->memo_kept);
 	st->be->close(st);
 	free(st->path);
 	free(st);
@@ -1246,20 +1249,59 @@ provision_copy(struct store_provision *to, const struct store_provision *from)
 }
 
 static void
+memo_free(struct store_memo *m)
+{
+	struct store_memo *next;
+
+	for (; m != NULL; m = next) {
+		next = m->next;
+		free(m->key);
+		store_provision_release(&m->p);
+		free(m);
+	}
+}
+
+/* Forget every look-up; while the memo is held, keep them for release. */
+static void
 memo_clear(struct pt_store *st)
 {
-	struct store_memo *m, *next;
+	struct store_memo *last;
 	size_t i;
 
 	for (i = 0; i < STORE_MEMO_BUCKETS; i++) {
-		for (m = st->memo[i]; m != NULL; m = next) {
-			next = m->next;
-			free(m->key);
-			store_provision_release(&m->p);
-			free(m);
-		}
+		if (st->memo[i] == NULL)
+			continue;
+		if (st->memo_hold > 0) {
+			for (last = st->memo[i]; last->next != NULL;
+			     last = last->next)
+				;
+			last->next = st->memo_kept;
+			st->memo_kept = st->memo[i];
+		} else
+			memo_free(st->memo[i]);
 		st->memo[i] = NULL;
 	}
+}
+
+void
+store_memo_hold(struct pt_store *st)
+{
+	st->memo_hold++;
+}
+
+void
+store_memo_release(struct pt_store *st)
+{
+	if (st == NULL || st->memo_hold == 0 || --st->memo_hold > 0)
+		return;
+	memo_free(st->memo_kept);
+	st->memo_kept = NULL;
+}
+
+int
+store_memo_held(const struct pt_store *st)
+{
+	return st != NULL && st->memo_hold > 0;
 }
 
 /* The key parts joined by 0x1f, a NULL part as 0x1e; and its bucket. */
@@ -1376,30 +1418,54 @@ static enum pt_status lookup(struct pt_store *st, const char *bwb,
                              struct pt_err *err);
 
 enum pt_status
-store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
-                   const char *lid, const char *date,
-                   struct store_provision *out, struct pt_err *err)
+store_provision_shared(struct pt_store *st, const char *bwb,
+                       const char *artikel, const char *lid, const char *date,
+                       const struct store_provision **out, struct pt_err *err)
 {
 	struct store_memo *m;
 	unsigned bucket;
 	char *key;
 	enum pt_status rc;
 
+	*out = NULL;
 	if (!st->memo_on)
-		return lookup(st, bwb, artikel, lid, date, out, err);
+		return PT_OK;
 	key = memo_key(bwb, artikel, lid, date, &bucket);
 	if ((m = memo_find(st, key, bucket)) != NULL) {
 		free(key);
-		provision_copy(out, &m->p);
+		*out = &m->p;
 		return PT_OK;
 	}
-	rc = lookup(st, bwb, artikel, lid, date, out, err);
-	if (rc != PT_OK) {
-		free(key);
+	m = memo_add(st, key, bucket);
+	if ((rc = lookup(st, bwb, artikel, lid, date, &m->p, err)) != PT_OK) {
+		/* Not remembered: an empty answer found again next time would
+		 * hide the error. */
+		st->memo[bucket] = m->next;
+		free(m->key);
+		store_provision_release(&m->p);
+		free(m);
 		return rc;
 	}
-	m = memo_add(st, key, bucket);
-	provision_copy(&m->p, out);
+	*out = &m->p;
+	return PT_OK;
+}
+
+enum pt_status
+store_provision_at(struct pt_store *st, const char *bwb, const char *artikel,
+                   const char *lid, const char *date,
+                   struct store_provision *out, struct pt_err *err)
+{
+	const struct store_provision *m;
+	enum pt_status rc;
+
+	if (!st->memo_on)
+		return lookup(st, bwb, artikel, lid, date, out, err);
+	if ((rc = store_provision_shared(st, bwb, artikel, lid, date, &m,
+	                                 err)) != PT_OK) {
+		memset(out, 0, sizeof *out);
+		return rc;
+	}
+	provision_copy(out, m);
 	return PT_OK;
 }
 

@@ -104,6 +104,16 @@ int store_memo_get(struct pt_store *st, const char *const *key, size_t nkey,
                    int *val);
 void store_memo_put(struct pt_store *st, const char *const *key, size_t nkey,
                     int val);
+/*
+ * Holding the memo: while a store_memo_hold() is not matched by a
+ * store_memo_release(), store_read_end() stops using the remembered
+ * look-ups but does not free them, so that what store_provision_shared()
+ * lent stays valid until the last release.  store_memo_held() says
+ * whether it is held.  store_close() frees everything regardless.
+ */
+void store_memo_hold(struct pt_store *st);
+void store_memo_release(struct pt_store *st);
+int store_memo_held(const struct pt_store *st);
 
 /* --- writing (import) ---------------------------------------------------- */
 
@@ -202,6 +212,19 @@ enum pt_status store_provision_at(struct pt_store *st, const char *bwb,
                                   const char *date, struct store_provision *out,
                                   struct pt_err *err);
 void store_provision_release(struct store_provision *p);
+/*
+ * The same look-up, lent instead of copied: inside a read transaction
+ * *out points at the remembered answer, owned by the store and valid
+ * until store_read_end() (while the memo is held, until the last
+ * store_memo_release()); the caller must not change or free it.  Outside
+ * a read transaction *out is NULL and nothing is looked up: use
+ * store_provision_at() then.
+ */
+enum pt_status store_provision_shared(struct pt_store *st, const char *bwb,
+                                      const char *artikel, const char *lid,
+                                      const char *date,
+                                      const struct store_provision **out,
+                                      struct pt_err *err);
 
 struct store_search_hit {
 	char *bwb, *citeertitel, *version_date, *artikel, *label, *snippet;

@@ -89,7 +89,9 @@ struct pt_store {
 	void (*on_wait)(void *ctx); /* told when a write starts to wait */
 	void *on_wait_ctx;
 	int memo_on;
+	int memo_hold; /* store_memo_hold()s not yet released */
 	struct store_memo *memo[STORE_MEMO_BUCKETS];
+	struct store_memo *memo_kept; /* ended while held: freed on release */
 	/* the SQLite backend */
 	sqlite3 *db;
 	sqlite3_stmt *q[Q_COUNT];

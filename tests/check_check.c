@@ -289,6 +289,68 @@ START_TEST(test_check_older_peildatum_quotes_older_text)
 }
 END_TEST
 
+/* Equal strings, or both NULL. */
+static int
+streq0(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/*
+ * With the registry's memo held, results checked in one read transaction
+ * share the quoted texts instead of copying them, and say the same as
+ * results that own their copies.
+ */
+START_TEST(test_check_shares_held_memo)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct design *d;
+	struct check_result *own = run("xml/proeftuinen/noord.xml", &d);
+	struct check_result *a, *b;
+	size_t i, k, shared = 0;
+	int txn;
+
+	store_memo_hold(st);
+	txn = store_read_begin(st);
+	ck_assert_int_eq(txn, 1);
+	ck_assert_int_eq(check_run(d, rs, st, &a, &e), PT_OK);
+	ck_assert_int_eq(check_run(d, rs, st, &b, &e), PT_OK);
+	store_read_end(st, txn);
+	ck_assert_uint_eq(a->nfindings, own->nfindings);
+	for (i = 0; i < a->nfindings; i++) {
+		ck_assert_uint_eq(a->findings[i].nprovisions,
+		                  own->findings[i].nprovisions);
+		for (k = 0; k < a->findings[i].nprovisions; k++) {
+			const struct finding_provision *pa =
+			    &a->findings[i].provisions[k];
+			const struct finding_provision *pb =
+			    &b->findings[i].provisions[k];
+			const struct finding_provision *po =
+			    &own->findings[i].provisions[k];
+
+			ck_assert_int_eq(pa->in_registry, po->in_registry);
+			ck_assert(streq0(pa->citeertitel, po->citeertitel));
+			ck_assert(streq0(pa->version_date, po->version_date));
+			ck_assert(
+			    streq0(pa->version_sha256, po->version_sha256));
+			ck_assert(streq0(pa->text, po->text));
+			ck_assert(streq0(pa->missing, po->missing));
+			if (pa->text != NULL && pa->rp->onderdeel == NULL) {
+				ck_assert_ptr_eq(pa->text, pb->text);
+				ck_assert_ptr_ne(pa->text, po->text);
+				shared++;
+			}
+		}
+	}
+	ck_assert_uint_gt(shared, 0);
+	check_result_free(a);
+	check_result_free(b);
+	store_memo_release(st);
+	check_result_free(own);
+	design_free(d);
+}
+END_TEST
+
 START_TEST(test_check_without_registry)
 {
 	struct pt_err e = PT_ERR_INIT;
@@ -594,6 +656,7 @@ suite_check(void)
 	tcase_add_test(tc, test_check_quotes_registry_at_peildatum);
 	tcase_add_test(tc, test_check_older_peildatum_quotes_older_text);
 	tcase_add_test(tc, test_check_without_registry);
+	tcase_add_test(tc, test_check_shares_held_memo);
 	tcase_add_test(tc, test_check_unverified_marked);
 	tcase_add_test(tc, test_check_ok_list);
 	suite_add_tcase(s, tc);

@@ -466,6 +466,65 @@ START_TEST(test_store_memo_int)
 }
 END_TEST
 
+/* A lent look-up is the memo's own answer: the same each time, nothing
+ * outside a read transaction, and kept past its end while held. */
+START_TEST(test_store_provision_shared)
+{
+	struct pt_store *st = filled();
+	const struct store_provision *a, *b;
+	struct pt_err e = PT_ERR_INIT;
+	int txn;
+
+	ck_assert_int_eq(store_provision_shared(st, "BWBR0000001", "1", NULL,
+	                                        "2016-01-01", &a, &e),
+	                 PT_OK);
+	ck_assert_ptr_null(a);
+	ck_assert_int_eq(store_memo_held(st), 0);
+	store_memo_hold(st);
+	ck_assert_int_eq(store_memo_held(st), 1);
+	txn = store_read_begin(st);
+	ck_assert_int_eq(txn, 1);
+	ck_assert_int_eq(store_provision_shared(st, "BWBR0000001", "1", NULL,
+	                                        "2016-01-01", &a, &e),
+	                 PT_OK);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_int_eq(a->found, STORE_FOUND);
+	ck_assert_str_eq(a->text, "tekst van 2015 over de jeugdhulp");
+	ck_assert_int_eq(store_provision_shared(st, "BWBR0000001", "1", NULL,
+	                                        "2017-06-01", &b, &e),
+	                 PT_OK);
+	ck_assert_ptr_ne(a, b); /* another key, another entry */
+	ck_assert_int_eq(store_provision_shared(st, "BWBR0000001", "1", NULL,
+	                                        "2016-01-01", &b, &e),
+	                 PT_OK);
+	ck_assert_ptr_eq(a, b);
+	ck_assert_int_eq(store_provision_shared(st, "BWBR0000009", "1", NULL,
+	                                        "2016-01-01", &b, &e),
+	                 PT_OK);
+	ck_assert_int_eq(b->found, STORE_NO_LAW);
+	store_read_end(st, txn);
+	/* Ended, but held: still readable, no longer found. */
+	ck_assert_str_eq(a->text, "tekst van 2015 over de jeugdhulp");
+	ck_assert_int_eq(store_provision_shared(st, "BWBR0000001", "1", NULL,
+	                                        "2016-01-01", &b, &e),
+	                 PT_OK);
+	ck_assert_ptr_null(b);
+	store_memo_release(st);
+	ck_assert_int_eq(store_memo_held(st), 0);
+	store_memo_release(st); /* one too many does nothing */
+	ck_assert_int_eq(store_memo_held(st), 0);
+	/* Held at close: freed all the same. */
+	store_memo_hold(st);
+	txn = store_read_begin(st);
+	ck_assert_int_eq(store_provision_shared(st, "BWBR0000001", "1", "1",
+	                                        "2016-01-01", &a, &e),
+	                 PT_OK);
+	ck_assert_str_eq(a->text, "1. lid een van 2015");
+	store_read_end(st, txn);
+	store_close(st);
+}
+END_TEST
+
 /* A law whose row id is -1 (another tool may write one) is listed like
  * any other; 'laws' once took -1 for "no law yet" and crashed. */
 START_TEST(test_store_laws_negative_id)
@@ -657,6 +716,7 @@ suite_store(void)
 	tcase_add_test(tc, test_store_replace_version);
 	tcase_add_test(tc, test_store_laws_list);
 	tcase_add_test(tc, test_store_memo_int);
+	tcase_add_test(tc, test_store_provision_shared);
 	tcase_add_test(tc, test_store_laws_negative_id);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_search");
