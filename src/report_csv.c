@@ -17,14 +17,14 @@
 #include "report.h"
 
 static const char *const columns[] = {
-    "proeftuin",       "peildatum", "finding_id",
-    "soort",           "ernst",     "regel",
-    "titel",           "actoren",   "taken",
-    "niveau",          "wijziging", "bwb",
-    "artikel",         "lid",       "jci",
-    "in_register",     "zekerheid", "tekst",
-    "review_status",   "bepaling",  "opmerking",
-    "overige_bronnen", "versie",    "versie_sha256",
+    "proeftuin",       "peildatum",  "finding_id",
+    "soort",           "ernst",      "regel",
+    "titel",           "actoren",    "taken",
+    "niveau",          "wijziging",  "bwb",
+    "artikel",         "lid",        "jci",
+    "in_register",     "zekerheid",  "tekst",
+    "review_status",   "bepaling",   "opmerking",
+    "overige_bronnen", "versie",     "versie_sha256",
     "gemaakt",         "proeftoets", "regels_sha256",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
@@ -110,7 +110,9 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	cell(out, 0, v.s);
 	pt_buf_release(&v);
 	cell(out, 0,
-	     !have ? NULL : p->version_date ? p->version_date : "onbekend");
+	     !have             ? NULL
+	     : p->version_date ? p->version_date
+	                       : "onbekend");
 	cell(out, 0, have ? p->version_sha256 : NULL);
 	provenance_utc(r->generated, t);
 	cell(out, 0, t);
