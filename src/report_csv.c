@@ -57,6 +57,7 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	const struct rule *rule = f->rule;
 	const struct rule_provision *rp = p != NULL ? p->rp : NULL;
 	struct pt_buf v = PT_BUF_INIT;
+	const char *vdate = NULL, *vsha = NULL;
 	char *s, t[32];
 	size_t c;
 	int have = p != NULL && p->in_registry && p->text != NULL;
@@ -85,6 +86,10 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	cell(out, 0, have ? p->text : NULL);
 	cell(out, 0, report_review_status(f));
 	if (p != NULL) {
+		if (have) {
+			vdate = p->version_date ? p->version_date : "onbekend";
+			vsha = p->version_sha256;
+		}
 		s = cite_provision(p);
 		cell(out, 0, s);
 		free(s);
@@ -109,11 +114,8 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 		            report_zekerheid_label(rule->sources[c].zekerheid));
 	cell(out, 0, v.s);
 	pt_buf_release(&v);
-	cell(out, 0,
-	     !have             ? NULL
-	     : p->version_date ? p->version_date
-	                       : "onbekend");
-	cell(out, 0, have ? p->version_sha256 : NULL);
+	cell(out, 0, vdate);
+	cell(out, 0, vsha);
 	provenance_utc(r->generated, t);
 	cell(out, 0, t);
 	cell(out, 0, PACKAGE_VERSION);
