@@ -23,18 +23,26 @@
 #include "stale.h"
 
 const char *const amend_csv_columns[] = {
-    "soort",         "niveau",      "ernst",     "wet",         "bwb",
-    "artikel",       "lid",         "bepaling",  "jci",         "tekst",
-    "versie",        "wijziging",   "regels",    "proeftuinen", "bevindingen",
-    "review_status", "gemitigeerd", "opmerking", NULL};
-#define NCOLS 18
+    "soort",         "niveau",      "ernst",
+    "wet",           "bwb",         "artikel",
+    "lid",           "bepaling",    "jci",
+    "tekst",         "versie",      "wijziging",
+    "regels",        "proeftuinen", "bevindingen",
+    "review_status", "gemitigeerd", "opmerking",
+    "versie_sha256", "gemaakt",     "proeftoets",
+    "regels_sha256", NULL};
+#define NCOLS 22
+/* The columns of the provenance, the same on every row. */
+#define PROVCOL 19
+/* The item sheet of the XLSX: the columns up to opmerking. */
+#define NXLSXCOLS 18
 
-static const char *const xlsx_item_headers[NCOLS] = {
+static const char *const xlsx_item_headers[NXLSXCOLS] = {
     "Soort",        "Niveau",      "Ernst",    "Wet",         "BWB",
     "Artikel",      "Lid",         "Bepaling", "Juriconnect", "Huidige tekst",
     "Versie",       "Wijziging",   "Regels",   "Proeftuinen", "Bevindingen",
     "Reviewstatus", "Gemitigeerd", "Opmerking"};
-static const double xlsx_item_widths[NCOLS] = {
+static const double xlsx_item_widths[NXLSXCOLS] = {
     12, 10, 11, 22, 13, 8, 5, 26, 34, 70, 11, 60, 40, 16, 50, 22, 40, 40};
 
 /* The columns of a risk, taken from the CSV row. */
@@ -45,6 +53,10 @@ static const char *const xlsx_risk_headers[NRISKCOLS] = {
     "Proeftuinen", "Bevindingen", "Reviewstatus", "Gemitigeerd", "Opmerking"};
 static const double xlsx_risk_widths[NRISKCOLS] = {11, 40, 60, 40, 40,
                                                    16, 50, 22, 40, 30};
+#define NPROVCOLS 4
+static const char *const xlsx_prov_headers[NPROVCOLS] = {"Gegeven", "Waarde",
+                                                         "Versie", "SHA-256"};
+static const double xlsx_prov_widths[NPROVCOLS] = {28, 30, 12, 66};
 
 /* --- collecting ------------------------------------------------------------
  */
@@ -284,6 +296,7 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 	fp.citeertitel = it->citeertitel;
 	it->citation = cite_provision(&fp);
 	it->version_date = xstrdup0(p.version_date);
+	it->version_sha256 = xstrdup0(p.sha256);
 	it->date_unknown = p.date_unknown;
 	if (p.found == STORE_FOUND) {
 		it->in_registry = 1;
@@ -496,6 +509,7 @@ amend_free(struct amend_list *l)
 		free(it->url);
 		free(it->text);
 		free(it->version_date);
+		free(it->version_sha256);
 		free(it->missing);
 		free(it->wijzigingen);
 		free(it->rules);
@@ -678,6 +692,8 @@ item_row(const struct amend_item *it, char *col[NCOLS])
 	                        it->needed ? it->nfindings : it->nmitigated);
 	col[16] = ref_lines(it->mitigated, it->nmitigated);
 	col[17] = amend_item_notes(it);
+	col[18] = xstrdup0(it->version_sha256);
+	col[19] = col[20] = col[21] = NULL;
 }
 
 static void
@@ -1063,6 +1079,39 @@ amend_markdown(struct pt_buf *b, const struct amend_list *l)
 	}
 }
 
+/* The provenance of the list: the time and rule set of its checks (the
+ * clock, or SOURCE_DATE_EPOCH, when nothing was checked) and the check
+ * results, whose law versions are quoted.  One place for JSON, CSV and
+ * XLSX; free res. */
+struct amend_prov {
+	time_t when;
+	const struct ruleset *rs;
+	const struct check_result **res;
+	size_t n;
+};
+
+static void
+amend_prov(const struct amend_list *l, struct amend_prov *p)
+{
+	struct pt_err e = PT_ERR_INIT;
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	if (l->nsources > 0)
+		p->res = xcalloc(l->nsources, sizeof *p->res);
+	for (i = 0; i < l->nsources; i++) {
+		if ((p->res[p->n] = l->sources[i].result) == NULL)
+			continue;
+		if (p->rs == NULL) {
+			p->rs = p->res[p->n]->rules;
+			p->when = p->res[p->n]->generated;
+		}
+		p->n++;
+	}
+	if (p->rs == NULL && provenance_time(&p->when, &e) != PT_OK)
+		p->when = time(NULL);
+}
+
 /* --- CSV
  * ---------------------------------------------------------------------- */
 
@@ -1079,23 +1128,41 @@ csv_row(struct pt_buf *b, char *const *col)
 	pt_buf_adds(b, "\r\n");
 }
 
+/* The provenance columns of a row (gemaakt, proeftoets, regels_sha256). */
+static void
+prov_cols(const struct amend_prov *p, char *col[NCOLS])
+{
+	char t[32];
+
+	provenance_utc(p->when, t);
+	col[PROVCOL] = xstrdup(t);
+	col[PROVCOL + 1] = xstrdup(PACKAGE_VERSION);
+	col[PROVCOL + 2] = xstrdup0(
+	    p->rs != NULL && p->rs->sha256[0] != '\0' ? p->rs->sha256 : NULL);
+}
+
 void
 amend_csv(struct pt_buf *b, const struct amend_list *l)
 {
+	struct amend_prov p;
 	char *col[NCOLS];
 	size_t i;
 
+	amend_prov(l, &p);
 	csv_row(b, (char *const *)amend_csv_columns);
 	for (i = 0; i < l->nitems; i++) {
 		item_row(&l->items[i], col);
+		prov_cols(&p, col);
 		csv_row(b, col);
 		row_free(col);
 	}
 	for (i = 0; i < l->nrisks; i++) {
 		risk_row(&l->risks[i], col);
+		prov_cols(&p, col);
 		csv_row(b, col);
 		row_free(col);
 	}
+	free(p.res);
 }
 
 /* --- JSON
@@ -1205,33 +1272,14 @@ json_item(struct json *j, const struct amend_item *it)
 	json_end_object(j);
 }
 
-/* The provenance of the list: the time and rule set of its checks (the
- * clock, or SOURCE_DATE_EPOCH, when nothing was checked) and every law
- * version quoted in them. */
 static void
 amend_json_generated(struct json *j, const struct amend_list *l)
 {
-	const struct check_result **res = NULL;
-	const struct ruleset *rs = NULL;
-	struct pt_err e = PT_ERR_INIT;
-	time_t when = 0;
-	size_t i, n = 0;
+	struct amend_prov p;
 
-	if (l->nsources > 0)
-		res = xcalloc(l->nsources, sizeof *res);
-	for (i = 0; i < l->nsources; i++) {
-		if ((res[n] = l->sources[i].result) == NULL)
-			continue;
-		if (rs == NULL) {
-			rs = res[n]->rules;
-			when = res[n]->generated;
-		}
-		n++;
-	}
-	if (rs == NULL && provenance_time(&when, &e) != PT_OK)
-		when = time(NULL);
-	report_json_generated(j, when, rs, res, n);
-	free(res);
+	amend_prov(l, &p);
+	report_json_generated(j, p.when, p.rs, p.res, p.n);
+	free(p.res);
 }
 
 void
@@ -1377,6 +1425,80 @@ xlsx_sheet(lxw_workbook *wb, const char *name, const char *const *headers,
 	return worksheet_autofilter(ws, 0, 0, 0, (lxw_col_t)(ncols - 1));
 }
 
+/* One row of the sheet Herkomst: label, value, version, SHA-256. */
+static lxw_error
+xlsx_prov_row(lxw_worksheet *ws, lxw_row_t r, const char *const v[NPROVCOLS],
+              lxw_format *wrap)
+{
+	lxw_error e = LXW_NO_ERROR;
+	lxw_col_t c;
+
+	for (c = 0; e == LXW_NO_ERROR && c < NPROVCOLS; c++)
+		e = xlsx_cell(ws, r, c, v[c], wrap);
+	return e;
+}
+
+/* The sheet Herkomst: when and with what the list was made (the facts of
+ * the JSON "generated" object), one row each, then one row per law
+ * version quoted. */
+static lxw_error
+xlsx_provenance(lxw_workbook *wb, const struct amend_list *l, lxw_format *head,
+                lxw_format *wrap)
+{
+	struct amend_prov p;
+	struct provenance_law *laws;
+	lxw_worksheet *ws;
+	char at[32], utc[32], *rules;
+	size_t nlaws, i;
+	lxw_row_t r = 1;
+	lxw_error e;
+
+	e = xlsx_sheet(wb, "Herkomst", xlsx_prov_headers, xlsx_prov_widths,
+	               NPROVCOLS, head, wrap, &ws);
+	if (e != LXW_NO_ERROR)
+		return e;
+	amend_prov(l, &p);
+	provenance_amsterdam(p.when, at);
+	provenance_utc(p.when, utc);
+	rules = p.rs == NULL ? xstrdup("0 regels")
+	        : p.rs->sha256[0] == '\0'
+	            ? xasprintf("%zu regels", p.rs->n)
+	            : xasprintf("%zu regels uit %zu bestanden", p.rs->n,
+	                        p.rs->nfiles);
+	{
+		const char *rows[][NPROVCOLS] = {
+		    {"Gemaakt (Europe/Amsterdam)", at, NULL, NULL},
+		    {"Gemaakt (UTC)", utc, NULL, NULL},
+		    {"proeftoets-versie", PACKAGE_VERSION, NULL, NULL},
+		    {"Regels", rules, NULL,
+		     p.rs != NULL && p.rs->sha256[0] != '\0' ? p.rs->sha256
+		                                             : NULL}};
+
+		for (i = 0; e == LXW_NO_ERROR && i < 4; i++)
+			e = xlsx_prov_row(ws, r++, rows[i], wrap);
+	}
+	provenance_laws(p.res, p.n, &laws, &nlaws);
+	for (i = 0; e == LXW_NO_ERROR && i < nlaws; i++) {
+		const char *row[NPROVCOLS] = {
+		    "Wet", laws[i].bwb,
+		    laws[i].version != NULL ? laws[i].version : "onbekend",
+		    laws[i].sha256};
+
+		e = xlsx_prov_row(ws, r++, row, wrap);
+	}
+	if (e == LXW_NO_ERROR && nlaws == 0) {
+		const char *row[NPROVCOLS] = {
+		    "Wet", "geen: niets geciteerd uit het register", NULL,
+		    NULL};
+
+		e = xlsx_prov_row(ws, r, row, wrap);
+	}
+	free(laws);
+	free(rules);
+	free(p.res);
+	return e;
+}
+
 static enum pt_status
 xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
 {
@@ -1405,9 +1527,11 @@ xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
 	if (e == LXW_NO_ERROR)
 		e = xlsx_sheet(wb, "Risico's", xlsx_risk_headers,
 		               xlsx_risk_widths, NRISKCOLS, head, wrap, &risks);
+	if (e == LXW_NO_ERROR)
+		e = xlsx_provenance(wb, l, head, wrap);
 	for (i = 0; e == LXW_NO_ERROR && i < l->nitems; i++) {
 		item_row(&l->items[i], col);
-		for (c = 0; e == LXW_NO_ERROR && c < NCOLS; c++)
+		for (c = 0; e == LXW_NO_ERROR && c < NXLSXCOLS; c++)
 			e = xlsx_cell(items, (lxw_row_t)(i + 1), (lxw_col_t)c,
 			              col[c], wrap);
 		row_free(col);

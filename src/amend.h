@@ -23,6 +23,13 @@
  * (xlsx); they never print.  CSV (RFC 4180, CRLF, UTF-8) has one header
  * row and one row per item, then one per risk, in the columns of
  * amend_csv_columns; lists of findings are one per line inside the field.
+ * Every row ends with the provenance of the list (provenance.h):
+ * versie_sha256, the SHA-256 of the file of the law version in versie,
+ * then gemaakt (UTC), proeftoets (its version) and regels_sha256, the
+ * same on every row.  The XLSX has the sheets "Wijzigingen" and
+ * "Risico's" in the columns of the CSV up to opmerking, and "Herkomst"
+ * with the provenance: the time, the version, the rule set and each law
+ * version quoted.
  * The JSON is documented in README.md ("Amendment list JSON").
  *
  * Ownership: struct amend_list owns its sources (designs and check
@@ -60,7 +67,8 @@ struct amend_item {
 	char *citeertitel; /* may be NULL */
 	char *jci, *url;   /* at today; NULL when key is NULL */
 	char *text; /* in force at today; NULL when not in the registry */
-	char *version_date; /* of that text; NULL when unknown */
+	char *version_date;   /* of that text; NULL when unknown */
+	char *version_sha256; /* of the file that version came from, or NULL */
 	int in_registry, date_unknown;
 	char *missing; /* Dutch: why the text is not in the registry */
 	int stale;     /* the text changed since a rule was written */

@@ -24,13 +24,19 @@
  * finding without provisions gets one row with empty provision columns):
  *   proeftuin, peildatum, finding_id, soort, ernst, regel, titel, actoren,
  *   taken, niveau, wijziging, bwb, artikel, lid, jci, in_register,
- *   zekerheid, tekst, review_status, bepaling, opmerking
+ *   zekerheid, tekst, review_status, bepaling, opmerking, overige_bronnen,
+ *   versie, versie_sha256, gemaakt, proeftoets, regels_sha256
  * soort is "belemmering" or "risico", ernst "blokkerend", "hoog", "middel"
  * or "laag", niveau the level name of the spec ("wet", "amvb", ...),
  * in_register "ja" or "nee", zekerheid "V26", "V15", "P" or "GK"; actoren
  * and taken are ids separated by "; ".  tekst is empty when the provision
  * is not in the registry; opmerking then says why, and also carries the
  * notes on verification, unknown version dates and changed texts.
+ * versie and versie_sha256 are the date ("onbekend" when unknown) and the
+ * file's SHA-256 of the law version the tekst was quoted from (empty with
+ * the tekst); gemaakt (UTC, "2026-12-03T19:10:00Z"), proeftoets (its
+ * version) and regels_sha256 (of the rule set, empty when not loaded from
+ * a directory) are the same on every row of a design (see provenance.h).
  *
  * JSON members beyond the contract: naam, omschrijving, peildatum_given,
  * registry, summary {barriers, risks, verdict}, per finding: trigger,

@@ -2,23 +2,30 @@
 /*
  * report_csv.c: the findings as CSV (RFC 4180) for spreadsheets: a header
  * row, then one row per finding and provision, so a sheet can filter by
- * article.  The columns are listed in report.h.
+ * article.  The columns are listed in report.h.  The provenance
+ * (provenance.h) is in short columns of every row, so that each row still
+ * says where it came from once a sheet is filtered or rows are pasted
+ * elsewhere: the law version of the row's provision (versie,
+ * versie_sha256), and when and with what the report was made (gemaakt in
+ * UTC, proeftoets, regels_sha256).
  */
 #include "config.h"
 
 #include <stdlib.h>
 
+#include "provenance.h"
 #include "report.h"
 
 static const char *const columns[] = {
-    "proeftuin",       "peildatum", "finding_id",
-    "soort",           "ernst",     "regel",
-    "titel",           "actoren",   "taken",
-    "niveau",          "wijziging", "bwb",
-    "artikel",         "lid",       "jci",
-    "in_register",     "zekerheid", "tekst",
-    "review_status",   "bepaling",  "opmerking",
-    "overige_bronnen",
+    "proeftuin",       "peildatum",  "finding_id",
+    "soort",           "ernst",      "regel",
+    "titel",           "actoren",    "taken",
+    "niveau",          "wijziging",  "bwb",
+    "artikel",         "lid",        "jci",
+    "in_register",     "zekerheid",  "tekst",
+    "review_status",   "bepaling",   "opmerking",
+    "overige_bronnen", "versie",     "versie_sha256",
+    "gemaakt",         "proeftoets", "regels_sha256",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -50,7 +57,8 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	const struct rule *rule = f->rule;
 	const struct rule_provision *rp = p != NULL ? p->rp : NULL;
 	struct pt_buf v = PT_BUF_INIT;
-	char *s;
+	const char *vdate = NULL, *vsha = NULL;
+	char *s, t[32];
 	size_t c;
 	int have = p != NULL && p->in_registry && p->text != NULL;
 
@@ -78,6 +86,10 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	cell(out, 0, have ? p->text : NULL);
 	cell(out, 0, report_review_status(f));
 	if (p != NULL) {
+		if (have) {
+			vdate = p->version_date ? p->version_date : "onbekend";
+			vsha = p->version_sha256;
+		}
 		s = cite_provision(p);
 		cell(out, 0, s);
 		free(s);
@@ -102,6 +114,14 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 		            report_zekerheid_label(rule->sources[c].zekerheid));
 	cell(out, 0, v.s);
 	pt_buf_release(&v);
+	cell(out, 0, vdate);
+	cell(out, 0, vsha);
+	provenance_utc(r->generated, t);
+	cell(out, 0, t);
+	cell(out, 0, PACKAGE_VERSION);
+	cell(out, 0,
+	     r->rules != NULL && r->rules->sha256[0] != '\0' ? r->rules->sha256
+	                                                     : NULL);
 	pt_buf_adds(out, "\r\n");
 }
 

@@ -18,6 +18,7 @@
 #include "check.h"
 #include "design.h"
 #include "fileio.h"
+#include "provenance.h"
 #include "review.h"
 #include "rules.h"
 #include "saved.h"
@@ -408,7 +409,7 @@ START_TEST(test_amend_csv)
 	ck_assert_msg(csv_parse(b.s, &c), "not RFC 4180:\n%s", b.s);
 	ck_assert_uint_eq(c.n, 4); /* header, 2 items, 1 risk */
 	for (i = 0; i < c.n; i++)
-		ck_assert_uint_eq(c.nf[i], 18);
+		ck_assert_uint_eq(c.nf[i], 22);
 	for (i = 0; amend_csv_columns[i] != NULL; i++)
 		ck_assert_str_eq(c.rows[0][i], amend_csv_columns[i]);
 	/* Quotes, commas and newlines come back exactly. */
@@ -438,6 +439,19 @@ START_TEST(test_amend_csv)
 	    "Een klachtregeling, met een onafhankelijke voorzitter.");
 	ck_assert_str_eq(c.rows[3][col("bepaling")],
 	                 "art. 4.2.1 lid 1 Jeugdwet");
+	/* The provenance: the law version of an item, and on every row when
+	 * and with what the list was made. */
+	ck_assert_str_eq(c.rows[1][col("versie_sha256")],
+	                 l->items[0].version_sha256);
+	ck_assert_uint_eq(strlen(c.rows[1][col("versie_sha256")]), 64);
+	ck_assert_str_eq(c.rows[3][col("versie_sha256")], "");
+	for (i = 1; i < c.n; i++) {
+		ck_assert_str_eq(c.rows[i][col("gemaakt")],
+		                 c.rows[1][col("gemaakt")]);
+		ck_assert_uint_eq(strlen(c.rows[i][col("gemaakt")]), 20);
+		ck_assert_str_eq(c.rows[i][col("proeftoets")], PACKAGE_VERSION);
+		ck_assert_str_eq(c.rows[i][col("regels_sha256")], rs->sha256);
+	}
 	/* No rejected finding anywhere. */
 	ck_assert(!t_contains(b.s, "p1/r-c/wt1"));
 	csv_free(&c);
@@ -627,7 +641,10 @@ START_TEST(test_amend_xlsx)
 	struct pt_err e = PT_ERR_INIT;
 	char *file = xasprintf("%s/lijst.xlsx", tmp);
 	struct pt_buf bytes = PT_BUF_INIT;
-	char *wb, *s1, *s2, *sst;
+	const struct check_result *res[2];
+	struct provenance_law *laws;
+	char *wb, *s1, *s2, *s3, *sst, t[32];
+	size_t nlaws, i;
 
 	ck_assert_msg(amend_xlsx(&bytes, l, tmp, &e) == PT_OK, "%s", e.msg);
 	ck_assert_msg(fileio_write_file(file, bytes.s, bytes.len, &e) == PT_OK,
@@ -670,6 +687,43 @@ START_TEST(test_amend_xlsx)
 	/* Rejected findings are not in the workbook. */
 	ck_assert(!t_contains(sst, "p1/r-c/wt1"));
 	ck_assert(!t_contains(sst, "p2/r-risk/wt2"));
+	/* Herkomst: when and with what, and each law version quoted, the
+	 * facts of the JSON generated object. */
+	ck_assert(t_contains(wb, "name=\"Herkomst\""));
+	s3 = unzip(file, "xl/worksheets/sheet3.xml");
+	assert_cell(s3, sst, "A1", "Gegeven");
+	assert_cell(s3, sst, "A2", "Gemaakt (Europe/Amsterdam)");
+	provenance_amsterdam(l->sources[0].result->generated, t);
+	assert_cell(s3, sst, "B2", t);
+	assert_cell(s3, sst, "A3", "Gemaakt (UTC)");
+	provenance_utc(l->sources[0].result->generated, t);
+	assert_cell(s3, sst, "B3", t);
+	assert_cell(s3, sst, "A4", "proeftoets-versie");
+	assert_cell(s3, sst, "B4", PACKAGE_VERSION);
+	assert_cell(s3, sst, "A5", "Regels");
+	ck_assert_uint_eq(strlen(rs->sha256), 64);
+	assert_cell(s3, sst, "D5", rs->sha256);
+	res[0] = l->sources[0].result;
+	res[1] = l->sources[1].result;
+	provenance_laws(res, 2, &laws, &nlaws);
+	ck_assert_uint_gt(nlaws, 0);
+	for (i = 0; i < nlaws; i++) {
+		char ref[8];
+
+		snprintf(ref, sizeof ref, "A%zu", i + 6);
+		assert_cell(s3, sst, ref, "Wet");
+		ref[0] = 'B';
+		assert_cell(s3, sst, ref, laws[i].bwb);
+		ref[0] = 'C';
+		assert_cell(s3, sst, ref, laws[i].version);
+		ref[0] = 'D';
+		ck_assert_uint_eq(strlen(laws[i].sha256), 64);
+		assert_cell(s3, sst, ref, laws[i].sha256);
+	}
+	snprintf(t, sizeof t, "A%zu", nlaws + 6);
+	ck_assert_ptr_null(cell(s3, sst, t));
+	free(laws);
+	free(s3);
 	free(wb);
 	free(s1);
 	free(s2);

@@ -897,11 +897,13 @@ START_TEST(test_report_csv)
 	size_t i;
 	char *s;
 
+	x->r.generated = 1782900000;
+	x->fp[0].version_sha256 = S(x, "6af179e3");
 	s = render(x, "csv");
 	csv_parse(s, &c);
 	ck_assert_msg(!c.bad, "not RFC 4180");
 	ck_assert_str_eq(c.rows[0][0], "proeftuin");
-	ck_assert_uint_eq(c.ncols[0], 22);
+	ck_assert_uint_eq(c.ncols[0], 27);
 	/* header + (2 + 1 + 1 + 1) provision rows */
 	ck_assert_uint_eq(c.nrows, 6);
 	for (i = 0; i < c.nrows; i++)
@@ -940,6 +942,19 @@ START_TEST(test_report_csv)
 	ck_assert_str_eq(c.rows[3][li], "");
 	ck_assert_str_eq(c.rows[4][st], "aanvaard");
 	ck_assert_str_eq(c.rows[5][st], "open");
+	/* the provenance: the law version of a row's text, and on every row
+	 * when and with what (no rule directory here: no rule set hash) */
+	ck_assert_str_eq(c.rows[1][csv_col(&c, "versie")], "2026-01-01");
+	ck_assert_str_eq(c.rows[1][csv_col(&c, "versie_sha256")], "6af179e3");
+	ck_assert_str_eq(c.rows[2][csv_col(&c, "versie")], "");
+	ck_assert_str_eq(c.rows[2][csv_col(&c, "versie_sha256")], "");
+	for (i = 1; i < c.nrows; i++) {
+		ck_assert_str_eq(c.rows[i][csv_col(&c, "gemaakt")],
+		                 "2026-07-01T10:00:00Z");
+		ck_assert_str_eq(c.rows[i][csv_col(&c, "proeftoets")],
+		                 PACKAGE_VERSION);
+		ck_assert_str_eq(c.rows[i][csv_col(&c, "regels_sha256")], "");
+	}
 	csv_free(&c);
 	free(s);
 
@@ -951,7 +966,7 @@ START_TEST(test_report_csv)
 	ck_assert_uint_eq(c.nrows, 6);
 	ck_assert_str_eq(c.rows[5][fi], "noord/bw-255-2-verzoek/rvt-noord");
 	ck_assert_str_eq(c.rows[5][bw], "");
-	ck_assert_uint_eq(c.ncols[5], 22);
+	ck_assert_uint_eq(c.ncols[5], 27);
 	csv_free(&c);
 	free(s);
 	fixture_free(x);
