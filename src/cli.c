@@ -414,18 +414,21 @@ const struct cli_command cli_commands[] = {
      "         [--idle-timeout SECONDS] [--request-timeout SECONDS]",
      "the web workspace: proeftuinen, findings, review, law",
      "Serve the web workspace of the denktank: the saved proeftuinen, each\n"
-     "checked again with the current rules and registry, their findings\n"
-     "with the provisions quoted at the peildatum, the review log and a\n"
-     "form to record decisions, the amendment list (CSV, XLSX, JSON) and\n"
+     "checked again with the current rules and registry, with its\n"
+     "juridische ruimte (as 'ruimte') and a button that saves the lawful\n"
+     "variant as proeftuin ID-nu for review; their findings with the\n"
+     "provisions quoted at the peildatum, the review log and a form to\n"
+     "record decisions, the amendment list (CSV, XLSX, JSON) and\n"
      "the law in the registry with full-text search; and a JSON API\n"
      "(/api/proeftuinen, /api/proeftuinen/ID, /api/amendments).  Pages are\n"
      "Dutch HTML without scripts.\n"
      "\n"
      "Everyone signs in with an account made by 'proeftoets user add'.\n"
      "Readers read; only reviewers record decisions, which the audit log\n"
-     "keeps under the name of the signed-in user.  The session cookie is\n"
-     "not marked Secure: beyond loopback put a reverse proxy with TLS in\n"
-     "front.  SIGINT or SIGTERM stops the server cleanly.\n",
+     "keeps under the name of the signed-in user, and save variants.  The\n"
+     "session cookie is not marked Secure: beyond loopback put a reverse\n"
+     "proxy with TLS in front.  SIGINT or SIGTERM stops the server\n"
+     "cleanly.\n",
      serve_options,
      "Prints 'listening on http://ADDR:PORT/' once it listens.\n"},
     {"user", cmd_user,

@@ -120,6 +120,14 @@ void report_ruimte_text(struct pt_buf *out, struct ruimte_result *const *r,
                         size_t n);
 void report_ruimte_json(struct pt_buf *out, struct ruimte_result *const *r,
                         size_t n);
+/*
+ * The juridische ruimte of one design as an HTML fragment for a page: the
+ * three parts and the ladder, in Dutch, headings at level, everything
+ * escaped.  When href is not NULL, a finding of the design as submitted
+ * links to href followed by its percent-encoded id.
+ */
+void report_ruimte_html(struct pt_buf *out, const struct ruimte_result *r,
+                        int level, const char *href);
 
 /*
  * Dutch label of a verification mark: V26 "geverifieerd in geconsolideerde

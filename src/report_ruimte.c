@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
- * report_ruimte.c: the juridische ruimte (ruimte.h) as text and as JSON.
+ * report_ruimte.c: the juridische ruimte (ruimte.h) as text, as JSON and
+ * as an HTML fragment for the proeftuin page of the web workspace.
  *
  * The text is Dutch and follows the three questions of the programme: what
  * can be tried now, what an AMvB could allow, what needs the legislator,
@@ -14,6 +15,7 @@
 
 #include "buf.h"
 #include "cite.h"
+#include "html.h"
 #include "json.h"
 #include "report.h"
 #include "ruimte.h"
@@ -641,4 +643,173 @@ report_ruimte_text(struct pt_buf *out, struct ruimte_result *const *res,
 	}
 	if (n > 1)
 		t_gedeeld(out, res, n);
+}
+
+/* --- HTML fragment ---------------------------------------------------- */
+
+/* A finding id, linked to href + id when href is set and the full design
+ * has the finding (only its findings have a page). */
+static void
+h_id(struct pt_buf *b, const struct ruimte_result *r, const char *href,
+     const char *id)
+{
+	size_t i;
+
+	for (i = 0; href != NULL && r->full != NULL && i < r->full->nfindings;
+	     i++)
+		if (strcmp(r->full->findings[i].id, id) == 0)
+			break;
+	if (href != NULL && r->full != NULL && i < r->full->nfindings) {
+		pt_buf_adds(b, "<a href=\"");
+		pt_buf_adds(b, href);
+		html_url_encode(b, id);
+		html_tag(b, "\"><code>", id, "</code></a>");
+	} else {
+		html_tag(b, "<code>", id, "</code>");
+	}
+}
+
+static void
+h_barriers(struct pt_buf *b, size_t n)
+{
+	pt_buf_addf(b, "%zu belemmering%s", n, n == 1 ? "" : "en");
+}
+
+static void
+h_nu(struct pt_buf *b, const struct ruimte_result *r, int level,
+     const char *href)
+{
+	size_t i, k;
+
+	html_heading(b, level, "1. Wat nu kan, binnen de huidige wet");
+	if (r->nroutes == 0)
+		pt_buf_adds(b, "<p>Het ontwerp heeft geen belemmering die een "
+		               "route zonder wetswijziging opheft.</p>\n");
+	else
+		pt_buf_adds(
+		    b, "<table>\n<caption>De routes van de variant binnen de "
+		       "huidige wet</caption>\n<thead><tr>"
+		       "<th scope=\"col\">Route</th>"
+		       "<th scope=\"col\">Actor</th>"
+		       "<th scope=\"col\">Wat verandert</th>"
+		       "<th scope=\"col\">Bevinding en bepalingen</th>"
+		       "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < r->nroutes; i++) {
+		const struct ruimte_route *rt = &r->routes[i];
+		const struct finding *f = finding_by_id(r, rt->finding);
+
+		html_tag(b, "<tr><td>", ruimte_soort_name(rt->soort), "</td>");
+		html_tag(b, "<td>", rt->actor != NULL ? rt->actor : "-",
+		         "</td>");
+		html_tag(b, "<td>", rt->toelichting, "</td><td>");
+		h_id(b, r, href, rt->finding);
+		html_tag(b, "<br>regel <code>", rt->rule->id, "</code>");
+		for (k = 0; f != NULL && k < f->nprovisions; k++) {
+			char *cite = cite_provision(&f->provisions[k]);
+
+			html_tag(b, k ? ", " : "<br>rust op ", cite, "");
+			free(cite);
+		}
+		pt_buf_adds(b, "</td></tr>\n");
+	}
+	if (r->nroutes > 0)
+		pt_buf_adds(b, "</tbody>\n</table>\n");
+	pt_buf_adds(b, "<p>De variant met deze routes heeft <strong>");
+	h_barriers(b, r->barriers_after);
+	pt_buf_adds(b, "</strong> die geen afspraak opheft.</p>\n");
+}
+
+static void
+h_findings(struct pt_buf *b, const struct ruimte_result *r, const char *href,
+           const struct finding *const *f, size_t n, int voorwaarden)
+{
+	size_t i;
+
+	if (n > 0)
+		pt_buf_adds(b, "<ul>\n");
+	for (i = 0; i < n; i++) {
+		char *cite =
+		    key_of(f[i]) != NULL ? cite_provision(key_of(f[i])) : NULL;
+
+		html_tag(b, "<li>", f[i]->rule->titel, "<br>");
+		h_id(b, r, href, f[i]->id);
+		if (cite != NULL)
+			html_tag(b, "; ", cite, "");
+		html_tag(b, "; laagste niveau: <strong>",
+		         vocab_level_label(f[i]->level), "</strong>");
+		if (voorwaarden && f[i]->wijziging != NULL)
+			html_tag(b, "<br>Voorwaarden: ", f[i]->wijziging, "");
+		pt_buf_adds(b, "</li>\n");
+		free(cite);
+	}
+	if (n > 0)
+		pt_buf_adds(b, "</ul>\n");
+}
+
+static void
+h_amvb_wet(struct pt_buf *b, const struct ruimte_result *r, int level,
+           const char *href)
+{
+	const struct finding_provision *clause = amvb_clause(r);
+
+	html_heading(b, level, "2. Wat een AMvB kan toestaan");
+	if (r->namvb == 0)
+		pt_buf_adds(b, "<p>Geen belemmering van dit ontwerp is bij "
+		               "AMvB op te heffen.</p>\n");
+	if (clause != NULL) {
+		char *cite = cite_provision(clause);
+
+		html_tag(b, "<p>Grondslag: ", cite, "</p>\n");
+		free(cite);
+	}
+	h_findings(b, r, href, r->amvb, r->namvb, 1);
+	html_heading(b, level, "3. Wat de wetgever moet doen");
+	if (r->nwet == 0)
+		pt_buf_adds(b, "<p>Geen belemmering vraagt een wet in formele "
+		               "zin.</p>\n");
+	h_findings(b, r, href, r->wet, r->nwet, 0);
+}
+
+static void
+h_ladder(struct pt_buf *b, const struct ruimte_result *r, int level,
+         const char *href)
+{
+	size_t i, k;
+
+	html_heading(b, level,
+	             "4. De ladder: van de variant naar het volledige "
+	             "ontwerp");
+	pt_buf_adds(b, "<ol start=\"0\">\n<li>De variant van deel 1 (");
+	h_barriers(b, r->barriers_after);
+	pt_buf_adds(b, ")</li>\n");
+	for (i = 0; i < r->nladder; i++) {
+		const struct ruimte_step *s = &r->ladder[i];
+
+		html_tag(b, "<li>Erbij: ", s->adds, "<br>");
+		if (s->nbarriers == 0) {
+			pt_buf_adds(b, "geen nieuwe belemmering");
+		} else {
+			h_barriers(b, s->nbarriers);
+			html_tag(b, " erbij, laagste niveau: <strong>",
+			         vocab_level_label(s->level), "</strong>");
+		}
+		if (s->nbarriers > 0)
+			pt_buf_adds(b, "\n<ul>\n");
+		for (k = 0; k < s->nbarriers; k++) {
+			pt_buf_adds(b, "<li>");
+			h_id(b, r, href, s->barriers[k]);
+			pt_buf_adds(b, "</li>\n");
+		}
+		pt_buf_adds(b, s->nbarriers > 0 ? "</ul></li>\n" : "</li>\n");
+	}
+	pt_buf_adds(b, "</ol>\n");
+}
+
+void
+report_ruimte_html(struct pt_buf *out, const struct ruimte_result *r, int level,
+                   const char *href)
+{
+	h_nu(out, r, level, href);
+	h_amvb_wet(out, r, level, href);
+	h_ladder(out, r, level, href);
 }

@@ -760,6 +760,62 @@ out:
 	free(note);
 }
 
+/* The save button of the section "Juridische ruimte": the lawful variant
+ * of proeftuin id becomes a proeftuin of its own (web_ruimte_save). */
+static void
+do_ruimte_save(struct call *c, const char *id)
+{
+	char *csrf = NULL, *new_id = NULL, *m;
+	const char *msg = form_problem(c);
+	int bad = 0, added = 0;
+	enum pt_status rc;
+
+	if (msg != NULL) {
+		fail(c, 400, msg);
+		return;
+	}
+	csrf = form_field(&c->rq->body, "csrf", &bad);
+	if (bad) {
+		fail(c, 400, "Het formulier kan niet worden gelezen.");
+	} else if (!auth_csrf_ok(&c->ses, csrf) || !origin_ok(c)) {
+		fail(c, 403,
+		     "Het formulier is verlopen of komt niet van deze "
+		     "werkruimte; er is niets opgeslagen.");
+	} else if (c->ses.role != AUTH_REVIEWER) {
+		fail(c, 403,
+		     "Alleen een beoordelaar mag een variant opslaan; er is "
+		     "niets opgeslagen.");
+	} else if ((rc = web_ruimte_save(&c->ctx, id, &new_id, &added,
+	                                 &c->err)) == PT_ENOTFOUND) {
+		fail(c, 404, "Deze proeftuin is niet opgeslagen.");
+	} else if (rc == PT_EUSAGE) {
+		resp_html(&c->r, web_proeftuin(&c->ctx, id, 400,
+		                               "Dit ontwerp heeft geen route "
+		                               "binnen de huidige wet; er is "
+		                               "niets opgeslagen.",
+		                               &c->r.body, &c->err));
+	} else if (rc != PT_OK && store_busy(c->st)) {
+		fail(c, 503,
+		     "Het register is even bezet door een andere schrijver; er "
+		     "is niets opgeslagen. Probeer het over enkele seconden "
+		     "opnieuw.");
+		c->r.retry_after = SERVE_BUSY_RETRY;
+	} else if (rc != PT_OK) {
+		fail(c, 500, "De variant kon niet worden opgeslagen.");
+	} else if (added) {
+		redirect(&c->r, "/proeftuinen/", new_id, NULL);
+	} else {
+		m = xasprintf("Proeftuin %s heeft dit ontwerp al als laatste "
+		              "versie; er is geen nieuwe versie opgeslagen.",
+		              new_id);
+		resp_html(&c->r, web_proeftuin(&c->ctx, id, 200, m, &c->r.body,
+		                               &c->err));
+		free(m);
+	}
+	free(csrf);
+	free(new_id);
+}
+
 /* path with prefix removed, when it starts with prefix and more follows. */
 static const char *
 after(const char *path, const char *prefix)
@@ -826,6 +882,34 @@ route_wet(struct call *c, const char *rest)
 	free(art);
 }
 
+/* /proeftuinen/ID (GET) and /proeftuinen/ID/ruimte/opslaan (POST); rest
+ * is what follows the prefix, raw. */
+static void
+route_proeftuin(struct call *c, const char *rest)
+{
+	static const char save[] = "/ruimte/opslaan";
+	size_t len = strlen(rest), n = sizeof save - 1;
+	int is_save = len > n && strcmp(rest + len - n, save) == 0;
+	char *id = NULL;
+
+	if (is_save && !c->post) {
+		method_not_allowed(c, "POST");
+		return;
+	}
+	if (!is_save && !c->get) {
+		method_not_allowed(c, "GET, HEAD");
+		return;
+	}
+	if ((id = path_id(c, rest, is_save ? len - n : len)) == NULL)
+		return;
+	if (is_save)
+		do_ruimte_save(c, id);
+	else
+		resp_html(&c->r, web_proeftuin(&c->ctx, id, 200, NULL,
+		                               &c->r.body, &c->err));
+	free(id);
+}
+
 static void
 route(struct call *c)
 {
@@ -878,17 +962,16 @@ route(struct call *c)
 		free(id);
 		return;
 	}
+	if ((rest = after(p, "/proeftuinen/")) != NULL) {
+		route_proeftuin(c, rest);
+		return;
+	}
 	if (!c->get) {
 		method_not_allowed(c, "GET, HEAD");
 		return;
 	}
 	if (strcmp(p, "/") == 0) {
 		resp_html(&c->r, web_index(&c->ctx, &c->r.body, &c->err));
-	} else if ((rest = after(p, "/proeftuinen/")) != NULL) {
-		if ((id = path_id(c, rest, strlen(rest))) != NULL)
-			resp_html(&c->r, web_proeftuin(&c->ctx, id, &c->r.body,
-			                               &c->err));
-		free(id);
 	} else if (strcmp(p, "/amendments") == 0) {
 		resp_html(&c->r, web_amendments(&c->ctx, &c->r.body, &c->err));
 	} else if (strncmp(p, "/amendments.", 12) == 0 &&

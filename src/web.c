@@ -22,6 +22,7 @@
 #include "query.h"
 #include "report.h"
 #include "review.h"
+#include "ruimte.h"
 #include "saved.h"
 #include "vocab.h"
 #include "web.h"
@@ -471,9 +472,134 @@ group_section(struct pt_buf *out, const struct design *d,
 	pt_buf_adds(out, "</tbody>\n</table>\n</section>\n");
 }
 
+/* --- juridische ruimte ------------------------------------------------------
+ */
+
+/* The juridische ruimte of the latest saved design of a proeftuin
+ * (ruimte.h).  PT_ENOTFOUND if never saved. */
+static enum pt_status
+ruimte_of(const struct web_ctx *c, const char *id, struct ruimte_result **res,
+          struct pt_err *err)
+{
+	char *xml, *name;
+	size_t len;
+	enum pt_status s;
+
+	*res = NULL;
+	if ((s = saved_latest_design(c->st, id, &xml, &len, err)) != PT_OK)
+		return s;
+	name = xasprintf("proeftuin %s", id);
+	s = ruimte_run(xml, len, name, c->today, c->rs, c->st, res, err);
+	free(name);
+	free(xml);
+	return s;
+}
+
+/* The save button of the section, or why there is none. */
+static void
+ruimte_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
+            const struct ruimte_result *res)
+{
+	if (res->nroutes == 0)
+		return;
+	if (!c->reviewer) {
+		pt_buf_adds(b, "<p>U bent ingelogd als lezer: een beoordelaar "
+		               "kan deze variant opslaan als proeftuin.</p>\n");
+		return;
+	}
+	pt_buf_adds(b, "<form method=\"post\" class=\"beoordeling\" "
+	               "action=\"/proeftuinen/");
+	html_url_encode(b, id);
+	pt_buf_adds(b, "/ruimte/opslaan\">\n<input type=\"hidden\" "
+	               "name=\"csrf\" value=\"");
+	html_esc(b, c->csrf);
+	html_tag(b,
+	         "\">\n<div><button type=\"submit\">Variant opslaan als "
+	         "proeftuin ",
+	         res->variant_design->id,
+	         "</button></div>\n</form>\n"
+	         "<p>De variant wordt opgeslagen zoals <code>proeftoets "
+	         "proeftuin add</code> een ontwerp opslaat, met eigen "
+	         "bevindingen om te beoordelen.</p>\n");
+}
+
+/* The section "Juridische ruimte" of the proeftuin page; msg (may be NULL)
+ * is what became of the save button just pressed. */
+static enum pt_status
+ruimte_section(const struct web_ctx *c, const char *id, const char *msg,
+               struct pt_buf *b, struct pt_err *err)
+{
+	struct ruimte_result *res;
+	long nb, nr;
+	enum pt_status s;
+
+	if ((s = ruimte_of(c, id, &res, err)) != PT_OK)
+		return s;
+	h(b, 2, "Juridische ruimte");
+	pt_buf_adds(b, "<p>Wat deze proeftuin binnen de huidige wet kan "
+	               "proberen, wat een AMvB kan toestaan en wat de "
+	               "wetgever moet doen, en de ladder van de variant "
+	               "binnen de huidige wet naar het volledige ontwerp "
+	               "(<code>proeftoets ruimte</code>).</p>\n");
+	report_ruimte_html(b, res, 3, "/findings/");
+	h(b, 3, "De variant binnen de huidige wet");
+	s = saved_counts(c->st, res->variant_design->id, &nb, &nr, err);
+	if (s == PT_OK) {
+		pt_buf_adds(b, "<p>Opgeslagen als proeftuin ");
+		html_href(b, "/proeftuinen/", res->variant_design->id, "",
+		          res->variant_design->id);
+		pt_buf_addf(b,
+		            " (%ld belemmering%s in de laatste versie).</p>\n",
+		            nb, nb == 1 ? "" : "en");
+	} else if (s == PT_ENOTFOUND) {
+		s = PT_OK;
+		pt_err_clear(err);
+		html_tag(b, "<p>Nog niet opgeslagen als proeftuin <code>",
+		         res->variant_design->id, "</code>.</p>\n");
+	}
+	if (msg != NULL)
+		html_tag(b, "<p class=\"melding\" role=\"alert\">", msg,
+		         "</p>\n");
+	if (s == PT_OK)
+		ruimte_form(b, c, id, res);
+	ruimte_free(res);
+	return s;
+}
+
+enum pt_status
+web_ruimte_save(const struct web_ctx *c, const char *id, char **new_id,
+                int *added, struct pt_err *err)
+{
+	struct ruimte_result *res;
+	struct check_result *r = NULL;
+	struct saved_put_info info;
+	enum pt_status s;
+
+	*new_id = NULL;
+	*added = 0;
+	if ((s = ruimte_of(c, id, &res, err)) != PT_OK)
+		return s;
+	if (res->nroutes == 0) {
+		ruimte_free(res);
+		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
+		                  "the design has no route within current law");
+	}
+	s = check_run(res->variant_design, c->rs, c->st, &r, err);
+	if (s == PT_OK)
+		s = saved_put(c->st, r, res->variant_xml,
+		              strlen(res->variant_xml), &info, err);
+	if (s == PT_OK) {
+		*new_id = xstrdup(res->variant_design->id);
+		*added = info.added;
+	}
+	check_result_free(r);
+	ruimte_free(res);
+	return s;
+}
+
 int
-web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
-              struct pt_err *err)
+web_proeftuin(const struct web_ctx *c, const char *id, int status,
+              const char *msg, struct pt_buf *out, struct pt_err *err)
 {
 	struct design *d;
 	struct check_result *r;
@@ -538,13 +664,15 @@ web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		pt_buf_adds(out, "</tbody>\n</table>\n");
 	else
 		pt_buf_adds(out, "<p>Geen.</p>\n");
-	st = resolved_section(c, d->id, out, err);
+	st = ruimte_section(c, d->id, msg, out, err);
+	if (st == PT_OK)
+		st = resolved_section(c, d->id, out, err);
 	check_result_free(r);
 	design_free(d);
 	if (st != PT_OK)
 		return db_error(c, out);
 	page_end(out);
-	return 200;
+	return status;
 }
 
 /* --- one finding ------------------------------------------------------------

@@ -15,7 +15,9 @@
  *                     with the current rules and registry, review statuses
  *                     applied; barriers grouped by the amendment they need
  *                     (report_groups), then the risks, then the findings
- *                     the latest design no longer has
+ *                     the latest design no longer has, and the
+ *                     juridische ruimte (ruimte.h, report_ruimte_html)
+ *                     with the button that saves its lawful variant
  *   web_finding       one finding: provisions quoted at the peildatum with
  *                     Juriconnect id and link, the review log, and the
  *                     review form for reviewers
@@ -52,8 +54,22 @@ struct web_ctx {
 };
 
 int web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err);
-int web_proeftuin(const struct web_ctx *c, const char *id, struct pt_buf *out,
-                  struct pt_err *err);
+/* msg (may be NULL): what became of the save button just pressed, shown
+ * in the section "Juridische ruimte"; status is the HTTP status when the
+ * page can be rendered. */
+int web_proeftuin(const struct web_ctx *c, const char *id, int status,
+                  const char *msg, struct pt_buf *out, struct pt_err *err);
+/*
+ * The write behind the save button (no page): the lawful variant of the
+ * latest saved design of proeftuin id, checked with the current rules,
+ * saved with saved_put() as `proeftuin add` saves a design, under its own
+ * id ("<id>-nu").  *new_id receives that id (caller frees), *added
+ * whether a new version was made (0: the latest version is the same
+ * design).  PT_ENOTFOUND: id was never saved; PT_EUSAGE: the design has
+ * no route within current law; PT_EDB.  Nothing is stored on an error.
+ */
+enum pt_status web_ruimte_save(const struct web_ctx *c, const char *id,
+                               char **new_id, int *added, struct pt_err *err);
 /* msg (may be NULL): a problem with the form just sent, shown above it. */
 int web_finding(const struct web_ctx *c, const char *id, int status,
                 const char *msg, struct pt_buf *out, struct pt_err *err);

@@ -6,6 +6,7 @@
  * and talks to it with libcurl: every page and API route, sign-in and
  * sign-out, review writes with and without CSRF token, a reader trying to
  * write, escaping, oversized and malformed requests, 404s, encoded ids,
+ * the juridische ruimte and saving its lawful variant,
  * login limits; then stops it with SIGTERM and expects a clean exit.
  */
 #include "config.h"
@@ -756,6 +757,139 @@ START_TEST(test_serve_review_busy)
 }
 END_TEST
 
+static long long
+versions_of(const char *id)
+{
+	char *q = xasprintf("SELECT count(*) FROM proeftuin_version WHERE "
+	                    "proeftuin_id = '%s'",
+	                    id);
+	long long n = t_db_int(db, q);
+
+	free(q);
+	return n;
+}
+
+/* The section "Juridische ruimte" and its save button: only a reviewer
+ * with the session's token saves, once per design. */
+START_TEST(test_serve_ruimte)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *bob = login("bob", "geheim-2");
+	char *csrf, *bcsrf, *body;
+	const char *path = "/proeftuinen/noord/ruimte/opslaan", *c;
+	long long all0 = t_db_int(db, "SELECT count(*) FROM proeftuin_version");
+
+	ck_assert_ptr_nonnull(anna);
+	ck_assert_ptr_nonnull(bob);
+	/* A reader sees the three parts and the ladder, and no button. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", bob), 200);
+	ck_assert(t_contains(h.body.s, "<h2>Juridische ruimte</h2>"));
+	ck_assert(t_contains(h.body.s, "<h3>1. Wat nu kan, binnen de huidige "
+	                               "wet</h3>"));
+	ck_assert(
+	    t_contains(h.body.s, "<h3>2. Wat een AMvB kan toestaan</h3>"));
+	ck_assert(
+	    t_contains(h.body.s, "<h3>3. Wat de wetgever moet doen</h3>"));
+	ck_assert(t_contains(h.body.s, "<h3>4. De ladder: van de variant naar "
+	                               "het volledige ontwerp</h3>"));
+	ck_assert(
+	    t_contains(h.body.s, "<td>certificaat</td><td>rvt-noord</td>"));
+	ck_assert(t_contains(h.body.s, "Grondslag: art. 12.1 lid 1 Jeugdwet"));
+	ck_assert(t_contains(h.body.s, "<strong>0 belemmeringen</strong> die "
+	                               "geen afspraak opheft"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/findings/" F_UITVOERING_ENC
+	                               "\"><code>" F_UITVOERING "</code></a>"));
+	ck_assert(t_contains(h.body.s, "Nog niet opgeslagen als proeftuin "
+	                               "<code>noord-nu</code>"));
+	ck_assert(!t_contains(h.body.s, "/ruimte/opslaan"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", anna), 200);
+	ck_assert(t_contains(h.body.s, "action=\"/proeftuinen/noord/ruimte/"
+	                               "opslaan\""));
+	ck_assert(t_contains(h.body.s, "Variant opslaan als proeftuin "
+	                               "noord-nu</button>"));
+	http_release(&h);
+	csrf = csrf_of("/proeftuinen/noord", anna);
+	bcsrf = csrf_of("/", bob);
+
+	/* Not signed in, no token, a forged one, another session's, a
+	 * reader's own: nothing is stored. */
+	body = xasprintf("csrf=%s", csrf);
+	ck_assert_int_eq(post(&h, path, NULL, body), 401);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, path, anna, ""), 403);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, path, anna,
+	                      "csrf=00000000000000000000000000000000000000000"
+	                      "000000000000000000000"),
+	                 403);
+	ck_assert(t_contains(h.body.s, "niets opgeslagen"));
+	http_release(&h);
+	free(body);
+	body = xasprintf("csrf=%s", bcsrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 403);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, path, bob, body), 403);
+	ck_assert(t_contains(h.body.s, "Alleen een beoordelaar"));
+	http_release(&h);
+	free(body);
+	/* A foreign Origin with a good token. */
+	body = xasprintf("csrf=%s", csrf);
+	req_header = "Origin: http://evil.example";
+	ck_assert_int_eq(post(&h, path, anna, body), 403);
+	req_header = NULL;
+	http_release(&h);
+	/* Only POST saves; an unknown proeftuin is a 404. */
+	ck_assert_int_eq(get(&h, path, anna), 405);
+	ck_assert(t_contains(h.head.s, "Allow: POST"));
+	http_release(&h);
+	ck_assert_int_eq(
+	    post(&h, "/proeftuinen/zuid/ruimte/opslaan", anna, body), 404);
+	http_release(&h);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM proeftuin_version"),
+	                 all0);
+
+	/* The reviewer saves: a new proeftuin noord-nu, version 1, without
+	 * barriers, and the browser goes to its page. */
+	ck_assert_int_eq(post(&h, path, anna, body), 303);
+	ck_assert(t_contains(h.head.s, "Location: /proeftuinen/noord-nu\r\n"));
+	http_release(&h);
+	ck_assert_int_eq(versions_of("noord-nu"), 1);
+	ck_assert_int_eq(t_db_int(db, "SELECT barriers FROM proeftuin_version "
+	                              "WHERE proeftuin_id = 'noord-nu'"),
+	                 0);
+	ck_assert_int_eq(get(&h, "/api/proeftuinen", anna), 200);
+	c = strstr(h.body.s, "\"id\": \"noord-nu\"");
+	ck_assert_ptr_nonnull(c);
+	c = strstr(c, "\"barriers\": ");
+	ck_assert_ptr_nonnull(c);
+	ck_assert(strncmp(c, "\"barriers\": 0,", 14) == 0);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord-nu", anna), 200);
+	ck_assert(t_contains(h.body.s, "(binnen de huidige wet)"));
+	ck_assert(t_contains(h.body.s, "<th scope=\"row\">Belemmeringen</th>"
+	                               "<td>0</td>"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", bob), 200);
+	ck_assert(t_contains(h.body.s, "Opgeslagen als proeftuin <a "
+	                               "href=\"/proeftuinen/noord-nu\">"));
+	http_release(&h);
+
+	/* Again: the same design, so no second version, and it says so. */
+	ck_assert_int_eq(post(&h, path, anna, body), 200);
+	ck_assert(t_contains(h.body.s, "geen nieuwe versie opgeslagen"));
+	ck_assert(t_contains(h.body.s, "role=\"alert\""));
+	http_release(&h);
+	ck_assert_int_eq(versions_of("noord-nu"), 1);
+	ck_assert_int_eq(versions_of("noord"), 1);
+	free(body);
+	free(csrf);
+	free(bcsrf);
+	free(anna);
+	free(bob);
+}
+END_TEST
+
 START_TEST(test_serve_escapes_notes)
 {
 	struct http h;
@@ -1441,6 +1575,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_login_foreign_origin);
 	tcase_add_test(tc, test_serve_login_form_token);
 	tcase_add_test(tc, test_serve_hashing_does_not_block_pages);
+	tcase_add_test(tc, test_serve_ruimte);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
