@@ -1523,7 +1523,7 @@ xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
 	format_set_text_wrap(wrap);
 	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
 	e = xlsx_sheet(wb, "Wijzigingen", xlsx_item_headers, xlsx_item_widths,
-	               NCOLS, head, wrap, &items);
+	               NXLSXCOLS, head, wrap, &items);
 	if (e == LXW_NO_ERROR)
 		e = xlsx_sheet(wb, "Risico's", xlsx_risk_headers,
 		               xlsx_risk_widths, NRISKCOLS, head, wrap, &risks);
