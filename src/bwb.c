@@ -1413,6 +1413,8 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 		                  strerror(errno));
 	if (n == 0)
 		return pt_err_set(err, PT_EINPUT, name, 1, 1, "empty file");
+	if (h->chunk != NULL)
+		h->chunk(h->ctx, p, (size_t)n);
 
 	memset(&sax, 0, sizeof sax);
 	sax.initialized = XML_SAX2_MAGIC;
@@ -1468,6 +1470,8 @@ parse(struct source *src, const char *name, const struct bwb_handler *h,
 			rc = xmlParseChunk(ctxt, NULL, 0, 1);
 			break;
 		}
+		if (h->chunk != NULL)
+			h->chunk(h->ctx, p, (size_t)n);
 		if (!s.nonws)
 			s.nonws = has_content(p, (size_t)n);
 	}

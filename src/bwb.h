@@ -98,6 +98,9 @@ struct bwb_handler {
 	enum pt_status (*article)(void *ctx, const struct bwb_article *art,
 	                          struct pt_err *err);
 	void *ctx;
+	/* Optional (NULL): every chunk of the input as it is read, before it
+	 * is parsed; the importer hashes the file this way. */
+	void (*chunk)(void *ctx, const char *data, size_t len);
 };
 
 /*

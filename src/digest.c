@@ -49,6 +49,29 @@ digest_sha512_mem(const void *data, size_t len, char out[DIGEST_SHA512_HEX])
 	hex(d, sizeof d, out);
 }
 
+void
+digest_sha256_init(struct digest_sha256 *d)
+{
+	sha256_init(&d->c);
+	d->size = 0;
+}
+
+void
+digest_sha256_update(struct digest_sha256 *d, const void *data, size_t len)
+{
+	sha256_update(&d->c, len, data);
+	d->size += len;
+}
+
+void
+digest_sha256_final(struct digest_sha256 *d, char out[DIGEST_SHA256_HEX])
+{
+	unsigned char b[SHA256_DIGEST_SIZE];
+
+	sha256_digest(&d->c, sizeof b, b);
+	hex(b, sizeof b, out);
+}
+
 static enum pt_status
 hash_file(const char *path, int is512, char *out, unsigned long long *size,
           struct pt_err *err)

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include <nettle/sha2.h>
+
 #include "err.h"
 
 #define DIGEST_SHA256_HEX 65
@@ -26,5 +28,20 @@ enum pt_status digest_sha256_file(const char *path, char out[DIGEST_SHA256_HEX],
                                   unsigned long long *size, struct pt_err *err);
 enum pt_status digest_sha512_file(const char *path, char out[DIGEST_SHA512_HEX],
                                   unsigned long long *size, struct pt_err *err);
+
+/*
+ * SHA-256 fed piece by piece, for a reader that hashes what it parses
+ * (the importer: one read of the file instead of two).  The struct is
+ * the caller's; no resources are held.
+ */
+struct digest_sha256 {
+	struct sha256_ctx c;
+	unsigned long long size;
+};
+
+void digest_sha256_init(struct digest_sha256 *d);
+void digest_sha256_update(struct digest_sha256 *d, const void *data,
+                          size_t len);
+void digest_sha256_final(struct digest_sha256 *d, char out[DIGEST_SHA256_HEX]);
 
 #endif

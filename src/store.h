@@ -121,6 +121,22 @@ int store_memo_held(const struct pt_store *st);
 enum pt_status store_has_sha256(struct pt_store *st, const char *sha256,
                                 int *found, char **bwb, struct pt_err *err);
 
+/* Whether a version was imported from this path (*found 0 or 1). */
+enum pt_status store_has_source(struct pt_store *st, const char *source,
+                                int *found, struct pt_err *err);
+
+/* The SHA-256 of the law's version in force from that date (NULL: the
+ * unknown date), owned by the caller; NULL when there is none. */
+enum pt_status store_version_sha256(struct pt_store *st, long long law_id,
+                                    const char *inwerkingtreding, char **sha256,
+                                    struct pt_err *err);
+
+/* Set the SHA-256 of a version written with a placeholder (the importer
+ * knows it only once the whole file has been read). */
+enum pt_status store_set_version_sha256(struct pt_store *st,
+                                        long long version_id,
+                                        const char *sha256, struct pt_err *err);
+
 /* Create or update the law row; *law_id receives its id. */
 enum pt_status store_put_law(struct pt_store *st, const char *bwb,
                              const char *citeertitel, const char *soort,

@@ -579,6 +579,7 @@ verify(const char *tmp, const char *bwb, const struct update_version *v,
 	h.meta = peek_meta;
 	h.article = peek_article;
 	h.ctx = &p;
+	h.chunk = NULL;
 	(void)bwb_parse_file(tmp, &h, &pe); /* peek_meta stops it */
 	if (!p.seen) {
 		if (pe.code == PT_OK)

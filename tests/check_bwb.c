@@ -155,7 +155,7 @@ on_article(void *ctx, const struct bwb_article *a, struct pt_err *err)
 static enum pt_status
 parse_file(const char *path, struct seen *s, struct pt_err *err)
 {
-	struct bwb_handler h = {on_meta, on_article, s};
+	struct bwb_handler h = {on_meta, on_article, s, NULL};
 
 	pt_err_clear(err);
 	return bwb_parse_file(path, &h, err);
@@ -164,7 +164,7 @@ parse_file(const char *path, struct seen *s, struct pt_err *err)
 static enum pt_status
 parse_mem(const char *xml, struct seen *s, struct pt_err *err)
 {
-	struct bwb_handler h = {on_meta, on_article, s};
+	struct bwb_handler h = {on_meta, on_article, s, NULL};
 
 	pt_err_clear(err);
 	return bwb_parse_memory(xml, strlen(xml), "mem.xml", &h, err);
@@ -283,6 +283,7 @@ check_corpus_file(const char *dir, const char *name)
 	h.meta = on_meta;
 	h.article = on_article;
 	h.ctx = &m;
+	h.chunk = NULL;
 	ck_assert_int_eq(bwb_parse_memory(data, len, name, &h, &e), PT_OK);
 	ck_assert_int_eq(m.narticles, s.narticles);
 	ck_assert_msg(m.hash == s.hash, "%s: memory and file differ", name);
@@ -693,7 +694,7 @@ expect_bad(const char *xml, size_t len, enum pt_status code, long line,
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct seen s;
-	struct bwb_handler h = {on_meta, on_article, NULL};
+	struct bwb_handler h = {on_meta, on_article, NULL, NULL};
 	char *dir = t_tmpdir();
 	char *path = t_write(dir, "bad.xml", xml, len);
 	enum pt_status rc;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "digest.h"
 #include "import.h"
 #include "store.h"
 #include "suites.h"
@@ -161,6 +162,85 @@ START_TEST(test_import_reimport_changes_nothing)
 	ck_assert_str_eq(before, after);
 	free(before);
 	free(after);
+	free(path);
+}
+END_TEST
+
+/*
+ * A file seen for the first time is hashed while it is parsed: the version
+ * carries the file's SHA-256, and the same content under another name (or
+ * over its own version) changes nothing.
+ */
+START_TEST(test_import_one_pass_hash)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct import_result res;
+	char *path =
+	    t_sharedpath("corpus/extracts/BWBR0034925_2026-01-01_extract.xml");
+	char sha[DIGEST_SHA256_HEX], *data, *copy, *sql, *before, *after;
+	size_t len;
+
+	ck_assert_int_eq(digest_sha256_file(path, sha, NULL, &e), PT_OK);
+	ck_assert_int_eq(import_one(path, NULL, &res, &e), PT_OK);
+	ck_assert_int_eq(res.outcome, IMPORT_ADDED);
+	import_result_release(&res);
+	sql =
+	    xasprintf("SELECT count(*) FROM version WHERE sha256 = '%s'", sha);
+	ck_assert_int_eq(t_db_int(db, sql), 1);
+	free(sql);
+
+	before = t_db_fingerprint(db);
+	data = t_read(path, &len);
+	copy = t_write(dir, "kopie.xml", data, len);
+	ck_assert_int_eq(import_one(copy, NULL, &res, &e), PT_OK);
+	ck_assert_int_eq(res.outcome, IMPORT_UNCHANGED);
+	ck_assert_str_eq(res.bwb, "BWBR0034925");
+	ck_assert_int_eq(res.articles, 0);
+	import_result_release(&res);
+	after = t_db_fingerprint(db);
+	ck_assert_str_eq(before, after);
+	ck_assert_int_eq(
+	    t_db_int(db, "SELECT count(*) FROM version WHERE sha256 = '-'"), 0);
+	free(before);
+	free(after);
+	free(data);
+	free(copy);
+	free(path);
+}
+END_TEST
+
+/* A known path whose content changed is imported again (the digest-first
+ * path), and replaces its version. */
+START_TEST(test_import_changed_file_same_path)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct import_result res;
+	char *path =
+	    t_sharedpath("corpus/extracts/BWBR0034925_2026-01-01_extract.xml");
+	char *data, *copy, *edited, sha[DIGEST_SHA256_HEX], *sql;
+	size_t len;
+
+	data = t_read(path, &len);
+	copy = t_write(dir, "wet.xml", data, len);
+	ck_assert_int_eq(import_one(copy, NULL, &res, &e), PT_OK);
+	ck_assert_int_eq(res.outcome, IMPORT_ADDED);
+	import_result_release(&res);
+	/* the same file with a trailing comment: other bytes, same law */
+	edited = xasprintf("%.*s\n<!-- gewijzigd -->\n", (int)len, data);
+	free(copy);
+	copy = t_write(dir, "wet.xml", edited, strlen(edited));
+	ck_assert_int_eq(import_one(copy, NULL, &res, &e), PT_OK);
+	ck_assert_int_eq(res.outcome, IMPORT_REPLACED);
+	import_result_release(&res);
+	ck_assert_int_eq(digest_sha256_file(copy, sha, NULL, &e), PT_OK);
+	sql =
+	    xasprintf("SELECT count(*) FROM version WHERE sha256 = '%s'", sha);
+	ck_assert_int_eq(t_db_int(db, sql), 1);
+	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM version"), 1);
+	free(sql);
+	free(edited);
+	free(data);
+	free(copy);
 	free(path);
 }
 END_TEST
@@ -374,6 +454,8 @@ suite_import(void)
 	tcase_add_loop_test(tc, test_import_corpus_counts, 0, NCORPUS);
 	tcase_add_test(tc, test_import_disk_full);
 	tcase_add_test(tc, test_import_reimport_changes_nothing);
+	tcase_add_test(tc, test_import_one_pass_hash);
+	tcase_add_test(tc, test_import_changed_file_same_path);
 	tcase_add_test(tc, test_import_point_in_time);
 	tcase_add_test(tc, test_import_old_format_with_date);
 	tcase_add_test(tc, test_import_list_dir);

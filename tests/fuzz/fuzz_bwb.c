@@ -140,6 +140,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	h.meta = on_meta;
 	h.article = on_article;
 	h.ctx = &n;
+	h.chunk = NULL;
 	rc = bwb_parse_memory((const char *)data, size, "fuzz.xml", &h, &err);
 	if (rc != PT_OK && (err.code != rc || err.msg[0] == '\0'))
 		abort();	/* every failure says why */
