@@ -16,6 +16,8 @@ nettle-dev libcurl4-openssl-dev check libxml2-utils python3"
 pkgs="$pkgs libxlsxwriter-dev unzip"
 # check and amendments --format odt: the OpenDocument package
 pkgs="$pkgs libzip-dev"
+# check --format svg: the picture of a design (Graphviz)
+pkgs="$pkgs libgraphviz-dev"
 # the web workspace: HTTP server, password hashing
 pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 # --browser: headless Chromium for the end-to-end test (make e2e)

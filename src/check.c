@@ -604,6 +604,7 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 			pt_buf_release(&t);
 		} else {
 			f = new_finding(res, cap, r, subj.s);
+			f->subject = FINDING_FLOW;
 			add_str(&f->actors, &f->nactors, van->id);
 			add_str(&f->actors, &f->nactors, naar->id);
 			f->trigger = pt_buf_detach(&t);
@@ -643,6 +644,8 @@ eval_gegevens(struct check_result *res, size_t *cap, const struct rule *r)
 		    "; geen bepaling staat het samenvoegen van gegevens over"
 		    " organisaties en doelen heen toe.");
 		f = new_finding(res, cap, r, subj.s);
+		f->subject = FINDING_DOSSIER;
+		f->dossier = i;
 		for (k = 0; k < ds->nactoren; k++)
 			add_str(&f->actors, &f->nactors,
 			        d->actors[ds->actoren[k]].id);

@@ -81,6 +81,17 @@ struct finding {
 	size_t nprovisions;
 	int unverified; /* a cited provision is marked [P] or [GK] */
 	/*
+	 * What the finding is about, for a picture of the design: an actor
+	 * (every actor in actors), a data flow (actors[0] gives to
+	 * actors[1]) or a shared dossier (dossier indexes design.dossiers).
+	 */
+	enum finding_subject {
+		FINDING_ACTOR = 0,
+		FINDING_FLOW,
+		FINDING_DOSSIER
+	} subject;
+	size_t dossier;
+	/*
 	 * The rule's routes that are open to this finding's actor (borrowed
 	 * from the rule), and the severity and lowest level of law that
 	 * follow: the rule's, unless an open route needs a lower level.

@@ -130,6 +130,11 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 		return cli_usage(c, "check", "no design file given");
 	if (cli_format_output(c, "check", a->fmt, a->output) != PT_OK)
 		return PT_EUSAGE;
+	if ((a->fmt->flags & FORMAT_ONE) && argc - g.ind > 1)
+		return cli_usage(c, "check",
+		                 "--format %s shows one design: give one "
+		                 "design file (%d given)",
+		                 a->fmt->name, argc - g.ind);
 	*first = g.ind;
 	return PT_OK;
 }

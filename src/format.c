@@ -75,6 +75,8 @@ const struct format formats[] = {
     {"docx", "docx", DOCX_MEDIA_TYPE, "Word (DOCX)", "a Word document",
      FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_docx_part,
      amend_docx, NULL},
+    {"svg", "svg", "image/svg+xml", "afbeelding (SVG)",
+     "a picture of one design", FORMAT_ONE, report_svg_part, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL}};
 
 int

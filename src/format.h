@@ -35,7 +35,8 @@ enum format_doc {
 enum {
 	FORMAT_BINARY = 1u,    /* not text (a zip package): see below */
 	FORMAT_NO_STDOUT = 2u, /* only to a file: never to standard output */
-	FORMAT_WEB = 4u        /* offered as a download by the web workspace */
+	FORMAT_WEB = 4u,       /* offered as a download by the web workspace */
+	FORMAT_ONE = 8u        /* one design per document (a picture) */
 };
 
 /*

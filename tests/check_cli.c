@@ -392,18 +392,21 @@ START_TEST(test_cli_check_output_file)
 	size_t len;
 
 	for (f = formats; f->name != NULL; f++) {
+		/* a picture shows one design: the list ends early */
+		const char *second = (f->flags & FORMAT_ONE) ? NULL : vt;
+
 		/* Those never written to standard output: check_odt.c. */
 		if (!format_carries(f, FORMAT_REPORT) ||
 		    (f->flags & FORMAT_NO_STDOUT))
 			continue;
 		ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check",
 		                       "--rules", rules, "--format", f->name,
-		                       noord, vt, NULL),
+		                       noord, second, NULL),
 		                 PT_FINDINGS);
 		free(err);
 		ck_assert_int_eq(t_cli(NULL, &err, "--db", db, "check",
 		                       "--rules", rules, "--format", f->name,
-		                       "-o", file, noord, vt, NULL),
+		                       "-o", file, noord, second, NULL),
 		                 PT_FINDINGS);
 		free(err);
 		got = t_read(file, &len);

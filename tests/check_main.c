@@ -29,6 +29,7 @@ main(void)
 	srunner_add_suite(sr, suite_diff());
 	srunner_add_suite(sr, suite_amend());
 	srunner_add_suite(sr, suite_odt());
+	srunner_add_suite(sr, suite_svg());
 	srunner_add_suite(sr, suite_cli());
 	srunner_add_suite(sr, suite_review());
 	srunner_add_suite(sr, suite_update());

@@ -21,6 +21,7 @@ Suite *suite_stale(void);
 Suite *suite_diff(void);
 Suite *suite_amend(void);
 Suite *suite_odt(void);
+Suite *suite_svg(void);
 Suite *suite_cli(void);
 Suite *suite_review(void);
 Suite *suite_update(void);
