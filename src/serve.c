@@ -882,6 +882,55 @@ route_wet(struct call *c, const char *rest)
 	free(art);
 }
 
+/* The query's filters of a list of findings (web_filter), decoded into
+ * v (freed with query_free); 0, or -1 after a 400. */
+#define NQUERY 8
+static int
+read_filter(struct call *c, struct web_filter *f, char *v[NQUERY])
+{
+	static const char *const keys[NQUERY] = {"status", "soort",     "ernst",
+	                                         "niveau", "proeftuin", "regel",
+	                                         "wet",    "sorteer"};
+	int bad = 0, i;
+
+	for (i = 0; i < NQUERY; i++)
+		v[i] = query_arg(c->conn, keys[i], &bad);
+	f->status = v[0];
+	f->soort = v[1];
+	f->ernst = v[2];
+	f->niveau = v[3];
+	f->proeftuin = v[4];
+	f->regel = v[5];
+	f->wet = v[6];
+	f->sorteer = v[7];
+	if (!bad)
+		return 0;
+	fail(c, 400, "De filters kunnen niet worden gelezen.");
+	return -1;
+}
+
+static void
+query_free(char *v[NQUERY])
+{
+	int i;
+
+	for (i = 0; i < NQUERY; i++)
+		free(v[i]);
+}
+
+/* GET /bevindingen */
+static void
+route_findings(struct call *c)
+{
+	struct web_filter f;
+	char *v[NQUERY];
+
+	if (read_filter(c, &f, v) == 0)
+		resp_html(&c->r,
+		          web_findings(&c->ctx, &f, &c->r.body, &c->err));
+	query_free(v);
+}
+
 /* /proeftuinen/ID (GET) and /proeftuinen/ID/ruimte/opslaan (POST); rest
  * is what follows the prefix, raw. */
 static void
@@ -890,7 +939,8 @@ route_proeftuin(struct call *c, const char *rest)
 	static const char save[] = "/ruimte/opslaan";
 	size_t len = strlen(rest), n = sizeof save - 1;
 	int is_save = len > n && strcmp(rest + len - n, save) == 0;
-	char *id = NULL;
+	char *id = NULL, *v[NQUERY] = {NULL};
+	struct web_filter f;
 
 	if (is_save && !c->post) {
 		method_not_allowed(c, "POST");
@@ -902,11 +952,15 @@ route_proeftuin(struct call *c, const char *rest)
 	}
 	if ((id = path_id(c, rest, is_save ? len - n : len)) == NULL)
 		return;
-	if (is_save)
+	if (is_save) {
 		do_ruimte_save(c, id);
-	else
+	} else if (read_filter(c, &f, v) == 0) {
+		c->ctx.filter = &f;
 		resp_html(&c->r, web_proeftuin(&c->ctx, id, 200, NULL,
 		                               &c->r.body, &c->err));
+		c->ctx.filter = NULL;
+	}
+	query_free(v);
 	free(id);
 }
 
@@ -972,6 +1026,8 @@ route(struct call *c)
 	}
 	if (strcmp(p, "/") == 0) {
 		resp_html(&c->r, web_index(&c->ctx, &c->r.body, &c->err));
+	} else if (strcmp(p, "/bevindingen") == 0) {
+		route_findings(c);
 	} else if (strcmp(p, "/amendments") == 0) {
 		resp_html(&c->r, web_amendments(&c->ctx, &c->r.body, &c->err));
 	} else if (strncmp(p, "/amendments.", 12) == 0 &&

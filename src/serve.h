@@ -28,7 +28,10 @@
  *
  * Routes (pages in web.h; everything but the sign-in needs a session):
  *   GET  /                         the proeftuinen
- *   GET  /proeftuinen/ID           one proeftuin
+ *   GET  /proeftuinen/ID           one proeftuin (the filters of
+ *                                  /bevindingen for its findings)
+ *   GET  /bevindingen?status=&soort=&ernst=&niveau=&proeftuin=&regel=
+ *        &wet=&sorteer=            the findings of every proeftuin
  *   GET  /findings/ID              one finding (ID percent-encoded; a
  *                                  literal '/' in the path is accepted too)
  *   POST /findings/ID/review       status, note, csrf: record a decision

@@ -1554,6 +1554,186 @@ START_TEST(test_serve_slowloris)
 }
 END_TEST
 
+/* --- decisions at a glance -------------------------------------------------
+ */
+
+#define F_SCHAAL     "noord/jw-2.4-regionale-schaal/rvt-noord"
+#define F_SCHAAL_ENC "noord%2Fjw-2.4-regionale-schaal%2Frvt-noord"
+#define F_DWANG_ENC  "noord%2Frisico-hulp-en-dwang%2Frvt-noord"
+
+/* Record a decision as anna through the form; returns the HTTP status. */
+static long
+decide(const char *anna, const char *id_enc, const char *form)
+{
+	struct http h;
+	char *path = xasprintf("/findings/%s", id_enc);
+	char *csrf = csrf_of(path, anna);
+	char *body = xasprintf("csrf=%s&%s", csrf, form);
+	char *post_path = xasprintf("%s/review", path);
+	long st = post(&h, post_path, anna, body);
+
+	http_release(&h);
+	free(post_path);
+	free(body);
+	free(csrf);
+	free(path);
+	return st;
+}
+
+/* Where needle is in h's body (NULL when it is not). */
+static const char *
+at(const struct http *h, const char *needle)
+{
+	return strstr(h->body.s, needle);
+}
+
+START_TEST(test_serve_findings_list)
+{
+	static const char *const bad[] = {
+	    "status=maybe",        "status=resolved",   "soort=regel",
+	    "ernst=zwaar",         "niveau=gemeente",   "proeftuin=zuid",
+	    "regel=jw-nope",       "wet=BWBR9999999",   "sorteer=datum",
+	    "status=%3Cscript%3E", "niveau=wet&ernst=x"};
+	struct http h;
+	char *bob = login("bob", "geheim-2"), *anna = login("anna", "geheim-1");
+	size_t i;
+
+	ck_assert_int_eq(get(&h, "/bevindingen", NULL), 401);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen", bob), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen\">"));
+	ck_assert(t_contains(h.body.s,
+	                     "<a href=\"/findings/" F_UITVOERING_ENC "\">"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/findings/" F_DWANG_ENC));
+	/* Each count sets its status; all open so far. */
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?status=open\">"
+	                               "open: "));
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?status="
+	                               "confirmed\">bevestigd: 0</a>"));
+	http_release(&h);
+
+	/* Kind, severity, level, rule, law, proeftuin. */
+	ck_assert_int_eq(get(&h, "/bevindingen?soort=risico", bob), 200);
+	ck_assert(at(&h, "/findings/" F_DWANG_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) == NULL);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?ernst=laag", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) == NULL);
+	ck_assert(t_contains(h.body.s, "1 bevinding van"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?niveau=college", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) == NULL);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?niveau=AMvB", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) == NULL);
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/bevindingen?regel=jw-3.2-1-uitvoering&proeftuin=noord",
+	        bob),
+	    200);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_DWANG_ENC) == NULL);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?wet=BWBR0001827", bob), 200);
+	ck_assert(at(&h, "/findings/noord%2Frisico-hoorrecht-kind") != NULL);
+	ck_assert(at(&h, "/findings/" F_DWANG_ENC) == NULL);
+	http_release(&h);
+
+	/* A decision moves a finding between the counts; the status filter
+	 * shows it alone. */
+	ck_assert_int_eq(decide(anna, F_SCHAAL_ENC, "status=mitigated"), 303);
+	ck_assert_int_eq(get(&h, "/bevindingen?status=mitigated", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) == NULL);
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?status="
+	                               "mitigated\">ondervangen: 1</a>"));
+	/* The active filter is shown and can be taken away. */
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen\" "
+	                               "title=\"Filter weghalen\">status: "
+	                               "ondervangen"));
+	ck_assert(t_contains(h.body.s, "<option value=\"mitigated\" "
+	                               "selected>"));
+	http_release(&h);
+	/* Counts keep the other filters: no risk is mitigated. */
+	ck_assert_int_eq(
+	    get(&h, "/bevindingen?soort=risico&sorteer=ernst", bob), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?status=mitigated"
+	                               "&amp;soort=risico&amp;sorteer=ernst\">"
+	                               "ondervangen: 0</a>"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?sorteer=ernst\" "
+	                               "title=\"Filter weghalen\">soort: "
+	                               "risico"));
+	http_release(&h);
+
+	/* Sorting: by severity the blocking barrier comes before the low
+	 * one; by rule, alphabetically. */
+	ck_assert_int_eq(get(&h, "/bevindingen?sorteer=ernst", bob), 200);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) <
+	          at(&h, "/findings/" F_SCHAAL_ENC));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?sorteer=regel", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) <
+	          at(&h, "/findings/" F_UITVOERING_ENC));
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) <
+	          at(&h, "/findings/" F_DWANG_ENC));
+	http_release(&h);
+
+	/* Unknown values: 400 with a Dutch message, escaped. */
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *p = xasprintf("/bevindingen?%s", bad[i]);
+
+		ck_assert_msg(get(&h, p, bob) == 400, "%s: %ld", p, h.status);
+		ck_assert_msg(t_contains(h.body.s, "Onbekende") ||
+		                  t_contains(h.body.s, "Geen regel"),
+		              "%s", p);
+		ck_assert(!t_contains(h.body.s, "<script>"));
+		http_release(&h);
+		free(p);
+	}
+	ck_assert_int_eq(get(&h, "/bevindingen?status=%3Cscript%3E", bob), 400);
+	ck_assert(t_contains(h.body.s, "&lt;script&gt;"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?status=%ZZ", bob), 400);
+	http_release(&h);
+	/* Only GET. */
+	ck_assert_int_eq(post(&h, "/bevindingen", bob, "x=1"), 405);
+	http_release(&h);
+	free(bob);
+	free(anna);
+}
+END_TEST
+
+START_TEST(test_serve_proeftuin_filters)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2");
+	const char *cut;
+
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord?soort=risico", bob), 200);
+	/* Before the juridische ruimte, which names every finding. */
+	cut = at(&h, "<h2>Juridische ruimte</h2>");
+	ck_assert_ptr_nonnull(cut);
+	ck_assert(at(&h, "/findings/" F_DWANG_ENC) < cut);
+	ck_assert(at(&h, "<a href=\"/findings/" F_UITVOERING_ENC "\">") > cut);
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/noord\" "
+	                               "title=\"Filter weghalen\">soort: "
+	                               "risico"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord?niveau=college", bob),
+	                 200);
+	cut = at(&h, "<h2>Juridische ruimte</h2>");
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) < cut);
+	ck_assert(at(&h, "<a href=\"/findings/" F_UITVOERING_ENC "\">") > cut);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord?ernst=zwaar", bob), 400);
+	ck_assert(t_contains(h.body.s, "Onbekende waarde van ernst"));
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
 Suite *
 suite_serve(void)
 {
@@ -1576,6 +1756,13 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_login_form_token);
 	tcase_add_test(tc, test_serve_hashing_does_not_block_pages);
 	tcase_add_test(tc, test_serve_ruimte);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("decisions");
+	tcase_add_unchecked_fixture(tc, start_server, stop_server);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_serve_findings_list);
+	tcase_add_test(tc, test_serve_proeftuin_filters);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
