@@ -124,6 +124,7 @@ review_entry_release(struct review_entry *e)
 	free(e->old_status);
 	free(e->new_status);
 	free(e->note);
+	free(e->proeftuin);
 	memset(e, 0, sizeof *e);
 }
 
@@ -199,6 +200,22 @@ review_log(struct pt_store *st, const char *finding_id,
 	if (!known)
 		return unknown_finding(finding_id, err);
 	return store_review_entries(st, finding_id, entries, n, err);
+}
+
+enum pt_status
+review_log_page(struct pt_store *st, const struct review_log_query *q,
+                struct review_entry **entries, size_t *n, long long *total,
+                struct pt_err *err)
+{
+	*entries = NULL;
+	*n = 0;
+	*total = 0;
+	if (q->limit <= 0 || q->offset < 0)
+		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
+		                  "bad page of the review log (limit %ld, "
+		                  "offset %ld)",
+		                  q->limit, q->offset);
+	return store_review_page(st, q, entries, n, total, err);
 }
 
 void

@@ -71,7 +71,8 @@ struct review_entry {
 	char *at; /* UTC, ISO 8601 */
 	char *by;
 	char *old_status, *new_status;
-	char *note; /* NULL when none */
+	char *note;      /* NULL when none */
+	char *proeftuin; /* review_log_page() only; NULL otherwise */
 };
 
 /*
@@ -91,6 +92,22 @@ enum pt_status review_log(struct pt_store *st, const char *finding_id,
                           struct review_entry **entries, size_t *n,
                           struct pt_err *err);
 void review_log_free(struct review_entry *entries, size_t n);
+
+/* Which entries review_log_page() reads: NULL for any.  since and before
+ * are UTC times as the log writes them (since <= logged_at < before). */
+struct review_log_query {
+	const char *reviewer, *proeftuin, *since, *before;
+	long limit, offset; /* limit > 0 */
+};
+/*
+ * The log of every finding, newest first: the entries q selects from
+ * q->offset on, at most q->limit, each with its proeftuin; *total is the
+ * number q selects in all.
+ */
+enum pt_status review_log_page(struct pt_store *st,
+                               const struct review_log_query *q,
+                               struct review_entry **entries, size_t *n,
+                               long long *total, struct pt_err *err);
 
 struct review_item {
 	char *id, *proeftuin;

@@ -931,6 +931,27 @@ route_findings(struct call *c)
 	query_free(v);
 }
 
+/* GET /logboek */
+static void
+route_log(struct call *c)
+{
+	struct web_log_filter f;
+	char *v[5];
+	int bad = 0;
+
+	f.lid = v[0] = query_arg(c->conn, "lid", &bad);
+	f.proeftuin = v[1] = query_arg(c->conn, "proeftuin", &bad);
+	f.van = v[2] = query_arg(c->conn, "van", &bad);
+	f.tot = v[3] = query_arg(c->conn, "tot", &bad);
+	f.pagina = v[4] = query_arg(c->conn, "pagina", &bad);
+	if (bad)
+		fail(c, 400, "De filters kunnen niet worden gelezen.");
+	else
+		resp_html(&c->r, web_log(&c->ctx, &f, &c->r.body, &c->err));
+	for (bad = 0; bad < 5; bad++)
+		free(v[bad]);
+}
+
 /* /proeftuinen/ID (GET) and /proeftuinen/ID/ruimte/opslaan (POST); rest
  * is what follows the prefix, raw. */
 static void
@@ -1028,6 +1049,8 @@ route(struct call *c)
 		resp_html(&c->r, web_index(&c->ctx, &c->r.body, &c->err));
 	} else if (strcmp(p, "/bevindingen") == 0) {
 		route_findings(c);
+	} else if (strcmp(p, "/logboek") == 0) {
+		route_log(c);
 	} else if (strcmp(p, "/amendments") == 0) {
 		resp_html(&c->r, web_amendments(&c->ctx, &c->r.body, &c->err));
 	} else if (strncmp(p, "/amendments.", 12) == 0 &&

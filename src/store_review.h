@@ -43,6 +43,13 @@ enum pt_status store_review_entries(struct pt_store *st, const char *finding_id,
                                     struct review_entry **entries, size_t *n,
                                     struct pt_err *err);
 
+/* The entries of every finding that q selects, newest first, with their
+ * proeftuin, and how many it selects in all (review_log_page()). */
+enum pt_status store_review_page(struct pt_store *st,
+                                 const struct review_log_query *q,
+                                 struct review_entry **entries, size_t *n,
+                                 long long *total, struct pt_err *err);
+
 /*
  * The new_status and note of the last entry of each finding ids[0..n):
  * status[i] and note[i] receive copies, NULL when it has no entry.

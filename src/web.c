@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,7 @@
 #include "auth.h"
 #include "html.h"
 #include "json.h"
+#include "provenance.h"
 #include "query.h"
 #include "report.h"
 #include "review.h"
@@ -1344,6 +1346,290 @@ web_findings(const struct web_ctx *c, const struct web_filter *f,
 	free(rows);
 	checked_free(&k);
 	saved_list_free(list, n);
+	return 200;
+}
+
+/* --- the audit log
+ * ------------------------------------------------------------
+ */
+
+static const char *const log_keys[] = {"lid", "proeftuin", "van", "tot",
+                                       "pagina"};
+#define NLOGKEY (sizeof log_keys / sizeof log_keys[0])
+
+static const char *
+log_value(const struct web_log_filter *f, size_t i)
+{
+	const char *v[NLOGKEY];
+
+	v[0] = f->lid;
+	v[1] = f->proeftuin;
+	v[2] = f->van;
+	v[3] = f->tot;
+	v[4] = f->pagina;
+	return given(v[i]) ? v[i] : NULL;
+}
+
+/* An href value (escaped): /logboek with the filters of f, key set to
+ * val (NULL: left out); a new filter starts at the first page. */
+static void
+log_href(struct pt_buf *b, const struct web_log_filter *f, const char *key,
+         const char *val)
+{
+	struct pt_buf u = PT_BUF_INIT;
+	size_t i;
+	int first = 1;
+
+	pt_buf_adds(&u, "/logboek");
+	for (i = 0; i < NLOGKEY; i++) {
+		const char *v = log_value(f, i);
+
+		if (key != NULL && strcmp(key, log_keys[i]) == 0)
+			v = val;
+		else if (key != NULL && strcmp(key, "pagina") != 0 &&
+		         strcmp(log_keys[i], "pagina") == 0)
+			v = NULL;
+		if (v == NULL)
+			continue;
+		pt_buf_addf(&u, "%s%s=", first ? "?" : "&", log_keys[i]);
+		html_url_encode(&u, v);
+		first = 0;
+	}
+	html_esc(b, u.s);
+	pt_buf_release(&u);
+}
+
+/* The page number of f (from 1), or 0 when it is not a number. */
+static long
+log_page_number(const struct web_log_filter *f)
+{
+	const char *s = log_value(f, 4);
+	long v = 0;
+
+	if (s == NULL)
+		return 1;
+	if (strlen(s) > 6 || s[strspn(s, "0123456789")] != '\0')
+		return 0;
+	v = strtol(s, NULL, 10);
+	return v;
+}
+
+/* What is wrong with the filters of f, in Dutch (caller frees), or NULL;
+ * q receives them. */
+static char *
+log_query(const struct web_ctx *c, const struct web_log_filter *f,
+          struct review_log_query *q, char since[32], char before[32],
+          int *dberr, struct pt_err *err)
+{
+	struct saved_proeftuin *list;
+	size_t n, i;
+	long page = log_page_number(f);
+
+	memset(q, 0, sizeof *q);
+	*dberr = 0;
+	if (page < 1)
+		return xasprintf("Ongeldig paginanummer \xe2\x80\x98%s\xe2\x80"
+		                 "\x99; de pagina's tellen vanaf 1.",
+		                 f->pagina);
+	for (i = 2; i <= 3; i++)
+		if (log_value(f, i) != NULL && !vocab_is_date(log_value(f, i)))
+			return xasprintf("Ongeldige datum bij %s: "
+			                 "\xe2\x80\x98%s\xe2\x80\x99; schrijf "
+			                 "JJJJ-MM-DD.",
+			                 log_keys[i], log_value(f, i));
+	if (log_value(f, 2) != NULL && log_value(f, 3) != NULL &&
+	    strcmp(f->van, f->tot) > 0)
+		return xstrdup("De periode eindigt (tot) voor zij begint "
+		               "(van).");
+	if (log_value(f, 1) != NULL) {
+		if (saved_list(c->st, &list, &n, err) != PT_OK) {
+			*dberr = 1;
+			return NULL;
+		}
+		for (i = 0; i < n && strcmp(list[i].id, f->proeftuin) != 0; i++)
+			;
+		saved_list_free(list, n);
+		if (i == n)
+			return xasprintf("Onbekende proeftuin "
+			                 "\xe2\x80\x98%s\xe2\x80\x99.",
+			                 f->proeftuin);
+		q->proeftuin = f->proeftuin;
+	}
+	q->reviewer = log_value(f, 0);
+	if (log_value(f, 2) != NULL) {
+		provenance_amsterdam_day_utc(f->van, 0, since);
+		q->since = since;
+	}
+	if (log_value(f, 3) != NULL) {
+		provenance_amsterdam_day_utc(f->tot, 1, before);
+		q->before = before;
+	}
+	q->limit = WEB_LOG_PAGE;
+	q->offset = (page - 1) * WEB_LOG_PAGE;
+	return NULL;
+}
+
+/* A time of the log as Dutch text in Europe/Amsterdam. */
+static void
+log_time(struct pt_buf *b, const char *at)
+{
+	char nl[48];
+	time_t t;
+
+	html_tag(b, "<time datetime=\"", at, "\">");
+	if (provenance_parse_utc(at, &t) == 0) {
+		provenance_amsterdam_nl_short(t, nl);
+		html_esc(b, nl);
+	} else {
+		html_esc(b, at);
+	}
+	pt_buf_adds(b, "</time>");
+}
+
+static void
+log_form(struct pt_buf *b, const struct web_log_filter *f)
+{
+	static const char *const labels[] = {"Lid", "Proeftuin", "Van",
+	                                     "Tot en met"};
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (log_value(f, i) == NULL)
+			continue;
+		pt_buf_adds(b, any ? " " : "<p class=\"filters\">Filters: ");
+		pt_buf_adds(b, "<a href=\"");
+		log_href(b, f, log_keys[i], NULL);
+		pt_buf_addf(b,
+		            "\" title=\"Filter weghalen\">%s: ", log_keys[i]);
+		html_esc(b, log_value(f, i));
+		pt_buf_adds(b, " \xc3\x97</a>");
+		any = 1;
+	}
+	if (any)
+		pt_buf_adds(b, " <a href=\"/logboek\">alle filters "
+		               "weghalen</a></p>\n");
+	pt_buf_adds(b, "<form method=\"get\" class=\"filter\" "
+	               "action=\"/logboek\">\n");
+	for (i = 0; i < 4; i++) {
+		pt_buf_addf(b,
+		            "<label for=\"f-%s\">%s</label>\n<input "
+		            "id=\"f-%s\" name=\"%s\"%s value=\"",
+		            log_keys[i], labels[i], log_keys[i], log_keys[i],
+		            i >= 2 ? " type=\"date\"" : "");
+		html_esc(b, log_value(f, i));
+		pt_buf_adds(b, "\">\n");
+	}
+	pt_buf_adds(b, "<div><button type=\"submit\">Filteren</button></div>\n"
+	               "</form>\n");
+}
+
+static void
+log_rows(struct pt_buf *b, const struct web_log_filter *f,
+         const struct review_entry *e, size_t n)
+{
+	size_t i;
+
+	pt_buf_adds(
+	    b, "<table>\n<caption>Beslissingen, nieuwste eerst; tijden in "
+	       "Nederlandse tijd</caption>\n<thead><tr>"
+	       "<th scope=\"col\">Tijd</th><th scope=\"col\">Lid</th>"
+	       "<th scope=\"col\">Proeftuin</th>"
+	       "<th scope=\"col\">Bevinding</th>"
+	       "<th scope=\"col\">Van</th><th scope=\"col\">Naar</th>"
+	       "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		pt_buf_adds(b, "<tr><td>");
+		log_time(b, e[i].at);
+		pt_buf_adds(b, "</td><td><a href=\"");
+		log_href(b, f, "lid", e[i].by);
+		html_tag(b, "\">", e[i].by, "</a></td><td>");
+		pt_buf_adds(b, "<a href=\"");
+		log_href(b, f, "proeftuin", e[i].proeftuin);
+		html_tag(b, "\">", e[i].proeftuin, "</a></td><td>");
+		html_href(b, "/findings/", e[i].finding_id, "",
+		          e[i].finding_id);
+		pt_buf_adds(b, "</td><td>");
+		status_badge(b, e[i].old_status);
+		pt_buf_adds(b, "</td><td>");
+		status_badge(b, e[i].new_status);
+		html_tag(b, "</td><td class=\"tekst\">", e[i].note,
+		         "</td></tr>\n");
+	}
+	pt_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+static void
+log_pager(struct pt_buf *b, const struct web_log_filter *f, long page,
+          long pages)
+{
+	char num[24];
+
+	pt_buf_addf(b, "<nav aria-label=\"Pagina's\"><p>Pagina %ld van %ld",
+	            page, pages);
+	if (page > 1) {
+		snprintf(num, sizeof num, "%ld", page - 1);
+		pt_buf_adds(b, " \xe2\x80\x94 <a rel=\"prev\" href=\"");
+		log_href(b, f, "pagina", num);
+		pt_buf_adds(b, "\">vorige</a>");
+	}
+	if (page < pages) {
+		snprintf(num, sizeof num, "%ld", page + 1);
+		pt_buf_adds(b, " \xe2\x80\x94 <a rel=\"next\" href=\"");
+		log_href(b, f, "pagina", num);
+		pt_buf_adds(b, "\">volgende</a>");
+	}
+	pt_buf_adds(b, "</p></nav>\n");
+}
+
+int
+web_log(const struct web_ctx *c, const struct web_log_filter *f,
+        struct pt_buf *out, struct pt_err *err)
+{
+	struct review_log_query q;
+	struct review_entry *e = NULL;
+	char since[32], before[32], *msg;
+	long long total = 0;
+	long page, pages;
+	size_t n = 0;
+	int dberr, status;
+
+	msg = log_query(c, f, &q, since, before, &dberr, err);
+	if (dberr)
+		return db_error(c, out);
+	if (msg != NULL) {
+		status = web_error(c, 400, msg, out);
+		free(msg);
+		return status;
+	}
+	if (review_log_page(c->st, &q, &e, &n, &total, err) != PT_OK)
+		return db_error(c, out);
+	page = q.offset / WEB_LOG_PAGE + 1;
+	pages =
+	    total == 0 ? 1 : (long)((total + WEB_LOG_PAGE - 1) / WEB_LOG_PAGE);
+	if (page > pages) {
+		msg = xasprintf("Deze pagina bestaat niet: het logboek heeft "
+		                "met deze filters %ld pagina%s.",
+		                pages, pages == 1 ? "" : "'s");
+		status = web_error(c, 404, msg, out);
+		free(msg);
+		return status;
+	}
+	page_begin(out, c, "Logboek");
+	h(out, 1, "Logboek");
+	pt_buf_addf(out,
+	            "<p>Alle beslissingen over bevindingen, zoals zij zijn "
+	            "vastgelegd; het logboek wordt nooit gewijzigd.  %lld "
+	            "beslissing%s met deze filters.</p>\n",
+	            total, total == 1 ? "" : "en");
+	log_form(out, f);
+	if (n == 0)
+		pt_buf_adds(out, "<p>Geen beslissingen.</p>\n");
+	else
+		log_rows(out, f, e, n);
+	log_pager(out, f, page, pages);
+	page_end(out);
+	review_log_free(e, n);
 	return 200;
 }
 

@@ -1734,6 +1734,166 @@ START_TEST(test_serve_proeftuin_filters)
 }
 END_TEST
 
+/* Run SQL on the test registry (entries with chosen times). */
+static void
+db_exec(const char *sql)
+{
+	sqlite3 *h;
+	char *msg = NULL;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK,
+	              "%s: %s", sql, msg ? msg : "?");
+	sqlite3_close(h);
+}
+
+/* Append a log entry for finding id at a UTC time, as review_set does. */
+static void
+log_entry(const char *id, const char *at, const char *by, const char *note)
+{
+	char *sql = sqlite3_mprintf(
+	    "INSERT INTO review_log(finding_id, logged_at, reviewer, "
+	    "old_status, new_status, note) VALUES(%Q, %Q, %Q, 'open', "
+	    "'confirmed', %Q)",
+	    id, at, by, note);
+
+	db_exec(sql);
+	sqlite3_free(sql);
+}
+
+START_TEST(test_serve_log)
+{
+	static const char *const bad[] = {"pagina=0",
+	                                  "pagina=-1",
+	                                  "pagina=abc",
+	                                  "pagina=1x",
+	                                  "van=2026-02-30",
+	                                  "tot=gisteren",
+	                                  "van=2026-07-02&tot=2026-07-01",
+	                                  "proeftuin=zuid",
+	                                  "van=%3Cscript%3E"};
+	struct http h;
+	char *bob = login("bob", "geheim-2");
+	struct pt_buf sql = PT_BUF_INIT;
+	const char *a, *b;
+	size_t i;
+	int k;
+
+	ck_assert_int_eq(get(&h, "/logboek", NULL), 401);
+	http_release(&h);
+	/* Summer and winter time, a member whose name needs escaping. */
+	log_entry(F_SCHAAL, "2026-07-01T12:05:00Z", "anna", "zomer");
+	log_entry(F_SCHAAL, "2026-01-15T23:30:00Z", "Eva \"<script>\" & 'Co'",
+	          "<script>x</script> & \"y\"");
+	ck_assert_int_eq(get(&h, "/logboek", bob), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/logboek\">Logboek</a>"));
+	ck_assert(t_contains(h.body.s, "<time datetime=\"2026-07-01T12:05:00Z\""
+	                               ">1 juli 2026 14:05</time>"));
+	ck_assert(t_contains(h.body.s, ">16 januari 2026 00:30</time>"));
+	ck_assert(!t_contains(h.body.s, "<script>"));
+	ck_assert(t_contains(h.body.s, "Eva &quot;&lt;script&gt;&quot; &amp; "
+	                               "&#39;Co&#39;</a>"));
+	ck_assert(t_contains(h.body.s, "&lt;script&gt;x&lt;/script&gt; &amp; "
+	                               "&quot;y&quot;"));
+	/* Newest first, whatever the order they were written in. */
+	a = at(&h, ">1 juli 2026 14:05<");
+	b = at(&h, ">16 januari 2026 00:30<");
+	ck_assert(a != NULL && b != NULL && a < b);
+	/* A member's name is a link that sets the filter. */
+	ck_assert(
+	    t_contains(h.body.s, "<a href=\"/logboek?lid=anna\">anna</a>"));
+	http_release(&h);
+
+	/* By member, proeftuin and period (days in Europe/Amsterdam). */
+	ck_assert_int_eq(get(&h, "/logboek?lid=anna", bob), 200);
+	ck_assert(t_contains(h.body.s, "1 juli 2026 14:05"));
+	ck_assert(!t_contains(h.body.s, "Eva"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/logboek\" title=\"Filter "
+	                               "weghalen\">lid: anna"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h,
+	                     "/logboek?lid=Eva+%22%3Cscript%3E%22+%26+%27Co"
+	                     "%27",
+	                     bob),
+	                 200);
+	ck_assert(t_contains(h.body.s, "1 beslissing met"));
+	ck_assert(t_contains(h.body.s, "16 januari 2026 00:30"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=niemand", bob), 200);
+	ck_assert(t_contains(h.body.s, "Geen beslissingen."));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?van=2026-01-16&tot=2026-01-16", bob),
+	                 200);
+	ck_assert(t_contains(h.body.s, "16 januari 2026 00:30"));
+	ck_assert(!t_contains(h.body.s, "1 juli 2026"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?tot=2026-01-15", bob), 200);
+	ck_assert(t_contains(h.body.s, "Geen beslissingen."));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?van=2026-07-01&tot=2026-07-01", bob),
+	                 200);
+	ck_assert(t_contains(h.body.s, "1 juli 2026 14:05"));
+	ck_assert(!t_contains(h.body.s, "januari"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?proeftuin=noord&lid=anna", bob),
+	                 200);
+	ck_assert(t_contains(h.body.s, "1 juli 2026 14:05"));
+	http_release(&h);
+
+	/* Pages of WEB_LOG_PAGE: 2 + 120 entries make 3. */
+	pt_buf_adds(&sql, "BEGIN;");
+	for (k = 0; k < 120; k++)
+		pt_buf_addf(
+		    &sql,
+		    "INSERT INTO review_log(finding_id, logged_at, "
+		    "reviewer, old_status, new_status, note) VALUES('" F_SCHAAL
+		    "', '2026-08-01T10:%02d:%02dZ', 'piet', "
+		    "'open', 'open', 'nr %d');",
+		    k / 60, k % 60, k);
+	pt_buf_adds(&sql, "COMMIT;");
+	db_exec(sql.s);
+	pt_buf_release(&sql);
+	ck_assert_int_eq(get(&h, "/logboek", bob), 200);
+	ck_assert(t_contains(h.body.s, "Pagina 1 van 3"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=piet", bob), 200);
+	ck_assert(t_contains(h.body.s, "Pagina 1 van 3"));
+	ck_assert(t_contains(h.body.s, ">nr 119<"));
+	ck_assert(t_contains(h.body.s, ">nr 70<"));
+	ck_assert(!t_contains(h.body.s, ">nr 69<"));
+	ck_assert(t_contains(h.body.s, "<a rel=\"next\" href=\"/logboek?lid="
+	                               "piet&amp;pagina=2\">volgende</a>"));
+	ck_assert(!t_contains(h.body.s, "rel=\"prev\""));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=piet&pagina=3", bob), 200);
+	ck_assert(t_contains(h.body.s, "Pagina 3 van 3"));
+	ck_assert(t_contains(h.body.s, ">nr 0<"));
+	ck_assert(t_contains(h.body.s, ">nr 19<"));
+	ck_assert(!t_contains(h.body.s, ">nr 20<"));
+	ck_assert(t_contains(h.body.s, "<a rel=\"prev\" href=\"/logboek?lid="
+	                               "piet&amp;pagina=2\">vorige</a>"));
+	ck_assert(!t_contains(h.body.s, "rel=\"next\""));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=piet&pagina=4", bob), 404);
+	ck_assert(t_contains(h.body.s, "3 pagina&#39;s"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=niemand&pagina=2", bob), 404);
+	http_release(&h);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *p = xasprintf("/logboek?%s", bad[i]);
+
+		ck_assert_msg(get(&h, p, bob) == 400, "%s: %ld", p, h.status);
+		ck_assert(!t_contains(h.body.s, "<script>"));
+		http_release(&h);
+		free(p);
+	}
+	ck_assert_int_eq(post(&h, "/logboek", bob, "x=1"), 405);
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
 Suite *
 suite_serve(void)
 {
@@ -1763,6 +1923,7 @@ suite_serve(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_serve_findings_list);
 	tcase_add_test(tc, test_serve_proeftuin_filters);
+	tcase_add_test(tc, test_serve_log);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
