@@ -39,6 +39,8 @@
 #define SERVE_BUSY_RETRY 2
 /* The most fields a form may have (form_problem()). */
 #define SERVE_FORM_FIELDS 8
+/* The longest address the sign-in returns to (next_ok()). */
+#define SERVE_NEXT_MAX 2048
 
 static const char csp[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
@@ -428,6 +430,7 @@ struct call {
 	struct pt_err err;
 	struct resp r;
 	char disposition[64]; /* r.disposition of a download */
+	char *next;           /* ctx.next: where the sign-in goes after */
 	struct pt_store *st;  /* this request's registry connection */
 };
 
@@ -477,12 +480,70 @@ login_page(struct call *c, int status, const char *msg)
 	resp_html(&c->r, web_login(&c->ctx, status, msg, &c->r.body));
 }
 
+/*
+ * Whether s may be where the sign-in sends the browser: a local path
+ * ("/" and one more character that is not '/' or '\\', so no "//host"),
+ * printable ASCII without '\\' (no scheme, no header injection), not the
+ * sign-in or sign-out itself.
+ */
+static int
+next_ok(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || s[0] != '/' || s[1] == '/' || s[1] == '\\' ||
+	    strlen(s) > SERVE_NEXT_MAX)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] < 0x21 || (unsigned char)s[i] > 0x7e ||
+		    s[i] == '\\')
+			return 0;
+	if (strncmp(s, "/login", 6) == 0 || strncmp(s, "/logout", 7) == 0)
+		return 0;
+	return 1;
+}
+
+/* Append one query argument of the request (as sent: MHD has only
+ * turned '+' into ' ', which goes back). */
+static enum MHD_Result
+add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct pt_buf *b = cls;
+	const char *p;
+
+	(void)kind;
+	pt_buf_addc(b, strchr(b->s, '?') == NULL ? '?' : '&');
+	for (p = key; *p; p++)
+		pt_buf_addc(b, *p == ' ' ? '+' : *p);
+	if (value == NULL)
+		return MHD_YES;
+	pt_buf_addc(b, '=');
+	for (p = value; *p; p++)
+		pt_buf_addc(b, *p == ' ' ? '+' : *p);
+	return MHD_YES;
+}
+
 static void
 unauthorized(struct call *c)
 {
+	struct pt_buf b = PT_BUF_INIT;
+
 	if (c->api) {
 		fail(c, 401, "not signed in");
 		return;
+	}
+	/* After signing in, the browser comes back to the page it asked
+	 * for. */
+	if (c->get) {
+		pt_buf_adds(&b, c->path);
+		MHD_get_connection_values(c->conn, MHD_GET_ARGUMENT_KIND,
+		                          add_arg, &b);
+		if (next_ok(b.s)) {
+			free(c->next);
+			c->next = pt_buf_detach(&b);
+			c->ctx.next = c->next;
+		}
+		pt_buf_release(&b);
 	}
 	login_page(c, 401, "Log eerst in.");
 }
@@ -546,7 +607,7 @@ do_login(struct call *c)
 {
 	struct auth_attempt at;
 	enum auth_outcome out;
-	char *user = NULL, *pass = NULL, *csrf = NULL, addr[48];
+	char *user = NULL, *pass = NULL, *csrf = NULL, *next = NULL, addr[48];
 	const char *msg;
 	char old[AUTH_TOKEN_HEX];
 	int bad = 0, wait = 0;
@@ -568,6 +629,12 @@ do_login(struct call *c)
 	user = form_field(&c->rq->body, "user", &bad);
 	pass = form_field(&c->rq->body, "password", &bad);
 	csrf = form_field(&c->rq->body, "csrf", &bad);
+	next = form_field(&c->rq->body, "volgende", &bad);
+	if (next_ok(next)) {
+		c->next = next;
+		c->ctx.next = next;
+		next = NULL;
+	}
 	if (bad) {
 		login_page(c, 400, "Ongeldig formulier.");
 		goto out;
@@ -619,7 +686,7 @@ do_login(struct call *c)
 		    xasprintf(COOKIE "=%s; HttpOnly; SameSite=Strict; "
 		                     "Path=/; Max-Age=%d",
 		              c->token, AUTH_SESSION_SECONDS);
-		redirect(&c->r, "/", NULL, NULL);
+		redirect(&c->r, c->next != NULL ? c->next : "/", NULL, NULL);
 		break;
 	case AUTH_BAD:
 		login_page(c, 401, "Onjuiste naam of wachtwoord.");
@@ -640,6 +707,7 @@ out:
 	free(user);
 	free(pass);
 	free(csrf);
+	free(next);
 }
 
 static void
@@ -699,6 +767,10 @@ do_review(struct call *c, const char *id)
 		     "vastleggen; er is niets vastgelegd.");
 		goto out;
 	}
+	/* A refused form comes back with what was chosen and typed. */
+	c->ctx.form_status = status;
+	c->ctx.form_note = note;
+	c->ctx.form_error_field = "status";
 	if (status == NULL || (s = review_status_parse(status)) < 0) {
 		resp_html(&c->r, web_finding(&c->ctx, id, 400,
 		                             "Kies een "
@@ -706,9 +778,11 @@ do_review(struct call *c, const char *id)
 		                             &c->r.body, &c->err));
 		goto out;
 	}
+	c->ctx.form_error_field = "note";
 	if (note != NULL && note[strspn(note, " \t\r\n")] == '\0') {
 		free(note);
 		note = NULL;
+		c->ctx.form_note = NULL;
 	}
 	if (note != NULL && review_text_chars(note) > REVIEW_NOTE_MAX) {
 		char *m = xasprintf("De toelichting is langer dan %d tekens; "
@@ -752,9 +826,11 @@ do_review(struct call *c, const char *id)
 	} else if (rc != PT_OK) {
 		fail(c, 500, "De beslissing kon niet worden vastgelegd.");
 	} else {
-		redirect(&c->r, "/findings/", id, NULL);
+		redirect(&c->r, "/findings/", id, "?opgeslagen=1");
 	}
 out:
+	c->ctx.form_status = c->ctx.form_note = NULL;
+	c->ctx.form_error_field = NULL;
 	free(csrf);
 	free(status);
 	free(note);
@@ -985,6 +1061,25 @@ route_proeftuin(struct call *c, const char *rest)
 	free(id);
 }
 
+/* GET /login?volgende=PATH */
+static void
+route_login(struct call *c)
+{
+	int bad = 0;
+	char *next = query_arg(c->conn, "volgende", &bad);
+
+	if (next_ok(next)) {
+		c->next = next;
+		c->ctx.next = next;
+	} else {
+		free(next);
+	}
+	if (c->signed_in)
+		redirect(&c->r, c->next != NULL ? c->next : "/", NULL, NULL);
+	else
+		login_page(c, 200, NULL);
+}
+
 static void
 route(struct call *c)
 {
@@ -997,10 +1092,8 @@ route(struct call *c)
 			do_login(c);
 		else if (!c->get)
 			method_not_allowed(c, "GET, HEAD, POST");
-		else if (c->signed_in)
-			redirect(&c->r, "/", NULL, NULL);
 		else
-			login_page(c, 200, NULL);
+			route_login(c);
 		return;
 	}
 	if (strcmp(p, "/logout") == 0) {
@@ -1026,6 +1119,10 @@ route(struct call *c)
 			if ((id = path_id(c, rest, len - 7)) != NULL)
 				do_review(c, id);
 		} else if (c->get) {
+			const char *ok = MHD_lookup_connection_value(
+			    c->conn, MHD_GET_ARGUMENT_KIND, "opgeslagen");
+
+			c->ctx.saved = ok != NULL && strcmp(ok, "1") == 0;
 			if ((id = path_id(c, rest, len)) != NULL)
 				resp_html(&c->r,
 				          web_finding(&c->ctx, id, 200, NULL,
@@ -1149,6 +1246,7 @@ answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 	pt_buf_release(&c.r.body);
 	free(c.r.location);
 	free(c.r.cookie);
+	free(c.next);
 	auth_session_release(&c.ses);
 	pt_err_clear(&c.err);
 	return ok;

@@ -218,6 +218,10 @@ web_login(const struct web_ctx *c, int status, const char *msg,
 		html_esc(out, c->csrf);
 		pt_buf_adds(out, "\">\n");
 	}
+	if (c->next != NULL)
+		html_tag(out,
+		         "<input type=\"hidden\" name=\"volgende\" value=\"",
+		         c->next, "\">\n");
 	pt_buf_adds(
 	    out,
 	    "<label for=\"user\">Naam</label>\n"
@@ -1720,16 +1724,38 @@ finding_details(struct pt_buf *b, const struct design *d,
 	}
 }
 
+/* The message of a refused form beside its field name, when it is the
+ * field the message is about. */
+static void
+field_error(struct pt_buf *b, const struct web_ctx *c, const char *field,
+            const char *msg)
+{
+	if (msg == NULL || c->form_error_field == NULL ||
+	    strcmp(c->form_error_field, field) != 0)
+		return;
+	pt_buf_addf(b, "<p class=\"veldfout\" id=\"%s-fout\" role=\"alert\">",
+	            field);
+	html_esc(b, msg);
+	pt_buf_adds(b, "</p>\n");
+}
+
+/* The decision form; the values of a refused form (c->form_status,
+ * c->form_note) are shown again, msg beside its field. */
 static void
 review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
-            const char *current)
+            const char *current, const char *msg)
 {
-	int s;
+	const char *sel = c->form_status != NULL ? c->form_status : current;
+	int s, on_status = 0, on_note = 0;
 
 	if (!c->reviewer) {
 		pt_buf_adds(b, "<p>U bent ingelogd als lezer: u kunt de "
 		               "beoordeling lezen, niet vastleggen.</p>\n");
 		return;
+	}
+	if (msg != NULL && c->form_error_field != NULL) {
+		on_status = strcmp(c->form_error_field, "status") == 0;
+		on_note = strcmp(c->form_error_field, "note") == 0;
 	}
 	pt_buf_adds(b, "<form method=\"post\" class=\"beoordeling\" action=\"");
 	pt_buf_adds(b, "/findings/");
@@ -1737,25 +1763,33 @@ review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
 	pt_buf_adds(b, "/review\">\n<input type=\"hidden\" name=\"csrf\" "
 	               "value=\"");
 	html_esc(b, c->csrf);
-	pt_buf_adds(b, "\">\n<label for=\"status\">Beslissing</label>\n"
-	               "<select id=\"status\" name=\"status\">\n");
+	pt_buf_adds(b, "\">\n<label for=\"status\">Beslissing</label>\n");
+	field_error(b, c, "status", msg);
+	pt_buf_addf(b, "<select id=\"status\" name=\"status\"%s>\n",
+	            on_status ? " aria-invalid=\"true\" "
+	                        "aria-describedby=\"status-fout\""
+	                      : "");
 	for (s = 0; s < REVIEW_NSTATUS; s++) {
 		const char *name = review_status_name((enum review_status)s);
 
 		html_tag(b, "<option value=\"", name, "\"");
-		if (current != NULL && strcmp(current, name) == 0)
+		if (sel != NULL && strcmp(sel, name) == 0)
 			pt_buf_adds(b, " selected");
 		html_tag(b, ">", status_label(name), "</option>\n");
 	}
-	pt_buf_adds(
-	    b, "</select>\n<label for=\"note\">Toelichting "
-	       "(verplicht bij verwerpen)</label>\n"
-	       "<textarea id=\"note\" name=\"note\" rows=\"4\" "
-	       "maxlength=\"" PT_STR(
-	           REVIEW_NOTE_MAX) "\"></textarea>\n"
-	                            "<div><button type=\"submit\">Beslissing "
-	                            "vastleggen</button>"
-	                            "</div>\n</form>\n");
+	pt_buf_adds(b, "</select>\n<label for=\"note\">Toelichting "
+	               "(verplicht bij verwerpen)</label>\n");
+	field_error(b, c, "note", msg);
+	pt_buf_addf(b,
+	            "<textarea id=\"note\" name=\"note\" rows=\"4\" "
+	            "maxlength=\"%d\"%s>",
+	            REVIEW_NOTE_MAX,
+	            on_note ? " aria-invalid=\"true\" "
+	                      "aria-describedby=\"note-fout\""
+	                    : "");
+	html_esc(b, c->form_note);
+	pt_buf_adds(b, "</textarea>\n<div><button type=\"submit\">Beslissing "
+	               "vastleggen</button></div>\n</form>\n");
 	html_tag(b, "<p>De beslissing komt in het logboek op naam van <strong>",
 	         c->user, "</strong>.</p>\n");
 }
@@ -1785,6 +1819,44 @@ log_table(struct pt_buf *b, const struct review_entry *log, size_t n)
 		         "</td></tr>\n");
 	}
 	pt_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+/* The top of the finding page: the current status, the confirmation of
+ * a decision just saved or the problem of a refused one, the form. */
+static void
+decision_section(struct pt_buf *out, const struct web_ctx *c,
+                 const struct review_item *it, const char *msg)
+{
+	char nl[48];
+	time_t t;
+
+	h(out, 2, "Beoordeling");
+	if (c->saved && msg == NULL && it->by != NULL) {
+		pt_buf_adds(out, "<p class=\"opgeslagen\" role=\"status\">"
+		                 "Uw beslissing is vastgelegd: ");
+		status_badge(out, it->decision);
+		pt_buf_adds(out, ".</p>\n");
+	}
+	pt_buf_adds(out, "<p>Huidige status: ");
+	status_badge(out, it->status);
+	if (it->by != NULL) {
+		html_tag(out, ", laatst door ", it->by, "");
+		if (provenance_parse_utc(it->at, &t) == 0) {
+			provenance_amsterdam_nl_short(t, nl);
+			html_tag(out, " op <time datetime=\"", it->at, "\">");
+			html_tag(out, "", nl, "</time>");
+		} else {
+			html_tag(out, " op <time>", it->at, "</time>");
+		}
+	}
+	pt_buf_adds(out, "</p>\n");
+	if (msg != NULL && (c->form_error_field == NULL || !c->reviewer))
+		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg,
+		         "</p>\n");
+	else if (msg != NULL)
+		pt_buf_adds(out, "<p class=\"melding\">Er is niets vastgelegd; "
+		                 "zie de melding bij het formulier.</p>\n");
+	review_form(out, c, it->id, it->decision, msg);
 }
 
 int
@@ -1820,6 +1892,8 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 	  : it->title != NULL ? it->title
 	                      : id);
 	html_tag(out, "<p>Bevinding <code>", id, "</code></p>\n");
+	decision_section(out, c, it, msg);
+	h(out, 2, "De bevinding");
 	if (f != NULL) {
 		finding_details(out, d, f);
 	} else {
@@ -1829,18 +1903,6 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 		          it->proeftuin);
 		pt_buf_adds(out, " niet meer voor (opgelost).</p>\n");
 	}
-	h(out, 2, "Beoordeling");
-	pt_buf_adds(out, "<p>Huidige status: ");
-	status_badge(out, it->status);
-	if (it->by != NULL) {
-		html_tag(out, ", laatst door ", it->by, "");
-		html_tag(out, " op <time>", it->at, "</time>");
-	}
-	pt_buf_adds(out, "</p>\n");
-	if (msg != NULL)
-		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg,
-		         "</p>\n");
-	review_form(out, c, id, it->decision);
 	h(out, 2, "Geschiedenis");
 	log_table(out, log, n);
 	page_end(out);

@@ -84,6 +84,7 @@ struct web_ctx {
 	/* web_finding: the values of a refused decision form, shown again
 	 * (NULL: none); saved: the page confirms a decision just stored. */
 	const char *form_status, *form_note;
+	const char *form_error_field; /* "status" or "note": msg goes there */
 	int saved;
 };
 

@@ -695,8 +695,8 @@ START_TEST(test_serve_review_write)
 	                 "reviewer=mallory&note=Wet+moet+om",
 	                 csrf);
 	ck_assert_int_eq(post(&h, path, anna, body), 303);
-	ck_assert(t_contains(h.head.s,
-	                     "Location: /findings/" F_UITVOERING_ENC "\r\n"));
+	ck_assert(t_contains(h.head.s, "Location: /findings/" F_UITVOERING_ENC
+	                               "?opgeslagen=1\r\n"));
 	http_release(&h);
 	free(body);
 	ck_assert_int_eq(log_rows(), n0 + 1);
@@ -1894,6 +1894,212 @@ START_TEST(test_serve_log)
 }
 END_TEST
 
+/* The value of the Location header of h (caller frees), or NULL. */
+static char *
+location(const struct http *h)
+{
+	const char *c = strstr(h->head.s, "Location: ");
+
+	return c != NULL ? xstrndup(c + 10, strcspn(c + 10, "\r\n")) : NULL;
+}
+
+START_TEST(test_serve_decision_form)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *body, *note;
+	const char *page = "/findings/" F_DWANG_ENC;
+	const char *path = "/findings/" F_DWANG_ENC "/review";
+	const char *form, *details;
+	long long n0 = log_rows();
+
+	/* The form comes first, before the legal content. */
+	ck_assert_int_eq(get(&h, page, anna), 200);
+	form = at(&h, "<form method=\"post\" class=\"beoordeling\"");
+	details = at(&h, "<h2>De bevinding</h2>");
+	ck_assert(form != NULL && details != NULL && form < details);
+	ck_assert(!t_contains(h.body.s, "Uw beslissing is vastgelegd"));
+	http_release(&h);
+	csrf = csrf_of(page, anna);
+
+	/* Refused: the chosen status and the note come back, the message
+	 * beside the field, nothing stored. */
+	note = enc("Eerst \"<script>\" & 'overleg'");
+	body = xasprintf("csrf=%s&status=rejected&note=", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 400);
+	ck_assert(t_contains(h.body.s, "<option value=\"rejected\" selected>"));
+	ck_assert(t_contains(h.body.s, "<p class=\"veldfout\" id=\"note-fout\" "
+	                               "role=\"alert\">Bij verwerpen"));
+	ck_assert(at(&h, "id=\"note-fout\"") < at(&h, "<textarea id=\"note\""));
+	ck_assert(t_contains(h.body.s, "aria-describedby=\"note-fout\""));
+	http_release(&h);
+	free(body);
+	body = xasprintf("csrf=%s&status=maybe&note=%s", csrf, note);
+	ck_assert_int_eq(post(&h, path, anna, body), 400);
+	ck_assert(t_contains(h.body.s, "id=\"status-fout\""));
+	ck_assert(t_contains(h.body.s, "Kies een geldige beslissing"));
+	/* The note as typed, escaped, in the textarea. */
+	ck_assert(t_contains(h.body.s, "\">Eerst &quot;&lt;script&gt;&quot; "
+	                               "&amp; &#39;overleg&#39;</textarea>"));
+	ck_assert(!t_contains(h.body.s, "<script>"));
+	http_release(&h);
+	free(body);
+	{
+		struct pt_buf b = PT_BUF_INIT;
+		int i;
+
+		pt_buf_addf(&b, "csrf=%s&status=mitigated&note=", csrf);
+		for (i = 0; i <= REVIEW_NOTE_MAX; i++)
+			pt_buf_adds(&b, "y");
+		ck_assert_int_eq(post(&h, path, anna, b.s), 400);
+		ck_assert(t_contains(h.body.s, "<option value=\"mitigated\" "
+		                               "selected>"));
+		ck_assert(t_contains(h.body.s, "yyyyyyyyyy</textarea>"));
+		ck_assert(t_contains(h.body.s, "id=\"note-fout\""));
+		http_release(&h);
+		pt_buf_release(&b);
+	}
+	ck_assert_int_eq(log_rows(), n0);
+
+	/* Saved: back on the page with a confirmation. */
+	body = xasprintf("csrf=%s&status=rejected&note=%s", csrf, note);
+	ck_assert_int_eq(post(&h, path, anna, body), 303);
+	ck_assert(t_contains(h.head.s, "Location: /findings/" F_DWANG_ENC
+	                               "?opgeslagen=1\r\n"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	ck_assert_int_eq(
+	    get(&h, "/findings/" F_DWANG_ENC "?opgeslagen=1", anna), 200);
+	ck_assert(t_contains(h.body.s,
+	                     "<p class=\"opgeslagen\" role=\"status\">"
+	                     "Uw beslissing is vastgelegd: <span "
+	                     "class=\"status s-rejected\">"
+	                     "verworpen</span>.</p>"));
+	/* The saved status is the one the form starts from; the note is
+	 * not typed in again. */
+	ck_assert(t_contains(h.body.s, "<option value=\"rejected\" selected>"));
+	ck_assert(t_contains(h.body.s, "\"></textarea>"));
+	http_release(&h);
+	free(note);
+	free(csrf);
+	free(anna);
+}
+END_TEST
+
+/* Sign in from the page at path (without a session) with the form that
+ * page shows; returns the status and the Location in *loc. */
+static long
+login_from(const char *path, const char *volgende, char **loc)
+{
+	struct http page, h;
+	char *nonce = NULL, *csrf = NULL, *body, *c, *v = NULL;
+	long st;
+
+	get(&page, path, NULL);
+	if ((c = strstr(page.head.s, "pt_aanmelden=")) != NULL)
+		nonce = xstrndup(c + 13, strcspn(c + 13, ";\r\n"));
+	if ((c = strstr(page.body.s, "name=\"csrf\" value=\"")) != NULL)
+		csrf = xstrndup(c + 19, strcspn(c + 19, "\""));
+	if ((c = strstr(page.body.s, "name=\"volgende\" value=\"")) != NULL)
+		v = xstrndup(c + 23, strcspn(c + 23, "\""));
+	http_release(&page);
+	ck_assert_ptr_nonnull(nonce);
+	ck_assert_ptr_nonnull(csrf);
+	if (volgende != NULL) {
+		free(v);
+		v = enc(volgende);
+	} else if (v != NULL) {
+		/* As the browser sends the field: the page's value
+		 * unescaped (&amp; only here), form-encoded. */
+		char *e;
+
+		while ((e = strstr(v, "&amp;")) != NULL)
+			memmove(e + 1, e + 5, strlen(e + 5) + 1);
+		e = enc(v);
+		free(v);
+		v = e;
+	}
+	body = xasprintf("csrf=%s&user=anna&password=geheim-1%s%s", csrf,
+	                 v != NULL ? "&volgende=" : "", v != NULL ? v : "");
+	req_login_nonce = nonce;
+	st = post(&h, "/login", NULL, body);
+	req_login_nonce = NULL;
+	*loc = location(&h);
+	http_release(&h);
+	free(body);
+	free(csrf);
+	free(nonce);
+	free(v);
+	return st;
+}
+
+START_TEST(test_serve_login_next)
+{
+	static const char *const evil[] = {"//evil.example/",
+	                                   "http://evil.example/",
+	                                   "https:evil.example",
+	                                   "/\\evil.example",
+	                                   "\\\\evil.example",
+	                                   "evil.example",
+	                                   "/a\r\nSet-Cookie: x=1",
+	                                   "/a\tb",
+	                                   "javascript:alert(1)",
+	                                   "/login",
+	                                   "/logout",
+	                                   " /",
+	                                   ""};
+	struct http h;
+	char *loc = NULL;
+	size_t i;
+
+	/* Asked for a page: that page, with its query, after signing in. */
+	ck_assert_int_eq(
+	    get(&h, "/bevindingen?soort=risico&sorteer=ernst", NULL), 401);
+	ck_assert(t_contains(h.body.s,
+	                     "<input type=\"hidden\" name=\"volgende\" "
+	                     "value=\"/bevindingen?soort=risico&amp;"
+	                     "sorteer=ernst\">"));
+	http_release(&h);
+	ck_assert_int_eq(
+	    login_from("/bevindingen?soort=risico&sorteer=ernst", NULL, &loc),
+	    303);
+	ck_assert_str_eq(loc, "/bevindingen?soort=risico&sorteer=ernst");
+	free(loc);
+	ck_assert_int_eq(login_from("/findings/" F_DWANG_ENC, NULL, &loc), 303);
+	ck_assert_str_eq(loc, "/findings/" F_DWANG_ENC);
+	free(loc);
+	ck_assert_int_eq(login_from("/login?volgende=%2Flogboek", NULL, &loc),
+	                 303);
+	ck_assert_str_eq(loc, "/logboek");
+	free(loc);
+	/* Without one: home. */
+	ck_assert_int_eq(login_from("/login", NULL, &loc), 303);
+	ck_assert_str_eq(loc, "/");
+	free(loc);
+	/* Never another site, a scheme or a header: home instead. */
+	for (i = 0; i < sizeof evil / sizeof evil[0]; i++) {
+		ck_assert_int_eq(login_from("/login", evil[i], &loc), 303);
+		ck_assert_msg(strcmp(loc, "/") == 0, "%s -> %s", evil[i], loc);
+		free(loc);
+	}
+	/* A signed-in browser at /login?volgende= goes there, if local. */
+	loc = login("anna", "geheim-1");
+	ck_assert_int_eq(
+	    get(&h, "/login?volgende=%2Flogboek%3Flid%3Danna", loc), 303);
+	ck_assert(t_contains(h.head.s, "Location: /logboek?lid=anna\r\n"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/login?volgende=%2F%2Fevil.example", loc),
+	                 303);
+	ck_assert(t_contains(h.head.s, "Location: /\r\n"));
+	http_release(&h);
+	/* A wrong password keeps where to go. */
+	free(loc);
+	ck_assert_int_eq(get(&h, "/login?volgende=%2Flogboek", NULL), 200);
+	ck_assert(t_contains(h.body.s, "name=\"volgende\" value=\"/logboek\""));
+	http_release(&h);
+}
+END_TEST
+
 Suite *
 suite_serve(void)
 {
@@ -1924,6 +2130,8 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_findings_list);
 	tcase_add_test(tc, test_serve_proeftuin_filters);
 	tcase_add_test(tc, test_serve_log);
+	tcase_add_test(tc, test_serve_decision_form);
+	tcase_add_test(tc, test_serve_login_next);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
