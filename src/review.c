@@ -142,13 +142,13 @@ review_text_chars(const char *s)
 	return n;
 }
 
-enum pt_status
-review_set(struct pt_store *st, const char *finding_id,
-           enum review_status status, const char *by, const char *note,
-           struct review_entry *out, struct pt_err *err)
+static enum pt_status
+set_decision(struct pt_store *st, const char *finding_id,
+             enum review_status status, const char *by, const char *note,
+             int *resolved, struct review_entry *out, struct pt_err *err)
 {
 	enum pt_status rc;
-	int known;
+	int known, gone = 0;
 
 	if (out)
 		memset(out, 0, sizeof *out);
@@ -175,13 +175,33 @@ review_set(struct pt_store *st, const char *finding_id,
 		                  "status 'rejected' needs a note saying why "
 		                  "the finding is not a barrier");
 	rc = store_review_append(st, finding_id, status_names[REVIEW_OPEN],
-	                         status_names[status], by, note, &known, out,
-	                         err);
+	                         status_names[status], by, note,
+	                         resolved != NULL, &known, &gone, out, err);
 	if (rc != PT_OK)
 		return rc;
 	if (!known)
 		return unknown_finding(finding_id, err);
+	if (resolved != NULL)
+		*resolved = gone;
 	return PT_OK;
+}
+
+enum pt_status
+review_set(struct pt_store *st, const char *finding_id,
+           enum review_status status, const char *by, const char *note,
+           struct review_entry *out, struct pt_err *err)
+{
+	return set_decision(st, finding_id, status, by, note, NULL, out, err);
+}
+
+enum pt_status
+review_set_current(struct pt_store *st, const char *finding_id,
+                   enum review_status status, const char *by, const char *note,
+                   int *resolved, struct review_entry *out, struct pt_err *err)
+{
+	*resolved = 0;
+	return set_decision(st, finding_id, status, by, note, resolved, out,
+	                    err);
 }
 
 /* --- reading ---------------------------------------------------------------

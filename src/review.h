@@ -85,6 +85,16 @@ enum pt_status review_set(struct pt_store *st, const char *finding_id,
                           enum review_status status, const char *by,
                           const char *note, struct review_entry *out,
                           struct pt_err *err);
+/*
+ * As review_set(), for a finding that can still be decided: when the
+ * latest saved version of its design no longer has it (resolved), PT_OK
+ * with *resolved = 1 and nothing written; the check and the write are one
+ * transaction.  The web workspace decides only through this.
+ */
+enum pt_status review_set_current(struct pt_store *st, const char *finding_id,
+                                  enum review_status status, const char *by,
+                                  const char *note, int *resolved,
+                                  struct review_entry *out, struct pt_err *err);
 void review_entry_release(struct review_entry *e);
 
 /* The log of one finding, oldest first; PT_ENOTFOUND if it is unknown. */

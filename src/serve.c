@@ -736,13 +736,26 @@ do_logout(struct call *c)
 	free(csrf);
 }
 
+/* 409: the finding is resolved; its page, without a form. */
+static void
+resolved_refusal(struct call *c, const char *id)
+{
+	pt_buf_reset(&c->r.body);
+	resp_html(&c->r, web_finding(&c->ctx, id, 409,
+	                             "Deze bevinding is opgelost; er kan geen "
+	                             "beslissing meer over worden vastgelegd. "
+	                             "Er is niets vastgelegd.",
+	                             &c->r.body, &c->err));
+}
+
 static void
 do_review(struct call *c, const char *id)
 {
 	char *csrf = NULL, *status = NULL, *note = NULL;
 	const char *msg = form_problem(c);
-	int bad = 0, s;
+	int bad = 0, s, resolved = 0;
 	enum pt_status rc;
+	struct review_item *it;
 
 	if (msg != NULL) {
 		fail(c, 400, msg);
@@ -765,6 +778,20 @@ do_review(struct call *c, const char *id)
 		fail(c, 403,
 		     "Alleen een beoordelaar mag beslissingen "
 		     "vastleggen; er is niets vastgelegd.");
+		goto out;
+	}
+	/* A resolved finding is not decided again, whatever the form. */
+	if ((rc = review_get(c->st, id, &it, &c->err)) == PT_ENOTFOUND) {
+		fail(c, 404, "Deze bevinding is niet bekend.");
+		goto out;
+	} else if (rc != PT_OK) {
+		fail(c, 500, "De bevinding kon niet worden gelezen.");
+		goto out;
+	}
+	resolved = it->resolved;
+	review_list_free(it, 1);
+	if (resolved) {
+		resolved_refusal(c, id);
 		goto out;
 	}
 	/* A refused form comes back with what was chosen and typed. */
@@ -804,10 +831,12 @@ do_review(struct call *c, const char *id)
 		        &c->r.body, &c->err));
 		goto out;
 	}
-	rc = review_set(c->st, id, (enum review_status)s, c->ses.user, note,
-	                NULL, &c->err);
+	rc = review_set_current(c->st, id, (enum review_status)s, c->ses.user,
+	                        note, &resolved, NULL, &c->err);
 	if (rc == PT_ENOTFOUND) {
 		fail(c, 404, "Deze bevinding is niet bekend.");
+	} else if (rc == PT_OK && resolved) {
+		resolved_refusal(c, id);
 	} else if (rc == PT_EUSAGE) {
 		char *m = xasprintf("De beslissing is niet vastgelegd: %s.",
 		                    c->err.msg);

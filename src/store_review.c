@@ -47,21 +47,57 @@ store_review_known(struct pt_store *st, const char *id, int *known,
 	return PT_OK;
 }
 
+/* Whether the latest version of the finding's proeftuin has it. */
+static enum pt_status
+is_current(struct pt_store *st, const char *finding_id, int *current,
+           struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*current = 0;
+	if (store_prepare(st,
+	                  "SELECT 1 FROM finding_snapshot s WHERE"
+	                  " s.finding_id = ?1 AND s.version_id = (SELECT v.id"
+	                  "  FROM proeftuin_version v JOIN finding f"
+	                  "  ON f.proeftuin_id = v.proeftuin_id WHERE f.id = ?1"
+	                  "  ORDER BY v.seq DESC LIMIT 1)",
+	                  &s, err))
+		return PT_EDB;
+	store_bind_text(s, 1, finding_id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		*current = 1;
+	else if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read findings", err);
+	return PT_OK;
+}
+
 /* Inside the transaction. */
 static enum pt_status
 append(struct pt_store *st, const char *finding_id, const char *initial,
-       const char *new_status, const char *by, const char *note, int *known,
-       struct review_entry *out, struct pt_err *err)
+       const char *new_status, const char *by, const char *note,
+       int only_current, int *known, int *resolved, struct review_entry *out,
+       struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	char *old = NULL;
 	long long id;
-	int rc;
+	int rc, current;
 
 	if (store_review_known(st, finding_id, known, err))
 		return PT_EDB;
 	if (!*known)
 		return PT_OK;
+	if (only_current) {
+		if (is_current(st, finding_id, &current, err))
+			return PT_EDB;
+		if (!current) {
+			*resolved = 1;
+			return PT_OK;
+		}
+	}
 	if (store_prepare(st,
 	                  "SELECT new_status FROM review_log"
 	                  " WHERE finding_id = ? ORDER BY id DESC LIMIT 1",
@@ -114,17 +150,18 @@ append(struct pt_store *st, const char *finding_id, const char *initial,
 enum pt_status
 store_review_append(struct pt_store *st, const char *finding_id,
                     const char *initial, const char *new_status, const char *by,
-                    const char *note, int *known, struct review_entry *out,
-                    struct pt_err *err)
+                    const char *note, int only_current, int *known,
+                    int *resolved, struct review_entry *out, struct pt_err *err)
 {
 	enum pt_status rc;
 
 	*known = 0;
+	*resolved = 0;
 	if (store_begin(st, err))
 		return PT_EDB;
-	rc = append(st, finding_id, initial, new_status, by, note, known, out,
-	            err);
-	if (rc != PT_OK || !*known) {
+	rc = append(st, finding_id, initial, new_status, by, note, only_current,
+	            known, resolved, out, err);
+	if (rc != PT_OK || !*known || *resolved) {
 		store_rollback(st);
 		if (out)
 			review_entry_release(out);

@@ -317,11 +317,15 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
  * The latest saved design of a proeftuin, checked with the current rules
  * and registry, review statuses applied.  PT_ENOTFOUND if never saved.
  */
+static enum pt_status check_saved(const struct web_ctx *c, const char *id,
+                                  char *xml, size_t len, struct design **d,
+                                  struct check_result **r, struct pt_err *err);
+
 static enum pt_status
 recheck(const struct web_ctx *c, const char *id, struct design **d,
         struct check_result **r, struct pt_err *err)
 {
-	char *xml, *name;
+	char *xml;
 	size_t len;
 	enum pt_status s;
 
@@ -329,6 +333,18 @@ recheck(const struct web_ctx *c, const char *id, struct design **d,
 	*r = NULL;
 	if ((s = saved_latest_design(c->st, id, &xml, &len, err)) != PT_OK)
 		return s;
+	return check_saved(c, id, xml, len, d, r, err);
+}
+
+/* A saved design xml of proeftuin id (freed here) checked as recheck()
+ * does. */
+static enum pt_status
+check_saved(const struct web_ctx *c, const char *id, char *xml, size_t len,
+            struct design **d, struct check_result **r, struct pt_err *err)
+{
+	char *name;
+	enum pt_status s;
+
 	name = xasprintf("proeftuin %s", id);
 	s = design_load_memory(xml, len, name, c->today, d, err);
 	free(name);
@@ -1850,6 +1866,19 @@ decision_section(struct pt_buf *out, const struct web_ctx *c,
 		}
 	}
 	pt_buf_adds(out, "</p>\n");
+	if (it->resolved) {
+		/* Resolved is final: the log is kept, no decision follows. */
+		if (msg != NULL)
+			html_tag(out, "<p class=\"melding\" role=\"alert\">",
+			         msg, "</p>\n");
+		pt_buf_adds(out,
+		            "<p>Deze bevinding is opgelost: de laatste "
+		            "opgeslagen versie van het ontwerp heeft haar "
+		            "niet meer.  Haar inhoud en geschiedenis "
+		            "blijven bewaard; er kan geen nieuwe beslissing "
+		            "over worden vastgelegd.</p>\n");
+		return;
+	}
 	if (msg != NULL && (c->form_error_field == NULL || !c->reviewer))
 		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg,
 		         "</p>\n");
@@ -1857,6 +1886,46 @@ decision_section(struct pt_buf *out, const struct web_ctx *c,
 		pt_buf_adds(out, "<p class=\"melding\">Er is niets vastgelegd; "
 		                 "zie de melding bij het formulier.</p>\n");
 	review_form(out, c, it->id, it->decision, msg);
+}
+
+/*
+ * A resolved finding as the last saved version that produced it gives it,
+ * checked with the current rules and registry (PT_OK with *r NULL when
+ * that version is gone or its design no longer reads).
+ */
+static enum pt_status
+last_version_of(const struct web_ctx *c, const struct review_item *it,
+                struct design **d, struct check_result **r, struct pt_err *err)
+{
+	char *xml;
+	size_t len;
+	enum pt_status s;
+
+	*d = NULL;
+	*r = NULL;
+	s = saved_finding_design(c->st, it->id, &xml, &len, err);
+	if (s == PT_OK)
+		s = check_saved(c, it->proeftuin, xml, len, d, r, err);
+	if (s == PT_EDB)
+		return s;
+	pt_err_clear(err);
+	return PT_OK;
+}
+
+/* What the snapshot says of a finding no check gives any more. */
+static void
+snapshot_details(struct pt_buf *b, const struct review_item *it)
+{
+	pt_buf_adds(b, "<table class=\"velden\">\n");
+	pt_buf_adds(b, "<tr><th scope=\"row\">Proeftuin</th><td>");
+	html_href(b, "/proeftuinen/", it->proeftuin, "", it->proeftuin);
+	pt_buf_adds(b, "</td></tr>\n");
+	row(b, "Titel", it->title);
+	row(b, "Soort", it->kind);
+	row(b, "Ernst", it->severity);
+	pt_buf_adds(b, "<tr><th scope=\"row\">Regel</th><td>");
+	html_tag(b, "<code>", it->rule, "</code></td></tr>\n");
+	pt_buf_adds(b, "</table>\n");
 }
 
 int
@@ -1878,7 +1947,8 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 		return db_error(c, out);
 	if (review_log(c->st, id, &log, &n, err) != PT_OK ||
 	    (!it->resolved &&
-	     recheck(c, it->proeftuin, &d, &r, err) != PT_OK)) {
+	     recheck(c, it->proeftuin, &d, &r, err) != PT_OK) ||
+	    (it->resolved && last_version_of(c, it, &d, &r, err) != PT_OK)) {
 		review_list_free(it, 1);
 		review_log_free(log, n);
 		return db_error(c, out);
@@ -1894,15 +1964,24 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 	html_tag(out, "<p>Bevinding <code>", id, "</code></p>\n");
 	decision_section(out, c, it, msg);
 	h(out, 2, "De bevinding");
-	if (f != NULL) {
-		finding_details(out, d, f);
-	} else {
+	if (it->resolved) {
 		pt_buf_adds(out, "<p>Deze bevinding komt in de laatste "
 		                 "opgeslagen versie van ");
 		html_href(out, "/proeftuinen/", it->proeftuin, "",
 		          it->proeftuin);
-		pt_buf_adds(out, " niet meer voor (opgelost).</p>\n");
+		pt_buf_adds(out, " niet meer voor (opgelost).");
+		if (f != NULL)
+			pt_buf_adds(out,
+			            "  Hieronder staat zij zoals de laatste "
+			            "versie die haar had, opnieuw getoetst "
+			            "aan de huidige regels en het register, "
+			            "haar geeft.");
+		pt_buf_adds(out, "</p>\n");
 	}
+	if (f != NULL)
+		finding_details(out, d, f);
+	else
+		snapshot_details(out, it);
 	h(out, 2, "Geschiedenis");
 	log_table(out, log, n);
 	page_end(out);

@@ -2100,6 +2100,93 @@ START_TEST(test_serve_login_next)
 }
 END_TEST
 
+/* A finding the latest version of its design no longer has keeps its
+ * page and its log, and is not decided again. */
+START_TEST(test_serve_resolved)
+{
+	static const char one[] = "    <gemeente>Het Hogeland</gemeente>\n";
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *body, *xml, *v2, *cut;
+	char *noord = t_src("xml/proeftuinen/noord.xml");
+	const char *path = "/findings/" F_SCHAAL_ENC "/review";
+	size_t len;
+	long long n0;
+
+	/* Decided while it stood; the form is there. */
+	csrf = csrf_of("/findings/" F_SCHAAL_ENC, anna);
+	ck_assert_int_eq(
+	    decide(anna, F_SCHAAL_ENC,
+	           "status=confirmed&note=nog+%3Cb%3Eopen%3C%2Fb%3E"),
+	    303);
+	/* One municipality: no regional barrier in the new version. */
+	xml = t_read(noord, &len);
+	ck_assert_ptr_nonnull(xml);
+	cut = strstr(xml, one);
+	ck_assert_ptr_nonnull(cut);
+	memmove(cut, cut + strlen(one), strlen(cut + strlen(one)) + 1);
+	v2 = t_write(dir, "noord-v2.xml", xml, strlen(xml));
+	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "proeftuin", "add", "-q",
+	                       "--rules", rules, v2, NULL),
+	                 PT_OK);
+	n0 = log_rows();
+
+	ck_assert_int_eq(get(&h, "/findings/" F_SCHAAL_ENC, anna), 200);
+	ck_assert(t_contains(h.body.s, "<span class=\"status s-resolved\">"
+	                               "opgelost</span>"));
+	ck_assert(t_contains(h.body.s, "er kan geen nieuwe beslissing"));
+	ck_assert(!t_contains(h.body.s, "class=\"beoordeling\""));
+	ck_assert(!t_contains(h.body.s, "name=\"status\""));
+	/* The legal content of the version that had it. */
+	ck_assert(t_contains(h.body.s, "Een regionaal team voor meerdere "
+	                               "gemeenten"));
+	ck_assert(t_contains(h.body.s, "<h2>Bepalingen op de peildatum</h2>"));
+	ck_assert(t_contains(h.body.s, "<blockquote"));
+	ck_assert(t_contains(h.body.s, "jci1.3:c:BWBR0034925&amp;artikel=2.3"));
+	/* And its history, escaped. */
+	ck_assert(t_contains(h.body.s, "<td>anna</td>"));
+	ck_assert(t_contains(h.body.s, "nog &lt;b&gt;open&lt;/b&gt;"));
+	http_release(&h);
+
+	/* A decision is refused with 409 and nothing is stored. */
+	body = xasprintf("csrf=%s&status=open&note=toch", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 409);
+	ck_assert(t_contains(h.body.s, "Deze bevinding is opgelost; er kan "
+	                               "geen beslissing meer"));
+	ck_assert(!t_contains(h.body.s, "class=\"beoordeling\""));
+	http_release(&h);
+	free(body);
+	/* Even with a bad status: being resolved comes first. */
+	body = xasprintf("csrf=%s&status=rejected", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 409);
+	http_release(&h);
+	free(body);
+	/* Without the token it is still a 403. */
+	ck_assert_int_eq(post(&h, path, anna, "status=open"), 403);
+	http_release(&h);
+	ck_assert_int_eq(log_rows(), n0);
+
+	/* It leaves the list of current findings, and is listed as
+	 * resolved on its proeftuin. */
+	ck_assert_int_eq(get(&h, "/bevindingen", anna), 200);
+	ck_assert(!t_contains(h.body.s, "/findings/" F_SCHAAL_ENC));
+	ck_assert(t_contains(h.body.s, "/findings/" F_UITVOERING_ENC));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", anna), 200);
+	ck_assert(t_contains(h.body.s, "<h2>Opgeloste bevindingen</h2>"));
+	ck_assert(t_contains(h.body.s, "/findings/" F_SCHAAL_ENC));
+	http_release(&h);
+	/* A finding that still stands can be decided as before. */
+	ck_assert_int_eq(decide(anna, F_UITVOERING_ENC, "status=confirmed"),
+	                 303);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	free(xml);
+	free(v2);
+	free(noord);
+	free(csrf);
+	free(anna);
+}
+END_TEST
+
 Suite *
 suite_serve(void)
 {
@@ -2132,6 +2219,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_log);
 	tcase_add_test(tc, test_serve_decision_form);
 	tcase_add_test(tc, test_serve_login_next);
+	tcase_add_test(tc, test_serve_resolved);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
