@@ -30,6 +30,7 @@
 #include <sqlite3.h>
 
 #include "auth.h"
+#include "provenance.h"
 #include "review.h"
 #include "buf.h"
 #include "check.h"
@@ -2160,9 +2161,23 @@ START_TEST(test_serve_resolved)
 	ck_assert_int_eq(post(&h, path, anna, body), 409);
 	http_release(&h);
 	free(body);
-	/* Without the token it is still a 403. */
+	/* Without the token it is still a 403, and so for a reader. */
 	ck_assert_int_eq(post(&h, path, anna, "status=open"), 403);
 	http_release(&h);
+	{
+		char *bob = login("bob", "geheim-2"),
+		     *bcsrf = csrf_of("/", bob);
+
+		body = xasprintf("csrf=%s&status=open", bcsrf);
+		ck_assert_int_eq(post(&h, path, bob, body), 403);
+		http_release(&h);
+		ck_assert_int_eq(get(&h, "/findings/" F_SCHAAL_ENC, bob), 200);
+		ck_assert(t_contains(h.body.s, "<h2>Geschiedenis</h2>"));
+		http_release(&h);
+		free(body);
+		free(bcsrf);
+		free(bob);
+	}
 	ck_assert_int_eq(log_rows(), n0);
 
 	/* It leaves the list of current findings, and is listed as
@@ -2184,6 +2199,115 @@ START_TEST(test_serve_resolved)
 	free(noord);
 	free(csrf);
 	free(anna);
+}
+END_TEST
+
+/* The days of the log's period are days in Europe/Amsterdam: their UTC
+ * bounds around the changes of the clock, and the log's times read back. */
+START_TEST(test_serve_log_days)
+{
+	static const struct {
+		const char *date;
+		int next;
+		const char *utc;
+	} rows[] = {
+	    {"2026-01-16", 0, "2026-01-15T23:00:00Z"},
+	    {"2026-07-01", 0, "2026-06-30T22:00:00Z"},
+	    {"2026-07-01", 1, "2026-07-01T22:00:00Z"},
+	    /* the last Sunday of March: midnight is still winter time */
+	    {"2026-03-29", 0, "2026-03-28T23:00:00Z"},
+	    {"2026-03-29", 1, "2026-03-29T22:00:00Z"},
+	    /* the last Sunday of October: midnight is still summer time */
+	    {"2026-10-25", 0, "2026-10-24T22:00:00Z"},
+	    {"2026-10-25", 1, "2026-10-25T23:00:00Z"},
+	    {"2024-02-29", 1, "2024-02-29T23:00:00Z"},
+	    {"2026-12-31", 1, "2026-12-31T23:00:00Z"},
+	};
+	static const char *const bad[] = {"2026-07-01",
+	                                  "2026-07-01T12:05:00",
+	                                  "2026-07-01 12:05:00Z",
+	                                  "2026-13-01T12:05:00Z",
+	                                  "2026-07-01T12:05:00Zx",
+	                                  ""};
+	char utc[32], nl[48];
+	time_t t;
+	size_t i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		provenance_amsterdam_day_utc(rows[i].date, rows[i].next, utc);
+		ck_assert_msg(strcmp(utc, rows[i].utc) == 0, "%s %d: %s",
+		              rows[i].date, rows[i].next, utc);
+	}
+	ck_assert_int_eq(provenance_parse_utc("2026-07-01T12:05:00Z", &t), 0);
+	provenance_amsterdam_nl_short(t, nl);
+	ck_assert_str_eq(nl, "1 juli 2026 14:05");
+	provenance_utc(t, utc);
+	ck_assert_str_eq(utc, "2026-07-01T12:05:00Z");
+	ck_assert_int_eq(provenance_parse_utc("2024-02-29T23:59:59Z", &t), 0);
+	provenance_amsterdam_nl_short(t, nl);
+	ck_assert_str_eq(nl, "1 maart 2024 00:59");
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(provenance_parse_utc(bad[i], &t) == -1, "%s",
+		              bad[i]);
+}
+END_TEST
+
+/* Decisions through review_set_current(): refused for a resolved
+ * finding in the same transaction, nothing written. */
+START_TEST(test_serve_review_set_current)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	long long n0;
+	int resolved = -1;
+
+	make_registry();
+	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
+	ck_assert_int_eq(review_set_current(st, F_UITVOERING, REVIEW_CONFIRMED,
+	                                    "anna", NULL, &resolved, NULL, &e),
+	                 PT_OK);
+	ck_assert_int_eq(resolved, 0);
+	store_close(st);
+	n0 = log_rows();
+	ck_assert_int_eq(n0, 1);
+	/* A new version without the finding: resolved. */
+	{
+		static const char one[] =
+		    "    <gemeente>Het Hogeland</gemeente>\n";
+		char *noord = t_src("xml/proeftuinen/noord.xml");
+		char *xml = t_read(noord, NULL), *cut = strstr(xml, one), *v2;
+
+		ck_assert_ptr_nonnull(cut);
+		memmove(cut, cut + strlen(one), strlen(cut + strlen(one)) + 1);
+		v2 = t_write(dir, "v2.xml", xml, strlen(xml));
+		ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "proeftuin",
+		                       "add", "-q", "--rules", rules, v2, NULL),
+		                 PT_OK);
+		free(v2);
+		free(xml);
+		free(noord);
+	}
+	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
+	ck_assert_int_eq(review_set_current(st, F_SCHAAL, REVIEW_OPEN, "anna",
+	                                    NULL, &resolved, NULL, &e),
+	                 PT_OK);
+	ck_assert_int_eq(resolved, 1);
+	ck_assert_int_eq(log_rows(), n0);
+	/* Unknown stays unknown; a current finding is still decided. */
+	ck_assert_int_eq(review_set_current(st, "noord/nope", REVIEW_OPEN,
+	                                    "anna", NULL, &resolved, NULL, &e),
+	                 PT_ENOTFOUND);
+	pt_err_clear(&e);
+	ck_assert_int_eq(review_set_current(st, F_UITVOERING, REVIEW_OPEN,
+	                                    "anna", NULL, &resolved, NULL, &e),
+	                 PT_OK);
+	ck_assert_int_eq(resolved, 0);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	store_close(st);
+	t_tmpdir_cleanup(dir);
+	free(dir);
+	free(db);
+	free(rules);
 }
 END_TEST
 
@@ -2246,6 +2370,8 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_listen_address);
 	tcase_add_test(tc, test_serve_warns_beyond_loopback);
 	tcase_add_test(tc, test_serve_user_add);
+	tcase_add_test(tc, test_serve_log_days);
+	tcase_add_test(tc, test_serve_review_set_current);
 	suite_add_tcase(s, tc);
 	return s;
 }
