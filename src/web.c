@@ -1820,14 +1820,15 @@ log_table(struct pt_buf *b, const struct review_entry *log, size_t n)
 		return;
 	}
 	pt_buf_adds(
-	    b, "<table>\n<caption>Logboek, oudste eerst; het wordt "
-	       "nooit gewijzigd</caption>\n<thead><tr>"
-	       "<th scope=\"col\">Tijd (UTC)</th><th scope=\"col\">Door</th>"
+	    b, "<table>\n<caption>Logboek, oudste eerst, in Nederlandse "
+	       "tijd; het wordt nooit gewijzigd</caption>\n<thead><tr>"
+	       "<th scope=\"col\">Tijd</th><th scope=\"col\">Door</th>"
 	       "<th scope=\"col\">Van</th><th scope=\"col\">Naar</th>"
 	       "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
-		html_tag(b, "<tr><td><time>", log[i].at, "</time></td>");
-		html_tag(b, "<td>", log[i].by, "</td><td>");
+		pt_buf_adds(b, "<tr><td>");
+		log_time(b, log[i].at);
+		html_tag(b, "</td><td>", log[i].by, "</td><td>");
 		status_badge(b, log[i].old_status);
 		pt_buf_adds(b, "</td><td>");
 		status_badge(b, log[i].new_status);
@@ -1843,9 +1844,6 @@ static void
 decision_section(struct pt_buf *out, const struct web_ctx *c,
                  const struct review_item *it, const char *msg)
 {
-	char nl[48];
-	time_t t;
-
 	h(out, 2, "Beoordeling");
 	if (c->saved && msg == NULL && it->by != NULL) {
 		pt_buf_adds(out, "<p class=\"opgeslagen\" role=\"status\">"
@@ -1856,14 +1854,8 @@ decision_section(struct pt_buf *out, const struct web_ctx *c,
 	pt_buf_adds(out, "<p>Huidige status: ");
 	status_badge(out, it->status);
 	if (it->by != NULL) {
-		html_tag(out, ", laatst door ", it->by, "");
-		if (provenance_parse_utc(it->at, &t) == 0) {
-			provenance_amsterdam_nl_short(t, nl);
-			html_tag(out, " op <time datetime=\"", it->at, "\">");
-			html_tag(out, "", nl, "</time>");
-		} else {
-			html_tag(out, " op <time>", it->at, "</time>");
-		}
+		html_tag(out, ", laatst door ", it->by, " op ");
+		log_time(out, it->at);
 	}
 	pt_buf_adds(out, "</p>\n");
 	if (it->resolved) {

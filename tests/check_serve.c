@@ -1801,6 +1801,16 @@ START_TEST(test_serve_log)
 	a = at(&h, ">1 juli 2026 14:05<");
 	b = at(&h, ">16 januari 2026 00:30<");
 	ck_assert(a != NULL && b != NULL && a < b);
+	/* The finding's own history says its times the same way. */
+	{
+		struct http f;
+
+		ck_assert_int_eq(get(&f, "/findings/" F_SCHAAL_ENC, bob), 200);
+		ck_assert(t_contains(f.body.s, "<time datetime=\"2026-07-01T"
+		                               "12:05:00Z\">1 juli 2026 14:05"
+		                               "</time>"));
+		http_release(&f);
+	}
 	/* A member's name is a link that sets the filter. */
 	ck_assert(
 	    t_contains(h.body.s, "<a href=\"/logboek?lid=anna\">anna</a>"));
