@@ -97,8 +97,8 @@ provenance_amsterdam(time_t t, char out[32])
 	snprintf(out, 32, "%s+%02d:00", b, off);
 }
 
-void
-provenance_amsterdam_nl(time_t t, char out[48])
+static void
+amsterdam_nl(time_t t, const char *sep, char out[48])
 {
 	static const char *const months[] = {"januari", "februari", "maart",
 	                                     "april",   "mei",      "juni",
@@ -108,8 +108,54 @@ provenance_amsterdam_nl(time_t t, char out[48])
 	struct tm tm;
 
 	gmtime_r(&l, &tm);
-	snprintf(out, 48, "%d %s %d, %02d:%02d", tm.tm_mday, months[tm.tm_mon],
-	         tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+	snprintf(out, 48, "%d %s %d%s %02d:%02d", tm.tm_mday, months[tm.tm_mon],
+	         tm.tm_year + 1900, sep, tm.tm_hour, tm.tm_min);
+}
+
+void
+provenance_amsterdam_nl(time_t t, char out[48])
+{
+	amsterdam_nl(t, ",", out);
+}
+
+void
+provenance_amsterdam_nl_short(time_t t, char out[48])
+{
+	amsterdam_nl(t, "", out);
+}
+
+int
+provenance_parse_utc(const char *s, time_t *t)
+{
+	int y, mo, d, h, mi, sec, n = 0;
+
+	if (strlen(s) != 20 ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &sec,
+	           &n) != 6 ||
+	    n != 20 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
+	    mi > 59 || sec > 60)
+		return -1;
+	*t = (time_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+	              sec);
+	return 0;
+}
+
+void
+provenance_amsterdam_day_utc(const char *date, int next, char out[32])
+{
+	int y = 0, mo = 1, d = 1;
+	time_t t;
+
+	if (sscanf(date, "%4d-%2d-%2d", &y, &mo, &d) != 3) {
+		y = 1970;
+		mo = d = 1;
+	}
+	t = (time_t)((days_from_civil(y, mo, d) + (next ? 1 : 0)) * 86400);
+	/* Midnight there is 22:00 or 23:00 UTC the day before, never near
+	 * the change of the clock (01:00 UTC): the offset an hour before
+	 * is the offset of midnight. */
+	t -= (time_t)amsterdam_offset(t - 3600) * 3600;
+	provenance_utc(t, out);
 }
 
 static int

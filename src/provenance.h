@@ -36,6 +36,15 @@ void provenance_utc(time_t t, char out[32]);
 void provenance_amsterdam(time_t t, char out[32]);
 /* "3 december 2026, 20:10": the same, as a Dutch text says it */
 void provenance_amsterdam_nl(time_t t, char out[48]);
+/* "3 december 2026 20:10": the same without the comma (tables) */
+void provenance_amsterdam_nl_short(time_t t, char out[48]);
+/* The time of "2026-12-03T19:10:00Z" (UTC, ISO 8601, as the registry
+ * writes times); -1 when s is not of that form. */
+int provenance_parse_utc(const char *s, time_t *t);
+/* The UTC time (out as provenance_utc()) of the start of the day date
+ * ("YYYY-MM-DD", a valid date) in Europe/Amsterdam; of the day after it
+ * when next is set. */
+void provenance_amsterdam_day_utc(const char *date, int next, char out[32]);
 
 struct provenance_law {
 	const char *bwb;

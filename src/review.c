@@ -124,6 +124,7 @@ review_entry_release(struct review_entry *e)
 	free(e->old_status);
 	free(e->new_status);
 	free(e->note);
+	free(e->proeftuin);
 	memset(e, 0, sizeof *e);
 }
 
@@ -141,13 +142,13 @@ review_text_chars(const char *s)
 	return n;
 }
 
-enum pt_status
-review_set(struct pt_store *st, const char *finding_id,
-           enum review_status status, const char *by, const char *note,
-           struct review_entry *out, struct pt_err *err)
+static enum pt_status
+set_decision(struct pt_store *st, const char *finding_id,
+             enum review_status status, const char *by, const char *note,
+             int *resolved, struct review_entry *out, struct pt_err *err)
 {
 	enum pt_status rc;
-	int known;
+	int known, gone = 0;
 
 	if (out)
 		memset(out, 0, sizeof *out);
@@ -174,13 +175,33 @@ review_set(struct pt_store *st, const char *finding_id,
 		                  "status 'rejected' needs a note saying why "
 		                  "the finding is not a barrier");
 	rc = store_review_append(st, finding_id, status_names[REVIEW_OPEN],
-	                         status_names[status], by, note, &known, out,
-	                         err);
+	                         status_names[status], by, note,
+	                         resolved != NULL, &known, &gone, out, err);
 	if (rc != PT_OK)
 		return rc;
 	if (!known)
 		return unknown_finding(finding_id, err);
+	if (resolved != NULL)
+		*resolved = gone;
 	return PT_OK;
+}
+
+enum pt_status
+review_set(struct pt_store *st, const char *finding_id,
+           enum review_status status, const char *by, const char *note,
+           struct review_entry *out, struct pt_err *err)
+{
+	return set_decision(st, finding_id, status, by, note, NULL, out, err);
+}
+
+enum pt_status
+review_set_current(struct pt_store *st, const char *finding_id,
+                   enum review_status status, const char *by, const char *note,
+                   int *resolved, struct review_entry *out, struct pt_err *err)
+{
+	*resolved = 0;
+	return set_decision(st, finding_id, status, by, note, resolved, out,
+	                    err);
 }
 
 /* --- reading ---------------------------------------------------------------
@@ -199,6 +220,22 @@ review_log(struct pt_store *st, const char *finding_id,
 	if (!known)
 		return unknown_finding(finding_id, err);
 	return store_review_entries(st, finding_id, entries, n, err);
+}
+
+enum pt_status
+review_log_page(struct pt_store *st, const struct review_log_query *q,
+                struct review_entry **entries, size_t *n, long long *total,
+                struct pt_err *err)
+{
+	*entries = NULL;
+	*n = 0;
+	*total = 0;
+	if (q->limit <= 0 || q->offset < 0)
+		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
+		                  "bad page of the review log (limit %ld, "
+		                  "offset %ld)",
+		                  q->limit, q->offset);
+	return store_review_page(st, q, entries, n, total, err);
 }
 
 void

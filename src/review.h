@@ -71,7 +71,8 @@ struct review_entry {
 	char *at; /* UTC, ISO 8601 */
 	char *by;
 	char *old_status, *new_status;
-	char *note; /* NULL when none */
+	char *note;      /* NULL when none */
+	char *proeftuin; /* review_log_page() only; NULL otherwise */
 };
 
 /*
@@ -84,6 +85,16 @@ enum pt_status review_set(struct pt_store *st, const char *finding_id,
                           enum review_status status, const char *by,
                           const char *note, struct review_entry *out,
                           struct pt_err *err);
+/*
+ * As review_set(), for a finding that can still be decided: when the
+ * latest saved version of its design no longer has it (resolved), PT_OK
+ * with *resolved = 1 and nothing written; the check and the write are one
+ * transaction.  The web workspace decides only through this.
+ */
+enum pt_status review_set_current(struct pt_store *st, const char *finding_id,
+                                  enum review_status status, const char *by,
+                                  const char *note, int *resolved,
+                                  struct review_entry *out, struct pt_err *err);
 void review_entry_release(struct review_entry *e);
 
 /* The log of one finding, oldest first; PT_ENOTFOUND if it is unknown. */
@@ -91,6 +102,22 @@ enum pt_status review_log(struct pt_store *st, const char *finding_id,
                           struct review_entry **entries, size_t *n,
                           struct pt_err *err);
 void review_log_free(struct review_entry *entries, size_t n);
+
+/* Which entries review_log_page() reads: NULL for any.  since and before
+ * are UTC times as the log writes them (since <= logged_at < before). */
+struct review_log_query {
+	const char *reviewer, *proeftuin, *since, *before;
+	long limit, offset; /* limit > 0 */
+};
+/*
+ * The log of every finding, newest first: the entries q selects from
+ * q->offset on, at most q->limit, each with its proeftuin; *total is the
+ * number q selects in all.
+ */
+enum pt_status review_log_page(struct pt_store *st,
+                               const struct review_log_query *q,
+                               struct review_entry **entries, size_t *n,
+                               long long *total, struct pt_err *err);
 
 struct review_item {
 	char *id, *proeftuin;

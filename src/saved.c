@@ -61,6 +61,21 @@ saved_latest_design(struct pt_store *st, const char *id, char **xml,
 }
 
 enum pt_status
+saved_finding_design(struct pt_store *st, const char *finding_id, char **xml,
+                     size_t *len, struct pt_err *err)
+{
+	int found;
+
+	if (store_saved_finding_design(st, finding_id, xml, len, &found, err))
+		return PT_EDB;
+	if (!found)
+		return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0,
+		                  "no saved version has finding '%s'",
+		                  finding_id);
+	return PT_OK;
+}
+
+enum pt_status
 saved_counts(struct pt_store *st, const char *id, long *barriers, long *risks,
              struct pt_err *err)
 {

@@ -63,6 +63,15 @@ enum pt_status saved_latest_design(struct pt_store *st, const char *id,
                                    char **xml, size_t *len, struct pt_err *err);
 
 /*
+ * The design XML of the latest saved version that produced the finding
+ * finding_id (for a resolved finding: the last one that had it), as
+ * saved_latest_design().  PT_ENOTFOUND when no version has it.
+ */
+enum pt_status saved_finding_design(struct pt_store *st, const char *finding_id,
+                                    char **xml, size_t *len,
+                                    struct pt_err *err);
+
+/*
  * Fill review_status / review_note of every finding from the log (status
  * "open" and note NULL when none): the status and note of the finding's
  * last log entry.  Works for designs that were never saved too.

@@ -39,6 +39,8 @@
 #define SERVE_BUSY_RETRY 2
 /* The most fields a form may have (form_problem()). */
 #define SERVE_FORM_FIELDS 8
+/* The longest address the sign-in returns to (next_ok()). */
+#define SERVE_NEXT_MAX 2048
 
 static const char csp[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
@@ -428,6 +430,7 @@ struct call {
 	struct pt_err err;
 	struct resp r;
 	char disposition[64]; /* r.disposition of a download */
+	char *next;           /* ctx.next: where the sign-in goes after */
 	struct pt_store *st;  /* this request's registry connection */
 };
 
@@ -477,12 +480,70 @@ login_page(struct call *c, int status, const char *msg)
 	resp_html(&c->r, web_login(&c->ctx, status, msg, &c->r.body));
 }
 
+/*
+ * Whether s may be where the sign-in sends the browser: a local path
+ * ("/" and one more character that is not '/' or '\\', so no "//host"),
+ * printable ASCII without '\\' (no scheme, no header injection), not the
+ * sign-in or sign-out itself.
+ */
+static int
+next_ok(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || s[0] != '/' || s[1] == '/' || s[1] == '\\' ||
+	    strlen(s) > SERVE_NEXT_MAX)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] < 0x21 || (unsigned char)s[i] > 0x7e ||
+		    s[i] == '\\')
+			return 0;
+	if (strncmp(s, "/login", 6) == 0 || strncmp(s, "/logout", 7) == 0)
+		return 0;
+	return 1;
+}
+
+/* Append one query argument of the request (as sent: MHD has only
+ * turned '+' into ' ', which goes back). */
+static enum MHD_Result
+add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct pt_buf *b = cls;
+	const char *p;
+
+	(void)kind;
+	pt_buf_addc(b, strchr(b->s, '?') == NULL ? '?' : '&');
+	for (p = key; *p; p++)
+		pt_buf_addc(b, *p == ' ' ? '+' : *p);
+	if (value == NULL)
+		return MHD_YES;
+	pt_buf_addc(b, '=');
+	for (p = value; *p; p++)
+		pt_buf_addc(b, *p == ' ' ? '+' : *p);
+	return MHD_YES;
+}
+
 static void
 unauthorized(struct call *c)
 {
+	struct pt_buf b = PT_BUF_INIT;
+
 	if (c->api) {
 		fail(c, 401, "not signed in");
 		return;
+	}
+	/* After signing in, the browser comes back to the page it asked
+	 * for. */
+	if (c->get) {
+		pt_buf_adds(&b, c->path);
+		MHD_get_connection_values(c->conn, MHD_GET_ARGUMENT_KIND,
+		                          add_arg, &b);
+		if (next_ok(b.s)) {
+			free(c->next);
+			c->next = pt_buf_detach(&b);
+			c->ctx.next = c->next;
+		}
+		pt_buf_release(&b);
 	}
 	login_page(c, 401, "Log eerst in.");
 }
@@ -546,7 +607,7 @@ do_login(struct call *c)
 {
 	struct auth_attempt at;
 	enum auth_outcome out;
-	char *user = NULL, *pass = NULL, *csrf = NULL, addr[48];
+	char *user = NULL, *pass = NULL, *csrf = NULL, *next = NULL, addr[48];
 	const char *msg;
 	char old[AUTH_TOKEN_HEX];
 	int bad = 0, wait = 0;
@@ -568,6 +629,12 @@ do_login(struct call *c)
 	user = form_field(&c->rq->body, "user", &bad);
 	pass = form_field(&c->rq->body, "password", &bad);
 	csrf = form_field(&c->rq->body, "csrf", &bad);
+	next = form_field(&c->rq->body, "volgende", &bad);
+	if (next_ok(next)) {
+		c->next = next;
+		c->ctx.next = next;
+		next = NULL;
+	}
 	if (bad) {
 		login_page(c, 400, "Ongeldig formulier.");
 		goto out;
@@ -619,7 +686,7 @@ do_login(struct call *c)
 		    xasprintf(COOKIE "=%s; HttpOnly; SameSite=Strict; "
 		                     "Path=/; Max-Age=%d",
 		              c->token, AUTH_SESSION_SECONDS);
-		redirect(&c->r, "/", NULL, NULL);
+		redirect(&c->r, c->next != NULL ? c->next : "/", NULL, NULL);
 		break;
 	case AUTH_BAD:
 		login_page(c, 401, "Onjuiste naam of wachtwoord.");
@@ -640,6 +707,7 @@ out:
 	free(user);
 	free(pass);
 	free(csrf);
+	free(next);
 }
 
 static void
@@ -668,13 +736,26 @@ do_logout(struct call *c)
 	free(csrf);
 }
 
+/* 409: the finding is resolved; its page, without a form. */
+static void
+resolved_refusal(struct call *c, const char *id)
+{
+	pt_buf_reset(&c->r.body);
+	resp_html(&c->r, web_finding(&c->ctx, id, 409,
+	                             "Deze bevinding is opgelost; er kan geen "
+	                             "beslissing meer over worden vastgelegd. "
+	                             "Er is niets vastgelegd.",
+	                             &c->r.body, &c->err));
+}
+
 static void
 do_review(struct call *c, const char *id)
 {
 	char *csrf = NULL, *status = NULL, *note = NULL;
 	const char *msg = form_problem(c);
-	int bad = 0, s;
+	int bad = 0, s, resolved = 0;
 	enum pt_status rc;
+	struct review_item *it;
 
 	if (msg != NULL) {
 		fail(c, 400, msg);
@@ -699,6 +780,24 @@ do_review(struct call *c, const char *id)
 		     "vastleggen; er is niets vastgelegd.");
 		goto out;
 	}
+	/* A resolved finding is not decided again, whatever the form. */
+	if ((rc = review_get(c->st, id, &it, &c->err)) == PT_ENOTFOUND) {
+		fail(c, 404, "Deze bevinding is niet bekend.");
+		goto out;
+	} else if (rc != PT_OK) {
+		fail(c, 500, "De bevinding kon niet worden gelezen.");
+		goto out;
+	}
+	resolved = it->resolved;
+	review_list_free(it, 1);
+	if (resolved) {
+		resolved_refusal(c, id);
+		goto out;
+	}
+	/* A refused form comes back with what was chosen and typed. */
+	c->ctx.form_status = status;
+	c->ctx.form_note = note;
+	c->ctx.form_error_field = "status";
 	if (status == NULL || (s = review_status_parse(status)) < 0) {
 		resp_html(&c->r, web_finding(&c->ctx, id, 400,
 		                             "Kies een "
@@ -706,9 +805,11 @@ do_review(struct call *c, const char *id)
 		                             &c->r.body, &c->err));
 		goto out;
 	}
+	c->ctx.form_error_field = "note";
 	if (note != NULL && note[strspn(note, " \t\r\n")] == '\0') {
 		free(note);
 		note = NULL;
+		c->ctx.form_note = NULL;
 	}
 	if (note != NULL && review_text_chars(note) > REVIEW_NOTE_MAX) {
 		char *m = xasprintf("De toelichting is langer dan %d tekens; "
@@ -730,10 +831,12 @@ do_review(struct call *c, const char *id)
 		        &c->r.body, &c->err));
 		goto out;
 	}
-	rc = review_set(c->st, id, (enum review_status)s, c->ses.user, note,
-	                NULL, &c->err);
+	rc = review_set_current(c->st, id, (enum review_status)s, c->ses.user,
+	                        note, &resolved, NULL, &c->err);
 	if (rc == PT_ENOTFOUND) {
 		fail(c, 404, "Deze bevinding is niet bekend.");
+	} else if (rc == PT_OK && resolved) {
+		resolved_refusal(c, id);
 	} else if (rc == PT_EUSAGE) {
 		char *m = xasprintf("De beslissing is niet vastgelegd: %s.",
 		                    c->err.msg);
@@ -752,9 +855,11 @@ do_review(struct call *c, const char *id)
 	} else if (rc != PT_OK) {
 		fail(c, 500, "De beslissing kon niet worden vastgelegd.");
 	} else {
-		redirect(&c->r, "/findings/", id, NULL);
+		redirect(&c->r, "/findings/", id, "?opgeslagen=1");
 	}
 out:
+	c->ctx.form_status = c->ctx.form_note = NULL;
+	c->ctx.form_error_field = NULL;
 	free(csrf);
 	free(status);
 	free(note);
@@ -882,6 +987,76 @@ route_wet(struct call *c, const char *rest)
 	free(art);
 }
 
+/* The query's filters of a list of findings (web_filter), decoded into
+ * v (freed with query_free); 0, or -1 after a 400. */
+#define NQUERY 8
+static int
+read_filter(struct call *c, struct web_filter *f, char *v[NQUERY])
+{
+	static const char *const keys[NQUERY] = {"status", "soort",     "ernst",
+	                                         "niveau", "proeftuin", "regel",
+	                                         "wet",    "sorteer"};
+	int bad = 0, i;
+
+	for (i = 0; i < NQUERY; i++)
+		v[i] = query_arg(c->conn, keys[i], &bad);
+	f->status = v[0];
+	f->soort = v[1];
+	f->ernst = v[2];
+	f->niveau = v[3];
+	f->proeftuin = v[4];
+	f->regel = v[5];
+	f->wet = v[6];
+	f->sorteer = v[7];
+	if (!bad)
+		return 0;
+	fail(c, 400, "De filters kunnen niet worden gelezen.");
+	return -1;
+}
+
+static void
+query_free(char *v[NQUERY])
+{
+	int i;
+
+	for (i = 0; i < NQUERY; i++)
+		free(v[i]);
+}
+
+/* GET /bevindingen */
+static void
+route_findings(struct call *c)
+{
+	struct web_filter f;
+	char *v[NQUERY];
+
+	if (read_filter(c, &f, v) == 0)
+		resp_html(&c->r,
+		          web_findings(&c->ctx, &f, &c->r.body, &c->err));
+	query_free(v);
+}
+
+/* GET /logboek */
+static void
+route_log(struct call *c)
+{
+	struct web_log_filter f;
+	char *v[5];
+	int bad = 0;
+
+	f.lid = v[0] = query_arg(c->conn, "lid", &bad);
+	f.proeftuin = v[1] = query_arg(c->conn, "proeftuin", &bad);
+	f.van = v[2] = query_arg(c->conn, "van", &bad);
+	f.tot = v[3] = query_arg(c->conn, "tot", &bad);
+	f.pagina = v[4] = query_arg(c->conn, "pagina", &bad);
+	if (bad)
+		fail(c, 400, "De filters kunnen niet worden gelezen.");
+	else
+		resp_html(&c->r, web_log(&c->ctx, &f, &c->r.body, &c->err));
+	for (bad = 0; bad < 5; bad++)
+		free(v[bad]);
+}
+
 /* /proeftuinen/ID (GET) and /proeftuinen/ID/ruimte/opslaan (POST); rest
  * is what follows the prefix, raw. */
 static void
@@ -890,7 +1065,8 @@ route_proeftuin(struct call *c, const char *rest)
 	static const char save[] = "/ruimte/opslaan";
 	size_t len = strlen(rest), n = sizeof save - 1;
 	int is_save = len > n && strcmp(rest + len - n, save) == 0;
-	char *id = NULL;
+	char *id = NULL, *v[NQUERY] = {NULL};
+	struct web_filter f;
 
 	if (is_save && !c->post) {
 		method_not_allowed(c, "POST");
@@ -902,12 +1078,35 @@ route_proeftuin(struct call *c, const char *rest)
 	}
 	if ((id = path_id(c, rest, is_save ? len - n : len)) == NULL)
 		return;
-	if (is_save)
+	if (is_save) {
 		do_ruimte_save(c, id);
-	else
+	} else if (read_filter(c, &f, v) == 0) {
+		c->ctx.filter = &f;
 		resp_html(&c->r, web_proeftuin(&c->ctx, id, 200, NULL,
 		                               &c->r.body, &c->err));
+		c->ctx.filter = NULL;
+	}
+	query_free(v);
 	free(id);
+}
+
+/* GET /login?volgende=PATH */
+static void
+route_login(struct call *c)
+{
+	int bad = 0;
+	char *next = query_arg(c->conn, "volgende", &bad);
+
+	if (next_ok(next)) {
+		c->next = next;
+		c->ctx.next = next;
+	} else {
+		free(next);
+	}
+	if (c->signed_in)
+		redirect(&c->r, c->next != NULL ? c->next : "/", NULL, NULL);
+	else
+		login_page(c, 200, NULL);
 }
 
 static void
@@ -922,10 +1121,8 @@ route(struct call *c)
 			do_login(c);
 		else if (!c->get)
 			method_not_allowed(c, "GET, HEAD, POST");
-		else if (c->signed_in)
-			redirect(&c->r, "/", NULL, NULL);
 		else
-			login_page(c, 200, NULL);
+			route_login(c);
 		return;
 	}
 	if (strcmp(p, "/logout") == 0) {
@@ -951,6 +1148,10 @@ route(struct call *c)
 			if ((id = path_id(c, rest, len - 7)) != NULL)
 				do_review(c, id);
 		} else if (c->get) {
+			const char *ok = MHD_lookup_connection_value(
+			    c->conn, MHD_GET_ARGUMENT_KIND, "opgeslagen");
+
+			c->ctx.saved = ok != NULL && strcmp(ok, "1") == 0;
 			if ((id = path_id(c, rest, len)) != NULL)
 				resp_html(&c->r,
 				          web_finding(&c->ctx, id, 200, NULL,
@@ -972,6 +1173,10 @@ route(struct call *c)
 	}
 	if (strcmp(p, "/") == 0) {
 		resp_html(&c->r, web_index(&c->ctx, &c->r.body, &c->err));
+	} else if (strcmp(p, "/bevindingen") == 0) {
+		route_findings(c);
+	} else if (strcmp(p, "/logboek") == 0) {
+		route_log(c);
 	} else if (strcmp(p, "/amendments") == 0) {
 		resp_html(&c->r, web_amendments(&c->ctx, &c->r.body, &c->err));
 	} else if (strncmp(p, "/amendments.", 12) == 0 &&
@@ -1070,6 +1275,7 @@ answer(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 	pt_buf_release(&c.r.body);
 	free(c.r.location);
 	free(c.r.cookie);
+	free(c.next);
 	auth_session_release(&c.ses);
 	pt_err_clear(&c.err);
 	return ok;

@@ -28,15 +28,21 @@
  *
  * Routes (pages in web.h; everything but the sign-in needs a session):
  *   GET  /                         the proeftuinen
- *   GET  /proeftuinen/ID           one proeftuin
+ *   GET  /proeftuinen/ID           one proeftuin (the filters of
+ *                                  /bevindingen for its findings)
+ *   GET  /bevindingen?status=&soort=&ernst=&niveau=&proeftuin=&regel=
+ *        &wet=&sorteer=            the findings of every proeftuin
  *   GET  /findings/ID              one finding (ID percent-encoded; a
  *                                  literal '/' in the path is accepted too)
  *   POST /findings/ID/review       status, note, csrf: record a decision
+ *                                  (303 to /findings/ID?opgeslagen=1; 400
+ *                                  with the form kept; 409 when resolved)
  *   GET  /amendments               the amendment list; .csv .json .xlsx
  *   GET  /wet?q=&date=             laws and full-text search
  *   GET  /wet/BWB/ARTIKEL?date=&lid=   one provision at a date
  *   GET  /api/proeftuinen, /api/proeftuinen/ID, /api/amendments
  *   GET  /login; POST /login (user, password); POST /logout (csrf)
+ *                                  volgende: the local path to go to after
  * HEAD is answered like GET without a body.
  *
  * Security: the session cookie is HttpOnly, SameSite=Strict, Path=/ (not

@@ -24,6 +24,7 @@ entry_fill(struct review_entry *e, sqlite3_stmt *s)
 	e->old_status = store_col_dup(s, 4);
 	e->new_status = store_col_dup(s, 5);
 	e->note = store_col_dup(s, 6);
+	e->proeftuin = NULL;
 }
 
 enum pt_status
@@ -46,21 +47,57 @@ store_review_known(struct pt_store *st, const char *id, int *known,
 	return PT_OK;
 }
 
+/* Whether the latest version of the finding's proeftuin has it. */
+static enum pt_status
+is_current(struct pt_store *st, const char *finding_id, int *current,
+           struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*current = 0;
+	if (store_prepare(st,
+	                  "SELECT 1 FROM finding_snapshot s WHERE"
+	                  " s.finding_id = ?1 AND s.version_id = (SELECT v.id"
+	                  "  FROM proeftuin_version v JOIN finding f"
+	                  "  ON f.proeftuin_id = v.proeftuin_id WHERE f.id = ?1"
+	                  "  ORDER BY v.seq DESC LIMIT 1)",
+	                  &s, err))
+		return PT_EDB;
+	store_bind_text(s, 1, finding_id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		*current = 1;
+	else if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read findings", err);
+	return PT_OK;
+}
+
 /* Inside the transaction. */
 static enum pt_status
 append(struct pt_store *st, const char *finding_id, const char *initial,
-       const char *new_status, const char *by, const char *note, int *known,
-       struct review_entry *out, struct pt_err *err)
+       const char *new_status, const char *by, const char *note,
+       int only_current, int *known, int *resolved, struct review_entry *out,
+       struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	char *old = NULL;
 	long long id;
-	int rc;
+	int rc, current;
 
 	if (store_review_known(st, finding_id, known, err))
 		return PT_EDB;
 	if (!*known)
 		return PT_OK;
+	if (only_current) {
+		if (is_current(st, finding_id, &current, err))
+			return PT_EDB;
+		if (!current) {
+			*resolved = 1;
+			return PT_OK;
+		}
+	}
 	if (store_prepare(st,
 	                  "SELECT new_status FROM review_log"
 	                  " WHERE finding_id = ? ORDER BY id DESC LIMIT 1",
@@ -113,17 +150,18 @@ append(struct pt_store *st, const char *finding_id, const char *initial,
 enum pt_status
 store_review_append(struct pt_store *st, const char *finding_id,
                     const char *initial, const char *new_status, const char *by,
-                    const char *note, int *known, struct review_entry *out,
-                    struct pt_err *err)
+                    const char *note, int only_current, int *known,
+                    int *resolved, struct review_entry *out, struct pt_err *err)
 {
 	enum pt_status rc;
 
 	*known = 0;
+	*resolved = 0;
 	if (store_begin(st, err))
 		return PT_EDB;
-	rc = append(st, finding_id, initial, new_status, by, note, known, out,
-	            err);
-	if (rc != PT_OK || !*known) {
+	rc = append(st, finding_id, initial, new_status, by, note, only_current,
+	            known, resolved, out, err);
+	if (rc != PT_OK || !*known || *resolved) {
 		store_rollback(st);
 		if (out)
 			review_entry_release(out);
@@ -155,6 +193,71 @@ store_review_entries(struct pt_store *st, const char *finding_id,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		PT_ARRAY_PUSH(v, *n, cap);
 		entry_fill(&v[*n - 1], s);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		review_log_free(v, *n);
+		*n = 0;
+		return store_sqlerr(st, "cannot read the review log", err);
+	}
+	*entries = v;
+	return PT_OK;
+}
+
+/* The selection of store_review_page(), parameters ?1 to ?4. */
+#define PAGE_WHERE                                                             \
+	" FROM review_log l JOIN finding f ON f.id = l.finding_id"             \
+	" WHERE (?1 IS NULL OR l.reviewer = ?1)"                               \
+	" AND (?2 IS NULL OR f.proeftuin_id = ?2)"                             \
+	" AND (?3 IS NULL OR l.logged_at >= ?3)"                               \
+	" AND (?4 IS NULL OR l.logged_at < ?4)"
+
+static void
+page_bind(sqlite3_stmt *s, const struct review_log_query *q)
+{
+	store_bind_text(s, 1, q->reviewer);
+	store_bind_text(s, 2, q->proeftuin);
+	store_bind_text(s, 3, q->since);
+	store_bind_text(s, 4, q->before);
+}
+
+enum pt_status
+store_review_page(struct pt_store *st, const struct review_log_query *q,
+                  struct review_entry **entries, size_t *n, long long *total,
+                  struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	struct review_entry *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*entries = NULL;
+	*n = 0;
+	*total = 0;
+	if (store_prepare(st, "SELECT count(*)" PAGE_WHERE, &s, err))
+		return PT_EDB;
+	page_bind(s, q);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*total = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(st, "cannot read the review log", err);
+	if (store_prepare(
+	        st,
+	        "SELECT l.id, l.finding_id, l.logged_at, l.reviewer,"
+	        " l.old_status, l.new_status, l.note,"
+	        " f.proeftuin_id" PAGE_WHERE
+	        " ORDER BY l.logged_at DESC, l.id DESC LIMIT ?5 OFFSET ?6",
+	        &s, err))
+		return PT_EDB;
+	page_bind(s, q);
+	store_bind_int(s, 5, q->limit);
+	store_bind_int(s, 6, q->offset);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		PT_ARRAY_PUSH(v, *n, cap);
+		entry_fill(&v[*n - 1], s);
+		v[*n - 1].proeftuin = store_col_dup(s, 7);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {

@@ -30,11 +30,14 @@ enum pt_status store_review_known(struct pt_store *st, const char *finding_id,
  * Append a decision in one write transaction.  Its old_status is the
  * new_status of the finding's last entry, or initial when there is none.
  * *known = 0, and nothing is written, when no saved proeftuin has the
- * finding.  out (may be NULL) receives the row as stored.
+ * finding; with only_current, *resolved = 1 and nothing is written when
+ * the latest version of its proeftuin no longer has it.  out (may be
+ * NULL) receives the row as stored.
  */
 enum pt_status store_review_append(struct pt_store *st, const char *finding_id,
                                    const char *initial, const char *new_status,
-                                   const char *by, const char *note, int *known,
+                                   const char *by, const char *note,
+                                   int only_current, int *known, int *resolved,
                                    struct review_entry *out,
                                    struct pt_err *err);
 
@@ -42,6 +45,13 @@ enum pt_status store_review_append(struct pt_store *st, const char *finding_id,
 enum pt_status store_review_entries(struct pt_store *st, const char *finding_id,
                                     struct review_entry **entries, size_t *n,
                                     struct pt_err *err);
+
+/* The entries of every finding that q selects, newest first, with their
+ * proeftuin, and how many it selects in all (review_log_page()). */
+enum pt_status store_review_page(struct pt_store *st,
+                                 const struct review_log_query *q,
+                                 struct review_entry **entries, size_t *n,
+                                 long long *total, struct pt_err *err);
 
 /*
  * The new_status and note of the last entry of each finding ids[0..n):

@@ -54,21 +54,13 @@ store_saved_list(struct pt_store *st, struct saved_proeftuin **list, size_t *n,
 	return PT_OK;
 }
 
-enum pt_status
-store_saved_design(struct pt_store *st, const char *id, char **xml, size_t *len,
-                   int *found, struct pt_err *err)
+/* The blob of column 0 of the one row of s, bound to id. */
+static enum pt_status
+design_of(struct pt_store *st, sqlite3_stmt *s, const char *id, char **xml,
+          size_t *len, int *found, struct pt_err *err)
 {
-	sqlite3_stmt *s;
 	int rc;
 
-	*xml = NULL;
-	*len = 0;
-	*found = 0;
-	if (store_prepare(st,
-	                  "SELECT design FROM proeftuin_version"
-	                  " WHERE proeftuin_id = ? ORDER BY seq DESC LIMIT 1",
-	                  &s, err))
-		return PT_EDB;
 	store_bind_text(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -86,6 +78,42 @@ store_saved_design(struct pt_store *st, const char *id, char **xml, size_t *len,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read the saved design", err);
 	return PT_OK;
+}
+
+enum pt_status
+store_saved_design(struct pt_store *st, const char *id, char **xml, size_t *len,
+                   int *found, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+
+	*xml = NULL;
+	*len = 0;
+	*found = 0;
+	if (store_prepare(st,
+	                  "SELECT design FROM proeftuin_version"
+	                  " WHERE proeftuin_id = ? ORDER BY seq DESC LIMIT 1",
+	                  &s, err))
+		return PT_EDB;
+	return design_of(st, s, id, xml, len, found, err);
+}
+
+enum pt_status
+store_saved_finding_design(struct pt_store *st, const char *finding_id,
+                           char **xml, size_t *len, int *found,
+                           struct pt_err *err)
+{
+	sqlite3_stmt *s;
+
+	*xml = NULL;
+	*len = 0;
+	*found = 0;
+	if (store_prepare(st,
+	                  "SELECT v.design FROM proeftuin_version v"
+	                  " JOIN finding_snapshot s ON s.version_id = v.id"
+	                  " WHERE s.finding_id = ? ORDER BY v.seq DESC LIMIT 1",
+	                  &s, err))
+		return PT_EDB;
+	return design_of(st, s, finding_id, xml, len, found, err);
 }
 
 enum pt_status

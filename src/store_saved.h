@@ -46,6 +46,13 @@ enum pt_status store_saved_design(struct pt_store *st, const char *id,
                                   struct pt_err *err);
 
 /* Barriers and risks of the latest version; *found = 0 when none. */
+/* The design of the latest version whose findings include finding_id;
+ * *found = 0 when none has it. */
+enum pt_status store_saved_finding_design(struct pt_store *st,
+                                          const char *finding_id, char **xml,
+                                          size_t *len, int *found,
+                                          struct pt_err *err);
+
 enum pt_status store_saved_counts(struct pt_store *st, const char *id,
                                   long *barriers, long *risks, int *found,
                                   struct pt_err *err);

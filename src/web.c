@@ -7,8 +7,10 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "amend.h"
@@ -19,6 +21,7 @@
 #include "auth.h"
 #include "html.h"
 #include "json.h"
+#include "provenance.h"
 #include "query.h"
 #include "report.h"
 #include "review.h"
@@ -57,6 +60,11 @@ static const char css[] =
     ".s-rejected{background:#ddd;text-decoration:line-through}"
     ".s-mitigated{background:#d8f3dc}.s-resolved{background:#cfe2ff}"
     "form.beoordeling{display:grid;gap:.5em;max-width:40em}"
+    "form.filter{display:flex;flex-wrap:wrap;gap:.4em .8em;"
+    "align-items:center;margin:.5em 0 1em}"
+    ".opgeslagen{border:2px solid #2d6a4f;padding:.5em 1em;"
+    "background:#eef8f1}"
+    ".veldfout{color:#8a1c00;font-weight:600}"
     "label{font-weight:600}"
     "input,select,textarea,button{font:inherit;padding:.3em}"
     "textarea{min-height:5em}"
@@ -114,6 +122,8 @@ page_begin(struct pt_buf *b, const struct web_ctx *c, const char *title)
 		pt_buf_adds(
 		    b, "<nav aria-label=\"Hoofdmenu\"><ul>"
 		       "<li><a href=\"/\">Proeftuinen</a></li>"
+		       "<li><a href=\"/bevindingen\">Bevindingen</a></li>"
+		       "<li><a href=\"/logboek\">Logboek</a></li>"
 		       "<li><a href=\"/amendments\">Wijzigingen</a></li>"
 		       "<li><a href=\"/wet\">Wetten</a></li>"
 		       "</ul></nav>\n<div class=\"wie\"><span>Ingelogd als ");
@@ -208,6 +218,10 @@ web_login(const struct web_ctx *c, int status, const char *msg,
 		html_esc(out, c->csrf);
 		pt_buf_adds(out, "\">\n");
 	}
+	if (c->next != NULL)
+		html_tag(out,
+		         "<input type=\"hidden\" name=\"volgende\" value=\"",
+		         c->next, "\">\n");
 	pt_buf_adds(
 	    out,
 	    "<label for=\"user\">Naam</label>\n"
@@ -303,11 +317,15 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
  * The latest saved design of a proeftuin, checked with the current rules
  * and registry, review statuses applied.  PT_ENOTFOUND if never saved.
  */
+static enum pt_status check_saved(const struct web_ctx *c, const char *id,
+                                  char *xml, size_t len, struct design **d,
+                                  struct check_result **r, struct pt_err *err);
+
 static enum pt_status
 recheck(const struct web_ctx *c, const char *id, struct design **d,
         struct check_result **r, struct pt_err *err)
 {
-	char *xml, *name;
+	char *xml;
 	size_t len;
 	enum pt_status s;
 
@@ -315,6 +333,18 @@ recheck(const struct web_ctx *c, const char *id, struct design **d,
 	*r = NULL;
 	if ((s = saved_latest_design(c->st, id, &xml, &len, err)) != PT_OK)
 		return s;
+	return check_saved(c, id, xml, len, d, r, err);
+}
+
+/* A saved design xml of proeftuin id (freed here) checked as recheck()
+ * does. */
+static enum pt_status
+check_saved(const struct web_ctx *c, const char *id, char *xml, size_t len,
+            struct design **d, struct check_result **r, struct pt_err *err)
+{
+	char *name;
+	enum pt_status s;
+
 	name = xasprintf("proeftuin %s", id);
 	s = design_load_memory(xml, len, name, c->today, d, err);
 	free(name);
@@ -381,6 +411,357 @@ findings_table_head(struct pt_buf *b, const char *caption, int risk)
 	               "<tbody>\n");
 }
 
+/* --- filters of a list of findings ------------------------------------------
+ */
+
+static const char *const soort_names[] = {"belemmering", "risico"};
+static const char *const ernst_names[] = {"blokkerend", "hoog", "middel",
+                                          "laag"};
+/* The levels of niveau=, in the order of enum vocab_level. */
+static const char *const niveau_names[] = {"wet", "amvb", "regeling",
+                                           "college"};
+static const char *const niveau_labels[] = {"wet", "AMvB", "regeling",
+                                            "college"};
+static const char *const sort_names[] = {"proeftuin", "status", "ernst",
+                                         "soort",     "niveau", "regel"};
+#define NSORT (sizeof sort_names / sizeof sort_names[0])
+
+/* The filters parsed: -1 where none is given. */
+struct filt {
+	int status, soort, ernst, niveau, sort;
+	const char *proeftuin, *regel, *wet;
+};
+
+static int
+given(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+/* Index of s in names[0..n) (case-insensitive), or -1. */
+static int
+name_index(const char *s, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+static const struct rule *
+rule_by_id(const struct ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		if (strcmp(rs->rules[i].id, id) == 0)
+			return &rs->rules[i];
+	return NULL;
+}
+
+/* Whether a rule of rs cites a provision of law bwb. */
+static int
+rules_cite_law(const struct ruleset *rs, const char *bwb)
+{
+	size_t i, k;
+
+	for (i = 0; i < rs->n; i++)
+		for (k = 0; k < rs->rules[i].nprovisions; k++)
+			if (strcmp(rs->rules[i].provisions[k].bwb, bwb) == 0)
+				return 1;
+	return 0;
+}
+
+/* Parse one enumerated filter; 0 when it is fine, else *msg is set. */
+static int
+filt_enum(const char *v, const char *what, const char *const *names, size_t n,
+          int *out, char **msg)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	size_t i;
+
+	*out = -1;
+	if (!given(v))
+		return 0;
+	if ((*out = name_index(v, names, n)) >= 0)
+		return 0;
+	pt_buf_addf(&b,
+	            "Onbekende waarde van %s: \xe2\x80\x98%s\xe2\x80\x99. "
+	            "Kies uit: ",
+	            what, v);
+	for (i = 0; i < n; i++)
+		pt_buf_addf(&b, "%s%s", i ? ", " : "", names[i]);
+	pt_buf_adds(&b, ".");
+	*msg = pt_buf_detach(&b);
+	return -1;
+}
+
+/*
+ * Check the filters of f against the rules and the saved proeftuinen
+ * (list, n); fill p.  0 when all are known; else *msg (caller frees) says
+ * in Dutch which one is not.
+ */
+static int
+filt_parse(const struct web_ctx *c, const struct web_filter *f,
+           const struct saved_proeftuin *list, size_t n, struct filt *p,
+           char **msg)
+{
+	static const struct web_filter none;
+	size_t i;
+
+	*msg = NULL;
+	memset(p, 0, sizeof *p);
+	if (f == NULL)
+		f = &none;
+	if (given(f->status) && review_status_parse(f->status) < 0) {
+		*msg = xasprintf(
+		    "Onbekende status \xe2\x80\x98%s\xe2\x80\x99. Kies uit: "
+		    "open, confirmed, rejected, mitigated, needs-amendment%s.",
+		    f->status,
+		    strcmp(f->status, REVIEW_RESOLVED) == 0
+		        ? " (opgeloste bevindingen staan op de pagina van hun "
+		          "proeftuin)"
+		        : "");
+		return -1;
+	}
+	p->status = given(f->status) ? review_status_parse(f->status) : -1;
+	if (filt_enum(f->soort, "soort", soort_names, 2, &p->soort, msg) ||
+	    filt_enum(f->ernst, "ernst", ernst_names, 4, &p->ernst, msg) ||
+	    filt_enum(f->niveau, "niveau", niveau_names, 4, &p->niveau, msg) ||
+	    filt_enum(f->sorteer, "sorteer", sort_names, NSORT, &p->sort, msg))
+		return -1;
+	if (given(f->proeftuin)) {
+		for (i = 0; i < n; i++)
+			if (strcmp(list[i].id, f->proeftuin) == 0)
+				break;
+		if (i == n) {
+			*msg = xasprintf("Onbekende proeftuin "
+			                 "\xe2\x80\x98%s\xe2\x80\x99.",
+			                 f->proeftuin);
+			return -1;
+		}
+		p->proeftuin = f->proeftuin;
+	}
+	if (given(f->regel)) {
+		if (rule_by_id(c->rs, f->regel) == NULL) {
+			*msg = xasprintf("Onbekende regel "
+			                 "\xe2\x80\x98%s\xe2\x80\x99.",
+			                 f->regel);
+			return -1;
+		}
+		p->regel = f->regel;
+	}
+	if (given(f->wet)) {
+		if (!rules_cite_law(c->rs, f->wet)) {
+			*msg =
+			    xasprintf("Geen regel haalt een wet met "
+			              "BWB-id \xe2\x80\x98%s\xe2\x80\x99 aan.",
+			              f->wet);
+			return -1;
+		}
+		p->wet = f->wet;
+	}
+	return 0;
+}
+
+/* Whether finding fi of proeftuin pid passes p; the status is left out
+ * when with_status is 0 (for the counts). */
+static int
+filt_match(const struct filt *p, const char *pid, const struct finding *fi,
+           int with_status)
+{
+	size_t k;
+
+	if (with_status && p->status >= 0 &&
+	    strcmp(report_review_status(fi),
+	           review_status_name((enum review_status)p->status)) != 0)
+		return 0;
+	if (p->soort >= 0 && (int)fi->rule->kind != p->soort)
+		return 0;
+	if (p->ernst >= 0 && (int)fi->severity != p->ernst)
+		return 0;
+	if (p->niveau >= 0 &&
+	    (fi->rule->kind != RULE_BARRIER || (int)fi->level != p->niveau))
+		return 0;
+	if (p->proeftuin != NULL && strcmp(p->proeftuin, pid) != 0)
+		return 0;
+	if (p->regel != NULL && strcmp(p->regel, fi->rule->id) != 0)
+		return 0;
+	if (p->wet == NULL)
+		return 1;
+	for (k = 0; k < fi->nprovisions; k++)
+		if (strcmp(fi->provisions[k].rp->bwb, p->wet) == 0)
+			return 1;
+	return 0;
+}
+
+/* The value of filter i of f (in the order of filter_keys). */
+static const char *const filter_keys[] = {"status", "soort",     "ernst",
+                                          "niveau", "proeftuin", "regel",
+                                          "wet",    "sorteer"};
+#define NFILTER (sizeof filter_keys / sizeof filter_keys[0])
+
+static const char *
+filter_value(const struct web_filter *f, size_t i)
+{
+	const char *v[NFILTER];
+
+	if (f == NULL)
+		return NULL;
+	v[0] = f->status;
+	v[1] = f->soort;
+	v[2] = f->ernst;
+	v[3] = f->niveau;
+	v[4] = f->proeftuin;
+	v[5] = f->regel;
+	v[6] = f->wet;
+	v[7] = f->sorteer;
+	return given(v[i]) ? v[i] : NULL;
+}
+
+/* An href value (escaped for an attribute): base with the filters of f,
+ * filter key set to val (NULL: left out). */
+static void
+filter_href(struct pt_buf *b, const char *base, const struct web_filter *f,
+            const char *key, const char *val)
+{
+	struct pt_buf u = PT_BUF_INIT;
+	size_t i;
+	int first = 1;
+
+	pt_buf_adds(&u, base);
+	for (i = 0; i < NFILTER; i++) {
+		const char *v = filter_value(f, i);
+
+		if (key != NULL && strcmp(key, filter_keys[i]) == 0)
+			v = val;
+		if (v == NULL)
+			continue;
+		pt_buf_addf(&u, "%s%s=", first ? "?" : "&", filter_keys[i]);
+		html_url_encode(&u, v);
+		first = 0;
+	}
+	html_esc(b, u.s);
+	pt_buf_release(&u);
+}
+
+/* Dutch label of the value v of filter key. */
+static const char *
+filter_label(const char *key, const char *v)
+{
+	int i;
+
+	if (strcmp(key, "status") == 0)
+		return status_label(v);
+	if (strcmp(key, "niveau") == 0 &&
+	    (i = name_index(v, niveau_names, 4)) >= 0)
+		return niveau_labels[i];
+	return v;
+}
+
+/* One <select> of the filter form; names[0..n) are the values, labels
+ * (may be NULL) what they show. */
+static void
+filter_select(struct pt_buf *b, const char *key, const char *label,
+              const char *cur, const char *const *names,
+              const char *const *labels, size_t n)
+{
+	size_t i;
+
+	pt_buf_addf(b, "<label for=\"f-%s\">", key);
+	html_esc(b, label);
+	pt_buf_addf(b,
+	            "</label>\n<select id=\"f-%s\" name=\"%s\">\n"
+	            "<option value=\"\">alle</option>\n",
+	            key, key);
+	for (i = 0; i < n; i++) {
+		html_tag(b, "<option value=\"", names[i], "\"");
+		if (cur != NULL && strcasecmp(cur, names[i]) == 0)
+			pt_buf_adds(b, " selected");
+		html_tag(b, ">", labels != NULL ? labels[i] : names[i],
+		         "</option>\n");
+	}
+	pt_buf_adds(b, "</select>\n");
+}
+
+/*
+ * The filter bar of a list at base: the counts per status (each a link
+ * that sets it), the active filters (each removable) and the form.
+ * proeftuinen (may be NULL) are the choices of the proeftuin filter.
+ */
+static void
+filter_bar(struct pt_buf *b, const struct web_ctx *c, const char *base,
+           const struct web_filter *f, const long counts[REVIEW_NSTATUS],
+           const struct saved_proeftuin *list, size_t nlist)
+{
+	const char *st[REVIEW_NSTATUS], *stl[REVIEW_NSTATUS];
+	const char **ids = xcalloc(c->rs->n + nlist + 1, sizeof *ids);
+	size_t i;
+	int k, any = 0;
+
+	pt_buf_adds(b, "<p class=\"tellingen\">Per status:");
+	for (k = 0; k < REVIEW_NSTATUS; k++) {
+		st[k] = review_status_name((enum review_status)k);
+		stl[k] = status_label(st[k]);
+		pt_buf_adds(b, k ? ", " : " ");
+		pt_buf_adds(b, "<a href=\"");
+		filter_href(b, base, f, "status", st[k]);
+		pt_buf_adds(b, "\">");
+		html_esc(b, stl[k]);
+		pt_buf_addf(b, ": %ld</a>", counts[k]);
+	}
+	pt_buf_adds(b, "</p>\n");
+	for (i = 0; i < NFILTER; i++) {
+		const char *v = filter_value(f, i);
+
+		if (v == NULL)
+			continue;
+		pt_buf_adds(b, any ? " " : "<p class=\"filters\">Filters: ");
+		pt_buf_adds(b, "<a href=\"");
+		filter_href(b, base, f, filter_keys[i], NULL);
+		pt_buf_addf(
+		    b, "\" title=\"Filter weghalen\">%s: ", filter_keys[i]);
+		html_esc(b, filter_label(filter_keys[i], v));
+		pt_buf_adds(b, " \xc3\x97</a>");
+		any = 1;
+	}
+	if (any) {
+		html_tag(b, " <a href=\"", base,
+		         "\">alle filters weghalen</a>");
+		pt_buf_adds(b, "</p>\n");
+	}
+	html_tag(b, "<form method=\"get\" class=\"filter\" action=\"", base,
+	         "\">\n");
+	filter_select(b, "status", "Status", filter_value(f, 0), st, stl,
+	              REVIEW_NSTATUS);
+	filter_select(b, "soort", "Soort", filter_value(f, 1), soort_names,
+	              NULL, 2);
+	filter_select(b, "ernst", "Ernst", filter_value(f, 2), ernst_names,
+	              NULL, 4);
+	filter_select(b, "niveau", "Niveau", filter_value(f, 3), niveau_names,
+	              niveau_labels, 4);
+	for (i = 0; i < nlist; i++)
+		ids[i] = list[i].id;
+	if (nlist > 0)
+		filter_select(b, "proeftuin", "Proeftuin", filter_value(f, 4),
+		              ids, NULL, nlist);
+	for (i = 0; i < c->rs->n; i++)
+		ids[i] = c->rs->rules[i].id;
+	filter_select(b, "regel", "Regel", filter_value(f, 5), ids, NULL,
+	              c->rs->n);
+	html_tag(b,
+	         "<label for=\"f-wet\">Wet (BWB-id)</label>\n<input "
+	         "id=\"f-wet\" name=\"wet\" size=\"12\" value=\"",
+	         filter_value(f, 6), "\">\n");
+	filter_select(b, "sorteer", "Sorteren op", filter_value(f, 7),
+	              sort_names, NULL, NSORT);
+	pt_buf_adds(b, "<div><button type=\"submit\">Filteren</button></div>\n"
+	               "</form>\n");
+	free(ids);
+}
+
 /* The findings of a proeftuin that the latest design no longer has. */
 static enum pt_status
 resolved_section(const struct web_ctx *c, const char *id, struct pt_buf *b,
@@ -420,7 +801,7 @@ resolved_section(const struct web_ctx *c, const char *id, struct pt_buf *b,
  * the amendments the rules describe and the barriers it lifts. */
 static void
 group_section(struct pt_buf *out, const struct design *d,
-              const struct report_group *g, size_t i)
+              const struct report_group *g, size_t i, const struct filt *p)
 {
 	const char **seen;
 	size_t nseen = 0, j, k;
@@ -468,7 +849,8 @@ group_section(struct pt_buf *out, const struct design *d,
 	                    "opheft",
 	                    0);
 	for (k = 0; k < g->nfindings; k++)
-		finding_row(out, d, g->findings[k], 0);
+		if (filt_match(p, d->id, g->findings[k], 1))
+			finding_row(out, d, g->findings[k], 0);
 	pt_buf_adds(out, "</tbody>\n</table>\n</section>\n");
 }
 
@@ -597,6 +979,55 @@ web_ruimte_save(const struct web_ctx *c, const char *id, char **new_id,
 	return s;
 }
 
+/* Whether a group of the proeftuin page has a finding that passes p. */
+static int
+group_shown(const struct report_group *g, const char *pid, const struct filt *p)
+{
+	size_t k;
+
+	for (k = 0; k < g->nfindings; k++)
+		if (filt_match(p, pid, g->findings[k], 1))
+			return 1;
+	return 0;
+}
+
+/*
+ * The filters of the proeftuin page (c->filter) for the checked result r:
+ * p, the page's address (*base, caller frees) and the counts per status.
+ * 0 when fine; else *msg is the Dutch message of a 400 (caller frees), or
+ * NULL after a database error.
+ */
+static int
+proeftuin_filter(const struct web_ctx *c, const struct check_result *r,
+                 struct filt *p, char **base, long counts[REVIEW_NSTATUS],
+                 char **msg, struct pt_err *err)
+{
+	struct saved_proeftuin *list;
+	struct pt_buf b = PT_BUF_INIT;
+	size_t n, i;
+	int s;
+
+	*base = NULL;
+	*msg = NULL;
+	if (saved_list(c->st, &list, &n, err) != PT_OK)
+		return -1;
+	s = filt_parse(c, c->filter, list, n, p, msg);
+	saved_list_free(list, n);
+	if (s != 0)
+		return -1;
+	for (s = 0; s < REVIEW_NSTATUS; s++)
+		counts[s] = 0;
+	for (i = 0; i < r->nfindings; i++)
+		if (filt_match(p, r->design->id, &r->findings[i], 0) &&
+		    (s = review_status_parse(
+		         report_review_status(&r->findings[i]))) >= 0)
+			counts[s]++;
+	pt_buf_adds(&b, "/proeftuinen/");
+	html_url_encode(&b, r->design->id);
+	*base = pt_buf_detach(&b);
+	return 0;
+}
+
 int
 web_proeftuin(const struct web_ctx *c, const char *id, int status,
               const char *msg, struct pt_buf *out, struct pt_err *err)
@@ -604,8 +1035,10 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 	struct design *d;
 	struct check_result *r;
 	struct report_group *g;
-	size_t ng, i, nr;
-	char *s;
+	size_t ng, i, nr, k;
+	long counts[REVIEW_NSTATUS];
+	struct filt p;
+	char *s, *base;
 	enum pt_status st;
 
 	st = recheck(c, id, &d, &r, err);
@@ -614,6 +1047,15 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 		                 out);
 	if (st != PT_OK)
 		return db_error(c, out);
+	if (proeftuin_filter(c, r, &p, &base, counts, &s, err) != 0) {
+		check_result_free(r);
+		design_free(d);
+		if (s == NULL)
+			return db_error(c, out);
+		status = web_error(c, 400, s, out);
+		free(s);
+		return status;
+	}
 	s = d->naam != NULL ? xstrdup(d->naam)
 	                    : xasprintf("Proeftuin %s", d->id);
 	page_begin(out, c, s);
@@ -641,17 +1083,22 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 	html_href(out, "/api/proeftuinen/", d->id, "", "Rapport als JSON");
 	pt_buf_adds(out, ".</p>\n");
 
+	h(out, 2, "Bevindingen");
+	filter_bar(out, c, base, c->filter, counts, NULL, 0);
 	h(out, 2, "Belemmeringen, per benodigde wijziging");
 	report_groups(r, &g, &ng);
-	if (ng == 0)
+	for (i = 0, k = 0; i < ng; i++)
+		if (group_shown(&g[i], d->id, &p))
+			group_section(out, d, &g[i], k++, &p);
+	if (k == 0)
 		pt_buf_adds(out, "<p>Geen.</p>\n");
-	for (i = 0; i < ng; i++)
-		group_section(out, d, &g[i], i);
 	report_groups_free(g, ng);
+	free(base);
 
 	h(out, 2, "Risico's voor de rechtsbescherming");
 	for (i = 0, nr = 0; i < r->nfindings; i++) {
-		if (r->findings[i].rule->kind != RULE_RISK)
+		if (r->findings[i].rule->kind != RULE_RISK ||
+		    !filt_match(&p, d->id, &r->findings[i], 1))
 			continue;
 		if (nr++ == 0)
 			findings_table_head(out,
@@ -673,6 +1120,537 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 		return db_error(c, out);
 	page_end(out);
 	return status;
+}
+
+/* --- findings across the proeftuinen ---------------------------------------
+ */
+
+/* A finding of the list with its sort key. */
+struct frow {
+	const struct saved_proeftuin *p;
+	const struct finding *f;
+	const char *ks; /* string key (NULL: none) */
+	int ki;         /* number key */
+	size_t ord;     /* order of the proeftuinen and their reports */
+};
+
+static int
+frow_cmp(const void *pa, const void *pb)
+{
+	const struct frow *a = pa, *b = pb;
+	int c = a->ks != NULL && b->ks != NULL ? strcmp(a->ks, b->ks) : 0;
+
+	if (c == 0)
+		c = (a->ki > b->ki) - (a->ki < b->ki);
+	if (c == 0)
+		c = (a->ord > b->ord) - (a->ord < b->ord);
+	return c;
+}
+
+static void
+frow_key(struct frow *w, int sort)
+{
+	w->ks = NULL;
+	w->ki = 0;
+	switch (sort) {
+	case 1:
+		w->ki = review_status_parse(report_review_status(w->f));
+		break;
+	case 2:
+		w->ki = (int)w->f->severity;
+		break;
+	case 3:
+		w->ki = (int)w->f->rule->kind;
+		break;
+	case 4:
+		w->ki = w->f->rule->kind == RULE_BARRIER ? (int)w->f->level
+		                                         : VOCAB_NLEVELS;
+		break;
+	case 5:
+		w->ks = w->f->rule->id;
+		break;
+	default:
+		w->ks = w->p->id;
+		break;
+	}
+}
+
+/* The laws a finding quotes, each once, as BWB ids. */
+static void
+laws_cell(struct pt_buf *b, const struct finding *f)
+{
+	size_t i, k;
+	int any = 0;
+
+	pt_buf_adds(b, "<td>");
+	for (i = 0; i < f->nprovisions; i++) {
+		const char *w = f->provisions[i].rp->bwb;
+
+		for (k = 0; k < i; k++)
+			if (strcmp(f->provisions[k].rp->bwb, w) == 0)
+				break;
+		if (k < i)
+			continue;
+		html_tag(b, any ? " <code>" : "<code>", w, "</code>");
+		any = 1;
+	}
+	pt_buf_adds(b, any ? "</td>" : "-</td>");
+}
+
+static void
+frow_html(struct pt_buf *b, const struct frow *w)
+{
+	const struct finding *f = w->f;
+
+	pt_buf_adds(b, "<tr><td>");
+	html_href(b, "/findings/", f->id, "", f->rule->titel);
+	html_tag(b, "<br><code>", f->id, "</code></td><td>");
+	html_href(b, "/proeftuinen/", w->p->id, "",
+	          w->p->naam != NULL ? w->p->naam : w->p->id);
+	html_tag(b, "</td><td>", report_kind_label(f->rule->kind), "</td>");
+	html_tag(b, "<td>", report_severity_label(f->severity), "</td>");
+	html_tag(b, "<td>",
+	         f->rule->kind == RULE_BARRIER ? vocab_level_label(f->level)
+	                                       : "-",
+	         "</td>");
+	html_tag(b, "<td><code>", f->rule->id, "</code></td>");
+	laws_cell(b, f);
+	pt_buf_adds(b, "<td>");
+	status_badge(b, report_review_status(f));
+	pt_buf_adds(b, "</td></tr>\n");
+}
+
+/* A column head that sorts by key. */
+static void
+sort_head(struct pt_buf *b, const struct web_filter *f, const char *key,
+          const char *label)
+{
+	pt_buf_adds(b, "<th scope=\"col\"><a href=\"");
+	filter_href(b, "/bevindingen", f, "sorteer", key);
+	html_tag(b, "\">", label, "</a></th>");
+}
+
+static void
+findings_table(struct pt_buf *b, const struct web_filter *f,
+               const struct frow *rows, size_t n)
+{
+	size_t i;
+
+	if (n == 0) {
+		pt_buf_adds(b, "<p>Geen bevindingen met deze filters.</p>\n");
+		return;
+	}
+	pt_buf_addf(b,
+	            "<table>\n<caption>%zu bevinding%s van de laatste "
+	            "versie van de proeftuinen</caption>\n<thead><tr>",
+	            n, n == 1 ? "" : "en");
+	pt_buf_adds(b, "<th scope=\"col\">Bevinding</th>");
+	sort_head(b, f, "proeftuin", "Proeftuin");
+	sort_head(b, f, "soort", "Soort");
+	sort_head(b, f, "ernst", "Ernst");
+	sort_head(b, f, "niveau", "Niveau");
+	sort_head(b, f, "regel", "Regel");
+	pt_buf_adds(b, "<th scope=\"col\">Wet</th>");
+	sort_head(b, f, "status", "Beoordeling");
+	pt_buf_adds(b, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++)
+		frow_html(b, &rows[i]);
+	pt_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+/* The checked latest versions of the proeftuinen of list. */
+struct checked {
+	struct design **d;
+	struct check_result **r;
+	size_t n;
+};
+
+static void
+checked_free(struct checked *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++) {
+		check_result_free(k->r[i]);
+		design_free(k->d[i]);
+	}
+	free(k->d);
+	free(k->r);
+}
+
+/* Check each proeftuin of list again (those p leaves out are skipped);
+ * the rows that pass p and the counts per status of those that pass p
+ * but for the status. */
+static enum pt_status
+findings_collect(const struct web_ctx *c, const struct filt *p,
+                 const struct saved_proeftuin *list, size_t nlist,
+                 struct checked *k, struct frow **rows, size_t *nrows,
+                 long counts[REVIEW_NSTATUS], struct pt_err *err)
+{
+	size_t i, j, cap = 0, ord = 0;
+	int s;
+
+	k->d = xcalloc(nlist + 1, sizeof *k->d);
+	k->r = xcalloc(nlist + 1, sizeof *k->r);
+	k->n = nlist;
+	*rows = NULL;
+	*nrows = 0;
+	for (s = 0; s < REVIEW_NSTATUS; s++)
+		counts[s] = 0;
+	for (i = 0; i < nlist; i++) {
+		if (p->proeftuin != NULL &&
+		    strcmp(p->proeftuin, list[i].id) != 0)
+			continue;
+		if (recheck(c, list[i].id, &k->d[i], &k->r[i], err) != PT_OK)
+			return PT_EDB;
+		for (j = 0; j < k->r[i]->nfindings; j++) {
+			const struct finding *f = &k->r[i]->findings[j];
+
+			if (!filt_match(p, list[i].id, f, 0))
+				continue;
+			s = review_status_parse(report_review_status(f));
+			if (s >= 0)
+				counts[s]++;
+			if (!filt_match(p, list[i].id, f, 1))
+				continue;
+			PT_ARRAY_PUSH(*rows, *nrows, cap);
+			(*rows)[*nrows - 1].p = &list[i];
+			(*rows)[*nrows - 1].f = f;
+			(*rows)[*nrows - 1].ord = ord++;
+			frow_key(&(*rows)[*nrows - 1], p->sort);
+		}
+	}
+	return PT_OK;
+}
+
+int
+web_findings(const struct web_ctx *c, const struct web_filter *f,
+             struct pt_buf *out, struct pt_err *err)
+{
+	struct saved_proeftuin *list;
+	struct checked k = {NULL, NULL, 0};
+	struct frow *rows = NULL;
+	long counts[REVIEW_NSTATUS];
+	size_t n, nrows = 0;
+	struct filt p;
+	char *msg;
+	int status;
+
+	if (saved_list(c->st, &list, &n, err) != PT_OK)
+		return db_error(c, out);
+	if (filt_parse(c, f, list, n, &p, &msg) != 0) {
+		status = web_error(c, 400, msg, out);
+		free(msg);
+		saved_list_free(list, n);
+		return status;
+	}
+	if (findings_collect(c, &p, list, n, &k, &rows, &nrows, counts, err) !=
+	    PT_OK) {
+		free(rows);
+		checked_free(&k);
+		saved_list_free(list, n);
+		return db_error(c, out);
+	}
+	if (nrows > 0)
+		qsort(rows, nrows, sizeof *rows, frow_cmp);
+	page_begin(out, c, "Bevindingen");
+	h(out, 1, "Bevindingen");
+	pt_buf_adds(out, "<p>De bevindingen van de laatste opgeslagen versie "
+	                 "van elke proeftuin, opnieuw getoetst aan de huidige "
+	                 "regels en het register, met de stand van de "
+	                 "beoordeling.  Opgeloste bevindingen staan op de "
+	                 "pagina van hun proeftuin.</p>\n");
+	filter_bar(out, c, "/bevindingen", f, counts, list, n);
+	findings_table(out, f, rows, nrows);
+	page_end(out);
+	free(rows);
+	checked_free(&k);
+	saved_list_free(list, n);
+	return 200;
+}
+
+/* --- the audit log
+ * ------------------------------------------------------------
+ */
+
+static const char *const log_keys[] = {"lid", "proeftuin", "van", "tot",
+                                       "pagina"};
+#define NLOGKEY (sizeof log_keys / sizeof log_keys[0])
+
+static const char *
+log_value(const struct web_log_filter *f, size_t i)
+{
+	const char *v[NLOGKEY];
+
+	v[0] = f->lid;
+	v[1] = f->proeftuin;
+	v[2] = f->van;
+	v[3] = f->tot;
+	v[4] = f->pagina;
+	return given(v[i]) ? v[i] : NULL;
+}
+
+/* An href value (escaped): /logboek with the filters of f, key set to
+ * val (NULL: left out); a new filter starts at the first page. */
+static void
+log_href(struct pt_buf *b, const struct web_log_filter *f, const char *key,
+         const char *val)
+{
+	struct pt_buf u = PT_BUF_INIT;
+	size_t i;
+	int first = 1;
+
+	pt_buf_adds(&u, "/logboek");
+	for (i = 0; i < NLOGKEY; i++) {
+		const char *v = log_value(f, i);
+
+		if (key != NULL && strcmp(key, log_keys[i]) == 0)
+			v = val;
+		else if (key != NULL && strcmp(key, "pagina") != 0 &&
+		         strcmp(log_keys[i], "pagina") == 0)
+			v = NULL;
+		if (v == NULL)
+			continue;
+		pt_buf_addf(&u, "%s%s=", first ? "?" : "&", log_keys[i]);
+		html_url_encode(&u, v);
+		first = 0;
+	}
+	html_esc(b, u.s);
+	pt_buf_release(&u);
+}
+
+/* The page number of f (from 1), or 0 when it is not a number. */
+static long
+log_page_number(const struct web_log_filter *f)
+{
+	const char *s = log_value(f, 4);
+	long v = 0;
+
+	if (s == NULL)
+		return 1;
+	if (strlen(s) > 6 || s[strspn(s, "0123456789")] != '\0')
+		return 0;
+	v = strtol(s, NULL, 10);
+	return v;
+}
+
+/* What is wrong with the filters of f, in Dutch (caller frees), or NULL;
+ * q receives them. */
+static char *
+log_query(const struct web_ctx *c, const struct web_log_filter *f,
+          struct review_log_query *q, char since[32], char before[32],
+          int *dberr, struct pt_err *err)
+{
+	struct saved_proeftuin *list;
+	size_t n, i;
+	long page = log_page_number(f);
+
+	memset(q, 0, sizeof *q);
+	*dberr = 0;
+	if (page < 1)
+		return xasprintf("Ongeldig paginanummer \xe2\x80\x98%s\xe2\x80"
+		                 "\x99; de pagina's tellen vanaf 1.",
+		                 f->pagina);
+	for (i = 2; i <= 3; i++)
+		if (log_value(f, i) != NULL && !vocab_is_date(log_value(f, i)))
+			return xasprintf("Ongeldige datum bij %s: "
+			                 "\xe2\x80\x98%s\xe2\x80\x99; schrijf "
+			                 "JJJJ-MM-DD.",
+			                 log_keys[i], log_value(f, i));
+	if (log_value(f, 2) != NULL && log_value(f, 3) != NULL &&
+	    strcmp(f->van, f->tot) > 0)
+		return xstrdup("De periode eindigt (tot) voor zij begint "
+		               "(van).");
+	if (log_value(f, 1) != NULL) {
+		if (saved_list(c->st, &list, &n, err) != PT_OK) {
+			*dberr = 1;
+			return NULL;
+		}
+		for (i = 0; i < n && strcmp(list[i].id, f->proeftuin) != 0; i++)
+			;
+		saved_list_free(list, n);
+		if (i == n)
+			return xasprintf("Onbekende proeftuin "
+			                 "\xe2\x80\x98%s\xe2\x80\x99.",
+			                 f->proeftuin);
+		q->proeftuin = f->proeftuin;
+	}
+	q->reviewer = log_value(f, 0);
+	if (log_value(f, 2) != NULL) {
+		provenance_amsterdam_day_utc(f->van, 0, since);
+		q->since = since;
+	}
+	if (log_value(f, 3) != NULL) {
+		provenance_amsterdam_day_utc(f->tot, 1, before);
+		q->before = before;
+	}
+	q->limit = WEB_LOG_PAGE;
+	q->offset = (page - 1) * WEB_LOG_PAGE;
+	return NULL;
+}
+
+/* A time of the log as Dutch text in Europe/Amsterdam. */
+static void
+log_time(struct pt_buf *b, const char *at)
+{
+	char nl[48];
+	time_t t;
+
+	html_tag(b, "<time datetime=\"", at, "\">");
+	if (provenance_parse_utc(at, &t) == 0) {
+		provenance_amsterdam_nl_short(t, nl);
+		html_esc(b, nl);
+	} else {
+		html_esc(b, at);
+	}
+	pt_buf_adds(b, "</time>");
+}
+
+static void
+log_form(struct pt_buf *b, const struct web_log_filter *f)
+{
+	static const char *const labels[] = {"Lid", "Proeftuin", "Van",
+	                                     "Tot en met"};
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (log_value(f, i) == NULL)
+			continue;
+		pt_buf_adds(b, any ? " " : "<p class=\"filters\">Filters: ");
+		pt_buf_adds(b, "<a href=\"");
+		log_href(b, f, log_keys[i], NULL);
+		pt_buf_addf(b,
+		            "\" title=\"Filter weghalen\">%s: ", log_keys[i]);
+		html_esc(b, log_value(f, i));
+		pt_buf_adds(b, " \xc3\x97</a>");
+		any = 1;
+	}
+	if (any)
+		pt_buf_adds(b, " <a href=\"/logboek\">alle filters "
+		               "weghalen</a></p>\n");
+	pt_buf_adds(b, "<form method=\"get\" class=\"filter\" "
+	               "action=\"/logboek\">\n");
+	for (i = 0; i < 4; i++) {
+		pt_buf_addf(b,
+		            "<label for=\"f-%s\">%s</label>\n<input "
+		            "id=\"f-%s\" name=\"%s\"%s value=\"",
+		            log_keys[i], labels[i], log_keys[i], log_keys[i],
+		            i >= 2 ? " type=\"date\"" : "");
+		html_esc(b, log_value(f, i));
+		pt_buf_adds(b, "\">\n");
+	}
+	pt_buf_adds(b, "<div><button type=\"submit\">Filteren</button></div>\n"
+	               "</form>\n");
+}
+
+static void
+log_rows(struct pt_buf *b, const struct web_log_filter *f,
+         const struct review_entry *e, size_t n)
+{
+	size_t i;
+
+	pt_buf_adds(
+	    b, "<table>\n<caption>Beslissingen, nieuwste eerst; tijden in "
+	       "Nederlandse tijd</caption>\n<thead><tr>"
+	       "<th scope=\"col\">Tijd</th><th scope=\"col\">Lid</th>"
+	       "<th scope=\"col\">Proeftuin</th>"
+	       "<th scope=\"col\">Bevinding</th>"
+	       "<th scope=\"col\">Van</th><th scope=\"col\">Naar</th>"
+	       "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		pt_buf_adds(b, "<tr><td>");
+		log_time(b, e[i].at);
+		pt_buf_adds(b, "</td><td><a href=\"");
+		log_href(b, f, "lid", e[i].by);
+		html_tag(b, "\">", e[i].by, "</a></td><td>");
+		pt_buf_adds(b, "<a href=\"");
+		log_href(b, f, "proeftuin", e[i].proeftuin);
+		html_tag(b, "\">", e[i].proeftuin, "</a></td><td>");
+		html_href(b, "/findings/", e[i].finding_id, "",
+		          e[i].finding_id);
+		pt_buf_adds(b, "</td><td>");
+		status_badge(b, e[i].old_status);
+		pt_buf_adds(b, "</td><td>");
+		status_badge(b, e[i].new_status);
+		html_tag(b, "</td><td class=\"tekst\">", e[i].note,
+		         "</td></tr>\n");
+	}
+	pt_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+static void
+log_pager(struct pt_buf *b, const struct web_log_filter *f, long page,
+          long pages)
+{
+	char num[24];
+
+	pt_buf_addf(b, "<nav aria-label=\"Pagina's\"><p>Pagina %ld van %ld",
+	            page, pages);
+	if (page > 1) {
+		snprintf(num, sizeof num, "%ld", page - 1);
+		pt_buf_adds(b, " \xe2\x80\x94 <a rel=\"prev\" href=\"");
+		log_href(b, f, "pagina", num);
+		pt_buf_adds(b, "\">vorige</a>");
+	}
+	if (page < pages) {
+		snprintf(num, sizeof num, "%ld", page + 1);
+		pt_buf_adds(b, " \xe2\x80\x94 <a rel=\"next\" href=\"");
+		log_href(b, f, "pagina", num);
+		pt_buf_adds(b, "\">volgende</a>");
+	}
+	pt_buf_adds(b, "</p></nav>\n");
+}
+
+int
+web_log(const struct web_ctx *c, const struct web_log_filter *f,
+        struct pt_buf *out, struct pt_err *err)
+{
+	struct review_log_query q;
+	struct review_entry *e = NULL;
+	char since[32], before[32], *msg;
+	long long total = 0;
+	long page, pages;
+	size_t n = 0;
+	int dberr, status;
+
+	msg = log_query(c, f, &q, since, before, &dberr, err);
+	if (dberr)
+		return db_error(c, out);
+	if (msg != NULL) {
+		status = web_error(c, 400, msg, out);
+		free(msg);
+		return status;
+	}
+	if (review_log_page(c->st, &q, &e, &n, &total, err) != PT_OK)
+		return db_error(c, out);
+	page = q.offset / WEB_LOG_PAGE + 1;
+	pages =
+	    total == 0 ? 1 : (long)((total + WEB_LOG_PAGE - 1) / WEB_LOG_PAGE);
+	if (page > pages) {
+		msg = xasprintf("Deze pagina bestaat niet: het logboek heeft "
+		                "met deze filters %ld pagina%s.",
+		                pages, pages == 1 ? "" : "'s");
+		status = web_error(c, 404, msg, out);
+		free(msg);
+		return status;
+	}
+	page_begin(out, c, "Logboek");
+	h(out, 1, "Logboek");
+	pt_buf_addf(out,
+	            "<p>Alle beslissingen over bevindingen, zoals zij zijn "
+	            "vastgelegd; het logboek wordt nooit gewijzigd.  %lld "
+	            "beslissing%s met deze filters.</p>\n",
+	            total, total == 1 ? "" : "en");
+	log_form(out, f);
+	if (n == 0)
+		pt_buf_adds(out, "<p>Geen beslissingen.</p>\n");
+	else
+		log_rows(out, f, e, n);
+	log_pager(out, f, page, pages);
+	page_end(out);
+	review_log_free(e, n);
+	return 200;
 }
 
 /* --- one finding ------------------------------------------------------------
@@ -762,16 +1740,38 @@ finding_details(struct pt_buf *b, const struct design *d,
 	}
 }
 
+/* The message of a refused form beside its field name, when it is the
+ * field the message is about. */
+static void
+field_error(struct pt_buf *b, const struct web_ctx *c, const char *field,
+            const char *msg)
+{
+	if (msg == NULL || c->form_error_field == NULL ||
+	    strcmp(c->form_error_field, field) != 0)
+		return;
+	pt_buf_addf(b, "<p class=\"veldfout\" id=\"%s-fout\" role=\"alert\">",
+	            field);
+	html_esc(b, msg);
+	pt_buf_adds(b, "</p>\n");
+}
+
+/* The decision form; the values of a refused form (c->form_status,
+ * c->form_note) are shown again, msg beside its field. */
 static void
 review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
-            const char *current)
+            const char *current, const char *msg)
 {
-	int s;
+	const char *sel = c->form_status != NULL ? c->form_status : current;
+	int s, on_status = 0, on_note = 0;
 
 	if (!c->reviewer) {
 		pt_buf_adds(b, "<p>U bent ingelogd als lezer: u kunt de "
 		               "beoordeling lezen, niet vastleggen.</p>\n");
 		return;
+	}
+	if (msg != NULL && c->form_error_field != NULL) {
+		on_status = strcmp(c->form_error_field, "status") == 0;
+		on_note = strcmp(c->form_error_field, "note") == 0;
 	}
 	pt_buf_adds(b, "<form method=\"post\" class=\"beoordeling\" action=\"");
 	pt_buf_adds(b, "/findings/");
@@ -779,25 +1779,33 @@ review_form(struct pt_buf *b, const struct web_ctx *c, const char *id,
 	pt_buf_adds(b, "/review\">\n<input type=\"hidden\" name=\"csrf\" "
 	               "value=\"");
 	html_esc(b, c->csrf);
-	pt_buf_adds(b, "\">\n<label for=\"status\">Beslissing</label>\n"
-	               "<select id=\"status\" name=\"status\">\n");
+	pt_buf_adds(b, "\">\n<label for=\"status\">Beslissing</label>\n");
+	field_error(b, c, "status", msg);
+	pt_buf_addf(b, "<select id=\"status\" name=\"status\"%s>\n",
+	            on_status ? " aria-invalid=\"true\" "
+	                        "aria-describedby=\"status-fout\""
+	                      : "");
 	for (s = 0; s < REVIEW_NSTATUS; s++) {
 		const char *name = review_status_name((enum review_status)s);
 
 		html_tag(b, "<option value=\"", name, "\"");
-		if (current != NULL && strcmp(current, name) == 0)
+		if (sel != NULL && strcmp(sel, name) == 0)
 			pt_buf_adds(b, " selected");
 		html_tag(b, ">", status_label(name), "</option>\n");
 	}
-	pt_buf_adds(
-	    b, "</select>\n<label for=\"note\">Toelichting "
-	       "(verplicht bij verwerpen)</label>\n"
-	       "<textarea id=\"note\" name=\"note\" rows=\"4\" "
-	       "maxlength=\"" PT_STR(
-	           REVIEW_NOTE_MAX) "\"></textarea>\n"
-	                            "<div><button type=\"submit\">Beslissing "
-	                            "vastleggen</button>"
-	                            "</div>\n</form>\n");
+	pt_buf_adds(b, "</select>\n<label for=\"note\">Toelichting "
+	               "(verplicht bij verwerpen)</label>\n");
+	field_error(b, c, "note", msg);
+	pt_buf_addf(b,
+	            "<textarea id=\"note\" name=\"note\" rows=\"4\" "
+	            "maxlength=\"%d\"%s>",
+	            REVIEW_NOTE_MAX,
+	            on_note ? " aria-invalid=\"true\" "
+	                      "aria-describedby=\"note-fout\""
+	                    : "");
+	html_esc(b, c->form_note);
+	pt_buf_adds(b, "</textarea>\n<div><button type=\"submit\">Beslissing "
+	               "vastleggen</button></div>\n</form>\n");
 	html_tag(b, "<p>De beslissing komt in het logboek op naam van <strong>",
 	         c->user, "</strong>.</p>\n");
 }
@@ -812,14 +1820,15 @@ log_table(struct pt_buf *b, const struct review_entry *log, size_t n)
 		return;
 	}
 	pt_buf_adds(
-	    b, "<table>\n<caption>Logboek, oudste eerst; het wordt "
-	       "nooit gewijzigd</caption>\n<thead><tr>"
-	       "<th scope=\"col\">Tijd (UTC)</th><th scope=\"col\">Door</th>"
+	    b, "<table>\n<caption>Logboek, oudste eerst, in Nederlandse "
+	       "tijd; het wordt nooit gewijzigd</caption>\n<thead><tr>"
+	       "<th scope=\"col\">Tijd</th><th scope=\"col\">Door</th>"
 	       "<th scope=\"col\">Van</th><th scope=\"col\">Naar</th>"
 	       "<th scope=\"col\">Toelichting</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
-		html_tag(b, "<tr><td><time>", log[i].at, "</time></td>");
-		html_tag(b, "<td>", log[i].by, "</td><td>");
+		pt_buf_adds(b, "<tr><td>");
+		log_time(b, log[i].at);
+		html_tag(b, "</td><td>", log[i].by, "</td><td>");
 		status_badge(b, log[i].old_status);
 		pt_buf_adds(b, "</td><td>");
 		status_badge(b, log[i].new_status);
@@ -827,6 +1836,88 @@ log_table(struct pt_buf *b, const struct review_entry *log, size_t n)
 		         "</td></tr>\n");
 	}
 	pt_buf_adds(b, "</tbody>\n</table>\n");
+}
+
+/* The top of the finding page: the current status, the confirmation of
+ * a decision just saved or the problem of a refused one, the form. */
+static void
+decision_section(struct pt_buf *out, const struct web_ctx *c,
+                 const struct review_item *it, const char *msg)
+{
+	h(out, 2, "Beoordeling");
+	if (c->saved && msg == NULL && it->by != NULL) {
+		pt_buf_adds(out, "<p class=\"opgeslagen\" role=\"status\">"
+		                 "Uw beslissing is vastgelegd: ");
+		status_badge(out, it->decision);
+		pt_buf_adds(out, ".</p>\n");
+	}
+	pt_buf_adds(out, "<p>Huidige status: ");
+	status_badge(out, it->status);
+	if (it->by != NULL) {
+		html_tag(out, ", laatst door ", it->by, " op ");
+		log_time(out, it->at);
+	}
+	pt_buf_adds(out, "</p>\n");
+	if (it->resolved) {
+		/* Resolved is final: the log is kept, no decision follows. */
+		if (msg != NULL)
+			html_tag(out, "<p class=\"melding\" role=\"alert\">",
+			         msg, "</p>\n");
+		pt_buf_adds(out,
+		            "<p>Deze bevinding is opgelost: de laatste "
+		            "opgeslagen versie van het ontwerp heeft haar "
+		            "niet meer.  Haar inhoud en geschiedenis "
+		            "blijven bewaard; er kan geen nieuwe beslissing "
+		            "over worden vastgelegd.</p>\n");
+		return;
+	}
+	if (msg != NULL && (c->form_error_field == NULL || !c->reviewer))
+		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg,
+		         "</p>\n");
+	else if (msg != NULL)
+		pt_buf_adds(out, "<p class=\"melding\">Er is niets vastgelegd; "
+		                 "zie de melding bij het formulier.</p>\n");
+	review_form(out, c, it->id, it->decision, msg);
+}
+
+/*
+ * A resolved finding as the last saved version that produced it gives it,
+ * checked with the current rules and registry (PT_OK with *r NULL when
+ * that version is gone or its design no longer reads).
+ */
+static enum pt_status
+last_version_of(const struct web_ctx *c, const struct review_item *it,
+                struct design **d, struct check_result **r, struct pt_err *err)
+{
+	char *xml;
+	size_t len;
+	enum pt_status s;
+
+	*d = NULL;
+	*r = NULL;
+	s = saved_finding_design(c->st, it->id, &xml, &len, err);
+	if (s == PT_OK)
+		s = check_saved(c, it->proeftuin, xml, len, d, r, err);
+	if (s == PT_EDB)
+		return s;
+	pt_err_clear(err);
+	return PT_OK;
+}
+
+/* What the snapshot says of a finding no check gives any more. */
+static void
+snapshot_details(struct pt_buf *b, const struct review_item *it)
+{
+	pt_buf_adds(b, "<table class=\"velden\">\n");
+	pt_buf_adds(b, "<tr><th scope=\"row\">Proeftuin</th><td>");
+	html_href(b, "/proeftuinen/", it->proeftuin, "", it->proeftuin);
+	pt_buf_adds(b, "</td></tr>\n");
+	row(b, "Titel", it->title);
+	row(b, "Soort", it->kind);
+	row(b, "Ernst", it->severity);
+	pt_buf_adds(b, "<tr><th scope=\"row\">Regel</th><td>");
+	html_tag(b, "<code>", it->rule, "</code></td></tr>\n");
+	pt_buf_adds(b, "</table>\n");
 }
 
 int
@@ -848,7 +1939,8 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 		return db_error(c, out);
 	if (review_log(c->st, id, &log, &n, err) != PT_OK ||
 	    (!it->resolved &&
-	     recheck(c, it->proeftuin, &d, &r, err) != PT_OK)) {
+	     recheck(c, it->proeftuin, &d, &r, err) != PT_OK) ||
+	    (it->resolved && last_version_of(c, it, &d, &r, err) != PT_OK)) {
 		review_list_free(it, 1);
 		review_log_free(log, n);
 		return db_error(c, out);
@@ -862,27 +1954,26 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 	  : it->title != NULL ? it->title
 	                      : id);
 	html_tag(out, "<p>Bevinding <code>", id, "</code></p>\n");
-	if (f != NULL) {
-		finding_details(out, d, f);
-	} else {
+	decision_section(out, c, it, msg);
+	h(out, 2, "De bevinding");
+	if (it->resolved) {
 		pt_buf_adds(out, "<p>Deze bevinding komt in de laatste "
 		                 "opgeslagen versie van ");
 		html_href(out, "/proeftuinen/", it->proeftuin, "",
 		          it->proeftuin);
-		pt_buf_adds(out, " niet meer voor (opgelost).</p>\n");
+		pt_buf_adds(out, " niet meer voor (opgelost).");
+		if (f != NULL)
+			pt_buf_adds(out,
+			            "  Hieronder staat zij zoals de laatste "
+			            "versie die haar had, opnieuw getoetst "
+			            "aan de huidige regels en het register, "
+			            "haar geeft.");
+		pt_buf_adds(out, "</p>\n");
 	}
-	h(out, 2, "Beoordeling");
-	pt_buf_adds(out, "<p>Huidige status: ");
-	status_badge(out, it->status);
-	if (it->by != NULL) {
-		html_tag(out, ", laatst door ", it->by, "");
-		html_tag(out, " op <time>", it->at, "</time>");
-	}
-	pt_buf_adds(out, "</p>\n");
-	if (msg != NULL)
-		html_tag(out, "<p class=\"melding\" role=\"alert\">", msg,
-		         "</p>\n");
-	review_form(out, c, id, it->decision);
+	if (f != NULL)
+		finding_details(out, d, f);
+	else
+		snapshot_details(out, it);
 	h(out, 2, "Geschiedenis");
 	log_table(out, log, n);
 	page_end(out);

@@ -22,6 +22,12 @@
  *                     Juriconnect id and link, the review log, and the
  *                     review form for reviewers
  *   web_amendments    the amendment list over all proeftuinen (amend.h)
+ *   web_findings      the findings of every proeftuin's latest version,
+ *                     filtered and sorted (struct web_filter; the
+ *                     proeftuin page takes the same filters), counts per
+ *                     status; filtered in memory on the checked results
+ *   web_log           the audit log of all findings: by member,
+ *                     proeftuin and period, newest first, paged
  *   web_wet           the laws in the registry and full-text search
  *   web_article       one article (or lid) as in force at a date
  *   web_login, web_error
@@ -44,6 +50,26 @@
 #include "rules.h"
 #include "store.h"
 
+/*
+ * The filters of a list of findings, from the query string: raw values,
+ * NULL or "" when not given.  status: a status name (review.h); soort:
+ * belemmering, risico; ernst: blokkerend, hoog, middel, laag; niveau: wet,
+ * amvb, regeling, college; proeftuin, regel: ids; wet: a BWB id that a
+ * rule cites; sorteer: proeftuin, status, ernst, soort, niveau, regel.
+ * An unknown value gives 400 with a Dutch message.
+ */
+struct web_filter {
+	const char *status, *soort, *ernst, *niveau, *proeftuin, *regel, *wet;
+	const char *sorteer;
+};
+
+/* The filters of the audit log (web_log): lid (a name), proeftuin, van
+ * and tot (dates, Europe/Amsterdam, both days included), pagina (from
+ * 1); NULL or "" when not given. */
+struct web_log_filter {
+	const char *lid, *proeftuin, *van, *tot, *pagina;
+};
+
 struct web_ctx {
 	struct pt_store *st;
 	const struct ruleset *rs;
@@ -51,6 +77,15 @@ struct web_ctx {
 	int reviewer;      /* the user may record decisions */
 	const char *csrf;  /* the session's CSRF token, or NULL */
 	const char *today; /* YYYY-MM-DD */
+	/* The findings filters of web_proeftuin (NULL: none). */
+	const struct web_filter *filter;
+	/* web_login: the local path to go to after signing in (NULL: /). */
+	const char *next;
+	/* web_finding: the values of a refused decision form, shown again
+	 * (NULL: none); saved: the page confirms a decision just stored. */
+	const char *form_status, *form_note;
+	const char *form_error_field; /* "status" or "note": msg goes there */
+	int saved;
 };
 
 int web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err);
@@ -75,6 +110,14 @@ int web_finding(const struct web_ctx *c, const char *id, int status,
                 const char *msg, struct pt_buf *out, struct pt_err *err);
 int web_amendments(const struct web_ctx *c, struct pt_buf *out,
                    struct pt_err *err);
+/* The findings of the latest version of every proeftuin, filtered by f
+ * (may be NULL), with the counts per status. */
+int web_findings(const struct web_ctx *c, const struct web_filter *f,
+                 struct pt_buf *out, struct pt_err *err);
+/* The audit log of every finding, newest first, WEB_LOG_PAGE a page. */
+#define WEB_LOG_PAGE 50
+int web_log(const struct web_ctx *c, const struct web_log_filter *f,
+            struct pt_buf *out, struct pt_err *err);
 /* The amendment list in f, one of the formats with FORMAT_WEB (404 for
  * another or NULL); tmpdir for a workbook's scratch file; *type receives
  * the media type. */

@@ -30,6 +30,7 @@
 #include <sqlite3.h>
 
 #include "auth.h"
+#include "provenance.h"
 #include "review.h"
 #include "buf.h"
 #include "check.h"
@@ -695,8 +696,8 @@ START_TEST(test_serve_review_write)
 	                 "reviewer=mallory&note=Wet+moet+om",
 	                 csrf);
 	ck_assert_int_eq(post(&h, path, anna, body), 303);
-	ck_assert(t_contains(h.head.s,
-	                     "Location: /findings/" F_UITVOERING_ENC "\r\n"));
+	ck_assert(t_contains(h.head.s, "Location: /findings/" F_UITVOERING_ENC
+	                               "?opgeslagen=1\r\n"));
 	http_release(&h);
 	free(body);
 	ck_assert_int_eq(log_rows(), n0 + 1);
@@ -1554,6 +1555,772 @@ START_TEST(test_serve_slowloris)
 }
 END_TEST
 
+/* --- decisions at a glance -------------------------------------------------
+ */
+
+#define F_SCHAAL     "noord/jw-2.4-regionale-schaal/rvt-noord"
+#define F_SCHAAL_ENC "noord%2Fjw-2.4-regionale-schaal%2Frvt-noord"
+#define F_DWANG_ENC  "noord%2Frisico-hulp-en-dwang%2Frvt-noord"
+
+/* Record a decision as anna through the form; returns the HTTP status. */
+static long
+decide(const char *anna, const char *id_enc, const char *form)
+{
+	struct http h;
+	char *path = xasprintf("/findings/%s", id_enc);
+	char *csrf = csrf_of(path, anna);
+	char *body = xasprintf("csrf=%s&%s", csrf, form);
+	char *post_path = xasprintf("%s/review", path);
+	long st = post(&h, post_path, anna, body);
+
+	http_release(&h);
+	free(post_path);
+	free(body);
+	free(csrf);
+	free(path);
+	return st;
+}
+
+/* Where needle is in h's body (NULL when it is not). */
+static const char *
+at(const struct http *h, const char *needle)
+{
+	return strstr(h->body.s, needle);
+}
+
+START_TEST(test_serve_findings_list)
+{
+	static const char *const bad[] = {
+	    "status=maybe",        "status=resolved",   "soort=regel",
+	    "ernst=zwaar",         "niveau=gemeente",   "proeftuin=zuid",
+	    "regel=jw-nope",       "wet=BWBR9999999",   "sorteer=datum",
+	    "status=%3Cscript%3E", "niveau=wet&ernst=x"};
+	struct http h;
+	char *bob = login("bob", "geheim-2"), *anna = login("anna", "geheim-1");
+	size_t i;
+
+	ck_assert_int_eq(get(&h, "/bevindingen", NULL), 401);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen", bob), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen\">"));
+	ck_assert(t_contains(h.body.s,
+	                     "<a href=\"/findings/" F_UITVOERING_ENC "\">"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/findings/" F_DWANG_ENC));
+	/* Each count sets its status; all open so far. */
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?status=open\">"
+	                               "open: "));
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?status="
+	                               "confirmed\">bevestigd: 0</a>"));
+	http_release(&h);
+
+	/* Kind, severity, level, rule, law, proeftuin. */
+	ck_assert_int_eq(get(&h, "/bevindingen?soort=risico", bob), 200);
+	ck_assert(at(&h, "/findings/" F_DWANG_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) == NULL);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?ernst=laag", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) == NULL);
+	ck_assert(t_contains(h.body.s, "1 bevinding van"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?niveau=college", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) == NULL);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?niveau=AMvB", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) == NULL);
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/bevindingen?regel=jw-3.2-1-uitvoering&proeftuin=noord",
+	        bob),
+	    200);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_DWANG_ENC) == NULL);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?wet=BWBR0001827", bob), 200);
+	ck_assert(at(&h, "/findings/noord%2Frisico-hoorrecht-kind") != NULL);
+	ck_assert(at(&h, "/findings/" F_DWANG_ENC) == NULL);
+	http_release(&h);
+
+	/* A decision moves a finding between the counts; the status filter
+	 * shows it alone. */
+	ck_assert_int_eq(decide(anna, F_SCHAAL_ENC, "status=mitigated"), 303);
+	ck_assert_int_eq(get(&h, "/bevindingen?status=mitigated", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) != NULL);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) == NULL);
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?status="
+	                               "mitigated\">ondervangen: 1</a>"));
+	/* The active filter is shown and can be taken away. */
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen\" "
+	                               "title=\"Filter weghalen\">status: "
+	                               "ondervangen"));
+	ck_assert(t_contains(h.body.s, "<option value=\"mitigated\" "
+	                               "selected>"));
+	http_release(&h);
+	/* Counts keep the other filters: no risk is mitigated. */
+	ck_assert_int_eq(
+	    get(&h, "/bevindingen?soort=risico&sorteer=ernst", bob), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?status=mitigated"
+	                               "&amp;soort=risico&amp;sorteer=ernst\">"
+	                               "ondervangen: 0</a>"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/bevindingen?sorteer=ernst\" "
+	                               "title=\"Filter weghalen\">soort: "
+	                               "risico"));
+	http_release(&h);
+
+	/* Sorting: by severity the blocking barrier comes before the low
+	 * one; by rule, alphabetically. */
+	ck_assert_int_eq(get(&h, "/bevindingen?sorteer=ernst", bob), 200);
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) <
+	          at(&h, "/findings/" F_SCHAAL_ENC));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?sorteer=regel", bob), 200);
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) <
+	          at(&h, "/findings/" F_UITVOERING_ENC));
+	ck_assert(at(&h, "/findings/" F_UITVOERING_ENC) <
+	          at(&h, "/findings/" F_DWANG_ENC));
+	http_release(&h);
+
+	/* Unknown values: 400 with a Dutch message, escaped. */
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *p = xasprintf("/bevindingen?%s", bad[i]);
+
+		ck_assert_msg(get(&h, p, bob) == 400, "%s: %ld", p, h.status);
+		ck_assert_msg(t_contains(h.body.s, "Onbekende") ||
+		                  t_contains(h.body.s, "Geen regel"),
+		              "%s", p);
+		ck_assert(!t_contains(h.body.s, "<script>"));
+		http_release(&h);
+		free(p);
+	}
+	ck_assert_int_eq(get(&h, "/bevindingen?status=%3Cscript%3E", bob), 400);
+	ck_assert(t_contains(h.body.s, "&lt;script&gt;"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/bevindingen?status=%ZZ", bob), 400);
+	http_release(&h);
+	/* Only GET. */
+	ck_assert_int_eq(post(&h, "/bevindingen", bob, "x=1"), 405);
+	http_release(&h);
+	free(bob);
+	free(anna);
+}
+END_TEST
+
+START_TEST(test_serve_proeftuin_filters)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2");
+	const char *cut;
+
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord?soort=risico", bob), 200);
+	/* Before the juridische ruimte, which names every finding. */
+	cut = at(&h, "<h2>Juridische ruimte</h2>");
+	ck_assert_ptr_nonnull(cut);
+	ck_assert(at(&h, "/findings/" F_DWANG_ENC) < cut);
+	ck_assert(at(&h, "<a href=\"/findings/" F_UITVOERING_ENC "\">") > cut);
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/noord\" "
+	                               "title=\"Filter weghalen\">soort: "
+	                               "risico"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord?niveau=college", bob),
+	                 200);
+	cut = at(&h, "<h2>Juridische ruimte</h2>");
+	ck_assert(at(&h, "/findings/" F_SCHAAL_ENC) < cut);
+	ck_assert(at(&h, "<a href=\"/findings/" F_UITVOERING_ENC "\">") > cut);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord?ernst=zwaar", bob), 400);
+	ck_assert(t_contains(h.body.s, "Onbekende waarde van ernst"));
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
+/* Run SQL on the test registry (entries with chosen times). */
+static void
+db_exec(const char *sql)
+{
+	sqlite3 *h;
+	char *msg = NULL;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK,
+	              "%s: %s", sql, msg ? msg : "?");
+	sqlite3_close(h);
+}
+
+/* Append a log entry for finding id at a UTC time, as review_set does. */
+static void
+log_entry(const char *id, const char *at, const char *by, const char *note)
+{
+	char *sql = sqlite3_mprintf(
+	    "INSERT INTO review_log(finding_id, logged_at, reviewer, "
+	    "old_status, new_status, note) VALUES(%Q, %Q, %Q, 'open', "
+	    "'confirmed', %Q)",
+	    id, at, by, note);
+
+	db_exec(sql);
+	sqlite3_free(sql);
+}
+
+START_TEST(test_serve_log)
+{
+	static const char *const bad[] = {"pagina=0",
+	                                  "pagina=-1",
+	                                  "pagina=abc",
+	                                  "pagina=1x",
+	                                  "van=2026-02-30",
+	                                  "tot=gisteren",
+	                                  "van=2026-07-02&tot=2026-07-01",
+	                                  "proeftuin=zuid",
+	                                  "van=%3Cscript%3E"};
+	struct http h;
+	char *bob = login("bob", "geheim-2");
+	struct pt_buf sql = PT_BUF_INIT;
+	const char *a, *b;
+	size_t i;
+	int k;
+
+	ck_assert_int_eq(get(&h, "/logboek", NULL), 401);
+	http_release(&h);
+	/* Summer and winter time, a member whose name needs escaping. */
+	log_entry(F_SCHAAL, "2026-07-01T12:05:00Z", "anna", "zomer");
+	log_entry(F_SCHAAL, "2026-01-15T23:30:00Z", "Eva \"<script>\" & 'Co'",
+	          "<script>x</script> & \"y\"");
+	ck_assert_int_eq(get(&h, "/logboek", bob), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/logboek\">Logboek</a>"));
+	ck_assert(t_contains(h.body.s, "<time datetime=\"2026-07-01T12:05:00Z\""
+	                               ">1 juli 2026 14:05</time>"));
+	ck_assert(t_contains(h.body.s, ">16 januari 2026 00:30</time>"));
+	ck_assert(!t_contains(h.body.s, "<script>"));
+	ck_assert(t_contains(h.body.s, "Eva &quot;&lt;script&gt;&quot; &amp; "
+	                               "&#39;Co&#39;</a>"));
+	ck_assert(t_contains(h.body.s, "&lt;script&gt;x&lt;/script&gt; &amp; "
+	                               "&quot;y&quot;"));
+	/* Newest first, whatever the order they were written in. */
+	a = at(&h, ">1 juli 2026 14:05<");
+	b = at(&h, ">16 januari 2026 00:30<");
+	ck_assert(a != NULL && b != NULL && a < b);
+	/* The finding's own history says its times the same way. */
+	{
+		struct http f;
+
+		ck_assert_int_eq(get(&f, "/findings/" F_SCHAAL_ENC, bob), 200);
+		ck_assert(t_contains(f.body.s, "<time datetime=\"2026-07-01T"
+		                               "12:05:00Z\">1 juli 2026 14:05"
+		                               "</time>"));
+		http_release(&f);
+	}
+	/* A member's name is a link that sets the filter. */
+	ck_assert(
+	    t_contains(h.body.s, "<a href=\"/logboek?lid=anna\">anna</a>"));
+	http_release(&h);
+
+	/* By member, proeftuin and period (days in Europe/Amsterdam). */
+	ck_assert_int_eq(get(&h, "/logboek?lid=anna", bob), 200);
+	ck_assert(t_contains(h.body.s, "1 juli 2026 14:05"));
+	ck_assert(!t_contains(h.body.s, "Eva"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/logboek\" title=\"Filter "
+	                               "weghalen\">lid: anna"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h,
+	                     "/logboek?lid=Eva+%22%3Cscript%3E%22+%26+%27Co"
+	                     "%27",
+	                     bob),
+	                 200);
+	ck_assert(t_contains(h.body.s, "1 beslissing met"));
+	ck_assert(t_contains(h.body.s, "16 januari 2026 00:30"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=niemand", bob), 200);
+	ck_assert(t_contains(h.body.s, "Geen beslissingen."));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?van=2026-01-16&tot=2026-01-16", bob),
+	                 200);
+	ck_assert(t_contains(h.body.s, "16 januari 2026 00:30"));
+	ck_assert(!t_contains(h.body.s, "1 juli 2026"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?tot=2026-01-15", bob), 200);
+	ck_assert(t_contains(h.body.s, "Geen beslissingen."));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?van=2026-07-01&tot=2026-07-01", bob),
+	                 200);
+	ck_assert(t_contains(h.body.s, "1 juli 2026 14:05"));
+	ck_assert(!t_contains(h.body.s, "januari"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?proeftuin=noord&lid=anna", bob),
+	                 200);
+	ck_assert(t_contains(h.body.s, "1 juli 2026 14:05"));
+	http_release(&h);
+
+	/* Pages of WEB_LOG_PAGE: 2 + 120 entries make 3. */
+	pt_buf_adds(&sql, "BEGIN;");
+	for (k = 0; k < 120; k++)
+		pt_buf_addf(
+		    &sql,
+		    "INSERT INTO review_log(finding_id, logged_at, "
+		    "reviewer, old_status, new_status, note) VALUES('" F_SCHAAL
+		    "', '2026-08-01T10:%02d:%02dZ', 'piet', "
+		    "'open', 'open', 'nr %d');",
+		    k / 60, k % 60, k);
+	pt_buf_adds(&sql, "COMMIT;");
+	db_exec(sql.s);
+	pt_buf_release(&sql);
+	ck_assert_int_eq(get(&h, "/logboek", bob), 200);
+	ck_assert(t_contains(h.body.s, "Pagina 1 van 3"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=piet", bob), 200);
+	ck_assert(t_contains(h.body.s, "Pagina 1 van 3"));
+	ck_assert(t_contains(h.body.s, ">nr 119<"));
+	ck_assert(t_contains(h.body.s, ">nr 70<"));
+	ck_assert(!t_contains(h.body.s, ">nr 69<"));
+	ck_assert(t_contains(h.body.s, "<a rel=\"next\" href=\"/logboek?lid="
+	                               "piet&amp;pagina=2\">volgende</a>"));
+	ck_assert(!t_contains(h.body.s, "rel=\"prev\""));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=piet&pagina=3", bob), 200);
+	ck_assert(t_contains(h.body.s, "Pagina 3 van 3"));
+	ck_assert(t_contains(h.body.s, ">nr 0<"));
+	ck_assert(t_contains(h.body.s, ">nr 19<"));
+	ck_assert(!t_contains(h.body.s, ">nr 20<"));
+	ck_assert(t_contains(h.body.s, "<a rel=\"prev\" href=\"/logboek?lid="
+	                               "piet&amp;pagina=2\">vorige</a>"));
+	ck_assert(!t_contains(h.body.s, "rel=\"next\""));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=piet&pagina=4", bob), 404);
+	ck_assert(t_contains(h.body.s, "3 pagina&#39;s"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/logboek?lid=niemand&pagina=2", bob), 404);
+	http_release(&h);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *p = xasprintf("/logboek?%s", bad[i]);
+
+		ck_assert_msg(get(&h, p, bob) == 400, "%s: %ld", p, h.status);
+		ck_assert(!t_contains(h.body.s, "<script>"));
+		http_release(&h);
+		free(p);
+	}
+	ck_assert_int_eq(post(&h, "/logboek", bob, "x=1"), 405);
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
+/* The value of the Location header of h (caller frees), or NULL. */
+static char *
+location(const struct http *h)
+{
+	const char *c = strstr(h->head.s, "Location: ");
+
+	return c != NULL ? xstrndup(c + 10, strcspn(c + 10, "\r\n")) : NULL;
+}
+
+START_TEST(test_serve_decision_form)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *body, *note;
+	const char *page = "/findings/" F_DWANG_ENC;
+	const char *path = "/findings/" F_DWANG_ENC "/review";
+	const char *form, *details;
+	long long n0 = log_rows();
+
+	/* The form comes first, before the legal content. */
+	ck_assert_int_eq(get(&h, page, anna), 200);
+	form = at(&h, "<form method=\"post\" class=\"beoordeling\"");
+	details = at(&h, "<h2>De bevinding</h2>");
+	ck_assert(form != NULL && details != NULL && form < details);
+	ck_assert(!t_contains(h.body.s, "Uw beslissing is vastgelegd"));
+	http_release(&h);
+	csrf = csrf_of(page, anna);
+
+	/* Refused: the chosen status and the note come back, the message
+	 * beside the field, nothing stored. */
+	note = enc("Eerst \"<script>\" & 'overleg'");
+	body = xasprintf("csrf=%s&status=rejected&note=", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 400);
+	ck_assert(t_contains(h.body.s, "<option value=\"rejected\" selected>"));
+	ck_assert(t_contains(h.body.s, "<p class=\"veldfout\" id=\"note-fout\" "
+	                               "role=\"alert\">Bij verwerpen"));
+	ck_assert(at(&h, "id=\"note-fout\"") < at(&h, "<textarea id=\"note\""));
+	ck_assert(t_contains(h.body.s, "aria-describedby=\"note-fout\""));
+	http_release(&h);
+	free(body);
+	body = xasprintf("csrf=%s&status=maybe&note=%s", csrf, note);
+	ck_assert_int_eq(post(&h, path, anna, body), 400);
+	ck_assert(t_contains(h.body.s, "id=\"status-fout\""));
+	ck_assert(t_contains(h.body.s, "Kies een geldige beslissing"));
+	/* The note as typed, escaped, in the textarea. */
+	ck_assert(t_contains(h.body.s, "\">Eerst &quot;&lt;script&gt;&quot; "
+	                               "&amp; &#39;overleg&#39;</textarea>"));
+	ck_assert(!t_contains(h.body.s, "<script>"));
+	http_release(&h);
+	free(body);
+	{
+		struct pt_buf b = PT_BUF_INIT;
+		int i;
+
+		pt_buf_addf(&b, "csrf=%s&status=mitigated&note=", csrf);
+		for (i = 0; i <= REVIEW_NOTE_MAX; i++)
+			pt_buf_adds(&b, "y");
+		ck_assert_int_eq(post(&h, path, anna, b.s), 400);
+		ck_assert(t_contains(h.body.s, "<option value=\"mitigated\" "
+		                               "selected>"));
+		ck_assert(t_contains(h.body.s, "yyyyyyyyyy</textarea>"));
+		ck_assert(t_contains(h.body.s, "id=\"note-fout\""));
+		http_release(&h);
+		pt_buf_release(&b);
+	}
+	ck_assert_int_eq(log_rows(), n0);
+
+	/* Saved: back on the page with a confirmation. */
+	body = xasprintf("csrf=%s&status=rejected&note=%s", csrf, note);
+	ck_assert_int_eq(post(&h, path, anna, body), 303);
+	ck_assert(t_contains(h.head.s, "Location: /findings/" F_DWANG_ENC
+	                               "?opgeslagen=1\r\n"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	ck_assert_int_eq(
+	    get(&h, "/findings/" F_DWANG_ENC "?opgeslagen=1", anna), 200);
+	ck_assert(t_contains(h.body.s,
+	                     "<p class=\"opgeslagen\" role=\"status\">"
+	                     "Uw beslissing is vastgelegd: <span "
+	                     "class=\"status s-rejected\">"
+	                     "verworpen</span>.</p>"));
+	/* The saved status is the one the form starts from; the note is
+	 * not typed in again. */
+	ck_assert(t_contains(h.body.s, "<option value=\"rejected\" selected>"));
+	ck_assert(t_contains(h.body.s, "\"></textarea>"));
+	http_release(&h);
+	free(note);
+	free(csrf);
+	free(anna);
+}
+END_TEST
+
+/* Sign in from the page at path (without a session) with the form that
+ * page shows; returns the status and the Location in *loc. */
+static long
+login_from(const char *path, const char *volgende, char **loc)
+{
+	struct http page, h;
+	char *nonce = NULL, *csrf = NULL, *body, *c, *v = NULL;
+	long st;
+
+	get(&page, path, NULL);
+	if ((c = strstr(page.head.s, "pt_aanmelden=")) != NULL)
+		nonce = xstrndup(c + 13, strcspn(c + 13, ";\r\n"));
+	if ((c = strstr(page.body.s, "name=\"csrf\" value=\"")) != NULL)
+		csrf = xstrndup(c + 19, strcspn(c + 19, "\""));
+	if ((c = strstr(page.body.s, "name=\"volgende\" value=\"")) != NULL)
+		v = xstrndup(c + 23, strcspn(c + 23, "\""));
+	http_release(&page);
+	ck_assert_ptr_nonnull(nonce);
+	ck_assert_ptr_nonnull(csrf);
+	if (volgende != NULL) {
+		free(v);
+		v = enc(volgende);
+	} else if (v != NULL) {
+		/* As the browser sends the field: the page's value
+		 * unescaped (&amp; only here), form-encoded. */
+		char *e;
+
+		while ((e = strstr(v, "&amp;")) != NULL)
+			memmove(e + 1, e + 5, strlen(e + 5) + 1);
+		e = enc(v);
+		free(v);
+		v = e;
+	}
+	body = xasprintf("csrf=%s&user=anna&password=geheim-1%s%s", csrf,
+	                 v != NULL ? "&volgende=" : "", v != NULL ? v : "");
+	req_login_nonce = nonce;
+	st = post(&h, "/login", NULL, body);
+	req_login_nonce = NULL;
+	*loc = location(&h);
+	http_release(&h);
+	free(body);
+	free(csrf);
+	free(nonce);
+	free(v);
+	return st;
+}
+
+START_TEST(test_serve_login_next)
+{
+	static const char *const evil[] = {"//evil.example/",
+	                                   "http://evil.example/",
+	                                   "https:evil.example",
+	                                   "/\\evil.example",
+	                                   "\\\\evil.example",
+	                                   "evil.example",
+	                                   "/a\r\nSet-Cookie: x=1",
+	                                   "/a\tb",
+	                                   "javascript:alert(1)",
+	                                   "/login",
+	                                   "/logout",
+	                                   " /",
+	                                   ""};
+	struct http h;
+	char *loc = NULL;
+	size_t i;
+
+	/* Asked for a page: that page, with its query, after signing in. */
+	ck_assert_int_eq(
+	    get(&h, "/bevindingen?soort=risico&sorteer=ernst", NULL), 401);
+	ck_assert(t_contains(h.body.s,
+	                     "<input type=\"hidden\" name=\"volgende\" "
+	                     "value=\"/bevindingen?soort=risico&amp;"
+	                     "sorteer=ernst\">"));
+	http_release(&h);
+	ck_assert_int_eq(
+	    login_from("/bevindingen?soort=risico&sorteer=ernst", NULL, &loc),
+	    303);
+	ck_assert_str_eq(loc, "/bevindingen?soort=risico&sorteer=ernst");
+	free(loc);
+	ck_assert_int_eq(login_from("/findings/" F_DWANG_ENC, NULL, &loc), 303);
+	ck_assert_str_eq(loc, "/findings/" F_DWANG_ENC);
+	free(loc);
+	ck_assert_int_eq(login_from("/login?volgende=%2Flogboek", NULL, &loc),
+	                 303);
+	ck_assert_str_eq(loc, "/logboek");
+	free(loc);
+	/* Without one: home. */
+	ck_assert_int_eq(login_from("/login", NULL, &loc), 303);
+	ck_assert_str_eq(loc, "/");
+	free(loc);
+	/* Never another site, a scheme or a header: home instead. */
+	for (i = 0; i < sizeof evil / sizeof evil[0]; i++) {
+		ck_assert_int_eq(login_from("/login", evil[i], &loc), 303);
+		ck_assert_msg(strcmp(loc, "/") == 0, "%s -> %s", evil[i], loc);
+		free(loc);
+	}
+	/* A signed-in browser at /login?volgende= goes there, if local. */
+	loc = login("anna", "geheim-1");
+	ck_assert_int_eq(
+	    get(&h, "/login?volgende=%2Flogboek%3Flid%3Danna", loc), 303);
+	ck_assert(t_contains(h.head.s, "Location: /logboek?lid=anna\r\n"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/login?volgende=%2F%2Fevil.example", loc),
+	                 303);
+	ck_assert(t_contains(h.head.s, "Location: /\r\n"));
+	http_release(&h);
+	/* A wrong password keeps where to go. */
+	free(loc);
+	ck_assert_int_eq(get(&h, "/login?volgende=%2Flogboek", NULL), 200);
+	ck_assert(t_contains(h.body.s, "name=\"volgende\" value=\"/logboek\""));
+	http_release(&h);
+}
+END_TEST
+
+/* A finding the latest version of its design no longer has keeps its
+ * page and its log, and is not decided again. */
+START_TEST(test_serve_resolved)
+{
+	static const char one[] = "    <gemeente>Het Hogeland</gemeente>\n";
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *body, *xml, *v2, *cut;
+	char *noord = t_src("xml/proeftuinen/noord.xml");
+	const char *path = "/findings/" F_SCHAAL_ENC "/review";
+	size_t len;
+	long long n0;
+
+	/* Decided while it stood; the form is there. */
+	csrf = csrf_of("/findings/" F_SCHAAL_ENC, anna);
+	ck_assert_int_eq(
+	    decide(anna, F_SCHAAL_ENC,
+	           "status=confirmed&note=nog+%3Cb%3Eopen%3C%2Fb%3E"),
+	    303);
+	/* One municipality: no regional barrier in the new version. */
+	xml = t_read(noord, &len);
+	ck_assert_ptr_nonnull(xml);
+	cut = strstr(xml, one);
+	ck_assert_ptr_nonnull(cut);
+	memmove(cut, cut + strlen(one), strlen(cut + strlen(one)) + 1);
+	v2 = t_write(dir, "noord-v2.xml", xml, strlen(xml));
+	ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "proeftuin", "add", "-q",
+	                       "--rules", rules, v2, NULL),
+	                 PT_OK);
+	n0 = log_rows();
+
+	ck_assert_int_eq(get(&h, "/findings/" F_SCHAAL_ENC, anna), 200);
+	ck_assert(t_contains(h.body.s, "<span class=\"status s-resolved\">"
+	                               "opgelost</span>"));
+	ck_assert(t_contains(h.body.s, "er kan geen nieuwe beslissing"));
+	ck_assert(!t_contains(h.body.s, "class=\"beoordeling\""));
+	ck_assert(!t_contains(h.body.s, "name=\"status\""));
+	/* The legal content of the version that had it. */
+	ck_assert(t_contains(h.body.s, "Een regionaal team voor meerdere "
+	                               "gemeenten"));
+	ck_assert(t_contains(h.body.s, "<h2>Bepalingen op de peildatum</h2>"));
+	ck_assert(t_contains(h.body.s, "<blockquote"));
+	ck_assert(t_contains(h.body.s, "jci1.3:c:BWBR0034925&amp;artikel=2.3"));
+	/* And its history, escaped. */
+	ck_assert(t_contains(h.body.s, "<td>anna</td>"));
+	ck_assert(t_contains(h.body.s, "nog &lt;b&gt;open&lt;/b&gt;"));
+	http_release(&h);
+
+	/* A decision is refused with 409 and nothing is stored. */
+	body = xasprintf("csrf=%s&status=open&note=toch", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 409);
+	ck_assert(t_contains(h.body.s, "Deze bevinding is opgelost; er kan "
+	                               "geen beslissing meer"));
+	ck_assert(!t_contains(h.body.s, "class=\"beoordeling\""));
+	http_release(&h);
+	free(body);
+	/* Even with a bad status: being resolved comes first. */
+	body = xasprintf("csrf=%s&status=rejected", csrf);
+	ck_assert_int_eq(post(&h, path, anna, body), 409);
+	http_release(&h);
+	free(body);
+	/* Without the token it is still a 403, and so for a reader. */
+	ck_assert_int_eq(post(&h, path, anna, "status=open"), 403);
+	http_release(&h);
+	{
+		char *bob = login("bob", "geheim-2"),
+		     *bcsrf = csrf_of("/", bob);
+
+		body = xasprintf("csrf=%s&status=open", bcsrf);
+		ck_assert_int_eq(post(&h, path, bob, body), 403);
+		http_release(&h);
+		ck_assert_int_eq(get(&h, "/findings/" F_SCHAAL_ENC, bob), 200);
+		ck_assert(t_contains(h.body.s, "<h2>Geschiedenis</h2>"));
+		http_release(&h);
+		free(body);
+		free(bcsrf);
+		free(bob);
+	}
+	ck_assert_int_eq(log_rows(), n0);
+
+	/* It leaves the list of current findings, and is listed as
+	 * resolved on its proeftuin. */
+	ck_assert_int_eq(get(&h, "/bevindingen", anna), 200);
+	ck_assert(!t_contains(h.body.s, "/findings/" F_SCHAAL_ENC));
+	ck_assert(t_contains(h.body.s, "/findings/" F_UITVOERING_ENC));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", anna), 200);
+	ck_assert(t_contains(h.body.s, "<h2>Opgeloste bevindingen</h2>"));
+	ck_assert(t_contains(h.body.s, "/findings/" F_SCHAAL_ENC));
+	http_release(&h);
+	/* A finding that still stands can be decided as before. */
+	ck_assert_int_eq(decide(anna, F_UITVOERING_ENC, "status=confirmed"),
+	                 303);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	free(xml);
+	free(v2);
+	free(noord);
+	free(csrf);
+	free(anna);
+}
+END_TEST
+
+/* The days of the log's period are days in Europe/Amsterdam: their UTC
+ * bounds around the changes of the clock, and the log's times read back. */
+START_TEST(test_serve_log_days)
+{
+	static const struct {
+		const char *date;
+		int next;
+		const char *utc;
+	} rows[] = {
+	    {"2026-01-16", 0, "2026-01-15T23:00:00Z"},
+	    {"2026-07-01", 0, "2026-06-30T22:00:00Z"},
+	    {"2026-07-01", 1, "2026-07-01T22:00:00Z"},
+	    /* the last Sunday of March: midnight is still winter time */
+	    {"2026-03-29", 0, "2026-03-28T23:00:00Z"},
+	    {"2026-03-29", 1, "2026-03-29T22:00:00Z"},
+	    /* the last Sunday of October: midnight is still summer time */
+	    {"2026-10-25", 0, "2026-10-24T22:00:00Z"},
+	    {"2026-10-25", 1, "2026-10-25T23:00:00Z"},
+	    {"2024-02-29", 1, "2024-02-29T23:00:00Z"},
+	    {"2026-12-31", 1, "2026-12-31T23:00:00Z"},
+	};
+	static const char *const bad[] = {"2026-07-01",
+	                                  "2026-07-01T12:05:00",
+	                                  "2026-07-01 12:05:00Z",
+	                                  "2026-13-01T12:05:00Z",
+	                                  "2026-07-01T12:05:00Zx",
+	                                  ""};
+	char utc[32], nl[48];
+	time_t t;
+	size_t i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		provenance_amsterdam_day_utc(rows[i].date, rows[i].next, utc);
+		ck_assert_msg(strcmp(utc, rows[i].utc) == 0, "%s %d: %s",
+		              rows[i].date, rows[i].next, utc);
+	}
+	ck_assert_int_eq(provenance_parse_utc("2026-07-01T12:05:00Z", &t), 0);
+	provenance_amsterdam_nl_short(t, nl);
+	ck_assert_str_eq(nl, "1 juli 2026 14:05");
+	provenance_utc(t, utc);
+	ck_assert_str_eq(utc, "2026-07-01T12:05:00Z");
+	ck_assert_int_eq(provenance_parse_utc("2024-02-29T23:59:59Z", &t), 0);
+	provenance_amsterdam_nl_short(t, nl);
+	ck_assert_str_eq(nl, "1 maart 2024 00:59");
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(provenance_parse_utc(bad[i], &t) == -1, "%s",
+		              bad[i]);
+}
+END_TEST
+
+/* Decisions through review_set_current(): refused for a resolved
+ * finding in the same transaction, nothing written. */
+START_TEST(test_serve_review_set_current)
+{
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	long long n0;
+	int resolved = -1;
+
+	make_registry();
+	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
+	ck_assert_int_eq(review_set_current(st, F_UITVOERING, REVIEW_CONFIRMED,
+	                                    "anna", NULL, &resolved, NULL, &e),
+	                 PT_OK);
+	ck_assert_int_eq(resolved, 0);
+	store_close(st);
+	n0 = log_rows();
+	ck_assert_int_eq(n0, 1);
+	/* A new version without the finding: resolved. */
+	{
+		static const char one[] =
+		    "    <gemeente>Het Hogeland</gemeente>\n";
+		char *noord = t_src("xml/proeftuinen/noord.xml");
+		char *xml = t_read(noord, NULL), *cut = strstr(xml, one), *v2;
+
+		ck_assert_ptr_nonnull(cut);
+		memmove(cut, cut + strlen(one), strlen(cut + strlen(one)) + 1);
+		v2 = t_write(dir, "v2.xml", xml, strlen(xml));
+		ck_assert_int_eq(t_cli(NULL, NULL, "--db", db, "proeftuin",
+		                       "add", "-q", "--rules", rules, v2, NULL),
+		                 PT_OK);
+		free(v2);
+		free(xml);
+		free(noord);
+	}
+	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
+	ck_assert_int_eq(review_set_current(st, F_SCHAAL, REVIEW_OPEN, "anna",
+	                                    NULL, &resolved, NULL, &e),
+	                 PT_OK);
+	ck_assert_int_eq(resolved, 1);
+	ck_assert_int_eq(log_rows(), n0);
+	/* Unknown stays unknown; a current finding is still decided. */
+	ck_assert_int_eq(review_set_current(st, "noord/nope", REVIEW_OPEN,
+	                                    "anna", NULL, &resolved, NULL, &e),
+	                 PT_ENOTFOUND);
+	pt_err_clear(&e);
+	ck_assert_int_eq(review_set_current(st, F_UITVOERING, REVIEW_OPEN,
+	                                    "anna", NULL, &resolved, NULL, &e),
+	                 PT_OK);
+	ck_assert_int_eq(resolved, 0);
+	ck_assert_int_eq(log_rows(), n0 + 1);
+	store_close(st);
+	t_tmpdir_cleanup(dir);
+	free(dir);
+	free(db);
+	free(rules);
+}
+END_TEST
+
 Suite *
 suite_serve(void)
 {
@@ -1576,6 +2343,17 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_login_form_token);
 	tcase_add_test(tc, test_serve_hashing_does_not_block_pages);
 	tcase_add_test(tc, test_serve_ruimte);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("decisions");
+	tcase_add_unchecked_fixture(tc, start_server, stop_server);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_serve_findings_list);
+	tcase_add_test(tc, test_serve_proeftuin_filters);
+	tcase_add_test(tc, test_serve_log);
+	tcase_add_test(tc, test_serve_decision_form);
+	tcase_add_test(tc, test_serve_login_next);
+	tcase_add_test(tc, test_serve_resolved);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
@@ -1602,6 +2380,8 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_listen_address);
 	tcase_add_test(tc, test_serve_warns_beyond_loopback);
 	tcase_add_test(tc, test_serve_user_add);
+	tcase_add_test(tc, test_serve_log_days);
+	tcase_add_test(tc, test_serve_review_set_current);
 	suite_add_tcase(s, tc);
 	return s;
 }
