@@ -198,3 +198,37 @@ html_provision(struct pt_buf *b, const struct finding_provision *p,
 	}
 	pt_buf_adds(b, "</p>\n</div>\n");
 }
+
+void
+html_legend(struct pt_buf *b, int level)
+{
+	static const char *const terms[][2] = {
+	    {"Analyse B1, R3",
+	     "het nummer van de belemmering (B) of het "
+	     "rechtsbeschermingsrisico (R) in de juridische analyse waarop de "
+	     "regel berust."},
+	    {"Laagste niveau",
+	     "het laagste niveau van regelgeving waarop de belemmering kan "
+	     "worden weggenomen: wet, algemene maatregel van bestuur (AMvB), "
+	     "ministeri\xc3\xable regeling of besluit van het college."},
+	    {"V26",
+	     "geverifieerd: de tekst is letterlijk gelezen in een recente "
+	     "geconsolideerde tekst (2025/2026)."},
+	    {"V15",
+	     "alleen gelezen in een tekst van omstreeks 2015; de bepaling kan "
+	     "sindsdien gewijzigd zijn."},
+	    {"P", "een beleidsbron of standpunt, geen wettekst; niet "
+	          "geverifieerd als wettekst."},
+	    {"GK", "algemene kennis, niet in een tekst geverifieerd: een "
+	           "hypothese tot iemand het nagaat."}};
+	size_t i;
+
+	pt_buf_adds(b, "<section id=\"verklaring\" class=\"verklaring\">\n");
+	html_heading(b, level, "Verklaring van termen");
+	pt_buf_adds(b, "<dl>\n");
+	for (i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+		html_tag(b, "<dt>", terms[i][0], "</dt>");
+		html_tag(b, "<dd>", terms[i][1], "</dd>\n");
+	}
+	pt_buf_adds(b, "</dl>\n</section>\n");
+}

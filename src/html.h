@@ -54,4 +54,12 @@ struct html_provision_opts {
 void html_provision(struct pt_buf *b, const struct finding_provision *p,
                     const struct html_provision_opts *o);
 
+/*
+ * "Verklaring van termen": what "analyse B1", "laagste niveau" and the
+ * verification marks of a source (V26, V15, P, GK) mean, as a definition
+ * list under a heading of the given level (id "verklaring").  Plain text,
+ * so that it reads the same with a keyboard, a screen reader and on paper.
+ */
+void html_legend(struct pt_buf *b, int level);
+
 #endif

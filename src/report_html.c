@@ -331,6 +331,8 @@ report_html_part(struct pt_buf *out, const struct check_result *r, size_t i,
 	}
 	if (r != NULL)
 		one(out, n == 1 ? 1 : 2, r);
-	if (i + 1 >= n)
+	if (i + 1 >= n) {
+		html_legend(out, 2);
 		pt_buf_adds(out, "</main>\n</body>\n</html>\n");
+	}
 }

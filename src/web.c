@@ -1976,6 +1976,7 @@ web_finding(const struct web_ctx *c, const char *id, int status,
 		snapshot_details(out, it);
 	h(out, 2, "Geschiedenis");
 	log_table(out, log, n);
+	html_legend(out, 2);
 	page_end(out);
 	check_result_free(r);
 	design_free(d);

@@ -504,6 +504,11 @@ START_TEST(test_serve_pages)
 	ck_assert(t_contains(h.body.s, "https://wetten.overheid.nl/"));
 	ck_assert(t_contains(h.body.s, "\">in het register</a>"));
 	ck_assert(t_contains(h.body.s, "<h2>Geschiedenis</h2>"));
+	/* The jargon and the verification marks are explained in words. */
+	ck_assert(t_contains(h.body.s, "<section id=\"verklaring\""));
+	ck_assert(t_contains(h.body.s, "<dt>Laagste niveau</dt>"));
+	ck_assert(t_contains(h.body.s, "<dt>V26</dt>"));
+	ck_assert(t_contains(h.body.s, "<dt>GK</dt>"));
 	/* A reader sees no form. */
 	ck_assert(!t_contains(h.body.s, "name=\"status\""));
 	http_release(&h);
