@@ -885,29 +885,46 @@ store_has_source(struct pt_store *st, const char *source, int *found,
 	return PT_OK;
 }
 
-enum pt_status
-store_version_sha256(struct pt_store *st, long long law_id,
-                     const char *inwerkingtreding, char **sha256,
-                     struct pt_err *err)
+/* The version of a law in force from that date (NULL: the unknown date):
+ * *id -1 when there is none; *sha256 (owned) when asked for. */
+static enum pt_status
+version_dated(struct pt_store *st, long long law_id,
+              const char *inwerkingtreding, long long *id, char **sha256,
+              struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	*sha256 = NULL;
+	*id = -1;
+	if (sha256)
+		*sha256 = NULL;
 	if (store_prepare(st,
-	                  "SELECT sha256 FROM version WHERE law_id = ?"
+	                  "SELECT id, sha256 FROM version WHERE law_id = ?"
 	                  " AND ifnull(inwerkingtreding, '') = ifnull(?, '')",
 	                  &s, err))
 		return PT_EDB;
 	sqlite3_bind_int64(s, 1, law_id);
 	store_bind_text(s, 2, inwerkingtreding);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*sha256 = store_col_dup(s, 0);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		if (sha256)
+			*sha256 = store_col_dup(s, 1);
+	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read versions", err);
 	return PT_OK;
+}
+
+enum pt_status
+store_version_sha256(struct pt_store *st, long long law_id,
+                     const char *inwerkingtreding, char **sha256,
+                     struct pt_err *err)
+{
+	long long id;
+
+	return version_dated(st, law_id, inwerkingtreding, &id, sha256, err);
 }
 
 enum pt_status
@@ -974,19 +991,8 @@ store_put_version(struct pt_store *st, long long law_id,
 	int rc;
 
 	*replaced = 0;
-	if (store_prepare(st,
-	                  "SELECT id FROM version WHERE law_id = ?"
-	                  " AND ifnull(inwerkingtreding, '') = ifnull(?, '')",
-	                  &s, err))
+	if (version_dated(st, law_id, inwerkingtreding, &old, NULL, err))
 		return PT_EDB;
-	sqlite3_bind_int64(s, 1, law_id);
-	store_bind_text(s, 2, inwerkingtreding);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		old = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot read versions", err);
 	if (old >= 0) {
 		/* Delete provisions explicitly so the FTS triggers run. */
 		if (store_prepare(st,
