@@ -432,8 +432,11 @@ finding_routes(const struct design *d, struct finding *f)
 static void
 describe_bepaling(struct pt_buf *b, const struct design_bepaling *bp)
 {
-	pt_buf_addf(b, "%s art. %s%s%s", bp->bwb, bp->artikel,
-	            bp->lid ? " lid " : "", bp->lid ? bp->lid : "");
+	struct cite_ref r = {bp->bwb, NULL, bp->artikel, bp->lid, NULL};
+	char *s = cite_ref(&r, CITE_KORT);
+
+	pt_buf_adds(b, s);
+	free(s);
 }
 
 /*
@@ -784,6 +787,13 @@ cite_from_registry(struct finding_provision *fp, struct pt_store *st,
 	fp->version_date = keep(fp, OWN_VERSION_DATE, p->version_date, lent);
 	fp->date_unknown = p->date_unknown;
 	if (p->found == STORE_FOUND) {
+		char *jci = store_jci_own(p->jci, rp->artikel, rp->lid,
+		                          rp->onderdeel, date);
+
+		if (jci != NULL) { /* the file's own form */
+			free(fp->jci);
+			fp->jci = jci;
+		}
 		fp->in_registry = 1;
 		fp->version_sha256 = keep(fp, OWN_SHA256, p->sha256, lent);
 		if (p == &own) { /* taken, not copied */

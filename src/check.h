@@ -64,6 +64,8 @@ struct finding_provision {
 	/* the rule cites a part (onderdeel) of the lid that the text has no
 	 * list item for: the whole lid is quoted */
 	int part_missing;
+	/* enum cite_style (cite.h) of cite_provision(); 0 = kort */
+	int citeerstijl;
 	/* private: those of citeertitel, text, version_date, version_sha256
 	 * (in that order) that the result owns; the others are lent */
 	char *owned[4];

@@ -560,15 +560,19 @@ START_TEST(test_report_cite)
 	fp.citeertitel = S(x, "  Wet maatschappelijke ondersteuning 2015 \n");
 	rp.onderdeel = S(x, "b");
 	s = cite_provision(&fp);
-	ck_assert_str_eq(s, "art. 3.2 lid 1 onder b Wet maatschappelijke "
-	                    "ondersteuning 2015");
+	ck_assert_str_eq(s, "art. 3.2 lid 1 onder b Wmo 2015");
 	free(s);
 	fp.citeertitel = NULL;
 	rp.citeertitel = NULL;
 	rp.onderdeel = NULL;
 	s = cite_provision(&fp);
-	ck_assert_str_eq(s, "art. 3.2 lid 1 BWBR0034925");
+	ck_assert_str_eq(s, "art. 3.2 lid 1 Jeugdwet"); /* by its BWB id */
 	free(s);
+	rp.bwb = S(x, "BWBR0099999");
+	s = cite_provision(&fp);
+	ck_assert_str_eq(s, "art. 3.2 lid 1 BWBR0099999");
+	free(s);
+	rp.bwb = x->rp[0].bwb;
 	fp.citeertitel = S(x, "Burgerlijk Wetboek Boek 7A");
 	s = cite_provision(&fp);
 	ck_assert_str_eq(s, "art. 7A:3.2 lid 1 BW");
