@@ -866,6 +866,19 @@ START_TEST(test_report_html)
 	                  "g=2026-01-01\">"));
 	ck_assert(t_contains(s, "&lt;script&gt;alert(&quot;x&quot;)"
 	                        "&lt;/script&gt; &amp; &#39;b&#39;"));
+	/* printed as a memo: margins, link addresses (not of anchors), rows
+	 * and quotes whole, folded texts open */
+	p = strstr(s, "@media print{");
+	ck_assert_ptr_nonnull(p);
+	ck_assert(t_contains(p, "@page{margin:"));
+	ck_assert(t_contains(p, "a[href]::after{content:\" (\" attr(href) "
+	                        "\")\""));
+	ck_assert(t_contains(p, "a[href^=\"#\"]::after{content:none}"));
+	ck_assert(t_contains(p, "tr,blockquote,.bepaling,li{break-inside:"
+	                        "avoid}"));
+	ck_assert(t_contains(p, "details::details-content{content-visibility:"
+	                        "visible"));
+	ck_assert(t_contains(p, "nav,form,button{display:none}"));
 	/* no script, no external resources, every tag is ours */
 	for (p = s; *p != '\0'; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);

@@ -503,6 +503,15 @@ START_TEST(test_serve_pages)
 	ck_assert(t_contains(h.body.s, "https://wetten.overheid.nl/"));
 	ck_assert(t_contains(h.body.s, "\">in het register</a>"));
 	ck_assert(t_contains(h.body.s, "<h2>Geschiedenis</h2>"));
+	/* Printed: no header or forms, link addresses written out, rows
+	 * and quotes whole, folded texts open. */
+	ck_assert(t_contains(h.body.s, "@media print{@page{margin:"));
+	ck_assert(t_contains(h.body.s, "header,nav,form,button{display:none}"));
+	ck_assert(t_contains(h.body.s, "a[href]::after{content:"));
+	ck_assert(t_contains(h.body.s, "a[href^=\"#\"]::after{content:none}"));
+	ck_assert(t_contains(h.body.s, "tr,blockquote,li,.melding{break-inside:"
+	                               "avoid}"));
+	ck_assert(t_contains(h.body.s, "details::details-content{"));
 	/* A reader sees no form. */
 	ck_assert(!t_contains(h.body.s, "name=\"status\""));
 	http_release(&h);
