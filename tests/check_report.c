@@ -820,7 +820,17 @@ START_TEST(test_report_markdown)
 	s = render(x, "markdown");
 	common_content(s);
 	order(s);
-	ck_assert(strncmp(s, "# Proeftoets: ", 14) == 0);
+	/* the title block pandoc reads: YAML, single-quoted (' doubled), the
+	 * value escaped as Markdown, closed by "..." */
+	ck_assert(t_contains(s, "---\ntitle: 'Proeftoets: Proeftuin Noord "
+	                        "\\<script\\>alert(\"x\")\\</script\\> \\& "
+	                        "''b'''\ndate: '"));
+	ck_assert(strncmp(s, "---\ntitle: '", 12) == 0);
+	ck_assert(t_contains(s, "\nlang: nl\ngemaakt: '"));
+	ck_assert(t_contains(s, "\npeildatum: '2026-01-01'\n"));
+	ck_assert(t_contains(s, "\nwetten: '"));
+	ck_assert(t_contains(s, "'\n...\n\n# Proeftoets: "));
+	ck_assert_int_eq(count(s, "\n...\n"), 1);
 	ck_assert(t_contains(s, "\n## Samenvatting\n"));
 	ck_assert(t_contains(s, "\n## Risico's voor de rechtsbescherming\n"));
 	ck_assert(t_contains(s, "\n## Wat in orde is\n"));
@@ -1151,6 +1161,13 @@ START_TEST(test_report_several)
 
 	t_report(&b, "markdown", res, 2);
 	ck_assert_int_eq(count(b.s, "\n## Samenvatting\n"), 2);
+	/* one title block, naming the number of designs; the peildatum and
+	 * the laws are each design's own */
+	ck_assert(
+	    strncmp(b.s, "---\ntitle: 'Proeftoets: 2 proeftuinen'\n", 39) == 0);
+	ck_assert_int_eq(count(b.s, "\n...\n"), 1);
+	ck_assert(!t_contains(b.s, "\npeildatum: '"));
+	ck_assert(t_contains(b.s, "\nregels: '"));
 	pt_buf_release(&b);
 	fixture_free(x);
 	fixture_free(y);
