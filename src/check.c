@@ -99,7 +99,7 @@ describe_pattern(struct pt_buf *b, const struct rule_pattern *p)
 	if (p->gecertificeerd >= 0) {
 		pt_buf_addf(b, "%s%s", parts++ ? ", " : "een actor die ",
 		            p->gecertificeerd
-		                ? "een certificaat heeft (Jeugdwet 3.4)"
+		                ? "een certificaat heeft (art. 3.4 Jeugdwet)"
 		                : "geen certificaat heeft");
 	}
 	for (i = 0; i < VOCAB_NAANWIJZING; i++)
@@ -338,10 +338,11 @@ describe_alternatives(struct pt_buf *b, const struct rule_pattern *p, size_t n)
 		if (p[i].nrollen == 0)
 			pt_buf_adds(&alt, "actor");
 		if (p[i].gecertificeerd >= 0) {
-			pt_buf_addf(&alt, "%s%s", sep,
-			            p[i].gecertificeerd
-			                ? "met een certificaat (Jeugdwet 3.4)"
-			                : "zonder certificaat");
+			pt_buf_addf(
+			    &alt, "%s%s", sep,
+			    p[i].gecertificeerd
+			        ? "met een certificaat (art. 3.4 Jeugdwet)"
+			        : "zonder certificaat");
 			sep = ", ";
 		}
 		for (k = 0; k < VOCAB_NAANWIJZING; k++)
