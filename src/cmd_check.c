@@ -213,8 +213,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (rc == PT_OK)
 		rc =
 		    save ? cli_open_store(c, &st) : cli_open_store_read(c, &st);
-	/* One snapshot of the registry for all designs (and shared look-ups).
-	 */
+	/* One snapshot of the registry for all designs, shared look-ups. */
 	if (rc == PT_OK)
 		cli_warn_empty_registry(c, st);
 	/*
