@@ -1094,11 +1094,11 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 		store_provision_release(&p);
 		return web_error(c, 404, lookup_reason(why), out);
 	}
-	title = lid != NULL
-	            ? xasprintf("Artikel %s lid %s %s", artikel, lid,
-	                        p.citeertitel != NULL ? p.citeertitel : bwb)
-	            : xasprintf("Artikel %s %s", artikel,
-	                        p.citeertitel != NULL ? p.citeertitel : bwb);
+	{ /* cited as the reports cite it */
+		struct cite_ref r = {bwb, p.citeertitel, artikel, lid, NULL};
+
+		title = cite_ref(&r, CITE_KORT);
+	}
 	page_begin(out, c, title);
 	h(out, 1, title);
 	free(title);

@@ -572,7 +572,7 @@ START_TEST(test_serve_pages)
 	http_release(&h);
 	ck_assert_int_eq(
 	    get(&h, "/wet/BWBR0034925/3.2?date=2026-01-01&lid=1", tok), 200);
-	ck_assert(t_contains(h.body.s, "Artikel 3.2 lid 1 Jeugdwet"));
+	ck_assert(t_contains(h.body.s, "<h1>art. 3.2 lid 1 Jeugdwet</h1>"));
 	ck_assert(t_contains(h.body.s, "gecertificeerde instelling"));
 	ck_assert(t_contains(h.body.s, "jci1.3:c:BWBR0034925&amp;artikel=3.2"
 	                               "&amp;lid=1"));
