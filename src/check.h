@@ -38,7 +38,9 @@
 
 struct finding_provision {
 	const struct rule_provision *rp; /* what the rule cites */
-	char *jci; /* jci1.3:c:BWB&artikel=..&lid=..&g=<peildatum> */
+	/* jci1.3:c:BWB[&divisions of the file's own id]&artikel=..&lid=..
+	 * [&o=..]&g=<peildatum> (store_jci_own(), else store_jci_part()) */
+	char *jci;
 	char *url; /* wetten.overheid.nl link */
 	/* citeertitel: from the registry, else the rule's, else NULL */
 	const char *citeertitel;
