@@ -6,6 +6,7 @@
 #   sh build-aux/install-deps.sh --gates  also the quality-gate tools
 #   sh build-aux/install-deps.sh --browser  also Chromium for make e2e
 #   sh build-aux/install-deps.sh --office  also LibreOffice for odt-pdf.sh
+#                                          and pandoc for md-pandoc.sh
 #   sh build-aux/install-deps.sh --package  also what builds and checks the
 #                                           Debian package (debian/)
 set -eu
@@ -24,6 +25,8 @@ pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
 # --office: LibreOffice Writer and pdftotext for build-aux/odt-pdf.sh
 case " $* " in *" --office "*) pkgs="$pkgs libreoffice-writer-nogui poppler-utils" ;; esac
+# --office: pandoc for build-aux/md-pandoc.sh (the Markdown report to docx)
+case " $* " in *" --office "*) pkgs="$pkgs pandoc" ;; esac
 # --package: dpkg-buildpackage -us -uc -b, then lintian (debian/control
 # lists the build dependencies; bash-completion gives the completions dir)
 case " $* " in *" --package "*)

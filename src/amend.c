@@ -276,7 +276,8 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 	memset(&fp, 0, sizeof fp);
 	fp.rp = rp;
 	fp.citeertitel = it->key->citeertitel;
-	it->jci = store_jci(rp->bwb, rp->artikel, rp->lid, today);
+	it->jci =
+	    store_jci_part(rp->bwb, rp->artikel, rp->lid, rp->onderdeel, today);
 	it->url = store_url(rp->bwb, rp->artikel, today);
 	if (st == NULL) {
 		it->citeertitel =
@@ -299,6 +300,13 @@ item_quote(struct pt_store *st, struct amend_item *it, const char *today,
 	it->version_sha256 = xstrdup0(p.sha256);
 	it->date_unknown = p.date_unknown;
 	if (p.found == STORE_FOUND) {
+		char *own = store_jci_own(p.jci, rp->artikel, rp->lid,
+		                          rp->onderdeel, today);
+
+		if (own != NULL) { /* the file's own form */
+			free(it->jci);
+			it->jci = own;
+		}
 		it->in_registry = 1;
 		it->text = p.text;
 		p.text = NULL;
@@ -630,6 +638,28 @@ amend_item_notes(const struct amend_item *it)
 		            it->nrejected, it->nrejected == 1 ? "" : "en");
 	pt_buf_rtrim(&b);
 	return pt_buf_detach(&b);
+}
+
+void
+amend_citeerstijl(struct amend_list *l, enum cite_style style)
+{
+	size_t i;
+
+	for (i = 0; i < l->nsources; i++)
+		cite_style_result(l->sources[i].result, style);
+	for (i = 0; i < l->nitems; i++) {
+		struct amend_item *it = &l->items[i];
+		struct finding_provision fp;
+
+		if (it->key == NULL)
+			continue;
+		memset(&fp, 0, sizeof fp);
+		fp.rp = it->key->rp;
+		fp.citeertitel = it->citeertitel;
+		free(it->citation);
+		it->citation = cite_provision_as(&fp, style);
+		it->citeerstijl = (int)style;
+	}
 }
 
 char *
@@ -1219,6 +1249,24 @@ json_ids(struct json *j, const char *key, char *const *ids, size_t n)
 	json_end_array(j);
 }
 
+/* "citation" in the short style; with --citeerstijl lang also
+ * "citation_lang". */
+static void
+json_citation(struct json *j, const struct amend_item *it)
+{
+	struct finding_provision fp;
+	char *kort;
+
+	memset(&fp, 0, sizeof fp);
+	fp.rp = it->key->rp;
+	fp.citeertitel = it->citeertitel;
+	kort = cite_provision_as(&fp, CITE_KORT);
+	json_kstring(j, "citation", kort);
+	free(kort);
+	if (it->citeerstijl == CITE_LANG)
+		json_kstring(j, "citation_lang", it->citation);
+}
+
 static void
 json_item(struct json *j, const struct amend_item *it)
 {
@@ -1235,7 +1283,7 @@ json_item(struct json *j, const struct amend_item *it)
 		json_kstring(j, "bwb", rp->bwb);
 		json_kstring(j, "artikel", rp->artikel);
 		json_kstring(j, "lid", rp->lid);
-		json_kstring(j, "citation", it->citation);
+		json_citation(j, it);
 		json_kstring(j, "citeertitel", it->citeertitel);
 		json_kstring(j, "jci", it->jci);
 		json_kstring(j, "url", it->url);
@@ -1352,13 +1400,18 @@ amend_json(struct pt_buf *b, const struct amend_list *l)
 		for (k = 0; k < rk->first->nprovisions; k++) {
 			const struct finding_provision *p =
 			    &rk->first->provisions[k];
-			char *cite = cite_provision(p);
+			char *cite = cite_provision_as(p, CITE_KORT);
 
 			json_begin_object(&j);
 			json_kstring(&j, "bwb", p->rp->bwb);
 			json_kstring(&j, "artikel", p->rp->artikel);
 			json_kstring(&j, "lid", p->rp->lid);
 			json_kstring(&j, "citation", cite);
+			if (p->citeerstijl == CITE_LANG) {
+				free(cite);
+				cite = cite_provision(p);
+				json_kstring(&j, "citation_lang", cite);
+			}
 			json_end_object(&j);
 			free(cite);
 		}

@@ -43,6 +43,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "cite.h"
 #include "err.h"
 #include "rules.h"
 #include "store.h"
@@ -63,7 +64,8 @@ struct amend_ref {
 struct amend_item {
 	const struct finding_provision
 	    *key;          /* NULL: barriers citing no provision */
-	char *citation;    /* "art. 3.2 lid 1 Jeugdwet" */
+	char *citation;    /* "art. 3.2 lid 1 Jeugdwet", in citeerstijl */
+	int citeerstijl;   /* enum cite_style; see amend_citeerstijl() */
 	char *citeertitel; /* may be NULL */
 	char *jci, *url;   /* at today; NULL when key is NULL */
 	char *text; /* in force at today; NULL when not in the registry */
@@ -128,6 +130,8 @@ enum pt_status amend_collect(struct pt_store *st, const struct ruleset *rs,
 enum pt_status amend_build(struct pt_store *st, struct amend_source *src,
                            size_t n, const char *today, struct amend_list **out,
                            struct pt_err *err);
+/* Cite every provision of l in style (cite.h); kort when not called. */
+void amend_citeerstijl(struct amend_list *l, enum cite_style style);
 void amend_free(struct amend_list *l);
 /* The number of items of l whose needed is needed: 1 counts the
  * provisions still to amend, 0 those all of whose findings are mitigated. */

@@ -99,7 +99,7 @@ describe_pattern(struct pt_buf *b, const struct rule_pattern *p)
 	if (p->gecertificeerd >= 0) {
 		pt_buf_addf(b, "%s%s", parts++ ? ", " : "een actor die ",
 		            p->gecertificeerd
-		                ? "een certificaat heeft (Jeugdwet 3.4)"
+		                ? "een certificaat heeft (art. 3.4 Jeugdwet)"
 		                : "geen certificaat heeft");
 	}
 	for (i = 0; i < VOCAB_NAANWIJZING; i++)
@@ -338,10 +338,11 @@ describe_alternatives(struct pt_buf *b, const struct rule_pattern *p, size_t n)
 		if (p[i].nrollen == 0)
 			pt_buf_adds(&alt, "actor");
 		if (p[i].gecertificeerd >= 0) {
-			pt_buf_addf(&alt, "%s%s", sep,
-			            p[i].gecertificeerd
-			                ? "met een certificaat (Jeugdwet 3.4)"
-			                : "zonder certificaat");
+			pt_buf_addf(
+			    &alt, "%s%s", sep,
+			    p[i].gecertificeerd
+			        ? "met een certificaat (art. 3.4 Jeugdwet)"
+			        : "zonder certificaat");
 			sep = ", ";
 		}
 		for (k = 0; k < VOCAB_NAANWIJZING; k++)
@@ -432,8 +433,11 @@ finding_routes(const struct design *d, struct finding *f)
 static void
 describe_bepaling(struct pt_buf *b, const struct design_bepaling *bp)
 {
-	pt_buf_addf(b, "%s art. %s%s%s", bp->bwb, bp->artikel,
-	            bp->lid ? " lid " : "", bp->lid ? bp->lid : "");
+	struct cite_ref r = {bp->bwb, NULL, bp->artikel, bp->lid, NULL};
+	char *s = cite_ref(&r, CITE_KORT);
+
+	pt_buf_adds(b, s);
+	free(s);
 }
 
 /*
@@ -787,6 +791,13 @@ cite_from_registry(struct finding_provision *fp, struct pt_store *st,
 	fp->version_date = keep(fp, OWN_VERSION_DATE, p->version_date, lent);
 	fp->date_unknown = p->date_unknown;
 	if (p->found == STORE_FOUND) {
+		char *jci = store_jci_own(p->jci, rp->artikel, rp->lid,
+		                          rp->onderdeel, date);
+
+		if (jci != NULL) { /* the file's own form */
+			free(fp->jci);
+			fp->jci = jci;
+		}
 		fp->in_registry = 1;
 		fp->version_sha256 = keep(fp, OWN_SHA256, p->sha256, lent);
 		if (p == &own) { /* taken, not copied */

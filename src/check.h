@@ -38,7 +38,9 @@
 
 struct finding_provision {
 	const struct rule_provision *rp; /* what the rule cites */
-	char *jci; /* jci1.3:c:BWB&artikel=..&lid=..&g=<peildatum> */
+	/* jci1.3:c:BWB[&divisions of the file's own id]&artikel=..&lid=..
+	 * [&o=..]&g=<peildatum> (store_jci_own(), else store_jci_part()) */
+	char *jci;
 	char *url; /* wetten.overheid.nl link */
 	/* citeertitel: from the registry, else the rule's, else NULL */
 	const char *citeertitel;
@@ -64,6 +66,8 @@ struct finding_provision {
 	/* the rule cites a part (onderdeel) of the lid that the text has no
 	 * list item for: the whole lid is quoted */
 	int part_missing;
+	/* enum cite_style (cite.h) of cite_provision(); 0 = kort */
+	int citeerstijl;
 	/* private: those of citeertitel, text, version_date, version_sha256
 	 * (in that order) that the result owns; the others are lent */
 	char *owned[4];

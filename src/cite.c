@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "cite.h"
@@ -32,6 +33,52 @@ citeertitel(const struct finding_provision *p)
 	return xstrndup(s, len);
 }
 
+/* The laws the rules cite, as lawyers abbreviate them in the short
+ * style; the citeertitel is used for a provision without a title. */
+static const struct {
+	const char *bwb, *citeertitel, *kort;
+} laws[] = {
+    {"BWBR0002656", "Burgerlijk Wetboek Boek 1", "BW"},
+    {"BWBR0001827", "Wetboek van Burgerlijke Rechtsvordering", "Rv"},
+    {"BWBR0034925", "Jeugdwet", "Jeugdwet"},
+    {"BWBR0035362", "Wet maatschappelijke ondersteuning 2015", "Wmo 2015"},
+    {"BWBR0024649", "Wet tijdelijk huisverbod", "Wth"},
+    {"BWBR0005537", "Algemene wet bestuursrecht", "Awb"},
+};
+
+static const char *const ordinals[] = {
+    "eerste",    "tweede",      "derde",      "vierde",      "vijfde",
+    "zesde",     "zevende",     "achtste",    "negende",     "tiende",
+    "elfde",     "twaalfde",    "dertiende",  "veertiende",  "vijftiende",
+    "zestiende", "zeventiende", "achttiende", "negentiende", "twintigste"};
+
+const char *
+cite_ordinal(const char *n)
+{
+	int v = 0;
+	const char *s;
+
+	if (n == NULL || *n < '1' || *n > '9')
+		return NULL;
+	for (s = n; *s >= '0' && *s <= '9' && v <= 20; s++)
+		v = v * 10 + (*s - '0');
+	if (*s != '\0' || v < 1 || v > 20)
+		return NULL;
+	return ordinals[v - 1];
+}
+
+int
+cite_style_parse(const char *name, enum cite_style *out)
+{
+	if (strcmp(name, "kort") == 0)
+		*out = CITE_KORT;
+	else if (strcmp(name, "lang") == 0)
+		*out = CITE_LANG;
+	else
+		return 0;
+	return 1;
+}
+
 /*
  * The book of the Burgerlijk Wetboek ("1", "7A") when the title names
  * one, else NULL (caller frees).
@@ -56,34 +103,154 @@ bw_book(const char *title, const char *bwb)
 	return xstrndup(s, (size_t)(e - s));
 }
 
+/* The short name of the law: the abbreviation of its title, else of its
+ * BWB id when it has no title, else the title or the id. */
+static const char *
+short_name(const char *title, const char *bwb)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof laws / sizeof laws[0]; i++)
+		if (title != NULL
+		        ? strcmp(title, laws[i].citeertitel) == 0
+		        : bwb != NULL && strcmp(bwb, laws[i].bwb) == 0)
+			return laws[i].kort;
+	return title != NULL ? title : bwb;
+}
+
+/* Whether word w (n bytes) ends in one of the nouns of list. */
+static int
+ends_in(const char *w, size_t n, const char *const *list, size_t nlist)
+{
+	size_t k, m;
+
+	for (k = 0; k < nlist; k++)
+		if (n >= (m = strlen(list[k])) &&
+		    strncasecmp(w + n - m, list[k], m) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a law's name takes "het": its head noun (the first word that
+ * names a kind of regulation) is a het-word. */
+static int
+takes_het(const char *name)
+{
+	static const char *const het[] = {"wetboek",   "besluit", "verdrag",
+	                                  "reglement", "statuut", "protocol",
+	                                  "handvest"};
+	static const char *const de[] = {"wet",         "regeling",
+	                                 "verordening", "beschikking",
+	                                 "code",        "richtlijn"};
+	const char *w = name;
+
+	while (*w != '\0') {
+		size_t n = strcspn(w, " ,");
+
+		if (ends_in(w, n, het, sizeof het / sizeof het[0]))
+			return 1;
+		if (ends_in(w, n, de, sizeof de / sizeof de[0]))
+			return 0;
+		w += n;
+		w += strspn(w, " ,");
+	}
+	return 0;
+}
+
+/* The written-out name with its article: the title (a BW book's without
+ * " Boek N"), the table's citeertitel for a title-less law it knows, else
+ * the BWB id (without article). */
+static void
+add_long_name(struct pt_buf *b, const char *title, const char *bwb, int book)
+{
+	const char *name = book ? "Burgerlijk Wetboek" : title;
+	size_t i;
+
+	for (i = 0;
+	     name == NULL && bwb != NULL && i < sizeof laws / sizeof laws[0];
+	     i++)
+		if (strcmp(bwb, laws[i].bwb) == 0)
+			name = laws[i].citeertitel;
+	if (name == NULL) {
+		pt_buf_adds(b, bwb != NULL ? bwb : "?");
+		return;
+	}
+	pt_buf_adds(b, takes_het(name) ? "het " : "de ");
+	pt_buf_adds(b, name);
+}
+
 char *
-cite_provision(const struct finding_provision *p)
+cite_ref(const struct cite_ref *r, enum cite_style style)
 {
 	struct pt_buf b = PT_BUF_INIT;
+	char *book = bw_book(r->title, r->bwb);
+	const char *ord = cite_ordinal(r->lid);
+
+	pt_buf_adds(&b, style == CITE_LANG ? "artikel " : "art. ");
+	if (book != NULL)
+		pt_buf_addf(&b, "%s:", book);
+	pt_buf_adds(&b, r->artikel != NULL ? r->artikel : "?");
+	if (style == CITE_LANG) {
+		if (r->lid != NULL && ord != NULL)
+			pt_buf_addf(&b, ", %s lid", ord);
+		else if (r->lid != NULL)
+			pt_buf_addf(&b, ", lid %s", r->lid);
+		if (r->onderdeel != NULL)
+			pt_buf_addf(&b, ", onderdeel %s", r->onderdeel);
+		pt_buf_adds(&b, r->lid != NULL || r->onderdeel != NULL
+		                    ? ", van "
+		                    : " van ");
+		add_long_name(&b, r->title, r->bwb, book != NULL);
+	} else {
+		const char *name =
+		    book != NULL ? "BW" : short_name(r->title, r->bwb);
+
+		if (r->lid != NULL)
+			pt_buf_addf(&b, " lid %s", r->lid);
+		if (r->onderdeel != NULL)
+			pt_buf_addf(&b, " onder %s", r->onderdeel);
+		if (name != NULL)
+			pt_buf_addf(&b, " %s", name);
+	}
+	free(book);
+	return pt_buf_detach(&b);
+}
+
+char *
+cite_provision_as(const struct finding_provision *p, enum cite_style style)
+{
 	const struct rule_provision *rp = p->rp;
-	char *title, *book;
+	struct cite_ref r;
+	char *title, *s;
 
 	if (rp == NULL)
 		return xstrdup("(onbekende bepaling)");
 	title = citeertitel(p);
-	book = bw_book(title, rp->bwb);
-	pt_buf_adds(&b, "art. ");
-	if (book != NULL)
-		pt_buf_addf(&b, "%s:", book);
-	pt_buf_adds(&b, rp->artikel != NULL ? rp->artikel : "?");
-	if (rp->lid != NULL)
-		pt_buf_addf(&b, " lid %s", rp->lid);
-	if (rp->onderdeel != NULL)
-		pt_buf_addf(&b, " onder %s", rp->onderdeel);
-	if (book != NULL)
-		pt_buf_adds(&b, " BW");
-	else if (title != NULL)
-		pt_buf_addf(&b, " %s", title);
-	else if (rp->bwb != NULL)
-		pt_buf_addf(&b, " %s", rp->bwb);
-	free(book);
+	r.bwb = rp->bwb;
+	r.title = title;
+	r.artikel = rp->artikel;
+	r.lid = rp->lid;
+	r.onderdeel = rp->onderdeel;
+	s = cite_ref(&r, style);
 	free(title);
-	return pt_buf_detach(&b);
+	return s;
+}
+
+char *
+cite_provision(const struct finding_provision *p)
+{
+	return cite_provision_as(p, p->citeerstijl == CITE_LANG ? CITE_LANG
+	                                                        : CITE_KORT);
+}
+
+void
+cite_style_result(struct check_result *r, enum cite_style style)
+{
+	size_t i, k;
+
+	for (i = 0; r != NULL && i < r->nfindings; i++)
+		for (k = 0; k < r->findings[i].nprovisions; k++)
+			r->findings[i].provisions[k].citeerstijl = (int)style;
 }
 
 /* The file name of a path, for messages that must not depend on where

@@ -13,14 +13,46 @@
 #include "store.h"
 
 /*
- * Short Dutch citation (owned by caller): "art. 3.2 lid 1 Jeugdwet",
- * "art. 4.1.1 lid 2 onder b Wet maatschappelijke ondersteuning 2015".
- * The books of the Burgerlijk Wetboek are cited the way lawyers do:
- * "art. 1:255 lid 2 BW" (for citeertitel "Burgerlijk Wetboek Boek N", and
- * for BWBR0002656 when no title is known).  The title is the registry's,
- * else the rule's, else the BWB id.
+ * The two citation styles.  kort, the style of reports and the web
+ * pages, with the abbreviations the rules use (BW, Rv, Wmo 2015, Wth,
+ * Awb, Jeugdwet; other laws by their citeertitel):
+ *   "art. 3.2 lid 1 Jeugdwet", "art. 4.1.1 lid 2 onder b Wmo 2015",
+ *   "art. 1:255 lid 2 BW".
+ * lang, the written-out style of explanatory memoranda, with the
+ * citeertitel and its article (de/het):
+ *   "artikel 3.2, eerste lid, van de Jeugdwet",
+ *   "artikel 7.1.1, eerste lid, onderdeel a, van de Jeugdwet",
+ *   "artikel 1:255, tweede lid, van het Burgerlijk Wetboek".
+ * The books of the Burgerlijk Wetboek are cited as lawyers do ("1:255")
+ * for citeertitel "Burgerlijk Wetboek Boek N", and for BWBR0002656 when
+ * no title is known.  A lid beyond the twentieth, or not a number, is
+ * written ", lid 2a," in the lang style.
+ */
+enum cite_style { CITE_KORT = 0, CITE_LANG = 1 };
+
+/* "kort" or "lang" into *out: 1, else 0. */
+int cite_style_parse(const char *name, enum cite_style *out);
+/* "eerste" .. "twintigste" for "1" .. "20", else NULL (static). */
+const char *cite_ordinal(const char *n);
+
+/* What a citation names; all but artikel may be NULL. title is the
+ * citeertitel as the registry (or the rule) gives it. */
+struct cite_ref {
+	const char *bwb, *title, *artikel, *lid, *onderdeel;
+};
+/* The one function every citation is made by (owned by caller). */
+char *cite_ref(const struct cite_ref *r, enum cite_style style);
+
+/*
+ * The citation of a provision in its style (finding_provision.citeerstijl;
+ * owned by caller).  The title is the registry's, else the rule's, else
+ * the BWB id is named.  "(onbekende bepaling)" without a provision.
  */
 char *cite_provision(const struct finding_provision *p);
+char *cite_provision_as(const struct finding_provision *p,
+                        enum cite_style style);
+/* Set the style of every provision of r's findings (NULL: nothing). */
+void cite_style_result(struct check_result *r, enum cite_style style);
 
 /*
  * Why the registry gave no text for rp at date (the look-up p): "... is

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "cite.h"
 #include "cli_priv.h"
 #include "lawref.h"
 #include "store.h"
@@ -25,6 +26,14 @@
 #define OPT  CLI_ARG_OPTIONAL
 #define RULES_HELP                                                             \
 	"rule directory (default: the installed rules,\nor $PROEFTOETS_RULES)"
+#define CITEERSTIJL_OPT                                                        \
+	{                                                                      \
+		OPT_CITEERSTIJL, "citeerstijl", REQ, "kort|lang", NULL,        \
+		    "how provisions are cited: kort (default; art.\n"          \
+		    "3.2 lid 1 Jeugdwet) or lang (artikel 3.2, eerste\n"       \
+		    "lid, van de Jeugdwet)",                                   \
+		    0                                                          \
+	}
 #define FORMAT_TJ                                                              \
 	{                                                                      \
 		OPT_FORMAT, "format", REQ, "text|json", NULL,                  \
@@ -75,6 +84,7 @@ static const struct cli_option check_options[] = {
      "registry under its proeftuin id (see 'proeftoets\n"
      "proeftuin add')",
      0},
+    CITEERSTIJL_OPT,
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option ruimte_options[] = {
@@ -90,6 +100,7 @@ static const struct cli_option ruimte_options[] = {
      0},
     {OPT_TODAY, "today", REQ, "DATE", NULL,
      "the date used for designs without a peildatum", 0},
+    CITEERSTIJL_OPT,
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option proeftuinen_options[] = {
@@ -193,6 +204,7 @@ static const struct cli_option amendments_options[] = {
     {OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_AMEND},
     {'o', "output", REQ, "FILE", NULL, "write to FILE ('-': standard output)",
      FORMAT_AMEND},
+    CITEERSTIJL_OPT,
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option serve_options[] = {
@@ -981,6 +993,17 @@ int
 cli_opt_needs(struct cli_getopt *g, const char *what)
 {
 	return cli_usage(g->c, g->cmd, "option '%s' needs %s", g->opt, what);
+}
+
+int
+cli_citeerstijl_option(struct cli_getopt *g, int *style)
+{
+	enum cite_style s;
+
+	if (!cite_style_parse(g->val, &s))
+		return cli_opt_needs(g, "kort or lang");
+	*style = (int)s;
+	return PT_OK;
 }
 
 int

@@ -57,7 +57,8 @@ enum cli_opt_id {
 	OPT_MAX_CONNECTIONS,
 	OPT_MAX_PER_ADDRESS,
 	OPT_IDLE_TIMEOUT,
-	OPT_REQUEST_TIMEOUT
+	OPT_REQUEST_TIMEOUT,
+	OPT_CITEERSTIJL
 };
 
 enum cli_arg { CLI_ARG_NONE, CLI_ARG_REQUIRED, CLI_ARG_OPTIONAL };
@@ -248,6 +249,9 @@ const struct format *cli_format_option(struct cli_getopt *g,
                                        enum format_doc doc);
 int cli_format_output(struct cli *c, const char *cmd, const struct format *f,
                       const char *output);
+/* --citeerstijl: "kort" or "lang" into *style (cite.h), or PT_EUSAGE
+ * after "option '--citeerstijl' needs kort or lang". */
+int cli_citeerstijl_option(struct cli_getopt *g, int *style);
 
 /* The message (and status PT_ENOTFOUND) for a provision look-up that found
  * nothing, shared by show and diff; date NULL means the newest version.

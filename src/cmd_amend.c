@@ -347,7 +347,7 @@ cmd_rules(struct cli *c, int argc, char **argv)
 static int
 amendments_args(struct cli *c, int argc, char **argv, char **ids, size_t *nids,
                 const char **rules_dir, const struct format **fmt,
-                const char **output, const char **today)
+                const char **output, const char **today, int *style)
 {
 	struct cli_getopt g;
 	const char *v;
@@ -376,6 +376,9 @@ amendments_args(struct cli *c, int argc, char **argv, char **ids, size_t *nids,
 			if (!vocab_is_date(v))
 				return cli_opt_needs(&g, "a date YYYY-MM-DD");
 			*today = v;
+		} else if (id == OPT_CITEERSTIJL) {
+			if (cli_citeerstijl_option(&g, style) != PT_OK)
+				return PT_EUSAGE;
 		}
 	}
 	if (id < 0)
@@ -393,7 +396,7 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 	char todaybuf[16], **ids;
 	size_t nids = 0;
 	const struct format *fmt = format_default(FORMAT_AMEND);
-	int rc;
+	int rc, style = CITE_KORT;
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;
 	struct amend_list *l = NULL;
@@ -402,7 +405,7 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 
 	ids = xcalloc((size_t)argc, sizeof *ids);
 	if ((rc = amendments_args(c, argc, argv, ids, &nids, &rules_dir, &fmt,
-	                          &output, &today)) != PT_OK) {
+	                          &output, &today, &style)) != PT_OK) {
 		free(ids);
 		return rc == CLI_HELP_SHOWN ? PT_OK : rc;
 	}
@@ -424,6 +427,7 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 		rc = cli_report(c, &e);
 		goto out;
 	}
+	amend_citeerstijl(l, (enum cite_style)style);
 	if (fmt->amend(&b, l, NULL, &e) != PT_OK) {
 		rc = cli_report(c, &e);
 		goto out;

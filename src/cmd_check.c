@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "cite.h"
 #include "cli_priv.h"
 #include "design.h"
 #include "fileio.h"
@@ -81,7 +82,7 @@ sink_close(struct sink *k, int ok)
 struct check_args {
 	const char *rules_dir, *output, *today;
 	const struct format *fmt;
-	int save;
+	int save, style; /* style: enum cite_style */
 };
 
 static int
@@ -121,6 +122,10 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 			break;
 		case OPT_SAVE:
 			a->save = 1;
+			break;
+		case OPT_CITEERSTIJL:
+			if (cli_citeerstijl_option(&g, &a->style) != PT_OK)
+				return PT_EUSAGE;
 			break;
 		}
 	}
@@ -213,8 +218,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (rc == PT_OK)
 		rc =
 		    save ? cli_open_store(c, &st) : cli_open_store_read(c, &st);
-	/* One snapshot of the registry for all designs (and shared look-ups).
-	 */
+	/* One snapshot of the registry for all designs, shared look-ups. */
 	if (rc == PT_OK)
 		cli_warn_empty_registry(c, st);
 	/*
@@ -234,6 +238,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 			rc = cli_report(c, &e);
 		else
 			barriers += results[i]->nbarriers;
+		cite_style_result(results[i], (enum cite_style)a.style);
 	}
 	if (st != NULL)
 		store_read_end(st, txn);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cite.h"
 #include "cli_priv.h"
 #include "fileio.h"
 #include "format.h"
@@ -20,6 +21,7 @@
 struct ruimte_args {
 	const char *rules_dir, *output, *variant, *today;
 	const struct format *fmt;
+	int style; /* enum cite_style */
 };
 
 static int
@@ -62,6 +64,10 @@ ruimte_args(struct cli *c, int argc, char **argv, struct ruimte_args *a,
 				    "option '--today' needs a date YYYY-MM-DD");
 			a->today = g.val;
 			break;
+		case OPT_CITEERSTIJL:
+			if (cli_citeerstijl_option(&g, &a->style) != PT_OK)
+				return PT_EUSAGE;
+			break;
 		}
 	}
 	if (id < 0)
@@ -95,6 +101,12 @@ ruimte_all(struct cli *c, const struct ruimte_args *a, char **paths, size_t n,
 		    ruimte_run(xml.s, xml.len, fileio_name(paths[i]), a->today,
 		               rs, st, &res[i], &e) != PT_OK)
 			rc = cli_report(c, &e);
+		else {
+			cite_style_result(res[i]->full,
+			                  (enum cite_style)a->style);
+			cite_style_result(res[i]->variant,
+			                  (enum cite_style)a->style);
+		}
 	}
 	pt_buf_release(&xml);
 	pt_err_clear(&e);

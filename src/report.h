@@ -41,7 +41,8 @@
  * JSON members beyond the contract: naam, omschrijving, peildatum_given,
  * registry, summary {barriers, risks, verdict}, per finding: trigger,
  * toelichting, norm, analyse, unverified, routes [{soort, text}],
- * amendment.label; per provision: onderdeel, citation, citeertitel, url,
+ * amendment.label; per provision: onderdeel, citation (short style; with
+ * --citeerstijl lang also citation_lang), citeertitel, url,
  * version_date, date_unknown, missing, stale, zekerheid, verified; groups
  * [{provision {bwb, artikel, lid, citation}, level, findings [ids]}]; ok
  * [{task, actor, reason}].

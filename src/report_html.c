@@ -33,7 +33,23 @@ static const char css[] =
     ".bepaling{margin:0 0 1em 1em}\n"
     "code{font-size:.9em;word-break:break-all}\n"
     "article{border-top:1px solid #ddd;margin-top:1em}\n"
-    "@media print{body{max-width:none}a{color:inherit}}\n";
+    /* Printed (or saved as PDF) as a memo: the page's margins, link
+     * addresses written out, rows and quotes kept on one page, folded
+     * texts open (where the browser lets CSS open <details>). */
+    "@media print{@page{margin:2cm 1.8cm}\n"
+    "body{max-width:none;margin:0;padding:0;font-size:11pt;color:#000}\n"
+    "a{color:inherit}\n"
+    "a[href]::after{content:\" (\" attr(href) \")\";font-size:.85em;"
+    "word-break:break-all}\n"
+    "a[href^=\"#\"]::after{content:none}\n"
+    "nav,form,button{display:none}\n"
+    "tr,blockquote,.bepaling,li{break-inside:avoid}\n"
+    "h1,h2,h3,h4,h5,h6{break-after:avoid}\n"
+    "thead{display:table-header-group}\n"
+    "blockquote{background:none}\n"
+    "@supports selector(::details-content){"
+    "details::details-content{content-visibility:visible;display:block}"
+    "summary{display:none}}}\n";
 
 /* One row of a field table: <tr><th scope="row">label</th><td>v</td></tr> */
 static void

@@ -42,9 +42,14 @@ provision(struct json *j, const struct finding_provision *p)
 	json_kstring(j, "jci", p->jci);
 	json_kstring(j, "text", have ? p->text : NULL);
 	json_kbool(j, "in_registry", have);
-	cite = cite_provision(p);
+	cite = cite_provision_as(p, CITE_KORT);
 	json_kstring(j, "citation", cite);
 	free(cite);
+	if (p->citeerstijl == CITE_LANG) {
+		cite = cite_provision(p);
+		json_kstring(j, "citation_lang", cite);
+		free(cite);
+	}
 	json_kstring(j, "citeertitel",
 	             p->citeertitel != NULL ? p->citeertitel
 	             : rp != NULL           ? rp->citeertitel
@@ -166,9 +171,14 @@ groups(struct json *j, const struct check_result *r)
 			json_kstring(j, "artikel", rp->artikel);
 			if (rp->lid != NULL)
 				json_kstring(j, "lid", rp->lid);
-			cite = cite_provision(g[i].key);
+			cite = cite_provision_as(g[i].key, CITE_KORT);
 			json_kstring(j, "citation", cite);
 			free(cite);
+			if (g[i].key->citeerstijl == CITE_LANG) {
+				cite = cite_provision(g[i].key);
+				json_kstring(j, "citation_lang", cite);
+				free(cite);
+			}
 			json_end_object(j);
 		}
 		json_kstring(j, "level", vocab_level_name(g[i].level));

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "provenance.h"
 #include "report.h"
 
 /* Escaped inline text; a newline is replaced by `nl` (NULL: a space). */
@@ -402,14 +403,77 @@ one(struct pt_buf *b, const struct check_result *r)
 	}
 }
 
+/* key: 'value' in YAML: a single-quoted scalar, so that only ' needs
+ * doubling; pandoc reads the value as Markdown, hence md_text(). */
+static void
+yaml_item(struct pt_buf *b, const char *key, const char *value)
+{
+	struct pt_buf v = PT_BUF_INIT;
+	const char *s;
+
+	md_text(&v, value, NULL);
+	pt_buf_addf(b, "%s: '", key);
+	for (s = v.s != NULL ? v.s : ""; *s != '\0'; s++) {
+		if (*s == '\'')
+			pt_buf_addc(b, '\'');
+		pt_buf_addc(b, *s);
+	}
+	pt_buf_adds(b, "'\n");
+	pt_buf_release(&v);
+}
+
+/*
+ * The title block pandoc reads (a YAML metadata block), so that "pandoc
+ * -o memo.docx" gives a document with a title, a date and the
+ * provenance.  Of several designs the first names the report; the
+ * peildatum and the laws are each design's own and stay in its summary.
+ */
+static void
+front_matter(struct pt_buf *b, const struct check_result *r, size_t n)
+{
+	const struct design *d = r->design;
+	char t[48], *s;
+
+	pt_buf_adds(b, "---\n");
+	if (n == 1) {
+		s = xasprintf("Proeftoets: %s",
+		              d->naam != NULL ? d->naam : d->id);
+		yaml_item(b, "title", s);
+		free(s);
+	} else {
+		s = xasprintf("Proeftoets: %zu proeftuinen", n);
+		yaml_item(b, "title", s);
+		free(s);
+	}
+	provenance_amsterdam_nl(r->generated, t);
+	yaml_item(b, "date", t);
+	pt_buf_adds(b, "lang: nl\n");
+	s = report_made(r);
+	yaml_item(b, "gemaakt", s);
+	free(s);
+	s = report_rules_made(r);
+	yaml_item(b, "regels", s);
+	free(s);
+	if (n == 1) {
+		s = report_peildatum(d);
+		yaml_item(b, "peildatum", s);
+		free(s);
+		s = report_laws_made(r);
+		yaml_item(b, "wetten", s);
+		free(s);
+	}
+	pt_buf_adds(b, "...\n\n");
+}
+
 void
 report_markdown_part(struct pt_buf *out, const struct check_result *r, size_t i,
                      size_t n)
 {
-	(void)n;
 	if (r == NULL)
 		return;
-	if (i > 0)
+	if (i == 0)
+		front_matter(out, r, n);
+	else
 		pt_buf_adds(out, "\n---\n\n");
 	one(out, r);
 }

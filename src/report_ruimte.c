@@ -81,7 +81,7 @@ amvb_clause(const struct ruimte_result *r)
 static void
 j_provision(struct json *j, const struct finding_provision *p)
 {
-	char *cite = cite_provision(p);
+	char *cite = cite_provision_as(p, CITE_KORT);
 
 	json_begin_object(j);
 	json_kstring(j, "bwb", p->rp->bwb);
@@ -89,6 +89,11 @@ j_provision(struct json *j, const struct finding_provision *p)
 	if (p->rp->lid != NULL)
 		json_kstring(j, "lid", p->rp->lid);
 	json_kstring(j, "citation", cite);
+	if (p->citeerstijl == CITE_LANG) {
+		free(cite);
+		cite = cite_provision(p);
+		json_kstring(j, "citation_lang", cite);
+	}
 	json_kstring(j, "jci", p->jci);
 	json_kstring(j, "text", p->in_registry ? p->text : NULL);
 	json_kbool(j, "in_registry", p->in_registry && p->text != NULL);

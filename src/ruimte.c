@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "cite.h"
 #include "ruimte.h"
 #include "strmap.h"
 #include "vocab.h"
@@ -622,6 +623,20 @@ route_of_group(struct builder *bd, int group)
 	return NULL;
 }
 
+/* The route of a sharing on gateway kn (caller frees). */
+static char *
+kanaal_route(const char *van, const char *naar, const struct rule_kanaal *kn)
+{
+	struct cite_ref r = {kn->bwb, NULL, kn->artikel, kn->lid, NULL};
+	char *cite = cite_ref(&r, CITE_KORT), *s;
+
+	s = xasprintf("%s verstrekt de gegevens aan %s op grond van %s, een "
+	              "wettelijk kanaal voor deze verstrekker en ontvanger.",
+	              van, naar, cite);
+	free(cite);
+	return s;
+}
+
 /* A flow: first the gateway that fits, then consent; a file: given up. */
 static int
 lift_flow(struct builder *bd, const struct design *d, const struct finding *f)
@@ -716,12 +731,7 @@ lift_flow(struct builder *bd, const struct design *d, const struct finding *f)
 		    bd, f, kn != NULL ? RUIMTE_GRONDSLAG : RUIMTE_TOESTEMMING,
 		    van,
 		    kn != NULL
-		        ? xasprintf("%s verstrekt de gegevens aan %s op grond "
-		                    "van %s art. %s%s%s, een wettelijk kanaal "
-		                    "voor deze verstrekker en ontvanger.",
-		                    van, naar, kn->bwb, kn->artikel,
-		                    kn->lid != NULL ? " lid " : "",
-		                    kn->lid != NULL ? kn->lid : "")
+		        ? kanaal_route(van, naar, kn)
 		        : xasprintf(
 		              "%s verstrekt de gegevens aan %s alleen met "
 		              "toestemming van de betrokkenen: geen "

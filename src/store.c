@@ -1754,6 +1754,53 @@ store_jci_part(const char *bwb, const char *artikel, const char *lid,
 	return pt_buf_detach(&b);
 }
 
+/* Where the date keys (&z=, &g=) of a Juriconnect id start, or its end. */
+static const char *
+jci_dates(const char *id)
+{
+	const char *s;
+
+	for (s = strchr(id, '&'); s != NULL; s = strchr(s + 1, '&'))
+		if ((s[1] == 'z' || s[1] == 'g') && s[2] == '=')
+			return s;
+	return id + strlen(id);
+}
+
+char *
+store_jci_own(const char *own, const char *artikel, const char *lid,
+              const char *onderdeel, const char *date)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	const char *dates, *last = NULL, *s;
+	size_t alen;
+
+	if (own == NULL || artikel == NULL || strncmp(own, "jci1.3:c:", 9) != 0)
+		return NULL;
+	dates = jci_dates(own);
+	for (s = strchr(own, '&'); s != NULL && s < dates;
+	     s = strchr(s + 1, '&'))
+		last = s;
+	alen = strlen(artikel);
+	if (last == NULL || strncmp(last, "&artikel=", 9) != 0 ||
+	    (size_t)(dates - last) != 9 + alen ||
+	    memcmp(last + 9, artikel, alen) != 0)
+		return NULL;
+	pt_buf_add(&b, own, (size_t)(dates - own));
+	if (lid && *lid) {
+		pt_buf_adds(&b, "&lid=");
+		pt_buf_adds(&b, lid);
+	}
+	if (onderdeel && *onderdeel) {
+		pt_buf_adds(&b, "&o=");
+		pt_buf_adds(&b, onderdeel);
+	}
+	if (date && *date) {
+		pt_buf_adds(&b, "&g=");
+		pt_buf_adds(&b, date);
+	}
+	return pt_buf_detach(&b);
+}
+
 char *
 store_url(const char *bwb, const char *artikel, const char *date)
 {

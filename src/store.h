@@ -267,5 +267,19 @@ char *store_jci_part(const char *bwb, const char *artikel, const char *lid,
                      const char *onderdeel, const char *date);
 char *store_jci(const char *bwb, const char *artikel, const char *lid,
                 const char *date);
+/*
+ * The Juriconnect id in the BWB XML's own form: own is the article's id
+ * as its file gives it (store_provision.jci: "jci1.3:c:BWBR0035362&
+ * hoofdstuk=1&paragraaf=1&artikel=1.1.1&z=2026-07-01&g=2026-07-01"),
+ * whose location keys (the divisions the file names before artikel) are
+ * kept; lid and onderdeel follow artikel, as in the file's own ids of a
+ * lid and a list item ("...&artikel=1.1.1&lid=2&o=a"); the file's dates
+ * (z=, g=: those of the version) give way to &g=date, the peildatum (when
+ * date is not NULL), as in store_jci_part().  NULL when own is not the id
+ * of artikel (no "&artikel=A" as its last location key), so that the
+ * caller falls back to store_jci_part().
+ */
+char *store_jci_own(const char *own, const char *artikel, const char *lid,
+                    const char *onderdeel, const char *date);
 
 #endif

@@ -72,7 +72,21 @@ static const char css[] =
     "button{background:#1d3557;color:#fff;border:0;border-radius:.3em;"
     "padding:.4em 1em;cursor:pointer}"
     ".wie button{background:#fff;color:#1d3557}"
-    "@media print{header,form{display:none}}";
+    "@media print{@page{margin:2cm 1.8cm}"
+    "header,nav,form,button{display:none}"
+    "body,main{background:#fff;margin:0;padding:0;max-width:none;"
+    "min-height:0;font-size:11pt}"
+    "a{color:inherit}"
+    "a[href]::after{content:\" (\" attr(href) \")\";font-size:.85em;"
+    "word-break:break-all}"
+    "a[href^=\"#\"]::after{content:none}"
+    "tr,blockquote,li,.melding{break-inside:avoid}"
+    "h1,h2,h3{break-after:avoid}"
+    "thead{display:table-header-group}"
+    "blockquote,th{background:none}"
+    "@supports selector(::details-content){"
+    "details::details-content{content-visibility:visible;display:block}"
+    "summary{display:none}}}";
 
 /* Dutch label of a review status name (or "resolved"). */
 static const char *
@@ -2172,11 +2186,11 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 		store_provision_release(&p);
 		return web_error(c, 404, lookup_reason(why), out);
 	}
-	title = lid != NULL
-	            ? xasprintf("Artikel %s lid %s %s", artikel, lid,
-	                        p.citeertitel != NULL ? p.citeertitel : bwb)
-	            : xasprintf("Artikel %s %s", artikel,
-	                        p.citeertitel != NULL ? p.citeertitel : bwb);
+	{ /* cited as the reports cite it */
+		struct cite_ref r = {bwb, p.citeertitel, artikel, lid, NULL};
+
+		title = cite_ref(&r, CITE_KORT);
+	}
 	page_begin(out, c, title);
 	h(out, 1, title);
 	free(title);

@@ -296,6 +296,22 @@ START_TEST(test_amend_text_markdown)
 	ck_assert(t_contains(b.s, "## Gemitigeerd"));
 	ck_assert(!t_contains(b.s, "p1/r-c/wt1"));
 	pt_buf_release(&b);
+
+	/* --citeerstijl lang: every citation written out; JSON keeps the
+	 * short one and adds the long */
+	amend_citeerstijl(l, CITE_LANG);
+	amend_text(&b, l);
+	ck_assert(
+	    t_contains(b.s, "1. artikel 3.2, eerste lid, van de Jeugdwet\n"));
+	ck_assert(t_contains(b.s, "artikel 1:255, tweede lid, van het "
+	                          "Burgerlijk Wetboek"));
+	ck_assert(!t_contains(b.s, "art. 3.2 lid 1 Jeugdwet"));
+	pt_buf_release(&b);
+	amend_json(&b, l);
+	ck_assert(t_contains(b.s, "\"citation\": \"art. 3.2 lid 1 Jeugdwet\""));
+	ck_assert(t_contains(b.s, "\"citation_lang\": \"artikel 3.2, eerste "
+	                          "lid, van de Jeugdwet\""));
+	pt_buf_release(&b);
 	release(l, st, rs);
 }
 END_TEST

@@ -204,6 +204,30 @@ START_TEST(test_cli_usage_errors)
 	    PT_EUSAGE);
 	free(out);
 	free(err);
+	/* --citeerstijl takes kort or lang, in each of its commands */
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "check", "--citeerstijl",
+	                       "long", "x.xml", NULL),
+	                 PT_EUSAGE);
+	ck_assert(t_contains(err, "option '--citeerstijl' needs kort or lang"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "amendments",
+	                       "--citeerstijl", "", NULL),
+	                 PT_EUSAGE);
+	ck_assert(t_contains(err, "needs kort or lang"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "ruimte",
+	                       "--citeerstijl", "KORT", "x.xml", NULL),
+	                 PT_EUSAGE);
+	ck_assert(t_contains(err, "needs kort or lang"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(t_cli(&out, &err, "--db", db, "serve", "--citeerstijl",
+	                       "lang", NULL),
+	                 PT_EUSAGE);
+	free(out);
+	free(err);
 }
 END_TEST
 

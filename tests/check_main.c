@@ -25,6 +25,7 @@ main(void)
 	srunner_add_suite(sr, suite_check());
 	srunner_add_suite(sr, suite_ruimte());
 	srunner_add_suite(sr, suite_report());
+	srunner_add_suite(sr, suite_cite());
 	srunner_add_suite(sr, suite_stale());
 	srunner_add_suite(sr, suite_diff());
 	srunner_add_suite(sr, suite_amend());

@@ -560,15 +560,19 @@ START_TEST(test_report_cite)
 	fp.citeertitel = S(x, "  Wet maatschappelijke ondersteuning 2015 \n");
 	rp.onderdeel = S(x, "b");
 	s = cite_provision(&fp);
-	ck_assert_str_eq(s, "art. 3.2 lid 1 onder b Wet maatschappelijke "
-	                    "ondersteuning 2015");
+	ck_assert_str_eq(s, "art. 3.2 lid 1 onder b Wmo 2015");
 	free(s);
 	fp.citeertitel = NULL;
 	rp.citeertitel = NULL;
 	rp.onderdeel = NULL;
 	s = cite_provision(&fp);
-	ck_assert_str_eq(s, "art. 3.2 lid 1 BWBR0034925");
+	ck_assert_str_eq(s, "art. 3.2 lid 1 Jeugdwet"); /* by its BWB id */
 	free(s);
+	rp.bwb = S(x, "BWBR0099999");
+	s = cite_provision(&fp);
+	ck_assert_str_eq(s, "art. 3.2 lid 1 BWBR0099999");
+	free(s);
+	rp.bwb = x->rp[0].bwb;
 	fp.citeertitel = S(x, "Burgerlijk Wetboek Boek 7A");
 	s = cite_provision(&fp);
 	ck_assert_str_eq(s, "art. 7A:3.2 lid 1 BW");
@@ -816,7 +820,17 @@ START_TEST(test_report_markdown)
 	s = render(x, "markdown");
 	common_content(s);
 	order(s);
-	ck_assert(strncmp(s, "# Proeftoets: ", 14) == 0);
+	/* the title block pandoc reads: YAML, single-quoted (' doubled), the
+	 * value escaped as Markdown, closed by "..." */
+	ck_assert(t_contains(s, "---\ntitle: 'Proeftoets: Proeftuin Noord "
+	                        "\\<script\\>alert(\"x\")\\</script\\> \\& "
+	                        "''b'''\ndate: '"));
+	ck_assert(strncmp(s, "---\ntitle: '", 12) == 0);
+	ck_assert(t_contains(s, "\nlang: nl\ngemaakt: '"));
+	ck_assert(t_contains(s, "\npeildatum: '2026-01-01'\n"));
+	ck_assert(t_contains(s, "\nwetten: '"));
+	ck_assert(t_contains(s, "'\n...\n\n# Proeftoets: "));
+	ck_assert_int_eq(count(s, "\n...\n"), 1);
 	ck_assert(t_contains(s, "\n## Samenvatting\n"));
 	ck_assert(t_contains(s, "\n## Risico's voor de rechtsbescherming\n"));
 	ck_assert(t_contains(s, "\n## Wat in orde is\n"));
@@ -862,6 +876,19 @@ START_TEST(test_report_html)
 	                  "g=2026-01-01\">"));
 	ck_assert(t_contains(s, "&lt;script&gt;alert(&quot;x&quot;)"
 	                        "&lt;/script&gt; &amp; &#39;b&#39;"));
+	/* printed as a memo: margins, link addresses (not of anchors), rows
+	 * and quotes whole, folded texts open */
+	p = strstr(s, "@media print{");
+	ck_assert_ptr_nonnull(p);
+	ck_assert(t_contains(p, "@page{margin:"));
+	ck_assert(t_contains(p, "a[href]::after{content:\" (\" attr(href) "
+	                        "\")\""));
+	ck_assert(t_contains(p, "a[href^=\"#\"]::after{content:none}"));
+	ck_assert(t_contains(p, "tr,blockquote,.bepaling,li{break-inside:"
+	                        "avoid}"));
+	ck_assert(t_contains(p, "details::details-content{content-visibility:"
+	                        "visible"));
+	ck_assert(t_contains(p, "nav,form,button{display:none}"));
 	/* no script, no external resources, every tag is ours */
 	for (p = s; *p != '\0'; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
@@ -1134,6 +1161,13 @@ START_TEST(test_report_several)
 
 	t_report(&b, "markdown", res, 2);
 	ck_assert_int_eq(count(b.s, "\n## Samenvatting\n"), 2);
+	/* one title block, naming the number of designs; the peildatum and
+	 * the laws are each design's own */
+	ck_assert(
+	    strncmp(b.s, "---\ntitle: 'Proeftoets: 2 proeftuinen'\n", 39) == 0);
+	ck_assert_int_eq(count(b.s, "\n...\n"), 1);
+	ck_assert(!t_contains(b.s, "\npeildatum: '"));
+	ck_assert(t_contains(b.s, "\nregels: '"));
 	pt_buf_release(&b);
 	fixture_free(x);
 	fixture_free(y);

@@ -508,7 +508,7 @@ START_TEST(test_rules_gateways)
 	} cases[] = {
 	    {"gw", "wt>gi", NULL},
 	    {"gw", "wt>gi-jr",
-	     "met als genoemde grondslag BWBR0034925 art. 7.3.11 lid 4, "
+	     "met als genoemde grondslag art. 7.3.11 lid 4 Jeugdwet, "
 	     "maar die bepaling dekt deze verstrekking niet: de ontvanger "
 	     "voert de taak "
 	     "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet "
@@ -516,10 +516,11 @@ START_TEST(test_rules_gateways)
 	    {"gw", "wt>rvt",
 	     "die bepaling dekt deze verstrekking niet: de ontvanger is "
 	     "geen gecertificeerde instelling of actor met een certificaat "
-	     "(Jeugdwet 3.4)."},
+	     "(art. 3.4 Jeugdwet)."},
 	    {"gw", "wt>jha",
 	     ": de ontvanger is geen gecertificeerde instelling of actor met "
-	     "een certificaat (Jeugdwet 3.4) en de ontvanger voert de taak "
+	     "een certificaat (art. 3.4 Jeugdwet) en de ontvanger voert de "
+	     "taak "
 	     "'uitvoering van de ondertoezichtstelling' (uitvoering-ots) niet "
 	     "uit."},
 	    {"gw", "jha>college", NULL},
@@ -531,11 +532,11 @@ START_TEST(test_rules_gateways)
 	    {"gw", "raad>college",
 	     "niet: de gegevens (gezondheid) vallen er niet onder."},
 	    {"gw", "jha>wt",
-	     "met als genoemde grondslag BWBR0034925 art. 7.4.0 lid 2, "
-	     "BWBR0034925 art. 3.1, maar geen daarvan dekt deze verstrekking: "
-	     "BWBR0034925 art. 7.4.0 lid 2: de ontvanger is geen college van "
+	     "met als genoemde grondslag art. 7.4.0 lid 2 Jeugdwet, "
+	     "art. 3.1 Jeugdwet, maar geen daarvan dekt deze verstrekking: "
+	     "art. 7.4.0 lid 2 Jeugdwet: de ontvanger is geen college van "
 	     "burgemeester "
-	     "en wethouders; BWBR0034925 art. 3.1: zij is geen van de "
+	     "en wethouders; art. 3.1 Jeugdwet: zij is geen van de "
 	     "wettelijke kanalen "
 	     "voor verstrekking zonder toestemming die deze regel kent."},
 	    /* The same gateway by reference; 7.4.0 is no gateway of gw2. */
@@ -949,7 +950,8 @@ struct gw_case {
 	"geen "                                                                \
 	"jeugdhulpaanbieder, gecertificeerde instelling, Raad voor de "        \
 	"Kinderbescherming, actor "                                            \
-	"met een certificaat (Jeugdwet 3.4) of actor die is aangewezen als "   \
+	"met een certificaat (art. 3.4 Jeugdwet) of actor die is aangewezen "  \
+	"als "                                                                 \
 	"jeugdhulpaanbieder"
 #define NOT_VT_VAN                                                             \
 	"maar die bepaling dekt deze verstrekking niet: de verstrekker is "    \
@@ -960,8 +962,8 @@ struct gw_case {
 	"politie, Raad voor de Kinderbescherming of openbaar ministerie."
 #define NOT_GI                                                                 \
 	"maar die bepaling dekt deze verstrekking niet: de ontvanger is geen " \
-	"gecertificeerde instelling of actor met een certificaat (Jeugdwet "   \
-	"3.4)"
+	"gecertificeerde instelling of actor met een certificaat (art. 3.4 "   \
+	"Jeugdwet)"
 
 static const struct gw_case gw_cases[] = {
     /* Jeugdwet 7.3.11 lid 4: derden -> the GI that carries out the OTS. */
@@ -984,7 +986,7 @@ static const struct gw_case gw_cases[] = {
     {"ggz", "raad", "gezondheid", BW1, "240", NULL, B7, NULL},
     {"wt", "college", "jeugdhulp", BW1, "240", NULL, B7,
      "met als genoemde grondslag "
-     "BWBR0002656 art. 240, maar die bepaling dekt deze verstrekking niet: de "
+     "art. 1:240 BW, maar die bepaling dekt deze verstrekking niet: de "
      "ontvanger "
      "is geen Raad voor de Kinderbescherming."},
     {"gi", "rvt", "jeugdhulp", BW1, "240", NULL, B7,

@@ -509,6 +509,15 @@ START_TEST(test_serve_pages)
 	ck_assert(t_contains(h.body.s, "<dt>Laagste niveau</dt>"));
 	ck_assert(t_contains(h.body.s, "<dt>V26</dt>"));
 	ck_assert(t_contains(h.body.s, "<dt>GK</dt>"));
+	/* Printed: no header or forms, link addresses written out, rows
+	 * and quotes whole, folded texts open. */
+	ck_assert(t_contains(h.body.s, "@media print{@page{margin:"));
+	ck_assert(t_contains(h.body.s, "header,nav,form,button{display:none}"));
+	ck_assert(t_contains(h.body.s, "a[href]::after{content:"));
+	ck_assert(t_contains(h.body.s, "a[href^=\"#\"]::after{content:none}"));
+	ck_assert(t_contains(h.body.s, "tr,blockquote,li,.melding{break-inside:"
+	                               "avoid}"));
+	ck_assert(t_contains(h.body.s, "details::details-content{"));
 	/* A reader sees no form. */
 	ck_assert(!t_contains(h.body.s, "name=\"status\""));
 	http_release(&h);
@@ -569,7 +578,7 @@ START_TEST(test_serve_pages)
 	http_release(&h);
 	ck_assert_int_eq(
 	    get(&h, "/wet/BWBR0034925/3.2?date=2026-01-01&lid=1", tok), 200);
-	ck_assert(t_contains(h.body.s, "Artikel 3.2 lid 1 Jeugdwet"));
+	ck_assert(t_contains(h.body.s, "<h1>art. 3.2 lid 1 Jeugdwet</h1>"));
 	ck_assert(t_contains(h.body.s, "gecertificeerde instelling"));
 	ck_assert(t_contains(h.body.s, "jci1.3:c:BWBR0034925&amp;artikel=3.2"
 	                               "&amp;lid=1"));

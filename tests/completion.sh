@@ -59,6 +59,9 @@ check "csv docx html json markdown odt svg text" proeftoets check --format ""
 check "csv docx json markdown odt text xlsx" proeftoets amendments --format ""
 check "text" proeftoets laws --format t
 check "--save" proeftoets check --sa
+check "kort lang" proeftoets check --citeerstijl ""
+check "lang" proeftoets amendments --citeerstijl l
+check "--citeerstijl" proeftoets ruimte --cit
 check "--output" proeftoets ruimte --out
 check "list log set" proeftoets review ""
 check "stale" proeftoets rules ""

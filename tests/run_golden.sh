@@ -38,7 +38,8 @@ export PROEFTOETS_BWB
 
 normalise() {
 	sed -e 's/"imported_at": "[^"]*"/"imported_at": "(time)"/' \
-	    -e "s/\(proeftoets\) [0-9][0-9.]*\$/\1 (version)/"
+	    -e "s/\(proeftoets\) [0-9][0-9.]*\$/\1 (version)/" \
+	    -e "s/\(proeftoets\) [0-9][0-9.]*'\$/\1 (version)'/"
 }
 
 pass=0 fail=0

@@ -17,6 +17,7 @@ Suite *suite_rules(void);
 Suite *suite_check(void);
 Suite *suite_ruimte(void);
 Suite *suite_report(void);
+Suite *suite_cite(void);
 Suite *suite_stale(void);
 Suite *suite_diff(void);
 Suite *suite_amend(void);
