@@ -22,37 +22,95 @@
 #include "saved.h"
 #include "stale.h"
 
-const char *const amend_csv_columns[] = {
-    "soort",         "niveau",      "ernst",
-    "wet",           "bwb",         "artikel",
-    "lid",           "bepaling",    "jci",
-    "tekst",         "versie",      "wijziging",
-    "regels",        "proeftuinen", "bevindingen",
-    "review_status", "gemitigeerd", "opmerking",
-    "versie_sha256", "gemaakt",     "proeftoets",
-    "regels_sha256", NULL};
-#define NCOLS 22
-/* The columns of the provenance, the same on every row. */
-#define PROVCOL 19
-/* The item sheet of the XLSX: the columns up to opmerking. */
-#define NXLSXCOLS 18
+/* The columns of the amendment list, in the order of the CSV.  Every
+ * count and position below derives from this enum and its table. */
+enum amend_col {
+	AC_SOORT,
+	AC_NIVEAU,
+	AC_ERNST,
+	AC_WET,
+	AC_BWB,
+	AC_ARTIKEL,
+	AC_LID,
+	AC_BEPALING,
+	AC_JCI,
+	AC_TEKST,
+	AC_VERSIE,
+	AC_WIJZIGING,
+	AC_REGELS,
+	AC_PROEFTUINEN,
+	AC_BEVINDINGEN,
+	AC_REVIEW_STATUS,
+	AC_GEMITIGEERD,
+	AC_OPMERKING,
+	AC_VERSIE_SHA256,
+	/* The provenance of the list, the same on every row. */
+	AC_GEMAAKT,
+	AC_PROEFTOETS,
+	AC_REGELS_SHA256,
+	AC_NCOLS
+};
 
-static const char *const xlsx_item_headers[NXLSXCOLS] = {
-    "Soort",        "Niveau",      "Ernst",    "Wet",         "BWB",
-    "Artikel",      "Lid",         "Bepaling", "Juriconnect", "Huidige tekst",
-    "Versie",       "Wijziging",   "Regels",   "Proeftuinen", "Bevindingen",
-    "Reviewstatus", "Gemitigeerd", "Opmerking"};
-static const double xlsx_item_widths[NXLSXCOLS] = {
-    12, 10, 11, 22, 13, 8, 5, 26, 34, 70, 11, 60, 40, 16, 50, 22, 40, 40};
+/* A column: its CSV name, and its header and width on the sheet
+ * Wijzigingen (header NULL: a CSV-only column). */
+struct amend_column {
+	const char *csv;
+	const char *head;
+	double width;
+};
 
-/* The columns of a risk, taken from the CSV row. */
-static const int xlsx_risk_cols[] = {2, 12, 11, 7, 8, 13, 14, 15, 16, 17};
-#define NRISKCOLS 10
-static const char *const xlsx_risk_headers[NRISKCOLS] = {
-    "Ernst",       "Regel",       "Norm",         "Bepalingen",  "Juriconnect",
-    "Proeftuinen", "Bevindingen", "Reviewstatus", "Gemitigeerd", "Opmerking"};
-static const double xlsx_risk_widths[NRISKCOLS] = {11, 40, 60, 40, 40,
-                                                   16, 50, 22, 40, 30};
+static const struct amend_column amend_columns[AC_NCOLS] = {
+    [AC_SOORT] = {"soort", "Soort", 12},
+    [AC_NIVEAU] = {"niveau", "Niveau", 10},
+    [AC_ERNST] = {"ernst", "Ernst", 11},
+    [AC_WET] = {"wet", "Wet", 22},
+    [AC_BWB] = {"bwb", "BWB", 13},
+    [AC_ARTIKEL] = {"artikel", "Artikel", 8},
+    [AC_LID] = {"lid", "Lid", 5},
+    [AC_BEPALING] = {"bepaling", "Bepaling", 26},
+    [AC_JCI] = {"jci", "Juriconnect", 34},
+    [AC_TEKST] = {"tekst", "Huidige tekst", 70},
+    [AC_VERSIE] = {"versie", "Versie", 11},
+    [AC_WIJZIGING] = {"wijziging", "Wijziging", 60},
+    [AC_REGELS] = {"regels", "Regels", 40},
+    [AC_PROEFTUINEN] = {"proeftuinen", "Proeftuinen", 16},
+    [AC_BEVINDINGEN] = {"bevindingen", "Bevindingen", 50},
+    [AC_REVIEW_STATUS] = {"review_status", "Reviewstatus", 22},
+    [AC_GEMITIGEERD] = {"gemitigeerd", "Gemitigeerd", 40},
+    [AC_OPMERKING] = {"opmerking", "Opmerking", 40},
+    [AC_VERSIE_SHA256] = {"versie_sha256", NULL, 0},
+    [AC_GEMAAKT] = {"gemaakt", NULL, 0},
+    [AC_PROEFTOETS] = {"proeftoets", NULL, 0},
+    [AC_REGELS_SHA256] = {"regels_sha256", NULL, 0},
+};
+
+/* The sheet Risico's: which columns of a risk's row, under what header. */
+struct amend_risk_column {
+	enum amend_col col;
+	const char *head;
+	double width;
+};
+
+static const struct amend_risk_column risk_columns[] = {
+    {AC_ERNST, "Ernst", 11},
+    {AC_REGELS, "Regel", 40},
+    {AC_WIJZIGING, "Norm", 60},
+    {AC_BEPALING, "Bepalingen", 40},
+    {AC_JCI, "Juriconnect", 40},
+    {AC_PROEFTUINEN, "Proeftuinen", 16},
+    {AC_BEVINDINGEN, "Bevindingen", 50},
+    {AC_REVIEW_STATUS, "Reviewstatus", 22},
+    {AC_GEMITIGEERD, "Gemitigeerd", 40},
+    {AC_OPMERKING, "Opmerking", 30},
+};
+#define NRISKCOLS (sizeof risk_columns / sizeof risk_columns[0])
+
+const char *
+amend_csv_column(size_t i)
+{
+	return i < AC_NCOLS ? amend_columns[i].csv : NULL;
+}
+
 #define NPROVCOLS 4
 static const char *const xlsx_prov_headers[NPROVCOLS] = {"Gegeven", "Waarde",
                                                          "Versie", "SHA-256"};
@@ -667,67 +725,71 @@ join_texts(const char *const *v, size_t n, const char *sep)
 
 /* The columns of amend_csv_columns for an item (each caller-freed). */
 static void
-item_row(const struct amend_item *it, char *col[NCOLS])
+item_row(const struct amend_item *it, char *col[AC_NCOLS])
 {
 	const struct rule_provision *rp = it->key ? it->key->rp : NULL;
 
-	col[0] = xstrdup(it->needed ? "wijziging" : "gemitigeerd");
-	col[1] = xstrdup(vocab_level_name(it->level));
-	col[2] = xstrdup(report_severity_label(it->severity));
-	col[3] = xstrdup0(it->citeertitel);
-	col[4] = xstrdup0(rp ? rp->bwb : NULL);
-	col[5] = xstrdup0(rp ? rp->artikel : NULL);
-	col[6] = xstrdup0(rp ? rp->lid : NULL);
-	col[7] = xstrdup0(it->citation);
-	col[8] = xstrdup0(it->jci);
-	col[9] = xstrdup0(it->text);
-	col[10] = xstrdup0(it->version_date  ? it->version_date
-	                   : it->in_registry ? "onbekend"
-	                                     : NULL);
-	col[11] = join_texts(it->wijzigingen, it->nwijzigingen, "\n\n");
-	col[12] = rule_lines(it->rules, it->nrules);
-	col[13] = join_ids(it->proeftuinen, it->nproeftuinen);
-	col[14] = ref_lines(it->findings, it->nfindings);
-	col[15] = status_counts(it->needed ? it->findings : it->mitigated,
-	                        it->needed ? it->nfindings : it->nmitigated);
-	col[16] = ref_lines(it->mitigated, it->nmitigated);
-	col[17] = amend_item_notes(it);
-	col[18] = xstrdup0(it->version_sha256);
-	col[19] = col[20] = col[21] = NULL;
+	col[AC_SOORT] = xstrdup(it->needed ? "wijziging" : "gemitigeerd");
+	col[AC_NIVEAU] = xstrdup(vocab_level_name(it->level));
+	col[AC_ERNST] = xstrdup(report_severity_label(it->severity));
+	col[AC_WET] = xstrdup0(it->citeertitel);
+	col[AC_BWB] = xstrdup0(rp ? rp->bwb : NULL);
+	col[AC_ARTIKEL] = xstrdup0(rp ? rp->artikel : NULL);
+	col[AC_LID] = xstrdup0(rp ? rp->lid : NULL);
+	col[AC_BEPALING] = xstrdup0(it->citation);
+	col[AC_JCI] = xstrdup0(it->jci);
+	col[AC_TEKST] = xstrdup0(it->text);
+	col[AC_VERSIE] = xstrdup0(it->version_date  ? it->version_date
+	                          : it->in_registry ? "onbekend"
+	                                            : NULL);
+	col[AC_WIJZIGING] =
+	    join_texts(it->wijzigingen, it->nwijzigingen, "\n\n");
+	col[AC_REGELS] = rule_lines(it->rules, it->nrules);
+	col[AC_PROEFTUINEN] = join_ids(it->proeftuinen, it->nproeftuinen);
+	col[AC_BEVINDINGEN] = ref_lines(it->findings, it->nfindings);
+	col[AC_REVIEW_STATUS] =
+	    status_counts(it->needed ? it->findings : it->mitigated,
+	                  it->needed ? it->nfindings : it->nmitigated);
+	col[AC_GEMITIGEERD] = ref_lines(it->mitigated, it->nmitigated);
+	col[AC_OPMERKING] = amend_item_notes(it);
+	col[AC_VERSIE_SHA256] = xstrdup0(it->version_sha256);
+	col[AC_GEMAAKT] = col[AC_PROEFTOETS] = col[AC_REGELS_SHA256] = NULL;
 }
 
 static void
-risk_row(const struct amend_risk *rk, char *col[NCOLS])
+risk_row(const struct amend_risk *rk, char *col[AC_NCOLS])
 {
 	const struct rule *r = rk->rule;
 	struct pt_buf b = PT_BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < NCOLS; i++)
+	for (i = 0; i < AC_NCOLS; i++)
 		col[i] = NULL;
-	col[0] = xstrdup(rk->nfindings > 0 ? "risico" : "risico-gemitigeerd");
-	col[2] = xstrdup(report_severity_label(r->severity));
-	col[7] = amend_risk_citations(rk, "\n", 0);
-	col[8] = amend_risk_citations(rk, "\n", 1);
-	col[11] = xstrdup0(r->norm);
-	col[12] = rule_lines(&r, 1);
-	col[13] = join_ids(rk->proeftuinen, rk->nproeftuinen);
-	col[14] = ref_lines(rk->findings, rk->nfindings);
-	col[15] = status_counts(rk->nfindings ? rk->findings : rk->mitigated,
-	                        rk->nfindings ? rk->nfindings : rk->nmitigated);
-	col[16] = ref_lines(rk->mitigated, rk->nmitigated);
+	col[AC_SOORT] =
+	    xstrdup(rk->nfindings > 0 ? "risico" : "risico-gemitigeerd");
+	col[AC_ERNST] = xstrdup(report_severity_label(r->severity));
+	col[AC_BEPALING] = amend_risk_citations(rk, "\n", 0);
+	col[AC_JCI] = amend_risk_citations(rk, "\n", 1);
+	col[AC_WIJZIGING] = xstrdup0(r->norm);
+	col[AC_REGELS] = rule_lines(&r, 1);
+	col[AC_PROEFTUINEN] = join_ids(rk->proeftuinen, rk->nproeftuinen);
+	col[AC_BEVINDINGEN] = ref_lines(rk->findings, rk->nfindings);
+	col[AC_REVIEW_STATUS] =
+	    status_counts(rk->nfindings ? rk->findings : rk->mitigated,
+	                  rk->nfindings ? rk->nfindings : rk->nmitigated);
+	col[AC_GEMITIGEERD] = ref_lines(rk->mitigated, rk->nmitigated);
 	if (rk->nrejected > 0)
 		pt_buf_addf(&b, "%zu afgewezen bevinding%s weggelaten",
 		            rk->nrejected, rk->nrejected == 1 ? "" : "en");
-	col[17] = pt_buf_detach(&b);
+	col[AC_OPMERKING] = pt_buf_detach(&b);
 }
 
 static void
-row_free(char *col[NCOLS])
+row_free(char *col[AC_NCOLS])
 {
 	size_t i;
 
-	for (i = 0; i < NCOLS; i++)
+	for (i = 0; i < AC_NCOLS; i++)
 		free(col[i]);
 }
 
@@ -1120,7 +1182,7 @@ csv_row(struct pt_buf *b, char *const *col)
 {
 	size_t i;
 
-	for (i = 0; i < NCOLS; i++) {
+	for (i = 0; i < AC_NCOLS; i++) {
 		if (i)
 			pt_buf_addc(b, ',');
 		report_csv_field(b, col[i]);
@@ -1130,14 +1192,14 @@ csv_row(struct pt_buf *b, char *const *col)
 
 /* The provenance columns of a row (gemaakt, proeftoets, regels_sha256). */
 static void
-prov_cols(const struct amend_prov *p, char *col[NCOLS])
+prov_cols(const struct amend_prov *p, char *col[AC_NCOLS])
 {
 	char t[32];
 
 	provenance_utc(p->when, t);
-	col[PROVCOL] = xstrdup(t);
-	col[PROVCOL + 1] = xstrdup(PACKAGE_VERSION);
-	col[PROVCOL + 2] = xstrdup0(
+	col[AC_GEMAAKT] = xstrdup(t);
+	col[AC_PROEFTOETS] = xstrdup(PACKAGE_VERSION);
+	col[AC_REGELS_SHA256] = xstrdup0(
 	    p->rs != NULL && p->rs->sha256[0] != '\0' ? p->rs->sha256 : NULL);
 }
 
@@ -1145,11 +1207,13 @@ void
 amend_csv(struct pt_buf *b, const struct amend_list *l)
 {
 	struct amend_prov p;
-	char *col[NCOLS];
+	char *col[AC_NCOLS];
 	size_t i;
 
 	amend_prov(l, &p);
-	csv_row(b, (char *const *)amend_csv_columns);
+	for (i = 0; i < AC_NCOLS; i++)
+		col[i] = (char *)amend_columns[i].csv;
+	csv_row(b, col);
 	for (i = 0; i < l->nitems; i++) {
 		item_row(&l->items[i], col);
 		prov_cols(&p, col);
@@ -1506,8 +1570,11 @@ xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
 	lxw_worksheet *items, *risks;
 	lxw_format *head, *wrap;
 	lxw_error e;
-	char *col[NCOLS];
-	size_t i, c;
+	char *col[AC_NCOLS];
+	const char *ihead[AC_NCOLS], *rhead[NRISKCOLS];
+	double iwidth[AC_NCOLS], rwidth[NRISKCOLS];
+	enum amend_col icol[AC_NCOLS];
+	size_t i, c, ni;
 
 	wb = workbook_new(path);
 	if (wb == NULL)
@@ -1522,25 +1589,37 @@ xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
 	wrap = workbook_add_format(wb);
 	format_set_text_wrap(wrap);
 	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-	e = xlsx_sheet(wb, "Wijzigingen", xlsx_item_headers, xlsx_item_widths,
-	               NXLSXCOLS, head, wrap, &items);
+	/* The item sheet has the columns with a header, the risk sheet those
+	 * of risk_columns. */
+	for (c = ni = 0; c < AC_NCOLS; c++)
+		if (amend_columns[c].head != NULL) {
+			icol[ni] = (enum amend_col)c;
+			ihead[ni] = amend_columns[c].head;
+			iwidth[ni++] = amend_columns[c].width;
+		}
+	for (c = 0; c < NRISKCOLS; c++) {
+		rhead[c] = risk_columns[c].head;
+		rwidth[c] = risk_columns[c].width;
+	}
+	e = xlsx_sheet(wb, "Wijzigingen", ihead, iwidth, ni, head, wrap,
+	               &items);
 	if (e == LXW_NO_ERROR)
-		e = xlsx_sheet(wb, "Risico's", xlsx_risk_headers,
-		               xlsx_risk_widths, NRISKCOLS, head, wrap, &risks);
+		e = xlsx_sheet(wb, "Risico's", rhead, rwidth, NRISKCOLS, head,
+		               wrap, &risks);
 	if (e == LXW_NO_ERROR)
 		e = xlsx_provenance(wb, l, head, wrap);
 	for (i = 0; e == LXW_NO_ERROR && i < l->nitems; i++) {
 		item_row(&l->items[i], col);
-		for (c = 0; e == LXW_NO_ERROR && c < NXLSXCOLS; c++)
+		for (c = 0; e == LXW_NO_ERROR && c < ni; c++)
 			e = xlsx_cell(items, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			              col[c], wrap);
+			              col[icol[c]], wrap);
 		row_free(col);
 	}
 	for (i = 0; e == LXW_NO_ERROR && i < l->nrisks; i++) {
 		risk_row(&l->risks[i], col);
 		for (c = 0; e == LXW_NO_ERROR && c < NRISKCOLS; c++)
 			e = xlsx_cell(risks, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			              col[xlsx_risk_cols[c]], wrap);
+			              col[risk_columns[c].col], wrap);
 		row_free(col);
 	}
 	if (e != LXW_NO_ERROR) {

@@ -22,7 +22,7 @@
  * Writers append to a pt_buf (text, markdown, csv, json) or write a file
  * (xlsx); they never print.  CSV (RFC 4180, CRLF, UTF-8) has one header
  * row and one row per item, then one per risk, in the columns of
- * amend_csv_columns; lists of findings are one per line inside the field.
+ * amend_csv_column(); lists of findings are one per line inside the field.
  * Every row ends with the provenance of the list (provenance.h):
  * versie_sha256, the SHA-256 of the file of the law version in versie,
  * then gemaakt (UTC), proeftoets (its version) and regels_sha256, the
@@ -168,7 +168,7 @@ char *amend_item_notes(const struct amend_item *it);
 char *amend_risk_citations(const struct amend_risk *rk, const char *sep,
                            int jci);
 
-/* CSV header names, NULL-terminated. */
-extern const char *const amend_csv_columns[];
+/* The name of CSV column i, NULL past the last. */
+const char *amend_csv_column(size_t i);
 
 #endif
