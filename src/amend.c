@@ -19,6 +19,7 @@
 #include "json.h"
 #include "provenance.h"
 #include "report.h"
+#include "review.h"
 #include "saved.h"
 #include "stale.h"
 
@@ -601,7 +602,7 @@ amend_count_needed(const struct amend_list *l, int needed)
 			n++;
 	return n;
 }
-
+/* "bevestigd: 2; open: 1" over the kept findings (caller frees). */
 /* "confirmed: 2; open: 1" over the kept findings (caller frees). */
 static char *
 status_counts(const struct amend_ref *refs, size_t n)
@@ -618,7 +619,7 @@ status_counts(const struct amend_ref *refs, size_t n)
 				c++;
 		if (c > 0)
 			pt_buf_addf(&b, "%s%s: %zu", b.len ? "; " : "",
-			            names[k], c);
+			            review_status_label(names[k]), c);
 	}
 	/* Any other status, as it was recorded. */
 	for (i = 0; i < n; i++) {
@@ -628,7 +629,8 @@ status_counts(const struct amend_ref *refs, size_t n)
 			if (strcmp(s, names[k]) == 0)
 				break;
 		if (k == 4)
-			pt_buf_addf(&b, "%s%s: 1", b.len ? "; " : "", s);
+			pt_buf_addf(&b, "%s%s: 1", b.len ? "; " : "",
+			            review_status_label(s));
 	}
 	return pt_buf_detach(&b);
 }
@@ -642,7 +644,7 @@ ref_lines(const struct amend_ref *refs, size_t n)
 
 	for (i = 0; i < n; i++)
 		pt_buf_addf(&b, "%s%s (%s)", i ? "\n" : "", refs[i].f->id,
-		            report_review_status(refs[i].f));
+		            report_review_label(refs[i].f));
 	return pt_buf_detach(&b);
 }
 
@@ -828,7 +830,7 @@ text_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
 		const struct finding *f = refs[i].f;
 
 		pt_buf_addf(b, "     - [%s] %s\n       %s\n",
-		            report_review_status(f), f->id,
+		            report_review_label(f), f->id,
 		            f->rule->titel ? f->rule->titel : "");
 		if (f->review_note != NULL && *f->review_note != '\0') {
 			pt_buf_adds(b, "       opmerking: ");
@@ -1000,7 +1002,7 @@ md_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
 	for (i = 0; i < n; i++) {
 		const struct finding *f = refs[i].f;
 
-		pt_buf_addf(b, "- **%s** `%s`: ", report_review_status(f),
+		pt_buf_addf(b, "- **%s** `%s`: ", report_review_label(f),
 		            f->id);
 		md(b, f->rule->titel);
 		if (f->review_note != NULL && *f->review_note != '\0') {

@@ -10,6 +10,7 @@
 
 #include "report.h"
 #include "provenance.h"
+#include "review.h"
 #include "rules.h"
 
 /* --- amendment groups --------------------------------------------------- */
@@ -133,6 +134,12 @@ report_review_status(const struct finding *f)
 	if (f->review_status == NULL || *f->review_status == '\0')
 		return "open";
 	return f->review_status;
+}
+
+const char *
+report_review_label(const struct finding *f)
+{
+	return review_status_label(report_review_status(f));
 }
 
 char *

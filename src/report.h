@@ -144,6 +144,8 @@ const char *report_kind_label(enum rule_kind k);
 const char *report_severity_label(enum rule_severity s);
 /* The review status of a finding; "open" when none was recorded. */
 const char *report_review_status(const struct finding *f);
+/* Its Dutch label (review_status_label()), for every Dutch report. */
+const char *report_review_label(const struct finding *f);
 /* "De wet blokkeert dit ontwerp op N punten" or "Geen juridische
  * belemmeringen gevonden" (owned by caller). */
 char *report_verdict(const struct check_result *r);

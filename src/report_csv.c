@@ -84,7 +84,7 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	cell(out, 0, p == NULL ? NULL : have ? "ja" : "nee");
 	cell(out, 0, rp != NULL ? rules_zekerheid_name(rp->zekerheid) : NULL);
 	cell(out, 0, have ? p->text : NULL);
-	cell(out, 0, report_review_status(f));
+	cell(out, 0, report_review_label(f));
 	if (p != NULL) {
 		if (have) {
 			vdate = p->version_date ? p->version_date : "onbekend";

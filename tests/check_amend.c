@@ -274,15 +274,15 @@ START_TEST(test_amend_text_markdown)
 	ck_assert(t_contains(
 	    b.s,
 	    "Juriconnect: jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=" TODAY));
-	ck_assert(t_contains(b.s, "[confirmed] p1/r-a/wt1"));
-	ck_assert(t_contains(b.s, "[needs-amendment] p2/r-a/wt2"));
+	ck_assert(t_contains(b.s, "[bevestigd] p1/r-a/wt1"));
+	ck_assert(t_contains(b.s, "[wetswijziging nodig] p2/r-a/wt2"));
 	/* Rejected findings are nowhere; mitigated ones in their own part. */
 	ck_assert(!t_contains(b.s, "p1/r-c/wt1"));
 	ck_assert(!t_contains(b.s, "p2/r-risk/wt2"));
 	mit = strstr(b.s, "Gemitigeerd (geen wijziging nodig");
 	ck_assert_ptr_nonnull(mit);
 	ck_assert(t_contains(mit, "art. 1:255 lid 2 BW"));
-	ck_assert(t_contains(mit, "[mitigated] p2/r-c/wt2"));
+	ck_assert(t_contains(mit, "[ondervangen] p2/r-c/wt2"));
 	ck_assert(t_contains(mit, "opmerking: De Raad dient het in."));
 	ck_assert(t_contains(
 	    b.s, "Risico's\n--------\n\n1. Klachtrecht bij het wijkteam"));
@@ -420,12 +420,12 @@ START_TEST(test_amend_csv)
 	                 "wijkteam.\n\nEen AMvB.");
 	ck_assert_str_eq(
 	    c.rows[1][col("bevindingen")],
-	    "p1/r-a/wt1 (confirmed)\np2/r-a/wt2 (needs-amendment)");
+	    "p1/r-a/wt1 (bevestigd)\np2/r-a/wt2 (wetswijziging nodig)");
 	ck_assert_str_eq(c.rows[1][col("gemitigeerd")],
-	                 "p1/r-b/wt1 (mitigated)");
+	                 "p1/r-b/wt1 (ondervangen)");
 	ck_assert_str_eq(c.rows[1][col("proeftuinen")], "p1; p2");
 	ck_assert_str_eq(c.rows[1][col("review_status")],
-	                 "needs-amendment: 1; confirmed: 1");
+	                 "wetswijziging nodig: 1; bevestigd: 1");
 	ck_assert_str_eq(c.rows[1][col("tekst")], l->items[0].text);
 	ck_assert_str_eq(c.rows[1][col("jci")], l->items[0].jci);
 	ck_assert_str_eq(c.rows[1][col("lid")], "1");
@@ -676,7 +676,7 @@ START_TEST(test_amend_xlsx)
 	            "De \"uitvoering\", ook van de OTS, mag door het "
 	            "wijkteam.\n\nEen AMvB.");
 	assert_cell(s1, sst, "O2",
-	            "p1/r-a/wt1 (confirmed)\np2/r-a/wt2 (needs-amendment)");
+	            "p1/r-a/wt1 (bevestigd)\np2/r-a/wt2 (wetswijziging nodig)");
 	assert_cell(s1, sst, "A3", "gemitigeerd");
 	assert_cell(s1, sst, "H3", "art. 1:255 lid 2 BW");
 	ck_assert_ptr_null(cell(s1, sst, "A4"));
@@ -769,7 +769,7 @@ START_TEST(test_amend_cli)
 	ck_assert_msg(rc == 0, "%s", err);
 	data = t_read(csv, NULL);
 	ck_assert(t_contains(data, "soort,niveau,ernst,wet,bwb,artikel,lid,"));
-	ck_assert(t_contains(data, "p1/r-a/wt1 (confirmed)"));
+	ck_assert(t_contains(data, "p1/r-a/wt1 (bevestigd)"));
 	ck_assert(!t_contains(data, "p2/"));
 	free(data);
 	free(out);
