@@ -22,6 +22,8 @@ pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
 case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
 # --office: LibreOffice Writer and pdftotext for build-aux/odt-pdf.sh
 case " $* " in *" --office "*) pkgs="$pkgs libreoffice-writer-nogui poppler-utils" ;; esac
+# --office: LibreOffice Calc for build-aux/csv-office.sh
+case " $* " in *" --office "*) pkgs="$pkgs libreoffice-calc-nogui" ;; esac
 # --package: dpkg-buildpackage -us -uc -b, then lintian (debian/control
 # lists the build dependencies; bash-completion gives the completions dir)
 case " $* " in *" --package "*)

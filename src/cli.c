@@ -75,6 +75,11 @@ static const struct cli_option check_options[] = {
      "registry under its proeftuin id (see 'proeftoets\n"
      "proeftuin add')",
      0},
+    {OPT_CSV_DIALECT, "csv-dialect", REQ, "DIALECT", NULL,
+     "with --format csv: rfc4180 (default; commas) or\n"
+     "excel-nl (semicolons, UTF-8 with BOM, article\n"
+     "numbers kept as text: for Dutch spreadsheets)",
+     0},
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option ruimte_options[] = {
@@ -193,6 +198,11 @@ static const struct cli_option amendments_options[] = {
     {OPT_FORMAT, "format", REQ, "FORMAT", NULL, "", FORMAT_AMEND},
     {'o', "output", REQ, "FILE", NULL, "write to FILE ('-': standard output)",
      FORMAT_AMEND},
+    {OPT_CSV_DIALECT, "csv-dialect", REQ, "DIALECT", NULL,
+     "with --format csv: rfc4180 (default; commas) or\n"
+     "excel-nl (semicolons, UTF-8 with BOM, article\n"
+     "numbers kept as text: for Dutch spreadsheets)",
+     0},
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option serve_options[] = {

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "check.h"
 #include "cli_priv.h"
+#include "csv.h"
 #include "design.h"
 #include "fileio.h"
 #include "format.h"
@@ -82,6 +83,7 @@ struct check_args {
 	const char *rules_dir, *output, *today;
 	const struct format *fmt;
 	int save;
+	int dialect, dialect_set; /* enum csv_dialect; --csv-dialect given */
 };
 
 static int
@@ -122,12 +124,20 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 		case OPT_SAVE:
 			a->save = 1;
 			break;
+		case OPT_CSV_DIALECT:
+			if ((a->dialect = csv_dialect_parse(g.val)) < 0)
+				return cli_opt_needs(&g, "rfc4180 or excel-nl");
+			a->dialect_set = 1;
+			break;
 		}
 	}
 	if (id < 0)
 		return cli_getopt_stop(&g, id);
 	if (g.ind >= argc)
 		return cli_usage(c, "check", "no design file given");
+	if (a->dialect_set && a->fmt != format_find(FORMAT_REPORT, "csv"))
+		return cli_usage(c, "check",
+		                 "option '--csv-dialect' needs '--format csv'");
 	if (cli_format_output(c, "check", a->fmt, a->output) != PT_OK)
 		return PT_EUSAGE;
 	*first = g.ind;
@@ -180,7 +190,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	const char **paths;
 	size_t npaths, i, barriers = 0;
 	int txn;
-	int r, first = 0, rc = PT_OK, save;
+	int r, first = 0, rc = PT_OK, save, wrote = 0;
 
 	memset(&out, 0, sizeof out);
 	if ((r = check_args(c, argc, argv, &a, &first)) != PT_OK)
@@ -261,8 +271,12 @@ cmd_check(struct cli *c, int argc, char **argv)
 		}
 		/* A package (FORMAT_BINARY) is made whole at the last part. */
 		if ((b.len >= 256 * 1024 && !(fmt->flags & FORMAT_BINARY)) ||
-		    i + 1 == npaths)
+		    i + 1 == npaths) {
+			csv_dialect_apply(&b, (enum csv_dialect)a.dialect,
+			                  !wrote);
+			wrote = 1;
 			rc = sink_write(&out, &b);
+		}
 		check_result_free(results[i]);
 		results[i] = NULL;
 	}

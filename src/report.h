@@ -22,10 +22,13 @@
  *
  * CSV columns (RFC 4180, CRLF, UTF-8, one row per finding and provision; a
  * finding without provisions gets one row with empty provision columns):
- *   proeftuin, peildatum, finding_id, soort, ernst, regel, titel, actoren,
- *   taken, niveau, wijziging, bwb, artikel, lid, jci, in_register,
- *   zekerheid, tekst, review_status, bepaling, opmerking, overige_bronnen,
- *   versie, versie_sha256, gemaakt, proeftoets, regels_sha256
+ *   proeftuin, peildatum, bevinding_id, soort, ernst, regel, titel,
+ *   actoren, taken, niveau, wijziging, bwb, artikel, lid, jci, in_register,
+ *   zekerheid, tekst, beoordeling, toelichting_beoordeling, bepaling,
+ *   opmerking, overige_bronnen, versie, versie_sha256, gemaakt, proeftoets,
+ *   regels_sha256
+ * beoordeling is the Dutch label of the review status (review.h),
+ * toelichting_beoordeling the reviewer's note (empty when none).
  * soort is "belemmering" or "risico", ernst "blokkerend", "hoog", "middel"
  * or "laag", niveau the level name of the spec ("wet", "amvb", ...),
  * in_register "ja" or "nee", zekerheid "V26", "V15", "P" or "GK"; actoren
@@ -136,7 +139,8 @@ void report_ruimte_html(struct pt_buf *out, const struct ruimte_result *r,
  * niet geverifieerd".
  */
 const char *report_zekerheid_label(enum rule_zekerheid z);
-/* One CSV field per RFC 4180 (quoted when needed; NULL is empty). */
+/* One CSV field per RFC 4180 (quoted when needed; NULL is empty); a
+ * cell starting with = + - @ tab or CR gets a ' first (csv.h). */
 void report_csv_field(struct pt_buf *b, const char *s);
 
 /* Dutch words: "belemmering"/"risico"; "blokkerend", "hoog", ... */

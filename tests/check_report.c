@@ -645,6 +645,24 @@ START_TEST(test_report_escape)
 	pt_buf_addc(&b, '|');
 	report_csv_field(&b, NULL);
 	ck_assert_str_eq(b.s, "plain|\"a,b\"|\"zei \"\"ja\"\"\"|\"r1\nr2\"|");
+	/* A cell a spreadsheet would take for a formula gets a quote first,
+	 * inside the quotes when it has them. */
+	pt_buf_reset(&b);
+	report_csv_field(&b, "=1+1");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "+31 6");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "-x");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "@SUM(A1)");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "=HYPERLINK(\"u\",\"k\")");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "\tx");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "a=b");
+	ck_assert_str_eq(b.s, "'=1+1|'+31 6|'-x|'@SUM(A1)|"
+	                      "\"'=HYPERLINK(\"\"u\"\",\"\"k\"\")\"|'\tx|a=b");
 	pt_buf_release(&b);
 }
 END_TEST
@@ -903,24 +921,25 @@ START_TEST(test_report_csv)
 	csv_parse(s, &c);
 	ck_assert_msg(!c.bad, "not RFC 4180");
 	ck_assert_str_eq(c.rows[0][0], "proeftuin");
-	ck_assert_uint_eq(c.ncols[0], 27);
+	ck_assert_uint_eq(c.ncols[0], 28);
 	/* header + (2 + 1 + 1 + 1) provision rows */
 	ck_assert_uint_eq(c.nrows, 6);
 	for (i = 0; i < c.nrows; i++)
 		ck_assert_uint_eq(c.ncols[i], c.ncols[0]);
 	ti = csv_col(&c, "titel");
-	fi = csv_col(&c, "finding_id");
+	fi = csv_col(&c, "bevinding_id");
 	bw = csv_col(&c, "bwb");
 	tx = csv_col(&c, "tekst");
 	ir = csv_col(&c, "in_register");
 	zk = csv_col(&c, "zekerheid");
 	li = csv_col(&c, "lid");
 	ac = csv_col(&c, "actoren");
-	st = csv_col(&c, "review_status");
+	st = csv_col(&c, "beoordeling");
 	ck_assert(ti > 0 && fi > 0 && bw > 0 && tx > 0 && ir > 0 && zk > 0 &&
 	          li > 0 && ac > 0 && st > 0);
 	ck_assert_int_eq(csv_col(&c, "niveau"), 9);
-	ck_assert_int_eq(csv_col(&c, "review_status"), 18);
+	ck_assert_int_eq(csv_col(&c, "beoordeling"), 18);
+	ck_assert_int_eq(csv_col(&c, "toelichting_beoordeling"), 19);
 	/* the title with comma, quotes and newline comes back unchanged */
 	ck_assert_str_eq(c.rows[1][ti], TITLE_A);
 	ck_assert_str_eq(c.rows[2][ti], TITLE_A);
@@ -934,7 +953,8 @@ START_TEST(test_report_csv)
 	ck_assert_str_eq(c.rows[2][ir], "nee");
 	ck_assert_str_eq(c.rows[2][tx], "");
 	ck_assert_str_eq(c.rows[2][zk], "GK");
-	ck_assert(t_contains(c.rows[2][20], "niet in het register: " MISSING));
+	ck_assert(t_contains(c.rows[2][csv_col(&c, "opmerking")],
+	                     "niet in het register: " MISSING));
 	/* the risk, with a two-line text and no lid */
 	ck_assert_str_eq(c.rows[3][csv_col(&c, "soort")], "risico");
 	ck_assert_str_eq(c.rows[3][tx], "Tekst over \"toestemming\", en\n"
@@ -966,7 +986,7 @@ START_TEST(test_report_csv)
 	ck_assert_uint_eq(c.nrows, 6);
 	ck_assert_str_eq(c.rows[5][fi], "noord/bw-255-2-verzoek/rvt-noord");
 	ck_assert_str_eq(c.rows[5][bw], "");
-	ck_assert_uint_eq(c.ncols[5], 27);
+	ck_assert_uint_eq(c.ncols[5], 28);
 	csv_free(&c);
 	free(s);
 	fixture_free(x);

@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/*
+ * workbook.c: the XLSX workbooks of check and amendments (see
+ * workbook.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "buf.h"
+#include "fileio.h"
+#include "provenance.h"
+#include "rules.h"
+#include "workbook.h"
+
+struct workbook_sheet {
+	struct workbook *wb;
+	lxw_worksheet *ws;
+	const struct workbook_column *cols;
+	size_t ncols;
+};
+
+/* At most this many sheets per workbook. */
+#define WORKBOOK_SHEETS 8
+
+struct workbook {
+	lxw_workbook *wb;
+	lxw_format *head, *wrap, *link;
+	lxw_error e; /* the first error */
+	struct workbook_sheet sheets[WORKBOOK_SHEETS];
+	size_t nsheets;
+};
+/* Excel holds at most 32767 characters in a cell, a row at most 409
+ * points high, a link at most 2079 characters. */
+#define XLSX_STR_MAX 32767
+#define XLSX_ROW_MAX 409.0
+#define XLSX_URL_MAX 2079
+/* The height of a line of text in the default font (Calibri 11). */
+#define LINE_HEIGHT 15.0
+
+static void
+keep(struct workbook *wb, lxw_error e)
+{
+	if (wb->e == LXW_NO_ERROR)
+		wb->e = e;
+}
+
+/* The number of characters (code points) of s[0..n). */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+/* The lines s takes in a column `width` characters wide, wrapped. */
+static double
+lines(const char *s, double width)
+{
+	const char *nl;
+	double n = 0, w = width > 2 ? width - 1 : 1, c;
+	size_t len;
+
+	while (s != NULL) {
+		nl = strchr(s, '\n');
+		len = nl != NULL ? (size_t)(nl - s) : strlen(s);
+		c = (double)chars(s, len);
+		/* ceil(c / w), at least one line */
+		n += c <= w ? 1 : (double)(long)((c + w - 1) / w);
+		s = nl != NULL ? nl + 1 : NULL;
+	}
+	return n;
+}
+
+static void
+cell(struct workbook_sheet *sh, lxw_row_t r, lxw_col_t c, const char *s)
+{
+	struct workbook *wb = sh->wb;
+	char *cut = NULL;
+	size_t n;
+	lxw_error e;
+
+	if (s == NULL || *s == '\0' || wb->e != LXW_NO_ERROR)
+		return;
+	if ((sh->cols[c].flags & WORKBOOK_LINK) && strlen(s) <= XLSX_URL_MAX &&
+	    (strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0)) {
+		e = worksheet_write_url(sh->ws, r, c, s, wb->link);
+		/* Past the links a sheet can hold: the address as text. */
+		if (e != LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED) {
+			keep(wb, e);
+			return;
+		}
+	}
+	if (strlen(s) > XLSX_STR_MAX) {
+		n = XLSX_STR_MAX;
+		while (n > 0 && (s[n] & 0xc0) == 0x80)
+			n--;
+		s = cut = xstrndup(s, n);
+	}
+	keep(wb, worksheet_write_string(sh->ws, r, c, s, wb->wrap));
+	free(cut);
+}
+
+struct workbook_sheet *
+workbook_sheet(struct workbook *wb, const char *name,
+               const struct workbook_column *cols, size_t ncols)
+{
+	struct workbook_sheet *sh;
+	lxw_worksheet *ws;
+	size_t c;
+
+	if (wb->e != LXW_NO_ERROR)
+		return NULL;
+	if (wb->nsheets == WORKBOOK_SHEETS ||
+	    (ws = workbook_add_worksheet(wb->wb, name)) == NULL) {
+		keep(wb, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	sh = &wb->sheets[wb->nsheets++];
+	sh->wb = wb;
+	sh->ws = ws;
+	sh->cols = cols;
+	sh->ncols = ncols;
+	for (c = 0; c < ncols && wb->e == LXW_NO_ERROR; c++) {
+		keep(wb, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+		                              cols[c].width, wb->wrap));
+		keep(wb, worksheet_write_string(ws, 0, (lxw_col_t)c,
+		                                cols[c].head, wb->head));
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	keep(wb, worksheet_autofilter(ws, 0, 0, 0, (lxw_col_t)(ncols - 1)));
+	/* Printed: A4 landscape, as wide as the page, the header row on
+	 * every page. */
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_fit_to_pages(ws, 1, 0);
+	keep(wb, worksheet_repeat_rows(ws, 0, 0));
+	return wb->e == LXW_NO_ERROR ? sh : NULL;
+}
+
+void
+workbook_row(struct workbook_sheet *sh, size_t r, const char *const *cells)
+{
+	double h = 1, n;
+	size_t c;
+
+	if (sh == NULL || sh->wb->e != LXW_NO_ERROR)
+		return;
+	for (c = 0; c < sh->ncols; c++) {
+		cell(sh, (lxw_row_t)r, (lxw_col_t)c, cells[c]);
+		if (cells[c] != NULL && !(sh->cols[c].flags & WORKBOOK_LINK) &&
+		    (n = lines(cells[c], sh->cols[c].width)) > h)
+			h = n;
+	}
+	/* As high as the longest text needs; the default for one line. */
+	if (h > 1)
+		keep(sh->wb, worksheet_set_row(sh->ws, (lxw_row_t)r,
+		                               h * LINE_HEIGHT < XLSX_ROW_MAX
+		                                   ? h * LINE_HEIGHT
+		                                   : XLSX_ROW_MAX,
+		                               NULL));
+}
+
+static const struct workbook_column prov_columns[] = {
+    {"Gegeven", 28, 0},
+    {"Waarde", 30, 0},
+    {"Versie", 12, 0},
+    {"SHA-256", 66, 0},
+};
+
+void
+workbook_provenance(struct workbook *wb, const struct workbook_prov *p)
+{
+	struct workbook_sheet *sh;
+	lxw_doc_properties props;
+	char at[32], utc[32], *rules;
+	const char *sha;
+	size_t i, r = 1;
+
+	memset(&props, 0, sizeof props);
+	props.created = p->when;
+	keep(wb, workbook_set_properties(wb->wb, &props));
+	sh = workbook_sheet(wb, "Herkomst", prov_columns,
+	                    sizeof prov_columns / sizeof *prov_columns);
+	if (sh == NULL)
+		return;
+	provenance_amsterdam(p->when, at);
+	provenance_utc(p->when, utc);
+	rules = p->rs == NULL ? xstrdup("0 regels")
+	        : p->rs->sha256[0] == '\0'
+	            ? xasprintf("%zu regels", p->rs->n)
+	            : xasprintf("%zu regels uit %zu bestanden", p->rs->n,
+	                        p->rs->nfiles);
+	sha = p->rs != NULL && p->rs->sha256[0] != '\0' ? p->rs->sha256 : NULL;
+	{
+		const char *rows[][4] = {
+		    {"Gemaakt (Europe/Amsterdam)", at, NULL, NULL},
+		    {"Gemaakt (UTC)", utc, NULL, NULL},
+		    {"proeftoets-versie", PACKAGE_VERSION, NULL, NULL},
+		    {"Regels", rules, NULL, sha}};
+
+		for (i = 0; i < 4; i++)
+			workbook_row(sh, r++, rows[i]);
+	}
+	for (i = 0; i < p->nlaws; i++) {
+		const char *row[4] = {"Wet", p->laws[i].bwb,
+		                      p->laws[i].version != NULL
+		                          ? p->laws[i].version
+		                          : "onbekend",
+		                      p->laws[i].sha256};
+
+		workbook_row(sh, r++, row);
+	}
+	if (p->nlaws == 0) {
+		const char *row[4] = {"Wet",
+		                      "geen: niets geciteerd uit het register",
+		                      NULL, NULL};
+
+		workbook_row(sh, r, row);
+	}
+	free(rules);
+}
+
+static enum pt_status
+make_file(const char *path, workbook_fill_fn fill, const void *arg,
+          struct pt_err *err)
+{
+	struct workbook wb;
+	lxw_error e;
+
+	memset(&wb, 0, sizeof wb);
+	if ((wb.wb = workbook_new(path)) == NULL)
+		return pt_err_set(err, PT_EIO, path, 0, 0,
+		                  "cannot create workbook");
+	wb.head = workbook_add_format(wb.wb);
+	format_set_bold(wb.head);
+	format_set_text_wrap(wb.head);
+	format_set_align(wb.head, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bg_color(wb.head, 0xDDEBF7);
+	format_set_bottom(wb.head, LXW_BORDER_THIN);
+	wb.wrap = workbook_add_format(wb.wb);
+	format_set_text_wrap(wb.wrap);
+	format_set_align(wb.wrap, LXW_ALIGN_VERTICAL_TOP);
+	wb.link = workbook_add_format(wb.wb);
+	format_set_underline(wb.link, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(wb.link, LXW_COLOR_BLUE);
+	format_set_align(wb.link, LXW_ALIGN_VERTICAL_TOP);
+	fill(&wb, arg);
+	if (wb.e != LXW_NO_ERROR) {
+		workbook_close(wb.wb);
+		return pt_err_set(err, PT_EINTERNAL, path, 0, 0,
+		                  "cannot write workbook: %s",
+		                  lxw_strerror(wb.e));
+	}
+	e = workbook_close(wb.wb);
+	if (e != LXW_NO_ERROR)
+		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
+		                  lxw_strerror(e));
+	return PT_OK;
+}
+
+/*
+ * libxlsxwriter writes only to a named file: the workbook is made in a
+ * directory of its own (0700, under tmpdir) and read back whole, so that
+ * it reaches its target the way every other format does.
+ */
+enum pt_status
+workbook_make(struct pt_buf *b, const char *tmpdir, workbook_fill_fn fill,
+              const void *arg, struct pt_err *err)
+{
+	char *dir, *path;
+	enum pt_status rc;
+
+	if (tmpdir == NULL || *tmpdir == '\0')
+		tmpdir = getenv("TMPDIR");
+	if (tmpdir == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
+	dir = xasprintf("%s/proeftoets-XXXXXX", tmpdir);
+	if (mkdtemp(dir) == NULL) {
+		rc = pt_err_set(err, PT_EIO, tmpdir, 0, 0,
+		                "cannot make a temporary directory: %s",
+		                strerror(errno));
+		free(dir);
+		return rc;
+	}
+	path = xasprintf("%s/werkmap.xlsx", dir);
+	rc = make_file(path, fill, arg, err);
+	if (rc == PT_OK)
+		rc = fileio_read(path, WORKBOOK_MAX, b, err);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	return rc;
+}
