@@ -1486,7 +1486,7 @@ xlsx_fill(struct workbook *wb, const void *arg)
 	struct workbook_prov wp;
 	struct amend_prov p;
 	struct provenance_law *laws;
-	char *col[AC_NCOLS];
+	char *col[AC_NCOLS], *rules;
 	size_t i, c, ni, nlaws;
 
 	for (c = ni = 0; c < AC_NCOLS; c++)
@@ -1494,22 +1494,27 @@ xlsx_fill(struct workbook *wb, const void *arg)
 			icol[ni] = (enum amend_col)c;
 			icols[ni].head = amend_columns[c].head;
 			icols[ni].width = amend_columns[c].width;
+			icols[ni].more = NULL;
 			icols[ni++].flags = amend_columns[c].flags;
 		}
 	for (c = 0; c < NRISKCOLS; c++) {
 		rcols[c].head = risk_columns[c].head;
 		rcols[c].width = risk_columns[c].width;
 		rcols[c].flags = risk_columns[c].flags;
+		rcols[c].more = NULL;
 	}
 	items = workbook_sheet(wb, "Wijzigingen", icols, ni);
 	risks = workbook_sheet(wb, "Risico's", rcols, NRISKCOLS);
 	amend_prov(l, &p);
 	provenance_laws(p.res, p.n, &laws, &nlaws);
 	wp.when = p.when;
-	wp.rs = p.rs;
+	wp.rules = rules = workbook_rules_text(p.rs);
+	wp.rules_sha256 =
+	    p.rs != NULL && p.rs->sha256[0] != '\0' ? p.rs->sha256 : NULL;
 	wp.laws = laws;
 	wp.nlaws = nlaws;
 	workbook_provenance(wb, &wp);
+	free(rules);
 	free(laws);
 	free(p.res);
 	for (i = 0; i < l->nitems; i++) {

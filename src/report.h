@@ -93,6 +93,12 @@ enum pt_status report_odt_part(struct pt_buf *out, const struct check_result *r,
 enum pt_status report_docx_part(struct pt_buf *out,
                                 const struct check_result *r, size_t i,
                                 size_t n, struct pt_err *err);
+/* A workbook (report_xlsx.c): the sheets "Bevindingen", one row per
+ * finding, "Teksten", the provisions' texts, and "Herkomst"; made at the
+ * last part, likewise. */
+enum pt_status report_xlsx_part(struct pt_buf *out,
+                                const struct check_result *r, size_t i,
+                                size_t n, struct pt_err *err);
 
 /* --- shared by the writers (report.c) ------------------------------------ */
 

@@ -81,6 +81,44 @@ lines(const char *s, double width)
 	return n;
 }
 
+/* The lines of the highest row. */
+#define ROW_LINES ((size_t)(XLSX_ROW_MAX / LINE_HEIGHT))
+
+/* The length of the start of s that takes at most max lines in a column
+ * `width` characters wide, ended at a space or line break where there is
+ * one. */
+static size_t
+fit(const char *s, double width, size_t max)
+{
+	size_t i, used = 1, col = 0, cut = 0, w;
+
+	w = width > 2 ? (size_t)width - 1 : 1;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == '\n') {
+			cut = i;
+			col = 0;
+			if (++used > max)
+				return cut;
+			continue;
+		}
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (s[i] == ' ')
+			cut = i;
+		if (++col > w) {
+			col = 1;
+			if (++used > max)
+				break;
+		}
+	}
+	if (s[i] == '\0')
+		return i;
+	if (cut == 0) /* one long word: at a character */
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
+	return cut > 0 ? cut : i;
+}
+
 static void
 cell(struct workbook_sheet *sh, lxw_row_t r, lxw_col_t c, const char *s)
 {
@@ -100,7 +138,12 @@ cell(struct workbook_sheet *sh, lxw_row_t r, lxw_col_t c, const char *s)
 			return;
 		}
 	}
-	if (strlen(s) > XLSX_STR_MAX) {
+	if (sh->cols[c].more != NULL &&
+	    lines(s, sh->cols[c].width) > (double)ROW_LINES) {
+		n = fit(s, sh->cols[c].width, ROW_LINES - 3);
+		s = cut = xasprintf("%.*s \xe2\x80\xa6\n%s", (int)n, s,
+		                    sh->cols[c].more);
+	} else if (strlen(s) > XLSX_STR_MAX) {
 		n = XLSX_STR_MAX;
 		while (n > 0 && (s[n] & 0xc0) == 0x80)
 			n--;
@@ -159,7 +202,9 @@ workbook_row(struct workbook_sheet *sh, size_t r, const char *const *cells)
 		cell(sh, (lxw_row_t)r, (lxw_col_t)c, cells[c]);
 		if (cells[c] != NULL && !(sh->cols[c].flags & WORKBOOK_LINK) &&
 		    (n = lines(cells[c], sh->cols[c].width)) > h)
-			h = n;
+			h = sh->cols[c].more != NULL && n > (double)ROW_LINES
+			        ? (double)ROW_LINES
+			        : n;
 	}
 	/* As high as the longest text needs; the default for one line. */
 	if (h > 1)
@@ -171,19 +216,28 @@ workbook_row(struct workbook_sheet *sh, size_t r, const char *const *cells)
 }
 
 static const struct workbook_column prov_columns[] = {
-    {"Gegeven", 28, 0},
-    {"Waarde", 30, 0},
-    {"Versie", 12, 0},
-    {"SHA-256", 66, 0},
+    {"Gegeven", 28, 0, NULL},
+    {"Waarde", 30, 0, NULL},
+    {"Versie", 12, 0, NULL},
+    {"SHA-256", 66, 0, NULL},
 };
+
+char *
+workbook_rules_text(const struct ruleset *rs)
+{
+	if (rs == NULL)
+		return xstrdup("0 regels");
+	if (rs->sha256[0] == '\0')
+		return xasprintf("%zu regels", rs->n);
+	return xasprintf("%zu regels uit %zu bestanden", rs->n, rs->nfiles);
+}
 
 void
 workbook_provenance(struct workbook *wb, const struct workbook_prov *p)
 {
 	struct workbook_sheet *sh;
 	lxw_doc_properties props;
-	char at[32], utc[32], *rules;
-	const char *sha;
+	char at[32], utc[32];
 	size_t i, r = 1;
 
 	memset(&props, 0, sizeof props);
@@ -195,18 +249,12 @@ workbook_provenance(struct workbook *wb, const struct workbook_prov *p)
 		return;
 	provenance_amsterdam(p->when, at);
 	provenance_utc(p->when, utc);
-	rules = p->rs == NULL ? xstrdup("0 regels")
-	        : p->rs->sha256[0] == '\0'
-	            ? xasprintf("%zu regels", p->rs->n)
-	            : xasprintf("%zu regels uit %zu bestanden", p->rs->n,
-	                        p->rs->nfiles);
-	sha = p->rs != NULL && p->rs->sha256[0] != '\0' ? p->rs->sha256 : NULL;
 	{
 		const char *rows[][4] = {
 		    {"Gemaakt (Europe/Amsterdam)", at, NULL, NULL},
 		    {"Gemaakt (UTC)", utc, NULL, NULL},
 		    {"proeftoets-versie", PACKAGE_VERSION, NULL, NULL},
-		    {"Regels", rules, NULL, sha}};
+		    {"Regels", p->rules, NULL, p->rules_sha256}};
 
 		for (i = 0; i < 4; i++)
 			workbook_row(sh, r++, rows[i]);
@@ -227,7 +275,6 @@ workbook_provenance(struct workbook *wb, const struct workbook_prov *p)
 
 		workbook_row(sh, r, row);
 	}
-	free(rules);
 }
 
 static enum pt_status

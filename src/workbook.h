@@ -41,6 +41,9 @@ struct workbook_column {
 	const char *head; /* Dutch header */
 	double width;     /* in characters */
 	unsigned flags;   /* WORKBOOK_LINK */
+	/* Not NULL: a text too long for the highest row is cut at a word
+	 * and this line added, which says where the whole text is. */
+	const char *more;
 };
 
 /* The largest workbook read back. */
@@ -66,14 +69,17 @@ struct workbook_sheet *workbook_sheet(struct workbook *wb, const char *name,
  * NULL or "" for an empty cell; the row's height fits its texts. */
 void workbook_row(struct workbook_sheet *ws, size_t r,
                   const char *const *cells);
-/* What the sheet "Herkomst" says: when, this version, the rule set and
- * each law version quoted (each once, as provenance_laws() gives them). */
+/* What the sheet "Herkomst" says: when, this version, the rule set (its
+ * description, workbook_rules_text(), and SHA-256, may be NULL) and each
+ * law version quoted (each once, as provenance_laws() gives them). */
 struct workbook_prov {
 	time_t when;
-	const struct ruleset *rs; /* NULL: no rules */
+	const char *rules, *rules_sha256;
 	const struct provenance_law *laws;
 	size_t nlaws;
 };
+/* "12 regels uit 3 bestanden" ("0 regels" for NULL; caller frees). */
+char *workbook_rules_text(const struct ruleset *rs);
 /* Add the sheet "Herkomst"; also dates the workbook's properties. */
 void workbook_provenance(struct workbook *wb, const struct workbook_prov *p);
 

@@ -507,8 +507,9 @@ START_TEST(test_report_format_parse)
 	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "html"));
 	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "json"));
 	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "csv"));
-	/* A workbook carries an amendment list, not a report. */
-	ck_assert_ptr_null(format_find(FORMAT_REPORT, "xlsx"));
+	/* A workbook carries both, only to a file. */
+	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "xlsx"));
+	ck_assert(format_find(FORMAT_REPORT, "xlsx")->flags & FORMAT_NO_STDOUT);
 	ck_assert_ptr_nonnull(format_find(FORMAT_AMEND, "xlsx"));
 	/* An OpenDocument text carries both, only to a file. */
 	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "odt"));
