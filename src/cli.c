@@ -284,13 +284,15 @@ const struct cli_command cli_commands[] = {
      search_options, NULL},
     {"check", cmd_check,
      "check [--rules DIR] [--format {formats}] [-o FILE] [--save] "
-     "DESIGN.xml...",
+     "[--csv-dialect DIALECT] DESIGN.xml...",
      "check proeftuin designs against the rules",
      "Check one or more proeftuin designs against the rule set at each\n"
      "design's peildatum, quoting every provision from the registry.\n"
      "Every finding shows its review status and the note of its last\n"
      "decision from the registry ('proeftoets review'); open when none.\n"
-     "A DESIGN.xml of '-' is read from standard input (once).\n",
+     "A DESIGN.xml of '-' is read from standard input (once).\n"
+     "For a spreadsheet: --format xlsx, or --format csv --csv-dialect\n"
+     "excel-nl; a CSV cell starting with = + - or @ gets a ' in front.\n",
      check_options, NULL},
     {"ruimte", cmd_ruimte,
      "ruimte [--rules DIR] [--format {formats}] [-o FILE] [--variant FILE] "
@@ -406,7 +408,7 @@ const struct cli_command cli_commands[] = {
      rules_options, "Exit status 0 when no rule is stale, 1 when some are.\n"},
     {"amendments", cmd_amendments,
      "amendments [--proeftuin ID]... [--rules DIR] [--today DATE] [--format "
-     "{formats}] [-o FILE]",
+     "{formats}] [-o FILE] [--csv-dialect DIALECT]",
      "the list of provisions to amend over the stored proeftuinen",
      "Check the latest saved design of every stored proeftuin (or of the\n"
      "ones named with --proeftuin) with the current rules at its peildatum,\n"
@@ -415,7 +417,8 @@ const struct cli_command cli_commands[] = {
      "the lowest level of law needed (wet, amvb, ...), and the proeftuinen\n"
      "and findings that need it with their review status; then the risks.\n"
      "Findings reviewed as rejected are left out; mitigated ones are listed\n"
-     "apart.\n",
+     "apart.  For a spreadsheet: --format xlsx, or --format csv\n"
+     "--csv-dialect excel-nl (see check --help).\n",
      amendments_options,
      "Exit status 7 when a proeftuin named was never saved.\n"},
     {"serve", cmd_serve,
