@@ -1480,7 +1480,7 @@ xlsx_fill(struct workbook *wb, const void *arg)
 {
 	const struct amend_list *l = arg;
 	struct workbook_column icols[AC_NCOLS], rcols[NRISKCOLS];
-	enum amend_col icol[AC_NCOLS];
+	enum amend_col icol[AC_NCOLS] = {AC_SOORT};
 	const char *cells[AC_NCOLS];
 	struct workbook_sheet *items, *risks;
 	struct workbook_prov wp;

@@ -31,28 +31,34 @@ struct sink {
 	struct cli *c;
 	const char *path; /* -o FILE, or NULL for standard output */
 	struct fileio_out *f;
+	enum csv_dialect dialect; /* of a CSV report */
+	int wrote;                /* something was written */
 };
 
 static int
-sink_open(struct sink *k, struct cli *c, const char *path)
+sink_open(struct sink *k, struct cli *c, const char *path, int dialect)
 {
 	struct pt_err e = PT_ERR_INIT;
 
 	memset(k, 0, sizeof *k);
 	k->c = c;
 	k->path = path;
+	k->dialect = (enum csv_dialect)dialect;
 	if (path != NULL && fileio_create(path, &k->f, &e) != PT_OK)
 		return cli_report(c, &e);
 	return PT_OK;
 }
 
-/* Write out what b holds and empty it. */
+/* Write out what b holds (whole rows of a CSV in the sink's dialect) and
+ * empty it. */
 static int
 sink_write(struct sink *k, struct pt_buf *b)
 {
 	struct pt_err e = PT_ERR_INIT;
 	int rc = PT_OK;
 
+	csv_dialect_apply(b, k->dialect, !k->wrote);
+	k->wrote = 1;
 	if (k->f == NULL)
 		rc = cli_write(k->c, b->s, b->len);
 	else if (fileio_write(k->f, b->s, b->len, &e) != PT_OK)
@@ -190,7 +196,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	const char **paths;
 	size_t npaths, i, barriers = 0;
 	int txn;
-	int r, first = 0, rc = PT_OK, save, wrote = 0;
+	int r, first = 0, rc = PT_OK, save;
 
 	memset(&out, 0, sizeof out);
 	if ((r = check_args(c, argc, argv, &a, &first)) != PT_OK)
@@ -262,7 +268,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	 * result freed, so that the report is never held whole in memory.
 	 */
 	if (rc == PT_OK)
-		rc = sink_open(&out, c, output);
+		rc = sink_open(&out, c, output, a.dialect);
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
 		if (fmt->report(&b, results[i], i, npaths, &e) != PT_OK) {
@@ -271,12 +277,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 		}
 		/* A package (FORMAT_BINARY) is made whole at the last part. */
 		if ((b.len >= 256 * 1024 && !(fmt->flags & FORMAT_BINARY)) ||
-		    i + 1 == npaths) {
-			csv_dialect_apply(&b, (enum csv_dialect)a.dialect,
-			                  !wrote);
-			wrote = 1;
+		    i + 1 == npaths)
 			rc = sink_write(&out, &b);
-		}
 		check_result_free(results[i]);
 		results[i] = NULL;
 	}
