@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "digest.h"
 #include "format.h"
 #include "html.h"
@@ -668,6 +669,47 @@ START_TEST(test_report_escape)
 }
 END_TEST
 
+/* The dialect excel-nl: semicolons, BOM, CRLF, numbers kept as text;
+ * the fields come back as rfc4180 wrote them. */
+START_TEST(test_report_csv_dialect)
+{
+	struct pt_buf b = PT_BUF_INIT;
+
+	ck_assert_int_eq(csv_dialect_parse("rfc4180"), CSV_RFC4180);
+	ck_assert_int_eq(csv_dialect_parse("excel-nl"), CSV_EXCEL_NL);
+	ck_assert_int_eq(csv_dialect_parse("excel"), -1);
+	ck_assert_int_eq(csv_dialect_parse(NULL), -1);
+	ck_assert_str_eq(csv_dialect_name(CSV_EXCEL_NL), "excel-nl");
+	ck_assert(csv_looks_numeric("2.10", 4));
+	ck_assert(csv_looks_numeric("1:255", 5));
+	ck_assert(csv_looks_numeric("2026-07-01", 10));
+	ck_assert(csv_looks_numeric("3", 1));
+	ck_assert(!csv_looks_numeric("262b", 4));
+	ck_assert(!csv_looks_numeric("art. 2.10", 9));
+	ck_assert(!csv_looks_numeric("", 0));
+	ck_assert(!csv_looks_numeric("-1", 2));
+
+	pt_buf_adds(&b, "a,b,c\r\n2.10,\"x; \"\"y\"\"\nz\",\r\n,,262b\r\n");
+	csv_dialect_apply(&b, CSV_RFC4180, 1);
+	ck_assert_str_eq(b.s,
+	                 "a,b,c\r\n2.10,\"x; \"\"y\"\"\nz\",\r\n,,262b\r\n");
+	csv_dialect_apply(&b, CSV_EXCEL_NL, 1);
+	ck_assert_str_eq(b.s, "\xef\xbb\xbf"
+	                      "a;b;c\r\n" CSV_TEXT_MARK
+	                      "2.10;\"x; \"\"y\"\"\nz\";\r\n;;262b\r\n");
+	/* A later part has no BOM; a comma needs no quotes. */
+	pt_buf_reset(&b);
+	pt_buf_adds(&b, "\"a,b\",1.3\r\n");
+	csv_dialect_apply(&b, CSV_EXCEL_NL, 0);
+	ck_assert_str_eq(b.s, "a,b;" CSV_TEXT_MARK "1.3\r\n");
+	/* Nothing in, only the BOM out. */
+	pt_buf_reset(&b);
+	csv_dialect_apply(&b, CSV_EXCEL_NL, 1);
+	ck_assert_uint_eq(b.len, 3);
+	pt_buf_release(&b);
+}
+END_TEST
+
 START_TEST(test_report_groups)
 {
 	struct fixture *x = fixture_new();
@@ -1313,6 +1355,7 @@ suite_report(void)
 	tcase_add_test(tc, test_report_labels);
 	tcase_add_test(tc, test_report_verdict);
 	tcase_add_test(tc, test_report_escape);
+	tcase_add_test(tc, test_report_csv_dialect);
 	tcase_add_test(tc, test_report_groups);
 	tcase_add_test(tc, test_report_text);
 	tcase_add_test(tc, test_report_markdown);
