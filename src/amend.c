@@ -6,14 +6,11 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "amend.h"
 #include "design.h"
-#include "fileio.h"
 #include "json.h"
 #include "provenance.h"
 #include "report.h"
