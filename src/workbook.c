@@ -40,8 +40,11 @@ struct workbook {
 #define XLSX_STR_MAX 32767
 #define XLSX_ROW_MAX 409.0
 #define XLSX_URL_MAX 2079
-/* The height of a line of text in the default font (Calibri 11). */
-#define LINE_HEIGHT 15.0
+/* The height of a line of text in the default font (Calibri 11), and the
+ * characters of text a column of width 1 (the width of a digit) holds:
+ * letters and spaces are narrower than digits. */
+#define LINE_HEIGHT     15.0
+#define CHARS_PER_WIDTH 1.2
 
 static void
 keep(struct workbook *wb, lxw_error e)
@@ -67,9 +70,11 @@ static double
 lines(const char *s, double width)
 {
 	const char *nl;
-	double n = 0, w = width > 2 ? width - 1 : 1, c;
+	double n = 0, w = width * CHARS_PER_WIDTH - 1, c;
 	size_t len;
 
+	if (w < 1)
+		w = 1;
 	while (s != NULL) {
 		nl = strchr(s, '\n');
 		len = nl != NULL ? (size_t)(nl - s) : strlen(s);
@@ -92,7 +97,8 @@ fit(const char *s, double width, size_t max)
 {
 	size_t i, used = 1, col = 0, cut = 0, w;
 
-	w = width > 2 ? (size_t)width - 1 : 1;
+	w = (size_t)(width * CHARS_PER_WIDTH);
+	w = w > 2 ? w - 1 : 1;
 	for (i = 0; s[i] != '\0'; i++) {
 		if (s[i] == '\n') {
 			cut = i;
