@@ -27,6 +27,8 @@ case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
 case " $* " in *" --office "*) pkgs="$pkgs libreoffice-writer-nogui poppler-utils" ;; esac
 # --office: pandoc for build-aux/md-pandoc.sh (the Markdown report to docx)
 case " $* " in *" --office "*) pkgs="$pkgs pandoc" ;; esac
+# --office: LibreOffice Calc for build-aux/csv-office.sh
+case " $* " in *" --office "*) pkgs="$pkgs libreoffice-calc-nogui" ;; esac
 # --package: dpkg-buildpackage -us -uc -b, then lintian (debian/control
 # lists the build dependencies; bash-completion gives the completions dir)
 case " $* " in *" --package "*)

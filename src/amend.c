@@ -6,57 +6,116 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <xlsxwriter.h>
 
 #include "amend.h"
 #include "design.h"
-#include "fileio.h"
 #include "json.h"
 #include "provenance.h"
 #include "report.h"
+#include "review.h"
 #include "saved.h"
 #include "stale.h"
+#include "workbook.h"
 
-const char *const amend_csv_columns[] = {
-    "soort",         "niveau",      "ernst",
-    "wet",           "bwb",         "artikel",
-    "lid",           "bepaling",    "jci",
-    "tekst",         "versie",      "wijziging",
-    "regels",        "proeftuinen", "bevindingen",
-    "review_status", "gemitigeerd", "opmerking",
-    "versie_sha256", "gemaakt",     "proeftoets",
-    "regels_sha256", NULL};
-#define NCOLS 22
-/* The columns of the provenance, the same on every row. */
-#define PROVCOL 19
-/* The item sheet of the XLSX: the columns up to opmerking. */
-#define NXLSXCOLS 18
+/* The columns of the amendment list, in the order of the CSV.  Every
+ * count and position below derives from this enum and its table. */
+enum amend_col {
+	AC_SOORT,
+	AC_NIVEAU,
+	AC_ERNST,
+	AC_WET,
+	AC_BWB,
+	AC_ARTIKEL,
+	AC_LID,
+	AC_BEPALING,
+	AC_JCI,
+	AC_LINK,
+	AC_TEKST,
+	AC_VERSIE,
+	AC_WIJZIGING,
+	AC_REGELS,
+	AC_PROEFTUINEN,
+	AC_BEVINDINGEN,
+	AC_REVIEW_STATUS,
+	AC_REVIEW_NOTE,
+	AC_GEMITIGEERD,
+	AC_OPMERKING,
+	AC_VERSIE_SHA256,
+	/* The provenance of the list, the same on every row. */
+	AC_GEMAAKT,
+	AC_PROEFTOETS,
+	AC_REGELS_SHA256,
+	AC_NCOLS
+};
 
-static const char *const xlsx_item_headers[NXLSXCOLS] = {
-    "Soort",        "Niveau",      "Ernst",    "Wet",         "BWB",
-    "Artikel",      "Lid",         "Bepaling", "Juriconnect", "Huidige tekst",
-    "Versie",       "Wijziging",   "Regels",   "Proeftuinen", "Bevindingen",
-    "Reviewstatus", "Gemitigeerd", "Opmerking"};
-static const double xlsx_item_widths[NXLSXCOLS] = {
-    12, 10, 11, 22, 13, 8, 5, 26, 34, 70, 11, 60, 40, 16, 50, 22, 40, 40};
+/* A column: its CSV name, and its header, width and flags on the sheet
+ * Wijzigingen (header NULL: a CSV-only column). */
+struct amend_column {
+	const char *csv;
+	const char *head;
+	double width;
+	unsigned flags; /* WORKBOOK_LINK */
+};
 
-/* The columns of a risk, taken from the CSV row. */
-static const int xlsx_risk_cols[] = {2, 12, 11, 7, 8, 13, 14, 15, 16, 17};
-#define NRISKCOLS 10
-static const char *const xlsx_risk_headers[NRISKCOLS] = {
-    "Ernst",       "Regel",       "Norm",         "Bepalingen",  "Juriconnect",
-    "Proeftuinen", "Bevindingen", "Reviewstatus", "Gemitigeerd", "Opmerking"};
-static const double xlsx_risk_widths[NRISKCOLS] = {11, 40, 60, 40, 40,
-                                                   16, 50, 22, 40, 30};
-#define NPROVCOLS 4
-static const char *const xlsx_prov_headers[NPROVCOLS] = {"Gegeven", "Waarde",
-                                                         "Versie", "SHA-256"};
-static const double xlsx_prov_widths[NPROVCOLS] = {28, 30, 12, 66};
+static const struct amend_column amend_columns[AC_NCOLS] = {
+    [AC_SOORT] = {"soort", "Soort", 12, 0},
+    [AC_NIVEAU] = {"niveau", "Niveau", 10, 0},
+    [AC_ERNST] = {"ernst", "Ernst", 11, 0},
+    [AC_WET] = {"wet", "Wet", 22, 0},
+    [AC_BWB] = {"bwb", "BWB", 13, 0},
+    [AC_ARTIKEL] = {"artikel", "Artikel", 8, 0},
+    [AC_LID] = {"lid", "Lid", 5, 0},
+    [AC_BEPALING] = {"bepaling", "Bepaling", 26, 0},
+    [AC_JCI] = {"jci", "Juriconnect", 34, 0},
+    [AC_LINK] = {"link", "wetten.overheid.nl", 30, WORKBOOK_LINK},
+    [AC_TEKST] = {"tekst", "Huidige tekst", 70, 0},
+    [AC_VERSIE] = {"versie", "Versie", 11, 0},
+    [AC_WIJZIGING] = {"wijziging", "Wijziging", 60, 0},
+    [AC_REGELS] = {"regels", "Regels", 40, 0},
+    [AC_PROEFTUINEN] = {"proeftuinen", "Proeftuinen", 16, 0},
+    [AC_BEVINDINGEN] = {"bevindingen", "Bevindingen", 50, 0},
+    [AC_REVIEW_STATUS] = {"beoordeling", "Beoordeling", 22, 0},
+    [AC_REVIEW_NOTE] = {"toelichting_beoordeling", "Toelichting beoordeling",
+                        40, 0},
+    [AC_GEMITIGEERD] = {"gemitigeerd", "Gemitigeerd", 40, 0},
+    [AC_OPMERKING] = {"opmerking", "Opmerking", 40, 0},
+    [AC_VERSIE_SHA256] = {"versie_sha256", NULL, 0, 0},
+    [AC_GEMAAKT] = {"gemaakt", NULL, 0, 0},
+    [AC_PROEFTOETS] = {"proeftoets", NULL, 0, 0},
+    [AC_REGELS_SHA256] = {"regels_sha256", NULL, 0, 0},
+};
+
+/* The sheet Risico's: which columns of a risk's row, under what header. */
+struct amend_risk_column {
+	enum amend_col col;
+	const char *head;
+	double width;
+	unsigned flags;
+};
+
+static const struct amend_risk_column risk_columns[] = {
+    {AC_ERNST, "Ernst", 11, 0},
+    {AC_REGELS, "Regel", 40, 0},
+    {AC_WIJZIGING, "Norm", 60, 0},
+    {AC_BEPALING, "Bepalingen", 40, 0},
+    {AC_JCI, "Juriconnect", 40, 0},
+    {AC_LINK, "wetten.overheid.nl", 30, WORKBOOK_LINK},
+    {AC_PROEFTUINEN, "Proeftuinen", 16, 0},
+    {AC_BEVINDINGEN, "Bevindingen", 50, 0},
+    {AC_REVIEW_STATUS, "Beoordeling", 22, 0},
+    {AC_REVIEW_NOTE, "Toelichting beoordeling", 40, 0},
+    {AC_GEMITIGEERD, "Gemitigeerd", 40, 0},
+    {AC_OPMERKING, "Opmerking", 30, 0},
+};
+#define NRISKCOLS (sizeof risk_columns / sizeof risk_columns[0])
+
+const char *
+amend_csv_column(size_t i)
+{
+	return i < AC_NCOLS ? amend_columns[i].csv : NULL;
+}
 
 /* --- collecting ------------------------------------------------------------
  */
@@ -551,7 +610,7 @@ amend_count_needed(const struct amend_list *l, int needed)
 			n++;
 	return n;
 }
-
+/* "bevestigd: 2; open: 1" over the kept findings (caller frees). */
 /* "confirmed: 2; open: 1" over the kept findings (caller frees). */
 static char *
 status_counts(const struct amend_ref *refs, size_t n)
@@ -568,7 +627,7 @@ status_counts(const struct amend_ref *refs, size_t n)
 				c++;
 		if (c > 0)
 			pt_buf_addf(&b, "%s%s: %zu", b.len ? "; " : "",
-			            names[k], c);
+			            review_status_label(names[k]), c);
 	}
 	/* Any other status, as it was recorded. */
 	for (i = 0; i < n; i++) {
@@ -578,7 +637,8 @@ status_counts(const struct amend_ref *refs, size_t n)
 			if (strcmp(s, names[k]) == 0)
 				break;
 		if (k == 4)
-			pt_buf_addf(&b, "%s%s: 1", b.len ? "; " : "", s);
+			pt_buf_addf(&b, "%s%s: 1", b.len ? "; " : "",
+			            review_status_label(s));
 	}
 	return pt_buf_detach(&b);
 }
@@ -592,8 +652,27 @@ ref_lines(const struct amend_ref *refs, size_t n)
 
 	for (i = 0; i < n; i++)
 		pt_buf_addf(&b, "%s%s (%s)", i ? "\n" : "", refs[i].f->id,
-		            report_review_status(refs[i].f));
+		            report_review_label(refs[i].f));
 	return pt_buf_detach(&b);
+}
+
+/* The review notes of the findings of a and b, one per line: "id: note"
+ * (caller frees). */
+static char *
+note_lines(const struct amend_ref *a, size_t na, const struct amend_ref *b,
+           size_t nb)
+{
+	struct pt_buf out = PT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < na + nb; i++) {
+		const struct finding *f = i < na ? a[i].f : b[i - na].f;
+
+		if (f->review_note != NULL && *f->review_note != '\0')
+			pt_buf_addf(&out, "%s%s: %s", out.len ? "\n" : "",
+			            f->id, f->review_note);
+	}
+	return pt_buf_detach(&out);
 }
 
 static char *
@@ -697,67 +776,79 @@ join_texts(const char *const *v, size_t n, const char *sep)
 
 /* The columns of amend_csv_columns for an item (each caller-freed). */
 static void
-item_row(const struct amend_item *it, char *col[NCOLS])
+item_row(const struct amend_item *it, char *col[AC_NCOLS])
 {
 	const struct rule_provision *rp = it->key ? it->key->rp : NULL;
 
-	col[0] = xstrdup(it->needed ? "wijziging" : "gemitigeerd");
-	col[1] = xstrdup(vocab_level_name(it->level));
-	col[2] = xstrdup(report_severity_label(it->severity));
-	col[3] = xstrdup0(it->citeertitel);
-	col[4] = xstrdup0(rp ? rp->bwb : NULL);
-	col[5] = xstrdup0(rp ? rp->artikel : NULL);
-	col[6] = xstrdup0(rp ? rp->lid : NULL);
-	col[7] = xstrdup0(it->citation);
-	col[8] = xstrdup0(it->jci);
-	col[9] = xstrdup0(it->text);
-	col[10] = xstrdup0(it->version_date  ? it->version_date
-	                   : it->in_registry ? "onbekend"
-	                                     : NULL);
-	col[11] = join_texts(it->wijzigingen, it->nwijzigingen, "\n\n");
-	col[12] = rule_lines(it->rules, it->nrules);
-	col[13] = join_ids(it->proeftuinen, it->nproeftuinen);
-	col[14] = ref_lines(it->findings, it->nfindings);
-	col[15] = status_counts(it->needed ? it->findings : it->mitigated,
-	                        it->needed ? it->nfindings : it->nmitigated);
-	col[16] = ref_lines(it->mitigated, it->nmitigated);
-	col[17] = amend_item_notes(it);
-	col[18] = xstrdup0(it->version_sha256);
-	col[19] = col[20] = col[21] = NULL;
+	col[AC_SOORT] = xstrdup(it->needed ? "wijziging" : "gemitigeerd");
+	col[AC_NIVEAU] = xstrdup(vocab_level_name(it->level));
+	col[AC_ERNST] = xstrdup(report_severity_label(it->severity));
+	col[AC_WET] = xstrdup0(it->citeertitel);
+	col[AC_BWB] = xstrdup0(rp ? rp->bwb : NULL);
+	col[AC_ARTIKEL] = xstrdup0(rp ? rp->artikel : NULL);
+	col[AC_LID] = xstrdup0(rp ? rp->lid : NULL);
+	col[AC_BEPALING] = xstrdup0(it->citation);
+	col[AC_JCI] = xstrdup0(it->jci);
+	col[AC_LINK] = xstrdup0(it->url);
+	col[AC_TEKST] = xstrdup0(it->text);
+	col[AC_VERSIE] = xstrdup0(it->version_date  ? it->version_date
+	                          : it->in_registry ? "onbekend"
+	                                            : NULL);
+	col[AC_WIJZIGING] =
+	    join_texts(it->wijzigingen, it->nwijzigingen, "\n\n");
+	col[AC_REGELS] = rule_lines(it->rules, it->nrules);
+	col[AC_PROEFTUINEN] = join_ids(it->proeftuinen, it->nproeftuinen);
+	col[AC_BEVINDINGEN] = ref_lines(it->findings, it->nfindings);
+	col[AC_REVIEW_STATUS] =
+	    status_counts(it->needed ? it->findings : it->mitigated,
+	                  it->needed ? it->nfindings : it->nmitigated);
+	col[AC_REVIEW_NOTE] = note_lines(it->findings, it->nfindings,
+	                                 it->mitigated, it->nmitigated);
+	col[AC_GEMITIGEERD] = ref_lines(it->mitigated, it->nmitigated);
+	col[AC_OPMERKING] = amend_item_notes(it);
+	col[AC_VERSIE_SHA256] = xstrdup0(it->version_sha256);
+	col[AC_GEMAAKT] = col[AC_PROEFTOETS] = col[AC_REGELS_SHA256] = NULL;
 }
 
 static void
-risk_row(const struct amend_risk *rk, char *col[NCOLS])
+risk_row(const struct amend_risk *rk, char *col[AC_NCOLS])
 {
 	const struct rule *r = rk->rule;
 	struct pt_buf b = PT_BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < NCOLS; i++)
+	for (i = 0; i < AC_NCOLS; i++)
 		col[i] = NULL;
-	col[0] = xstrdup(rk->nfindings > 0 ? "risico" : "risico-gemitigeerd");
-	col[2] = xstrdup(report_severity_label(r->severity));
-	col[7] = amend_risk_citations(rk, "\n", 0);
-	col[8] = amend_risk_citations(rk, "\n", 1);
-	col[11] = xstrdup0(r->norm);
-	col[12] = rule_lines(&r, 1);
-	col[13] = join_ids(rk->proeftuinen, rk->nproeftuinen);
-	col[14] = ref_lines(rk->findings, rk->nfindings);
-	col[15] = status_counts(rk->nfindings ? rk->findings : rk->mitigated,
-	                        rk->nfindings ? rk->nfindings : rk->nmitigated);
-	col[16] = ref_lines(rk->mitigated, rk->nmitigated);
+	col[AC_SOORT] =
+	    xstrdup(rk->nfindings > 0 ? "risico" : "risico-gemitigeerd");
+	col[AC_ERNST] = xstrdup(report_severity_label(r->severity));
+	col[AC_BEPALING] = amend_risk_citations(rk, "\n", 0);
+	col[AC_JCI] = amend_risk_citations(rk, "\n", 1);
+	/* The link of the first provision: a cell holds one. */
+	if (rk->first->nprovisions > 0)
+		col[AC_LINK] = xstrdup0(rk->first->provisions[0].url);
+	col[AC_WIJZIGING] = xstrdup0(r->norm);
+	col[AC_REGELS] = rule_lines(&r, 1);
+	col[AC_PROEFTUINEN] = join_ids(rk->proeftuinen, rk->nproeftuinen);
+	col[AC_BEVINDINGEN] = ref_lines(rk->findings, rk->nfindings);
+	col[AC_REVIEW_STATUS] =
+	    status_counts(rk->nfindings ? rk->findings : rk->mitigated,
+	                  rk->nfindings ? rk->nfindings : rk->nmitigated);
+	col[AC_REVIEW_NOTE] = note_lines(rk->findings, rk->nfindings,
+	                                 rk->mitigated, rk->nmitigated);
+	col[AC_GEMITIGEERD] = ref_lines(rk->mitigated, rk->nmitigated);
 	if (rk->nrejected > 0)
 		pt_buf_addf(&b, "%zu afgewezen bevinding%s weggelaten",
 		            rk->nrejected, rk->nrejected == 1 ? "" : "en");
-	col[17] = pt_buf_detach(&b);
+	col[AC_OPMERKING] = pt_buf_detach(&b);
 }
 
 static void
-row_free(char *col[NCOLS])
+row_free(char *col[AC_NCOLS])
 {
 	size_t i;
 
-	for (i = 0; i < NCOLS; i++)
+	for (i = 0; i < AC_NCOLS; i++)
 		free(col[i]);
 }
 
@@ -796,7 +887,7 @@ text_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
 		const struct finding *f = refs[i].f;
 
 		pt_buf_addf(b, "     - [%s] %s\n       %s\n",
-		            report_review_status(f), f->id,
+		            report_review_label(f), f->id,
 		            f->rule->titel ? f->rule->titel : "");
 		if (f->review_note != NULL && *f->review_note != '\0') {
 			pt_buf_adds(b, "       opmerking: ");
@@ -968,7 +1059,7 @@ md_refs(struct pt_buf *b, const char *head, const struct amend_ref *refs,
 	for (i = 0; i < n; i++) {
 		const struct finding *f = refs[i].f;
 
-		pt_buf_addf(b, "- **%s** `%s`: ", report_review_status(f),
+		pt_buf_addf(b, "- **%s** `%s`: ", report_review_label(f),
 		            f->id);
 		md(b, f->rule->titel);
 		if (f->review_note != NULL && *f->review_note != '\0') {
@@ -1150,7 +1241,7 @@ csv_row(struct pt_buf *b, char *const *col)
 {
 	size_t i;
 
-	for (i = 0; i < NCOLS; i++) {
+	for (i = 0; i < AC_NCOLS; i++) {
 		if (i)
 			pt_buf_addc(b, ',');
 		report_csv_field(b, col[i]);
@@ -1160,14 +1251,14 @@ csv_row(struct pt_buf *b, char *const *col)
 
 /* The provenance columns of a row (gemaakt, proeftoets, regels_sha256). */
 static void
-prov_cols(const struct amend_prov *p, char *col[NCOLS])
+prov_cols(const struct amend_prov *p, char *col[AC_NCOLS])
 {
 	char t[32];
 
 	provenance_utc(p->when, t);
-	col[PROVCOL] = xstrdup(t);
-	col[PROVCOL + 1] = xstrdup(PACKAGE_VERSION);
-	col[PROVCOL + 2] = xstrdup0(
+	col[AC_GEMAAKT] = xstrdup(t);
+	col[AC_PROEFTOETS] = xstrdup(PACKAGE_VERSION);
+	col[AC_REGELS_SHA256] = xstrdup0(
 	    p->rs != NULL && p->rs->sha256[0] != '\0' ? p->rs->sha256 : NULL);
 }
 
@@ -1175,11 +1266,13 @@ void
 amend_csv(struct pt_buf *b, const struct amend_list *l)
 {
 	struct amend_prov p;
-	char *col[NCOLS];
+	char *col[AC_NCOLS];
 	size_t i;
 
 	amend_prov(l, &p);
-	csv_row(b, (char *const *)amend_csv_columns);
+	for (i = 0; i < AC_NCOLS; i++)
+		col[i] = (char *)amend_columns[i].csv;
+	csv_row(b, col);
 	for (i = 0; i < l->nitems; i++) {
 		item_row(&l->items[i], col);
 		prov_cols(&p, col);
@@ -1430,215 +1523,69 @@ amend_json(struct pt_buf *b, const struct amend_list *l)
 /* --- XLSX
  * --------------------------------------------------------------------- */
 
-/* Excel holds at most 32767 characters in a cell; cut at a UTF-8 boundary. */
-#define XLSX_STR_MAX 32767
-static lxw_error
-xlsx_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-          lxw_format *fmt)
+/* The sheets Wijzigingen (the columns with a header), Risico's
+ * (risk_columns) and Herkomst. */
+static void
+xlsx_fill(struct workbook *wb, const void *arg)
 {
-	char *cut;
-	size_t n;
-	lxw_error e;
-
-	if (s == NULL || *s == '\0')
-		return LXW_NO_ERROR;
-	if (strlen(s) <= XLSX_STR_MAX)
-		return worksheet_write_string(ws, r, c, s, fmt);
-	n = XLSX_STR_MAX;
-	while (n > 0 && (s[n] & 0xc0) == 0x80)
-		n--;
-	cut = xstrndup(s, n);
-	e = worksheet_write_string(ws, r, c, cut, fmt);
-	free(cut);
-	return e;
-}
-
-static lxw_error
-xlsx_sheet(lxw_workbook *wb, const char *name, const char *const *headers,
-           const double *widths, size_t ncols, lxw_format *head,
-           lxw_format *wrap, lxw_worksheet **out)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-	lxw_error e;
-	size_t c;
-
-	*out = ws;
-	if (ws == NULL)
-		return LXW_ERROR_MEMORY_MALLOC_FAILED;
-	for (c = 0; c < ncols; c++) {
-		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-		                         widths[c], wrap);
-		if (e == LXW_NO_ERROR)
-			e = worksheet_write_string(ws, 0, (lxw_col_t)c,
-			                           headers[c], head);
-		if (e != LXW_NO_ERROR)
-			return e;
-	}
-	worksheet_freeze_panes(ws, 1, 0);
-	return worksheet_autofilter(ws, 0, 0, 0, (lxw_col_t)(ncols - 1));
-}
-
-/* One row of the sheet Herkomst: label, value, version, SHA-256. */
-static lxw_error
-xlsx_prov_row(lxw_worksheet *ws, lxw_row_t r, const char *const v[NPROVCOLS],
-              lxw_format *wrap)
-{
-	lxw_error e = LXW_NO_ERROR;
-	lxw_col_t c;
-
-	for (c = 0; e == LXW_NO_ERROR && c < NPROVCOLS; c++)
-		e = xlsx_cell(ws, r, c, v[c], wrap);
-	return e;
-}
-
-/* The sheet Herkomst: when and with what the list was made (the facts of
- * the JSON "generated" object), one row each, then one row per law
- * version quoted. */
-static lxw_error
-xlsx_provenance(lxw_workbook *wb, const struct amend_list *l, lxw_format *head,
-                lxw_format *wrap)
-{
+	const struct amend_list *l = arg;
+	struct workbook_column icols[AC_NCOLS], rcols[NRISKCOLS];
+	enum amend_col icol[AC_NCOLS] = {AC_SOORT};
+	const char *cells[AC_NCOLS];
+	struct workbook_sheet *items, *risks;
+	struct workbook_prov wp;
 	struct amend_prov p;
 	struct provenance_law *laws;
-	lxw_worksheet *ws;
-	char at[32], utc[32], *rules;
-	size_t nlaws, i;
-	lxw_row_t r = 1;
-	lxw_error e;
+	char *col[AC_NCOLS], *rules;
+	size_t i, c, ni, nlaws;
 
-	e = xlsx_sheet(wb, "Herkomst", xlsx_prov_headers, xlsx_prov_widths,
-	               NPROVCOLS, head, wrap, &ws);
-	if (e != LXW_NO_ERROR)
-		return e;
+	for (c = ni = 0; c < AC_NCOLS; c++)
+		if (amend_columns[c].head != NULL) {
+			icol[ni] = (enum amend_col)c;
+			icols[ni].head = amend_columns[c].head;
+			icols[ni].width = amend_columns[c].width;
+			icols[ni].more = NULL;
+			icols[ni++].flags = amend_columns[c].flags;
+		}
+	for (c = 0; c < NRISKCOLS; c++) {
+		rcols[c].head = risk_columns[c].head;
+		rcols[c].width = risk_columns[c].width;
+		rcols[c].flags = risk_columns[c].flags;
+		rcols[c].more = NULL;
+	}
+	items = workbook_sheet(wb, "Wijzigingen", icols, ni);
+	risks = workbook_sheet(wb, "Risico's", rcols, NRISKCOLS);
 	amend_prov(l, &p);
-	provenance_amsterdam(p.when, at);
-	provenance_utc(p.when, utc);
-	rules = p.rs == NULL ? xstrdup("0 regels")
-	        : p.rs->sha256[0] == '\0'
-	            ? xasprintf("%zu regels", p.rs->n)
-	            : xasprintf("%zu regels uit %zu bestanden", p.rs->n,
-	                        p.rs->nfiles);
-	{
-		const char *rows[][NPROVCOLS] = {
-		    {"Gemaakt (Europe/Amsterdam)", at, NULL, NULL},
-		    {"Gemaakt (UTC)", utc, NULL, NULL},
-		    {"proeftoets-versie", PACKAGE_VERSION, NULL, NULL},
-		    {"Regels", rules, NULL,
-		     p.rs != NULL && p.rs->sha256[0] != '\0' ? p.rs->sha256
-		                                             : NULL}};
-
-		for (i = 0; e == LXW_NO_ERROR && i < 4; i++)
-			e = xlsx_prov_row(ws, r++, rows[i], wrap);
-	}
 	provenance_laws(p.res, p.n, &laws, &nlaws);
-	for (i = 0; e == LXW_NO_ERROR && i < nlaws; i++) {
-		const char *row[NPROVCOLS] = {
-		    "Wet", laws[i].bwb,
-		    laws[i].version != NULL ? laws[i].version : "onbekend",
-		    laws[i].sha256};
-
-		e = xlsx_prov_row(ws, r++, row, wrap);
-	}
-	if (e == LXW_NO_ERROR && nlaws == 0) {
-		const char *row[NPROVCOLS] = {
-		    "Wet", "geen: niets geciteerd uit het register", NULL,
-		    NULL};
-
-		e = xlsx_prov_row(ws, r, row, wrap);
-	}
-	free(laws);
+	wp.when = p.when;
+	wp.rules = rules = workbook_rules_text(p.rs);
+	wp.rules_sha256 =
+	    p.rs != NULL && p.rs->sha256[0] != '\0' ? p.rs->sha256 : NULL;
+	wp.laws = laws;
+	wp.nlaws = nlaws;
+	workbook_provenance(wb, &wp);
 	free(rules);
+	free(laws);
 	free(p.res);
-	return e;
-}
-
-static enum pt_status
-xlsx_write(const struct amend_list *l, const char *path, struct pt_err *err)
-{
-	lxw_workbook *wb;
-	lxw_worksheet *items, *risks;
-	lxw_format *head, *wrap;
-	lxw_error e;
-	char *col[NCOLS];
-	size_t i, c;
-
-	wb = workbook_new(path);
-	if (wb == NULL)
-		return pt_err_set(err, PT_EIO, path, 0, 0,
-		                  "cannot create workbook");
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_text_wrap(head);
-	format_set_align(head, LXW_ALIGN_VERTICAL_TOP);
-	format_set_bg_color(head, 0xDDEBF7);
-	format_set_bottom(head, LXW_BORDER_THIN);
-	wrap = workbook_add_format(wb);
-	format_set_text_wrap(wrap);
-	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-	e = xlsx_sheet(wb, "Wijzigingen", xlsx_item_headers, xlsx_item_widths,
-	               NXLSXCOLS, head, wrap, &items);
-	if (e == LXW_NO_ERROR)
-		e = xlsx_sheet(wb, "Risico's", xlsx_risk_headers,
-		               xlsx_risk_widths, NRISKCOLS, head, wrap, &risks);
-	if (e == LXW_NO_ERROR)
-		e = xlsx_provenance(wb, l, head, wrap);
-	for (i = 0; e == LXW_NO_ERROR && i < l->nitems; i++) {
+	for (i = 0; i < l->nitems; i++) {
 		item_row(&l->items[i], col);
-		for (c = 0; e == LXW_NO_ERROR && c < NXLSXCOLS; c++)
-			e = xlsx_cell(items, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			              col[c], wrap);
+		for (c = 0; c < ni; c++)
+			cells[c] = col[icol[c]];
+		workbook_row(items, i + 1, cells);
 		row_free(col);
 	}
-	for (i = 0; e == LXW_NO_ERROR && i < l->nrisks; i++) {
+	for (i = 0; i < l->nrisks; i++) {
 		risk_row(&l->risks[i], col);
-		for (c = 0; e == LXW_NO_ERROR && c < NRISKCOLS; c++)
-			e = xlsx_cell(risks, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			              col[xlsx_risk_cols[c]], wrap);
+		for (c = 0; c < NRISKCOLS; c++)
+			cells[c] = col[risk_columns[c].col];
+		workbook_row(risks, i + 1, cells);
 		row_free(col);
 	}
-	if (e != LXW_NO_ERROR) {
-		workbook_close(wb);
-		return pt_err_set(err, PT_EINTERNAL, path, 0, 0,
-		                  "cannot write workbook: %s", lxw_strerror(e));
-	}
-	e = workbook_close(wb);
-	if (e != LXW_NO_ERROR)
-		return pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
-		                  lxw_strerror(e));
-	return PT_OK;
 }
 
-/*
- * libxlsxwriter writes only to a named file: the workbook is made in a
- * directory of its own (0700, under tmpdir) and read back whole, so that
- * it reaches its target the way every other format does.
- */
 enum pt_status
 amend_xlsx(struct pt_buf *b, const struct amend_list *l, const char *tmpdir,
            struct pt_err *err)
 {
-	char *dir, *path;
-	enum pt_status rc;
-
-	if (tmpdir == NULL || *tmpdir == '\0')
-		tmpdir = getenv("TMPDIR");
-	if (tmpdir == NULL || *tmpdir == '\0')
-		tmpdir = "/tmp";
-	dir = xasprintf("%s/proeftoets-XXXXXX", tmpdir);
-	if (mkdtemp(dir) == NULL) {
-		rc = pt_err_set(err, PT_EIO, tmpdir, 0, 0,
-		                "cannot make a temporary directory: %s",
-		                strerror(errno));
-		free(dir);
-		return rc;
-	}
-	path = xasprintf("%s/wijzigingen.xlsx", dir);
-	rc = xlsx_write(l, path, err);
-	if (rc == PT_OK)
-		rc = fileio_read(path, AMEND_XLSX_MAX, b, err);
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
-	return rc;
+	return workbook_make(b, tmpdir, xlsx_fill, l, err);
 }

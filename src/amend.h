@@ -22,7 +22,10 @@
  * Writers append to a pt_buf (text, markdown, csv, json) or write a file
  * (xlsx); they never print.  CSV (RFC 4180, CRLF, UTF-8) has one header
  * row and one row per item, then one per risk, in the columns of
- * amend_csv_columns; lists of findings are one per line inside the field.
+ * amend_csv_column(); lists of findings are one per line inside the field,
+ * beoordeling counts the Dutch review labels of its findings and
+ * toelichting_beoordeling gives their review notes ("id: note", one per
+ * line).
  * Every row ends with the provenance of the list (provenance.h):
  * versie_sha256, the SHA-256 of the file of the law version in versie,
  * then gemaakt (UTC), proeftoets (its version) and regels_sha256, the
@@ -143,12 +146,11 @@ void amend_markdown(struct pt_buf *b, const struct amend_list *l);
 void amend_csv(struct pt_buf *b, const struct amend_list *l);
 void amend_json(struct pt_buf *b, const struct amend_list *l);
 /*
- * Workbook with the sheets "Wijzigingen" (the items) and "Risico's" (the
- * risks): header row frozen, columns sized, text wrapped; appended to b.
- * It is made in a private directory under tmpdir (NULL: $TMPDIR, else
- * /tmp) that is removed again.  PT_EIO when it cannot be made.
+ * Workbook (workbook.h) with the sheets "Wijzigingen" (the items),
+ * "Risico's" (the risks) and "Herkomst"; appended to b.  It is made in a
+ * private directory under tmpdir (NULL: $TMPDIR, else /tmp) that is
+ * removed again.  PT_EIO when it cannot be made.
  */
-#define AMEND_XLSX_MAX (1024u << 20)
 enum pt_status amend_xlsx(struct pt_buf *b, const struct amend_list *l,
                           const char *tmpdir, struct pt_err *err);
 
@@ -172,7 +174,7 @@ char *amend_item_notes(const struct amend_item *it);
 char *amend_risk_citations(const struct amend_risk *rk, const char *sep,
                            int jci);
 
-/* CSV header names, NULL-terminated. */
-extern const char *const amend_csv_columns[];
+/* The name of CSV column i, NULL past the last. */
+const char *amend_csv_column(size_t i);
 
 #endif

@@ -44,7 +44,7 @@ refs(struct odt *o, const char *head, const struct amend_ref *r, size_t n)
 		f = r[i].f;
 		odt_para(o, "Opsomming");
 		odt_text(o, "\xe2\x80\xa2 ");
-		odt_span(o, "Vet", report_review_status(f));
+		odt_span(o, "Vet", report_review_label(f));
 		odt_text(o, " ");
 		odt_span(o, "Code", f->id);
 		odt_text(o, ": ");

@@ -85,6 +85,11 @@ static const struct cli_option check_options[] = {
      "proeftuin add')",
      0},
     CITEERSTIJL_OPT,
+    {OPT_CSV_DIALECT, "csv-dialect", REQ, "DIALECT", NULL,
+     "with --format csv: rfc4180 (default; commas) or\n"
+     "excel-nl (semicolons, UTF-8 with BOM, article\n"
+     "numbers kept as text: for Dutch spreadsheets)",
+     0},
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option ruimte_options[] = {
@@ -205,6 +210,11 @@ static const struct cli_option amendments_options[] = {
     {'o', "output", REQ, "FILE", NULL, "write to FILE ('-': standard output)",
      FORMAT_AMEND},
     CITEERSTIJL_OPT,
+    {OPT_CSV_DIALECT, "csv-dialect", REQ, "DIALECT", NULL,
+     "with --format csv: rfc4180 (default; commas) or\n"
+     "excel-nl (semicolons, UTF-8 with BOM, article\n"
+     "numbers kept as text: for Dutch spreadsheets)",
+     0},
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
 static const struct cli_option serve_options[] = {
@@ -286,13 +296,15 @@ const struct cli_command cli_commands[] = {
      search_options, NULL},
     {"check", cmd_check,
      "check [--rules DIR] [--format {formats}] [-o FILE] [--save] "
-     "DESIGN.xml...",
+     "[--csv-dialect DIALECT] DESIGN.xml...",
      "check proeftuin designs against the rules",
      "Check one or more proeftuin designs against the rule set at each\n"
      "design's peildatum, quoting every provision from the registry.\n"
      "Every finding shows its review status and the note of its last\n"
      "decision from the registry ('proeftoets review'); open when none.\n"
-     "A DESIGN.xml of '-' is read from standard input (once).\n",
+     "A DESIGN.xml of '-' is read from standard input (once).\n"
+     "For a spreadsheet: --format xlsx, or --format csv --csv-dialect\n"
+     "excel-nl; a CSV cell starting with = + - or @ gets a ' in front.\n",
      check_options, NULL},
     {"ruimte", cmd_ruimte,
      "ruimte [--rules DIR] [--format {formats}] [-o FILE] [--variant FILE] "
@@ -408,7 +420,7 @@ const struct cli_command cli_commands[] = {
      rules_options, "Exit status 0 when no rule is stale, 1 when some are.\n"},
     {"amendments", cmd_amendments,
      "amendments [--proeftuin ID]... [--rules DIR] [--today DATE] [--format "
-     "{formats}] [-o FILE]",
+     "{formats}] [-o FILE] [--csv-dialect DIALECT]",
      "the list of provisions to amend over the stored proeftuinen",
      "Check the latest saved design of every stored proeftuin (or of the\n"
      "ones named with --proeftuin) with the current rules at its peildatum,\n"
@@ -417,7 +429,8 @@ const struct cli_command cli_commands[] = {
      "the lowest level of law needed (wet, amvb, ...), and the proeftuinen\n"
      "and findings that need it with their review status; then the risks.\n"
      "Findings reviewed as rejected are left out; mitigated ones are listed\n"
-     "apart.\n",
+     "apart.  For a spreadsheet: --format xlsx, or --format csv\n"
+     "--csv-dialect excel-nl (see check --help).\n",
      amendments_options,
      "Exit status 7 when a proeftuin named was never saved.\n"},
     {"serve", cmd_serve,

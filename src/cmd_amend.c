@@ -16,6 +16,7 @@
 #include "amend.h"
 #include "buf.h"
 #include "cli_priv.h"
+#include "csv.h"
 #include "diff.h"
 #include "fileio.h"
 #include "format.h"
@@ -343,11 +344,13 @@ cmd_rules(struct cli *c, int argc, char **argv)
 /* --- amendments
  * --------------------------------------------------------------- */
 
-/* The options of amendments; no operands. */
+/* The options of amendments; no operands.  *dialect stays -1 without
+ * --csv-dialect. */
 static int
 amendments_args(struct cli *c, int argc, char **argv, char **ids, size_t *nids,
                 const char **rules_dir, const struct format **fmt,
-                const char **output, const char **today, int *style)
+                const char **output, const char **today, int *style,
+                int *dialect)
 {
 	struct cli_getopt g;
 	const char *v;
@@ -379,12 +382,18 @@ amendments_args(struct cli *c, int argc, char **argv, char **ids, size_t *nids,
 		} else if (id == OPT_CITEERSTIJL) {
 			if (cli_citeerstijl_option(&g, style) != PT_OK)
 				return PT_EUSAGE;
+		} else if (id == OPT_CSV_DIALECT) {
+			if ((*dialect = csv_dialect_parse(v)) < 0)
+				return cli_opt_needs(&g, "rfc4180 or excel-nl");
 		}
 	}
 	if (id < 0)
 		return cli_getopt_stop(&g, id);
 	if (g.ind < argc)
 		return cli_unexpected(&g, argv[g.ind]);
+	if (*dialect >= 0 && *fmt != format_find(FORMAT_AMEND, "csv"))
+		return cli_usage(c, "amendments",
+		                 "option '--csv-dialect' needs '--format csv'");
 	return cli_format_output(c, "amendments", *fmt, *output);
 }
 
@@ -396,7 +405,7 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 	char todaybuf[16], **ids;
 	size_t nids = 0;
 	const struct format *fmt = format_default(FORMAT_AMEND);
-	int rc, style = CITE_KORT;
+	int rc, style = CITE_KORT, dialect = -1;
 	struct ruleset *rs = NULL;
 	struct pt_store *st = NULL;
 	struct amend_list *l = NULL;
@@ -405,7 +414,8 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 
 	ids = xcalloc((size_t)argc, sizeof *ids);
 	if ((rc = amendments_args(c, argc, argv, ids, &nids, &rules_dir, &fmt,
-	                          &output, &today, &style)) != PT_OK) {
+	                          &output, &today, &style,
+	                          &dialect)) != PT_OK) {
 		free(ids);
 		return rc == CLI_HELP_SHOWN ? PT_OK : rc;
 	}
@@ -432,6 +442,8 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 		rc = cli_report(c, &e);
 		goto out;
 	}
+	if (dialect >= 0)
+		csv_dialect_apply(&b, (enum csv_dialect)dialect, 1);
 	if (output == NULL)
 		rc = cli_write(c, b.s, b.len);
 	else if (fileio_write_file(output, b.s, b.len, &e) != PT_OK)

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "cite.h"
 #include "cli_priv.h"
+#include "csv.h"
 #include "design.h"
 #include "fileio.h"
 #include "format.h"
@@ -31,28 +32,34 @@ struct sink {
 	struct cli *c;
 	const char *path; /* -o FILE, or NULL for standard output */
 	struct fileio_out *f;
+	enum csv_dialect dialect; /* of a CSV report */
+	int wrote;                /* something was written */
 };
 
 static int
-sink_open(struct sink *k, struct cli *c, const char *path)
+sink_open(struct sink *k, struct cli *c, const char *path, int dialect)
 {
 	struct pt_err e = PT_ERR_INIT;
 
 	memset(k, 0, sizeof *k);
 	k->c = c;
 	k->path = path;
+	k->dialect = (enum csv_dialect)dialect;
 	if (path != NULL && fileio_create(path, &k->f, &e) != PT_OK)
 		return cli_report(c, &e);
 	return PT_OK;
 }
 
-/* Write out what b holds and empty it. */
+/* Write out what b holds (whole rows of a CSV in the sink's dialect) and
+ * empty it. */
 static int
 sink_write(struct sink *k, struct pt_buf *b)
 {
 	struct pt_err e = PT_ERR_INIT;
 	int rc = PT_OK;
 
+	csv_dialect_apply(b, k->dialect, !k->wrote);
+	k->wrote = 1;
 	if (k->f == NULL)
 		rc = cli_write(k->c, b->s, b->len);
 	else if (fileio_write(k->f, b->s, b->len, &e) != PT_OK)
@@ -83,6 +90,7 @@ struct check_args {
 	const char *rules_dir, *output, *today;
 	const struct format *fmt;
 	int save, style; /* style: enum cite_style */
+	int dialect, dialect_set; /* enum csv_dialect; --csv-dialect given */
 };
 
 static int
@@ -126,6 +134,10 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 		case OPT_CITEERSTIJL:
 			if (cli_citeerstijl_option(&g, &a->style) != PT_OK)
 				return PT_EUSAGE;
+		case OPT_CSV_DIALECT:
+			if ((a->dialect = csv_dialect_parse(g.val)) < 0)
+				return cli_opt_needs(&g, "rfc4180 or excel-nl");
+			a->dialect_set = 1;
 			break;
 		}
 	}
@@ -133,6 +145,9 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 		return cli_getopt_stop(&g, id);
 	if (g.ind >= argc)
 		return cli_usage(c, "check", "no design file given");
+	if (a->dialect_set && a->fmt != format_find(FORMAT_REPORT, "csv"))
+		return cli_usage(c, "check",
+		                 "option '--csv-dialect' needs '--format csv'");
 	if (cli_format_output(c, "check", a->fmt, a->output) != PT_OK)
 		return PT_EUSAGE;
 	if ((a->fmt->flags & FORMAT_ONE) && argc - g.ind > 1)
@@ -262,7 +277,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	 * result freed, so that the report is never held whole in memory.
 	 */
 	if (rc == PT_OK)
-		rc = sink_open(&out, c, output);
+		rc = sink_open(&out, c, output, a.dialect);
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
 		if (fmt->report(&b, results[i], i, npaths, &e) != PT_OK) {

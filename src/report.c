@@ -10,6 +10,7 @@
 
 #include "report.h"
 #include "provenance.h"
+#include "review.h"
 #include "rules.h"
 
 /* --- amendment groups --------------------------------------------------- */
@@ -133,6 +134,12 @@ report_review_status(const struct finding *f)
 	if (f->review_status == NULL || *f->review_status == '\0')
 		return "open";
 	return f->review_status;
+}
+
+const char *
+report_review_label(const struct finding *f)
+{
+	return review_status_label(report_review_status(f));
 }
 
 char *
@@ -302,13 +309,21 @@ report_provision_notes(const struct finding_provision *p)
 void
 report_csv_field(struct pt_buf *b, const char *s)
 {
+	/* A formula in a spreadsheet starts with one of these (CSV
+	 * injection): such a cell gets a quote first (csv.h). */
+	int formula = s != NULL && *s != '\0' && strchr("=+-@\t\r", *s);
+
 	if (s == NULL)
 		return;
 	if (strpbrk(s, ",\"\r\n") == NULL) {
+		if (formula)
+			pt_buf_addc(b, '\'');
 		pt_buf_adds(b, s);
 		return;
 	}
 	pt_buf_addc(b, '"');
+	if (formula)
+		pt_buf_addc(b, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			pt_buf_addc(b, '"');

@@ -22,10 +22,13 @@
  *
  * CSV columns (RFC 4180, CRLF, UTF-8, one row per finding and provision; a
  * finding without provisions gets one row with empty provision columns):
- *   proeftuin, peildatum, finding_id, soort, ernst, regel, titel, actoren,
- *   taken, niveau, wijziging, bwb, artikel, lid, jci, in_register,
- *   zekerheid, tekst, review_status, bepaling, opmerking, overige_bronnen,
- *   versie, versie_sha256, gemaakt, proeftoets, regels_sha256
+ *   proeftuin, peildatum, bevinding_id, soort, ernst, regel, titel,
+ *   actoren, taken, niveau, wijziging, bwb, artikel, lid, jci, in_register,
+ *   zekerheid, tekst, beoordeling, toelichting_beoordeling, bepaling,
+ *   opmerking, overige_bronnen, versie, versie_sha256, gemaakt, proeftoets,
+ *   regels_sha256
+ * beoordeling is the Dutch label of the review status (review.h),
+ * toelichting_beoordeling the reviewer's note (empty when none).
  * soort is "belemmering" or "risico", ernst "blokkerend", "hoog", "middel"
  * or "laag", niveau the level name of the spec ("wet", "amvb", ...),
  * in_register "ja" or "nee", zekerheid "V26", "V15", "P" or "GK"; actoren
@@ -104,6 +107,12 @@ enum pt_status report_svg_design(struct pt_buf *out,
 /* The format table's writer: n must be 1 (FORMAT_ONE). */
 enum pt_status report_svg_part(struct pt_buf *out, const struct check_result *r,
                                size_t i, size_t n, struct pt_err *err);
+/* A workbook (report_xlsx.c): the sheets "Bevindingen", one row per
+ * finding, "Teksten", the provisions' texts, and "Herkomst"; made at the
+ * last part, likewise. */
+enum pt_status report_xlsx_part(struct pt_buf *out,
+                                const struct check_result *r, size_t i,
+                                size_t n, struct pt_err *err);
 
 /* --- shared by the writers (report.c) ------------------------------------ */
 
@@ -150,7 +159,8 @@ void report_ruimte_html(struct pt_buf *out, const struct ruimte_result *r,
  * niet geverifieerd".
  */
 const char *report_zekerheid_label(enum rule_zekerheid z);
-/* One CSV field per RFC 4180 (quoted when needed; NULL is empty). */
+/* One CSV field per RFC 4180 (quoted when needed; NULL is empty); a
+ * cell starting with = + - @ tab or CR gets a ' first (csv.h). */
 void report_csv_field(struct pt_buf *b, const char *s);
 
 /* Dutch words: "belemmering"/"risico"; "blokkerend", "hoog", ... */
@@ -158,6 +168,8 @@ const char *report_kind_label(enum rule_kind k);
 const char *report_severity_label(enum rule_severity s);
 /* The review status of a finding; "open" when none was recorded. */
 const char *report_review_status(const struct finding *f);
+/* Its Dutch label (review_status_label()), for every Dutch report. */
+const char *report_review_label(const struct finding *f);
 /* "De wet blokkeert dit ontwerp op N punten" or "Geen juridische
  * belemmeringen gevonden" (owned by caller). */
 char *report_verdict(const struct check_result *r);

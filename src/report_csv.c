@@ -7,7 +7,10 @@
  * says where it came from once a sheet is filtered or rows are pasted
  * elsewhere: the law version of the row's provision (versie,
  * versie_sha256), and when and with what the report was made (gemaakt in
- * UTC, proeftoets, regels_sha256).
+ * UTC, proeftoets, regels_sha256).  The review of a finding is on each of
+ * its rows: beoordeling (the Dutch label) and toelichting_beoordeling
+ * (the note).  A cell that a spreadsheet would run as a formula gets a
+ * quote first (csv.h).
  */
 #include "config.h"
 
@@ -17,15 +20,34 @@
 #include "report.h"
 
 static const char *const columns[] = {
-    "proeftuin",       "peildatum",  "finding_id",
-    "soort",           "ernst",      "regel",
-    "titel",           "actoren",    "taken",
-    "niveau",          "wijziging",  "bwb",
-    "artikel",         "lid",        "jci",
-    "in_register",     "zekerheid",  "tekst",
-    "review_status",   "bepaling",   "opmerking",
-    "overige_bronnen", "versie",     "versie_sha256",
-    "gemaakt",         "proeftoets", "regels_sha256",
+    "proeftuin",
+    "peildatum",
+    "bevinding_id",
+    "soort",
+    "ernst",
+    "regel",
+    "titel",
+    "actoren",
+    "taken",
+    "niveau",
+    "wijziging",
+    "bwb",
+    "artikel",
+    "lid",
+    "jci",
+    "in_register",
+    "zekerheid",
+    "tekst",
+    "beoordeling",
+    "toelichting_beoordeling",
+    "bepaling",
+    "opmerking",
+    "overige_bronnen",
+    "versie",
+    "versie_sha256",
+    "gemaakt",
+    "proeftoets",
+    "regels_sha256",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -84,7 +106,8 @@ line(struct pt_buf *out, const struct check_result *r, const struct finding *f,
 	cell(out, 0, p == NULL ? NULL : have ? "ja" : "nee");
 	cell(out, 0, rp != NULL ? rules_zekerheid_name(rp->zekerheid) : NULL);
 	cell(out, 0, have ? p->text : NULL);
-	cell(out, 0, report_review_status(f));
+	cell(out, 0, report_review_label(f));
+	cell(out, 0, f->review_note);
 	if (p != NULL) {
 		if (have) {
 			vdate = p->version_date ? p->version_date : "onbekend";

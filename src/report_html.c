@@ -139,7 +139,7 @@ finding_tail(struct pt_buf *b, int h, const struct finding *f)
 		       "<td class=\"let-op\">deze bevinding steunt mede op een "
 		       "bron die niet is geverifieerd</td></tr>\n");
 	html_tag(b, "<tr><th scope=\"row\">Beoordeling</th><td>",
-	         report_review_status(f), "");
+	         report_review_label(f), "");
 	if (f->review_note != NULL && *f->review_note != '\0')
 		html_tag(b, " (", f->review_note, ")");
 	pt_buf_adds(b, "</td></tr>\n</table>\n");

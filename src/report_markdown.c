@@ -245,7 +245,7 @@ finding_tail(struct pt_buf *b, const struct finding *f)
 		item(b, "", "Let op",
 		     "deze bevinding steunt mede op een bron "
 		     "die niet is geverifieerd");
-	item(b, "", "Beoordeling", report_review_status(f));
+	item(b, "", "Beoordeling", report_review_label(f));
 	if (f->review_note != NULL && *f->review_note != '\0')
 		item(b, "  ", "Toelichting beoordeling", f->review_note);
 	pt_buf_addc(b, '\n');

@@ -157,7 +157,7 @@ finding_tail(struct odt *o, const struct finding *f)
 		odt_field(o, "Let op",
 		          "deze bevinding steunt mede op een bron die niet "
 		          "is geverifieerd");
-	odt_field(o, "Beoordeling", report_review_status(f));
+	odt_field(o, "Beoordeling", report_review_label(f));
 	if (f->review_note != NULL && *f->review_note != '\0')
 		odt_field(o, "Toelichting beoordeling", f->review_note);
 	odt_table_end(o);

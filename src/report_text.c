@@ -239,10 +239,10 @@ review(struct pt_buf *b, size_t indent, const struct finding *f)
 	char *s;
 
 	if (f->review_note != NULL && *f->review_note != '\0')
-		s = xasprintf("%s (%s)", report_review_status(f),
+		s = xasprintf("%s (%s)", report_review_label(f),
 		              f->review_note);
 	else
-		s = xstrdup(report_review_status(f));
+		s = xstrdup(report_review_label(f));
 	field(b, indent, "Beoordeling", s);
 	free(s);
 }

@@ -24,6 +24,25 @@ review_status_name(enum review_status s)
 	return status_names[s];
 }
 
+const char *
+review_status_label(const char *s)
+{
+	static const char *const map[][2] = {
+	    {"open", "open"},
+	    {"confirmed", "bevestigd"},
+	    {"rejected", "verworpen"},
+	    {"mitigated", "ondervangen"},
+	    {"needs-amendment", "wetswijziging nodig"},
+	    {REVIEW_RESOLVED, "opgelost"},
+	};
+	size_t i;
+
+	for (i = 0; s != NULL && i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i][0], s) == 0)
+			return map[i][1];
+	return s != NULL ? s : "open";
+}
+
 int
 review_status_parse(const char *s)
 {

@@ -60,6 +60,11 @@ size_t review_text_chars(const char *s);
 
 /* "open", "confirmed", ...; NULL for a bad value. */
 const char *review_status_name(enum review_status s);
+/* The Dutch label of a status name or "resolved", for reports and pages:
+ * open, bevestigd, verworpen, ondervangen, wetswijziging nodig, opgelost.
+ * NULL gives "open"; a name it does not know is returned as it is.
+ * Machine-readable output (JSON) keeps the names. */
+const char *review_status_label(const char *s);
 /* The status named s, or -1 ("resolved" is not a status one can set). */
 int review_status_parse(const char *s);
 /* Whether s names a status or "resolved" (for filters). */

@@ -92,20 +92,7 @@ static const char css[] =
 static const char *
 status_label(const char *s)
 {
-	static const char *const map[][2] = {
-	    {"open", "open"},
-	    {"confirmed", "bevestigd"},
-	    {"rejected", "verworpen"},
-	    {"mitigated", "ondervangen"},
-	    {"needs-amendment", "wetswijziging nodig"},
-	    {"resolved", "opgelost"},
-	};
-	size_t i;
-
-	for (i = 0; s != NULL && i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(map[i][0], s) == 0)
-			return map[i][1];
-	return s != NULL ? s : "open";
+	return review_status_label(s);
 }
 
 static void

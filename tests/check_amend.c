@@ -274,15 +274,15 @@ START_TEST(test_amend_text_markdown)
 	ck_assert(t_contains(
 	    b.s,
 	    "Juriconnect: jci1.3:c:BWBR0034925&artikel=3.2&lid=1&g=" TODAY));
-	ck_assert(t_contains(b.s, "[confirmed] p1/r-a/wt1"));
-	ck_assert(t_contains(b.s, "[needs-amendment] p2/r-a/wt2"));
+	ck_assert(t_contains(b.s, "[bevestigd] p1/r-a/wt1"));
+	ck_assert(t_contains(b.s, "[wetswijziging nodig] p2/r-a/wt2"));
 	/* Rejected findings are nowhere; mitigated ones in their own part. */
 	ck_assert(!t_contains(b.s, "p1/r-c/wt1"));
 	ck_assert(!t_contains(b.s, "p2/r-risk/wt2"));
 	mit = strstr(b.s, "Gemitigeerd (geen wijziging nodig");
 	ck_assert_ptr_nonnull(mit);
 	ck_assert(t_contains(mit, "art. 1:255 lid 2 BW"));
-	ck_assert(t_contains(mit, "[mitigated] p2/r-c/wt2"));
+	ck_assert(t_contains(mit, "[ondervangen] p2/r-c/wt2"));
 	ck_assert(t_contains(mit, "opmerking: De Raad dient het in."));
 	ck_assert(t_contains(
 	    b.s, "Risico's\n--------\n\n1. Klachtrecht bij het wijkteam"));
@@ -405,8 +405,8 @@ col(const char *name)
 {
 	int i;
 
-	for (i = 0; amend_csv_columns[i] != NULL; i++)
-		if (strcmp(amend_csv_columns[i], name) == 0)
+	for (i = 0; amend_csv_column((size_t)i) != NULL; i++)
+		if (strcmp(amend_csv_column((size_t)i), name) == 0)
 			return i;
 	ck_abort_msg("no column %s", name);
 	return -1;
@@ -425,9 +425,9 @@ START_TEST(test_amend_csv)
 	ck_assert_msg(csv_parse(b.s, &c), "not RFC 4180:\n%s", b.s);
 	ck_assert_uint_eq(c.n, 4); /* header, 2 items, 1 risk */
 	for (i = 0; i < c.n; i++)
-		ck_assert_uint_eq(c.nf[i], 22);
-	for (i = 0; amend_csv_columns[i] != NULL; i++)
-		ck_assert_str_eq(c.rows[0][i], amend_csv_columns[i]);
+		ck_assert_uint_eq(c.nf[i], 24);
+	for (i = 0; amend_csv_column(i) != NULL; i++)
+		ck_assert_str_eq(c.rows[0][i], amend_csv_column(i));
 	/* Quotes, commas and newlines come back exactly. */
 	ck_assert_str_eq(c.rows[1][col("soort")], "wijziging");
 	ck_assert_str_eq(c.rows[1][col("niveau")], "wet");
@@ -436,12 +436,12 @@ START_TEST(test_amend_csv)
 	                 "wijkteam.\n\nEen AMvB.");
 	ck_assert_str_eq(
 	    c.rows[1][col("bevindingen")],
-	    "p1/r-a/wt1 (confirmed)\np2/r-a/wt2 (needs-amendment)");
+	    "p1/r-a/wt1 (bevestigd)\np2/r-a/wt2 (wetswijziging nodig)");
 	ck_assert_str_eq(c.rows[1][col("gemitigeerd")],
-	                 "p1/r-b/wt1 (mitigated)");
+	                 "p1/r-b/wt1 (ondervangen)");
 	ck_assert_str_eq(c.rows[1][col("proeftuinen")], "p1; p2");
-	ck_assert_str_eq(c.rows[1][col("review_status")],
-	                 "needs-amendment: 1; confirmed: 1");
+	ck_assert_str_eq(c.rows[1][col("beoordeling")],
+	                 "wetswijziging nodig: 1; bevestigd: 1");
 	ck_assert_str_eq(c.rows[1][col("tekst")], l->items[0].text);
 	ck_assert_str_eq(c.rows[1][col("jci")], l->items[0].jci);
 	ck_assert_str_eq(c.rows[1][col("lid")], "1");
@@ -659,7 +659,7 @@ START_TEST(test_amend_xlsx)
 	struct pt_buf bytes = PT_BUF_INIT;
 	const struct check_result *res[2];
 	struct provenance_law *laws;
-	char *wb, *s1, *s2, *s3, *sst, t[32];
+	char *wb, *s1, *s2, *s3, *sst, *rels, t[32];
 	size_t nlaws, i;
 
 	ck_assert_msg(amend_xlsx(&bytes, l, tmp, &e) == PT_OK, "%s", e.msg);
@@ -682,17 +682,41 @@ START_TEST(test_amend_xlsx)
 	ck_assert(t_contains(s1, "customWidth=\"1\""));
 	/* Headers and cells. */
 	assert_cell(s1, sst, "A1", "Soort");
-	assert_cell(s1, sst, "J1", "Huidige tekst");
+	assert_cell(s1, sst, "J1", "wetten.overheid.nl");
+	assert_cell(s1, sst, "K1", "Huidige tekst");
+	assert_cell(s1, sst, "R1", "Toelichting beoordeling");
 	assert_cell(s1, sst, "A2", "wijziging");
 	assert_cell(s1, sst, "B2", "wet");
 	assert_cell(s1, sst, "H2", "art. 3.2 lid 1 Jeugdwet");
 	assert_cell(s1, sst, "I2", l->items[0].jci);
-	assert_cell(s1, sst, "J2", l->items[0].text);
-	assert_cell(s1, sst, "L2",
+	assert_cell(s1, sst, "K2", l->items[0].text);
+	assert_cell(s1, sst, "M2",
 	            "De \"uitvoering\", ook van de OTS, mag door het "
 	            "wijkteam.\n\nEen AMvB.");
-	assert_cell(s1, sst, "O2",
-	            "p1/r-a/wt1 (confirmed)\np2/r-a/wt2 (needs-amendment)");
+	assert_cell(s1, sst, "P2",
+	            "p1/r-a/wt1 (bevestigd)\np2/r-a/wt2 (wetswijziging nodig)");
+	assert_cell(s1, sst, "Q2", "wetswijziging nodig: 1; bevestigd: 1");
+	/* The review notes, and the law as a link that can be clicked. */
+	assert_cell(s1, sst, "R2", "p1/r-b/wt1: Aanwijzing via de GI.");
+	assert_cell(s1, sst, "R3", "p2/r-c/wt2: De Raad dient het in.");
+	assert_cell(s1, sst, "J2", l->items[0].url);
+	ck_assert(t_contains(l->items[0].url, "https://wetten.overheid.nl/"));
+	ck_assert(t_contains(s1, "<hyperlink ref=\"J2\" r:id=\"rId1\"/>"));
+	rels = unzip(file, "xl/worksheets/_rels/sheet1.xml.rels");
+	ck_assert(t_contains(rels, "TargetMode=\"External\""));
+	ck_assert(t_contains(rels, "Target=\"https://wetten.overheid.nl/"
+	                           "jci1.3:c:BWBR0034925&amp;artikel=3.2&amp;"
+	                           "g=" TODAY "\""));
+	free(rels);
+	/* Printed: A4 landscape, one page wide, the header on every page. */
+	ck_assert(t_contains(s1, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" "
+	                         "orientation=\"landscape\"/>"));
+	ck_assert(t_contains(s1, "<pageSetUpPr fitToPage=\"1\"/>"));
+	ck_assert(t_contains(s1, "<autoFilter ref=\"A1:T1\"/>"));
+	ck_assert(t_contains(wb, "_xlnm.Print_Titles"));
+	ck_assert(t_contains(wb, "Wijzigingen!$1:$1"));
+	/* The row is as high as its longest text needs. */
+	ck_assert(t_contains(s1, "<row r=\"2\" spans=\"1:20\" ht=\""));
 	assert_cell(s1, sst, "A3", "gemitigeerd");
 	assert_cell(s1, sst, "H3", "art. 1:255 lid 2 BW");
 	ck_assert_ptr_null(cell(s1, sst, "A4"));
@@ -785,7 +809,7 @@ START_TEST(test_amend_cli)
 	ck_assert_msg(rc == 0, "%s", err);
 	data = t_read(csv, NULL);
 	ck_assert(t_contains(data, "soort,niveau,ernst,wet,bwb,artikel,lid,"));
-	ck_assert(t_contains(data, "p1/r-a/wt1 (confirmed)"));
+	ck_assert(t_contains(data, "p1/r-a/wt1 (bevestigd)"));
 	ck_assert(!t_contains(data, "p2/"));
 	free(data);
 	free(out);

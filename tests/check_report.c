@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "digest.h"
 #include "format.h"
 #include "html.h"
@@ -507,8 +508,9 @@ START_TEST(test_report_format_parse)
 	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "html"));
 	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "json"));
 	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "csv"));
-	/* A workbook carries an amendment list, not a report. */
-	ck_assert_ptr_null(format_find(FORMAT_REPORT, "xlsx"));
+	/* A workbook carries both, only to a file. */
+	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "xlsx"));
+	ck_assert(format_find(FORMAT_REPORT, "xlsx")->flags & FORMAT_NO_STDOUT);
 	ck_assert_ptr_nonnull(format_find(FORMAT_AMEND, "xlsx"));
 	/* An OpenDocument text carries both, only to a file. */
 	ck_assert_ptr_nonnull(format_find(FORMAT_REPORT, "odt"));
@@ -649,6 +651,65 @@ START_TEST(test_report_escape)
 	pt_buf_addc(&b, '|');
 	report_csv_field(&b, NULL);
 	ck_assert_str_eq(b.s, "plain|\"a,b\"|\"zei \"\"ja\"\"\"|\"r1\nr2\"|");
+	/* A cell a spreadsheet would take for a formula gets a quote first,
+	 * inside the quotes when it has them. */
+	pt_buf_reset(&b);
+	report_csv_field(&b, "=1+1");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "+31 6");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "-x");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "@SUM(A1)");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "=HYPERLINK(\"u\",\"k\")");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "\tx");
+	pt_buf_addc(&b, '|');
+	report_csv_field(&b, "a=b");
+	ck_assert_str_eq(b.s, "'=1+1|'+31 6|'-x|'@SUM(A1)|"
+	                      "\"'=HYPERLINK(\"\"u\"\",\"\"k\"\")\"|'\tx|a=b");
+	pt_buf_release(&b);
+}
+END_TEST
+
+/* The dialect excel-nl: semicolons, BOM, CRLF, numbers kept as text;
+ * the fields come back as rfc4180 wrote them. */
+START_TEST(test_report_csv_dialect)
+{
+	struct pt_buf b = PT_BUF_INIT;
+
+	ck_assert_int_eq(csv_dialect_parse("rfc4180"), CSV_RFC4180);
+	ck_assert_int_eq(csv_dialect_parse("excel-nl"), CSV_EXCEL_NL);
+	ck_assert_int_eq(csv_dialect_parse("excel"), -1);
+	ck_assert_int_eq(csv_dialect_parse(NULL), -1);
+	ck_assert_str_eq(csv_dialect_name(CSV_EXCEL_NL), "excel-nl");
+	ck_assert(csv_looks_numeric("2.10", 4));
+	ck_assert(csv_looks_numeric("1:255", 5));
+	ck_assert(csv_looks_numeric("2026-07-01", 10));
+	ck_assert(csv_looks_numeric("3", 1));
+	ck_assert(!csv_looks_numeric("262b", 4));
+	ck_assert(!csv_looks_numeric("art. 2.10", 9));
+	ck_assert(!csv_looks_numeric("", 0));
+	ck_assert(!csv_looks_numeric("-1", 2));
+
+	pt_buf_adds(&b, "a,b,c\r\n2.10,\"x; \"\"y\"\"\nz\",\r\n,,262b\r\n");
+	csv_dialect_apply(&b, CSV_RFC4180, 1);
+	ck_assert_str_eq(b.s,
+	                 "a,b,c\r\n2.10,\"x; \"\"y\"\"\nz\",\r\n,,262b\r\n");
+	csv_dialect_apply(&b, CSV_EXCEL_NL, 1);
+	ck_assert_str_eq(b.s, "\xef\xbb\xbf"
+	                      "a;b;c\r\n" CSV_TEXT_MARK
+	                      "2.10;\"x; \"\"y\"\"\nz\";\r\n;;262b\r\n");
+	/* A later part has no BOM; a comma needs no quotes. */
+	pt_buf_reset(&b);
+	pt_buf_adds(&b, "\"a,b\",1.3\r\n");
+	csv_dialect_apply(&b, CSV_EXCEL_NL, 0);
+	ck_assert_str_eq(b.s, "a,b;" CSV_TEXT_MARK "1.3\r\n");
+	/* Nothing in, only the BOM out. */
+	pt_buf_reset(&b);
+	csv_dialect_apply(&b, CSV_EXCEL_NL, 1);
+	ck_assert_uint_eq(b.len, 3);
 	pt_buf_release(&b);
 }
 END_TEST
@@ -930,24 +991,25 @@ START_TEST(test_report_csv)
 	csv_parse(s, &c);
 	ck_assert_msg(!c.bad, "not RFC 4180");
 	ck_assert_str_eq(c.rows[0][0], "proeftuin");
-	ck_assert_uint_eq(c.ncols[0], 27);
+	ck_assert_uint_eq(c.ncols[0], 28);
 	/* header + (2 + 1 + 1 + 1) provision rows */
 	ck_assert_uint_eq(c.nrows, 6);
 	for (i = 0; i < c.nrows; i++)
 		ck_assert_uint_eq(c.ncols[i], c.ncols[0]);
 	ti = csv_col(&c, "titel");
-	fi = csv_col(&c, "finding_id");
+	fi = csv_col(&c, "bevinding_id");
 	bw = csv_col(&c, "bwb");
 	tx = csv_col(&c, "tekst");
 	ir = csv_col(&c, "in_register");
 	zk = csv_col(&c, "zekerheid");
 	li = csv_col(&c, "lid");
 	ac = csv_col(&c, "actoren");
-	st = csv_col(&c, "review_status");
+	st = csv_col(&c, "beoordeling");
 	ck_assert(ti > 0 && fi > 0 && bw > 0 && tx > 0 && ir > 0 && zk > 0 &&
 	          li > 0 && ac > 0 && st > 0);
 	ck_assert_int_eq(csv_col(&c, "niveau"), 9);
-	ck_assert_int_eq(csv_col(&c, "review_status"), 18);
+	ck_assert_int_eq(csv_col(&c, "beoordeling"), 18);
+	ck_assert_int_eq(csv_col(&c, "toelichting_beoordeling"), 19);
 	/* the title with comma, quotes and newline comes back unchanged */
 	ck_assert_str_eq(c.rows[1][ti], TITLE_A);
 	ck_assert_str_eq(c.rows[2][ti], TITLE_A);
@@ -961,7 +1023,8 @@ START_TEST(test_report_csv)
 	ck_assert_str_eq(c.rows[2][ir], "nee");
 	ck_assert_str_eq(c.rows[2][tx], "");
 	ck_assert_str_eq(c.rows[2][zk], "GK");
-	ck_assert(t_contains(c.rows[2][20], "niet in het register: " MISSING));
+	ck_assert(t_contains(c.rows[2][csv_col(&c, "opmerking")],
+	                     "niet in het register: " MISSING));
 	/* the risk, with a two-line text and no lid */
 	ck_assert_str_eq(c.rows[3][csv_col(&c, "soort")], "risico");
 	ck_assert_str_eq(c.rows[3][tx], "Tekst over \"toestemming\", en\n"
@@ -993,7 +1056,7 @@ START_TEST(test_report_csv)
 	ck_assert_uint_eq(c.nrows, 6);
 	ck_assert_str_eq(c.rows[5][fi], "noord/bw-255-2-verzoek/rvt-noord");
 	ck_assert_str_eq(c.rows[5][bw], "");
-	ck_assert_uint_eq(c.ncols[5], 27);
+	ck_assert_uint_eq(c.ncols[5], 28);
 	csv_free(&c);
 	free(s);
 	fixture_free(x);
@@ -1326,6 +1389,7 @@ suite_report(void)
 	tcase_add_test(tc, test_report_labels);
 	tcase_add_test(tc, test_report_verdict);
 	tcase_add_test(tc, test_report_escape);
+	tcase_add_test(tc, test_report_csv_dialect);
 	tcase_add_test(tc, test_report_groups);
 	tcase_add_test(tc, test_report_text);
 	tcase_add_test(tc, test_report_markdown);

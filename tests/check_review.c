@@ -265,15 +265,44 @@ START_TEST(test_review_check_shows_decisions)
 	ck_assert_int_eq(t_cli(&out, NULL, "--db", db, "check", "--rules",
 	                       rules, "--format", "csv", v1, NULL),
 	                 PT_FINDINGS);
-	ck_assert(t_contains(out, "rejected"));
+	/* Dutch reports give the Dutch label, JSON the machine value. */
+	ck_assert(t_contains(out, ",verworpen,"));
+	ck_assert(!t_contains(out, "rejected"));
 	free(out);
 	ck_assert_int_eq(
 	    t_cli(&out, NULL, "--db", db, "check", "--rules", rules, v1, NULL),
 	    PT_FINDINGS);
-	ck_assert(t_contains(out, "rejected (Geen belemmering"));
+	ck_assert(t_contains(out, "verworpen (Geen belemmering"));
+	free(out);
+	ck_assert_int_eq(t_cli(&out, NULL, "--db", db, "check", "--rules",
+	                       rules, "--format", "markdown", v1, NULL),
+	                 PT_FINDINGS);
+	ck_assert(t_contains(out, "verworpen"));
+	ck_assert(!t_contains(out, "rejected"));
 	free(out);
 	ck_assert_int_eq(t_db_int(db, "SELECT count(*) FROM proeftuin_version"),
 	                 1);
+}
+END_TEST
+
+START_TEST(test_review_status_labels)
+{
+	static const char *const want[REVIEW_NSTATUS] = {
+	    [REVIEW_OPEN] = "open",
+	    [REVIEW_CONFIRMED] = "bevestigd",
+	    [REVIEW_REJECTED] = "verworpen",
+	    [REVIEW_MITIGATED] = "ondervangen",
+	    [REVIEW_NEEDS_AMENDMENT] = "wetswijziging nodig"};
+	int s;
+
+	for (s = 0; s < REVIEW_NSTATUS; s++)
+		ck_assert_str_eq(review_status_label(
+		                     review_status_name((enum review_status)s)),
+		                 want[s]);
+	ck_assert_str_eq(review_status_label(REVIEW_RESOLVED), "opgelost");
+	ck_assert_str_eq(review_status_label(NULL), "open");
+	/* A value it does not know is shown as it was recorded. */
+	ck_assert_str_eq(review_status_label("aanvaard"), "aanvaard");
 }
 END_TEST
 
@@ -833,6 +862,7 @@ suite_review(void)
 	tcase_add_test(tc, test_review_save_versions_by_sha256);
 	tcase_add_test(tc, test_review_snapshot_matches_check);
 	tcase_add_test(tc, test_review_check_shows_decisions);
+	tcase_add_test(tc, test_review_status_labels);
 	tcase_add_test(tc, test_review_validation);
 	tcase_add_test(tc, test_review_several_errors_store_nothing);
 	tcase_add_test(tc, test_review_batch_all_or_nothing);

@@ -55,7 +55,7 @@ check "amendments check diff import laws proeftuin proeftuinen review ruimte rul
 check "proeftuin proeftuinen" proeftoets --db x proef
 check "--db --help --version" proeftoets --
 check "-h" proeftoets -h
-check "csv docx html json markdown odt svg text" proeftoets check --format ""
+check "csv docx html json markdown odt svg text xlsx" proeftoets check --format ""
 check "csv docx json markdown odt text xlsx" proeftoets amendments --format ""
 check "text" proeftoets laws --format t
 check "--save" proeftoets check --sa
