@@ -134,6 +134,7 @@ check_args(struct cli *c, int argc, char **argv, struct check_args *a,
 		case OPT_CITEERSTIJL:
 			if (cli_citeerstijl_option(&g, &a->style) != PT_OK)
 				return PT_EUSAGE;
+			break;
 		case OPT_CSV_DIALECT:
 			if ((a->dialect = csv_dialect_parse(g.val)) < 0)
 				return cli_opt_needs(&g, "rfc4180 or excel-nl");
