@@ -320,7 +320,9 @@ const struct cli_command cli_commands[] = {
      "flows per step with the barriers it brings in and the lowest level\n"
      "that lifts them.  For several designs, the provisions that block more\n"
      "than one proeftuin.  Exit status 0 when every variant is free of\n"
-     "barriers.  A DESIGN.xml of '-' is read from standard input (once).\n",
+     "barriers.  A DESIGN.xml of '-' is read from standard input (once).\n"
+     "markdown, html (a standalone page) and odt are whole documents with\n"
+     "the provenance and the quoted text of the provisions of (2) and (3).\n",
      ruimte_options, NULL},
     {"proeftuinen", cmd_proeftuinen, "proeftuinen [--format text|json]",
      "list the saved proeftuinen and their review counts",

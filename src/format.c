@@ -42,7 +42,16 @@
 		return PT_OK;                                                  \
 	}
 RUIMTE_WRITER(text)
+RUIMTE_WRITER(markdown)
 RUIMTE_WRITER(json)
+static enum pt_status
+ruimte_html(struct pt_buf *out, struct ruimte_result *const *r, size_t n,
+            struct pt_err *err)
+{
+	(void)err;
+	report_ruimte_page(out, r, n);
+	return PT_OK;
+}
 REPORT_WRITER(text)
 REPORT_WRITER(markdown)
 REPORT_WRITER(html)
@@ -58,9 +67,9 @@ const struct format formats[] = {
     {"text", "txt", "text/plain; charset=utf-8", "tekst", "a report", 0,
      report_text, amend_text_fmt, ruimte_text},
     {"markdown", "md", "text/markdown; charset=utf-8", "Markdown", "a report",
-     0, report_markdown, amend_markdown_fmt, NULL},
+     0, report_markdown, amend_markdown_fmt, ruimte_markdown},
     {"html", "html", "text/html; charset=utf-8", "HTML", "a page", 0,
-     report_html, NULL, NULL},
+     report_html, NULL, ruimte_html},
     {"json", "json", "application/json", "JSON", "a document", FORMAT_WEB,
      report_json, amend_json_fmt, ruimte_json},
     {"csv", "csv", "text/csv; charset=utf-8", "CSV", "a table", FORMAT_WEB,
@@ -72,7 +81,7 @@ const struct format formats[] = {
      amend_xlsx, NULL},
     {"odt", "odt", ODT_MEDIA_TYPE, "OpenDocument (ODT)", "an OpenDocument text",
      FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_odt_part, amend_odt,
-     NULL},
+     report_ruimte_odt},
     {"docx", "docx", DOCX_MEDIA_TYPE, "Word (DOCX)", "a Word document",
      FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_docx_part,
      amend_docx, NULL},

@@ -116,6 +116,21 @@ enum pt_status report_xlsx_part(struct pt_buf *out,
 
 /* --- shared by the writers (report.c) ------------------------------------ */
 
+/* The head of a whole HTML page titled title, with the report's
+ * stylesheet, up to and with <main>; and its end (report_html.c). */
+void report_html_page_head(struct pt_buf *out, const char *title);
+void report_html_page_foot(struct pt_buf *out);
+/* Markdown (report_markdown.c): escaped inline text (a newline becomes a
+ * space), a code span, and a quoted provision as the report writes it: a
+ * list item with its citation, the text as a block quote and its notes. */
+void report_md_text(struct pt_buf *b, const char *s);
+void report_md_code(struct pt_buf *b, const char *s);
+void report_md_provision(struct pt_buf *b, const struct finding_provision *p);
+/* A quoted provision as the ODT report writes it, the text in the
+ * paragraph style Citaat (report_odt.c, odt.h). */
+struct odt;
+void report_odt_provision(struct odt *o, const struct finding_provision *p);
+
 /*
  * An amendment group: the barriers that need the same provision changed.
  * Groups are keyed by (bwb, artikel, lid) of the first provision a rule
@@ -143,6 +158,20 @@ void report_ruimte_text(struct pt_buf *out, struct ruimte_result *const *r,
                         size_t n);
 void report_ruimte_json(struct pt_buf *out, struct ruimte_result *const *r,
                         size_t n);
+/* The same as whole documents: Markdown, and a standalone HTML page
+ * around report_ruimte_html() (report_ruimte_doc.c); the provenance of
+ * the reports and the quoted text of the provisions of the AMvB and the
+ * statute parts with them. */
+void report_ruimte_markdown(struct pt_buf *out, struct ruimte_result *const *r,
+                            size_t n);
+void report_ruimte_page(struct pt_buf *out, struct ruimte_result *const *r,
+                        size_t n);
+/* As an OpenDocument text (ruimte_odt.c); out is replaced by the
+ * package.  PT_EINTERNAL when it cannot be made, PT_EUSAGE for a bad
+ * SOURCE_DATE_EPOCH. */
+enum pt_status report_ruimte_odt(struct pt_buf *out,
+                                 struct ruimte_result *const *r, size_t n,
+                                 struct pt_err *err);
 /*
  * The juridische ruimte of one design as an HTML fragment for a page: the
  * three parts and the ladder, in Dutch, headings at level, everything

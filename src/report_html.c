@@ -318,27 +318,42 @@ one(struct pt_buf *b, int h, const struct check_result *r)
 }
 
 void
+report_html_page_head(struct pt_buf *out, const char *title)
+{
+	pt_buf_adds(out,
+	            "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
+	            "<meta charset=\"utf-8\">\n"
+	            "<meta name=\"viewport\" content=\"width=device-width, "
+	            "initial-scale=1\">\n<title>");
+	html_esc(out, title);
+	pt_buf_adds(out, "</title>\n<style>\n");
+	pt_buf_adds(out, css);
+	pt_buf_adds(out, "</style>\n</head>\n<body>\n<main>\n");
+}
+
+void
+report_html_page_foot(struct pt_buf *out)
+{
+	html_legend(out, 2);
+	pt_buf_adds(out, "</main>\n</body>\n</html>\n");
+}
+
+void
 report_html_part(struct pt_buf *out, const struct check_result *r, size_t i,
                  size_t n)
 {
 	const struct design *d;
+	char *s;
 
 	if (i == 0) {
-		pt_buf_adds(
-		    out,
-		    "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
-		    "<meta charset=\"utf-8\">\n"
-		    "<meta name=\"viewport\" content=\"width=device-width, "
-		    "initial-scale=1\">\n<title>");
 		if (n == 1 && r != NULL) {
 			d = r->design;
-			pt_buf_adds(out, "Proeftoets: ");
-			html_esc(out, d->naam != NULL ? d->naam : d->id);
+			s = xasprintf("Proeftoets: %s",
+			              d->naam != NULL ? d->naam : d->id);
 		} else
-			pt_buf_adds(out, "Proeftoets-rapport");
-		pt_buf_adds(out, "</title>\n<style>\n");
-		pt_buf_adds(out, css);
-		pt_buf_adds(out, "</style>\n</head>\n<body>\n<main>\n");
+			s = xstrdup("Proeftoets-rapport");
+		report_html_page_head(out, s);
+		free(s);
 		if (n != 1)
 			pt_buf_addf(out,
 			            "<h1>Proeftoets-rapport</h1>\n"
@@ -347,8 +362,6 @@ report_html_part(struct pt_buf *out, const struct check_result *r, size_t i,
 	}
 	if (r != NULL)
 		one(out, n == 1 ? 1 : 2, r);
-	if (i + 1 >= n) {
-		html_legend(out, 2);
-		pt_buf_adds(out, "</main>\n</body>\n</html>\n");
-	}
+	if (i + 1 >= n)
+		report_html_page_foot(out);
 }

@@ -477,3 +477,21 @@ report_markdown_part(struct pt_buf *out, const struct check_result *r, size_t i,
 		pt_buf_adds(out, "\n---\n\n");
 	one(out, r);
 }
+
+void
+report_md_text(struct pt_buf *b, const char *s)
+{
+	md_text(b, s, NULL);
+}
+
+void
+report_md_code(struct pt_buf *b, const char *s)
+{
+	md_code(b, s);
+}
+
+void
+report_md_provision(struct pt_buf *b, const struct finding_provision *p)
+{
+	provision(b, p);
+}

@@ -428,3 +428,9 @@ report_docx_part(struct pt_buf *out, const struct check_result *r, size_t i,
 {
 	return part(out, r, i, n, ODT_DOCX, err);
 }
+
+void
+report_odt_provision(struct odt *o, const struct finding_provision *p)
+{
+	provision(o, p);
+}

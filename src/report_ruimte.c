@@ -18,11 +18,11 @@
 #include "html.h"
 #include "json.h"
 #include "report.h"
+#include "report_ruimte_priv.h"
 #include "ruimte.h"
 
-/* The finding a route or id names, in the full design or the variant. */
-static const struct finding *
-finding_by_id(const struct ruimte_result *r, const char *id)
+const struct finding *
+ruimte_rep_finding(const struct ruimte_result *r, const char *id)
 {
 	const struct check_result *c[2] = {r->full, r->variant};
 	size_t i, k;
@@ -34,15 +34,15 @@ finding_by_id(const struct ruimte_result *r, const char *id)
 	return NULL;
 }
 
-/* The provision to amend for a barrier: its first cited provision. */
-static const struct finding_provision *
-key_of(const struct finding *f)
+const struct finding_provision *
+ruimte_rep_key(const struct finding *f)
 {
 	return f->nprovisions > 0 ? &f->provisions[0] : NULL;
 }
 
-static int
-same_key(const struct finding_provision *a, const struct finding_provision *b)
+int
+ruimte_rep_same_key(const struct finding_provision *a,
+                    const struct finding_provision *b)
 {
 	if (a == NULL || b == NULL)
 		return a == b;
@@ -53,10 +53,8 @@ same_key(const struct finding_provision *a, const struct finding_provision *b)
 	                                 strcmp(a->rp->lid, b->rp->lid) == 0);
 }
 
-/* The provision of the AMvB part: cited by every finding, after its key
- * (the delegation, such as Jeugdwet 12.1); NULL when there is none. */
-static const struct finding_provision *
-amvb_clause(const struct ruimte_result *r)
+const struct finding_provision *
+ruimte_rep_amvb_clause(const struct ruimte_result *r)
 {
 	const struct finding *f0 = r->namvb > 0 ? r->amvb[0] : NULL;
 	size_t i, k, j;
@@ -68,12 +66,111 @@ amvb_clause(const struct ruimte_result *r)
 		for (k = 1; k < r->namvb && all; k++) {
 			all = 0;
 			for (j = 1; j < r->amvb[k]->nprovisions; j++)
-				all |= same_key(p, &r->amvb[k]->provisions[j]);
+				all |= ruimte_rep_same_key(
+				    p, &r->amvb[k]->provisions[j]);
 		}
 		if (all)
 			return p;
 	}
 	return NULL;
+}
+
+/* Whether one of the n provisions of v has the key of p. */
+static int
+has_key(const struct finding_provision *const *v, size_t n,
+        const struct finding_provision *p)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (ruimte_rep_same_key(v[k], p))
+			return 1;
+	return 0;
+}
+
+void
+ruimte_rep_quoted(const struct ruimte_result *r,
+                  const struct finding_provision ***out, size_t *nout)
+{
+	const struct finding_provision **v = NULL, *p;
+	size_t n = 0, cap = 0, i;
+
+	for (i = 0; i <= r->namvb + r->nwet; i++) {
+		if (i == 0)
+			p = ruimte_rep_amvb_clause(r);
+		else
+			p = ruimte_rep_key(i <= r->namvb
+			                       ? r->amvb[i - 1]
+			                       : r->wet[i - 1 - r->namvb]);
+		if (p == NULL || has_key(v, n, p))
+			continue;
+		PT_ARRAY_PUSH(v, n, cap);
+		v[n - 1] = p;
+	}
+	*out = v;
+	*nout = n;
+}
+
+/* The i-th barrier of a design that amvb or wet lifts. */
+static const struct finding *
+blocking(const struct ruimte_result *r, size_t i)
+{
+	return i < r->namvb ? r->amvb[i] : r->wet[i - r->namvb];
+}
+
+int
+ruimte_rep_blocks(const struct ruimte_result *r,
+                  const struct finding_provision *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->namvb + r->nwet; i++)
+		if (ruimte_rep_same_key(ruimte_rep_key(blocking(r, i)), key))
+			return 1;
+	return 0;
+}
+
+void
+ruimte_gedeeld(struct ruimte_result *const *res, size_t n,
+               struct ruimte_gedeeld **out, size_t *nout)
+{
+	struct ruimte_gedeeld *g = NULL;
+	size_t ng = 0, cap = 0, d, i, k;
+
+	for (d = 0; d < n; d++)
+		for (i = 0; i < res[d]->namvb + res[d]->nwet; i++) {
+			const struct finding_provision *key =
+			    ruimte_rep_key(blocking(res[d], i));
+			struct pt_buf who = PT_BUF_INIT;
+			size_t e, m = 0;
+
+			for (k = 0; k < ng; k++)
+				if (ruimte_rep_same_key(g[k].key, key))
+					break;
+			if (k < ng || key == NULL)
+				continue;
+			for (e = 0; e < n; e++)
+				if (ruimte_rep_blocks(res[e], key))
+					pt_buf_addf(&who, "%s%s",
+					            m++ ? ", " : "",
+					            res[e]->design->id);
+			PT_ARRAY_PUSH(g, ng, cap);
+			g[ng - 1].key = key;
+			g[ng - 1].who = pt_buf_detach(&who);
+			g[ng - 1].m = m;
+		}
+	*out = g;
+	*nout = ng;
+}
+
+void
+ruimte_gedeeld_free(struct ruimte_gedeeld *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(g[i].who);
+	free(g);
 }
 
 /* --- JSON ------------------------------------------------------------- */
@@ -233,7 +330,7 @@ j_nu(struct json *j, const struct ruimte_result *r)
 		json_kstring(j, "actor", rt->actor);
 		json_kstring(j, "toelichting", rt->toelichting);
 		json_kstring(j, "rule", rt->rule->id);
-		j_provisions(j, finding_by_id(r, rt->finding));
+		j_provisions(j, ruimte_rep_finding(r, rt->finding));
 		json_end_object(j);
 	}
 	json_end_array(j);
@@ -256,7 +353,7 @@ j_ids(struct json *j, const char *key, const struct finding *const *f, size_t n)
 static void
 j_amvb(struct json *j, const struct ruimte_result *r)
 {
-	const struct finding_provision *clause = amvb_clause(r);
+	const struct finding_provision *clause = ruimte_rep_amvb_clause(r);
 	size_t i, k;
 
 	json_key(j, "amvb");
@@ -292,11 +389,11 @@ j_wet(struct json *j, const struct ruimte_result *r)
 	json_key(j, "amendments");
 	json_begin_array(j);
 	for (i = 0; i < r->nwet; i++) {
-		const struct finding_provision *key = key_of(r->wet[i]);
+		const struct finding_provision *key = ruimte_rep_key(r->wet[i]);
 		enum vocab_level lv = r->wet[i]->level;
 
 		for (k = 0; k < i; k++)
-			if (same_key(key_of(r->wet[k]), key))
+			if (ruimte_rep_same_key(ruimte_rep_key(r->wet[k]), key))
 				break;
 		if (k < i)
 			continue; /* grouped under the first */
@@ -309,7 +406,8 @@ j_wet(struct json *j, const struct ruimte_result *r)
 		json_key(j, "findings");
 		json_begin_array(j);
 		for (k = i; k < r->nwet; k++)
-			if (same_key(key_of(r->wet[k]), key)) {
+			if (ruimte_rep_same_key(ruimte_rep_key(r->wet[k]),
+			                        key)) {
 				json_string(j, r->wet[k]->id);
 				if (r->wet[k]->level < lv)
 					lv = r->wet[k]->level;
@@ -367,56 +465,31 @@ j_ladder(struct json *j, const struct ruimte_result *r)
 static void
 j_gedeeld(struct json *j, struct ruimte_result *const *res, size_t n)
 {
-	const struct finding_provision **keys = NULL;
-	size_t nkeys = 0, cap = 0, d, i, k, m;
+	struct ruimte_gedeeld *g;
+	size_t ng, d, k;
 
-	for (d = 0; d < n; d++)
-		for (i = 0; i < res[d]->namvb + res[d]->nwet; i++) {
-			const struct finding *f =
-			    i < res[d]->namvb ? res[d]->amvb[i]
-			                      : res[d]->wet[i - res[d]->namvb];
-			const struct finding_provision *key = key_of(f);
-
-			for (k = 0; k < nkeys; k++)
-				if (same_key(keys[k], key))
-					break;
-			if (k == nkeys && key != NULL) {
-				PT_ARRAY_PUSH(keys, nkeys, cap);
-				keys[nkeys - 1] = key;
-			}
-		}
+	ruimte_gedeeld(res, n, &g, &ng);
 	json_key(j, "gedeeld");
 	json_begin_array(j);
-	for (k = 0; k < nkeys; k++) {
-		char *cite = cite_provision(keys[k]);
+	for (k = 0; k < ng; k++) {
+		char *cite = cite_provision(g[k].key);
 
 		json_begin_object(j);
 		json_kstring(j, "provision", cite);
-		json_kstring(j, "bwb", keys[k]->rp->bwb);
-		json_kstring(j, "artikel", keys[k]->rp->artikel);
+		json_kstring(j, "bwb", g[k].key->rp->bwb);
+		json_kstring(j, "artikel", g[k].key->rp->artikel);
 		json_key(j, "proeftuinen");
 		json_begin_array(j);
-		m = 0;
 		for (d = 0; d < n; d++)
-			for (i = 0; i < res[d]->namvb + res[d]->nwet; i++) {
-				const struct finding *f =
-				    i < res[d]->namvb
-				        ? res[d]->amvb[i]
-				        : res[d]->wet[i - res[d]->namvb];
-
-				if (same_key(key_of(f), keys[k])) {
-					json_string(j, res[d]->design->id);
-					m++;
-					break;
-				}
-			}
+			if (ruimte_rep_blocks(res[d], g[k].key))
+				json_string(j, res[d]->design->id);
 		json_end_array(j);
-		json_kbool(j, "lokaal", m < 2);
+		json_kbool(j, "lokaal", g[k].m < 2);
 		json_end_object(j);
 		free(cite);
 	}
 	json_end_array(j);
-	free(keys);
+	ruimte_gedeeld_free(g, ng);
 }
 
 void
@@ -463,7 +536,9 @@ report_ruimte_json(struct pt_buf *out, struct ruimte_result *const *res,
 static void
 t_finding(struct pt_buf *b, const char *indent, const struct finding *f)
 {
-	char *cite = key_of(f) != NULL ? cite_provision(key_of(f)) : NULL;
+	char *cite = ruimte_rep_key(f) != NULL
+	                 ? cite_provision(ruimte_rep_key(f))
+	                 : NULL;
 
 	pt_buf_addf(b, "%s- %s\n%s  %s", indent, f->rule->titel, indent, f->id);
 	if (cite != NULL)
@@ -484,7 +559,7 @@ t_nu(struct pt_buf *b, const struct ruimte_result *r)
 		       "zonder wetswijziging opheft.\n");
 	for (i = 0; i < r->nroutes; i++) {
 		const struct ruimte_route *rt = &r->routes[i];
-		const struct finding *f = finding_by_id(r, rt->finding);
+		const struct finding *f = ruimte_rep_finding(r, rt->finding);
 
 		pt_buf_addf(
 		    b, "   - %s (%s): %s\n", ruimte_soort_name(rt->soort),
@@ -508,7 +583,7 @@ t_nu(struct pt_buf *b, const struct ruimte_result *r)
 static void
 t_amvb_wet(struct pt_buf *b, const struct ruimte_result *r)
 {
-	const struct finding_provision *clause = amvb_clause(r);
+	const struct finding_provision *clause = ruimte_rep_amvb_clause(r);
 	size_t i;
 
 	pt_buf_adds(b, "\n2. Wat een AMvB kan toestaan\n");
@@ -566,66 +641,24 @@ t_ladder(struct pt_buf *b, const struct ruimte_result *r)
 static void
 t_gedeeld(struct pt_buf *b, struct ruimte_result *const *res, size_t n)
 {
-	size_t d, i, e, k;
+	struct ruimte_gedeeld *g;
+	size_t ng, k;
 	int any = 0;
 
+	ruimte_gedeeld(res, n, &g, &ng);
 	pt_buf_adds(b, "\nBepalingen die meer dan een proeftuin blokkeren "
 	               "(de kern van een experimenteerwet)\n");
-	for (d = 0; d < n; d++)
-		for (i = 0; i < res[d]->namvb + res[d]->nwet; i++) {
-			const struct finding *f =
-			    i < res[d]->namvb ? res[d]->amvb[i]
-			                      : res[d]->wet[i - res[d]->namvb];
-			const struct finding_provision *key = key_of(f);
-			struct pt_buf who = PT_BUF_INIT;
-			size_t m = 0, seen = 0;
-			char *cite;
+	for (k = 0; k < ng; k++)
+		if (g[k].m >= 2) {
+			char *cite = cite_provision(g[k].key);
 
-			/* once per provision: at its first design and finding
-			 */
-			for (e = 0; e <= d && !seen; e++)
-				for (k = 0; k < res[e]->namvb + res[e]->nwet &&
-				            !(e == d && k == i);
-				     k++) {
-					const struct finding *g =
-					    k < res[e]->namvb
-					        ? res[e]->amvb[k]
-					        : res[e]
-					              ->wet[k - res[e]->namvb];
-
-					if (same_key(key_of(g), key)) {
-						seen = 1;
-						break;
-					}
-				}
-			if (seen || key == NULL)
-				continue;
-			for (e = 0; e < n; e++)
-				for (k = 0; k < res[e]->namvb + res[e]->nwet;
-				     k++) {
-					const struct finding *g =
-					    k < res[e]->namvb
-					        ? res[e]->amvb[k]
-					        : res[e]
-					              ->wet[k - res[e]->namvb];
-
-					if (same_key(key_of(g), key)) {
-						pt_buf_addf(&who, "%s%s",
-						            m++ ? ", " : "",
-						            res[e]->design->id);
-						break;
-					}
-				}
-			if (m >= 2) {
-				cite = cite_provision(key);
-				pt_buf_addf(b, "   - %s: %s\n", cite, who.s);
-				free(cite);
-				any = 1;
-			}
-			pt_buf_release(&who);
+			pt_buf_addf(b, "   - %s: %s\n", cite, g[k].who);
+			free(cite);
+			any = 1;
 		}
 	if (!any)
 		pt_buf_adds(b, "   geen: elke belemmering is lokaal\n");
+	ruimte_gedeeld_free(g, ng);
 }
 
 void
@@ -701,7 +734,7 @@ h_nu(struct pt_buf *b, const struct ruimte_result *r, int level,
 		       "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < r->nroutes; i++) {
 		const struct ruimte_route *rt = &r->routes[i];
-		const struct finding *f = finding_by_id(r, rt->finding);
+		const struct finding *f = ruimte_rep_finding(r, rt->finding);
 
 		html_tag(b, "<tr><td>", ruimte_soort_name(rt->soort), "</td>");
 		html_tag(b, "<td>", rt->actor != NULL ? rt->actor : "-",
@@ -733,8 +766,9 @@ h_findings(struct pt_buf *b, const struct ruimte_result *r, const char *href,
 	if (n > 0)
 		pt_buf_adds(b, "<ul>\n");
 	for (i = 0; i < n; i++) {
-		char *cite =
-		    key_of(f[i]) != NULL ? cite_provision(key_of(f[i])) : NULL;
+		char *cite = ruimte_rep_key(f[i]) != NULL
+		                 ? cite_provision(ruimte_rep_key(f[i]))
+		                 : NULL;
 
 		html_tag(b, "<li>", f[i]->rule->titel, "<br>");
 		h_id(b, r, href, f[i]->id);
@@ -755,7 +789,7 @@ static void
 h_amvb_wet(struct pt_buf *b, const struct ruimte_result *r, int level,
            const char *href)
 {
-	const struct finding_provision *clause = amvb_clause(r);
+	const struct finding_provision *clause = ruimte_rep_amvb_clause(r);
 
 	html_heading(b, level, "2. Wat een AMvB kan toestaan");
 	if (r->namvb == 0)

@@ -128,6 +128,40 @@ START_TEST(test_cli_man_page_lists_formats)
 }
 END_TEST
 
+/* The README's section on ruimte gives the formats of the table in its
+ * synopsis, and a line on each. */
+START_TEST(test_cli_readme_ruimte_formats)
+{
+	char *path = t_src("README.md"), *readme = t_read(path, NULL);
+	struct pt_buf want = PT_BUF_INIT;
+	const struct format *f;
+	const char *sec, *end;
+
+	ck_assert_ptr_nonnull(readme);
+	sec = strstr(readme, "### Juridische ruimte: `ruimte`");
+	ck_assert_ptr_nonnull(sec);
+	end = strstr(sec + 4, "\n## ");
+	pt_buf_adds(&want, "`proeftoets ruimte [--format ");
+	format_names(&want, FORMAT_RUIMTE, "|", "|");
+	pt_buf_adds(&want, "]");
+	ck_assert_msg(strstr(sec, want.s) != NULL &&
+	                  (end == NULL || strstr(sec, want.s) < end),
+	              "README: no %s", want.s);
+	for (f = formats; f->name != NULL; f++) {
+		if (!format_carries(f, FORMAT_RUIMTE))
+			continue;
+		pt_buf_reset(&want);
+		pt_buf_addf(&want, "\n- `%s`", f->name);
+		ck_assert_msg(strstr(sec, want.s) != NULL &&
+		                  (end == NULL || strstr(sec, want.s) < end),
+		              "README: ruimte has no line on %s", f->name);
+	}
+	pt_buf_release(&want);
+	free(readme);
+	free(path);
+}
+END_TEST
+
 /* The built man page names the paths of the configured prefix. */
 START_TEST(test_cli_man_page_files)
 {
@@ -705,6 +739,7 @@ suite_cli(void)
 	tcase_add_test(tc, test_cli_help_every_command);
 	tcase_add_test(tc, test_cli_man_page_lists_commands);
 	tcase_add_test(tc, test_cli_man_page_lists_formats);
+	tcase_add_test(tc, test_cli_readme_ruimte_formats);
 	tcase_add_test(tc, test_cli_version);
 	tcase_add_test(tc, test_cli_usage_errors);
 	tcase_add_test(tc, test_cli_empty_registry);

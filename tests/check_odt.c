@@ -6,7 +6,8 @@
  * package (mimetype first, stored, no extra field), content.xml and
  * styles.xml well-formed in the ODF namespaces, the headings, and the
  * same bytes from two runs with SOURCE_DATE_EPOCH; and the same as a Word
- * document (docx).
+ * document (docx); and the juridische ruimte (ruimte_odt.c) as an
+ * OpenDocument text.
  */
 #include "config.h"
 
@@ -580,6 +581,119 @@ START_TEST(test_odt_amendments)
 }
 END_TEST
 
+/* ruimte --format odt -o dir/name DESIGN...; returns the path. */
+static char *
+ruimte_odt(const char *name, const char *design2)
+{
+	char *file = xasprintf("%s/%s", tmp, name), *out, *err;
+	int rc;
+
+	rc = t_cli(&out, &err, "--db", db, "ruimte", "--rules", rulesdir,
+	           "--format", "odt", "-o", file, design, design2, NULL);
+	ck_assert_msg(rc == 0, "ruimte: %d %s", rc, err);
+	ck_assert_str_eq(out, "");
+	free(out);
+	free(err);
+	return file;
+}
+
+/* The juridische ruimte as an OpenDocument text: a package of the same
+ * builder, its parts as headings, its provenance on the title page, the
+ * routes and the ladder as tables, the law text as Citaat. */
+START_TEST(test_odt_ruimte)
+{
+	char *file = ruimte_odt("ruimte.odt", NULL), *again, *da, *dbytes;
+	zip_t *za = open_zip(file);
+	struct pt_buf h = PT_BUF_INIT, b = PT_BUF_INIT;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	size_t la, lb;
+
+	ck_assert_int_eq(zip_get_num_entries(za, 0), 5);
+	ck_assert_str_eq(zip_get_name(za, 0, 0), "mimetype");
+	doc = parse(za, "content.xml", NS_OFFICE, "document-content");
+	root = xmlDocGetRootElement(doc);
+	collect(root, NS_TEXT, "h", &h);
+	ck_assert_str_eq(h.s, "Juridische ruimte: Proeftuin Noord (noord)\n"
+	                      "1. Wat nu kan, binnen de huidige wet\n"
+	                      "2. Wat een AMvB kan toestaan\n"
+	                      "3. Wat de wetgever moet doen\n"
+	                      "4. De ladder: van de variant naar het "
+	                      "volledige ontwerp\n"
+	                      "5. De tekst van de bepalingen\n");
+	attrs(root, NS_TEXT, "h", NS_TEXT, "outline-level", &b);
+	ck_assert_str_eq(b.s, "1\n2\n2\n2\n2\n2\n");
+	pt_buf_reset(&b);
+	collect(root, NS_TEXT, "p", &b);
+	ck_assert(t_contains(b.s, "Juridische ruimte\n"));
+	ck_assert(t_contains(b.s, "Proeftuin: noord\n"));
+	ck_assert(t_contains(b.s, "Peildatum: 2026-07-01\n"));
+	ck_assert(t_contains(b.s, "Gemaakt op 1 december 2025\n"));
+	ck_assert(t_contains(b.s, "Gemaakt: 1 december 2025, 01:00 "
+	                          "(Europe/Amsterdam), proeftoets "));
+	ck_assert(t_contains(b.s, "Regels: "));
+	ck_assert(t_contains(b.s, "Wetten: BWBR"));
+	ck_assert(t_contains(b.s, "; BWBR0034925 versie 2026-01-01 (SHA-256 "));
+	/* (a space of its own is a text:s, which has no content) */
+	ck_assert(t_contains(b.s, "\nGrondslag:art. 12.1 lid 1 Jeugdwet\n"));
+	/* the text of 3.2 lid 2, quoted from the registry */
+	ck_assert(t_contains(b.s, "Een gecertificeerde instelling biedt geen "
+	                          "jeugdhulp aan."));
+	pt_buf_reset(&b);
+	attrs(root, NS_TEXT, "p", NS_TEXT, "style-name", &b);
+	ck_assert(t_contains(b.s, "\nCitaat\n"));
+	ck_assert(t_contains(b.s, "Titelpagina_20_einde\n"));
+	pt_buf_reset(&b);
+	collect(root, NS_TABLE, "table-cell", &b);
+	ck_assert(t_contains(b.s, "Route\nActor\nWat verandert\n"));
+	ck_assert(t_contains(b.s, "\ncertificaat\nrvt-noord\n"));
+	ck_assert(t_contains(b.s, "Stap\nErbij\nNieuwe belemmeringen\n"));
+	ck_assert(t_contains(b.s, "\n0\nDe variant van deel 1\n0\n"));
+	xmlFreeDoc(doc);
+	doc = parse(za, "meta.xml", NS_OFFICE, "document-meta");
+	pt_buf_reset(&b);
+	collect(xmlDocGetRootElement(doc), NS_DC, "title", &b);
+	ck_assert_str_eq(b.s, "Juridische ruimte: Proeftuin Noord\n");
+	xmlFreeDoc(doc);
+	zip_close(za);
+	/* the same bytes again */
+	again = ruimte_odt("ruimte-2.odt", NULL);
+	da = t_read(file, &la);
+	dbytes = t_read(again, &lb);
+	ck_assert(la == lb && memcmp(da, dbytes, la) == 0);
+	free(da);
+	free(dbytes);
+	free(again);
+	free(file);
+	/* two designs: a title page each, then what blocks both */
+	{
+		char *wt = t_src("xml/proeftuinen/wijkteam-hulp-en-dwang.xml");
+
+		file = ruimte_odt("twee.odt", wt);
+		free(wt);
+	}
+	za = open_zip(file);
+	doc = parse(za, "content.xml", NS_OFFICE, "document-content");
+	pt_buf_reset(&h);
+	collect(xmlDocGetRootElement(doc), NS_TEXT, "h", &h);
+	ck_assert_msg(
+	    t_contains(h.s, "\nJuridische ruimte: Proeftuin Drechtsteden"),
+	    "%s", h.s);
+	ck_assert(t_contains(h.s, "\nBepalingen die meer dan een proeftuin "
+	                          "blokkeren (de kern van een "
+	                          "experimenteerwet)\n"));
+	pt_buf_reset(&b);
+	collect(xmlDocGetRootElement(doc), NS_TEXT, "p", &b);
+	ck_assert(t_contains(b.s, "art. 3.2 lid 2 Jeugdwet: noord, "
+	                          "wijkteam-hulp-en-dwang\n"));
+	xmlFreeDoc(doc);
+	zip_close(za);
+	pt_buf_release(&h);
+	pt_buf_release(&b);
+	free(file);
+}
+END_TEST
+
 /* odt_text keeps what XML would collapse. */
 START_TEST(test_odt_text)
 {
@@ -624,6 +738,7 @@ suite_odt(void)
 	tcase_add_test(tc, test_docx);
 	tcase_add_test(tc, test_odt_cli_errors);
 	tcase_add_test(tc, test_odt_amendments);
+	tcase_add_test(tc, test_odt_ruimte);
 	suite_add_tcase(s, tc);
 	tcase_add_test(unit, test_odt_text);
 	suite_add_tcase(s, unit);

@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
+#include "design.h"
 #include "fileio.h"
+#include "report_ruimte_priv.h"
 #include "rules.h"
 #include "ruimte.h"
 #include "suites.h"
@@ -109,6 +112,121 @@ START_TEST(test_ruimte_examples)
 }
 END_TEST
 
+/* Whether a route of an agreement (a gemeenschappelijke regeling,
+ * attribution) of r lifts finding f of the variant: same rule, same
+ * actor. */
+static int
+agreed(const struct ruimte_result *r, const struct finding *f)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->nroutes; i++) {
+		const struct ruimte_route *rt = &r->routes[i];
+
+		if ((rt->soort != RUIMTE_GEMEENSCHAPPELIJKE_REGELING &&
+		     rt->soort != RUIMTE_TOEREKENING) ||
+		    rt->rule != f->rule || rt->actor == NULL)
+			continue;
+		for (k = 0; k < f->nactors; k++)
+			if (strcmp(f->actors[k], rt->actor) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Each example's variant, loaded from the XML a user saves and checked
+ * afresh with the same rules: no barrier but those a recorded agreement
+ * lifts (which check still reports, README), and its id is ID-nu.
+ */
+START_TEST(test_ruimte_variant_checked)
+{
+	char *rel = xasprintf("xml/proeftuinen/%s", examples[_i]);
+	char *path = t_src(rel), *xml = t_read(path, NULL), *id;
+	struct ruimte_result *r = run_xml(xml);
+	struct pt_err e = PT_ERR_INIT;
+	struct design *d = NULL;
+	struct check_result *c = NULL;
+	size_t i, left = 0;
+
+	ck_assert_msg(design_load_memory(r->variant_xml, strlen(r->variant_xml),
+	                                 "nu.xml", "2026-07-01", &d,
+	                                 &e) == PT_OK,
+	              "%s: %s", examples[_i], e.msg);
+	id = xasprintf("%s-nu", r->design->id);
+	ck_assert_str_eq(d->id, id);
+	ck_assert_int_eq(check_run(d, rs, NULL, &c, &e), PT_OK);
+	for (i = 0; i < c->nfindings; i++)
+		if (c->findings[i].rule->kind == RULE_BARRIER &&
+		    !agreed(r, &c->findings[i])) {
+			left++;
+			ck_assert_msg(0, "%s: the variant has %s", examples[_i],
+			              c->findings[i].id);
+		}
+	ck_assert_uint_eq(left, r->barriers_after);
+	check_result_free(c);
+	design_free(d);
+	ruimte_free(r);
+	free(id);
+	free(xml);
+	free(path);
+	free(rel);
+}
+END_TEST
+
+/*
+ * The ladder ends at the design as submitted: the barriers its steps bring
+ * in, with those the variant keeps under an agreement, are exactly the
+ * barriers of the full design, each once.
+ */
+START_TEST(test_ruimte_ladder_ends_at_design)
+{
+	char *rel = xasprintf("xml/proeftuinen/%s", examples[_i]);
+	char *path = t_src(rel), *xml = t_read(path, NULL);
+	struct ruimte_result *r = run_xml(xml);
+	size_t i, k, j, seen = 0, hits;
+
+	for (i = 0; i < r->nladder; i++)
+		for (k = 0; k < r->ladder[i].nbarriers; k++) {
+			const char *id = r->ladder[i].barriers[k];
+
+			for (j = 0, hits = 0; j < r->full->nfindings; j++)
+				if (r->full->findings[j].rule->kind ==
+				        RULE_BARRIER &&
+				    strcmp(r->full->findings[j].id, id) == 0)
+					hits++;
+			ck_assert_msg(hits == 1,
+			              "%s: step %zu brings in %s, which the "
+			              "design as submitted does not have",
+			              examples[_i], i + 1, id);
+			seen++;
+		}
+	/* each barrier of the full design once: the steps' count plus the
+	 * ones the variant keeps under an agreement */
+	for (i = 0; i < r->full->nfindings; i++) {
+		const struct finding *f = &r->full->findings[i];
+
+		if (f->rule->kind != RULE_BARRIER)
+			continue;
+		for (j = 0, hits = 0; j < r->nladder; j++)
+			for (k = 0; k < r->ladder[j].nbarriers; k++)
+				hits += strcmp(r->ladder[j].barriers[k],
+				               f->id) == 0;
+		ck_assert_msg(hits <= 1, "%s: %s on %zu steps", examples[_i],
+		              f->id, hits);
+		if (hits == 0)
+			ck_assert_msg(agreed(r, f), "%s: %s not on the ladder",
+			              examples[_i], f->id);
+	}
+	ck_assert_uint_le(seen, r->full->nbarriers);
+	ck_assert_str_eq(r->ladder[r->nladder - 1].items[0].kind, "ontwerp");
+	ruimte_free(r);
+	free(xml);
+	free(path);
+	free(rel);
+}
+END_TEST
+
 #define DESIGN(actors, tasks)                                                  \
 	"<proeftuin id=\"t\" peildatum=\"2026-07-01\"><naam>T</naam>"          \
 	"<gemeenten><gemeente>G</gemeente></gemeenten><actoren>" actors        \
@@ -176,6 +294,142 @@ START_TEST(test_ruimte_no_route_for_police)
 }
 END_TEST
 
+/* Whether r has a route of soort for actor. */
+static int
+has_route(const struct ruimte_result *r, enum ruimte_soort soort,
+          const char *actor)
+{
+	size_t i;
+
+	for (i = 0; i < r->nroutes; i++)
+		if (r->routes[i].soort == soort && r->routes[i].actor != NULL &&
+		    strcmp(r->routes[i].actor, actor) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The route "aanwijzing-jeugdhulpaanbieder" is open to whoever offers
+ * jeugdhulp (rules/verzoeken.xml), but a police team cannot be designated
+ * as jeugdhulpaanbieder: for the police its request goes back to the body
+ * the law names, while a regional team with the same tasks is designated
+ * (rules/README.md).
+ */
+START_TEST(test_ruimte_police_not_jeugdhulpaanbieder)
+{
+	struct ruimte_result *r = run_xml(
+	    DESIGN("<actor id=\"pol\" rol=\"politie\"/><actor id=\"wt\" "
+	           "rol=\"wijkteam\"/>",
+	           "<taak id=\"jeugdhulp\" actor=\"pol\"/>"
+	           "<taak id=\"verzoek-raadsonderzoek\" actor=\"pol\"/>"));
+	size_t i;
+
+	ck_assert(!has_route(r, RUIMTE_AANWIJZING_JHA, "pol"));
+	ck_assert(!has_route(r, RUIMTE_AANWIJZING_VT, "pol"));
+	ck_assert(!has_route(r, RUIMTE_CERTIFICAAT, "pol"));
+	for (i = 0; i < r->variant_design->nactors; i++) {
+		const struct design_actor *a = &r->variant_design->actors[i];
+
+		if (strcmp(a->id, "pol") == 0) {
+			ck_assert_uint_eq(a->aangewezen, 0);
+			ck_assert(!a->gecertificeerd);
+		}
+	}
+	ck_assert(has_route(r, RUIMTE_TAAK_TERUG, "pol"));
+	ck_assert_uint_eq(r->barriers_after, 0);
+	ruimte_free(r);
+
+	/* the same tasks with a team: the college designates it */
+	r = run_xml(DESIGN("<actor id=\"wt\" "
+	                   "rol=\"regionaal-veiligheidsteam\"/>",
+	                   "<taak id=\"jeugdhulp\" actor=\"wt\"/>"
+	                   "<taak id=\"verzoek-raadsonderzoek\" "
+	                   "actor=\"wt\"/>"));
+	ck_assert(has_route(r, RUIMTE_AANWIJZING_JHA, "wt"));
+	ck_assert(t_contains(r->variant_xml,
+	                     "aangewezen-als=\"jeugdhulpaanbieder\""));
+	ck_assert_uint_eq(r->barriers_after, 0);
+	ruimte_free(r);
+}
+END_TEST
+
+/*
+ * The AMvB part names a delegation only when every barrier in it rests on
+ * it: Jeugdwet 12.1 for 3.2 lid 2, never for a barrier that 12.1 does not
+ * cover (such as the verwijsindex of 7.1.1.2).  In the examples, 12.1 is
+ * named only with 3.2 lid 2.
+ */
+START_TEST(test_ruimte_amvb_clause)
+{
+	struct rule_provision p32 = {0}, p121 = {0}, p7112 = {0};
+	struct finding_provision a[2], b[2], c[2];
+	struct finding f32 = {0}, f32b = {0}, fvi = {0};
+	const struct finding *amvb[2];
+	struct ruimte_result r;
+	const struct finding_provision *cl;
+	size_t k;
+
+	p32.bwb = p121.bwb = p7112.bwb = (char *)"BWBR0034925";
+	p32.artikel = (char *)"3.2";
+	p32.lid = (char *)"2";
+	p121.artikel = (char *)"12.1";
+	p121.lid = (char *)"1";
+	p7112.artikel = (char *)"7.1.1.2";
+	p7112.lid = (char *)"1";
+	memset(a, 0, sizeof a);
+	memset(b, 0, sizeof b);
+	memset(c, 0, sizeof c);
+	a[0].rp = b[0].rp = &p32;
+	a[1].rp = b[1].rp = c[1].rp = &p121;
+	c[0].rp = &p7112;
+	f32.provisions = a;
+	f32b.provisions = b;
+	fvi.provisions = c;
+	f32.nprovisions = f32b.nprovisions = 2;
+	fvi.nprovisions = 1; /* 7.1.1.2 without 12.1 */
+	memset(&r, 0, sizeof r);
+	r.amvb = amvb;
+	amvb[0] = &f32;
+	r.namvb = 1;
+	cl = ruimte_rep_amvb_clause(&r);
+	ck_assert_ptr_nonnull(cl);
+	ck_assert_str_eq(cl->rp->artikel, "12.1");
+	amvb[1] = &f32b;
+	r.namvb = 2;
+	ck_assert_ptr_eq(ruimte_rep_amvb_clause(&r), &a[1]);
+	amvb[1] = &fvi;
+	ck_assert_ptr_null(ruimte_rep_amvb_clause(&r));
+	amvb[0] = &fvi;
+	r.namvb = 1;
+	ck_assert_ptr_null(ruimte_rep_amvb_clause(&r));
+
+	/* the examples */
+	for (k = 0; k < sizeof examples / sizeof examples[0]; k++) {
+		char *rel = xasprintf("xml/proeftuinen/%s", examples[k]);
+		char *path = t_src(rel), *xml = t_read(path, NULL);
+		struct ruimte_result *x = run_xml(xml);
+		size_t i;
+
+		cl = ruimte_rep_amvb_clause(x);
+		if (cl != NULL) {
+			ck_assert_str_eq(cl->rp->artikel, "12.1");
+			for (i = 0; i < x->namvb; i++) {
+				const struct finding_provision *key =
+				    ruimte_rep_key(x->amvb[i]);
+
+				ck_assert_str_eq(key->rp->artikel, "3.2");
+				ck_assert_str_eq(key->rp->lid, "2");
+			}
+		}
+		ck_assert_int_eq(cl != NULL, x->namvb > 0);
+		ruimte_free(x);
+		free(xml);
+		free(path);
+		free(rel);
+	}
+}
+END_TEST
+
 /* A design that does not load is bad input, with its line. */
 START_TEST(test_ruimte_bad_design)
 {
@@ -201,7 +455,13 @@ suite_ruimte(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_ruimte_examples, 0,
 	                    sizeof examples / sizeof examples[0]);
+	tcase_add_loop_test(tc, test_ruimte_variant_checked, 0,
+	                    sizeof examples / sizeof examples[0]);
+	tcase_add_loop_test(tc, test_ruimte_ladder_ends_at_design, 0,
+	                    sizeof examples / sizeof examples[0]);
 	tcase_add_test(tc, test_ruimte_no_route_for_police);
+	tcase_add_test(tc, test_ruimte_police_not_jeugdhulpaanbieder);
+	tcase_add_test(tc, test_ruimte_amvb_clause);
 	tcase_add_test(tc, test_ruimte_bad_design);
 	suite_add_tcase(s, tc);
 	return s;

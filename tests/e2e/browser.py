@@ -7,9 +7,11 @@ starts `proeftoets serve` on a free loopback port and headless Chromium,
 and drives Chromium over the DevTools protocol (its websocket, spoken here
 with the standard library only): sign in by typing and clicking, open the
 proeftuin, follow the link to a finding, choose a decision, type a note,
-send the form.  Then it checks the audit log in the database, and saves
-screenshots of the proeftuin page and the finding page (before and after
-the decision) in --outdir.
+send the form; back on the proeftuin, press the save button of the
+juridische ruimte and land on the lawful variant (noord-nu), which has no
+barriers.  Then it checks the audit log and the saved variant in the
+database, and saves screenshots of the proeftuin page, the finding page
+(before and after the decision) and the variant in --outdir.
 
 usage: browser.py --proeftoets BIN --srcdir DIR --outdir DIR [--chromium BIN]
 Prints "e2e: N passed, N failed"; exit status 0 when all passed.
@@ -31,6 +33,7 @@ import urllib.parse
 import urllib.request
 
 FINDING = "noord/jw-3.2-1-uitvoering/rvt-noord"
+VARIANT = "noord-nu"
 NOTE = "Uit de browser: de wet moet om <b>nu</b> & niet later"
 PASSWORD = "e2e-geheim-wachtwoord"
 
@@ -313,6 +316,29 @@ def main():
         check("&lt;b&gt;nu&lt;/b&gt;" in html and "<b>nu</b>" not in html,
               "the note is shown escaped")
         page.screenshot(os.path.join(a.outdir, "finding-besloten.png"))
+
+        # Juridische ruimte: save the lawful variant from the proeftuin
+        # page, land on the new proeftuin, which has no barriers.
+        page.goto(base + "/proeftuinen/noord")
+        save = "form[action='/proeftuinen/noord/ruimte/opslaan'] button"
+        check(page.eval("!!document.querySelector(%s)" % json.dumps(save)),
+              "the reviewer sees the save button of the juridische ruimte")
+        check("Variant opslaan als proeftuin " + VARIANT in
+              page.eval("document.querySelector(%s).textContent"
+                        % json.dumps(save)),
+              "the button names the new proeftuin")
+        page.click(save)
+        check(page.eval("location.pathname") == "/proeftuinen/" + VARIANT,
+              "saving lands on the new proeftuin")
+        cells = page.eval(
+            "Array.from(document.querySelectorAll('table.velden tr'))"
+            ".map(r => r.textContent.trim())")
+        check("Belemmeringen0" in [c.replace("\n", "").replace(" ", "")
+                                   for c in cells],
+              f"the variant has no barriers: {cells}")
+        check("Geen juridische belemmeringen gevonden" in page.html(),
+              "the variant's verdict: no barriers")
+        page.screenshot(os.path.join(a.outdir, "variant.png"))
         page.ws.close()
 
         con = sqlite3.connect(db)
@@ -322,6 +348,25 @@ def main():
         con.close()
         check(rows == [("anna", "open", "needs-amendment", NOTE)],
               f"the audit log holds the decision: {rows}")
+        con = sqlite3.connect(db)
+        versions = con.execute(
+            "SELECT seq, barriers, design LIKE ? FROM proeftuin_version"
+            " WHERE proeftuin_id = ?",
+            ('%id="' + VARIANT + '"%', VARIANT)).fetchall()
+        nbarriers = con.execute(
+            "SELECT count(*) FROM finding_snapshot s"
+            " JOIN proeftuin_version v ON v.id = s.version_id"
+            " WHERE v.proeftuin_id = ? AND s.kind = 'barrier'",
+            (VARIANT,)).fetchone()[0]
+        noord = con.execute(
+            "SELECT count(*) FROM proeftuin_version"
+            " WHERE proeftuin_id = 'noord'").fetchone()[0]
+        con.close()
+        check(versions == [(1, 0, 1)],
+              f"the database holds the variant, one version, no barriers: "
+              f"{versions}")
+        check(nbarriers == 0, f"no barrier among its findings: {nbarriers}")
+        check(noord == 1, f"noord itself is unchanged: {noord} versions")
     except Exception as e:                      # report, then clean up
         check(False, f"{type(e).__name__}: {e}")
     finally:
