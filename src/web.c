@@ -300,6 +300,24 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 }
 
 /*
+ * The XML of the latest saved design of a proeftuin and the name its
+ * messages give it ("proeftuin ID"); the caller frees both.  PT_ENOTFOUND
+ * if never saved.
+ */
+static enum pt_status
+latest_design(const struct web_ctx *c, const char *id, char **xml,
+              size_t *len, char **name, struct pt_err *err)
+{
+	enum pt_status s;
+
+	*name = NULL;
+	if ((s = saved_latest_design(c->st, id, xml, len, err)) != PT_OK)
+		return s;
+	*name = xasprintf("proeftuin %s", id);
+	return PT_OK;
+}
+
+/*
  * The latest saved design of a proeftuin, checked with the current rules
  * and registry, review statuses applied.  PT_ENOTFOUND if never saved.
  */
@@ -313,9 +331,8 @@ recheck(const struct web_ctx *c, const char *id, struct design **d,
 
 	*d = NULL;
 	*r = NULL;
-	if ((s = saved_latest_design(c->st, id, &xml, &len, err)) != PT_OK)
+	if ((s = latest_design(c, id, &xml, &len, &name, err)) != PT_OK)
 		return s;
-	name = xasprintf("proeftuin %s", id);
 	s = design_load_memory(xml, len, name, c->today, d, err);
 	free(name);
 	free(xml);
@@ -486,9 +503,8 @@ ruimte_of(const struct web_ctx *c, const char *id, struct ruimte_result **res,
 	enum pt_status s;
 
 	*res = NULL;
-	if ((s = saved_latest_design(c->st, id, &xml, &len, err)) != PT_OK)
+	if ((s = latest_design(c, id, &xml, &len, &name, err)) != PT_OK)
 		return s;
-	name = xasprintf("proeftuin %s", id);
 	s = ruimte_run(xml, len, name, c->today, c->rs, c->st, res, err);
 	free(name);
 	free(xml);
