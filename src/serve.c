@@ -427,8 +427,8 @@ struct call {
 	struct web_ctx ctx;
 	struct pt_err err;
 	struct resp r;
-	char disposition[64]; /* r.disposition of a download */
-	struct pt_store *st;  /* this request's registry connection */
+	char disposition[160]; /* r.disposition of a download */
+	struct pt_store *st;   /* this request's registry connection */
 };
 
 static void
@@ -882,16 +882,59 @@ route_wet(struct call *c, const char *rest)
 	free(art);
 }
 
-/* /proeftuinen/ID (GET) and /proeftuinen/ID/ruimte/opslaan (POST); rest
- * is what follows the prefix, raw. */
+/* The design as a download: /proeftuinen/ID/ontwerp.xml. */
+static void
+design_download(struct call *c, const char *id)
+{
+	int n;
+
+	c->r.status = web_design_xml(&c->ctx, id, &c->r.body, &c->err);
+	if (c->r.status != 200) {
+		resp_html(&c->r, c->r.status);
+		return;
+	}
+	c->r.type = "application/xml";
+	/* a saved id is a slug: nothing in it needs quoting */
+	n = snprintf(c->disposition, sizeof c->disposition,
+	             "attachment; filename=\"%s.xml\"", id);
+	if (n < 0 || (size_t)n >= sizeof c->disposition)
+		snprintf(c->disposition, sizeof c->disposition,
+		         "attachment; filename=\"ontwerp.xml\"");
+	c->r.disposition = c->disposition;
+}
+
+/* Whether the raw tail rest ends with suffix after an id; *idlen is the
+ * length of that id. */
+static int
+ends_with(const char *rest, const char *suffix, size_t *idlen)
+{
+	size_t len = strlen(rest), n = strlen(suffix);
+
+	if (len <= n || strcmp(rest + len - n, suffix) != 0)
+		return 0;
+	*idlen = len - n;
+	return 1;
+}
+
+/* /proeftuinen/ID (GET), /proeftuinen/ID/ontwerp.xml (GET) and
+ * /proeftuinen/ID/ruimte/opslaan (POST); rest is what follows the prefix,
+ * raw. */
 static void
 route_proeftuin(struct call *c, const char *rest)
 {
 	static const char save[] = "/ruimte/opslaan";
-	size_t len = strlen(rest), n = sizeof save - 1;
+	size_t len = strlen(rest), n = sizeof save - 1, idlen;
 	int is_save = len > n && strcmp(rest + len - n, save) == 0;
 	char *id = NULL;
 
+	if (!is_save && ends_with(rest, "/ontwerp.xml", &idlen)) {
+		if (!c->get)
+			method_not_allowed(c, "GET, HEAD");
+		else if ((id = path_id(c, rest, idlen)) != NULL)
+			design_download(c, id);
+		free(id);
+		return;
+	}
 	if (is_save && !c->post) {
 		method_not_allowed(c, "POST");
 		return;

@@ -305,8 +305,8 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
  * if never saved.
  */
 static enum pt_status
-latest_design(const struct web_ctx *c, const char *id, char **xml,
-              size_t *len, char **name, struct pt_err *err)
+latest_design(const struct web_ctx *c, const char *id, char **xml, size_t *len,
+              char **name, struct pt_err *err)
 {
 	enum pt_status s;
 
@@ -689,6 +689,26 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 		return db_error(c, out);
 	page_end(out);
 	return status;
+}
+
+int
+web_design_xml(const struct web_ctx *c, const char *id, struct pt_buf *out,
+               struct pt_err *err)
+{
+	char *xml, *name;
+	size_t len;
+	enum pt_status s;
+
+	s = latest_design(c, id, &xml, &len, &name, err);
+	if (s == PT_ENOTFOUND)
+		return web_error(c, 404, "Deze proeftuin is niet opgeslagen.",
+		                 out);
+	if (s != PT_OK)
+		return db_error(c, out);
+	pt_buf_add(out, xml, len);
+	free(xml);
+	free(name);
+	return 200;
 }
 
 /* --- one finding ------------------------------------------------------------

@@ -18,6 +18,7 @@
  *                     the latest design no longer has, and the
  *                     juridische ruimte (ruimte.h, report_ruimte_html)
  *                     with the button that saves its lawful variant
+ *   web_design_xml    the latest saved design as XML (ontwerp.xml)
  *   web_finding       one finding: provisions quoted at the peildatum with
  *                     Juriconnect id and link, the review log, and the
  *                     review form for reviewers
@@ -70,6 +71,14 @@ int web_proeftuin(const struct web_ctx *c, const char *id, int status,
  */
 enum pt_status web_ruimte_save(const struct web_ctx *c, const char *id,
                                char **new_id, int *added, struct pt_err *err);
+/*
+ * The latest saved design of proeftuin id as the spec's XML: the bytes
+ * exactly as `proeftuin add` read them (or as `ruimte --variant` wrote
+ * them for a saved variant), so that `proeftuin add` of the download adds
+ * no version.  404 with an error page when id was never saved.
+ */
+int web_design_xml(const struct web_ctx *c, const char *id, struct pt_buf *out,
+                   struct pt_err *err);
 /* msg (may be NULL): a problem with the form just sent, shown above it. */
 int web_finding(const struct web_ctx *c, const char *id, int status,
                 const char *msg, struct pt_buf *out, struct pt_err *err);

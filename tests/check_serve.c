@@ -890,6 +890,74 @@ START_TEST(test_serve_ruimte)
 }
 END_TEST
 
+/* The design as a download: the stored bytes, which the design reader
+ * reads as the stored design and `proeftuin add` takes back unchanged. */
+START_TEST(test_serve_design_xml)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2"), *xml, *path, *out = NULL;
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct design *got, *want;
+	size_t len, i;
+
+	ck_assert_ptr_nonnull(bob);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/ontwerp.xml", NULL), 401);
+	http_release(&h);
+	/* A reader may fetch it. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/ontwerp.xml", bob), 200);
+	ck_assert(t_contains(h.head.s, "Content-Type: application/xml\r\n"));
+	ck_assert(t_contains(h.head.s, "Content-Disposition: attachment; "
+	                               "filename=\"noord.xml\"\r\n"));
+	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
+	ck_assert_int_eq(saved_latest_design(st, "noord", &xml, &len, &e),
+	                 PT_OK);
+	store_close(st);
+	ck_assert_uint_eq(h.body.len, len);
+	ck_assert(memcmp(h.body.s, xml, len) == 0);
+	ck_assert_int_eq(design_load_memory(h.body.s, h.body.len, "download",
+	                                    "2026-01-01", &got, &e),
+	                 PT_OK);
+	ck_assert_int_eq(
+	    design_load_memory(xml, len, "stored", "2026-01-01", &want, &e),
+	    PT_OK);
+	ck_assert_str_eq(got->id, want->id);
+	ck_assert_str_eq(got->peildatum, want->peildatum);
+	ck_assert_uint_eq(got->nactors, want->nactors);
+	ck_assert_uint_eq(got->ntaken, want->ntaken);
+	ck_assert_uint_eq(got->ndelingen, want->ndelingen);
+	for (i = 0; i < got->nactors; i++) {
+		ck_assert_str_eq(got->actors[i].id, want->actors[i].id);
+		ck_assert_str_eq(got->actors[i].rol, want->actors[i].rol);
+	}
+	for (i = 0; i < got->ntaken; i++) {
+		ck_assert_str_eq(got->taken[i].id, want->taken[i].id);
+		ck_assert_uint_eq(got->taken[i].actor, want->taken[i].actor);
+	}
+	design_free(got);
+	design_free(want);
+	/* Back through the command line: the same design, no new version. */
+	path = t_write(dir, "noord-download.xml", h.body.s, h.body.len);
+	http_release(&h);
+	ck_assert_int_eq(t_cli(&out, NULL, "--db", db, "proeftuin", "add", "-q",
+	                       "--rules", rules, path, NULL),
+	                 PT_OK);
+	ck_assert_int_eq(versions_of("noord"), 1);
+	free(out);
+	free(path);
+	free(xml);
+	/* Unknown, and only GET. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuid/ontwerp.xml", bob), 404);
+	ck_assert(t_contains(h.head.s, "Content-Type: text/html"));
+	ck_assert(t_contains(h.body.s, "niet opgeslagen"));
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/proeftuinen/noord/ontwerp.xml", bob, ""),
+	                 405);
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
 START_TEST(test_serve_escapes_notes)
 {
 	struct http h;
@@ -1576,6 +1644,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_login_form_token);
 	tcase_add_test(tc, test_serve_hashing_does_not_block_pages);
 	tcase_add_test(tc, test_serve_ruimte);
+	tcase_add_test(tc, test_serve_design_xml);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
