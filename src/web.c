@@ -64,6 +64,9 @@ static const char css[] =
     "button{background:#1d3557;color:#fff;border:0;border-radius:.3em;"
     "padding:.4em 1em;cursor:pointer}"
     ".wie button{background:#fff;color:#1d3557}"
+    ".schuif{overflow-x:auto;max-width:100%}"
+    ".schuif table{margin:0 0 1em}"
+    "table.matrix td.ja{font-weight:600;white-space:nowrap}"
     "@media print{header,form{display:none}}";
 
 /* Dutch label of a review status name (or "resolved"). */
@@ -489,6 +492,245 @@ group_section(struct pt_buf *out, const struct design *d,
 	pt_buf_adds(out, "</tbody>\n</table>\n</section>\n");
 }
 
+/* --- the design -------------------------------------------------------------
+ */
+
+/* The names of the bits set in bits, space-separated, or "-". */
+static void
+bit_names(struct pt_buf *b, unsigned bits, const char *const *names, int n)
+{
+	int i, any = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		if (any++)
+			pt_buf_adds(b, ", ");
+		html_esc(b, names[i]);
+	}
+	if (!any)
+		pt_buf_adds(b, "-");
+}
+
+/* An actor of the design in a table cell: its name and id. */
+static void
+actor_cell(struct pt_buf *b, const struct design *d, size_t ai)
+{
+	char *s = report_actor_label(d, d->actors[ai].id);
+
+	html_tag(b, "<td>", s, "</td>");
+	free(s);
+}
+
+static void
+actors_table(struct pt_buf *b, const struct design *d)
+{
+	const struct design_actor *a;
+	const struct vocab_entry *v;
+	size_t i;
+
+	h(b, 3, "Actoren");
+	if (d->nactors == 0) {
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+		return;
+	}
+	pt_buf_adds(b, "<div class=\"schuif\"><table>\n<thead><tr>"
+	               "<th scope=\"col\">Actor</th><th scope=\"col\">Rol</th>"
+	               "<th scope=\"col\">Gecertificeerd</th>"
+	               "<th scope=\"col\">Aangewezen als</th>"
+	               "<th scope=\"col\">Doelgroep</th></tr></thead>\n"
+	               "<tbody>\n");
+	for (i = 0; i < d->nactors; i++) {
+		a = &d->actors[i];
+		v = vocab_role(a->rol);
+		pt_buf_adds(b, "<tr>");
+		actor_cell(b, d, i);
+		html_tag(b, "<td>", v != NULL ? v->label : a->rol, "");
+		html_tag(b, " <code>", a->rol, "</code></td>");
+		html_tag(b, "<td>", a->gecertificeerd ? "ja" : "nee", "</td>");
+		pt_buf_adds(b, "<td>");
+		bit_names(b, a->aangewezen, vocab_aanwijzing_names,
+		          VOCAB_NAANWIJZING);
+		html_tag(b, "</td><td>",
+		         a->doelgroep == DOELGROEP_ALLE ? "alle leeftijden"
+		                                        : "jeugd",
+		         "</td></tr>\n");
+	}
+	pt_buf_adds(b, "</tbody>\n</table></div>\n");
+}
+
+/* Who does what: a row per task of the design, a column per actor, and
+ * the body the law gives the task to today (vocab.h). */
+static void
+task_matrix(struct pt_buf *b, const struct design *d)
+{
+	const struct vocab_entry *v;
+	size_t i, j, k;
+
+	h(b, 3, "Taken");
+	if (d->ntaken == 0) {
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+		return;
+	}
+	pt_buf_adds(b, "<div class=\"schuif\"><table class=\"matrix\">\n"
+	               "<caption>Wie doet wat in het ontwerp, en aan wie de "
+	               "huidige wet de taak geeft</caption>\n<thead><tr>"
+	               "<th scope=\"col\">Taak</th>");
+	for (j = 0; j < d->nactors; j++) {
+		pt_buf_adds(b, "<th scope=\"col\">");
+		html_esc(b, d->actors[j].naam != NULL ? d->actors[j].naam
+		                                      : d->actors[j].id);
+		html_tag(b, "<br><code>", d->actors[j].id, "</code></th>");
+	}
+	pt_buf_adds(b, "<th scope=\"col\">Wettelijke taakhouder nu</th>"
+	               "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < d->ntaken; i++) {
+		/* each task once, in the order of its first mention */
+		for (k = 0; k < i; k++)
+			if (strcmp(d->taken[k].id, d->taken[i].id) == 0)
+				break;
+		if (k < i)
+			continue;
+		v = vocab_task(d->taken[i].id);
+		html_tag(b, "<tr><th scope=\"row\">",
+		         v != NULL ? v->label : d->taken[i].id, "");
+		html_tag(b, "<br><code>", d->taken[i].id, "</code></th>");
+		for (j = 0; j < d->nactors; j++) {
+			for (k = i; k < d->ntaken; k++)
+				if (d->taken[k].actor == j &&
+				    strcmp(d->taken[k].id, d->taken[i].id) == 0)
+					break;
+			pt_buf_adds(b, k < d->ntaken ? "<td class=\"ja\">"
+			                               "\xe2\x9c\x93 ja</td>"
+			                             : "<td></td>");
+		}
+		html_tag(b, "<td>",
+		         v != NULL && v->holder != NULL ? v->holder : "-",
+		         "</td></tr>\n");
+	}
+	pt_buf_adds(b, "</tbody>\n</table></div>\n");
+}
+
+static const char *
+grondslag_label(enum design_grondslag g)
+{
+	switch (g) {
+	case GRONDSLAG_TOESTEMMING:
+		return "toestemming";
+	case GRONDSLAG_WETTELIJK:
+		return "wettelijk";
+	case GRONDSLAG_GEEN:
+		break;
+	}
+	return "geen";
+}
+
+/* The bepalingen of a flow as the design names them. */
+static void
+bepalingen_cell(struct pt_buf *b, const struct design_deling *f)
+{
+	size_t k;
+
+	pt_buf_adds(b, "<td>");
+	for (k = 0; k < f->nbepalingen; k++) {
+		const struct design_bepaling *p = &f->bepalingen[k];
+
+		if (k > 0)
+			pt_buf_adds(b, "; ");
+		html_tag(b, "<code>", p->bwb, "</code>");
+		html_tag(b, " art. ", p->artikel, "");
+		if (p->lid != NULL)
+			html_tag(b, " lid ", p->lid, "");
+	}
+	if (f->nbepalingen == 0)
+		pt_buf_adds(b, "-");
+	pt_buf_adds(b, "</td>");
+}
+
+static void
+flows_table(struct pt_buf *b, const struct design *d)
+{
+	size_t i, k;
+
+	h(b, 3, "Gegevensdeling");
+	if (d->ndelingen == 0 && d->ndossiers == 0) {
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+		return;
+	}
+	if (d->ndelingen > 0)
+		pt_buf_adds(b, "<div class=\"schuif\"><table>\n<thead><tr>"
+		               "<th scope=\"col\">Van</th>"
+		               "<th scope=\"col\">Naar</th>"
+		               "<th scope=\"col\">Gegevens</th>"
+		               "<th scope=\"col\">Grondslag</th>"
+		               "<th scope=\"col\">Bepaling</th></tr></thead>\n"
+		               "<tbody>\n");
+	for (i = 0; i < d->ndelingen; i++) {
+		const struct design_deling *f = &d->delingen[i];
+
+		pt_buf_adds(b, "<tr>");
+		actor_cell(b, d, f->van);
+		actor_cell(b, d, f->naar);
+		pt_buf_adds(b, "<td>");
+		bit_names(b, f->gegevens, vocab_gegevens_names,
+		          VOCAB_NGEGEVENS);
+		html_tag(b, "</td><td>", grondslag_label(f->grondslag),
+		         "</td>");
+		bepalingen_cell(b, f);
+		pt_buf_adds(b, "</tr>\n");
+	}
+	if (d->ndelingen > 0)
+		pt_buf_adds(b, "</tbody>\n</table></div>\n");
+	if (d->ndossiers > 0)
+		pt_buf_adds(b, "<p>Integrale dossiers (alle genoemde actoren "
+		               "lezen en schrijven erin):</p>\n<ul>\n");
+	for (i = 0; i < d->ndossiers; i++) {
+		pt_buf_adds(b, "<li>");
+		for (k = 0; k < d->dossiers[i].nactoren; k++) {
+			char *s = report_actor_label(
+			    d, d->actors[d->dossiers[i].actoren[k]].id);
+
+			if (k > 0)
+				pt_buf_adds(b, ", ");
+			html_esc(b, s);
+			free(s);
+		}
+		pt_buf_adds(b, "</li>\n");
+	}
+	if (d->ndossiers > 0)
+		pt_buf_adds(b, "</ul>\n");
+}
+
+/* The section "Ontwerp" of the proeftuin page: the design as saved. */
+static void
+design_section(struct pt_buf *b, const struct design *d)
+{
+	size_t i;
+
+	h(b, 2, "Ontwerp");
+	pt_buf_adds(b, "<p>De laatste opgeslagen versie van het ontwerp ");
+	html_href(b, "/proeftuinen/", d->id, "/ontwerp.xml",
+	          "als ontwerpbestand (XML)");
+	pt_buf_adds(b, ".</p>\n<table class=\"velden\">\n");
+	pt_buf_adds(b, "<tr><th scope=\"row\">Gemeenten</th><td>");
+	for (i = 0; i < d->ngemeenten; i++) {
+		if (i > 0)
+			pt_buf_adds(b, ", ");
+		html_esc(b, d->gemeenten[i]);
+	}
+	if (d->ngemeenten == 0)
+		pt_buf_adds(b, "-");
+	pt_buf_adds(b, "</td></tr>\n");
+	html_tag(b, "<tr><th scope=\"row\">Peildatum</th><td>", d->peildatum,
+	         d->peildatum_given ? "</td></tr>\n"
+	                            : " (niet in het ontwerp: vandaag)"
+	                              "</td></tr>\n");
+	pt_buf_adds(b, "</table>\n");
+	actors_table(b, d);
+	task_matrix(b, d);
+	flows_table(b, d);
+}
+
 /* --- juridische ruimte ------------------------------------------------------
  */
 
@@ -680,6 +922,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 		pt_buf_adds(out, "</tbody>\n</table>\n");
 	else
 		pt_buf_adds(out, "<p>Geen.</p>\n");
+	design_section(out, d);
 	st = ruimte_section(c, d->id, msg, out, err);
 	if (st == PT_OK)
 		st = resolved_section(c, d->id, out, err);

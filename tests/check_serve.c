@@ -35,6 +35,7 @@
 #include "check.h"
 #include "cli.h"
 #include "design.h"
+#include "html.h"
 #include "report.h"
 #include "rules.h"
 #include "saved.h"
@@ -42,6 +43,7 @@
 #include "store.h"
 #include "suites.h"
 #include "testlib.h"
+#include "vocab.h"
 
 #define F_UITVOERING     "noord/jw-3.2-1-uitvoering/rvt-noord"
 #define F_UITVOERING_ENC "noord%2Fjw-3.2-1-uitvoering%2Frvt-noord"
@@ -958,6 +960,136 @@ START_TEST(test_serve_design_xml)
 }
 END_TEST
 
+/* A design with markup, quotes and ampersands in every text it can
+ * carry: gemeenten, names, omschrijving, a bepaling's artikel and lid. */
+static const char nasty_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<proeftuin id=\"zuidwest\" peildatum=\"2026-07-01\">\n"
+    "<naam>Zuid &lt;script&gt;alert(1)&lt;/script&gt;</naam>\n"
+    "<omschrijving>\"Samen\" &amp; 'veilig'</omschrijving>\n"
+    "<gemeenten><gemeente>Goes &lt;b&gt;</gemeente>"
+    "<gemeente>Sluis &amp; \"Hulst\"</gemeente></gemeenten>\n"
+    "<actoren>\n"
+    "<actor id=\"team\" rol=\"wijkteam\" gecertificeerd=\"ja\" "
+    "aangewezen-als=\"jeugdhulpaanbieder veilig-thuis\" "
+    "doelgroep=\"alle-leeftijden\">"
+    "<naam>Team \"&lt;script&gt;\" &amp; co</naam></actor>\n"
+    "<actor id=\"gi\" rol=\"gecertificeerde-instelling\">"
+    "<naam>GI &lt;img src=x onerror=y&gt;</naam></actor>\n"
+    "</actoren>\n"
+    "<taken><taak id=\"jeugdhulp\" actor=\"team\"/>"
+    "<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
+    "<taak id=\"jeugdhulp\" actor=\"gi\"/></taken>\n"
+    "<gegevensdeling>\n"
+    "<deling van=\"team\" naar=\"gi\" gegevens=\"jeugdhulp melding\" "
+    "grondslag=\"wettelijk\"><bepaling bwb=\"BWBR0034925\" "
+    "artikel=\"7.3.11&lt;script&gt;\" lid=\"4&amp;&quot;\"/></deling>\n"
+    "<dossier actoren=\"team gi\"/>\n"
+    "</gegevensdeling>\n"
+    "</proeftuin>\n";
+
+/* Save nasty_xml (or another design) as a proeftuin through the command
+ * line. */
+static void
+add_design(const char *name, const char *xml)
+{
+	char *path = t_write(dir, name, xml, strlen(xml)), *out = NULL;
+
+	ck_assert_int_ne(t_cli(&out, NULL, "--db", db, "proeftuin", "add", "-q",
+	                       "--rules", rules, path, NULL),
+	                 PT_EUSAGE);
+	free(out);
+	free(path);
+}
+
+/* The body contains the escaped form of s. */
+static int
+has_escaped(const char *body, const char *pre, const char *s, const char *post)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	int r;
+
+	pt_buf_adds(&b, pre);
+	html_esc(&b, s);
+	pt_buf_adds(&b, post);
+	r = t_contains(body, b.s);
+	pt_buf_release(&b);
+	return r;
+}
+
+/* The section "Ontwerp": gemeenten, peildatum, actors, the task matrix
+ * with the holder the law names today, the flows; everything escaped. */
+START_TEST(test_serve_design_view)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2");
+
+	ck_assert_ptr_nonnull(bob);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", bob), 200);
+	ck_assert(t_contains(h.body.s, "<h2>Ontwerp</h2>"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/noord/"
+	                               "ontwerp.xml\">"));
+	ck_assert(t_contains(h.body.s, "<th scope=\"row\">Gemeenten</th>"
+	                               "<td>Groningen, Het Hogeland</td>"));
+	ck_assert(t_contains(h.body.s, "<th scope=\"row\">Peildatum</th>"
+	                               "<td>2026-07-01</td>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<td>Regionaal veiligheidsteam Noord (rvt-noord)"
+	                     "</td><td>regionaal veiligheidsteam <code>"
+	                     "regionaal-veiligheidsteam</code></td><td>nee"
+	                     "</td><td>-</td><td>jeugd</td>"));
+	/* uitvoering-ots: the team does it, the law gives it to the GI */
+	ck_assert(has_escaped(h.body.s,
+	                      "<code>uitvoering-ots</code></th>"
+	                      "<td class=\"ja\">\xe2\x9c\x93 ja</td>"
+	                      "<td></td><td>",
+	                      vocab_task("uitvoering-ots")->holder,
+	                      "</td></tr>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<td>Wijkteam Centrum (wt-centrum)</td><td>"
+	                     "Regionaal veiligheidsteam Noord (rvt-noord)</td>"
+	                     "<td>jeugdhulp</td><td>geen</td><td>-</td>"));
+	ck_assert(t_contains(h.body.s, "<li>Regionaal veiligheidsteam Noord "
+	                               "(rvt-noord), Wijkteam Centrum "
+	                               "(wt-centrum)</li>"));
+	http_release(&h);
+
+	add_design("zuidwest.xml", nasty_xml);
+	ck_assert_int_eq(versions_of("zuidwest"), 1);
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuidwest", bob), 200);
+	ck_assert(!t_contains(h.body.s, "<script"));
+	ck_assert(!t_contains(h.body.s, "<img"));
+	ck_assert(!t_contains(h.body.s, "<b>"));
+	ck_assert(!t_contains(h.body.s, "\"Hulst\""));
+	ck_assert(t_contains(h.body.s, "<h1>Zuid &lt;script&gt;alert(1)&lt;/"
+	                               "script&gt;</h1>"));
+	ck_assert(t_contains(h.body.s, "<td>Goes &lt;b&gt;, Sluis &amp; "
+	                               "&quot;Hulst&quot;</td>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<td>Team &quot;&lt;script&gt;&quot; &amp; co "
+	                     "(team)</td><td>lokaal team / wijkteam namens het "
+	                     "college <code>wijkteam</code></td><td>ja</td>"
+	                     "<td>veilig-thuis, jeugdhulpaanbieder</td>"
+	                     "<td>alle leeftijden</td>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<th scope=\"col\">GI &lt;img src=x "
+	                     "onerror=y&gt;<br><code>gi</code></th>"));
+	/* jeugdhulp: both do it */
+	ck_assert(has_escaped(h.body.s,
+	                      "<code>jeugdhulp</code></th>"
+	                      "<td class=\"ja\">\xe2\x9c\x93 ja</td>"
+	                      "<td class=\"ja\">\xe2\x9c\x93 ja</td>"
+	                      "<td>",
+	                      vocab_task("jeugdhulp")->holder, "</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<td>jeugdhulp, melding</td><td>"
+	                               "wettelijk</td><td><code>BWBR0034925"
+	                               "</code> art. 7.3.11&lt;script&gt; lid "
+	                               "4&amp;&quot;</td>"));
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
 START_TEST(test_serve_escapes_notes)
 {
 	struct http h;
@@ -1645,6 +1777,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_hashing_does_not_block_pages);
 	tcase_add_test(tc, test_serve_ruimte);
 	tcase_add_test(tc, test_serve_design_xml);
+	tcase_add_test(tc, test_serve_design_view);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
