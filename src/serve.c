@@ -916,25 +916,70 @@ ends_with(const char *rest, const char *suffix, size_t *idlen)
 	return 1;
 }
 
-/* /proeftuinen/ID (GET), /proeftuinen/ID/ontwerp.xml (GET) and
+/* /proeftuinen/ID/vergelijk?van=N&naar=M */
+static void
+compare(struct call *c, const char *id)
+{
+	char *van, *naar;
+	int bad = 0;
+
+	van = query_arg(c->conn, "van", &bad);
+	naar = query_arg(c->conn, "naar", &bad);
+	if (bad)
+		fail(c, 400, "Het adres kan niet worden gelezen.");
+	else
+		resp_html(&c->r, web_compare(&c->ctx, id, van, naar, &c->r.body,
+		                             &c->err));
+	free(van);
+	free(naar);
+}
+
+/* The pages of a proeftuin below its own that only read:
+ * /proeftuinen/ID/{ontwerp.xml,versies,vergelijk}; 0 when rest is none of
+ * them. */
+static int
+route_proeftuin_read(struct call *c, const char *rest)
+{
+	static const char *const pages[] = {"/ontwerp.xml", "/versies",
+	                                    "/vergelijk"};
+	size_t i, idlen = 0;
+	char *id;
+
+	for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
+		if (ends_with(rest, pages[i], &idlen))
+			break;
+	if (i == sizeof pages / sizeof pages[0])
+		return 0;
+	if (!c->get) {
+		method_not_allowed(c, "GET, HEAD");
+		return 1;
+	}
+	if ((id = path_id(c, rest, idlen)) == NULL)
+		return 1;
+	if (i == 0)
+		design_download(c, id);
+	else if (i == 1)
+		resp_html(&c->r,
+		          web_versions(&c->ctx, id, &c->r.body, &c->err));
+	else
+		compare(c, id);
+	free(id);
+	return 1;
+}
+
+/* /proeftuinen/ID (GET), the pages of route_proeftuin_read() and
  * /proeftuinen/ID/ruimte/opslaan (POST); rest is what follows the prefix,
  * raw. */
 static void
 route_proeftuin(struct call *c, const char *rest)
 {
 	static const char save[] = "/ruimte/opslaan";
-	size_t len = strlen(rest), n = sizeof save - 1, idlen;
+	size_t len = strlen(rest), n = sizeof save - 1;
 	int is_save = len > n && strcmp(rest + len - n, save) == 0;
 	char *id = NULL;
 
-	if (!is_save && ends_with(rest, "/ontwerp.xml", &idlen)) {
-		if (!c->get)
-			method_not_allowed(c, "GET, HEAD");
-		else if ((id = path_id(c, rest, idlen)) != NULL)
-			design_download(c, id);
-		free(id);
+	if (!is_save && route_proeftuin_read(c, rest))
 		return;
-	}
 	if (is_save && !c->post) {
 		method_not_allowed(c, "POST");
 		return;

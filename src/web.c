@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -495,21 +496,33 @@ group_section(struct pt_buf *out, const struct design *d,
 /* --- the design -------------------------------------------------------------
  */
 
-/* The names of the bits set in bits, space-separated, or "-". */
-static void
-bit_names(struct pt_buf *b, unsigned bits, const char *const *names, int n)
+/* The names of the bits set in bits, comma-separated, or "-"; caller
+ * frees. */
+static char *
+bit_str(unsigned bits, const char *const *names, int n)
 {
-	int i, any = 0;
+	struct pt_buf b = PT_BUF_INIT;
+	int i;
 
 	for (i = 0; i < n; i++) {
 		if (!(bits & (1u << i)))
 			continue;
-		if (any++)
-			pt_buf_adds(b, ", ");
-		html_esc(b, names[i]);
+		if (b.len > 0)
+			pt_buf_adds(&b, ", ");
+		pt_buf_adds(&b, names[i]);
 	}
-	if (!any)
-		pt_buf_adds(b, "-");
+	if (b.len == 0)
+		pt_buf_adds(&b, "-");
+	return pt_buf_detach(&b);
+}
+
+static void
+bit_names(struct pt_buf *b, unsigned bits, const char *const *names, int n)
+{
+	char *s = bit_str(bits, names, n);
+
+	html_esc(b, s);
+	free(s);
 }
 
 /* An actor of the design in a table cell: its name and id. */
@@ -711,6 +724,9 @@ design_section(struct pt_buf *b, const struct design *d)
 	pt_buf_adds(b, "<p>De laatste opgeslagen versie van het ontwerp ");
 	html_href(b, "/proeftuinen/", d->id, "/ontwerp.xml",
 	          "als ontwerpbestand (XML)");
+	pt_buf_adds(b, "; ");
+	html_href(b, "/proeftuinen/", d->id, "/versies",
+	          "alle opgeslagen versies");
 	pt_buf_adds(b, ".</p>\n<table class=\"velden\">\n");
 	pt_buf_adds(b, "<tr><th scope=\"row\">Gemeenten</th><td>");
 	for (i = 0; i < d->ngemeenten; i++) {
@@ -951,6 +967,590 @@ web_design_xml(const struct web_ctx *c, const char *id, struct pt_buf *out,
 	pt_buf_add(out, xml, len);
 	free(xml);
 	free(name);
+	return 200;
+}
+
+/* --- versions and what changed between them --------------------------------
+ */
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static long
+days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, long *y, long *m, long *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* 01:00 UTC on the last Sunday of month m of year y, in seconds. */
+static long long
+last_sunday_1utc(long y, long m)
+{
+	long day = days_from_civil(y, m, 31);
+
+	day -= (day + 4) % 7; /* 1970-01-01 was a Thursday */
+	return (long long)day * 86400 + 3600;
+}
+
+/*
+ * A stored UTC time ("2026-01-31T09:15:00Z") as Dutch date and time in
+ * Europe/Amsterdam ("31 januari 2026, 10:15"): CET, and CEST from the last
+ * Sunday of March to the last Sunday of October at 01:00 UTC, as the EU
+ * has had it since 1996.  Anything else is shown as it is.
+ */
+static void
+dutch_time(struct pt_buf *b, const char *iso)
+{
+	static const char *const months[] = {"januari", "februari", "maart",
+	                                     "april",   "mei",      "juni",
+	                                     "juli",    "augustus", "september",
+	                                     "oktober", "november", "december"};
+	int y, mo, d, hh, mi, ss, n = 0;
+	long long t;
+	long ly, lm, ld, sec;
+
+	if (iso == NULL ||
+	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &hh, &mi,
+	           &ss, &n) != 6 ||
+	    iso[n] != '\0' || n != 20 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
+	    hh > 23 || mi > 59 || ss > 60) {
+		html_esc(b, iso != NULL ? iso : "-");
+		return;
+	}
+	t = (long long)days_from_civil(y, mo, d) * 86400 + hh * 3600L +
+	    mi * 60L + ss;
+	t += t >= last_sunday_1utc(y, 3) && t < last_sunday_1utc(y, 10) ? 7200
+	                                                                : 3600;
+	civil_from_days((long)(t / 86400), &ly, &lm, &ld);
+	sec = (long)(t % 86400);
+	pt_buf_addf(b, "%ld %s %ld, %02ld:%02ld", ld, months[lm - 1], ly,
+	            sec / 3600, sec / 60 % 60);
+}
+
+/* What a version's source says about who or what added it. */
+static const char *
+source_label(const char *src)
+{
+	if (src == NULL || *src == '\0')
+		return "niet vastgelegd";
+	return src;
+}
+
+int
+web_versions(const struct web_ctx *c, const char *id, struct pt_buf *out,
+             struct pt_err *err)
+{
+	struct saved_version *v;
+	size_t n, i;
+	enum pt_status st;
+	char *s;
+
+	st = saved_versions(c->st, id, &v, &n, err);
+	if (st == PT_ENOTFOUND)
+		return web_error(c, 404, "Deze proeftuin is niet opgeslagen.",
+		                 out);
+	if (st != PT_OK)
+		return db_error(c, out);
+	s = xasprintf("Versies van proeftuin %s", id);
+	page_begin(out, c, s);
+	h(out, 1, s);
+	free(s);
+	pt_buf_adds(out, "<p>");
+	html_href(out, "/proeftuinen/", id, "", "Terug naar de proeftuin");
+	pt_buf_adds(out, ".  Elke opslag van een ander ontwerp is een nieuwe "
+	                 "versie; de tijden zijn Nederlandse tijd.</p>\n"
+	                 "<div class=\"schuif\"><table>\n<thead><tr>"
+	                 "<th scope=\"col\">Versie</th>"
+	                 "<th scope=\"col\">Opgeslagen</th>"
+	                 "<th scope=\"col\">Toegevoegd uit</th>"
+	                 "<th scope=\"col\">Naam</th>"
+	                 "<th scope=\"col\">Peildatum</th>"
+	                 "<th scope=\"col\">Bevindingen</th>"
+	                 "<th scope=\"col\">Vergelijken</th></tr></thead>\n"
+	                 "<tbody>\n");
+	for (i = 0; i < n; i++) {
+		pt_buf_addf(out, "<tr><td>%d</td><td>", v[i].seq);
+		dutch_time(out, v[i].saved_at);
+		html_tag(out, "</td><td><code>", source_label(v[i].source),
+		         "</code></td>");
+		html_tag(out, "<td>", v[i].naam != NULL ? v[i].naam : "-",
+		         "</td>");
+		html_tag(out, "<td>", v[i].peildatum, "</td>");
+		pt_buf_addf(
+		    out, "<td>%ld (%ld belemmering%s, %ld risico%s)</td><td>",
+		    v[i].findings, v[i].barriers,
+		    v[i].barriers == 1 ? "" : "en", v[i].risks,
+		    v[i].risks == 1 ? "" : "'s");
+		if (i > 0) {
+			s = xasprintf("/vergelijk?van=%d&amp;naar=%d",
+			              v[i - 1].seq, v[i].seq);
+			html_href(out, "/proeftuinen/", id, s,
+			          "met de vorige versie");
+			free(s);
+		} else {
+			pt_buf_adds(out, "-");
+		}
+		pt_buf_adds(out, "</td></tr>\n");
+	}
+	pt_buf_adds(out, "</tbody>\n</table></div>\n");
+	if (n > 1) {
+		pt_buf_adds(out, "<form method=\"get\" class=\"beoordeling\" "
+		                 "action=\"/proeftuinen/");
+		html_url_encode(out, id);
+		pt_buf_addf(
+		    out,
+		    "/vergelijk\">\n<label for=\"van\">Van versie</label>"
+		    "<input id=\"van\" name=\"van\" type=\"number\" "
+		    "min=\"1\" value=\"1\">\n<label for=\"naar\">Naar "
+		    "versie</label><input id=\"naar\" name=\"naar\" "
+		    "type=\"number\" min=\"1\" value=\"%d\">\n<div><button "
+		    "type=\"submit\">Vergelijken</button></div>\n"
+		    "</form>\n",
+		    v[n - 1].seq);
+	}
+	saved_versions_free(v, n);
+	page_end(out);
+	return 200;
+}
+
+/* A version number as the compare page's query gives it; -1 if bad. */
+static int
+version_arg(const char *s)
+{
+	long v = 0;
+	size_t i;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 9)
+		return -1;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v >= 1 ? (int)v : -1;
+}
+
+/* Version seq of proeftuin id as a design; PT_ENOTFOUND if none. */
+static enum pt_status
+version_design(const struct web_ctx *c, const char *id, int seq,
+               struct design **d, struct pt_err *err)
+{
+	char *xml, *name;
+	size_t len;
+	enum pt_status s;
+
+	*d = NULL;
+	if ((s = saved_version_design(c->st, id, seq, &xml, &len, err)) !=
+	    PT_OK)
+		return s;
+	name = xasprintf("proeftuin %s versie %d", id, seq);
+	s = design_load_memory(xml, len, name, c->today, d, err);
+	free(name);
+	free(xml);
+	return s;
+}
+
+/* One row of a change table; counts it. */
+static void
+change_row(struct pt_buf *b, size_t *n, const char *what, const char *label,
+           const char *change)
+{
+	if ((*n)++ == 0)
+		pt_buf_adds(b,
+		            "<div class=\"schuif\"><table>\n<thead><tr>"
+		            "<th scope=\"col\">Onderdeel</th>"
+		            "<th scope=\"col\">Wat</th>"
+		            "<th scope=\"col\">Verandering</th></tr></thead>\n"
+		            "<tbody>\n");
+	html_tag(b, "<tr><td>", what, "</td>");
+	html_tag(b, "<td>", label, "</td>");
+	html_tag(b, "<td>", change, "</td></tr>\n");
+}
+
+/* "field: old → new; " into t when old and new differ. */
+static void
+field_change(struct pt_buf *t, const char *field, const char *a, const char *b)
+{
+	if (a == NULL)
+		a = "-";
+	if (b == NULL)
+		b = "-";
+	if (strcmp(a, b) != 0)
+		pt_buf_addf(t, "%s%s: %s \xe2\x86\x92 %s",
+		            t->len > 0 ? "; " : "", field, a, b);
+}
+
+/* The differences of two actors, field by field ("" when none); caller
+ * frees. */
+static char *
+actor_changes(const struct design_actor *a, const struct design_actor *b)
+{
+	struct pt_buf t = PT_BUF_INIT;
+	char *x, *y;
+
+	pt_buf_adds(&t, "");
+	field_change(&t, "rol", a->rol, b->rol);
+	field_change(&t, "naam", a->naam, b->naam);
+	field_change(&t, "gecertificeerd", a->gecertificeerd ? "ja" : "nee",
+	             b->gecertificeerd ? "ja" : "nee");
+	x = bit_str(a->aangewezen, vocab_aanwijzing_names, VOCAB_NAANWIJZING);
+	y = bit_str(b->aangewezen, vocab_aanwijzing_names, VOCAB_NAANWIJZING);
+	field_change(&t, "aangewezen als", x, y);
+	free(x);
+	free(y);
+	field_change(
+	    &t, "doelgroep",
+	    a->doelgroep == DOELGROEP_ALLE ? "alle leeftijden" : "jeugd",
+	    b->doelgroep == DOELGROEP_ALLE ? "alle leeftijden" : "jeugd");
+	return pt_buf_detach(&t);
+}
+
+static void
+actors_diff(struct pt_buf *b, size_t *n, const struct design *a,
+            const struct design *z)
+{
+	size_t i;
+	long j;
+	char *s, *l;
+
+	for (i = 0; i < a->nactors; i++) {
+		l = report_actor_label(a, a->actors[i].id);
+		if ((j = design_actor_index(z, a->actors[i].id)) < 0) {
+			change_row(b, n, "actor", l, "vervallen");
+		} else {
+			s = actor_changes(&a->actors[i], &z->actors[j]);
+			if (*s != '\0')
+				change_row(b, n, "actor", l, s);
+			free(s);
+		}
+		free(l);
+	}
+	for (i = 0; i < z->nactors; i++) {
+		if (design_actor_index(a, z->actors[i].id) >= 0)
+			continue;
+		l = report_actor_label(z, z->actors[i].id);
+		s = xasprintf("toegevoegd (%s)", z->actors[i].rol);
+		change_row(b, n, "actor", l, s);
+		free(s);
+		free(l);
+	}
+}
+
+/* Whether d gives task t to the actor with id actor. */
+static int
+has_task(const struct design *d, const char *t, const char *actor)
+{
+	size_t i;
+
+	for (i = 0; i < d->ntaken; i++)
+		if (strcmp(d->taken[i].id, t) == 0 &&
+		    strcmp(d->actors[d->taken[i].actor].id, actor) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+tasks_diff(struct pt_buf *b, size_t *n, const struct design *a,
+           const struct design *z)
+{
+	const struct design *d[2] = {a, z};
+	size_t i, k;
+	char *l;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < d[k]->ntaken; i++) {
+			const struct design_taak *t = &d[k]->taken[i];
+			const char *actor = d[k]->actors[t->actor].id;
+
+			if (has_task(d[1 - k], t->id, actor))
+				continue;
+			l = xasprintf("%s: %s", t->id, actor);
+			change_row(b, n, "taak", l,
+			           k == 0 ? "vervallen" : "toegevoegd");
+			free(l);
+		}
+}
+
+/* A flow's contents (not its actors), for comparing; caller frees. */
+static char *
+flow_desc(const struct design_deling *f)
+{
+	struct pt_buf t = PT_BUF_INIT;
+	char *g = bit_str(f->gegevens, vocab_gegevens_names, VOCAB_NGEGEVENS);
+	size_t k;
+
+	pt_buf_addf(&t, "gegevens %s, grondslag %s", g,
+	            grondslag_label(f->grondslag));
+	free(g);
+	for (k = 0; k < f->nbepalingen; k++) {
+		const struct design_bepaling *p = &f->bepalingen[k];
+
+		pt_buf_addf(&t, "%s %s art. %s%s%s", k == 0 ? "," : ";", p->bwb,
+		            p->artikel, p->lid != NULL ? " lid " : "",
+		            p->lid != NULL ? p->lid : "");
+	}
+	return pt_buf_detach(&t);
+}
+
+/* The flow of d from van to naar that is the k-th such, or NULL. */
+static const struct design_deling *
+nth_flow(const struct design *d, const char *van, const char *naar, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < d->ndelingen; i++)
+		if (strcmp(d->actors[d->delingen[i].van].id, van) == 0 &&
+		    strcmp(d->actors[d->delingen[i].naar].id, naar) == 0 &&
+		    k-- == 0)
+			return &d->delingen[i];
+	return NULL;
+}
+
+/* Flows are matched by sender and receiver, in file order. */
+static void
+flows_diff(struct pt_buf *b, size_t *n, const struct design *a,
+           const struct design *z)
+{
+	const struct design *d[2] = {a, z};
+	size_t i, j, k, occ;
+	char *l, *x, *y, *m;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < d[k]->ndelingen; i++) {
+			const struct design_deling *f = &d[k]->delingen[i], *o;
+			const char *van = d[k]->actors[f->van].id;
+			const char *naar = d[k]->actors[f->naar].id;
+
+			for (j = 0, occ = 0; j < i; j++)
+				if (d[k]->delingen[j].van == f->van &&
+				    d[k]->delingen[j].naar == f->naar)
+					occ++;
+			o = nth_flow(d[1 - k], van, naar, occ);
+			if (o != NULL && k == 1)
+				continue; /* compared from the other side */
+			l = xasprintf("%s \xe2\x86\x92 %s", van, naar);
+			x = flow_desc(f);
+			if (o == NULL) {
+				m = xasprintf(
+				    "%s: %s",
+				    k == 0 ? "vervallen" : "toegevoegd", x);
+				change_row(b, n, "gegevensdeling", l, m);
+				free(m);
+			} else if (strcmp(x, (y = flow_desc(o))) != 0) {
+				m = xasprintf("%s \xe2\x86\x92 %s", x, y);
+				change_row(b, n, "gegevensdeling", l, m);
+				free(m);
+				free(y);
+			} else {
+				free(y);
+			}
+			free(x);
+			free(l);
+		}
+}
+
+/* An integral file as the sorted ids of its actors; caller frees. */
+static char *
+dossier_key(const struct design *d, const struct design_dossier *f)
+{
+	struct pt_buf t = PT_BUF_INIT;
+	const char **ids = xcalloc(f->nactoren + 1, sizeof *ids);
+	size_t i, j;
+
+	for (i = 0; i < f->nactoren; i++) {
+		const char *id = d->actors[f->actoren[i]].id;
+
+		for (j = i; j > 0 && strcmp(ids[j - 1], id) > 0; j--)
+			ids[j] = ids[j - 1];
+		ids[j] = id;
+	}
+	for (i = 0; i < f->nactoren; i++)
+		pt_buf_addf(&t, "%s%s", i > 0 ? ", " : "", ids[i]);
+	free(ids);
+	pt_buf_adds(&t, "");
+	return pt_buf_detach(&t);
+}
+
+static void
+dossiers_diff(struct pt_buf *b, size_t *n, const struct design *a,
+              const struct design *z)
+{
+	const struct design *d[2] = {a, z};
+	size_t i, j, k;
+	int found;
+	char *x, *y;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < d[k]->ndossiers; i++) {
+			x = dossier_key(d[k], &d[k]->dossiers[i]);
+			for (j = 0, found = 0; j < d[1 - k]->ndossiers; j++) {
+				y = dossier_key(d[1 - k],
+				                &d[1 - k]->dossiers[j]);
+				found |= strcmp(x, y) == 0;
+				free(y);
+			}
+			if (!found)
+				change_row(b, n, "integraal dossier", x,
+				           k == 0 ? "vervallen" : "toegevoegd");
+			free(x);
+		}
+}
+
+/* The general fields: naam, omschrijving, peildatum, gemeenten. */
+static void
+general_diff(struct pt_buf *b, size_t *n, const struct design *a,
+             const struct design *z)
+{
+	struct pt_buf ga = PT_BUF_INIT, gz = PT_BUF_INIT, t = PT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < a->ngemeenten; i++)
+		pt_buf_addf(&ga, "%s%s", i > 0 ? ", " : "", a->gemeenten[i]);
+	for (i = 0; i < z->ngemeenten; i++)
+		pt_buf_addf(&gz, "%s%s", i > 0 ? ", " : "", z->gemeenten[i]);
+	pt_buf_adds(&ga, "");
+	pt_buf_adds(&gz, "");
+	pt_buf_adds(&t, "");
+	field_change(&t, "naam", a->naam, z->naam);
+	field_change(&t, "omschrijving", a->omschrijving, z->omschrijving);
+	field_change(&t, "peildatum", a->peildatum, z->peildatum);
+	field_change(&t, "gemeenten", ga.s, gz.s);
+	if (t.len > 0)
+		change_row(b, n, "proeftuin", a->id, t.s);
+	pt_buf_release(&ga);
+	pt_buf_release(&gz);
+	pt_buf_release(&t);
+}
+
+/* The findings of one version that the other does not have. */
+static void
+findings_only_in(struct pt_buf *b, const struct saved_finding *x, size_t nx,
+                 const struct saved_finding *y, size_t ny, const char *title)
+{
+	size_t i, j, shown = 0;
+
+	h(b, 3, title);
+	for (i = 0; i < nx; i++) {
+		for (j = 0; j < ny; j++)
+			if (strcmp(x[i].id, y[j].id) == 0)
+				break;
+		if (j < ny)
+			continue;
+		if (shown++ == 0)
+			pt_buf_adds(b, "<ul>\n");
+		pt_buf_adds(b, "<li>");
+		html_href(b, "/findings/", x[i].id, "",
+		          x[i].title != NULL ? x[i].title : x[i].id);
+		html_tag(b, " (",
+		         strcmp(x[i].kind, "risk") == 0 ? "risico"
+		                                        : "belemmering",
+		         ")");
+		html_tag(b, "<br><code>", x[i].id, "</code></li>\n");
+	}
+	pt_buf_adds(b, shown > 0 ? "</ul>\n" : "<p>Geen.</p>\n");
+}
+
+/* The body of the compare page, below its heading. */
+static enum pt_status
+compare_body(const struct web_ctx *c, const char *id, int van, int naar,
+             const struct design *a, const struct design *z, struct pt_buf *out,
+             struct pt_err *err)
+{
+	struct saved_finding *fa = NULL, *fz = NULL;
+	size_t na = 0, nz = 0, n = 0;
+
+	if (saved_version_findings(c->st, id, van, &fa, &na, err) != PT_OK ||
+	    saved_version_findings(c->st, id, naar, &fz, &nz, err) != PT_OK) {
+		saved_findings_free(fa, na);
+		return PT_EDB;
+	}
+	h(out, 2, "Wat veranderde in het ontwerp");
+	general_diff(out, &n, a, z);
+	actors_diff(out, &n, a, z);
+	tasks_diff(out, &n, a, z);
+	flows_diff(out, &n, a, z);
+	dossiers_diff(out, &n, a, z);
+	pt_buf_adds(out, n > 0 ? "</tbody>\n</table></div>\n"
+	                       : "<p>Niets: het ontwerp is inhoudelijk "
+	                         "gelijk.</p>\n");
+	h(out, 2, "Bevindingen");
+	pt_buf_addf(
+	    out,
+	    "<p>Zoals elke versie bij het opslaan werd getoetst: "
+	    "versie %d had %zu bevinding%s, versie %d heeft er %zu.</p>\n",
+	    van, na, na == 1 ? "" : "en", naar, nz);
+	findings_only_in(out, fz, nz, fa, na, "Nieuw");
+	findings_only_in(out, fa, na, fz, nz, "Verdwenen");
+	saved_findings_free(fa, na);
+	saved_findings_free(fz, nz);
+	return PT_OK;
+}
+
+int
+web_compare(const struct web_ctx *c, const char *id, const char *van_s,
+            const char *naar_s, struct pt_buf *out, struct pt_err *err)
+{
+	int van = version_arg(van_s), naar = version_arg(naar_s);
+	struct design *a = NULL, *z = NULL;
+	enum pt_status s;
+	char *t;
+
+	if (van < 0 || naar < 0)
+		return web_error(c, 400,
+		                 "Geef twee versienummers, bijvoorbeeld "
+		                 "?van=1&naar=2 (gehele getallen vanaf 1).",
+		                 out);
+	s = version_design(c, id, van, &a, err);
+	if (s == PT_OK)
+		s = version_design(c, id, naar, &z, err);
+	if (s == PT_ENOTFOUND) {
+		design_free(a);
+		t = xasprintf("Proeftuin %s heeft geen versie %d.", id,
+		              a == NULL ? van : naar);
+		s = web_error(c, 404, t, out);
+		free(t);
+		return s;
+	}
+	if (s != PT_OK) {
+		design_free(a);
+		return db_error(c, out);
+	}
+	t = xasprintf("Proeftuin %s: versie %d en %d", id, van, naar);
+	page_begin(out, c, t);
+	h(out, 1, t);
+	free(t);
+	pt_buf_adds(out, "<p>");
+	html_href(out, "/proeftuinen/", id, "/versies", "Alle versies");
+	pt_buf_adds(out, "; ");
+	html_href(out, "/proeftuinen/", id, "", "de proeftuin");
+	pt_buf_adds(out, ".</p>\n");
+	s = compare_body(c, id, van, naar, a, z, out, err);
+	design_free(a);
+	design_free(z);
+	if (s != PT_OK)
+		return db_error(c, out);
+	page_end(out);
 	return 200;
 }
 

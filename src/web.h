@@ -19,6 +19,9 @@
  *                     juridische ruimte (ruimte.h, report_ruimte_html)
  *                     with the button that saves its lawful variant
  *   web_design_xml    the latest saved design as XML (ontwerp.xml)
+ *   web_versions      the stored versions of a proeftuin
+ *   web_compare       what changed between two versions: the design and
+ *                     the findings
  *   web_finding       one finding: provisions quoted at the peildatum with
  *                     Juriconnect id and link, the review log, and the
  *                     review form for reviewers
@@ -79,6 +82,17 @@ enum pt_status web_ruimte_save(const struct web_ctx *c, const char *id,
  */
 int web_design_xml(const struct web_ctx *c, const char *id, struct pt_buf *out,
                    struct pt_err *err);
+/* The stored versions of proeftuin id (404 when never saved). */
+int web_versions(const struct web_ctx *c, const char *id, struct pt_buf *out,
+                 struct pt_err *err);
+/*
+ * What changed from version van to version naar of proeftuin id (the
+ * query's strings, may be NULL): actors, tasks and flows added, removed
+ * or changed, and the findings that appeared and disappeared.  400 when
+ * either is not a number from 1, 404 for an unknown proeftuin or version.
+ */
+int web_compare(const struct web_ctx *c, const char *id, const char *van,
+                const char *naar, struct pt_buf *out, struct pt_err *err);
 /* msg (may be NULL): a problem with the form just sent, shown above it. */
 int web_finding(const struct web_ctx *c, const char *id, int status,
                 const char *msg, struct pt_buf *out, struct pt_err *err);

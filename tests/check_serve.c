@@ -6,8 +6,8 @@
  * and talks to it with libcurl: every page and API route, sign-in and
  * sign-out, review writes with and without CSRF token, a reader trying to
  * write, escaping, oversized and malformed requests, 404s, encoded ids,
- * the juridische ruimte and saving its lawful variant,
- * login limits; then stops it with SIGTERM and expects a clean exit.
+ * the juridische ruimte and saving its lawful variant, the design (its
+ * section, ontwerp.xml, the versions and their comparison), login limits; then stops it with SIGTERM and expects a clean exit.
  */
 #include "config.h"
 
@@ -1090,6 +1090,290 @@ START_TEST(test_serve_design_view)
 }
 END_TEST
 
+/* Run one statement on the registry (the times of saved versions). */
+static void
+db_exec(const char *sql)
+{
+	sqlite3 *h;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	ck_assert_int_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+}
+
+/* The first finding id that version a of zuidwest has and b has not
+ * (caller frees), or NULL. */
+static char *
+only_in(int a, int b)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(
+	        h,
+	        "SELECT f.finding_id FROM finding_snapshot f JOIN "
+	        "proeftuin_version v ON v.id = f.version_id WHERE "
+	        "v.proeftuin_id = 'zuidwest' AND v.seq = ?1 AND f.finding_id "
+	        "NOT IN (SELECT g.finding_id FROM finding_snapshot g JOIN "
+	        "proeftuin_version w ON w.id = g.version_id WHERE "
+	        "w.proeftuin_id = 'zuidwest' AND w.seq = ?2) ORDER BY f.seq",
+	        -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int(st, 1, a);
+	sqlite3_bind_int(st, 2, b);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/* nasty_xml with s replaced by r (once; s must occur). */
+static char *
+replaced(const char *in, const char *s, const char *r)
+{
+	const char *at = strstr(in, s);
+
+	ck_assert_ptr_nonnull(at);
+	return xasprintf("%.*s%s%s", (int)(at - in), in, r, at + strlen(s));
+}
+
+/* Version 2 of zuidwest: an actor renamed, one certified no more, one
+ * added; a task gone, two new; a bepaling changed, a flow added, the
+ * integral file given up. */
+static char *
+nasty_v2(void)
+{
+	static const char *const edits[][2] = {
+	    {"GI &lt;img src=x onerror=y&gt;", "GI &amp; \"Zorg\""},
+	    {"gecertificeerd=\"ja\"", "gecertificeerd=\"nee\""},
+	    {"</actoren>", "<actor id=\"vt\" rol=\"veilig-thuis\"><naam>VT "
+	                   "&lt;i&gt;</naam></actor></actoren>"},
+	    {"<taak id=\"jeugdhulp\" actor=\"gi\"/>",
+	     "<taak id=\"meldpunt\" actor=\"vt\"/>"
+	     "<taak id=\"raadsonderzoek\" actor=\"team\"/>"},
+	    {"lid=\"4&amp;&quot;\"", "lid=\"5\""},
+	    {"<dossier actoren=\"team gi\"/>",
+	     "<deling van=\"vt\" naar=\"team\" gegevens=\"melding\" "
+	     "grondslag=\"toestemming\"/>"},
+	};
+	char *x = xstrdup(nasty_xml), *y;
+	size_t i;
+
+	for (i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		y = replaced(x, edits[i][0], edits[i][1]);
+		free(x);
+		x = y;
+	}
+	return x;
+}
+
+/* The versions page: number, Dutch time (Europe/Amsterdam, both sides of
+ * both changes of summer time), source, findings. */
+START_TEST(test_serve_versions)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2"), *v2 = nasty_v2();
+
+	ck_assert_ptr_nonnull(bob);
+	/* zuidwest is version 1 (test_serve_design_view); 2 and again 1 */
+	if (versions_of("zuidwest") == 0)
+		add_design("zuidwest.xml", nasty_xml);
+	add_design("zuidwest-2.xml", v2);
+	add_design("zuidwest.xml", nasty_xml);
+	ck_assert_int_eq(versions_of("zuidwest"), 3);
+	db_exec("UPDATE proeftuin_version SET saved_at = CASE seq"
+	        " WHEN 1 THEN '2026-03-29T01:00:00Z'"
+	        " WHEN 2 THEN '2026-10-25T00:59:59Z'"
+	        " ELSE '2027-01-01T00:30:00Z' END"
+	        " WHERE proeftuin_id = 'zuidwest';"
+	        "UPDATE proeftuin_version SET saved_at = '2026-03-29T00:59:00Z'"
+	        " WHERE proeftuin_id = 'noord'");
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuidwest/versies", bob), 200);
+	ck_assert(t_contains(h.body.s, "<tr><td>1</td><td>29 maart 2026, "
+	                               "03:00</td><td><code>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>2</td><td>25 oktober 2026, "
+	                               "02:59</td><td><code>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>3</td><td>1 januari 2027, "
+	                               "01:30</td><td><code>"));
+	ck_assert(t_contains(h.body.s, "/zuidwest-2.xml</code></td>"));
+	ck_assert(t_contains(h.body.s, "<td>Zuid &lt;script&gt;alert(1)&lt;/"
+	                               "script&gt;</td>"));
+	ck_assert(!t_contains(h.body.s, "<script"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/zuidwest/"
+	                               "vergelijk?van=2&amp;naar=3\">"));
+	ck_assert(t_contains(h.body.s, "action=\"/proeftuinen/zuidwest/"
+	                               "vergelijk\""));
+	http_release(&h);
+	/* The number of findings of each version, as saved. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/versies", bob), 200);
+	ck_assert(t_contains(h.body.s, "<tr><td>1</td><td>29 maart 2026, "
+	                               "01:59</td>"));
+	{
+		char *want = xasprintf(
+		    "<td>%lld (%lld belemmeringen, ",
+		    t_db_int(db, "SELECT count(*) FROM finding_snapshot f JOIN "
+		                 "proeftuin_version v ON v.id = f.version_id "
+		                 "WHERE v.proeftuin_id = 'noord'"),
+		    t_db_int(db, "SELECT barriers FROM proeftuin_version WHERE "
+		                 "proeftuin_id = 'noord'"));
+
+		ck_assert_msg(t_contains(h.body.s, want), "%s", want);
+		free(want);
+	}
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuid/versies", bob), 404);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/proeftuinen/noord/versies", bob, ""), 405);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/versies", NULL), 401);
+	http_release(&h);
+	free(v2);
+	free(bob);
+}
+END_TEST
+
+/* What changed from one version to another: the design, escaped, and
+ * the findings that came and went; bad and unknown versions. */
+START_TEST(test_serve_compare)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2"), *gone, *came, *c, *want;
+	const char *p = "/proeftuinen/zuidwest/vergelijk";
+
+	ck_assert_ptr_nonnull(bob);
+	ck_assert_int_eq(versions_of("zuidwest"), 3);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=1&naar=2", bob), 200);
+	ck_assert(!t_contains(h.body.s, "<script"));
+	ck_assert(!t_contains(h.body.s, "<img"));
+	ck_assert(!t_contains(h.body.s, "<i>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<tr><td>actor</td><td>GI &lt;img src=x "
+	                     "onerror=y&gt; (gi)</td><td>naam: GI &lt;img "
+	                     "src=x onerror=y&gt; \xe2\x86\x92 GI &amp; "
+	                     "&quot;Zorg&quot;</td></tr>"));
+	ck_assert(t_contains(h.body.s, "(team)</td><td>gecertificeerd: ja "
+	                               "\xe2\x86\x92 nee</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>actor</td><td>VT &lt;i&gt; "
+	                               "(vt)</td><td>toegevoegd (veilig-thuis)"
+	                               "</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>taak</td><td>jeugdhulp: gi"
+	                               "</td><td>vervallen</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>taak</td><td>meldpunt: vt"
+	                               "</td><td>toegevoegd</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>taak</td><td>raadsonderzoek: "
+	                               "team</td><td>toegevoegd</td></tr>"));
+	ck_assert(!t_contains(h.body.s, "<td>jeugdhulp: team</td>"));
+	ck_assert(t_contains(
+	    h.body.s, "<tr><td>gegevensdeling</td><td>team \xe2\x86\x92 gi"
+	              "</td><td>gegevens jeugdhulp, melding, grondslag "
+	              "wettelijk, BWBR0034925 art. 7.3.11&lt;script&gt; lid "
+	              "4&amp;&quot; \xe2\x86\x92 gegevens jeugdhulp, melding, "
+	              "grondslag wettelijk, BWBR0034925 art. "
+	              "7.3.11&lt;script&gt; lid 5</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>gegevensdeling</td><td>vt "
+	                               "\xe2\x86\x92 team</td><td>toegevoegd: "
+	                               "gegevens melding, grondslag "
+	                               "toestemming</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>integraal dossier</td><td>gi, "
+	                               "team</td><td>vervallen</td></tr>"));
+	/* The findings: one that went, one that came, each under its
+	 * heading and linked. */
+	gone = only_in(1, 2);
+	came = only_in(2, 1);
+	ck_assert_ptr_nonnull(gone);
+	ck_assert_ptr_nonnull(came);
+	c = strstr(h.body.s, "<h3>Verdwenen</h3>");
+	ck_assert_ptr_nonnull(c);
+	ck_assert(t_contains(c, gone));
+	ck_assert(!t_contains(c, came));
+	*c = '\0';
+	c = strstr(h.body.s, "<h3>Nieuw</h3>");
+	ck_assert_ptr_nonnull(c);
+	want = xasprintf("<code>%s</code>", came);
+	ck_assert(t_contains(c, want));
+	ck_assert(!t_contains(c, gone));
+	free(want);
+	http_release(&h);
+	/* The other way round, they swap; a version with itself: nothing. */
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=2&naar=1", bob), 200);
+	c = strstr(h.body.s, "<h3>Verdwenen</h3>");
+	ck_assert_ptr_nonnull(c);
+	ck_assert(t_contains(c, came));
+	ck_assert(t_contains(h.body.s, "<td>toegevoegd: gegevens jeugdhulp, "
+	                               "melding") == 0);
+	ck_assert(t_contains(h.body.s, "<tr><td>integraal dossier</td><td>gi, "
+	                               "team</td><td>toegevoegd</td></tr>"));
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=1&naar=3", bob), 200);
+	ck_assert(t_contains(h.body.s, "<p>Niets: het ontwerp is inhoudelijk "
+	                               "gelijk.</p>"));
+	ck_assert(t_contains(h.body.s, "<h3>Nieuw</h3>\n<p>Geen.</p>"));
+	ck_assert(t_contains(h.body.s, "<h3>Verdwenen</h3>\n<p>Geen.</p>"));
+	http_release(&h);
+	free(gone);
+	free(came);
+
+	/* Missing or bad numbers: 400, in Dutch; unknown: 404. */
+	{
+		static const char *const bad[] = {"",
+		                                  "?van=1",
+		                                  "?naar=2",
+		                                  "?van=&naar=2",
+		                                  "?van=0&naar=1",
+		                                  "?van=-1&naar=2",
+		                                  "?van=1&naar=2x",
+		                                  "?van=a&naar=b",
+		                                  "?van=1.5&naar=2",
+		                                  "?van=%2B1&naar=2",
+		                                  "?van=1&naar=99999999999"};
+		size_t i;
+
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			char *u = xasprintf("%s%s", p, bad[i]);
+
+			ck_assert_msg(get(&h, u, bob) == 400, "%s: %ld", u,
+			              h.status);
+			ck_assert(t_contains(h.body.s, "Geef twee "
+			                               "versienummers"));
+			http_release(&h);
+			free(u);
+		}
+	}
+	ck_assert_int_eq(get(&h,
+	                     "/proeftuinen/zuidwest/vergelijk?van=%ZZ&"
+	                     "naar=1",
+	                     bob),
+	                 400);
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=1&naar=4", bob), 404);
+	ck_assert(t_contains(h.body.s, "heeft geen versie 4."));
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=7&naar=1", bob), 404);
+	ck_assert(t_contains(h.body.s, "heeft geen versie 7."));
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuid/vergelijk?van=1&naar=1", bob), 404);
+	http_release(&h);
+	ck_assert_int_eq(post(&h,
+	                      "/proeftuinen/zuidwest/vergelijk?van=1&"
+	                      "naar=2",
+	                      bob, ""),
+	                 405);
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
 START_TEST(test_serve_escapes_notes)
 {
 	struct http h;
@@ -1778,6 +2062,8 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_ruimte);
 	tcase_add_test(tc, test_serve_design_xml);
 	tcase_add_test(tc, test_serve_design_view);
+	tcase_add_test(tc, test_serve_versions);
+	tcase_add_test(tc, test_serve_compare);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
