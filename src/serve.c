@@ -109,6 +109,7 @@ pool_put(struct server *sv, struct pt_store *st)
 /* Per connection and request: the body as it comes in. */
 struct req {
 	struct pt_buf body;
+	size_t limit; /* body_limit() */
 	int too_big;
 	int answered;
 };
@@ -816,6 +817,156 @@ do_ruimte_save(struct call *c, const char *id)
 	free(new_id);
 }
 
+/* --- a design from the browser ---------------------------------------------
+ */
+
+/* The fields of the design form (web_design_form()). */
+enum { UP_CSRF, UP_VORIGE, UP_ONTWERP, UP_N };
+static const char *const up_names[UP_N] = {"csrf", "vorige", "ontwerp"};
+
+struct upload {
+	struct pt_buf v[UP_N];
+	int seen[UP_N];
+	int fields, dup;
+};
+
+static enum MHD_Result
+upload_part(void *cls, enum MHD_ValueKind kind, const char *key,
+            const char *filename, const char *ctype, const char *enc,
+            const char *data, uint64_t off, size_t size)
+{
+	struct upload *u = cls;
+	size_t i;
+
+	(void)kind;
+	(void)filename;
+	(void)ctype;
+	(void)enc;
+	for (i = 0; i < UP_N && strcmp(key, up_names[i]) != 0; i++)
+		continue;
+	/* a value's first piece; an empty first piece may come twice */
+	if (off == 0 && (i == UP_N || !u->seen[i] || u->v[i].len > 0)) {
+		if (i < UP_N && u->seen[i])
+			u->dup = 1;
+		if (u->dup || ++u->fields > SERVE_FORM_FIELDS)
+			return MHD_NO;
+		if (i < UP_N)
+			u->seen[i] = 1;
+	}
+	if (i < UP_N && size > 0)
+		pt_buf_add(&u->v[i], data, size);
+	return MHD_YES;
+}
+
+/* Read the design form, multipart (an uploaded file) or a plain form (the
+ * text field); the problem in Dutch, or NULL. */
+static const char *
+read_upload(struct call *c, struct upload *u)
+{
+	const char *ct = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
+	                                             "Content-Type");
+	struct MHD_PostProcessor *pp;
+	const char *msg;
+	enum MHD_Result ok;
+	size_t i;
+	int bad = 0;
+
+	if (ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0) {
+		pp = MHD_create_post_processor(c->conn, 16384, upload_part, u);
+		if (pp == NULL)
+			return "Het formulier kan niet worden gelezen.";
+		ok = MHD_post_process(pp, c->rq->body.s, c->rq->body.len);
+		if (MHD_destroy_post_processor(pp) != MHD_YES)
+			ok = MHD_NO;
+		if (u->dup)
+			return "Het formulier noemt een veld twee keer.";
+		if (u->fields > SERVE_FORM_FIELDS)
+			return "Het formulier heeft te veel velden.";
+		return ok == MHD_YES ? NULL
+		                     : "Het formulier kan niet worden gelezen.";
+	}
+	if ((msg = form_problem(c)) != NULL)
+		return msg;
+	for (i = 0; i < UP_N; i++) {
+		char *v = form_field(&c->rq->body, up_names[i], &bad);
+
+		if (v != NULL)
+			pt_buf_adds(&u->v[i], v);
+		u->seen[i] = v != NULL;
+		free(v);
+	}
+	return bad ? "Het formulier kan niet worden gelezen." : NULL;
+}
+
+/* The answer to a design that was not saved. */
+static void
+design_refused(struct call *c, enum pt_status rc, const char *edit,
+               const struct upload *u, const char *msg, const struct pt_err *de)
+{
+	if (rc == PT_EINPUT || rc == PT_EUNSAFE || rc == PT_EUSAGE) {
+		resp_html(&c->r,
+		          web_design_form(&c->ctx, edit, u->v[UP_ONTWERP].s,
+		                          msg, de, 400, &c->r.body, &c->err));
+	} else if (store_busy(c->st)) {
+		fail(c, 503,
+		     "Het register is even bezet door een andere schrijver; er "
+		     "is niets opgeslagen. Probeer het over enkele seconden "
+		     "opnieuw.");
+		c->r.retry_after = SERVE_BUSY_RETRY;
+	} else {
+		fail(c, 500, "Het ontwerp kon niet worden opgeslagen.");
+	}
+}
+
+/* POST /proeftuinen: a new proeftuin, or (field vorige) a new version of
+ * one, from the design form (web_design_save). */
+static void
+do_design_save(struct call *c)
+{
+	struct upload u;
+	struct pt_err de = PT_ERR_INIT;
+	const char *msg, *edit;
+	char *id = NULL, *why = NULL;
+	int added = 0;
+	size_t i;
+	enum pt_status rc;
+
+	memset(&u, 0, sizeof u);
+	for (i = 0; i < UP_N; i++)
+		pt_buf_init(&u.v[i]);
+	edit = NULL;
+	if ((msg = read_upload(c, &u)) != NULL) {
+		fail(c, 400, msg);
+	} else if (!auth_csrf_ok(&c->ses, u.v[UP_CSRF].s) || !origin_ok(c)) {
+		fail(c, 403,
+		     "Het formulier is verlopen of komt niet van deze "
+		     "werkruimte; er is niets opgeslagen.");
+	} else if (c->ses.role != AUTH_REVIEWER) {
+		fail(c, 403,
+		     "Alleen een beoordelaar mag proeftuinen aanmaken of "
+		     "bewerken; er is niets opgeslagen.");
+	} else if (u.v[UP_ONTWERP].len > WEB_MAX_UPLOAD) {
+		fail(c, 413,
+		     "Het ontwerp is groter dan de werkruimte aanneemt; er is "
+		     "niets opgeslagen.");
+	} else {
+		if (u.seen[UP_VORIGE] && u.v[UP_VORIGE].len > 0)
+			edit = u.v[UP_VORIGE].s;
+		rc = web_design_save(&c->ctx, edit, u.v[UP_ONTWERP].s,
+		                     u.v[UP_ONTWERP].len, &id, &added, &why,
+		                     &de);
+		if (rc != PT_OK)
+			design_refused(c, rc, edit, &u, why, &de);
+		else
+			redirect(&c->r, "/proeftuinen/", id, NULL);
+	}
+	pt_err_clear(&de);
+	free(id);
+	free(why);
+	for (i = 0; i < UP_N; i++)
+		pt_buf_release(&u.v[i]);
+}
+
 /* path with prefix removed, when it starts with prefix and more follows. */
 static const char *
 after(const char *path, const char *prefix)
@@ -941,7 +1092,7 @@ static int
 route_proeftuin_read(struct call *c, const char *rest)
 {
 	static const char *const pages[] = {"/ontwerp.xml", "/versies",
-	                                    "/vergelijk"};
+	                                    "/vergelijk", "/bewerken"};
 	size_t i, idlen = 0;
 	char *id;
 
@@ -961,8 +1112,11 @@ route_proeftuin_read(struct call *c, const char *rest)
 	else if (i == 1)
 		resp_html(&c->r,
 		          web_versions(&c->ctx, id, &c->r.body, &c->err));
-	else
+	else if (i == 2)
 		compare(c, id);
+	else
+		resp_html(&c->r, web_design_form(&c->ctx, id, NULL, NULL, NULL,
+		                                 200, &c->r.body, &c->err));
 	free(id);
 	return 1;
 }
@@ -980,6 +1134,17 @@ route_proeftuin(struct call *c, const char *rest)
 
 	if (!is_save && route_proeftuin_read(c, rest))
 		return;
+	/* the form of a new proeftuin (a proeftuin with id "nieuw" is
+	 * /proeftuinen/%6Eieuw) */
+	if (strcmp(rest, "nieuw") == 0) {
+		if (!c->get)
+			method_not_allowed(c, "GET, HEAD");
+		else
+			resp_html(&c->r, web_design_form(&c->ctx, NULL, NULL,
+			                                 NULL, NULL, 200,
+			                                 &c->r.body, &c->err));
+		return;
+	}
 	if (is_save && !c->post) {
 		method_not_allowed(c, "POST");
 		return;
@@ -1052,6 +1217,13 @@ route(struct call *c)
 	}
 	if ((rest = after(p, "/proeftuinen/")) != NULL) {
 		route_proeftuin(c, rest);
+		return;
+	}
+	if (strcmp(p, "/proeftuinen") == 0) {
+		if (c->post)
+			do_design_save(c);
+		else
+			method_not_allowed(c, "POST");
 		return;
 	}
 	if (!c->get) {
@@ -1304,6 +1476,16 @@ answer_now(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 	return answer(sv, conn, rq, url, method);
 }
 
+/* The largest body of a request: SERVE_MAX_UPLOAD for a design sent to
+ * POST /proeftuinen, else SERVE_MAX_BODY. */
+static size_t
+body_limit(const char *url, const char *method)
+{
+	if (strcmp(method, "POST") == 0 && strcmp(url, "/proeftuinen") == 0)
+		return SERVE_MAX_UPLOAD;
+	return SERVE_MAX_BODY;
+}
+
 static enum MHD_Result
 handler(void *cls, struct MHD_Connection *conn, const char *url,
         const char *method, const char *version, const char *upload,
@@ -1320,7 +1502,8 @@ handler(void *cls, struct MHD_Connection *conn, const char *url,
 		rq = xcalloc(1, sizeof *rq);
 		pt_buf_init(&rq->body);
 		*con_cls = rq;
-		if (cl != NULL && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) {
+		rq->limit = body_limit(url, method);
+		if (cl != NULL && strtoull(cl, NULL, 10) > rq->limit) {
 			/* Answer at once; MHD closes the connection after. */
 			rq->too_big = 1;
 			return answer_now(sv, conn, rq, url, method);
@@ -1332,7 +1515,7 @@ handler(void *cls, struct MHD_Connection *conn, const char *url,
 		return MHD_YES;
 	}
 	if (*upload_size != 0) {
-		if (rq->body.len + *upload_size > SERVE_MAX_BODY) {
+		if (rq->body.len + *upload_size > rq->limit) {
 			rq->too_big = 1;
 			*upload_size = 0;
 			return answer_now(sv, conn, rq, url, method);

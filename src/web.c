@@ -245,6 +245,10 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		return db_error(c, out);
 	page_begin(out, c, "Proeftuinen");
 	h(out, 1, "Proeftuinen");
+	if (c->reviewer)
+		pt_buf_adds(out, "<p><a href=\"/proeftuinen/nieuw\">Nieuwe "
+		                 "proeftuin</a> (een ontwerpbestand opladen of "
+		                 "invoeren).</p>\n");
 	if (n == 0) {
 		pt_buf_adds(out,
 		            "<p>Er zijn nog geen proeftuinen opgeslagen.  "
@@ -716,7 +720,7 @@ flows_table(struct pt_buf *b, const struct design *d)
 
 /* The section "Ontwerp" of the proeftuin page: the design as saved. */
 static void
-design_section(struct pt_buf *b, const struct design *d)
+design_section(struct pt_buf *b, const struct design *d, int reviewer)
 {
 	size_t i;
 
@@ -727,6 +731,10 @@ design_section(struct pt_buf *b, const struct design *d)
 	pt_buf_adds(b, "; ");
 	html_href(b, "/proeftuinen/", d->id, "/versies",
 	          "alle opgeslagen versies");
+	if (reviewer) {
+		pt_buf_adds(b, "; ");
+		html_href(b, "/proeftuinen/", d->id, "/bewerken", "bewerken");
+	}
 	pt_buf_adds(b, ".</p>\n<table class=\"velden\">\n");
 	pt_buf_adds(b, "<tr><th scope=\"row\">Gemeenten</th><td>");
 	for (i = 0; i < d->ngemeenten; i++) {
@@ -938,7 +946,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 		pt_buf_adds(out, "</tbody>\n</table>\n");
 	else
 		pt_buf_adds(out, "<p>Geen.</p>\n");
-	design_section(out, d);
+	design_section(out, d, c->reviewer);
 	st = ruimte_section(c, d->id, msg, out, err);
 	if (st == PT_OK)
 		st = resolved_section(c, d->id, out, err);
@@ -1552,6 +1560,193 @@ web_compare(const struct web_ctx *c, const char *id, const char *van_s,
 		return db_error(c, out);
 	page_end(out);
 	return 200;
+}
+
+/* --- creating and editing a design -----------------------------------------
+ */
+
+/* The problems of a design just sent, next to the field. */
+static void
+form_problems(struct pt_buf *b, const char *msg, const struct pt_err *e)
+{
+	size_t i;
+
+	if (msg == NULL && (e == NULL || e->code == PT_OK))
+		return;
+	pt_buf_adds(b, "<div class=\"melding\" role=\"alert\" "
+	               "id=\"fouten\">\n<p><strong>Het ontwerp is niet "
+	               "opgeslagen.</strong>");
+	if (msg != NULL)
+		html_tag(b, " ", msg, "");
+	pt_buf_adds(b, "</p>\n");
+	if (e != NULL && e->code != PT_OK) {
+		pt_buf_adds(b, "<p>De ontwerplezer (dezelfde als die van "
+		               "<code>proeftoets proeftuin add</code>) meldt:"
+		               "</p>\n<ul>\n<li>");
+		if (e->line > 0)
+			pt_buf_addf(b, "regel %ld: ", e->line);
+		html_esc(b, e->msg);
+		pt_buf_adds(b, "</li>\n");
+		for (i = 0; i < e->nmore; i++) {
+			pt_buf_adds(b, "<li>");
+			if (e->more[i].line > 0)
+				pt_buf_addf(b, "regel %ld: ", e->more[i].line);
+			html_esc(b, e->more[i].msg);
+			pt_buf_adds(b, "</li>\n");
+		}
+		if (e->omitted > 0)
+			pt_buf_addf(b, "<li>en nog %zu fout%s</li>\n",
+			            e->omitted, e->omitted == 1 ? "" : "en");
+		pt_buf_adds(b, "</ul>\n");
+	}
+	pt_buf_adds(b, "</div>\n");
+}
+
+/* The hidden fields of both forms. */
+static void
+form_hidden(struct pt_buf *b, const struct web_ctx *c, const char *edit_id)
+{
+	pt_buf_adds(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_esc(b, c->csrf);
+	pt_buf_adds(b, "\">\n");
+	if (edit_id != NULL)
+		html_tag(b, "<input type=\"hidden\" name=\"vorige\" value=\"",
+		         edit_id, "\">\n");
+}
+
+int
+web_design_form(const struct web_ctx *c, const char *edit_id, const char *text,
+                const char *msg, const struct pt_err *e, int status,
+                struct pt_buf *out, struct pt_err *err)
+{
+	char *xml = NULL, *name = NULL, *t;
+	size_t len;
+	enum pt_status s;
+
+	if (!c->reviewer)
+		return web_error(c, 403,
+		                 "Alleen een beoordelaar mag proeftuinen "
+		                 "aanmaken of bewerken.",
+		                 out);
+	if (edit_id != NULL && text == NULL) {
+		s = latest_design(c, edit_id, &xml, &len, &name, err);
+		if (s == PT_ENOTFOUND)
+			return web_error(
+			    c, 404, "Deze proeftuin is niet opgeslagen.", out);
+		if (s != PT_OK)
+			return db_error(c, out);
+		text = xml;
+	}
+	t = edit_id != NULL ? xasprintf("Proeftuin %s bewerken", edit_id)
+	                    : xstrdup("Nieuwe proeftuin");
+	page_begin(out, c, t);
+	h(out, 1, t);
+	free(t);
+	pt_buf_adds(out,
+	            "<p>Een ontwerp in het formaat van de ontwerpbestanden "
+	            "(proeftuin, actoren, taken, gegevensdeling).  Het wordt "
+	            "gelezen en getoetst zoals <code>proeftoets proeftuin "
+	            "add</code> dat doet: bij een fout wordt niets opgeslagen, "
+	            "en een ontwerp dat gelijk is aan de laatste versie maakt "
+	            "geen nieuwe versie.</p>\n");
+	if (edit_id != NULL)
+		html_tag(out, "<p>Het id in het ontwerp moet <code>", edit_id,
+		         "</code> blijven; een ander id is een andere "
+		         "proeftuin.</p>\n");
+	h(out, 2, "Een ontwerpbestand opladen");
+	pt_buf_adds(out, "<form method=\"post\" action=\"/proeftuinen\" "
+	                 "enctype=\"multipart/form-data\" "
+	                 "class=\"beoordeling\">\n");
+	form_hidden(out, c, edit_id);
+	pt_buf_addf(out,
+	            "<label for=\"bestand\">Ontwerpbestand (XML, ten hoogste "
+	            "%d KiB)</label>\n<input type=\"file\" id=\"bestand\" "
+	            "name=\"ontwerp\" accept=\".xml,application/xml,text/xml\" "
+	            "required>\n<div><button type=\"submit\">Bestand "
+	            "opslaan</button></div>\n</form>\n",
+	            WEB_MAX_UPLOAD / 1024);
+	h(out, 2, "Het ontwerp invoeren");
+	pt_buf_adds(out, "<form method=\"post\" action=\"/proeftuinen\" "
+	                 "class=\"beoordeling\">\n");
+	form_hidden(out, c, edit_id);
+	pt_buf_adds(out, "<label for=\"tekst\">Ontwerp (XML)</label>\n");
+	form_problems(out, msg, e);
+	pt_buf_adds(out, "<textarea id=\"tekst\" name=\"ontwerp\" rows=\"24\" "
+	                 "spellcheck=\"false\"");
+	if (msg != NULL || (e != NULL && e->code != PT_OK))
+		pt_buf_adds(out, " aria-invalid=\"true\" "
+		                 "aria-describedby=\"fouten\"");
+	pt_buf_adds(out, ">");
+	html_esc(out, text != NULL ? text : "");
+	pt_buf_adds(out, "</textarea>\n<div><button type=\"submit\">"
+	                 "Opslaan</button></div>\n</form>\n");
+	free(xml);
+	free(name);
+	page_end(out);
+	return status;
+}
+
+enum pt_status
+web_design_save(const struct web_ctx *c, const char *edit_id, const char *xml,
+                size_t len, char **id, int *added, char **msg,
+                struct pt_err *err)
+{
+	struct design *d = NULL;
+	struct check_result *r = NULL;
+	struct saved_put_info info;
+	char *name;
+	long nb, nr;
+	int exists;
+	enum pt_status s;
+
+	*id = NULL;
+	*added = 0;
+	*msg = NULL;
+	if (len == 0) {
+		*msg = xstrdup("Het ontwerp is leeg.");
+		return PT_EUSAGE;
+	}
+	/* The source of the version says who saved it, and where. */
+	name = xasprintf("webwerkruimte (%s)", c->user != NULL ? c->user : "?");
+	s = design_load_memory(xml, len, name, c->today, &d, err);
+	free(name);
+	if (s != PT_OK)
+		return s;
+	s = saved_counts(c->st, d->id, &nb, &nr, err);
+	exists = s == PT_OK;
+	if (s == PT_ENOTFOUND) {
+		pt_err_clear(err);
+		s = PT_OK;
+	}
+	if (s != PT_OK) {
+		/* the registry could not be read */
+	} else if (edit_id != NULL && strcmp(d->id, edit_id) != 0) {
+		*msg = xasprintf("Het ontwerp heeft id %s, maar u bewerkt "
+		                 "proeftuin %s.",
+		                 d->id, edit_id);
+		s = PT_EUSAGE;
+	} else if (edit_id != NULL && !exists) {
+		*msg = xasprintf("Proeftuin %s is niet opgeslagen; maak hem "
+		                 "aan als nieuwe proeftuin.",
+		                 d->id);
+		s = PT_EUSAGE;
+	} else if (edit_id == NULL && exists) {
+		*msg = xasprintf("Proeftuin %s bestaat al; bewerk die "
+		                 "proeftuin of kies een ander id.",
+		                 d->id);
+		s = PT_EUSAGE;
+	} else {
+		s = check_run(d, c->rs, c->st, &r, err);
+		if (s == PT_OK)
+			s = saved_put(c->st, r, xml, len, &info, err);
+		if (s == PT_OK) {
+			*id = xstrdup(d->id);
+			*added = info.added;
+		}
+	}
+	check_result_free(r);
+	design_free(d);
+	return s;
 }
 
 /* --- one finding ------------------------------------------------------------

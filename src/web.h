@@ -22,6 +22,8 @@
  *   web_versions      the stored versions of a proeftuin
  *   web_compare       what changed between two versions: the design and
  *                     the findings
+ *   web_design_form, web_design_save   a new proeftuin, or a new version
+ *                     of one, from the browser (reviewers only)
  *   web_finding       one finding: provisions quoted at the peildatum with
  *                     Juriconnect id and link, the review log, and the
  *                     review form for reviewers
@@ -93,6 +95,32 @@ int web_versions(const struct web_ctx *c, const char *id, struct pt_buf *out,
  */
 int web_compare(const struct web_ctx *c, const char *id, const char *van,
                 const char *naar, struct pt_buf *out, struct pt_err *err);
+/* The largest design a reviewer may send (upload or text), in bytes. */
+#define WEB_MAX_UPLOAD (512 * 1024)
+/*
+ * The form that creates a proeftuin (edit_id NULL) or edits the latest
+ * version of proeftuin edit_id: a design file to upload, or the design's
+ * XML to type or change (text; NULL: empty, or the latest version when
+ * editing).  msg (Dutch, may be NULL) and e (the design reader's errors,
+ * may be NULL) are the problems of the design just sent, shown next to
+ * the field.  403 for a reader, 404 for an unknown edit_id.
+ */
+int web_design_form(const struct web_ctx *c, const char *edit_id,
+                    const char *text, const char *msg, const struct pt_err *e,
+                    int status, struct pt_buf *out, struct pt_err *err);
+/*
+ * The write behind that form: the design xml/len read and checked as
+ * `proeftuin add` reads and checks a file, saved with saved_put() (no new
+ * version when it equals the latest one), its source "webwerkruimte
+ * (USER)".  *id receives the proeftuin's id (caller frees), *added whether
+ * a version was made.  PT_EINPUT or PT_EUNSAFE: err holds the reader's
+ * errors; PT_EUSAGE: *msg (caller frees) says in Dutch what is wrong (an
+ * empty design, another id than edit_id, or, when creating, an id that
+ * exists); PT_EDB.  Nothing is stored on an error.
+ */
+enum pt_status web_design_save(const struct web_ctx *c, const char *edit_id,
+                               const char *xml, size_t len, char **id,
+                               int *added, char **msg, struct pt_err *err);
 /* msg (may be NULL): a problem with the form just sent, shown above it. */
 int web_finding(const struct web_ctx *c, const char *id, int status,
                 const char *msg, struct pt_buf *out, struct pt_err *err);

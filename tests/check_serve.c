@@ -7,7 +7,8 @@
  * sign-out, review writes with and without CSRF token, a reader trying to
  * write, escaping, oversized and malformed requests, 404s, encoded ids,
  * the juridische ruimte and saving its lawful variant, the design (its
- * section, ontwerp.xml, the versions and their comparison), login limits; then stops it with SIGTERM and expects a clean exit.
+ * section, ontwerp.xml, the versions and their comparison), login limits; then
+ * stops it with SIGTERM and expects a clean exit.
  */
 #include "config.h"
 
@@ -44,9 +45,12 @@
 #include "suites.h"
 #include "testlib.h"
 #include "vocab.h"
+#include "web.h"
 
-#define F_UITVOERING     "noord/jw-3.2-1-uitvoering/rvt-noord"
-#define F_UITVOERING_ENC "noord%2Fjw-3.2-1-uitvoering%2Frvt-noord"
+/* SERVE_FORM_FIELDS of serve.c */
+#define SERVE_MAX_FIELDS_TEST 8
+#define F_UITVOERING          "noord/jw-3.2-1-uitvoering/rvt-noord"
+#define F_UITVOERING_ENC      "noord%2Fjw-3.2-1-uitvoering%2Frvt-noord"
 
 static char *dir, *db, *rules;
 static pid_t server = -1;
@@ -1374,6 +1378,330 @@ START_TEST(test_serve_compare)
 }
 END_TEST
 
+#define BOUNDARY "----proeftoets-grens"
+#define MP_TYPE  "multipart/form-data; boundary=" BOUNDARY
+
+/* A multipart body of name/value pairs (NULL-terminated); a name that
+ * starts with '@' is sent as a file. */
+static char *
+multipart(const char *const *kv)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; kv[i] != NULL; i += 2) {
+		int file = kv[i][0] == '@';
+
+		pt_buf_addf(&b,
+		            "--" BOUNDARY "\r\nContent-Disposition: form-data; "
+		            "name=\"%s\"%s\r\n%s\r\n",
+		            kv[i] + file, file ? "; filename=\"o.xml\"" : "",
+		            file ? "Content-Type: application/xml\r\n" : "");
+		pt_buf_adds(&b, kv[i + 1]);
+		pt_buf_adds(&b, "\r\n");
+	}
+	pt_buf_adds(&b, "--" BOUNDARY "--\r\n");
+	return pt_buf_detach(&b);
+}
+
+static long
+post_mp(struct http *h, const char *token, const char *const *kv)
+{
+	char *body = multipart(kv);
+	long st =
+	    req(h, "POST", "/proeftuinen", token, body, strlen(body), MP_TYPE);
+
+	free(body);
+	return st;
+}
+
+/* noord's design under another id, and with rvt-noord certified. */
+static char *
+noord_as(const char *id, int certified)
+{
+	char *path = t_src("xml/proeftuinen/noord.xml"), *x, *y, *z;
+	size_t len;
+
+	x = t_read(path, &len);
+	free(path);
+	ck_assert_ptr_nonnull(x);
+	z = xasprintf("id=\"%s\" peildatum", id);
+	y = replaced(x, "id=\"noord\" peildatum", z);
+	free(z);
+	free(x);
+	if (certified) {
+		x = replaced(y, "gecertificeerd=\"nee\"",
+		             "gecertificeerd=\"ja\"");
+		free(y);
+		y = x;
+	}
+	return y;
+}
+
+static long long
+all_versions(void)
+{
+	return t_db_int(db, "SELECT count(*) FROM proeftuin_version");
+}
+
+/* The design form: who may see and send it, CSRF and Origin, a new
+ * proeftuin by upload, a new version by the text field, no version for
+ * the same design, the reader's errors next to the field and escaped,
+ * and the limits; nothing is stored on any refusal. */
+START_TEST(test_serve_design_form)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *bob = login("bob", "geheim-2");
+	char *csrf, *bcsrf, *oost = noord_as("oost", 0), *oost2;
+	char *body, *t, *big;
+	long long n0;
+	size_t i;
+
+	ck_assert_ptr_nonnull(anna);
+	ck_assert_ptr_nonnull(bob);
+	/* A reader sees neither the form nor the links to it. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/nieuw", bob), 403);
+	ck_assert(t_contains(h.body.s, "Alleen een beoordelaar"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/bewerken", bob), 403);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/", bob), 200);
+	ck_assert(!t_contains(h.body.s, "/proeftuinen/nieuw"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", bob), 200);
+	ck_assert(!t_contains(h.body.s, "/bewerken"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/nieuw", NULL), 401);
+	http_release(&h);
+
+	ck_assert_int_eq(get(&h, "/", anna), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/nieuw\">"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/nieuw", anna), 200);
+	ck_assert(t_contains(h.body.s, "<h1>Nieuwe proeftuin</h1>"));
+	ck_assert(t_contains(h.body.s, "enctype=\"multipart/form-data\""));
+	ck_assert(t_contains(h.body.s, "<input type=\"file\" id=\"bestand\" "
+	                               "name=\"ontwerp\""));
+	ck_assert(t_contains(h.body.s, "<textarea id=\"tekst\" "
+	                               "name=\"ontwerp\""));
+	ck_assert(!t_contains(h.body.s, "name=\"vorige\""));
+	http_release(&h);
+	/* Editing starts from the latest version, escaped. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/bewerken", anna), 200);
+	ck_assert(t_contains(h.body.s, "<input type=\"hidden\" "
+	                               "name=\"vorige\" value=\"noord\">"));
+	ck_assert(t_contains(h.body.s, "&lt;proeftuin id=&quot;noord&quot; "
+	                               "peildatum=&quot;2026-07-01&quot;&gt;"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuid/bewerken", anna), 404);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/proeftuinen/nieuw", anna, ""), 405);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen", anna), 405);
+	http_release(&h);
+
+	csrf = csrf_of("/proeftuinen/nieuw", anna);
+	bcsrf = csrf_of("/", bob);
+	n0 = all_versions();
+	/* Refused: not signed in, no token, a forged one, another
+	 * session's, a reader with the own one, a foreign Origin. */
+	{
+		const char *const none[] = {"@ontwerp", oost, NULL};
+		const char *const forged[] = {
+		    "csrf",
+		    "0000000000000000000000000000000000000000000000000000000000"
+		    "000000",
+		    "@ontwerp", oost, NULL};
+		const char *const other[] = {"csrf", bcsrf, "@ontwerp", oost,
+		                             NULL};
+		const char *const good[] = {"csrf", csrf, "@ontwerp", oost,
+		                            NULL};
+
+		ck_assert_int_eq(post_mp(&h, NULL, good), 401);
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, anna, none), 403);
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, anna, forged), 403);
+		ck_assert(t_contains(h.body.s, "niets opgeslagen"));
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, anna, other), 403);
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, bob, other), 403);
+		ck_assert(t_contains(h.body.s, "Alleen een beoordelaar"));
+		http_release(&h);
+		req_header = "Origin: http://evil.example";
+		ck_assert_int_eq(post_mp(&h, anna, good), 403);
+		req_header = NULL;
+		http_release(&h);
+		t = enc(oost);
+		body = xasprintf("csrf=%s&ontwerp=%s", bcsrf, t);
+		ck_assert_int_eq(post(&h, "/proeftuinen", bob, body), 403);
+		http_release(&h);
+		free(body);
+		body = xasprintf("ontwerp=%s", t);
+		ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 403);
+		http_release(&h);
+		free(body);
+		free(t);
+		ck_assert_int_eq(all_versions(), n0);
+
+		/* The upload makes proeftuin oost, added by anna. */
+		ck_assert_int_eq(post_mp(&h, anna, good), 303);
+		ck_assert(
+		    t_contains(h.head.s, "Location: /proeftuinen/oost\r\n"));
+		http_release(&h);
+		ck_assert_int_eq(versions_of("oost"), 1);
+		ck_assert_int_eq(
+		    t_db_int(db, "SELECT count(*) FROM proeftuin_version WHERE "
+		                 "proeftuin_id = 'oost' AND source = "
+		                 "'webwerkruimte (anna)'"),
+		    1);
+		ck_assert_int_eq(get(&h, "/proeftuinen/oost", anna), 200);
+		ck_assert(t_contains(h.body.s, "Alleen een gecertificeerde "
+		                               "instelling mag een OTS "
+		                               "uitvoeren"));
+		ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/oost/"
+		                               "bewerken\">"));
+		http_release(&h);
+		ck_assert_int_eq(get(&h, "/proeftuinen/oost/versies", anna),
+		                 200);
+		ck_assert(t_contains(h.body.s, "<code>webwerkruimte (anna)"
+		                               "</code>"));
+		http_release(&h);
+		/* Creating it again is refused, next to the field. */
+		ck_assert_int_eq(post_mp(&h, anna, good), 400);
+		ck_assert(t_contains(h.body.s, "Proeftuin oost bestaat al"));
+		ck_assert(t_contains(h.body.s, "role=\"alert\""));
+		http_release(&h);
+	}
+	/* Editing with the same design adds nothing; with another, a
+	 * version, and the page shows its findings. */
+	{
+		const char *const same[] = {"csrf",     csrf, "vorige", "oost",
+		                            "@ontwerp", oost, NULL};
+
+		ck_assert_int_eq(post_mp(&h, anna, same), 303);
+		http_release(&h);
+		ck_assert_int_eq(versions_of("oost"), 1);
+	}
+	oost2 = noord_as("oost", 1);
+	t = enc(oost2);
+	body = xasprintf("csrf=%s&vorige=oost&ontwerp=%s", csrf, t);
+	free(t);
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 303);
+	ck_assert(t_contains(h.head.s, "Location: /proeftuinen/oost\r\n"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(versions_of("oost"), 2);
+	ck_assert_int_eq(get(&h, "/proeftuinen/oost", anna), 200);
+	t = strstr(h.body.s, "<h2>Opgeloste bevindingen</h2>");
+	ck_assert_ptr_nonnull(t);
+	ck_assert(t_contains(t, "Alleen een gecertificeerde instelling mag een "
+	                        "OTS uitvoeren"));
+	http_release(&h);
+	ck_assert_int_lt(
+	    t_db_int(db, "SELECT barriers FROM proeftuin_version "
+	                 "WHERE proeftuin_id = 'oost' AND seq = 2"),
+	    t_db_int(db, "SELECT barriers FROM proeftuin_version "
+	                 "WHERE proeftuin_id = 'oost' AND seq = 1"));
+	/* Another id than the one edited; an empty design. */
+	n0 = all_versions();
+	t = enc(oost2);
+	body = xasprintf("csrf=%s&vorige=noord&ontwerp=%s", csrf, t);
+	free(t);
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 400);
+	ck_assert(t_contains(h.body.s, "Het ontwerp heeft id oost, maar u "
+	                               "bewerkt proeftuin noord."));
+	http_release(&h);
+	free(body);
+	body = xasprintf("csrf=%s&ontwerp=", csrf);
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 400);
+	ck_assert(t_contains(h.body.s, "Het ontwerp is leeg."));
+	http_release(&h);
+	free(body);
+	/* The reader's errors, every one, escaped, the text kept. */
+	{
+		char *x = replaced(oost, "rol=\"wijkteam\"",
+		                   "rol=\"&lt;script&gt;&amp;&quot;\"");
+		char *y = replaced(x, "actor=\"wt-centrum\"/>",
+		                   "actor=\"'niemand'\"/>");
+		const char *const bad[] = {"csrf", csrf, "@ontwerp", y, NULL};
+
+		ck_assert_int_eq(post_mp(&h, anna, bad), 400);
+		ck_assert(!t_contains(h.body.s, "<script"));
+		ck_assert(t_contains(h.body.s,
+		                     "unknown role &#39;&lt;script&gt;"
+		                     "&amp;&quot;&#39;"));
+		ck_assert(t_contains(h.body.s, "unknown actor &#39;&#39;niemand"
+		                               "&#39;&#39;"));
+		ck_assert(t_contains(h.body.s, "aria-describedby=\"fouten\">"
+		                               "&lt;?xml"));
+		ck_assert(t_contains(h.body.s,
+		                     "rol=&quot;&amp;lt;script&amp;gt;"
+		                     "&amp;amp;&amp;quot;&quot;"));
+		http_release(&h);
+		free(x);
+		free(y);
+	}
+	ck_assert_int_eq(all_versions(), n0);
+
+	/* Limits: a design over WEB_MAX_UPLOAD; a body over
+	 * SERVE_MAX_UPLOAD; too many fields; a field twice. */
+	big = xcalloc(WEB_MAX_UPLOAD + 2, 1);
+	memset(big, 'a', WEB_MAX_UPLOAD + 1);
+	{
+		const char *const over[] = {"csrf", csrf, "@ontwerp", big,
+		                            NULL};
+
+		ck_assert_int_eq(post_mp(&h, anna, over), 413);
+		http_release(&h);
+	}
+	free(big);
+	big = xcalloc(SERVE_MAX_UPLOAD + 2, 1);
+	memset(big, 'a', SERVE_MAX_UPLOAD + 1);
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, big), 413);
+	http_release(&h);
+	free(big);
+	{
+		const char *many[2 * SERVE_MAX_FIELDS_TEST + 5];
+		char names[SERVE_MAX_FIELDS_TEST + 1][8];
+		const char *const twice[] = {"csrf",     csrf, "@ontwerp", oost,
+		                             "@ontwerp", oost, NULL};
+
+		for (i = 0; i <= SERVE_MAX_FIELDS_TEST; i++) {
+			snprintf(names[i], sizeof names[i], "v%zu", i);
+			many[2 * i] = names[i];
+			many[2 * i + 1] = "x";
+		}
+		many[2 * i] = NULL;
+		ck_assert_int_eq(post_mp(&h, anna, many), 400);
+		ck_assert(t_contains(h.body.s, "te veel velden"));
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, anna, twice), 400);
+		ck_assert(t_contains(h.body.s, "twee keer"));
+		http_release(&h);
+		body = xasprintf("csrf=%s&ontwerp=a&ontwerp=b", csrf);
+		ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 400);
+		http_release(&h);
+		free(body);
+	}
+	/* Other routes keep their own limit. */
+	big = xcalloc(SERVE_MAX_BODY + 2, 1);
+	memset(big, 'a', SERVE_MAX_BODY + 1);
+	ck_assert_int_eq(
+	    post(&h, "/proeftuinen/noord/ruimte/opslaan", anna, big), 413);
+	http_release(&h);
+	free(big);
+	ck_assert_int_eq(all_versions(), n0);
+	free(oost);
+	free(oost2);
+	free(csrf);
+	free(bcsrf);
+	free(anna);
+	free(bob);
+}
+END_TEST
+
 START_TEST(test_serve_escapes_notes)
 {
 	struct http h;
@@ -2064,6 +2392,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_design_view);
 	tcase_add_test(tc, test_serve_versions);
 	tcase_add_test(tc, test_serve_compare);
+	tcase_add_test(tc, test_serve_design_form);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
