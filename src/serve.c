@@ -820,9 +820,17 @@ do_ruimte_save(struct call *c, const char *id)
 /* --- a design from the browser ---------------------------------------------
  */
 
-/* The fields of the design form (web_design_form()). */
-enum { UP_CSRF, UP_VORIGE, UP_ONTWERP, UP_N };
-static const char *const up_names[UP_N] = {"csrf", "vorige", "ontwerp"};
+/* The fields of the design forms (web_design_form()): the token, the
+ * design as XML (a file or text), and the fields of designform.h. */
+enum { UP_CSRF, UP_ONTWERP, UP_FIELDS, UP_N = UP_FIELDS + DF_N };
+
+static const char *
+up_name(size_t i)
+{
+	return i == UP_CSRF      ? "csrf"
+	       : i == UP_ONTWERP ? "ontwerp"
+	                         : designform_names[i - UP_FIELDS];
+}
 
 struct upload {
 	struct pt_buf v[UP_N];
@@ -842,7 +850,7 @@ upload_part(void *cls, enum MHD_ValueKind kind, const char *key,
 	(void)filename;
 	(void)ctype;
 	(void)enc;
-	for (i = 0; i < UP_N && strcmp(key, up_names[i]) != 0; i++)
+	for (i = 0; i < UP_N && strcmp(key, up_name(i)) != 0; i++)
 		continue;
 	/* a value's first piece; an empty first piece may come twice */
 	if (off == 0 && (i == UP_N || !u->seen[i] || u->v[i].len > 0)) {
@@ -858,8 +866,8 @@ upload_part(void *cls, enum MHD_ValueKind kind, const char *key,
 	return MHD_YES;
 }
 
-/* Read the design form, multipart (an uploaded file) or a plain form (the
- * text field); the problem in Dutch, or NULL. */
+/* Read a design form, multipart (an uploaded file) or a plain form (the
+ * XML text or the fields); the problem in Dutch, or NULL. */
 static const char *
 read_upload(struct call *c, struct upload *u)
 {
@@ -888,7 +896,7 @@ read_upload(struct call *c, struct upload *u)
 	if ((msg = form_problem(c)) != NULL)
 		return msg;
 	for (i = 0; i < UP_N; i++) {
-		char *v = form_field(&c->rq->body, up_names[i], &bad);
+		char *v = form_field(&c->rq->body, up_name(i), &bad);
 
 		if (v != NULL)
 			pt_buf_adds(&u->v[i], v);
@@ -901,12 +909,11 @@ read_upload(struct call *c, struct upload *u)
 /* The answer to a design that was not saved. */
 static void
 design_refused(struct call *c, enum pt_status rc, const char *edit,
-               const struct upload *u, const char *msg, const struct pt_err *de)
+               const struct web_design_sent *sent)
 {
 	if (rc == PT_EINPUT || rc == PT_EUNSAFE || rc == PT_EUSAGE) {
-		resp_html(&c->r,
-		          web_design_form(&c->ctx, edit, u->v[UP_ONTWERP].s,
-		                          msg, de, 400, &c->r.body, &c->err));
+		resp_html(&c->r, web_design_form(&c->ctx, edit, sent, 400,
+		                                 &c->r.body, &c->err));
 	} else if (store_busy(c->st)) {
 		fail(c, 503,
 		     "Het register is even bezet door een andere schrijver; er "
@@ -918,24 +925,67 @@ design_refused(struct call *c, enum pt_status rc, const char *edit,
 	}
 }
 
-/* POST /proeftuinen: a new proeftuin, or (field vorige) a new version of
- * one, from the design form (web_design_save). */
+/* Save what the form sent: its XML, or the XML its fields make. */
+static void
+design_save_sent(struct call *c, const char *edit, struct upload *u)
+{
+	struct web_design_sent sent;
+	struct designform f;
+	struct designform_map map = {NULL, 0};
+	struct pt_err de = PT_ERR_INIT;
+	char *id = NULL, *why = NULL, *xml = NULL;
+	int added = 0;
+	size_t i, len;
+	enum pt_status rc;
+
+	memset(&sent, 0, sizeof sent);
+	memset(&f, 0, sizeof f);
+	if (!u->seen[UP_ONTWERP]) {
+		for (i = 0; i < DF_N; i++)
+			f.v[i] = u->seen[UP_FIELDS + i]
+			             ? xstrdup(u->v[UP_FIELDS + i].s)
+			             : NULL;
+		xml = designform_xml(&f, &map);
+		sent.fields = &f;
+		sent.map = &map;
+	} else {
+		xml = xstrdup(u->v[UP_ONTWERP].s);
+		sent.text = xml;
+	}
+	len = u->seen[UP_ONTWERP] ? u->v[UP_ONTWERP].len : strlen(xml);
+	rc = web_design_save(&c->ctx, edit, xml, len, &id, &added, &why, &de);
+	sent.msg = why;
+	sent.e = &de;
+	if (rc != PT_OK)
+		design_refused(c, rc, edit, &sent);
+	else
+		redirect(&c->r, "/proeftuinen/", id, NULL);
+	pt_err_clear(&de);
+	designform_release(&f);
+	designform_map_release(&map);
+	free(xml);
+	free(id);
+	free(why);
+}
+
+/* POST /proeftuinen[?vorige=ID]: a new proeftuin, or a new version of
+ * proeftuin ID, from a design form (web_design_save). */
 static void
 do_design_save(struct call *c)
 {
 	struct upload u;
-	struct pt_err de = PT_ERR_INIT;
-	const char *msg, *edit;
-	char *id = NULL, *why = NULL;
-	int added = 0;
+	const char *msg;
+	char *edit;
+	int bad = 0;
 	size_t i;
-	enum pt_status rc;
 
 	memset(&u, 0, sizeof u);
 	for (i = 0; i < UP_N; i++)
 		pt_buf_init(&u.v[i]);
-	edit = NULL;
-	if ((msg = read_upload(c, &u)) != NULL) {
+	edit = query_arg(c->conn, "vorige", &bad);
+	if (bad || (edit != NULL && *edit == '\0')) {
+		fail(c, 400, "Het adres kan niet worden gelezen.");
+	} else if ((msg = read_upload(c, &u)) != NULL) {
 		fail(c, 400, msg);
 	} else if (!auth_csrf_ok(&c->ses, u.v[UP_CSRF].s) || !origin_ok(c)) {
 		fail(c, 403,
@@ -950,19 +1000,9 @@ do_design_save(struct call *c)
 		     "Het ontwerp is groter dan de werkruimte aanneemt; er is "
 		     "niets opgeslagen.");
 	} else {
-		if (u.seen[UP_VORIGE] && u.v[UP_VORIGE].len > 0)
-			edit = u.v[UP_VORIGE].s;
-		rc = web_design_save(&c->ctx, edit, u.v[UP_ONTWERP].s,
-		                     u.v[UP_ONTWERP].len, &id, &added, &why,
-		                     &de);
-		if (rc != PT_OK)
-			design_refused(c, rc, edit, &u, why, &de);
-		else
-			redirect(&c->r, "/proeftuinen/", id, NULL);
+		design_save_sent(c, edit, &u);
 	}
-	pt_err_clear(&de);
-	free(id);
-	free(why);
+	free(edit);
 	for (i = 0; i < UP_N; i++)
 		pt_buf_release(&u.v[i]);
 }
@@ -1115,8 +1155,8 @@ route_proeftuin_read(struct call *c, const char *rest)
 	else if (i == 2)
 		compare(c, id);
 	else
-		resp_html(&c->r, web_design_form(&c->ctx, id, NULL, NULL, NULL,
-		                                 200, &c->r.body, &c->err));
+		resp_html(&c->r, web_design_form(&c->ctx, id, NULL, 200,
+		                                 &c->r.body, &c->err));
 	free(id);
 	return 1;
 }
@@ -1140,9 +1180,9 @@ route_proeftuin(struct call *c, const char *rest)
 		if (!c->get)
 			method_not_allowed(c, "GET, HEAD");
 		else
-			resp_html(&c->r, web_design_form(&c->ctx, NULL, NULL,
-			                                 NULL, NULL, 200,
-			                                 &c->r.body, &c->err));
+			resp_html(&c->r,
+			          web_design_form(&c->ctx, NULL, NULL, 200,
+			                          &c->r.body, &c->err));
 		return;
 	}
 	if (is_save && !c->post) {

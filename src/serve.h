@@ -35,8 +35,9 @@
  *   GET  /proeftuinen/ID/vergelijk?van=N&naar=M   what changed
  *   POST /proeftuinen/ID/ruimte/opslaan   csrf: save the lawful variant
  *   GET  /proeftuinen/nieuw, /proeftuinen/ID/bewerken   the design form
- *   POST /proeftuinen              csrf, ontwerp (a file, multipart, or
- *                                  text), vorige (the id edited): save
+ *   POST /proeftuinen[?vorige=ID]  csrf, and ontwerp (a file, multipart,
+ *                                  or text) or the fields of designform.h:
+ *                                  save a new proeftuin or a version of ID
  *   GET  /findings/ID              one finding (ID percent-encoded; a
  *                                  literal '/' in the path is accepted too)
  *   POST /findings/ID/review       status, note, csrf: record a decision

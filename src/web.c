@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "check.h"
 #include "design.h"
+#include "designform.h"
 #include "format.h"
 #include "auth.h"
 #include "html.h"
@@ -1451,6 +1452,23 @@ general_diff(struct pt_buf *b, size_t *n, const struct design *a,
 	pt_buf_release(&t);
 }
 
+/* How many changes the compare page would list from a to z (0: the same
+ * design, whatever its XML looks like). */
+static size_t
+design_changes(const struct design *a, const struct design *z)
+{
+	struct pt_buf scratch = PT_BUF_INIT;
+	size_t n = 0;
+
+	general_diff(&scratch, &n, a, z);
+	actors_diff(&scratch, &n, a, z);
+	tasks_diff(&scratch, &n, a, z);
+	flows_diff(&scratch, &n, a, z);
+	dossiers_diff(&scratch, &n, a, z);
+	pt_buf_release(&scratch);
+	return n;
+}
+
 /* The findings of one version that the other does not have. */
 static void
 findings_only_in(struct pt_buf *b, const struct saved_finding *x, size_t nx,
@@ -1602,24 +1620,162 @@ form_problems(struct pt_buf *b, const char *msg, const struct pt_err *e)
 	pt_buf_adds(b, "</div>\n");
 }
 
-/* The hidden fields of both forms. */
+/* The hidden field of the forms, and their action (the id edited goes in
+ * the query, so that the field form keeps within the field limit). */
 static void
-form_hidden(struct pt_buf *b, const struct web_ctx *c, const char *edit_id)
+form_open(struct pt_buf *b, const struct web_ctx *c, const char *edit_id,
+          const char *extra)
 {
+	pt_buf_adds(b, "<form method=\"post\" action=\"/proeftuinen");
+	if (edit_id != NULL) {
+		pt_buf_adds(b, "?vorige=");
+		html_url_encode(b, edit_id);
+	}
+	pt_buf_addf(b, "\" class=\"beoordeling\"%s>\n", extra);
 	pt_buf_adds(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
 	html_esc(b, c->csrf);
 	pt_buf_adds(b, "\">\n");
-	if (edit_id != NULL)
-		html_tag(b, "<input type=\"hidden\" name=\"vorige\" value=\"",
-		         edit_id, "\">\n");
+}
+
+/* The reader's errors about field f of the field form, or the ones no
+ * field has (f = -1); how many. */
+static size_t
+field_errors(struct pt_buf *b, const struct web_design_sent *sent, int f)
+{
+	const struct pt_err *e = sent->e;
+	size_t i, n = 0;
+	long fl;
+
+	if (e == NULL || e->code == PT_OK || sent->map == NULL)
+		return 0;
+	for (i = 0; i <= e->nmore; i++) {
+		long line = i == 0 ? e->line : e->more[i - 1].line;
+		const char *m = i == 0 ? e->msg : e->more[i - 1].msg;
+
+		if (designform_where(sent->map, line, m, &fl) != f)
+			continue;
+		if (n++ == 0)
+			pt_buf_addf(b,
+			            "<ul class=\"melding\" id=\"fout-%s\">\n",
+			            f >= 0 ? designform_names[f] : "ontwerp");
+		pt_buf_adds(b, "<li>");
+		if (f >= 0 && fl > 0)
+			pt_buf_addf(b, "regel %ld: ", fl);
+		html_esc(b, m);
+		pt_buf_adds(b, "</li>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(b, "</ul>\n");
+	return n;
+}
+
+/* The form in fields (designform.h). */
+static void
+fields_form(struct pt_buf *b, const struct web_ctx *c, const char *edit_id,
+            const struct designform *v, const struct web_design_sent *sent)
+{
+	static const char *const labels[DF_N] = {
+	    "Id (kleine letters, cijfers en -)",
+	    "Naam",
+	    "Omschrijving",
+	    "Peildatum (JJJJ-MM-DD; leeg: vandaag)",
+	    "Gemeenten (een per regel)",
+	    "Actoren, een per regel: id; rol; naam; gecertificeerd (ja/nee); "
+	    "aangewezen-als; doelgroep (jeugd/alle-leeftijden); taken "
+	    "(gescheiden door spaties)",
+	    "Gegevensdeling, een per regel: deling; van; naar; gegevens; "
+	    "grondslag (geen/toestemming/wettelijk); bepalingen (BWB-id "
+	    "artikel lid, gescheiden door komma's), of: dossier; actor actor "
+	    "..."};
+	size_t i, n;
+
+	h(b, 2, "Het ontwerp in velden");
+	form_open(b, c, edit_id, "");
+	if (sent != NULL && sent->fields != NULL)
+		field_errors(b, sent, -1);
+	for (i = 0; i < DF_N; i++) {
+		const char *nm = designform_names[i];
+		int line = i == DF_ID || i == DF_NAAM || i == DF_PEILDATUM;
+
+		html_tag(b, "<label for=\"v-", nm, "\">");
+		html_esc(b, labels[i]);
+		pt_buf_adds(b, "</label>\n");
+		n = 0;
+		if (sent != NULL && sent->fields != NULL) {
+			n = field_errors(b, sent, (int)i);
+			if (i == DF_ID && sent->msg != NULL && n++ == 0)
+				html_tag(b,
+				         "<p class=\"melding\" id=\"fout-id\">",
+				         sent->msg, "</p>\n");
+		}
+		html_tag(b,
+		         line ? "<input type=\"text\" id=\"v-"
+		              : "<textarea rows=\"6\" spellcheck=\"false\" "
+		                "id=\"v-",
+		         nm, "\" name=\"");
+		html_esc(b, nm);
+		pt_buf_adds(b, "\"");
+		if (n > 0)
+			html_tag(
+			    b,
+			    " aria-invalid=\"true\" aria-describedby=\"fout-",
+			    nm, "\"");
+		if (line) {
+			html_tag(b, " value=\"", v != NULL ? v->v[i] : NULL,
+			         "\">\n");
+		} else {
+			pt_buf_adds(b, ">");
+			html_esc(b, v != NULL ? v->v[i] : NULL);
+			pt_buf_adds(b, "</textarea>\n");
+		}
+	}
+	pt_buf_adds(b, "<div><button type=\"submit\">Opslaan</button></div>\n"
+	               "</form>\n");
+}
+
+/* The upload and the XML text field. */
+static void
+xml_forms(struct pt_buf *b, const struct web_ctx *c, const char *edit_id,
+          const char *text, const struct web_design_sent *sent)
+{
+	int mine = sent != NULL && sent->fields == NULL;
+
+	h(b, 2, "Een ontwerpbestand opladen");
+	form_open(b, c, edit_id, " enctype=\"multipart/form-data\"");
+	pt_buf_addf(b,
+	            "<label for=\"bestand\">Ontwerpbestand (XML, ten hoogste "
+	            "%d KiB)</label>\n<input type=\"file\" id=\"bestand\" "
+	            "name=\"ontwerp\" accept=\".xml,application/xml,text/xml\" "
+	            "required>\n<div><button type=\"submit\">Bestand "
+	            "opslaan</button></div>\n</form>\n",
+	            WEB_MAX_UPLOAD / 1024);
+	h(b, 2, "Het ontwerp als XML");
+	form_open(b, c, edit_id, "");
+	pt_buf_adds(b, "<label for=\"tekst\">Ontwerp (XML)</label>\n");
+	if (mine)
+		form_problems(b, sent->msg, sent->e);
+	pt_buf_adds(b, "<textarea id=\"tekst\" name=\"ontwerp\" rows=\"24\" "
+	               "spellcheck=\"false\"");
+	if (mine &&
+	    (sent->msg != NULL || (sent->e != NULL && sent->e->code != PT_OK)))
+		pt_buf_adds(b, " aria-invalid=\"true\" "
+		               "aria-describedby=\"fouten\"");
+	pt_buf_adds(b, ">");
+	html_esc(b, text != NULL ? text : "");
+	pt_buf_adds(b, "</textarea>\n<div><button type=\"submit\">"
+	               "Opslaan</button></div>\n</form>\n");
 }
 
 int
-web_design_form(const struct web_ctx *c, const char *edit_id, const char *text,
-                const char *msg, const struct pt_err *e, int status,
+web_design_form(const struct web_ctx *c, const char *edit_id,
+                const struct web_design_sent *sent, int status,
                 struct pt_buf *out, struct pt_err *err)
 {
 	char *xml = NULL, *name = NULL, *t;
+	struct designform fresh;
+	struct design *d = NULL;
+	const struct designform *v = NULL;
+	const char *text = NULL;
 	size_t len;
 	enum pt_status s;
 
@@ -1628,7 +1784,11 @@ web_design_form(const struct web_ctx *c, const char *edit_id, const char *text,
 		                 "Alleen een beoordelaar mag proeftuinen "
 		                 "aanmaken of bewerken.",
 		                 out);
-	if (edit_id != NULL && text == NULL) {
+	memset(&fresh, 0, sizeof fresh);
+	if (sent != NULL) {
+		text = sent->text;
+		v = sent->fields;
+	} else if (edit_id != NULL) {
 		s = latest_design(c, edit_id, &xml, &len, &name, err);
 		if (s == PT_ENOTFOUND)
 			return web_error(
@@ -1636,54 +1796,60 @@ web_design_form(const struct web_ctx *c, const char *edit_id, const char *text,
 		if (s != PT_OK)
 			return db_error(c, out);
 		text = xml;
+		if (design_load_memory(xml, len, name, c->today, &d, err) ==
+		    PT_OK)
+			designform_from_design(d, &fresh);
+		pt_err_clear(err);
+		design_free(d);
+		v = &fresh;
 	}
 	t = edit_id != NULL ? xasprintf("Proeftuin %s bewerken", edit_id)
 	                    : xstrdup("Nieuwe proeftuin");
 	page_begin(out, c, t);
 	h(out, 1, t);
 	free(t);
-	pt_buf_adds(out,
-	            "<p>Een ontwerp in het formaat van de ontwerpbestanden "
-	            "(proeftuin, actoren, taken, gegevensdeling).  Het wordt "
-	            "gelezen en getoetst zoals <code>proeftoets proeftuin "
-	            "add</code> dat doet: bij een fout wordt niets opgeslagen, "
-	            "en een ontwerp dat gelijk is aan de laatste versie maakt "
-	            "geen nieuwe versie.</p>\n");
+	pt_buf_adds(
+	    out, "<p>Vul het ontwerp in velden in, laad een ontwerpbestand "
+	         "op of bewerk het als XML.  Het wordt gelezen en getoetst "
+	         "zoals <code>proeftoets proeftuin add</code> dat doet: bij "
+	         "een fout wordt niets opgeslagen, en een ontwerp dat gelijk "
+	         "is aan de laatste versie maakt geen nieuwe versie.</p>\n");
 	if (edit_id != NULL)
-		html_tag(out, "<p>Het id in het ontwerp moet <code>", edit_id,
+		html_tag(out, "<p>Het id moet <code>", edit_id,
 		         "</code> blijven; een ander id is een andere "
 		         "proeftuin.</p>\n");
-	h(out, 2, "Een ontwerpbestand opladen");
-	pt_buf_adds(out, "<form method=\"post\" action=\"/proeftuinen\" "
-	                 "enctype=\"multipart/form-data\" "
-	                 "class=\"beoordeling\">\n");
-	form_hidden(out, c, edit_id);
-	pt_buf_addf(out,
-	            "<label for=\"bestand\">Ontwerpbestand (XML, ten hoogste "
-	            "%d KiB)</label>\n<input type=\"file\" id=\"bestand\" "
-	            "name=\"ontwerp\" accept=\".xml,application/xml,text/xml\" "
-	            "required>\n<div><button type=\"submit\">Bestand "
-	            "opslaan</button></div>\n</form>\n",
-	            WEB_MAX_UPLOAD / 1024);
-	h(out, 2, "Het ontwerp invoeren");
-	pt_buf_adds(out, "<form method=\"post\" action=\"/proeftuinen\" "
-	                 "class=\"beoordeling\">\n");
-	form_hidden(out, c, edit_id);
-	pt_buf_adds(out, "<label for=\"tekst\">Ontwerp (XML)</label>\n");
-	form_problems(out, msg, e);
-	pt_buf_adds(out, "<textarea id=\"tekst\" name=\"ontwerp\" rows=\"24\" "
-	                 "spellcheck=\"false\"");
-	if (msg != NULL || (e != NULL && e->code != PT_OK))
-		pt_buf_adds(out, " aria-invalid=\"true\" "
-		                 "aria-describedby=\"fouten\"");
-	pt_buf_adds(out, ">");
-	html_esc(out, text != NULL ? text : "");
-	pt_buf_adds(out, "</textarea>\n<div><button type=\"submit\">"
-	                 "Opslaan</button></div>\n</form>\n");
+	fields_form(out, c, edit_id, v, sent);
+	xml_forms(out, c, edit_id, text, sent);
+	designform_release(&fresh);
 	free(xml);
 	free(name);
 	page_end(out);
 	return status;
+}
+
+/* Whether d says what the latest saved version of its proeftuin says
+ * (the form writes the same design in other words than a file may). */
+static int
+same_as_latest(const struct web_ctx *c, const struct design *d,
+               struct pt_err *err)
+{
+	struct design *l = NULL;
+	char *xml, *name;
+	size_t len;
+	int same = 0;
+
+	if (latest_design(c, d->id, &xml, &len, &name, err) != PT_OK) {
+		pt_err_clear(err);
+		return 0;
+	}
+	if (design_load_memory(xml, len, name, c->today, &l, err) == PT_OK)
+		same = design_changes(l, d) == 0 &&
+		       l->peildatum_given == d->peildatum_given;
+	pt_err_clear(err);
+	design_free(l);
+	free(xml);
+	free(name);
+	return same;
 }
 
 enum pt_status
@@ -1735,6 +1901,9 @@ web_design_save(const struct web_ctx *c, const char *edit_id, const char *xml,
 		                 "proeftuin of kies een ander id.",
 		                 d->id);
 		s = PT_EUSAGE;
+	} else if (exists && same_as_latest(c, d, err)) {
+		/* the design did not change: no version, as proeftuin add */
+		*id = xstrdup(d->id);
 	} else {
 		s = check_run(d, c->rs, c->st, &r, err);
 		if (s == PT_OK)

@@ -45,6 +45,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "designform.h"
 #include "err.h"
 #include "format.h"
 #include "rules.h"
@@ -97,21 +98,31 @@ int web_compare(const struct web_ctx *c, const char *id, const char *van,
                 const char *naar, struct pt_buf *out, struct pt_err *err);
 /* The largest design a reviewer may send (upload or text), in bytes. */
 #define WEB_MAX_UPLOAD (512 * 1024)
+/* What a reviewer sent that was not saved, to show again. */
+struct web_design_sent {
+	const char *text;                 /* the XML sent, or NULL */
+	const struct designform *fields;  /* the fields sent, or NULL */
+	const struct designform_map *map; /* with fields: designform_xml()'s */
+	const char *msg;                  /* Dutch, or NULL */
+	const struct pt_err *e;           /* the design reader's errors */
+};
 /*
- * The form that creates a proeftuin (edit_id NULL) or edits the latest
- * version of proeftuin edit_id: a design file to upload, or the design's
- * XML to type or change (text; NULL: empty, or the latest version when
- * editing).  msg (Dutch, may be NULL) and e (the design reader's errors,
- * may be NULL) are the problems of the design just sent, shown next to
- * the field.  403 for a reader, 404 for an unknown edit_id.
+ * The page that creates a proeftuin (edit_id NULL) or edits the latest
+ * version of proeftuin edit_id: the design in fields (designform.h), a
+ * design file to upload, or its XML to type or change, each posting to
+ * /proeftuinen (?vorige=ID when editing).  sent NULL: empty, or the latest
+ * version when editing; else what was sent, with its problems next to
+ * the fields they are about.  403 for a reader, 404 for an unknown
+ * edit_id.
  */
 int web_design_form(const struct web_ctx *c, const char *edit_id,
-                    const char *text, const char *msg, const struct pt_err *e,
-                    int status, struct pt_buf *out, struct pt_err *err);
+                    const struct web_design_sent *sent, int status,
+                    struct pt_buf *out, struct pt_err *err);
 /*
  * The write behind that form: the design xml/len read and checked as
  * `proeftuin add` reads and checks a file, saved with saved_put() (no new
- * version when it equals the latest one), its source "webwerkruimte
+ * version when it says what the latest one says: the compare page would
+ * find no change, whatever the bytes), its source "webwerkruimte
  * (USER)".  *id receives the proeftuin's id (caller frees), *added whether
  * a version was made.  PT_EINPUT or PT_EUNSAFE: err holds the reader's
  * errors; PT_EUSAGE: *msg (caller frees) says in Dutch what is wrong (an

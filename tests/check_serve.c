@@ -1405,6 +1405,17 @@ multipart(const char *const *kv)
 }
 
 static long
+post_mp_to(struct http *h, const char *path, const char *token,
+           const char *const *kv)
+{
+	char *body = multipart(kv);
+	long st = req(h, "POST", path, token, body, strlen(body), MP_TYPE);
+
+	free(body);
+	return st;
+}
+
+static long
 post_mp(struct http *h, const char *token, const char *const *kv)
 {
 	char *body = multipart(kv);
@@ -1484,12 +1495,21 @@ START_TEST(test_serve_design_form)
 	                               "name=\"ontwerp\""));
 	ck_assert(t_contains(h.body.s, "<textarea id=\"tekst\" "
 	                               "name=\"ontwerp\""));
-	ck_assert(!t_contains(h.body.s, "name=\"vorige\""));
+	ck_assert(!t_contains(h.body.s, "vorige"));
+	ck_assert(t_contains(h.body.s, "<input type=\"text\" id=\"v-id\" "
+	                               "name=\"id\" value=\"\">"));
 	http_release(&h);
 	/* Editing starts from the latest version, escaped. */
 	ck_assert_int_eq(get(&h, "/proeftuinen/noord/bewerken", anna), 200);
-	ck_assert(t_contains(h.body.s, "<input type=\"hidden\" "
-	                               "name=\"vorige\" value=\"noord\">"));
+	ck_assert(t_contains(h.body.s, "action=\"/proeftuinen?vorige=noord\""));
+	ck_assert(t_contains(h.body.s, "name=\"id\" value=\"noord\">"));
+	ck_assert(t_contains(h.body.s,
+	                     ">rvt-noord; regionaal-veiligheidsteam; "
+	                     "Regionaal veiligheidsteam Noord; nee; ; jeugd; "
+	                     "uitvoering-ots jeugdhulp\n"));
+	ck_assert(t_contains(h.body.s, ">deling; wt-centrum; rvt-noord; "
+	                               "jeugdhulp; geen\ndossier; rvt-noord "
+	                               "wt-centrum\n</textarea>"));
 	ck_assert(t_contains(h.body.s, "&lt;proeftuin id=&quot;noord&quot; "
 	                               "peildatum=&quot;2026-07-01&quot;&gt;"));
 	http_release(&h);
@@ -1577,18 +1597,20 @@ START_TEST(test_serve_design_form)
 	/* Editing with the same design adds nothing; with another, a
 	 * version, and the page shows its findings. */
 	{
-		const char *const same[] = {"csrf",     csrf, "vorige", "oost",
-		                            "@ontwerp", oost, NULL};
+		const char *const same[] = {"csrf", csrf, "@ontwerp", oost,
+		                            NULL};
 
-		ck_assert_int_eq(post_mp(&h, anna, same), 303);
+		ck_assert_int_eq(
+		    post_mp_to(&h, "/proeftuinen?vorige=oost", anna, same),
+		    303);
 		http_release(&h);
 		ck_assert_int_eq(versions_of("oost"), 1);
 	}
 	oost2 = noord_as("oost", 1);
 	t = enc(oost2);
-	body = xasprintf("csrf=%s&vorige=oost&ontwerp=%s", csrf, t);
+	body = xasprintf("csrf=%s&ontwerp=%s", csrf, t);
 	free(t);
-	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 303);
+	ck_assert_int_eq(post(&h, "/proeftuinen?vorige=oost", anna, body), 303);
 	ck_assert(t_contains(h.head.s, "Location: /proeftuinen/oost\r\n"));
 	http_release(&h);
 	free(body);
@@ -1607,9 +1629,10 @@ START_TEST(test_serve_design_form)
 	/* Another id than the one edited; an empty design. */
 	n0 = all_versions();
 	t = enc(oost2);
-	body = xasprintf("csrf=%s&vorige=noord&ontwerp=%s", csrf, t);
+	body = xasprintf("csrf=%s&ontwerp=%s", csrf, t);
 	free(t);
-	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 400);
+	ck_assert_int_eq(post(&h, "/proeftuinen?vorige=noord", anna, body),
+	                 400);
 	ck_assert(t_contains(h.body.s, "Het ontwerp heeft id oost, maar u "
 	                               "bewerkt proeftuin noord."));
 	http_release(&h);
@@ -1699,6 +1722,197 @@ START_TEST(test_serve_design_form)
 	free(bcsrf);
 	free(anna);
 	free(bob);
+}
+END_TEST
+
+/* Form encoding of the fields form: name/value pairs, NULL-terminated. */
+static char *
+form_of(const char *const *kv)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; kv[i] != NULL; i += 2) {
+		char *v = enc(kv[i + 1]);
+
+		pt_buf_addf(&b, "%s%s=%s", i > 0 ? "&" : "", kv[i], v);
+		free(v);
+	}
+	return pt_buf_detach(&b);
+}
+
+/* The design in fields: saved as the reader reads its XML, shown again
+ * for editing, the same design in other words adds nothing, and the
+ * reader's errors come next to the field and the line they are about. */
+START_TEST(test_serve_design_fields)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *body;
+	struct design *d;
+	struct pt_err e = PT_ERR_INIT;
+	const char *c;
+
+	ck_assert_ptr_nonnull(anna);
+	csrf = csrf_of("/proeftuinen/nieuw", anna);
+	{
+		const char *const kv[] = {
+		    "csrf",
+		    csrf,
+		    "id",
+		    "veld",
+		    "naam",
+		    "Veld <b>&\"x\"",
+		    "omschrijving",
+		    "Twee 'teams' & een <i>dossier</i>",
+		    "peildatum",
+		    "2026-07-01",
+		    "gemeenten",
+		    "Goes\r\n\r\nSluis",
+		    "actoren",
+		    "rvt; regionaal-veiligheidsteam; Team <i>; nee; ; jeugd; "
+		    "uitvoering-ots jeugdhulp\r\nwt; wijkteam; Wijk & team; "
+		    "ja; "
+		    "jeugdhulpaanbieder; alle-leeftijden; "
+		    "verzoek-raadsonderzoek",
+		    "gegevensdeling",
+		    "deling; wt; rvt; jeugdhulp melding; wettelijk; "
+		    "BWBR0034925 "
+		    "7.3.11 4, BWBR0034925 7.3.8\r\ndossier; rvt wt",
+		    NULL};
+
+		body = form_of(kv);
+	}
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 303);
+	ck_assert(t_contains(h.head.s, "Location: /proeftuinen/veld\r\n"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(versions_of("veld"), 1);
+	/* What was saved is the design the fields describe. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/veld/ontwerp.xml", anna), 200);
+	ck_assert_int_eq(design_load_memory(h.body.s, h.body.len, "veld",
+	                                    "2026-01-01", &d, &e),
+	                 PT_OK);
+	http_release(&h);
+	ck_assert_str_eq(d->naam, "Veld <b>&\"x\"");
+	ck_assert_str_eq(d->omschrijving, "Twee 'teams' & een <i>dossier</i>");
+	ck_assert_str_eq(d->peildatum, "2026-07-01");
+	ck_assert_uint_eq(d->ngemeenten, 2);
+	ck_assert_str_eq(d->gemeenten[1], "Sluis");
+	ck_assert_uint_eq(d->nactors, 2);
+	ck_assert_str_eq(d->actors[0].naam, "Team <i>");
+	ck_assert_int_eq(d->actors[0].gecertificeerd, 0);
+	ck_assert_int_eq(d->actors[1].gecertificeerd, 1);
+	ck_assert_uint_eq(d->actors[1].aangewezen, AANW_JEUGDHULPAANBIEDER);
+	ck_assert_int_eq(d->actors[1].doelgroep, DOELGROEP_ALLE);
+	ck_assert_uint_eq(d->ntaken, 3);
+	ck_assert_str_eq(d->taken[2].id, "verzoek-raadsonderzoek");
+	ck_assert_uint_eq(d->taken[2].actor, 1);
+	ck_assert_uint_eq(d->ndelingen, 1);
+	ck_assert_uint_eq(d->delingen[0].gegevens, GEG_JEUGDHULP | GEG_MELDING);
+	ck_assert_int_eq(d->delingen[0].grondslag, GRONDSLAG_WETTELIJK);
+	ck_assert_uint_eq(d->delingen[0].nbepalingen, 2);
+	ck_assert_str_eq(d->delingen[0].bepalingen[0].artikel, "7.3.11");
+	ck_assert_str_eq(d->delingen[0].bepalingen[0].lid, "4");
+	ck_assert_ptr_null(d->delingen[0].bepalingen[1].lid);
+	ck_assert_uint_eq(d->ndossiers, 1);
+	design_free(d);
+	/* The page shows it, escaped. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/veld", anna), 200);
+	ck_assert(t_contains(h.body.s, "<h1>Veld &lt;b&gt;&amp;&quot;x&quot;"
+	                               "</h1>"));
+	ck_assert(!t_contains(h.body.s, "<i>"));
+	http_release(&h);
+	/* Editing shows the fields, escaped. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/veld/bewerken", anna), 200);
+	ck_assert(t_contains(h.body.s, "name=\"naam\" value=\"Veld &lt;b&gt;"
+	                               "&amp;&quot;x&quot;\">"));
+	ck_assert(t_contains(
+	    h.body.s, ">rvt; regionaal-veiligheidsteam; Team &lt;i&gt;; "
+	              "nee; ; jeugd; uitvoering-ots jeugdhulp\nwt; "
+	              "wijkteam; Wijk &amp; team; ja; jeugdhulpaanbieder; "
+	              "alle-leeftijden; verzoek-raadsonderzoek\n"));
+	ck_assert(t_contains(h.body.s, ">deling; wt; rvt; jeugdhulp melding; "
+	                               "wettelijk; BWBR0034925 7.3.11 4, "
+	                               "BWBR0034925 7.3.8\ndossier; rvt wt\n"));
+	http_release(&h);
+	/* The same design in another order and spelling: no version. */
+	{
+		const char *const kv[] = {
+		    "csrf",
+		    csrf,
+		    "id",
+		    "veld",
+		    "naam",
+		    "Veld <b>&\"x\"",
+		    "omschrijving",
+		    "Twee 'teams' & een <i>dossier</i>",
+		    "peildatum",
+		    "2026-07-01",
+		    "gemeenten",
+		    "Goes\nSluis\n",
+		    "actoren",
+		    "wt; wijkteam; Wijk & team; ja; jeugdhulpaanbieder; "
+		    "alle-leeftijden; verzoek-raadsonderzoek\n"
+		    "rvt; regionaal-veiligheidsteam; Team <i>; nee; ; jeugd; "
+		    "jeugdhulp uitvoering-ots\n",
+		    "gegevensdeling",
+		    "dossier; wt rvt\ndeling; wt; rvt; melding jeugdhulp; "
+		    "wettelijk; BWBR0034925 7.3.11 4, BWBR0034925 7.3.8\n",
+		    NULL};
+
+		body = form_of(kv);
+	}
+	ck_assert_int_eq(post(&h, "/proeftuinen?vorige=veld", anna, body), 303);
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(versions_of("veld"), 1);
+
+	/* Errors: each next to its field, with the field's line. */
+	{
+		const char *const kv[] = {
+		    "csrf",
+		    csrf,
+		    "id",
+		    "veld",
+		    "peildatum",
+		    "2026-02-30",
+		    "gemeenten",
+		    "Goes",
+		    "actoren",
+		    "rvt; regionaal-veiligheidsteam\nwt; wijk<script>; Wijk; "
+		    "nee; ; ; jeugdhulp",
+		    "gegevensdeling",
+		    "deling; wt; niemand; jeugdhulp; geen",
+		    NULL};
+
+		body = form_of(kv);
+	}
+	ck_assert_int_eq(post(&h, "/proeftuinen?vorige=veld", anna, body), 400);
+	ck_assert(!t_contains(h.body.s, "<script"));
+	c = strstr(h.body.s, "<ul class=\"melding\" id=\"fout-peildatum\">");
+	ck_assert_ptr_nonnull(c);
+	ck_assert(t_contains(c, "2026-02-30"));
+	ck_assert(t_contains(h.body.s, "<ul class=\"melding\" "
+	                               "id=\"fout-actoren\">\n<li>regel 2: "
+	                               "unknown role &#39;wijk&lt;script&gt;"
+	                               "&#39;"));
+	ck_assert(t_contains(h.body.s, "<ul class=\"melding\" "
+	                               "id=\"fout-gegevensdeling\">\n<li>regel "
+	                               "1: unknown actor &#39;niemand&#39;"));
+	ck_assert(t_contains(h.body.s, "aria-describedby=\"fout-actoren\">"
+	                               "rvt; regionaal-veiligheidsteam\nwt; "
+	                               "wijk&lt;script&gt;; Wijk;"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(versions_of("veld"), 1);
+	/* A field twice. */
+	body = xasprintf("csrf=%s&id=veld&id=ander", csrf);
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 400);
+	ck_assert(t_contains(h.body.s, "twee keer"));
+	http_release(&h);
+	free(body);
+	free(csrf);
+	free(anna);
 }
 END_TEST
 
@@ -2393,6 +2607,7 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_versions);
 	tcase_add_test(tc, test_serve_compare);
 	tcase_add_test(tc, test_serve_design_form);
+	tcase_add_test(tc, test_serve_design_fields);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("limits");
