@@ -414,8 +414,8 @@ cmd_amendments(struct cli *c, int argc, char **argv)
 
 	ids = xcalloc((size_t)argc, sizeof *ids);
 	if ((rc = amendments_args(c, argc, argv, ids, &nids, &rules_dir, &fmt,
-	                          &output, &today, &style,
-	                          &dialect)) != PT_OK) {
+	                          &output, &today, &style, &dialect)) !=
+	    PT_OK) {
 		free(ids);
 		return rc == CLI_HELP_SHOWN ? PT_OK : rc;
 	}

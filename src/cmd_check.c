@@ -89,7 +89,7 @@ sink_close(struct sink *k, int ok)
 struct check_args {
 	const char *rules_dir, *output, *today;
 	const struct format *fmt;
-	int save, style; /* style: enum cite_style */
+	int save, style;          /* style: enum cite_style */
 	int dialect, dialect_set; /* enum csv_dialect; --csv-dialect given */
 };
 

@@ -207,3 +207,63 @@ saved_put(struct pt_store *st, const struct check_result *r, const char *xml,
 	free(f);
 	return rc;
 }
+
+enum pt_status
+saved_versions(struct pt_store *st, const char *id, struct saved_version **list,
+               size_t *n, struct pt_err *err)
+{
+	if (store_saved_versions(st, id, list, n, err))
+		return PT_EDB;
+	return *n > 0 ? PT_OK : not_saved(id, err);
+}
+
+void
+saved_versions_free(struct saved_version *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(list[i].saved_at);
+		free(list[i].source);
+		free(list[i].naam);
+		free(list[i].peildatum);
+	}
+	free(list);
+}
+
+enum pt_status
+saved_version_design(struct pt_store *st, const char *id, int seq, char **xml,
+                     size_t *len, struct pt_err *err)
+{
+	int found;
+
+	if (store_saved_version_design(st, id, seq, xml, len, &found, err))
+		return PT_EDB;
+	if (!found)
+		return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0,
+		                  "proeftuin '%s' has no version %d", id, seq);
+	return PT_OK;
+}
+
+enum pt_status
+saved_version_findings(struct pt_store *st, const char *id, int seq,
+                       struct saved_finding **list, size_t *n,
+                       struct pt_err *err)
+{
+	if (store_saved_version_findings(st, id, seq, list, n, err))
+		return PT_EDB;
+	return PT_OK;
+}
+
+void
+saved_findings_free(struct saved_finding *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(list[i].id);
+		free(list[i].title);
+		free(list[i].kind);
+	}
+	free(list);
+}

@@ -102,4 +102,41 @@ enum pt_status saved_put(struct pt_store *st, const struct check_result *r,
 enum pt_status saved_counts(struct pt_store *st, const char *id, long *barriers,
                             long *risks, struct pt_err *err);
 
+/* --- the history of a proeftuin --------------------------------------------
+ */
+
+struct saved_version {
+	int seq;        /* 1, 2, ... */
+	char *saved_at; /* UTC, ISO 8601 */
+	char *source;   /* what it was read from ("proeftuin ID" for a design
+	                   the web workspace saved); may be NULL */
+	char *naam, *peildatum;
+	long barriers, risks, findings;
+};
+
+/* Every version of proeftuin id, oldest first; PT_ENOTFOUND when it was
+ * never saved.  Free with saved_versions_free(). */
+enum pt_status saved_versions(struct pt_store *st, const char *id,
+                              struct saved_version **list, size_t *n,
+                              struct pt_err *err);
+void saved_versions_free(struct saved_version *list, size_t n);
+
+/* The design XML of version seq of proeftuin id (as saved_latest_design);
+ * PT_ENOTFOUND when there is no such version. */
+enum pt_status saved_version_design(struct pt_store *st, const char *id,
+                                    int seq, char **xml, size_t *len,
+                                    struct pt_err *err);
+
+/* A finding as a version saved it. */
+struct saved_finding {
+	char *id, *title, *kind; /* title may be NULL */
+};
+
+/* The findings of version seq of proeftuin id, in report order (none for
+ * an unknown version).  Free with saved_findings_free(). */
+enum pt_status saved_version_findings(struct pt_store *st, const char *id,
+                                      int seq, struct saved_finding **list,
+                                      size_t *n, struct pt_err *err);
+void saved_findings_free(struct saved_finding *list, size_t n);
+
 #endif

@@ -111,6 +111,7 @@ pool_put(struct server *sv, struct pt_store *st)
 /* Per connection and request: the body as it comes in. */
 struct req {
 	struct pt_buf body;
+	size_t limit; /* body_limit() */
 	int too_big;
 	int answered;
 };
@@ -429,9 +430,9 @@ struct call {
 	struct web_ctx ctx;
 	struct pt_err err;
 	struct resp r;
-	char disposition[64]; /* r.disposition of a download */
-	char *next;           /* ctx.next: where the sign-in goes after */
-	struct pt_store *st;  /* this request's registry connection */
+	char disposition[160]; /* r.disposition of a download */
+	char *next;            /* ctx.next: where the sign-in goes after */
+	struct pt_store *st;   /* this request's registry connection */
 };
 
 static void
@@ -921,6 +922,196 @@ do_ruimte_save(struct call *c, const char *id)
 	free(new_id);
 }
 
+/* --- a design from the browser ---------------------------------------------
+ */
+
+/* The fields of the design forms (web_design_form()): the token, the
+ * design as XML (a file or text), and the fields of designform.h. */
+enum { UP_CSRF, UP_ONTWERP, UP_FIELDS, UP_N = UP_FIELDS + DF_N };
+
+static const char *
+up_name(size_t i)
+{
+	return i == UP_CSRF      ? "csrf"
+	       : i == UP_ONTWERP ? "ontwerp"
+	                         : designform_names[i - UP_FIELDS];
+}
+
+struct upload {
+	struct pt_buf v[UP_N];
+	int seen[UP_N];
+	int fields, dup;
+};
+
+static enum MHD_Result
+upload_part(void *cls, enum MHD_ValueKind kind, const char *key,
+            const char *filename, const char *ctype, const char *enc,
+            const char *data, uint64_t off, size_t size)
+{
+	struct upload *u = cls;
+	size_t i;
+
+	(void)kind;
+	(void)filename;
+	(void)ctype;
+	(void)enc;
+	for (i = 0; i < UP_N && strcmp(key, up_name(i)) != 0; i++)
+		continue;
+	/* a value's first piece; an empty first piece may come twice */
+	if (off == 0 && (i == UP_N || !u->seen[i] || u->v[i].len > 0)) {
+		if (i < UP_N && u->seen[i])
+			u->dup = 1;
+		if (u->dup || ++u->fields > SERVE_FORM_FIELDS)
+			return MHD_NO;
+		if (i < UP_N)
+			u->seen[i] = 1;
+	}
+	if (i < UP_N && size > 0)
+		pt_buf_add(&u->v[i], data, size);
+	return MHD_YES;
+}
+
+/* Read a design form, multipart (an uploaded file) or a plain form (the
+ * XML text or the fields); the problem in Dutch, or NULL. */
+static const char *
+read_upload(struct call *c, struct upload *u)
+{
+	const char *ct = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND,
+	                                             "Content-Type");
+	struct MHD_PostProcessor *pp;
+	const char *msg;
+	enum MHD_Result ok;
+	size_t i;
+	int bad = 0;
+
+	if (ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0) {
+		pp = MHD_create_post_processor(c->conn, 16384, upload_part, u);
+		if (pp == NULL)
+			return "Het formulier kan niet worden gelezen.";
+		ok = MHD_post_process(pp, c->rq->body.s, c->rq->body.len);
+		if (MHD_destroy_post_processor(pp) != MHD_YES)
+			ok = MHD_NO;
+		if (u->dup)
+			return "Het formulier noemt een veld twee keer.";
+		if (u->fields > SERVE_FORM_FIELDS)
+			return "Het formulier heeft te veel velden.";
+		return ok == MHD_YES ? NULL
+		                     : "Het formulier kan niet worden gelezen.";
+	}
+	if ((msg = form_problem(c)) != NULL)
+		return msg;
+	for (i = 0; i < UP_N; i++) {
+		char *v = form_field(&c->rq->body, up_name(i), &bad);
+
+		if (v != NULL)
+			pt_buf_adds(&u->v[i], v);
+		u->seen[i] = v != NULL;
+		free(v);
+	}
+	return bad ? "Het formulier kan niet worden gelezen." : NULL;
+}
+
+/* The answer to a design that was not saved. */
+static void
+design_refused(struct call *c, enum pt_status rc, const char *edit,
+               const struct web_design_sent *sent)
+{
+	if (rc == PT_EINPUT || rc == PT_EUNSAFE || rc == PT_EUSAGE) {
+		resp_html(&c->r, web_design_form(&c->ctx, edit, sent, 400,
+		                                 &c->r.body, &c->err));
+	} else if (store_busy(c->st)) {
+		fail(c, 503,
+		     "Het register is even bezet door een andere schrijver; er "
+		     "is niets opgeslagen. Probeer het over enkele seconden "
+		     "opnieuw.");
+		c->r.retry_after = SERVE_BUSY_RETRY;
+	} else {
+		fail(c, 500, "Het ontwerp kon niet worden opgeslagen.");
+	}
+}
+
+/* Save what the form sent: its XML, or the XML its fields make. */
+static void
+design_save_sent(struct call *c, const char *edit, struct upload *u)
+{
+	struct web_design_sent sent;
+	struct designform f;
+	struct designform_map map = {NULL, 0};
+	struct pt_err de = PT_ERR_INIT;
+	char *id = NULL, *why = NULL, *xml = NULL;
+	int added = 0;
+	size_t i, len;
+	enum pt_status rc;
+
+	memset(&sent, 0, sizeof sent);
+	memset(&f, 0, sizeof f);
+	if (!u->seen[UP_ONTWERP]) {
+		for (i = 0; i < DF_N; i++)
+			f.v[i] = u->seen[UP_FIELDS + i]
+			             ? xstrdup(u->v[UP_FIELDS + i].s)
+			             : NULL;
+		xml = designform_xml(&f, &map);
+		sent.fields = &f;
+		sent.map = &map;
+	} else {
+		xml = xstrdup(u->v[UP_ONTWERP].s);
+		sent.text = xml;
+	}
+	len = u->seen[UP_ONTWERP] ? u->v[UP_ONTWERP].len : strlen(xml);
+	rc = web_design_save(&c->ctx, edit, xml, len, &id, &added, &why, &de);
+	sent.msg = why;
+	sent.e = &de;
+	if (rc != PT_OK)
+		design_refused(c, rc, edit, &sent);
+	else
+		redirect(&c->r, "/proeftuinen/", id, NULL);
+	pt_err_clear(&de);
+	designform_release(&f);
+	designform_map_release(&map);
+	free(xml);
+	free(id);
+	free(why);
+}
+
+/* POST /proeftuinen[?vorige=ID]: a new proeftuin, or a new version of
+ * proeftuin ID, from a design form (web_design_save). */
+static void
+do_design_save(struct call *c)
+{
+	struct upload u;
+	const char *msg;
+	char *edit;
+	int bad = 0;
+	size_t i;
+
+	memset(&u, 0, sizeof u);
+	for (i = 0; i < UP_N; i++)
+		pt_buf_init(&u.v[i]);
+	edit = query_arg(c->conn, "vorige", &bad);
+	if (bad || (edit != NULL && *edit == '\0')) {
+		fail(c, 400, "Het adres kan niet worden gelezen.");
+	} else if ((msg = read_upload(c, &u)) != NULL) {
+		fail(c, 400, msg);
+	} else if (!auth_csrf_ok(&c->ses, u.v[UP_CSRF].s) || !origin_ok(c)) {
+		fail(c, 403,
+		     "Het formulier is verlopen of komt niet van deze "
+		     "werkruimte; er is niets opgeslagen.");
+	} else if (c->ses.role != AUTH_REVIEWER) {
+		fail(c, 403,
+		     "Alleen een beoordelaar mag proeftuinen aanmaken of "
+		     "bewerken; er is niets opgeslagen.");
+	} else if (u.v[UP_ONTWERP].len > WEB_MAX_UPLOAD) {
+		fail(c, 413,
+		     "Het ontwerp is groter dan de werkruimte aanneemt; er is "
+		     "niets opgeslagen.");
+	} else {
+		design_save_sent(c, edit, &u);
+	}
+	free(edit);
+	for (i = 0; i < UP_N; i++)
+		pt_buf_release(&u.v[i]);
+}
+
 /* path with prefix removed, when it starts with prefix and more follows. */
 static const char *
 after(const char *path, const char *prefix)
@@ -1057,8 +1248,97 @@ route_log(struct call *c)
 		free(v[bad]);
 }
 
-/* /proeftuinen/ID (GET) and /proeftuinen/ID/ruimte/opslaan (POST); rest
- * is what follows the prefix, raw. */
+/* The design as a download: /proeftuinen/ID/ontwerp.xml. */
+static void
+design_download(struct call *c, const char *id)
+{
+	int n;
+
+	c->r.status = web_design_xml(&c->ctx, id, &c->r.body, &c->err);
+	if (c->r.status != 200) {
+		resp_html(&c->r, c->r.status);
+		return;
+	}
+	c->r.type = "application/xml";
+	/* a saved id is a slug: nothing in it needs quoting */
+	n = snprintf(c->disposition, sizeof c->disposition,
+	             "attachment; filename=\"%s.xml\"", id);
+	if (n < 0 || (size_t)n >= sizeof c->disposition)
+		snprintf(c->disposition, sizeof c->disposition,
+		         "attachment; filename=\"ontwerp.xml\"");
+	c->r.disposition = c->disposition;
+}
+
+/* Whether the raw tail rest ends with suffix after an id; *idlen is the
+ * length of that id. */
+static int
+ends_with(const char *rest, const char *suffix, size_t *idlen)
+{
+	size_t len = strlen(rest), n = strlen(suffix);
+
+	if (len <= n || strcmp(rest + len - n, suffix) != 0)
+		return 0;
+	*idlen = len - n;
+	return 1;
+}
+
+/* /proeftuinen/ID/vergelijk?van=N&naar=M */
+static void
+compare(struct call *c, const char *id)
+{
+	char *van, *naar;
+	int bad = 0;
+
+	van = query_arg(c->conn, "van", &bad);
+	naar = query_arg(c->conn, "naar", &bad);
+	if (bad)
+		fail(c, 400, "Het adres kan niet worden gelezen.");
+	else
+		resp_html(&c->r, web_compare(&c->ctx, id, van, naar, &c->r.body,
+		                             &c->err));
+	free(van);
+	free(naar);
+}
+
+/* The pages of a proeftuin below its own that only read:
+ * /proeftuinen/ID/{ontwerp.xml,versies,vergelijk}; 0 when rest is none of
+ * them. */
+static int
+route_proeftuin_read(struct call *c, const char *rest)
+{
+	static const char *const pages[] = {"/ontwerp.xml", "/versies",
+	                                    "/vergelijk", "/bewerken"};
+	size_t i, idlen = 0;
+	char *id;
+
+	for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
+		if (ends_with(rest, pages[i], &idlen))
+			break;
+	if (i == sizeof pages / sizeof pages[0])
+		return 0;
+	if (!c->get) {
+		method_not_allowed(c, "GET, HEAD");
+		return 1;
+	}
+	if ((id = path_id(c, rest, idlen)) == NULL)
+		return 1;
+	if (i == 0)
+		design_download(c, id);
+	else if (i == 1)
+		resp_html(&c->r,
+		          web_versions(&c->ctx, id, &c->r.body, &c->err));
+	else if (i == 2)
+		compare(c, id);
+	else
+		resp_html(&c->r, web_design_form(&c->ctx, id, NULL, 200,
+		                                 &c->r.body, &c->err));
+	free(id);
+	return 1;
+}
+
+/* /proeftuinen/ID (GET), the pages of route_proeftuin_read() and
+ * /proeftuinen/ID/ruimte/opslaan (POST); rest is what follows the prefix,
+ * raw. */
 static void
 route_proeftuin(struct call *c, const char *rest)
 {
@@ -1068,6 +1348,19 @@ route_proeftuin(struct call *c, const char *rest)
 	char *id = NULL, *v[NQUERY] = {NULL};
 	struct web_filter f;
 
+	if (!is_save && route_proeftuin_read(c, rest))
+		return;
+	/* the form of a new proeftuin (a proeftuin with id "nieuw" is
+	 * /proeftuinen/%6Eieuw) */
+	if (strcmp(rest, "nieuw") == 0) {
+		if (!c->get)
+			method_not_allowed(c, "GET, HEAD");
+		else
+			resp_html(&c->r,
+			          web_design_form(&c->ctx, NULL, NULL, 200,
+			                          &c->r.body, &c->err));
+		return;
+	}
 	if (is_save && !c->post) {
 		method_not_allowed(c, "POST");
 		return;
@@ -1165,6 +1458,13 @@ route(struct call *c)
 	}
 	if ((rest = after(p, "/proeftuinen/")) != NULL) {
 		route_proeftuin(c, rest);
+		return;
+	}
+	if (strcmp(p, "/proeftuinen") == 0) {
+		if (c->post)
+			do_design_save(c);
+		else
+			method_not_allowed(c, "POST");
 		return;
 	}
 	if (!c->get) {
@@ -1422,6 +1722,16 @@ answer_now(struct server *sv, struct MHD_Connection *conn, struct req *rq,
 	return answer(sv, conn, rq, url, method);
 }
 
+/* The largest body of a request: SERVE_MAX_UPLOAD for a design sent to
+ * POST /proeftuinen, else SERVE_MAX_BODY. */
+static size_t
+body_limit(const char *url, const char *method)
+{
+	if (strcmp(method, "POST") == 0 && strcmp(url, "/proeftuinen") == 0)
+		return SERVE_MAX_UPLOAD;
+	return SERVE_MAX_BODY;
+}
+
 static enum MHD_Result
 handler(void *cls, struct MHD_Connection *conn, const char *url,
         const char *method, const char *version, const char *upload,
@@ -1438,7 +1748,8 @@ handler(void *cls, struct MHD_Connection *conn, const char *url,
 		rq = xcalloc(1, sizeof *rq);
 		pt_buf_init(&rq->body);
 		*con_cls = rq;
-		if (cl != NULL && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) {
+		rq->limit = body_limit(url, method);
+		if (cl != NULL && strtoull(cl, NULL, 10) > rq->limit) {
 			/* Answer at once; MHD closes the connection after. */
 			rq->too_big = 1;
 			return answer_now(sv, conn, rq, url, method);
@@ -1450,7 +1761,7 @@ handler(void *cls, struct MHD_Connection *conn, const char *url,
 		return MHD_YES;
 	}
 	if (*upload_size != 0) {
-		if (rq->body.len + *upload_size > SERVE_MAX_BODY) {
+		if (rq->body.len + *upload_size > rq->limit) {
 			rq->too_big = 1;
 			*upload_size = 0;
 			return answer_now(sv, conn, rq, url, method);

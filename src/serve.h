@@ -23,13 +23,22 @@
  *   request_timeout  seconds from the first byte of a request (or the end
  *                    of the one before on the connection) to its last
  *                    (SERVE_REQUEST_TIMEOUT)
- * and fixed ones: a body of SERVE_MAX_BODY bytes, SERVE_CONN_MEMORY bytes
+ * and fixed ones: a body of SERVE_MAX_BODY bytes (SERVE_MAX_UPLOAD for
+ * POST /proeftuinen), SERVE_CONN_MEMORY bytes
  * of header buffer per connection (a larger header is answered by MHD).
  *
  * Routes (pages in web.h; everything but the sign-in needs a session):
  *   GET  /                         the proeftuinen
  *   GET  /proeftuinen/ID           one proeftuin (the filters of
  *                                  /bevindingen for its findings)
+ *   GET  /proeftuinen/ID/ontwerp.xml   its latest design, as saved
+ *   GET  /proeftuinen/ID/versies   its stored versions
+ *   GET  /proeftuinen/ID/vergelijk?van=N&naar=M   what changed
+ *   POST /proeftuinen/ID/ruimte/opslaan   csrf: save the lawful variant
+ *   GET  /proeftuinen/nieuw, /proeftuinen/ID/bewerken   the design form
+ *   POST /proeftuinen[?vorige=ID]  csrf, and ontwerp (a file, multipart,
+ *                                  or text) or the fields of designform.h:
+ *                                  save a new proeftuin or a version of ID
  *   GET  /bevindingen?status=&soort=&ernst=&niveau=&proeftuin=&regel=
  *        &wet=&sorteer=            the findings of every proeftuin
  *   GET  /findings/ID              one finding (ID percent-encoded; a
@@ -50,7 +59,7 @@
  * in front).  Writes need a session of a reviewer and the session's CSRF
  * token; a POST whose Origin names another host is refused.  401 without
  * a session, 403 for a reader, a bad CSRF token or a foreign origin, 400
- * for a malformed request, 413 for a body over SERVE_MAX_BODY.  Every
+ * for a malformed request, 413 for a body over its limit.  Every
  * response carries a Content-Security-Policy without scripts, nosniff,
  * no-referrer and DENY framing; pages are not cached.
  *
@@ -63,8 +72,11 @@
 
 #include "err.h"
 
-#define SERVE_DEFAULT_LISTEN  "127.0.0.1:8080"
-#define SERVE_MAX_BODY        (64 * 1024)
+#define SERVE_DEFAULT_LISTEN "127.0.0.1:8080"
+#define SERVE_MAX_BODY       (64 * 1024)
+/* The body of POST /proeftuinen (a design, urlencoded or multipart, of at
+ * most WEB_MAX_UPLOAD bytes, web.h) */
+#define SERVE_MAX_UPLOAD      (2 * 1024 * 1024)
 #define SERVE_MAX_CONNECTIONS 64
 #define SERVE_MAX_PER_IP      32
 #define SERVE_TIMEOUT         30 /* seconds of silence on a connection */

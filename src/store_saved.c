@@ -143,6 +143,128 @@ store_saved_counts(struct pt_store *st, const char *id, long *barriers,
 	return PT_OK;
 }
 
+enum pt_status
+store_saved_versions(struct pt_store *st, const char *id,
+                     struct saved_version **list, size_t *n, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	struct saved_version *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*list = NULL;
+	*n = 0;
+	if (store_prepare(st,
+	                  "SELECT v.seq, v.saved_at, v.source, v.naam,"
+	                  " v.peildatum, v.barriers, v.risks,"
+	                  " (SELECT count(*) FROM finding_snapshot f"
+	                  "  WHERE f.version_id = v.id)"
+	                  " FROM proeftuin_version v WHERE v.proeftuin_id = ?"
+	                  " ORDER BY v.seq",
+	                  &s, err))
+		return PT_EDB;
+	store_bind_text(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct saved_version *p;
+
+		PT_ARRAY_PUSH(v, *n, cap);
+		p = &v[*n - 1];
+		p->seq = sqlite3_column_int(s, 0);
+		p->saved_at = store_col_dup(s, 1);
+		p->source = store_col_dup(s, 2);
+		p->naam = store_col_dup(s, 3);
+		p->peildatum = store_col_dup(s, 4);
+		p->barriers = (long)sqlite3_column_int64(s, 5);
+		p->risks = (long)sqlite3_column_int64(s, 6);
+		p->findings = (long)sqlite3_column_int64(s, 7);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		saved_versions_free(v, *n);
+		*n = 0;
+		return store_sqlerr(st, "cannot list saved versions", err);
+	}
+	*list = v;
+	return PT_OK;
+}
+
+enum pt_status
+store_saved_version_design(struct pt_store *st, const char *id, int seq,
+                           char **xml, size_t *len, int *found,
+                           struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*xml = NULL;
+	*len = 0;
+	*found = 0;
+	if (store_prepare(st,
+	                  "SELECT design FROM proeftuin_version"
+	                  " WHERE proeftuin_id = ? AND seq = ?",
+	                  &s, err))
+		return PT_EDB;
+	store_bind_text(s, 1, id);
+	store_bind_int(s, 2, seq);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const void *p = sqlite3_column_blob(s, 0);
+		size_t k = (size_t)sqlite3_column_bytes(s, 0);
+
+		*xml = xmalloc(k + 1);
+		if (k > 0)
+			memcpy(*xml, p, k);
+		(*xml)[k] = '\0';
+		*len = k;
+		*found = 1;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read the saved design", err);
+	return PT_OK;
+}
+
+enum pt_status
+store_saved_version_findings(struct pt_store *st, const char *id, int seq,
+                             struct saved_finding **list, size_t *n,
+                             struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	struct saved_finding *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*list = NULL;
+	*n = 0;
+	if (store_prepare(st,
+	                  "SELECT f.finding_id, f.title, f.kind"
+	                  " FROM finding_snapshot f JOIN proeftuin_version v"
+	                  " ON v.id = f.version_id"
+	                  " WHERE v.proeftuin_id = ? AND v.seq = ?"
+	                  " ORDER BY f.seq",
+	                  &s, err))
+		return PT_EDB;
+	store_bind_text(s, 1, id);
+	store_bind_int(s, 2, seq);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct saved_finding *p;
+
+		PT_ARRAY_PUSH(v, *n, cap);
+		p = &v[*n - 1];
+		p->id = store_col_dup(s, 0);
+		p->title = store_col_dup(s, 1);
+		p->kind = store_col_dup(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		saved_findings_free(v, *n);
+		*n = 0;
+		return store_sqlerr(st, "cannot read saved findings", err);
+	}
+	*list = v;
+	return PT_OK;
+}
+
 static enum pt_status
 put_findings(struct pt_store *st, const char *proeftuin, long long vid,
              const struct store_saved_finding *f, size_t nf, struct pt_err *err)

@@ -57,6 +57,22 @@ enum pt_status store_saved_counts(struct pt_store *st, const char *id,
                                   long *barriers, long *risks, int *found,
                                   struct pt_err *err);
 
+/* Every version of proeftuin id, oldest first (saved_versions()). */
+enum pt_status store_saved_versions(struct pt_store *st, const char *id,
+                                    struct saved_version **list, size_t *n,
+                                    struct pt_err *err);
+
+/* The design of version seq; *found = 0 when there is no such version. */
+enum pt_status store_saved_version_design(struct pt_store *st, const char *id,
+                                          int seq, char **xml, size_t *len,
+                                          int *found, struct pt_err *err);
+
+/* The findings of version seq in report order (saved_version_findings()). */
+enum pt_status store_saved_version_findings(struct pt_store *st, const char *id,
+                                            int seq,
+                                            struct saved_finding **list,
+                                            size_t *n, struct pt_err *err);
+
 /*
  * In one write transaction: when v->sha256 is that of the latest version
  * of v->proeftuin, nothing (*added = 0, *version its number); else v

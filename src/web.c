@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "check.h"
 #include "design.h"
+#include "designform.h"
 #include "format.h"
 #include "auth.h"
 #include "html.h"
@@ -72,6 +73,9 @@ static const char css[] =
     "button{background:#1d3557;color:#fff;border:0;border-radius:.3em;"
     "padding:.4em 1em;cursor:pointer}"
     ".wie button{background:#fff;color:#1d3557}"
+    ".schuif{overflow-x:auto;max-width:100%}"
+    ".schuif table{margin:0 0 1em}"
+    "table.matrix td.ja{font-weight:600;white-space:nowrap}"
     "@media print{@page{margin:2cm 1.8cm}"
     "header,nav,form,button{display:none}"
     "body,main{background:#fff;margin:0;padding:0;max-width:none;"
@@ -84,6 +88,7 @@ static const char css[] =
     "h1,h2,h3{break-after:avoid}"
     "thead{display:table-header-group}"
     "blockquote,th{background:none}"
+    ".schuif{overflow:visible}"
     "@supports selector(::details-content){"
     "details::details-content{content-visibility:visible;display:block}"
     "summary{display:none}}}";
@@ -256,6 +261,10 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		return db_error(c, out);
 	page_begin(out, c, "Proeftuinen");
 	h(out, 1, "Proeftuinen");
+	if (c->reviewer)
+		pt_buf_adds(out, "<p><a href=\"/proeftuinen/nieuw\">Nieuwe "
+		                 "proeftuin</a> (een ontwerpbestand opladen of "
+		                 "invoeren).</p>\n");
 	if (n == 0) {
 		pt_buf_adds(out,
 		            "<p>Er zijn nog geen proeftuinen opgeslagen.  "
@@ -315,6 +324,24 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 }
 
 /*
+ * The XML of the latest saved design of a proeftuin and the name its
+ * messages give it ("proeftuin ID"); the caller frees both.  PT_ENOTFOUND
+ * if never saved.
+ */
+static enum pt_status
+latest_design(const struct web_ctx *c, const char *id, char **xml, size_t *len,
+              char **name, struct pt_err *err)
+{
+	enum pt_status s;
+
+	*name = NULL;
+	if ((s = saved_latest_design(c->st, id, xml, len, err)) != PT_OK)
+		return s;
+	*name = xasprintf("proeftuin %s", id);
+	return PT_OK;
+}
+
+/*
  * The latest saved design of a proeftuin, checked with the current rules
  * and registry, review statuses applied.  PT_ENOTFOUND if never saved.
  */
@@ -326,14 +353,15 @@ static enum pt_status
 recheck(const struct web_ctx *c, const char *id, struct design **d,
         struct check_result **r, struct pt_err *err)
 {
-	char *xml;
+	char *xml, *name;
 	size_t len;
 	enum pt_status s;
 
 	*d = NULL;
 	*r = NULL;
-	if ((s = saved_latest_design(c->st, id, &xml, &len, err)) != PT_OK)
+	if ((s = latest_design(c, id, &xml, &len, &name, err)) != PT_OK)
 		return s;
+	free(name);
 	return check_saved(c, id, xml, len, d, r, err);
 }
 
@@ -855,6 +883,264 @@ group_section(struct pt_buf *out, const struct design *d,
 	pt_buf_adds(out, "</tbody>\n</table>\n</section>\n");
 }
 
+/* --- the design -------------------------------------------------------------
+ */
+
+/* The names of the bits set in bits, comma-separated, or "-"; caller
+ * frees. */
+static char *
+bit_str(unsigned bits, const char *const *names, int n)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		if (b.len > 0)
+			pt_buf_adds(&b, ", ");
+		pt_buf_adds(&b, names[i]);
+	}
+	if (b.len == 0)
+		pt_buf_adds(&b, "-");
+	return pt_buf_detach(&b);
+}
+
+static void
+bit_names(struct pt_buf *b, unsigned bits, const char *const *names, int n)
+{
+	char *s = bit_str(bits, names, n);
+
+	html_esc(b, s);
+	free(s);
+}
+
+/* An actor of the design in a table cell: its name and id. */
+static void
+actor_cell(struct pt_buf *b, const struct design *d, size_t ai)
+{
+	char *s = report_actor_label(d, d->actors[ai].id);
+
+	html_tag(b, "<td>", s, "</td>");
+	free(s);
+}
+
+static void
+actors_table(struct pt_buf *b, const struct design *d)
+{
+	const struct design_actor *a;
+	const struct vocab_entry *v;
+	size_t i;
+
+	h(b, 3, "Actoren");
+	if (d->nactors == 0) {
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+		return;
+	}
+	pt_buf_adds(b, "<div class=\"schuif\"><table>\n<thead><tr>"
+	               "<th scope=\"col\">Actor</th><th scope=\"col\">Rol</th>"
+	               "<th scope=\"col\">Gecertificeerd</th>"
+	               "<th scope=\"col\">Aangewezen als</th>"
+	               "<th scope=\"col\">Doelgroep</th></tr></thead>\n"
+	               "<tbody>\n");
+	for (i = 0; i < d->nactors; i++) {
+		a = &d->actors[i];
+		v = vocab_role(a->rol);
+		pt_buf_adds(b, "<tr>");
+		actor_cell(b, d, i);
+		html_tag(b, "<td>", v != NULL ? v->label : a->rol, "");
+		html_tag(b, " <code>", a->rol, "</code></td>");
+		html_tag(b, "<td>", a->gecertificeerd ? "ja" : "nee", "</td>");
+		pt_buf_adds(b, "<td>");
+		bit_names(b, a->aangewezen, vocab_aanwijzing_names,
+		          VOCAB_NAANWIJZING);
+		html_tag(b, "</td><td>",
+		         a->doelgroep == DOELGROEP_ALLE ? "alle leeftijden"
+		                                        : "jeugd",
+		         "</td></tr>\n");
+	}
+	pt_buf_adds(b, "</tbody>\n</table></div>\n");
+}
+
+/* Who does what: a row per task of the design, a column per actor, and
+ * the body the law gives the task to today (vocab.h). */
+static void
+task_matrix(struct pt_buf *b, const struct design *d)
+{
+	const struct vocab_entry *v;
+	size_t i, j, k;
+
+	h(b, 3, "Taken");
+	if (d->ntaken == 0) {
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+		return;
+	}
+	pt_buf_adds(b, "<div class=\"schuif\"><table class=\"matrix\">\n"
+	               "<caption>Wie doet wat in het ontwerp, en aan wie de "
+	               "huidige wet de taak geeft</caption>\n<thead><tr>"
+	               "<th scope=\"col\">Taak</th>");
+	for (j = 0; j < d->nactors; j++) {
+		pt_buf_adds(b, "<th scope=\"col\">");
+		html_esc(b, d->actors[j].naam != NULL ? d->actors[j].naam
+		                                      : d->actors[j].id);
+		html_tag(b, "<br><code>", d->actors[j].id, "</code></th>");
+	}
+	pt_buf_adds(b, "<th scope=\"col\">Wettelijke taakhouder nu</th>"
+	               "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < d->ntaken; i++) {
+		/* each task once, in the order of its first mention */
+		for (k = 0; k < i; k++)
+			if (strcmp(d->taken[k].id, d->taken[i].id) == 0)
+				break;
+		if (k < i)
+			continue;
+		v = vocab_task(d->taken[i].id);
+		html_tag(b, "<tr><th scope=\"row\">",
+		         v != NULL ? v->label : d->taken[i].id, "");
+		html_tag(b, "<br><code>", d->taken[i].id, "</code></th>");
+		for (j = 0; j < d->nactors; j++) {
+			for (k = i; k < d->ntaken; k++)
+				if (d->taken[k].actor == j &&
+				    strcmp(d->taken[k].id, d->taken[i].id) == 0)
+					break;
+			pt_buf_adds(b, k < d->ntaken ? "<td class=\"ja\">"
+			                               "\xe2\x9c\x93 ja</td>"
+			                             : "<td></td>");
+		}
+		html_tag(b, "<td>",
+		         v != NULL && v->holder != NULL ? v->holder : "-",
+		         "</td></tr>\n");
+	}
+	pt_buf_adds(b, "</tbody>\n</table></div>\n");
+}
+
+static const char *
+grondslag_label(enum design_grondslag g)
+{
+	switch (g) {
+	case GRONDSLAG_TOESTEMMING:
+		return "toestemming";
+	case GRONDSLAG_WETTELIJK:
+		return "wettelijk";
+	case GRONDSLAG_GEEN:
+		break;
+	}
+	return "geen";
+}
+
+/* The bepalingen of a flow as the design names them. */
+static void
+bepalingen_cell(struct pt_buf *b, const struct design_deling *f)
+{
+	size_t k;
+
+	pt_buf_adds(b, "<td>");
+	for (k = 0; k < f->nbepalingen; k++) {
+		const struct design_bepaling *p = &f->bepalingen[k];
+
+		if (k > 0)
+			pt_buf_adds(b, "; ");
+		html_tag(b, "<code>", p->bwb, "</code>");
+		html_tag(b, " art. ", p->artikel, "");
+		if (p->lid != NULL)
+			html_tag(b, " lid ", p->lid, "");
+	}
+	if (f->nbepalingen == 0)
+		pt_buf_adds(b, "-");
+	pt_buf_adds(b, "</td>");
+}
+
+static void
+flows_table(struct pt_buf *b, const struct design *d)
+{
+	size_t i, k;
+
+	h(b, 3, "Gegevensdeling");
+	if (d->ndelingen == 0 && d->ndossiers == 0) {
+		pt_buf_adds(b, "<p>Geen.</p>\n");
+		return;
+	}
+	if (d->ndelingen > 0)
+		pt_buf_adds(b, "<div class=\"schuif\"><table>\n<thead><tr>"
+		               "<th scope=\"col\">Van</th>"
+		               "<th scope=\"col\">Naar</th>"
+		               "<th scope=\"col\">Gegevens</th>"
+		               "<th scope=\"col\">Grondslag</th>"
+		               "<th scope=\"col\">Bepaling</th></tr></thead>\n"
+		               "<tbody>\n");
+	for (i = 0; i < d->ndelingen; i++) {
+		const struct design_deling *f = &d->delingen[i];
+
+		pt_buf_adds(b, "<tr>");
+		actor_cell(b, d, f->van);
+		actor_cell(b, d, f->naar);
+		pt_buf_adds(b, "<td>");
+		bit_names(b, f->gegevens, vocab_gegevens_names,
+		          VOCAB_NGEGEVENS);
+		html_tag(b, "</td><td>", grondslag_label(f->grondslag),
+		         "</td>");
+		bepalingen_cell(b, f);
+		pt_buf_adds(b, "</tr>\n");
+	}
+	if (d->ndelingen > 0)
+		pt_buf_adds(b, "</tbody>\n</table></div>\n");
+	if (d->ndossiers > 0)
+		pt_buf_adds(b, "<p>Integrale dossiers (alle genoemde actoren "
+		               "lezen en schrijven erin):</p>\n<ul>\n");
+	for (i = 0; i < d->ndossiers; i++) {
+		pt_buf_adds(b, "<li>");
+		for (k = 0; k < d->dossiers[i].nactoren; k++) {
+			char *s = report_actor_label(
+			    d, d->actors[d->dossiers[i].actoren[k]].id);
+
+			if (k > 0)
+				pt_buf_adds(b, ", ");
+			html_esc(b, s);
+			free(s);
+		}
+		pt_buf_adds(b, "</li>\n");
+	}
+	if (d->ndossiers > 0)
+		pt_buf_adds(b, "</ul>\n");
+}
+
+/* The section "Ontwerp" of the proeftuin page: the design as saved. */
+static void
+design_section(struct pt_buf *b, const struct design *d, int reviewer)
+{
+	size_t i;
+
+	h(b, 2, "Ontwerp");
+	pt_buf_adds(b, "<p>De laatste opgeslagen versie van het ontwerp ");
+	html_href(b, "/proeftuinen/", d->id, "/ontwerp.xml",
+	          "als ontwerpbestand (XML)");
+	pt_buf_adds(b, "; ");
+	html_href(b, "/proeftuinen/", d->id, "/versies",
+	          "alle opgeslagen versies");
+	if (reviewer) {
+		pt_buf_adds(b, "; ");
+		html_href(b, "/proeftuinen/", d->id, "/bewerken", "bewerken");
+	}
+	pt_buf_adds(b, ".</p>\n<table class=\"velden\">\n");
+	pt_buf_adds(b, "<tr><th scope=\"row\">Gemeenten</th><td>");
+	for (i = 0; i < d->ngemeenten; i++) {
+		if (i > 0)
+			pt_buf_adds(b, ", ");
+		html_esc(b, d->gemeenten[i]);
+	}
+	if (d->ngemeenten == 0)
+		pt_buf_adds(b, "-");
+	pt_buf_adds(b, "</td></tr>\n");
+	html_tag(b, "<tr><th scope=\"row\">Peildatum</th><td>", d->peildatum,
+	         d->peildatum_given ? "</td></tr>\n"
+	                            : " (niet in het ontwerp: vandaag)"
+	                              "</td></tr>\n");
+	pt_buf_adds(b, "</table>\n");
+	actors_table(b, d);
+	task_matrix(b, d);
+	flows_table(b, d);
+}
+
 /* --- juridische ruimte ------------------------------------------------------
  */
 
@@ -869,9 +1155,8 @@ ruimte_of(const struct web_ctx *c, const char *id, struct ruimte_result **res,
 	enum pt_status s;
 
 	*res = NULL;
-	if ((s = saved_latest_design(c->st, id, &xml, &len, err)) != PT_OK)
+	if ((s = latest_design(c, id, &xml, &len, &name, err)) != PT_OK)
 		return s;
-	name = xasprintf("proeftuin %s", id);
 	s = ruimte_run(xml, len, name, c->today, c->rs, c->st, res, err);
 	free(name);
 	free(xml);
@@ -1112,6 +1397,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 		pt_buf_adds(out, "</tbody>\n</table>\n");
 	else
 		pt_buf_adds(out, "<p>Geen.</p>\n");
+	design_section(out, d, c->reviewer);
 	st = ruimte_section(c, d->id, msg, out, err);
 	if (st == PT_OK)
 		st = resolved_section(c, d->id, out, err);
@@ -1652,6 +1938,965 @@ web_log(const struct web_ctx *c, const struct web_log_filter *f,
 	page_end(out);
 	review_log_free(e, n);
 	return 200;
+}
+
+int
+web_design_xml(const struct web_ctx *c, const char *id, struct pt_buf *out,
+               struct pt_err *err)
+{
+	char *xml, *name;
+	size_t len;
+	enum pt_status s;
+
+	s = latest_design(c, id, &xml, &len, &name, err);
+	if (s == PT_ENOTFOUND)
+		return web_error(c, 404, "Deze proeftuin is niet opgeslagen.",
+		                 out);
+	if (s != PT_OK)
+		return db_error(c, out);
+	pt_buf_add(out, xml, len);
+	free(xml);
+	free(name);
+	return 200;
+}
+
+/* --- versions and what changed between them --------------------------------
+ */
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static long
+days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, long *y, long *m, long *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* 01:00 UTC on the last Sunday of month m of year y, in seconds. */
+static long long
+last_sunday_1utc(long y, long m)
+{
+	long day = days_from_civil(y, m, 31);
+
+	day -= (day + 4) % 7; /* 1970-01-01 was a Thursday */
+	return (long long)day * 86400 + 3600;
+}
+
+/*
+ * A stored UTC time ("2026-01-31T09:15:00Z") as Dutch date and time in
+ * Europe/Amsterdam ("31 januari 2026, 10:15"): CET, and CEST from the last
+ * Sunday of March to the last Sunday of October at 01:00 UTC, as the EU
+ * has had it since 1996.  Anything else is shown as it is.
+ */
+static void
+dutch_time(struct pt_buf *b, const char *iso)
+{
+	static const char *const months[] = {"januari", "februari", "maart",
+	                                     "april",   "mei",      "juni",
+	                                     "juli",    "augustus", "september",
+	                                     "oktober", "november", "december"};
+	int y, mo, d, hh, mi, ss, n = 0;
+	long long t;
+	long ly, lm, ld, sec;
+
+	if (iso == NULL ||
+	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &hh, &mi,
+	           &ss, &n) != 6 ||
+	    iso[n] != '\0' || n != 20 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
+	    hh > 23 || mi > 59 || ss > 60) {
+		html_esc(b, iso != NULL ? iso : "-");
+		return;
+	}
+	t = (long long)days_from_civil(y, mo, d) * 86400 + hh * 3600L +
+	    mi * 60L + ss;
+	t += t >= last_sunday_1utc(y, 3) && t < last_sunday_1utc(y, 10) ? 7200
+	                                                                : 3600;
+	civil_from_days((long)(t / 86400), &ly, &lm, &ld);
+	sec = (long)(t % 86400);
+	pt_buf_addf(b, "%ld %s %ld, %02ld:%02ld", ld, months[lm - 1], ly,
+	            sec / 3600, sec / 60 % 60);
+}
+
+/* What a version's source says about who or what added it. */
+static const char *
+source_label(const char *src)
+{
+	if (src == NULL || *src == '\0')
+		return "niet vastgelegd";
+	return src;
+}
+
+int
+web_versions(const struct web_ctx *c, const char *id, struct pt_buf *out,
+             struct pt_err *err)
+{
+	struct saved_version *v;
+	size_t n, i;
+	enum pt_status st;
+	char *s;
+
+	st = saved_versions(c->st, id, &v, &n, err);
+	if (st == PT_ENOTFOUND)
+		return web_error(c, 404, "Deze proeftuin is niet opgeslagen.",
+		                 out);
+	if (st != PT_OK)
+		return db_error(c, out);
+	s = xasprintf("Versies van proeftuin %s", id);
+	page_begin(out, c, s);
+	h(out, 1, s);
+	free(s);
+	pt_buf_adds(out, "<p>");
+	html_href(out, "/proeftuinen/", id, "", "Terug naar de proeftuin");
+	pt_buf_adds(out, ".  Elke opslag van een ander ontwerp is een nieuwe "
+	                 "versie; de tijden zijn Nederlandse tijd.</p>\n"
+	                 "<div class=\"schuif\"><table>\n<thead><tr>"
+	                 "<th scope=\"col\">Versie</th>"
+	                 "<th scope=\"col\">Opgeslagen</th>"
+	                 "<th scope=\"col\">Toegevoegd uit</th>"
+	                 "<th scope=\"col\">Naam</th>"
+	                 "<th scope=\"col\">Peildatum</th>"
+	                 "<th scope=\"col\">Bevindingen</th>"
+	                 "<th scope=\"col\">Vergelijken</th></tr></thead>\n"
+	                 "<tbody>\n");
+	for (i = 0; i < n; i++) {
+		pt_buf_addf(out, "<tr><td>%d</td><td>", v[i].seq);
+		dutch_time(out, v[i].saved_at);
+		html_tag(out, "</td><td><code>", source_label(v[i].source),
+		         "</code></td>");
+		html_tag(out, "<td>", v[i].naam != NULL ? v[i].naam : "-",
+		         "</td>");
+		html_tag(out, "<td>", v[i].peildatum, "</td>");
+		pt_buf_addf(
+		    out, "<td>%ld (%ld belemmering%s, %ld risico%s)</td><td>",
+		    v[i].findings, v[i].barriers,
+		    v[i].barriers == 1 ? "" : "en", v[i].risks,
+		    v[i].risks == 1 ? "" : "'s");
+		if (i > 0) {
+			s = xasprintf("/vergelijk?van=%d&amp;naar=%d",
+			              v[i - 1].seq, v[i].seq);
+			html_href(out, "/proeftuinen/", id, s,
+			          "met de vorige versie");
+			free(s);
+		} else {
+			pt_buf_adds(out, "-");
+		}
+		pt_buf_adds(out, "</td></tr>\n");
+	}
+	pt_buf_adds(out, "</tbody>\n</table></div>\n");
+	if (n > 1) {
+		pt_buf_adds(out, "<form method=\"get\" class=\"beoordeling\" "
+		                 "action=\"/proeftuinen/");
+		html_url_encode(out, id);
+		pt_buf_addf(
+		    out,
+		    "/vergelijk\">\n<label for=\"van\">Van versie</label>"
+		    "<input id=\"van\" name=\"van\" type=\"number\" "
+		    "min=\"1\" value=\"1\">\n<label for=\"naar\">Naar "
+		    "versie</label><input id=\"naar\" name=\"naar\" "
+		    "type=\"number\" min=\"1\" value=\"%d\">\n<div><button "
+		    "type=\"submit\">Vergelijken</button></div>\n"
+		    "</form>\n",
+		    v[n - 1].seq);
+	}
+	saved_versions_free(v, n);
+	page_end(out);
+	return 200;
+}
+
+/* A version number as the compare page's query gives it; -1 if bad. */
+static int
+version_arg(const char *s)
+{
+	long v = 0;
+	size_t i;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 9)
+		return -1;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v >= 1 ? (int)v : -1;
+}
+
+/* Version seq of proeftuin id as a design; PT_ENOTFOUND if none. */
+static enum pt_status
+version_design(const struct web_ctx *c, const char *id, int seq,
+               struct design **d, struct pt_err *err)
+{
+	char *xml, *name;
+	size_t len;
+	enum pt_status s;
+
+	*d = NULL;
+	if ((s = saved_version_design(c->st, id, seq, &xml, &len, err)) !=
+	    PT_OK)
+		return s;
+	name = xasprintf("proeftuin %s versie %d", id, seq);
+	s = design_load_memory(xml, len, name, c->today, d, err);
+	free(name);
+	free(xml);
+	return s;
+}
+
+/* One row of a change table; counts it. */
+static void
+change_row(struct pt_buf *b, size_t *n, const char *what, const char *label,
+           const char *change)
+{
+	if ((*n)++ == 0)
+		pt_buf_adds(b,
+		            "<div class=\"schuif\"><table>\n<thead><tr>"
+		            "<th scope=\"col\">Onderdeel</th>"
+		            "<th scope=\"col\">Wat</th>"
+		            "<th scope=\"col\">Verandering</th></tr></thead>\n"
+		            "<tbody>\n");
+	html_tag(b, "<tr><td>", what, "</td>");
+	html_tag(b, "<td>", label, "</td>");
+	html_tag(b, "<td>", change, "</td></tr>\n");
+}
+
+/* "field: old → new; " into t when old and new differ. */
+static void
+field_change(struct pt_buf *t, const char *field, const char *a, const char *b)
+{
+	if (a == NULL)
+		a = "-";
+	if (b == NULL)
+		b = "-";
+	if (strcmp(a, b) != 0)
+		pt_buf_addf(t, "%s%s: %s \xe2\x86\x92 %s",
+		            t->len > 0 ? "; " : "", field, a, b);
+}
+
+/* The differences of two actors, field by field ("" when none); caller
+ * frees. */
+static char *
+actor_changes(const struct design_actor *a, const struct design_actor *b)
+{
+	struct pt_buf t = PT_BUF_INIT;
+	char *x, *y;
+
+	pt_buf_adds(&t, "");
+	field_change(&t, "rol", a->rol, b->rol);
+	field_change(&t, "naam", a->naam, b->naam);
+	field_change(&t, "gecertificeerd", a->gecertificeerd ? "ja" : "nee",
+	             b->gecertificeerd ? "ja" : "nee");
+	x = bit_str(a->aangewezen, vocab_aanwijzing_names, VOCAB_NAANWIJZING);
+	y = bit_str(b->aangewezen, vocab_aanwijzing_names, VOCAB_NAANWIJZING);
+	field_change(&t, "aangewezen als", x, y);
+	free(x);
+	free(y);
+	field_change(
+	    &t, "doelgroep",
+	    a->doelgroep == DOELGROEP_ALLE ? "alle leeftijden" : "jeugd",
+	    b->doelgroep == DOELGROEP_ALLE ? "alle leeftijden" : "jeugd");
+	return pt_buf_detach(&t);
+}
+
+static void
+actors_diff(struct pt_buf *b, size_t *n, const struct design *a,
+            const struct design *z)
+{
+	size_t i;
+	long j;
+	char *s, *l;
+
+	for (i = 0; i < a->nactors; i++) {
+		l = report_actor_label(a, a->actors[i].id);
+		if ((j = design_actor_index(z, a->actors[i].id)) < 0) {
+			change_row(b, n, "actor", l, "vervallen");
+		} else {
+			s = actor_changes(&a->actors[i], &z->actors[j]);
+			if (*s != '\0')
+				change_row(b, n, "actor", l, s);
+			free(s);
+		}
+		free(l);
+	}
+	for (i = 0; i < z->nactors; i++) {
+		if (design_actor_index(a, z->actors[i].id) >= 0)
+			continue;
+		l = report_actor_label(z, z->actors[i].id);
+		s = xasprintf("toegevoegd (%s)", z->actors[i].rol);
+		change_row(b, n, "actor", l, s);
+		free(s);
+		free(l);
+	}
+}
+
+/* Whether d gives task t to the actor with id actor. */
+static int
+has_task(const struct design *d, const char *t, const char *actor)
+{
+	size_t i;
+
+	for (i = 0; i < d->ntaken; i++)
+		if (strcmp(d->taken[i].id, t) == 0 &&
+		    strcmp(d->actors[d->taken[i].actor].id, actor) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+tasks_diff(struct pt_buf *b, size_t *n, const struct design *a,
+           const struct design *z)
+{
+	const struct design *d[2] = {a, z};
+	size_t i, k;
+	char *l;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < d[k]->ntaken; i++) {
+			const struct design_taak *t = &d[k]->taken[i];
+			const char *actor = d[k]->actors[t->actor].id;
+
+			if (has_task(d[1 - k], t->id, actor))
+				continue;
+			l = xasprintf("%s: %s", t->id, actor);
+			change_row(b, n, "taak", l,
+			           k == 0 ? "vervallen" : "toegevoegd");
+			free(l);
+		}
+}
+
+/* A flow's contents (not its actors), for comparing; caller frees. */
+static char *
+flow_desc(const struct design_deling *f)
+{
+	struct pt_buf t = PT_BUF_INIT;
+	char *g = bit_str(f->gegevens, vocab_gegevens_names, VOCAB_NGEGEVENS);
+	size_t k;
+
+	pt_buf_addf(&t, "gegevens %s, grondslag %s", g,
+	            grondslag_label(f->grondslag));
+	free(g);
+	for (k = 0; k < f->nbepalingen; k++) {
+		const struct design_bepaling *p = &f->bepalingen[k];
+
+		pt_buf_addf(&t, "%s %s art. %s%s%s", k == 0 ? "," : ";", p->bwb,
+		            p->artikel, p->lid != NULL ? " lid " : "",
+		            p->lid != NULL ? p->lid : "");
+	}
+	return pt_buf_detach(&t);
+}
+
+/* The flow of d from van to naar that is the k-th such, or NULL. */
+static const struct design_deling *
+nth_flow(const struct design *d, const char *van, const char *naar, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < d->ndelingen; i++)
+		if (strcmp(d->actors[d->delingen[i].van].id, van) == 0 &&
+		    strcmp(d->actors[d->delingen[i].naar].id, naar) == 0 &&
+		    k-- == 0)
+			return &d->delingen[i];
+	return NULL;
+}
+
+/* Flows are matched by sender and receiver, in file order. */
+static void
+flows_diff(struct pt_buf *b, size_t *n, const struct design *a,
+           const struct design *z)
+{
+	const struct design *d[2] = {a, z};
+	size_t i, j, k, occ;
+	char *l, *x, *y, *m;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < d[k]->ndelingen; i++) {
+			const struct design_deling *f = &d[k]->delingen[i], *o;
+			const char *van = d[k]->actors[f->van].id;
+			const char *naar = d[k]->actors[f->naar].id;
+
+			for (j = 0, occ = 0; j < i; j++)
+				if (d[k]->delingen[j].van == f->van &&
+				    d[k]->delingen[j].naar == f->naar)
+					occ++;
+			o = nth_flow(d[1 - k], van, naar, occ);
+			if (o != NULL && k == 1)
+				continue; /* compared from the other side */
+			l = xasprintf("%s \xe2\x86\x92 %s", van, naar);
+			x = flow_desc(f);
+			if (o == NULL) {
+				m = xasprintf(
+				    "%s: %s",
+				    k == 0 ? "vervallen" : "toegevoegd", x);
+				change_row(b, n, "gegevensdeling", l, m);
+				free(m);
+			} else if (strcmp(x, (y = flow_desc(o))) != 0) {
+				m = xasprintf("%s \xe2\x86\x92 %s", x, y);
+				change_row(b, n, "gegevensdeling", l, m);
+				free(m);
+				free(y);
+			} else {
+				free(y);
+			}
+			free(x);
+			free(l);
+		}
+}
+
+/* An integral file as the sorted ids of its actors; caller frees. */
+static char *
+dossier_key(const struct design *d, const struct design_dossier *f)
+{
+	struct pt_buf t = PT_BUF_INIT;
+	const char **ids = xcalloc(f->nactoren + 1, sizeof *ids);
+	size_t i, j;
+
+	for (i = 0; i < f->nactoren; i++) {
+		const char *id = d->actors[f->actoren[i]].id;
+
+		for (j = i; j > 0 && strcmp(ids[j - 1], id) > 0; j--)
+			ids[j] = ids[j - 1];
+		ids[j] = id;
+	}
+	for (i = 0; i < f->nactoren; i++)
+		pt_buf_addf(&t, "%s%s", i > 0 ? ", " : "", ids[i]);
+	free(ids);
+	pt_buf_adds(&t, "");
+	return pt_buf_detach(&t);
+}
+
+static void
+dossiers_diff(struct pt_buf *b, size_t *n, const struct design *a,
+              const struct design *z)
+{
+	const struct design *d[2] = {a, z};
+	size_t i, j, k;
+	int found;
+	char *x, *y;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < d[k]->ndossiers; i++) {
+			x = dossier_key(d[k], &d[k]->dossiers[i]);
+			for (j = 0, found = 0; j < d[1 - k]->ndossiers; j++) {
+				y = dossier_key(d[1 - k],
+				                &d[1 - k]->dossiers[j]);
+				found |= strcmp(x, y) == 0;
+				free(y);
+			}
+			if (!found)
+				change_row(b, n, "integraal dossier", x,
+				           k == 0 ? "vervallen" : "toegevoegd");
+			free(x);
+		}
+}
+
+/* The general fields: naam, omschrijving, peildatum, gemeenten. */
+static void
+general_diff(struct pt_buf *b, size_t *n, const struct design *a,
+             const struct design *z)
+{
+	struct pt_buf ga = PT_BUF_INIT, gz = PT_BUF_INIT, t = PT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < a->ngemeenten; i++)
+		pt_buf_addf(&ga, "%s%s", i > 0 ? ", " : "", a->gemeenten[i]);
+	for (i = 0; i < z->ngemeenten; i++)
+		pt_buf_addf(&gz, "%s%s", i > 0 ? ", " : "", z->gemeenten[i]);
+	pt_buf_adds(&ga, "");
+	pt_buf_adds(&gz, "");
+	pt_buf_adds(&t, "");
+	field_change(&t, "naam", a->naam, z->naam);
+	field_change(&t, "omschrijving", a->omschrijving, z->omschrijving);
+	field_change(&t, "peildatum", a->peildatum, z->peildatum);
+	field_change(&t, "gemeenten", ga.s, gz.s);
+	if (t.len > 0)
+		change_row(b, n, "proeftuin", a->id, t.s);
+	pt_buf_release(&ga);
+	pt_buf_release(&gz);
+	pt_buf_release(&t);
+}
+
+/* How many changes the compare page would list from a to z (0: the same
+ * design, whatever its XML looks like). */
+static size_t
+design_changes(const struct design *a, const struct design *z)
+{
+	struct pt_buf scratch = PT_BUF_INIT;
+	size_t n = 0;
+
+	general_diff(&scratch, &n, a, z);
+	actors_diff(&scratch, &n, a, z);
+	tasks_diff(&scratch, &n, a, z);
+	flows_diff(&scratch, &n, a, z);
+	dossiers_diff(&scratch, &n, a, z);
+	pt_buf_release(&scratch);
+	return n;
+}
+
+/* The findings of one version that the other does not have. */
+static void
+findings_only_in(struct pt_buf *b, const struct saved_finding *x, size_t nx,
+                 const struct saved_finding *y, size_t ny, const char *title)
+{
+	size_t i, j, shown = 0;
+
+	h(b, 3, title);
+	for (i = 0; i < nx; i++) {
+		for (j = 0; j < ny; j++)
+			if (strcmp(x[i].id, y[j].id) == 0)
+				break;
+		if (j < ny)
+			continue;
+		if (shown++ == 0)
+			pt_buf_adds(b, "<ul>\n");
+		pt_buf_adds(b, "<li>");
+		html_href(b, "/findings/", x[i].id, "",
+		          x[i].title != NULL ? x[i].title : x[i].id);
+		html_tag(b, " (",
+		         strcmp(x[i].kind, "risk") == 0 ? "risico"
+		                                        : "belemmering",
+		         ")");
+		html_tag(b, "<br><code>", x[i].id, "</code></li>\n");
+	}
+	pt_buf_adds(b, shown > 0 ? "</ul>\n" : "<p>Geen.</p>\n");
+}
+
+/* The body of the compare page, below its heading. */
+static enum pt_status
+compare_body(const struct web_ctx *c, const char *id, int van, int naar,
+             const struct design *a, const struct design *z, struct pt_buf *out,
+             struct pt_err *err)
+{
+	struct saved_finding *fa = NULL, *fz = NULL;
+	size_t na = 0, nz = 0, n = 0;
+
+	if (saved_version_findings(c->st, id, van, &fa, &na, err) != PT_OK ||
+	    saved_version_findings(c->st, id, naar, &fz, &nz, err) != PT_OK) {
+		saved_findings_free(fa, na);
+		return PT_EDB;
+	}
+	h(out, 2, "Wat veranderde in het ontwerp");
+	general_diff(out, &n, a, z);
+	actors_diff(out, &n, a, z);
+	tasks_diff(out, &n, a, z);
+	flows_diff(out, &n, a, z);
+	dossiers_diff(out, &n, a, z);
+	pt_buf_adds(out, n > 0 ? "</tbody>\n</table></div>\n"
+	                       : "<p>Niets: het ontwerp is inhoudelijk "
+	                         "gelijk.</p>\n");
+	h(out, 2, "Bevindingen");
+	pt_buf_addf(
+	    out,
+	    "<p>Zoals elke versie bij het opslaan werd getoetst: "
+	    "versie %d had %zu bevinding%s, versie %d heeft er %zu.</p>\n",
+	    van, na, na == 1 ? "" : "en", naar, nz);
+	findings_only_in(out, fz, nz, fa, na, "Nieuw");
+	findings_only_in(out, fa, na, fz, nz, "Verdwenen");
+	saved_findings_free(fa, na);
+	saved_findings_free(fz, nz);
+	return PT_OK;
+}
+
+int
+web_compare(const struct web_ctx *c, const char *id, const char *van_s,
+            const char *naar_s, struct pt_buf *out, struct pt_err *err)
+{
+	int van = version_arg(van_s), naar = version_arg(naar_s);
+	struct design *a = NULL, *z = NULL;
+	enum pt_status s;
+	char *t;
+
+	if (van < 0 || naar < 0)
+		return web_error(c, 400,
+		                 "Geef twee versienummers, bijvoorbeeld "
+		                 "?van=1&naar=2 (gehele getallen vanaf 1).",
+		                 out);
+	s = version_design(c, id, van, &a, err);
+	if (s == PT_OK)
+		s = version_design(c, id, naar, &z, err);
+	if (s == PT_ENOTFOUND) {
+		design_free(a);
+		t = xasprintf("Proeftuin %s heeft geen versie %d.", id,
+		              a == NULL ? van : naar);
+		s = web_error(c, 404, t, out);
+		free(t);
+		return s;
+	}
+	if (s != PT_OK) {
+		design_free(a);
+		return db_error(c, out);
+	}
+	t = xasprintf("Proeftuin %s: versie %d en %d", id, van, naar);
+	page_begin(out, c, t);
+	h(out, 1, t);
+	free(t);
+	pt_buf_adds(out, "<p>");
+	html_href(out, "/proeftuinen/", id, "/versies", "Alle versies");
+	pt_buf_adds(out, "; ");
+	html_href(out, "/proeftuinen/", id, "", "de proeftuin");
+	pt_buf_adds(out, ".</p>\n");
+	s = compare_body(c, id, van, naar, a, z, out, err);
+	design_free(a);
+	design_free(z);
+	if (s != PT_OK)
+		return db_error(c, out);
+	page_end(out);
+	return 200;
+}
+
+/* --- creating and editing a design -----------------------------------------
+ */
+
+/* The problems of a design just sent, next to the field. */
+static void
+form_problems(struct pt_buf *b, const char *msg, const struct pt_err *e)
+{
+	size_t i;
+
+	if (msg == NULL && (e == NULL || e->code == PT_OK))
+		return;
+	pt_buf_adds(b, "<div class=\"melding\" role=\"alert\" "
+	               "id=\"fouten\">\n<p><strong>Het ontwerp is niet "
+	               "opgeslagen.</strong>");
+	if (msg != NULL)
+		html_tag(b, " ", msg, "");
+	pt_buf_adds(b, "</p>\n");
+	if (e != NULL && e->code != PT_OK) {
+		pt_buf_adds(b, "<p>De ontwerplezer (dezelfde als die van "
+		               "<code>proeftoets proeftuin add</code>) meldt:"
+		               "</p>\n<ul>\n<li>");
+		if (e->line > 0)
+			pt_buf_addf(b, "regel %ld: ", e->line);
+		html_esc(b, e->msg);
+		pt_buf_adds(b, "</li>\n");
+		for (i = 0; i < e->nmore; i++) {
+			pt_buf_adds(b, "<li>");
+			if (e->more[i].line > 0)
+				pt_buf_addf(b, "regel %ld: ", e->more[i].line);
+			html_esc(b, e->more[i].msg);
+			pt_buf_adds(b, "</li>\n");
+		}
+		if (e->omitted > 0)
+			pt_buf_addf(b, "<li>en nog %zu fout%s</li>\n",
+			            e->omitted, e->omitted == 1 ? "" : "en");
+		pt_buf_adds(b, "</ul>\n");
+	}
+	pt_buf_adds(b, "</div>\n");
+}
+
+/* The hidden field of the forms, and their action (the id edited goes in
+ * the query, so that the field form keeps within the field limit). */
+static void
+form_open(struct pt_buf *b, const struct web_ctx *c, const char *edit_id,
+          const char *extra)
+{
+	pt_buf_adds(b, "<form method=\"post\" action=\"/proeftuinen");
+	if (edit_id != NULL) {
+		pt_buf_adds(b, "?vorige=");
+		html_url_encode(b, edit_id);
+	}
+	pt_buf_addf(b, "\" class=\"beoordeling\"%s>\n", extra);
+	pt_buf_adds(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_esc(b, c->csrf);
+	pt_buf_adds(b, "\">\n");
+}
+
+/* The reader's errors about field f of the field form, or the ones no
+ * field has (f = -1); how many. */
+static size_t
+field_errors(struct pt_buf *b, const struct web_design_sent *sent, int f)
+{
+	const struct pt_err *e = sent->e;
+	size_t i, n = 0;
+	long fl;
+
+	if (e == NULL || e->code == PT_OK || sent->map == NULL)
+		return 0;
+	for (i = 0; i <= e->nmore; i++) {
+		long line = i == 0 ? e->line : e->more[i - 1].line;
+		const char *m = i == 0 ? e->msg : e->more[i - 1].msg;
+
+		if (designform_where(sent->map, line, m, &fl) != f)
+			continue;
+		if (n++ == 0)
+			pt_buf_addf(b,
+			            "<ul class=\"melding\" id=\"fout-%s\">\n",
+			            f >= 0 ? designform_names[f] : "ontwerp");
+		pt_buf_adds(b, "<li>");
+		if (f >= 0 && fl > 0)
+			pt_buf_addf(b, "regel %ld: ", fl);
+		html_esc(b, m);
+		pt_buf_adds(b, "</li>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(b, "</ul>\n");
+	return n;
+}
+
+/* The form in fields (designform.h). */
+static void
+fields_form(struct pt_buf *b, const struct web_ctx *c, const char *edit_id,
+            const struct designform *v, const struct web_design_sent *sent)
+{
+	static const char *const labels[DF_N] = {
+	    "Id (kleine letters, cijfers en -)",
+	    "Naam",
+	    "Omschrijving",
+	    "Peildatum (JJJJ-MM-DD; leeg: vandaag)",
+	    "Gemeenten (een per regel)",
+	    "Actoren, een per regel: id; rol; naam; gecertificeerd (ja/nee); "
+	    "aangewezen-als; doelgroep (jeugd/alle-leeftijden); taken "
+	    "(gescheiden door spaties)",
+	    "Gegevensdeling, een per regel: deling; van; naar; gegevens; "
+	    "grondslag (geen/toestemming/wettelijk); bepalingen (BWB-id "
+	    "artikel lid, gescheiden door komma's), of: dossier; actor actor "
+	    "..."};
+	size_t i, n;
+
+	h(b, 2, "Het ontwerp in velden");
+	form_open(b, c, edit_id, "");
+	if (sent != NULL && sent->fields != NULL)
+		field_errors(b, sent, -1);
+	for (i = 0; i < DF_N; i++) {
+		const char *nm = designform_names[i];
+		int line = i == DF_ID || i == DF_NAAM || i == DF_PEILDATUM;
+
+		html_tag(b, "<label for=\"v-", nm, "\">");
+		html_esc(b, labels[i]);
+		pt_buf_adds(b, "</label>\n");
+		n = 0;
+		if (sent != NULL && sent->fields != NULL) {
+			n = field_errors(b, sent, (int)i);
+			if (i == DF_ID && sent->msg != NULL && n++ == 0)
+				html_tag(b,
+				         "<p class=\"melding\" id=\"fout-id\">",
+				         sent->msg, "</p>\n");
+		}
+		html_tag(b,
+		         line ? "<input type=\"text\" id=\"v-"
+		              : "<textarea rows=\"6\" spellcheck=\"false\" "
+		                "id=\"v-",
+		         nm, "\" name=\"");
+		html_esc(b, nm);
+		pt_buf_adds(b, "\"");
+		if (n > 0)
+			html_tag(
+			    b,
+			    " aria-invalid=\"true\" aria-describedby=\"fout-",
+			    nm, "\"");
+		if (line) {
+			html_tag(b, " value=\"", v != NULL ? v->v[i] : NULL,
+			         "\">\n");
+		} else {
+			pt_buf_adds(b, ">");
+			html_esc(b, v != NULL ? v->v[i] : NULL);
+			pt_buf_adds(b, "</textarea>\n");
+		}
+	}
+	pt_buf_adds(b, "<div><button type=\"submit\">Opslaan</button></div>\n"
+	               "</form>\n");
+}
+
+/* The upload and the XML text field. */
+static void
+xml_forms(struct pt_buf *b, const struct web_ctx *c, const char *edit_id,
+          const char *text, const struct web_design_sent *sent)
+{
+	int mine = sent != NULL && sent->fields == NULL;
+
+	h(b, 2, "Een ontwerpbestand opladen");
+	form_open(b, c, edit_id, " enctype=\"multipart/form-data\"");
+	pt_buf_addf(b,
+	            "<label for=\"bestand\">Ontwerpbestand (XML, ten hoogste "
+	            "%d KiB)</label>\n<input type=\"file\" id=\"bestand\" "
+	            "name=\"ontwerp\" accept=\".xml,application/xml,text/xml\" "
+	            "required>\n<div><button type=\"submit\">Bestand "
+	            "opslaan</button></div>\n</form>\n",
+	            WEB_MAX_UPLOAD / 1024);
+	h(b, 2, "Het ontwerp als XML");
+	form_open(b, c, edit_id, "");
+	pt_buf_adds(b, "<label for=\"tekst\">Ontwerp (XML)</label>\n");
+	if (mine)
+		form_problems(b, sent->msg, sent->e);
+	pt_buf_adds(b, "<textarea id=\"tekst\" name=\"ontwerp\" rows=\"24\" "
+	               "spellcheck=\"false\"");
+	if (mine &&
+	    (sent->msg != NULL || (sent->e != NULL && sent->e->code != PT_OK)))
+		pt_buf_adds(b, " aria-invalid=\"true\" "
+		               "aria-describedby=\"fouten\"");
+	pt_buf_adds(b, ">");
+	html_esc(b, text != NULL ? text : "");
+	pt_buf_adds(b, "</textarea>\n<div><button type=\"submit\">"
+	               "Opslaan</button></div>\n</form>\n");
+}
+
+int
+web_design_form(const struct web_ctx *c, const char *edit_id,
+                const struct web_design_sent *sent, int status,
+                struct pt_buf *out, struct pt_err *err)
+{
+	char *xml = NULL, *name = NULL, *t;
+	struct designform fresh;
+	struct design *d = NULL;
+	const struct designform *v = NULL;
+	const char *text = NULL;
+	size_t len;
+	enum pt_status s;
+
+	if (!c->reviewer)
+		return web_error(c, 403,
+		                 "Alleen een beoordelaar mag proeftuinen "
+		                 "aanmaken of bewerken.",
+		                 out);
+	memset(&fresh, 0, sizeof fresh);
+	if (sent != NULL) {
+		text = sent->text;
+		v = sent->fields;
+	} else if (edit_id != NULL) {
+		s = latest_design(c, edit_id, &xml, &len, &name, err);
+		if (s == PT_ENOTFOUND)
+			return web_error(
+			    c, 404, "Deze proeftuin is niet opgeslagen.", out);
+		if (s != PT_OK)
+			return db_error(c, out);
+		text = xml;
+		if (design_load_memory(xml, len, name, c->today, &d, err) ==
+		    PT_OK)
+			designform_from_design(d, &fresh);
+		pt_err_clear(err);
+		design_free(d);
+		v = &fresh;
+	}
+	t = edit_id != NULL ? xasprintf("Proeftuin %s bewerken", edit_id)
+	                    : xstrdup("Nieuwe proeftuin");
+	page_begin(out, c, t);
+	h(out, 1, t);
+	free(t);
+	pt_buf_adds(
+	    out, "<p>Vul het ontwerp in velden in, laad een ontwerpbestand "
+	         "op of bewerk het als XML.  Het wordt gelezen en getoetst "
+	         "zoals <code>proeftoets proeftuin add</code> dat doet: bij "
+	         "een fout wordt niets opgeslagen, en een ontwerp dat gelijk "
+	         "is aan de laatste versie maakt geen nieuwe versie.</p>\n");
+	if (edit_id != NULL)
+		html_tag(out, "<p>Het id moet <code>", edit_id,
+		         "</code> blijven; een ander id is een andere "
+		         "proeftuin.</p>\n");
+	fields_form(out, c, edit_id, v, sent);
+	xml_forms(out, c, edit_id, text, sent);
+	designform_release(&fresh);
+	free(xml);
+	free(name);
+	page_end(out);
+	return status;
+}
+
+/* Whether d says what the latest saved version of its proeftuin says
+ * (the form writes the same design in other words than a file may). */
+static int
+same_as_latest(const struct web_ctx *c, const struct design *d,
+               struct pt_err *err)
+{
+	struct design *l = NULL;
+	char *xml, *name;
+	size_t len;
+	int same = 0;
+
+	if (latest_design(c, d->id, &xml, &len, &name, err) != PT_OK) {
+		pt_err_clear(err);
+		return 0;
+	}
+	if (design_load_memory(xml, len, name, c->today, &l, err) == PT_OK)
+		same = design_changes(l, d) == 0 &&
+		       l->peildatum_given == d->peildatum_given;
+	pt_err_clear(err);
+	design_free(l);
+	free(xml);
+	free(name);
+	return same;
+}
+
+enum pt_status
+web_design_save(const struct web_ctx *c, const char *edit_id, const char *xml,
+                size_t len, char **id, int *added, char **msg,
+                struct pt_err *err)
+{
+	struct design *d = NULL;
+	struct check_result *r = NULL;
+	struct saved_put_info info;
+	char *name;
+	long nb, nr;
+	int exists;
+	enum pt_status s;
+
+	*id = NULL;
+	*added = 0;
+	*msg = NULL;
+	if (len == 0) {
+		*msg = xstrdup("Het ontwerp is leeg.");
+		return PT_EUSAGE;
+	}
+	/* The source of the version says who saved it, and where. */
+	name = xasprintf("webwerkruimte (%s)", c->user != NULL ? c->user : "?");
+	s = design_load_memory(xml, len, name, c->today, &d, err);
+	free(name);
+	if (s != PT_OK)
+		return s;
+	s = saved_counts(c->st, d->id, &nb, &nr, err);
+	exists = s == PT_OK;
+	if (s == PT_ENOTFOUND) {
+		pt_err_clear(err);
+		s = PT_OK;
+	}
+	if (s != PT_OK) {
+		/* the registry could not be read */
+	} else if (edit_id != NULL && strcmp(d->id, edit_id) != 0) {
+		*msg = xasprintf("Het ontwerp heeft id %s, maar u bewerkt "
+		                 "proeftuin %s.",
+		                 d->id, edit_id);
+		s = PT_EUSAGE;
+	} else if (edit_id != NULL && !exists) {
+		*msg = xasprintf("Proeftuin %s is niet opgeslagen; maak hem "
+		                 "aan als nieuwe proeftuin.",
+		                 d->id);
+		s = PT_EUSAGE;
+	} else if (edit_id == NULL && exists) {
+		*msg = xasprintf("Proeftuin %s bestaat al; bewerk die "
+		                 "proeftuin of kies een ander id.",
+		                 d->id);
+		s = PT_EUSAGE;
+	} else if (exists && same_as_latest(c, d, err)) {
+		/* the design did not change: no version, as proeftuin add */
+		*id = xstrdup(d->id);
+	} else {
+		s = check_run(d, c->rs, c->st, &r, err);
+		if (s == PT_OK)
+			s = saved_put(c->st, r, xml, len, &info, err);
+		if (s == PT_OK) {
+			*id = xstrdup(d->id);
+			*added = info.added;
+		}
+	}
+	check_result_free(r);
+	design_free(d);
+	return s;
 }
 
 /* --- one finding ------------------------------------------------------------

@@ -18,6 +18,12 @@
  *                     the latest design no longer has, and the
  *                     juridische ruimte (ruimte.h, report_ruimte_html)
  *                     with the button that saves its lawful variant
+ *   web_design_xml    the latest saved design as XML (ontwerp.xml)
+ *   web_versions      the stored versions of a proeftuin
+ *   web_compare       what changed between two versions: the design and
+ *                     the findings
+ *   web_design_form, web_design_save   a new proeftuin, or a new version
+ *                     of one, from the browser (reviewers only)
  *   web_finding       one finding: provisions quoted at the peildatum with
  *                     Juriconnect id and link, the review log, and the
  *                     review form for reviewers
@@ -45,6 +51,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "designform.h"
 #include "err.h"
 #include "format.h"
 #include "rules.h"
@@ -105,6 +112,61 @@ int web_proeftuin(const struct web_ctx *c, const char *id, int status,
  */
 enum pt_status web_ruimte_save(const struct web_ctx *c, const char *id,
                                char **new_id, int *added, struct pt_err *err);
+/*
+ * The latest saved design of proeftuin id as the spec's XML: the bytes
+ * exactly as `proeftuin add` read them (or as `ruimte --variant` wrote
+ * them for a saved variant), so that `proeftuin add` of the download adds
+ * no version.  404 with an error page when id was never saved.
+ */
+int web_design_xml(const struct web_ctx *c, const char *id, struct pt_buf *out,
+                   struct pt_err *err);
+/* The stored versions of proeftuin id (404 when never saved). */
+int web_versions(const struct web_ctx *c, const char *id, struct pt_buf *out,
+                 struct pt_err *err);
+/*
+ * What changed from version van to version naar of proeftuin id (the
+ * query's strings, may be NULL): actors, tasks and flows added, removed
+ * or changed, and the findings that appeared and disappeared.  400 when
+ * either is not a number from 1, 404 for an unknown proeftuin or version.
+ */
+int web_compare(const struct web_ctx *c, const char *id, const char *van,
+                const char *naar, struct pt_buf *out, struct pt_err *err);
+/* The largest design a reviewer may send (upload or text), in bytes. */
+#define WEB_MAX_UPLOAD (512 * 1024)
+/* What a reviewer sent that was not saved, to show again. */
+struct web_design_sent {
+	const char *text;                 /* the XML sent, or NULL */
+	const struct designform *fields;  /* the fields sent, or NULL */
+	const struct designform_map *map; /* with fields: designform_xml()'s */
+	const char *msg;                  /* Dutch, or NULL */
+	const struct pt_err *e;           /* the design reader's errors */
+};
+/*
+ * The page that creates a proeftuin (edit_id NULL) or edits the latest
+ * version of proeftuin edit_id: the design in fields (designform.h), a
+ * design file to upload, or its XML to type or change, each posting to
+ * /proeftuinen (?vorige=ID when editing).  sent NULL: empty, or the latest
+ * version when editing; else what was sent, with its problems next to
+ * the fields they are about.  403 for a reader, 404 for an unknown
+ * edit_id.
+ */
+int web_design_form(const struct web_ctx *c, const char *edit_id,
+                    const struct web_design_sent *sent, int status,
+                    struct pt_buf *out, struct pt_err *err);
+/*
+ * The write behind that form: the design xml/len read and checked as
+ * `proeftuin add` reads and checks a file, saved with saved_put() (no new
+ * version when it says what the latest one says: the compare page would
+ * find no change, whatever the bytes), its source "webwerkruimte
+ * (USER)".  *id receives the proeftuin's id (caller frees), *added whether
+ * a version was made.  PT_EINPUT or PT_EUNSAFE: err holds the reader's
+ * errors; PT_EUSAGE: *msg (caller frees) says in Dutch what is wrong (an
+ * empty design, another id than edit_id, or, when creating, an id that
+ * exists); PT_EDB.  Nothing is stored on an error.
+ */
+enum pt_status web_design_save(const struct web_ctx *c, const char *edit_id,
+                               const char *xml, size_t len, char **id,
+                               int *added, char **msg, struct pt_err *err);
 /* msg (may be NULL): a problem with the form just sent, shown above it. */
 int web_finding(const struct web_ctx *c, const char *id, int status,
                 const char *msg, struct pt_buf *out, struct pt_err *err);

@@ -35,6 +35,7 @@ main(void)
 	srunner_add_suite(sr, suite_review());
 	srunner_add_suite(sr, suite_update());
 	srunner_add_suite(sr, suite_serve());
+	srunner_add_suite(sr, suite_designform());
 	srunner_add_suite(sr, suite_badinput());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);

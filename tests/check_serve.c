@@ -6,8 +6,9 @@
  * and talks to it with libcurl: every page and API route, sign-in and
  * sign-out, review writes with and without CSRF token, a reader trying to
  * write, escaping, oversized and malformed requests, 404s, encoded ids,
- * the juridische ruimte and saving its lawful variant,
- * login limits; then stops it with SIGTERM and expects a clean exit.
+ * the juridische ruimte and saving its lawful variant, the design (its
+ * section, ontwerp.xml, the versions and their comparison), login limits; then
+ * stops it with SIGTERM and expects a clean exit.
  */
 #include "config.h"
 
@@ -36,6 +37,7 @@
 #include "check.h"
 #include "cli.h"
 #include "design.h"
+#include "html.h"
 #include "report.h"
 #include "rules.h"
 #include "saved.h"
@@ -43,9 +45,13 @@
 #include "store.h"
 #include "suites.h"
 #include "testlib.h"
+#include "vocab.h"
+#include "web.h"
 
-#define F_UITVOERING     "noord/jw-3.2-1-uitvoering/rvt-noord"
-#define F_UITVOERING_ENC "noord%2Fjw-3.2-1-uitvoering%2Frvt-noord"
+/* SERVE_FORM_FIELDS of serve.c */
+#define SERVE_MAX_FIELDS_TEST 8
+#define F_UITVOERING          "noord/jw-3.2-1-uitvoering/rvt-noord"
+#define F_UITVOERING_ENC      "noord%2Fjw-3.2-1-uitvoering%2Frvt-noord"
 
 static char *dir, *db, *rules;
 static pid_t server = -1;
@@ -905,6 +911,1029 @@ START_TEST(test_serve_ruimte)
 }
 END_TEST
 
+/* The design as a download: the stored bytes, which the design reader
+ * reads as the stored design and `proeftuin add` takes back unchanged. */
+START_TEST(test_serve_design_xml)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2"), *xml, *path, *out = NULL;
+	struct pt_store *st;
+	struct pt_err e = PT_ERR_INIT;
+	struct design *got, *want;
+	size_t len, i;
+
+	ck_assert_ptr_nonnull(bob);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/ontwerp.xml", NULL), 401);
+	http_release(&h);
+	/* A reader may fetch it. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/ontwerp.xml", bob), 200);
+	ck_assert(t_contains(h.head.s, "Content-Type: application/xml\r\n"));
+	ck_assert(t_contains(h.head.s, "Content-Disposition: attachment; "
+	                               "filename=\"noord.xml\"\r\n"));
+	ck_assert_int_eq(store_open(db, &st, &e), PT_OK);
+	ck_assert_int_eq(saved_latest_design(st, "noord", &xml, &len, &e),
+	                 PT_OK);
+	store_close(st);
+	ck_assert_uint_eq(h.body.len, len);
+	ck_assert(memcmp(h.body.s, xml, len) == 0);
+	ck_assert_int_eq(design_load_memory(h.body.s, h.body.len, "download",
+	                                    "2026-01-01", &got, &e),
+	                 PT_OK);
+	ck_assert_int_eq(
+	    design_load_memory(xml, len, "stored", "2026-01-01", &want, &e),
+	    PT_OK);
+	ck_assert_str_eq(got->id, want->id);
+	ck_assert_str_eq(got->peildatum, want->peildatum);
+	ck_assert_uint_eq(got->nactors, want->nactors);
+	ck_assert_uint_eq(got->ntaken, want->ntaken);
+	ck_assert_uint_eq(got->ndelingen, want->ndelingen);
+	for (i = 0; i < got->nactors; i++) {
+		ck_assert_str_eq(got->actors[i].id, want->actors[i].id);
+		ck_assert_str_eq(got->actors[i].rol, want->actors[i].rol);
+	}
+	for (i = 0; i < got->ntaken; i++) {
+		ck_assert_str_eq(got->taken[i].id, want->taken[i].id);
+		ck_assert_uint_eq(got->taken[i].actor, want->taken[i].actor);
+	}
+	design_free(got);
+	design_free(want);
+	/* Back through the command line: the same design, no new version. */
+	path = t_write(dir, "noord-download.xml", h.body.s, h.body.len);
+	http_release(&h);
+	ck_assert_int_eq(t_cli(&out, NULL, "--db", db, "proeftuin", "add", "-q",
+	                       "--rules", rules, path, NULL),
+	                 PT_OK);
+	ck_assert_int_eq(versions_of("noord"), 1);
+	free(out);
+	free(path);
+	free(xml);
+	/* Unknown, and only GET. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuid/ontwerp.xml", bob), 404);
+	ck_assert(t_contains(h.head.s, "Content-Type: text/html"));
+	ck_assert(t_contains(h.body.s, "niet opgeslagen"));
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/proeftuinen/noord/ontwerp.xml", bob, ""),
+	                 405);
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
+/* A design with markup, quotes and ampersands in every text it can
+ * carry: gemeenten, names, omschrijving, a bepaling's artikel and lid. */
+static const char nasty_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<proeftuin id=\"zuidwest\" peildatum=\"2026-07-01\">\n"
+    "<naam>Zuid &lt;script&gt;alert(1)&lt;/script&gt;</naam>\n"
+    "<omschrijving>\"Samen\" &amp; 'veilig'</omschrijving>\n"
+    "<gemeenten><gemeente>Goes &lt;b&gt;</gemeente>"
+    "<gemeente>Sluis &amp; \"Hulst\"</gemeente></gemeenten>\n"
+    "<actoren>\n"
+    "<actor id=\"team\" rol=\"wijkteam\" gecertificeerd=\"ja\" "
+    "aangewezen-als=\"jeugdhulpaanbieder veilig-thuis\" "
+    "doelgroep=\"alle-leeftijden\">"
+    "<naam>Team \"&lt;script&gt;\" &amp; co</naam></actor>\n"
+    "<actor id=\"gi\" rol=\"gecertificeerde-instelling\">"
+    "<naam>GI &lt;img src=x onerror=y&gt;</naam></actor>\n"
+    "</actoren>\n"
+    "<taken><taak id=\"jeugdhulp\" actor=\"team\"/>"
+    "<taak id=\"uitvoering-ots\" actor=\"gi\"/>"
+    "<taak id=\"jeugdhulp\" actor=\"gi\"/></taken>\n"
+    "<gegevensdeling>\n"
+    "<deling van=\"team\" naar=\"gi\" gegevens=\"jeugdhulp melding\" "
+    "grondslag=\"wettelijk\"><bepaling bwb=\"BWBR0034925\" "
+    "artikel=\"7.3.11&lt;script&gt;\" lid=\"4&amp;&quot;\"/></deling>\n"
+    "<dossier actoren=\"team gi\"/>\n"
+    "</gegevensdeling>\n"
+    "</proeftuin>\n";
+
+/* Save nasty_xml (or another design) as a proeftuin through the command
+ * line. */
+static void
+add_design(const char *name, const char *xml)
+{
+	char *path = t_write(dir, name, xml, strlen(xml)), *out = NULL;
+
+	ck_assert_int_ne(t_cli(&out, NULL, "--db", db, "proeftuin", "add", "-q",
+	                       "--rules", rules, path, NULL),
+	                 PT_EUSAGE);
+	free(out);
+	free(path);
+}
+
+/* The body contains the escaped form of s. */
+static int
+has_escaped(const char *body, const char *pre, const char *s, const char *post)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	int r;
+
+	pt_buf_adds(&b, pre);
+	html_esc(&b, s);
+	pt_buf_adds(&b, post);
+	r = t_contains(body, b.s);
+	pt_buf_release(&b);
+	return r;
+}
+
+/* The section "Ontwerp": gemeenten, peildatum, actors, the task matrix
+ * with the holder the law names today, the flows; everything escaped. */
+START_TEST(test_serve_design_view)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2");
+
+	ck_assert_ptr_nonnull(bob);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", bob), 200);
+	ck_assert(t_contains(h.body.s, "<h2>Ontwerp</h2>"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/noord/"
+	                               "ontwerp.xml\">"));
+	ck_assert(t_contains(h.body.s, "<th scope=\"row\">Gemeenten</th>"
+	                               "<td>Groningen, Het Hogeland</td>"));
+	ck_assert(t_contains(h.body.s, "<th scope=\"row\">Peildatum</th>"
+	                               "<td>2026-07-01</td>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<td>Regionaal veiligheidsteam Noord (rvt-noord)"
+	                     "</td><td>regionaal veiligheidsteam <code>"
+	                     "regionaal-veiligheidsteam</code></td><td>nee"
+	                     "</td><td>-</td><td>jeugd</td>"));
+	/* uitvoering-ots: the team does it, the law gives it to the GI */
+	ck_assert(has_escaped(h.body.s,
+	                      "<code>uitvoering-ots</code></th>"
+	                      "<td class=\"ja\">\xe2\x9c\x93 ja</td>"
+	                      "<td></td><td>",
+	                      vocab_task("uitvoering-ots")->holder,
+	                      "</td></tr>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<td>Wijkteam Centrum (wt-centrum)</td><td>"
+	                     "Regionaal veiligheidsteam Noord (rvt-noord)</td>"
+	                     "<td>jeugdhulp</td><td>geen</td><td>-</td>"));
+	ck_assert(t_contains(h.body.s, "<li>Regionaal veiligheidsteam Noord "
+	                               "(rvt-noord), Wijkteam Centrum "
+	                               "(wt-centrum)</li>"));
+	http_release(&h);
+
+	add_design("zuidwest.xml", nasty_xml);
+	ck_assert_int_eq(versions_of("zuidwest"), 1);
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuidwest", bob), 200);
+	ck_assert(!t_contains(h.body.s, "<script"));
+	ck_assert(!t_contains(h.body.s, "<img"));
+	ck_assert(!t_contains(h.body.s, "<b>"));
+	ck_assert(!t_contains(h.body.s, "\"Hulst\""));
+	ck_assert(t_contains(h.body.s, "<h1>Zuid &lt;script&gt;alert(1)&lt;/"
+	                               "script&gt;</h1>"));
+	ck_assert(t_contains(h.body.s, "<td>Goes &lt;b&gt;, Sluis &amp; "
+	                               "&quot;Hulst&quot;</td>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<td>Team &quot;&lt;script&gt;&quot; &amp; co "
+	                     "(team)</td><td>lokaal team / wijkteam namens het "
+	                     "college <code>wijkteam</code></td><td>ja</td>"
+	                     "<td>veilig-thuis, jeugdhulpaanbieder</td>"
+	                     "<td>alle leeftijden</td>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<th scope=\"col\">GI &lt;img src=x "
+	                     "onerror=y&gt;<br><code>gi</code></th>"));
+	/* jeugdhulp: both do it */
+	ck_assert(has_escaped(h.body.s,
+	                      "<code>jeugdhulp</code></th>"
+	                      "<td class=\"ja\">\xe2\x9c\x93 ja</td>"
+	                      "<td class=\"ja\">\xe2\x9c\x93 ja</td>"
+	                      "<td>",
+	                      vocab_task("jeugdhulp")->holder, "</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<td>jeugdhulp, melding</td><td>"
+	                               "wettelijk</td><td><code>BWBR0034925"
+	                               "</code> art. 7.3.11&lt;script&gt; lid "
+	                               "4&amp;&quot;</td>"));
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
+/* Run SQL on the test registry (entries with chosen times, the times of
+ * saved versions). */
+static void
+db_exec(const char *sql)
+{
+	sqlite3 *h;
+	char *msg = NULL;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK,
+	              "%s: %s", sql, msg ? msg : "?");
+	sqlite3_close(h);
+}
+
+/* The first finding id that version a of zuidwest has and b has not
+ * (caller frees), or NULL. */
+static char *
+only_in(int a, int b)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(
+	        h,
+	        "SELECT f.finding_id FROM finding_snapshot f JOIN "
+	        "proeftuin_version v ON v.id = f.version_id WHERE "
+	        "v.proeftuin_id = 'zuidwest' AND v.seq = ?1 AND f.finding_id "
+	        "NOT IN (SELECT g.finding_id FROM finding_snapshot g JOIN "
+	        "proeftuin_version w ON w.id = g.version_id WHERE "
+	        "w.proeftuin_id = 'zuidwest' AND w.seq = ?2) ORDER BY f.seq",
+	        -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int(st, 1, a);
+	sqlite3_bind_int(st, 2, b);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+/* nasty_xml with s replaced by r (once; s must occur). */
+static char *
+replaced(const char *in, const char *s, const char *r)
+{
+	const char *at = strstr(in, s);
+
+	ck_assert_ptr_nonnull(at);
+	return xasprintf("%.*s%s%s", (int)(at - in), in, r, at + strlen(s));
+}
+
+/* Version 2 of zuidwest: an actor renamed, one certified no more, one
+ * added; a task gone, two new; a bepaling changed, a flow added, the
+ * integral file given up. */
+static char *
+nasty_v2(void)
+{
+	static const char *const edits[][2] = {
+	    {"GI &lt;img src=x onerror=y&gt;", "GI &amp; \"Zorg\""},
+	    {"gecertificeerd=\"ja\"", "gecertificeerd=\"nee\""},
+	    {"</actoren>", "<actor id=\"vt\" rol=\"veilig-thuis\"><naam>VT "
+	                   "&lt;i&gt;</naam></actor></actoren>"},
+	    {"<taak id=\"jeugdhulp\" actor=\"gi\"/>",
+	     "<taak id=\"meldpunt\" actor=\"vt\"/>"
+	     "<taak id=\"raadsonderzoek\" actor=\"team\"/>"},
+	    {"lid=\"4&amp;&quot;\"", "lid=\"5\""},
+	    {"<dossier actoren=\"team gi\"/>",
+	     "<deling van=\"vt\" naar=\"team\" gegevens=\"melding\" "
+	     "grondslag=\"toestemming\"/>"},
+	};
+	char *x = xstrdup(nasty_xml), *y;
+	size_t i;
+
+	for (i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		y = replaced(x, edits[i][0], edits[i][1]);
+		free(x);
+		x = y;
+	}
+	return x;
+}
+
+/* The versions page: number, Dutch time (Europe/Amsterdam, both sides of
+ * both changes of summer time), source, findings. */
+START_TEST(test_serve_versions)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2"), *v2 = nasty_v2();
+
+	ck_assert_ptr_nonnull(bob);
+	/* zuidwest is version 1 (test_serve_design_view); 2 and again 1 */
+	if (versions_of("zuidwest") == 0)
+		add_design("zuidwest.xml", nasty_xml);
+	add_design("zuidwest-2.xml", v2);
+	add_design("zuidwest.xml", nasty_xml);
+	ck_assert_int_eq(versions_of("zuidwest"), 3);
+	db_exec("UPDATE proeftuin_version SET saved_at = CASE seq"
+	        " WHEN 1 THEN '2026-03-29T01:00:00Z'"
+	        " WHEN 2 THEN '2026-10-25T00:59:59Z'"
+	        " ELSE '2027-01-01T00:30:00Z' END"
+	        " WHERE proeftuin_id = 'zuidwest';"
+	        "UPDATE proeftuin_version SET saved_at = '2026-03-29T00:59:00Z'"
+	        " WHERE proeftuin_id = 'noord'");
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuidwest/versies", bob), 200);
+	ck_assert(t_contains(h.body.s, "<tr><td>1</td><td>29 maart 2026, "
+	                               "03:00</td><td><code>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>2</td><td>25 oktober 2026, "
+	                               "02:59</td><td><code>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>3</td><td>1 januari 2027, "
+	                               "01:30</td><td><code>"));
+	ck_assert(t_contains(h.body.s, "/zuidwest-2.xml</code></td>"));
+	ck_assert(t_contains(h.body.s, "<td>Zuid &lt;script&gt;alert(1)&lt;/"
+	                               "script&gt;</td>"));
+	ck_assert(!t_contains(h.body.s, "<script"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/zuidwest/"
+	                               "vergelijk?van=2&amp;naar=3\">"));
+	ck_assert(t_contains(h.body.s, "action=\"/proeftuinen/zuidwest/"
+	                               "vergelijk\""));
+	http_release(&h);
+	/* The number of findings of each version, as saved. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/versies", bob), 200);
+	ck_assert(t_contains(h.body.s, "<tr><td>1</td><td>29 maart 2026, "
+	                               "01:59</td>"));
+	{
+		char *want = xasprintf(
+		    "<td>%lld (%lld belemmeringen, ",
+		    t_db_int(db, "SELECT count(*) FROM finding_snapshot f JOIN "
+		                 "proeftuin_version v ON v.id = f.version_id "
+		                 "WHERE v.proeftuin_id = 'noord'"),
+		    t_db_int(db, "SELECT barriers FROM proeftuin_version WHERE "
+		                 "proeftuin_id = 'noord'"));
+
+		ck_assert_msg(t_contains(h.body.s, want), "%s", want);
+		free(want);
+	}
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuid/versies", bob), 404);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/proeftuinen/noord/versies", bob, ""), 405);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/versies", NULL), 401);
+	http_release(&h);
+	free(v2);
+	free(bob);
+}
+END_TEST
+
+/* What changed from one version to another: the design, escaped, and
+ * the findings that came and went; bad and unknown versions. */
+START_TEST(test_serve_compare)
+{
+	struct http h;
+	char *bob = login("bob", "geheim-2"), *gone, *came, *c, *want;
+	const char *p = "/proeftuinen/zuidwest/vergelijk";
+
+	ck_assert_ptr_nonnull(bob);
+	ck_assert_int_eq(versions_of("zuidwest"), 3);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=1&naar=2", bob), 200);
+	ck_assert(!t_contains(h.body.s, "<script"));
+	ck_assert(!t_contains(h.body.s, "<img"));
+	ck_assert(!t_contains(h.body.s, "<i>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<tr><td>actor</td><td>GI &lt;img src=x "
+	                     "onerror=y&gt; (gi)</td><td>naam: GI &lt;img "
+	                     "src=x onerror=y&gt; \xe2\x86\x92 GI &amp; "
+	                     "&quot;Zorg&quot;</td></tr>"));
+	ck_assert(t_contains(h.body.s, "(team)</td><td>gecertificeerd: ja "
+	                               "\xe2\x86\x92 nee</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>actor</td><td>VT &lt;i&gt; "
+	                               "(vt)</td><td>toegevoegd (veilig-thuis)"
+	                               "</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>taak</td><td>jeugdhulp: gi"
+	                               "</td><td>vervallen</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>taak</td><td>meldpunt: vt"
+	                               "</td><td>toegevoegd</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>taak</td><td>raadsonderzoek: "
+	                               "team</td><td>toegevoegd</td></tr>"));
+	ck_assert(!t_contains(h.body.s, "<td>jeugdhulp: team</td>"));
+	ck_assert(t_contains(
+	    h.body.s, "<tr><td>gegevensdeling</td><td>team \xe2\x86\x92 gi"
+	              "</td><td>gegevens jeugdhulp, melding, grondslag "
+	              "wettelijk, BWBR0034925 art. 7.3.11&lt;script&gt; lid "
+	              "4&amp;&quot; \xe2\x86\x92 gegevens jeugdhulp, melding, "
+	              "grondslag wettelijk, BWBR0034925 art. "
+	              "7.3.11&lt;script&gt; lid 5</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>gegevensdeling</td><td>vt "
+	                               "\xe2\x86\x92 team</td><td>toegevoegd: "
+	                               "gegevens melding, grondslag "
+	                               "toestemming</td></tr>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>integraal dossier</td><td>gi, "
+	                               "team</td><td>vervallen</td></tr>"));
+	/* The findings: one that went, one that came, each under its
+	 * heading and linked. */
+	gone = only_in(1, 2);
+	came = only_in(2, 1);
+	ck_assert_ptr_nonnull(gone);
+	ck_assert_ptr_nonnull(came);
+	c = strstr(h.body.s, "<h3>Verdwenen</h3>");
+	ck_assert_ptr_nonnull(c);
+	ck_assert(t_contains(c, gone));
+	ck_assert(!t_contains(c, came));
+	*c = '\0';
+	c = strstr(h.body.s, "<h3>Nieuw</h3>");
+	ck_assert_ptr_nonnull(c);
+	want = xasprintf("<code>%s</code>", came);
+	ck_assert(t_contains(c, want));
+	ck_assert(!t_contains(c, gone));
+	free(want);
+	http_release(&h);
+	/* The other way round, they swap; a version with itself: nothing. */
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=2&naar=1", bob), 200);
+	c = strstr(h.body.s, "<h3>Verdwenen</h3>");
+	ck_assert_ptr_nonnull(c);
+	ck_assert(t_contains(c, came));
+	ck_assert(t_contains(h.body.s, "<td>toegevoegd: gegevens jeugdhulp, "
+	                               "melding") == 0);
+	ck_assert(t_contains(h.body.s, "<tr><td>integraal dossier</td><td>gi, "
+	                               "team</td><td>toegevoegd</td></tr>"));
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=1&naar=3", bob), 200);
+	ck_assert(t_contains(h.body.s, "<p>Niets: het ontwerp is inhoudelijk "
+	                               "gelijk.</p>"));
+	ck_assert(t_contains(h.body.s, "<h3>Nieuw</h3>\n<p>Geen.</p>"));
+	ck_assert(t_contains(h.body.s, "<h3>Verdwenen</h3>\n<p>Geen.</p>"));
+	http_release(&h);
+	free(gone);
+	free(came);
+
+	/* Missing or bad numbers: 400, in Dutch; unknown: 404. */
+	{
+		static const char *const bad[] = {"",
+		                                  "?van=1",
+		                                  "?naar=2",
+		                                  "?van=&naar=2",
+		                                  "?van=0&naar=1",
+		                                  "?van=-1&naar=2",
+		                                  "?van=1&naar=2x",
+		                                  "?van=a&naar=b",
+		                                  "?van=1.5&naar=2",
+		                                  "?van=%2B1&naar=2",
+		                                  "?van=1&naar=99999999999"};
+		size_t i;
+
+		for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			char *u = xasprintf("%s%s", p, bad[i]);
+
+			ck_assert_msg(get(&h, u, bob) == 400, "%s: %ld", u,
+			              h.status);
+			ck_assert(t_contains(h.body.s, "Geef twee "
+			                               "versienummers"));
+			http_release(&h);
+			free(u);
+		}
+	}
+	ck_assert_int_eq(get(&h,
+	                     "/proeftuinen/zuidwest/vergelijk?van=%ZZ&"
+	                     "naar=1",
+	                     bob),
+	                 400);
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=1&naar=4", bob), 404);
+	ck_assert(t_contains(h.body.s, "heeft geen versie 4."));
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuidwest/vergelijk?van=7&naar=1", bob), 404);
+	ck_assert(t_contains(h.body.s, "heeft geen versie 7."));
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/proeftuinen/zuid/vergelijk?van=1&naar=1", bob), 404);
+	http_release(&h);
+	ck_assert_int_eq(post(&h,
+	                      "/proeftuinen/zuidwest/vergelijk?van=1&"
+	                      "naar=2",
+	                      bob, ""),
+	                 405);
+	http_release(&h);
+	free(bob);
+}
+END_TEST
+
+#define BOUNDARY "----proeftoets-grens"
+#define MP_TYPE  "multipart/form-data; boundary=" BOUNDARY
+
+/* A multipart body of name/value pairs (NULL-terminated); a name that
+ * starts with '@' is sent as a file. */
+static char *
+multipart(const char *const *kv)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; kv[i] != NULL; i += 2) {
+		int file = kv[i][0] == '@';
+
+		pt_buf_addf(&b,
+		            "--" BOUNDARY "\r\nContent-Disposition: form-data; "
+		            "name=\"%s\"%s\r\n%s\r\n",
+		            kv[i] + file, file ? "; filename=\"o.xml\"" : "",
+		            file ? "Content-Type: application/xml\r\n" : "");
+		pt_buf_adds(&b, kv[i + 1]);
+		pt_buf_adds(&b, "\r\n");
+	}
+	pt_buf_adds(&b, "--" BOUNDARY "--\r\n");
+	return pt_buf_detach(&b);
+}
+
+static long
+post_mp_to(struct http *h, const char *path, const char *token,
+           const char *const *kv)
+{
+	char *body = multipart(kv);
+	long st = req(h, "POST", path, token, body, strlen(body), MP_TYPE);
+
+	free(body);
+	return st;
+}
+
+static long
+post_mp(struct http *h, const char *token, const char *const *kv)
+{
+	char *body = multipart(kv);
+	long st =
+	    req(h, "POST", "/proeftuinen", token, body, strlen(body), MP_TYPE);
+
+	free(body);
+	return st;
+}
+
+/* noord's design under another id, and with rvt-noord certified. */
+static char *
+noord_as(const char *id, int certified)
+{
+	char *path = t_src("xml/proeftuinen/noord.xml"), *x, *y, *z;
+	size_t len;
+
+	x = t_read(path, &len);
+	free(path);
+	ck_assert_ptr_nonnull(x);
+	z = xasprintf("id=\"%s\" peildatum", id);
+	y = replaced(x, "id=\"noord\" peildatum", z);
+	free(z);
+	free(x);
+	if (certified) {
+		x = replaced(y, "gecertificeerd=\"nee\"",
+		             "gecertificeerd=\"ja\"");
+		free(y);
+		y = x;
+	}
+	return y;
+}
+
+static long long
+all_versions(void)
+{
+	return t_db_int(db, "SELECT count(*) FROM proeftuin_version");
+}
+
+/* The design form: who may see and send it, CSRF and Origin, a new
+ * proeftuin by upload, a new version by the text field, no version for
+ * the same design, the reader's errors next to the field and escaped,
+ * and the limits; nothing is stored on any refusal. */
+START_TEST(test_serve_design_form)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *bob = login("bob", "geheim-2");
+	char *csrf, *bcsrf, *oost = noord_as("oost", 0), *oost2;
+	char *body, *t, *big;
+	long long n0;
+	size_t i;
+
+	ck_assert_ptr_nonnull(anna);
+	ck_assert_ptr_nonnull(bob);
+	/* A reader sees neither the form nor the links to it. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/nieuw", bob), 403);
+	ck_assert(t_contains(h.body.s, "Alleen een beoordelaar"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/bewerken", bob), 403);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/", bob), 200);
+	ck_assert(!t_contains(h.body.s, "/proeftuinen/nieuw"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord", bob), 200);
+	ck_assert(!t_contains(h.body.s, "/bewerken"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/nieuw", NULL), 401);
+	http_release(&h);
+
+	ck_assert_int_eq(get(&h, "/", anna), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/nieuw\">"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/nieuw", anna), 200);
+	ck_assert(t_contains(h.body.s, "<h1>Nieuwe proeftuin</h1>"));
+	ck_assert(t_contains(h.body.s, "enctype=\"multipart/form-data\""));
+	ck_assert(t_contains(h.body.s, "<input type=\"file\" id=\"bestand\" "
+	                               "name=\"ontwerp\""));
+	ck_assert(t_contains(h.body.s, "<textarea id=\"tekst\" "
+	                               "name=\"ontwerp\""));
+	ck_assert(!t_contains(h.body.s, "vorige"));
+	ck_assert(t_contains(h.body.s, "<input type=\"text\" id=\"v-id\" "
+	                               "name=\"id\" value=\"\">"));
+	http_release(&h);
+	/* Editing starts from the latest version, escaped. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/noord/bewerken", anna), 200);
+	ck_assert(t_contains(h.body.s, "action=\"/proeftuinen?vorige=noord\""));
+	ck_assert(t_contains(h.body.s, "name=\"id\" value=\"noord\">"));
+	ck_assert(t_contains(h.body.s,
+	                     ">rvt-noord; regionaal-veiligheidsteam; "
+	                     "Regionaal veiligheidsteam Noord; nee; ; jeugd; "
+	                     "uitvoering-ots jeugdhulp\n"));
+	ck_assert(t_contains(h.body.s, ">deling; wt-centrum; rvt-noord; "
+	                               "jeugdhulp; geen\ndossier; rvt-noord "
+	                               "wt-centrum\n</textarea>"));
+	ck_assert(t_contains(h.body.s, "&lt;proeftuin id=&quot;noord&quot; "
+	                               "peildatum=&quot;2026-07-01&quot;&gt;"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen/zuid/bewerken", anna), 404);
+	http_release(&h);
+	ck_assert_int_eq(post(&h, "/proeftuinen/nieuw", anna, ""), 405);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/proeftuinen", anna), 405);
+	http_release(&h);
+
+	csrf = csrf_of("/proeftuinen/nieuw", anna);
+	bcsrf = csrf_of("/", bob);
+	n0 = all_versions();
+	/* Refused: not signed in, no token, a forged one, another
+	 * session's, a reader with the own one, a foreign Origin. */
+	{
+		const char *const none[] = {"@ontwerp", oost, NULL};
+		const char *const forged[] = {
+		    "csrf",
+		    "0000000000000000000000000000000000000000000000000000000000"
+		    "000000",
+		    "@ontwerp", oost, NULL};
+		const char *const other[] = {"csrf", bcsrf, "@ontwerp", oost,
+		                             NULL};
+		const char *const good[] = {"csrf", csrf, "@ontwerp", oost,
+		                            NULL};
+
+		ck_assert_int_eq(post_mp(&h, NULL, good), 401);
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, anna, none), 403);
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, anna, forged), 403);
+		ck_assert(t_contains(h.body.s, "niets opgeslagen"));
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, anna, other), 403);
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, bob, other), 403);
+		ck_assert(t_contains(h.body.s, "Alleen een beoordelaar"));
+		http_release(&h);
+		req_header = "Origin: http://evil.example";
+		ck_assert_int_eq(post_mp(&h, anna, good), 403);
+		req_header = NULL;
+		http_release(&h);
+		t = enc(oost);
+		body = xasprintf("csrf=%s&ontwerp=%s", bcsrf, t);
+		ck_assert_int_eq(post(&h, "/proeftuinen", bob, body), 403);
+		http_release(&h);
+		free(body);
+		body = xasprintf("ontwerp=%s", t);
+		ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 403);
+		http_release(&h);
+		free(body);
+		free(t);
+		ck_assert_int_eq(all_versions(), n0);
+
+		/* The upload makes proeftuin oost, added by anna. */
+		ck_assert_int_eq(post_mp(&h, anna, good), 303);
+		ck_assert(
+		    t_contains(h.head.s, "Location: /proeftuinen/oost\r\n"));
+		http_release(&h);
+		ck_assert_int_eq(versions_of("oost"), 1);
+		ck_assert_int_eq(
+		    t_db_int(db, "SELECT count(*) FROM proeftuin_version WHERE "
+		                 "proeftuin_id = 'oost' AND source = "
+		                 "'webwerkruimte (anna)'"),
+		    1);
+		ck_assert_int_eq(get(&h, "/proeftuinen/oost", anna), 200);
+		ck_assert(t_contains(h.body.s, "Alleen een gecertificeerde "
+		                               "instelling mag een OTS "
+		                               "uitvoeren"));
+		ck_assert(t_contains(h.body.s, "<a href=\"/proeftuinen/oost/"
+		                               "bewerken\">"));
+		http_release(&h);
+		ck_assert_int_eq(get(&h, "/proeftuinen/oost/versies", anna),
+		                 200);
+		ck_assert(t_contains(h.body.s, "<code>webwerkruimte (anna)"
+		                               "</code>"));
+		http_release(&h);
+		/* Creating it again is refused, next to the field. */
+		ck_assert_int_eq(post_mp(&h, anna, good), 400);
+		ck_assert(t_contains(h.body.s, "Proeftuin oost bestaat al"));
+		ck_assert(t_contains(h.body.s, "role=\"alert\""));
+		http_release(&h);
+	}
+	/* Editing with the same design adds nothing; with another, a
+	 * version, and the page shows its findings. */
+	{
+		const char *const same[] = {"csrf", csrf, "@ontwerp", oost,
+		                            NULL};
+
+		ck_assert_int_eq(
+		    post_mp_to(&h, "/proeftuinen?vorige=oost", anna, same),
+		    303);
+		http_release(&h);
+		ck_assert_int_eq(versions_of("oost"), 1);
+	}
+	oost2 = noord_as("oost", 1);
+	t = enc(oost2);
+	body = xasprintf("csrf=%s&ontwerp=%s", csrf, t);
+	free(t);
+	ck_assert_int_eq(post(&h, "/proeftuinen?vorige=oost", anna, body), 303);
+	ck_assert(t_contains(h.head.s, "Location: /proeftuinen/oost\r\n"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(versions_of("oost"), 2);
+	ck_assert_int_eq(get(&h, "/proeftuinen/oost", anna), 200);
+	t = strstr(h.body.s, "<h2>Opgeloste bevindingen</h2>");
+	ck_assert_ptr_nonnull(t);
+	ck_assert(t_contains(t, "Alleen een gecertificeerde instelling mag een "
+	                        "OTS uitvoeren"));
+	http_release(&h);
+	ck_assert_int_lt(
+	    t_db_int(db, "SELECT barriers FROM proeftuin_version "
+	                 "WHERE proeftuin_id = 'oost' AND seq = 2"),
+	    t_db_int(db, "SELECT barriers FROM proeftuin_version "
+	                 "WHERE proeftuin_id = 'oost' AND seq = 1"));
+	/* Another id than the one edited; an empty design. */
+	n0 = all_versions();
+	t = enc(oost2);
+	body = xasprintf("csrf=%s&ontwerp=%s", csrf, t);
+	free(t);
+	ck_assert_int_eq(post(&h, "/proeftuinen?vorige=noord", anna, body),
+	                 400);
+	ck_assert(t_contains(h.body.s, "Het ontwerp heeft id oost, maar u "
+	                               "bewerkt proeftuin noord."));
+	http_release(&h);
+	free(body);
+	body = xasprintf("csrf=%s&ontwerp=", csrf);
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 400);
+	ck_assert(t_contains(h.body.s, "Het ontwerp is leeg."));
+	http_release(&h);
+	free(body);
+	/* The reader's errors, every one, escaped, the text kept. */
+	{
+		char *x = replaced(oost, "rol=\"wijkteam\"",
+		                   "rol=\"&lt;script&gt;&amp;&quot;\"");
+		char *y = replaced(x, "actor=\"wt-centrum\"/>",
+		                   "actor=\"'niemand'\"/>");
+		const char *const bad[] = {"csrf", csrf, "@ontwerp", y, NULL};
+
+		ck_assert_int_eq(post_mp(&h, anna, bad), 400);
+		ck_assert(!t_contains(h.body.s, "<script"));
+		ck_assert(t_contains(h.body.s,
+		                     "unknown role &#39;&lt;script&gt;"
+		                     "&amp;&quot;&#39;"));
+		ck_assert(t_contains(h.body.s, "unknown actor &#39;&#39;niemand"
+		                               "&#39;&#39;"));
+		ck_assert(t_contains(h.body.s, "aria-describedby=\"fouten\">"
+		                               "&lt;?xml"));
+		ck_assert(t_contains(h.body.s,
+		                     "rol=&quot;&amp;lt;script&amp;gt;"
+		                     "&amp;amp;&amp;quot;&quot;"));
+		http_release(&h);
+		free(x);
+		free(y);
+	}
+	ck_assert_int_eq(all_versions(), n0);
+
+	/* Limits: a design over WEB_MAX_UPLOAD; a body over
+	 * SERVE_MAX_UPLOAD; too many fields; a field twice. */
+	big = xcalloc(WEB_MAX_UPLOAD + 2, 1);
+	memset(big, 'a', WEB_MAX_UPLOAD + 1);
+	{
+		const char *const over[] = {"csrf", csrf, "@ontwerp", big,
+		                            NULL};
+
+		ck_assert_int_eq(post_mp(&h, anna, over), 413);
+		http_release(&h);
+	}
+	free(big);
+	big = xcalloc(SERVE_MAX_UPLOAD + 2, 1);
+	memset(big, 'a', SERVE_MAX_UPLOAD + 1);
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, big), 413);
+	http_release(&h);
+	free(big);
+	{
+		const char *many[2 * SERVE_MAX_FIELDS_TEST + 5];
+		char names[SERVE_MAX_FIELDS_TEST + 1][8];
+		const char *const twice[] = {"csrf",     csrf, "@ontwerp", oost,
+		                             "@ontwerp", oost, NULL};
+
+		for (i = 0; i <= SERVE_MAX_FIELDS_TEST; i++) {
+			snprintf(names[i], sizeof names[i], "v%zu", i);
+			many[2 * i] = names[i];
+			many[2 * i + 1] = "x";
+		}
+		many[2 * i] = NULL;
+		ck_assert_int_eq(post_mp(&h, anna, many), 400);
+		ck_assert(t_contains(h.body.s, "te veel velden"));
+		http_release(&h);
+		ck_assert_int_eq(post_mp(&h, anna, twice), 400);
+		ck_assert(t_contains(h.body.s, "twee keer"));
+		http_release(&h);
+		body = xasprintf("csrf=%s&ontwerp=a&ontwerp=b", csrf);
+		ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 400);
+		http_release(&h);
+		free(body);
+	}
+	/* Other routes keep their own limit. */
+	big = xcalloc(SERVE_MAX_BODY + 2, 1);
+	memset(big, 'a', SERVE_MAX_BODY + 1);
+	ck_assert_int_eq(
+	    post(&h, "/proeftuinen/noord/ruimte/opslaan", anna, big), 413);
+	http_release(&h);
+	free(big);
+	ck_assert_int_eq(all_versions(), n0);
+	free(oost);
+	free(oost2);
+	free(csrf);
+	free(bcsrf);
+	free(anna);
+	free(bob);
+}
+END_TEST
+
+/* Form encoding of the fields form: name/value pairs, NULL-terminated. */
+static char *
+form_of(const char *const *kv)
+{
+	struct pt_buf b = PT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; kv[i] != NULL; i += 2) {
+		char *v = enc(kv[i + 1]);
+
+		pt_buf_addf(&b, "%s%s=%s", i > 0 ? "&" : "", kv[i], v);
+		free(v);
+	}
+	return pt_buf_detach(&b);
+}
+
+/* The design in fields: saved as the reader reads its XML, shown again
+ * for editing, the same design in other words adds nothing, and the
+ * reader's errors come next to the field and the line they are about. */
+START_TEST(test_serve_design_fields)
+{
+	struct http h;
+	char *anna = login("anna", "geheim-1"), *csrf, *body;
+	struct design *d;
+	struct pt_err e = PT_ERR_INIT;
+	const char *c;
+
+	ck_assert_ptr_nonnull(anna);
+	csrf = csrf_of("/proeftuinen/nieuw", anna);
+	{
+		const char *const kv[] = {
+		    "csrf",
+		    csrf,
+		    "id",
+		    "veld",
+		    "naam",
+		    "Veld <b>&\"x\"",
+		    "omschrijving",
+		    "Twee 'teams' & een <i>dossier</i>",
+		    "peildatum",
+		    "2026-07-01",
+		    "gemeenten",
+		    "Goes\r\n\r\nSluis",
+		    "actoren",
+		    "rvt; regionaal-veiligheidsteam; Team <i>; nee; ; jeugd; "
+		    "uitvoering-ots jeugdhulp\r\nwt; wijkteam; Wijk & team; "
+		    "ja; "
+		    "jeugdhulpaanbieder; alle-leeftijden; "
+		    "verzoek-raadsonderzoek",
+		    "gegevensdeling",
+		    "deling; wt; rvt; jeugdhulp melding; wettelijk; "
+		    "BWBR0034925 "
+		    "7.3.11 4, BWBR0034925 7.3.8\r\ndossier; rvt wt",
+		    NULL};
+
+		body = form_of(kv);
+	}
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 303);
+	ck_assert(t_contains(h.head.s, "Location: /proeftuinen/veld\r\n"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(versions_of("veld"), 1);
+	/* What was saved is the design the fields describe. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/veld/ontwerp.xml", anna), 200);
+	ck_assert_int_eq(design_load_memory(h.body.s, h.body.len, "veld",
+	                                    "2026-01-01", &d, &e),
+	                 PT_OK);
+	http_release(&h);
+	ck_assert_str_eq(d->naam, "Veld <b>&\"x\"");
+	ck_assert_str_eq(d->omschrijving, "Twee 'teams' & een <i>dossier</i>");
+	ck_assert_str_eq(d->peildatum, "2026-07-01");
+	ck_assert_uint_eq(d->ngemeenten, 2);
+	ck_assert_str_eq(d->gemeenten[1], "Sluis");
+	ck_assert_uint_eq(d->nactors, 2);
+	ck_assert_str_eq(d->actors[0].naam, "Team <i>");
+	ck_assert_int_eq(d->actors[0].gecertificeerd, 0);
+	ck_assert_int_eq(d->actors[1].gecertificeerd, 1);
+	ck_assert_uint_eq(d->actors[1].aangewezen, AANW_JEUGDHULPAANBIEDER);
+	ck_assert_int_eq(d->actors[1].doelgroep, DOELGROEP_ALLE);
+	ck_assert_uint_eq(d->ntaken, 3);
+	ck_assert_str_eq(d->taken[2].id, "verzoek-raadsonderzoek");
+	ck_assert_uint_eq(d->taken[2].actor, 1);
+	ck_assert_uint_eq(d->ndelingen, 1);
+	ck_assert_uint_eq(d->delingen[0].gegevens, GEG_JEUGDHULP | GEG_MELDING);
+	ck_assert_int_eq(d->delingen[0].grondslag, GRONDSLAG_WETTELIJK);
+	ck_assert_uint_eq(d->delingen[0].nbepalingen, 2);
+	ck_assert_str_eq(d->delingen[0].bepalingen[0].artikel, "7.3.11");
+	ck_assert_str_eq(d->delingen[0].bepalingen[0].lid, "4");
+	ck_assert_ptr_null(d->delingen[0].bepalingen[1].lid);
+	ck_assert_uint_eq(d->ndossiers, 1);
+	design_free(d);
+	/* The page shows it, escaped. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/veld", anna), 200);
+	ck_assert(t_contains(h.body.s, "<h1>Veld &lt;b&gt;&amp;&quot;x&quot;"
+	                               "</h1>"));
+	ck_assert(!t_contains(h.body.s, "<i>"));
+	http_release(&h);
+	/* Editing shows the fields, escaped. */
+	ck_assert_int_eq(get(&h, "/proeftuinen/veld/bewerken", anna), 200);
+	ck_assert(t_contains(h.body.s, "name=\"naam\" value=\"Veld &lt;b&gt;"
+	                               "&amp;&quot;x&quot;\">"));
+	ck_assert(t_contains(
+	    h.body.s, ">rvt; regionaal-veiligheidsteam; Team &lt;i&gt;; "
+	              "nee; ; jeugd; uitvoering-ots jeugdhulp\nwt; "
+	              "wijkteam; Wijk &amp; team; ja; jeugdhulpaanbieder; "
+	              "alle-leeftijden; verzoek-raadsonderzoek\n"));
+	ck_assert(t_contains(h.body.s, ">deling; wt; rvt; jeugdhulp melding; "
+	                               "wettelijk; BWBR0034925 7.3.11 4, "
+	                               "BWBR0034925 7.3.8\ndossier; rvt wt\n"));
+	http_release(&h);
+	/* The same design in another order and spelling: no version. */
+	{
+		const char *const kv[] = {
+		    "csrf",
+		    csrf,
+		    "id",
+		    "veld",
+		    "naam",
+		    "Veld <b>&\"x\"",
+		    "omschrijving",
+		    "Twee 'teams' & een <i>dossier</i>",
+		    "peildatum",
+		    "2026-07-01",
+		    "gemeenten",
+		    "Goes\nSluis\n",
+		    "actoren",
+		    "wt; wijkteam; Wijk & team; ja; jeugdhulpaanbieder; "
+		    "alle-leeftijden; verzoek-raadsonderzoek\n"
+		    "rvt; regionaal-veiligheidsteam; Team <i>; nee; ; jeugd; "
+		    "jeugdhulp uitvoering-ots\n",
+		    "gegevensdeling",
+		    "dossier; wt rvt\ndeling; wt; rvt; melding jeugdhulp; "
+		    "wettelijk; BWBR0034925 7.3.11 4, BWBR0034925 7.3.8\n",
+		    NULL};
+
+		body = form_of(kv);
+	}
+	ck_assert_int_eq(post(&h, "/proeftuinen?vorige=veld", anna, body), 303);
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(versions_of("veld"), 1);
+
+	/* Errors: each next to its field, with the field's line. */
+	{
+		const char *const kv[] = {
+		    "csrf",
+		    csrf,
+		    "id",
+		    "veld",
+		    "peildatum",
+		    "2026-02-30",
+		    "gemeenten",
+		    "Goes",
+		    "actoren",
+		    "rvt; regionaal-veiligheidsteam\nwt; wijk<script>; Wijk; "
+		    "nee; ; ; jeugdhulp",
+		    "gegevensdeling",
+		    "deling; wt; niemand; jeugdhulp; geen",
+		    NULL};
+
+		body = form_of(kv);
+	}
+	ck_assert_int_eq(post(&h, "/proeftuinen?vorige=veld", anna, body), 400);
+	ck_assert(!t_contains(h.body.s, "<script"));
+	c = strstr(h.body.s, "<ul class=\"melding\" id=\"fout-peildatum\">");
+	ck_assert_ptr_nonnull(c);
+	ck_assert(t_contains(c, "2026-02-30"));
+	ck_assert(t_contains(h.body.s, "<ul class=\"melding\" "
+	                               "id=\"fout-actoren\">\n<li>regel 2: "
+	                               "unknown role &#39;wijk&lt;script&gt;"
+	                               "&#39;"));
+	ck_assert(t_contains(h.body.s, "<ul class=\"melding\" "
+	                               "id=\"fout-gegevensdeling\">\n<li>regel "
+	                               "1: unknown actor &#39;niemand&#39;"));
+	ck_assert(t_contains(h.body.s, "aria-describedby=\"fout-actoren\">"
+	                               "rvt; regionaal-veiligheidsteam\nwt; "
+	                               "wijk&lt;script&gt;; Wijk;"));
+	http_release(&h);
+	free(body);
+	ck_assert_int_eq(versions_of("veld"), 1);
+	/* A field twice. */
+	body = xasprintf("csrf=%s&id=veld&id=ander", csrf);
+	ck_assert_int_eq(post(&h, "/proeftuinen", anna, body), 400);
+	ck_assert(t_contains(h.body.s, "twee keer"));
+	http_release(&h);
+	free(body);
+	free(csrf);
+	free(anna);
+}
+END_TEST
+
 START_TEST(test_serve_escapes_notes)
 {
 	struct http h;
@@ -1749,20 +2778,6 @@ START_TEST(test_serve_proeftuin_filters)
 }
 END_TEST
 
-/* Run SQL on the test registry (entries with chosen times). */
-static void
-db_exec(const char *sql)
-{
-	sqlite3 *h;
-	char *msg = NULL;
-
-	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK,
-	              "%s: %s", sql, msg ? msg : "?");
-	sqlite3_close(h);
-}
-
 /* Append a log entry for finding id at a UTC time, as review_set does. */
 static void
 log_entry(const char *id, const char *at, const char *by, const char *note)
@@ -2357,6 +3372,12 @@ suite_serve(void)
 	tcase_add_test(tc, test_serve_login_form_token);
 	tcase_add_test(tc, test_serve_hashing_does_not_block_pages);
 	tcase_add_test(tc, test_serve_ruimte);
+	tcase_add_test(tc, test_serve_design_xml);
+	tcase_add_test(tc, test_serve_design_view);
+	tcase_add_test(tc, test_serve_versions);
+	tcase_add_test(tc, test_serve_compare);
+	tcase_add_test(tc, test_serve_design_form);
+	tcase_add_test(tc, test_serve_design_fields);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("decisions");

@@ -27,6 +27,7 @@ Suite *suite_cli(void);
 Suite *suite_review(void);
 Suite *suite_update(void);
 Suite *suite_serve(void);
+Suite *suite_designform(void);
 Suite *suite_badinput(void);
 
 #endif
