@@ -48,6 +48,62 @@ phrase_end(const char *p)
 	return NULL;
 }
 
+enum tok_kind {
+	TOK_END,
+	TOK_WORD,     /* a bareword, perhaps with a final '*' */
+	TOK_PHRASE,   /* a "quoted phrase" */
+	TOK_OPEN,     /* a '"' that opens a phrase never closed */
+	TOK_OPERATOR, /* AND, OR, NOT, NEAR */
+	TOK_PUNCT     /* one other byte: ':', '(', '-', '.', ... */
+};
+
+struct tok {
+	enum tok_kind kind;
+	const char *s; /* the token's bytes in the text */
+	size_t len;
+	int glued; /* a token follows without white space between */
+};
+
+/*
+ * The one tokenizer of a query: the token at or after *p, and *p moved past
+ * it.  query_build() reads the tokens as FTS5 syntax; literal_query() joins
+ * glued tokens back into the words the reader typed.
+ */
+static struct tok
+next_tok(const char **p)
+{
+	struct tok t = {TOK_END, NULL, 0, 0};
+	const char *s = *p, *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '\0') {
+		*p = s;
+		return t;
+	}
+	if (*s == '"') {
+		e = phrase_end(s);
+		t.kind = e != NULL ? TOK_PHRASE : TOK_OPEN;
+		if (e == NULL)
+			e = s + strlen(s);
+	} else if (bare((unsigned char)*s)) {
+		for (e = s; bare((unsigned char)*e); e++)
+			;
+		t.kind =
+		    is_operator(s, (size_t)(e - s)) ? TOK_OPERATOR : TOK_WORD;
+		if (t.kind == TOK_WORD && *e == '*')
+			e++;
+	} else {
+		t.kind = TOK_PUNCT;
+		e = s + 1;
+	}
+	t.s = s;
+	t.len = (size_t)(e - s);
+	t.glued = *e != '\0' && !isspace((unsigned char)*e);
+	*p = e;
+	return t;
+}
+
 static int
 seen(const struct term *t, size_t n, const char *s, size_t len)
 {
@@ -65,7 +121,8 @@ query_build(const char *text, char **out, struct pt_err *err)
 	struct term t[QUERY_MAX_TERMS];
 	struct pt_buf b = PT_BUF_INIT;
 	size_t nterms = 0, ndistinct = 0, len = strlen(text), i;
-	const char *p = text, *e;
+	const char *p = text;
+	struct tok k;
 	int plain = 1;
 
 	*out = NULL;
@@ -75,44 +132,25 @@ query_build(const char *text, char **out, struct pt_err *err)
 		    "the query has %zu bytes, more than the maximum "
 		    "of %d",
 		    len, QUERY_MAX_BYTES);
-	while (*p) {
-		if (isspace((unsigned char)*p)) {
-			p++;
-			continue;
-		}
-		if (*p == '"') {
-			if ((e = phrase_end(p)) == NULL) {
-				plain = 0; /* the store reports it */
-				break;
-			}
-		} else if (bare((unsigned char)*p)) {
-			for (e = p; bare((unsigned char)*e); e++)
-				;
-			if (is_operator(p, (size_t)(e - p))) {
-				plain = 0;
-				p = e;
-				continue;
-			}
-		} else {
+	while ((k = next_tok(&p)).kind != TOK_END) {
+		if (k.kind == TOK_OPEN)
+			plain = 0; /* the store reports it */
+		if (k.kind != TOK_WORD && k.kind != TOK_PHRASE) {
 			plain = 0;
-			p++;
 			continue;
 		}
-		if (*e == '*')
-			e++;
-		if (*e != '\0' && !isspace((unsigned char)*e))
+		if (k.glued)
 			plain = 0; /* "word:", "word(", "a^b" */
 		nterms++;
-		if (!seen(t, ndistinct, p, (size_t)(e - p))) {
+		if (!seen(t, ndistinct, k.s, k.len)) {
 			if (ndistinct == QUERY_MAX_TERMS)
 				return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
 				                  "the query has more than %d "
 				                  "different terms",
 				                  QUERY_MAX_TERMS);
-			t[ndistinct].s = p;
-			t[ndistinct++].len = (size_t)(e - p);
+			t[ndistinct].s = k.s;
+			t[ndistinct++].len = k.len;
 		}
-		p = e;
 	}
 	if (!plain && nterms > QUERY_MAX_TERMS)
 		return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
@@ -136,39 +174,36 @@ query_build(const char *text, char **out, struct pt_err *err)
 
 /*
  * text with every word made a phrase ("art." "3.2" "ouder-kind"), each
- * once: what a reader meant who typed punctuation, not FTS5 syntax.  The
- * tokenizer then reads "3.2" as 3 followed by 2.  NULL when no word is
- * left.  Caller frees.
+ * once: what a reader meant who typed punctuation, not FTS5 syntax.  A word
+ * is a run of glued tokens of next_tok().  The tokenizer of the index then
+ * reads "3.2" as 3 followed by 2.  NULL when no word is left.  Caller frees.
  */
 static char *
 literal_query(const char *text)
 {
 	struct term t[QUERY_MAX_TERMS];
 	struct pt_buf b = PT_BUF_INIT;
-	const char *p = text, *e, *q;
+	const char *p = text, *e, *q, *s;
+	struct tok k;
 	size_t n = 0;
 
-	while (*p) {
-		if (isspace((unsigned char)*p)) {
-			p++;
-			continue;
-		}
-		for (e = p; *e && !isspace((unsigned char)*e); e++)
-			;
-		if (!seen(t, n, p, (size_t)(e - p)) && n < QUERY_MAX_TERMS) {
-			t[n].s = p;
-			t[n++].len = (size_t)(e - p);
+	while ((k = next_tok(&p)).kind != TOK_END) {
+		for (s = k.s; k.glued;)
+			k = next_tok(&p);
+		e = p;
+		if (!seen(t, n, s, (size_t)(e - s)) && n < QUERY_MAX_TERMS) {
+			t[n].s = s;
+			t[n++].len = (size_t)(e - s);
 			if (b.len > 0)
 				pt_buf_addc(&b, ' ');
 			pt_buf_addc(&b, '"');
-			for (q = p; q < e; q++) {
+			for (q = s; q < e; q++) {
 				if (*q == '"')
 					pt_buf_addc(&b, '"');
 				pt_buf_addc(&b, *q);
 			}
 			pt_buf_addc(&b, '"');
 		}
-		p = e;
 	}
 	if (n == 0) {
 		pt_buf_release(&b);
