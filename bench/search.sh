@@ -41,3 +41,53 @@ for n in $repeats; do
 	printf '%5d x kind  %6.3f s  %7.1f x  %s\n' "$n" "$t" \
 		"$(echo "$t / $base" | bc -l)" "$what"
 done
+
+# A common word on a large registry: only the page shown is ranked and
+# given a snippet.  BENCH_LARGE_MB (default 400; 0 skips this part) MiB of
+# generated law (genlaw.sh) are imported; "de" then matches nearly every
+# article.  Reference: a bare count of the matches in sqlite3 (skipped when
+# the sqlite3 shell is missing), and the query search ran before paging
+# (rank, join and snippet for every hit, then the sort).
+large=${BENCH_LARGE_MB:-400}
+[ "$large" -gt 0 ] || exit 0
+"$here/genlaw.sh" "$large" "$tmp/large.xml" >/dev/null
+"$bin" --db "$tmp/large.db" import -q "$tmp/large.xml"
+rm -f "$tmp/large.xml"
+word=${BENCH_WORD:-de}
+best() { # best of three wall times of "$@"
+	b=
+	for i in 1 2 3; do
+		t0=$(now)
+		"$@" >/dev/null 2>&1
+		t=$(echo "$(now) - $t0" | bc)
+		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi
+	done
+	echo "$b"
+}
+printf 'registry %s MiB, %s matches for "%s"\n' \
+	"$(($(stat -c %s "$tmp/large.db") / 1048576))" \
+	"$("$bin" --db "$tmp/large.db" search --limit 1 "$word" |
+		sed -n 's/^results 1-1 of \([0-9]*\).*/\1/p')" "$word"
+if command -v sqlite3 >/dev/null; then
+	ref=$(best sqlite3 "$tmp/large.db" "SELECT count(*) FROM provision_fts
+		WHERE provision_fts MATCH '$word'")
+	old=$(best sqlite3 "$tmp/large.db" "SELECT l.bwb, l.citeertitel,
+		v.inwerkingtreding, p.artikel, p.label, snippet(provision_fts,
+		0, '[', ']', '...', 16), bm25(provision_fts) FROM provision_fts
+		JOIN provision p ON p.id = provision_fts.rowid JOIN version v
+		ON v.id = p.version_id JOIN law l ON l.id = v.law_id WHERE
+		provision_fts MATCH '$word' ORDER BY bm25(provision_fts), l.bwb,
+		ifnull(v.inwerkingtreding, ''), p.seq LIMIT 20")
+	printf '%-28s %6.3f s   1.0 x\n' "count(*) MATCH (sqlite3)" "$ref"
+	printf '%-28s %6.3f s %5.1f x\n' "before paging (sqlite3)" "$old" \
+		"$(echo "$old / $ref" | bc -l)"
+fi
+for k in 1 100; do
+	t=$(best "$bin" --db "$tmp/large.db" search --pagina $k "$word")
+	if [ -n "${ref:-}" ]; then
+		printf '%-28s %6.3f s %5.1f x\n' "search --pagina $k" "$t" \
+			"$(echo "$t / $ref" | bc -l)"
+	else
+		printf '%-28s %6.3f s\n' "search --pagina $k" "$t"
+	fi
+done

@@ -236,7 +236,8 @@ opening(const char *s)
  */
 static int
 reference_hit(struct pt_store *st, const char *text, const char *date,
-              struct store_search_hit **hits, size_t *n)
+              size_t offset, struct store_search_hit **hits, size_t *n,
+              size_t *total)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct store_law *laws = NULL;
@@ -257,7 +258,14 @@ reference_hit(struct pt_store *st, const char *text, const char *date,
 	if (store_provision_at(st, ref.bwb, ref.artikel, ref.lid, date, &p,
 	                       &e) == PT_OK &&
 	    p.found == STORE_FOUND) {
-		struct store_search_hit *h = xcalloc(1, sizeof *h);
+		struct store_search_hit *h;
+
+		found = 1;
+		if (total != NULL)
+			*total = 1;
+		if (offset > 0)
+			goto done;
+		h = xcalloc(1, sizeof *h);
 
 		h->bwb = xstrdup(p.bwb);
 		h->citeertitel = p.citeertitel ? xstrdup(p.citeertitel) : NULL;
@@ -272,8 +280,8 @@ reference_hit(struct pt_store *st, const char *text, const char *date,
 		h->snippet = opening(p.text ? p.text : "");
 		*hits = h;
 		*n = 1;
-		found = 1;
 	}
+done:
 	store_provision_release(&p);
 	lawref_release(&ref);
 	return found;
@@ -281,19 +289,21 @@ reference_hit(struct pt_store *st, const char *text, const char *date,
 
 enum pt_status
 query_search(struct pt_store *st, const char *text, const char *date,
-             size_t limit, struct store_search_hit **hits, size_t *n,
-             struct pt_err *err)
+             size_t limit, size_t offset, struct store_search_hit **hits,
+             size_t *n, size_t *total, struct pt_err *err)
 {
 	char *q;
 	enum pt_status rc;
 
 	*hits = NULL;
 	*n = 0;
-	if (reference_hit(st, text, date, hits, n))
+	if (total != NULL)
+		*total = 0;
+	if (reference_hit(st, text, date, offset, hits, n, total))
 		return PT_OK;
 	if ((rc = query_build(text, &q, err)) != PT_OK)
 		return rc;
-	rc = store_search(st, q, date, limit, hits, n, err);
+	rc = store_search(st, q, date, limit, offset, hits, n, total, err);
 	free(q);
 	/* Not FTS5 syntax after all ("art. 3.2", "c.q.", "1:255"): the
 	 * words as they stand.  A query with a '"' meant the syntax, and
@@ -302,7 +312,8 @@ query_search(struct pt_store *st, const char *text, const char *date,
 	    (q = literal_query(text)) != NULL) {
 		struct pt_err e2 = PT_ERR_INIT;
 
-		if (store_search(st, q, date, limit, hits, n, &e2) == PT_OK) {
+		if (store_search(st, q, date, limit, offset, hits, n, total,
+		                 &e2) == PT_OK) {
 			pt_err_clear(err);
 			rc = PT_OK;
 		}

@@ -845,16 +845,18 @@ static void
 route_wet(struct call *c, const char *rest)
 {
 	char *q = NULL, *date = NULL, *lid = NULL, *bwb = NULL, *art = NULL;
+	char *pagina = NULL;
 	int bad = 0;
 
 	date = query_arg(c->conn, "date", &bad);
 	if (rest == NULL) {
 		q = query_arg(c->conn, "q", &bad);
+		pagina = query_arg(c->conn, "pagina", &bad);
 		if (bad)
 			fail(c, 400, "De zoekvraag kan niet worden gelezen.");
 		else
-			resp_html(&c->r, web_wet(&c->ctx, q, date, &c->r.body,
-			                         &c->err));
+			resp_html(&c->r, web_wet(&c->ctx, q, date, pagina,
+			                         &c->r.body, &c->err));
 	} else {
 		const char *slash = strchr(rest, '/');
 
@@ -877,6 +879,7 @@ route_wet(struct call *c, const char *rest)
 	}
 	free(q);
 	free(date);
+	free(pagina);
 	free(lid);
 	free(bwb);
 	free(art);

@@ -1560,10 +1560,103 @@ store_provision_release(struct store_provision *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* The versions in force at ?2, one per law (see store_search()). */
+#define SEARCH_CURRENT                                                       \
+	"WITH cur(vid) AS (SELECT coalesce("                                 \
+	"  (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"             \
+	"   AND v2.inwerkingtreding IS NOT NULL AND v2.inwerkingtreding <= ?2" \
+	"   ORDER BY v2.inwerkingtreding DESC LIMIT 1),"                     \
+	"  (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"             \
+	"   AND v3.inwerkingtreding IS NULL)) FROM law l WHERE ?2 IS NOT NULL) "
+
+/* How many articles match query (at date), without ranking any. */
+static enum pt_status
+search_count(struct pt_store *st, const char *query, const char *date,
+             size_t *total, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (store_prepare(st,
+	                  SEARCH_CURRENT
+	                  "SELECT count(*) FROM provision_fts f"
+	                  " WHERE provision_fts MATCH ?1 AND (?2 IS NULL OR"
+	                  " (SELECT p.version_id FROM provision p"
+	                  "  WHERE p.id = f.rowid) IN cur)",
+	                  &s, err))
+		return PT_EDB;
+	store_bind_text(s, 1, query);
+	store_bind_text(s, 2, date);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*total = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? PT_OK : PT_EDB;
+}
+
+static enum pt_status
+search_failed(struct pt_store *st, const char *query, struct pt_err *err)
+{
+	int code = sqlite3_extended_errcode(st->db);
+
+	return pt_err_set(err,
+	                  (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB,
+	                  NULL, 0, 0, "cannot search for '%s': %s", query,
+	                  sqlite3_errmsg(st->db));
+}
+
+/* The rows of the page (page(id, r)) given their law, version, article
+ * and snippet: CROSS JOIN keeps page first, each of its rows looked up in
+ * the index by rowid rather than the whole match scanned again. */
+#define SEARCH_SHOW                                                          \
+	" SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel,"       \
+	" p.label, snippet(provision_fts, 0, '[', ']', '...', 16), page.r"   \
+	" FROM page"                                                         \
+	" CROSS JOIN provision_fts ON provision_fts.rowid = page.id"         \
+	" CROSS JOIN provision p ON p.id = page.id"                          \
+	" CROSS JOIN version v ON v.id = p.version_id"                       \
+	" CROSS JOIN law l ON l.id = v.law_id"                               \
+	" WHERE provision_fts MATCH ?1"                                      \
+	" ORDER BY page.r, l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
+
+/* Every version: the index alone finds the score of the last hit of the
+ * page (cut); only the hits that score as well (ties included) are joined
+ * to be ordered by law, version and article. */
+static const char search_all_sql[] =
+    "WITH cut(b) AS (SELECT bm25(provision_fts) FROM provision_fts"
+    "  WHERE provision_fts MATCH ?1 ORDER BY 1 LIMIT 1 OFFSET ?3 + ?4 - 1),"
+    " cand(id, r) AS (SELECT rowid, bm25(provision_fts) FROM provision_fts"
+    "  WHERE provision_fts MATCH ?1 AND ((SELECT b FROM cut) IS NULL"
+    "  OR bm25(provision_fts) <= (SELECT b FROM cut))),"
+    " page(id, r) AS (SELECT cand.id, cand.r FROM cand"
+    "  CROSS JOIN provision p ON p.id = cand.id"
+    "  CROSS JOIN version v ON v.id = p.version_id"
+    "  CROSS JOIN law l ON l.id = v.law_id WHERE ?2 IS NULL"
+    "  ORDER BY 2, l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
+    "  LIMIT ?3 OFFSET ?4)" SEARCH_SHOW;
+
+/* At a date: every hit is joined to its version to keep those in force. */
+static const char search_at_sql[] =
+    SEARCH_CURRENT
+    ", page(id, r) AS (SELECT provision_fts.rowid, bm25(provision_fts)"
+    "  FROM provision_fts"
+    "  JOIN provision p ON p.id = provision_fts.rowid"
+    "  JOIN version v ON v.id = p.version_id"
+    "  JOIN law l ON l.id = v.law_id"
+    "  WHERE provision_fts MATCH ?1 AND p.version_id IN cur"
+    "  ORDER BY 2, l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
+    "  LIMIT ?3 OFFSET ?4)" SEARCH_SHOW;
+
+/*
+ * The page is chosen first, by bm25 (ties by law, version and article),
+ * reading no text; only its rows are given a snippet.  Ranking, joining and
+ * snipping every hit before the sort made a common word cost as much as
+ * the whole match.  bm25() rather than the rank column: FTS5 sorts "ORDER
+ * BY rank" again on its own.
+ */
 enum pt_status
 store_search(struct pt_store *st, const char *query, const char *date,
-             size_t limit, struct store_search_hit **hits, size_t *n,
-             struct pt_err *err)
+             size_t limit, size_t offset, struct store_search_hit **hits,
+             size_t *n, size_t *total, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	struct store_search_hit *v = NULL;
@@ -1572,32 +1665,13 @@ store_search(struct pt_store *st, const char *query, const char *date,
 
 	*hits = NULL;
 	*n = 0;
-	if (store_prepare(
-	        st,
-	        "SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel, "
-	        "p.label,"
-	        " snippet(provision_fts, 0, '[', ']', '...', 16), "
-	        "bm25(provision_fts)"
-	        " FROM provision_fts"
-	        " JOIN provision p ON p.id = provision_fts.rowid"
-	        " JOIN version v ON v.id = p.version_id"
-	        " JOIN law l ON l.id = v.law_id"
-	        " WHERE provision_fts MATCH ?1"
-	        " AND (?2 IS NULL OR v.id = coalesce("
-	        "   (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"
-	        "    AND v2.inwerkingtreding IS NOT NULL AND "
-	        "v2.inwerkingtreding <= ?2"
-	        "    ORDER BY v2.inwerkingtreding DESC LIMIT 1),"
-	        "   (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"
-	        "    AND v3.inwerkingtreding IS NULL)))"
-	        " ORDER BY bm25(provision_fts), l.bwb, "
-	        "ifnull(v.inwerkingtreding, ''), p.seq"
-	        " LIMIT ?3",
-	        &s, err))
+	if (store_prepare(st, date == NULL ? search_all_sql : search_at_sql, &s,
+	                  err))
 		return PT_EDB;
 	store_bind_text(s, 1, query);
 	store_bind_text(s, 2, date);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)offset);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_search_hit *h;
 
@@ -1613,12 +1687,7 @@ store_search(struct pt_store *st, const char *query, const char *date,
 	}
 	*hits = v;
 	if (rc != SQLITE_DONE) {
-		int code = sqlite3_extended_errcode(st->db);
-
-		pt_err_set(err,
-		           (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB,
-		           NULL, 0, 0, "cannot search for '%s': %s", query,
-		           sqlite3_errmsg(st->db));
+		search_failed(st, query, err);
 		sqlite3_finalize(s);
 		store_search_free(v, *n);
 		*hits = NULL;
@@ -1626,6 +1695,18 @@ store_search(struct pt_store *st, const char *query, const char *date,
 		return err ? err->code : PT_EDB;
 	}
 	sqlite3_finalize(s);
+	if (total == NULL)
+		return PT_OK;
+	/* The page tells the total when it is the last, else count. */
+	if (*n < limit && (*n > 0 || offset == 0))
+		*total = offset + *n;
+	else if (search_count(st, query, date, total, err) != PT_OK) {
+		search_failed(st, query, err);
+		store_search_free(v, *n);
+		*hits = NULL;
+		*n = 0;
+		return err ? err->code : PT_EDB;
+	}
 	return PT_OK;
 }
 

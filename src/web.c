@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -928,24 +929,156 @@ article_href(struct pt_buf *b, const char *bwb, const char *artikel,
 	}
 }
 
-int
-web_wet(const struct web_ctx *c, const char *q, const char *date,
-        struct pt_buf *out, struct pt_err *err)
+/* Hits on one page of the web search. */
+#define WEB_PER_PAGE 50
+
+/* The address of page k of the search for q at date. */
+static void
+search_href(struct pt_buf *b, const char *q, const char *date, size_t k)
+{
+	pt_buf_adds(b, "/wet?q=");
+	html_url_encode(b, q);
+	if (date != NULL) {
+		pt_buf_adds(b, "&amp;date=");
+		html_url_encode(b, date);
+	}
+	if (k > 1)
+		pt_buf_addf(b, "&amp;pagina=%zu", k);
+}
+
+/* "resultaten X-Y van Z" and the links to the pages before and after. */
+static void
+search_pages(struct pt_buf *out, const char *q, const char *date, size_t k,
+             size_t n, size_t total)
+{
+	size_t first = (k - 1) * WEB_PER_PAGE + 1;
+	size_t pages = (total + WEB_PER_PAGE - 1) / WEB_PER_PAGE;
+
+	if (n == 0) {
+		pt_buf_addf(out,
+		            "<p class=\"melding\" role=\"alert\">Pagina %zu "
+		            "bestaat niet: er %s %zu %s, op %zu "
+		            "pagina%s.</p>\n",
+		            k, total == 1 ? "is" : "zijn", total,
+		            total == 1 ? "resultaat" : "resultaten", pages,
+		            pages == 1 ? "" : "'s");
+		pt_buf_adds(out, "<nav class=\"paginas\" aria-label=\"Pagina's\">"
+		                 "<a href=\"");
+		search_href(out, q, date, pages);
+		pt_buf_adds(out, "\">Naar de laatste pagina</a></nav>\n");
+		return;
+	}
+	pt_buf_addf(out,
+	            "<nav class=\"paginas\" aria-label=\"Pagina's\"><p>"
+	            "resultaten %zu-%zu van %zu",
+	            first, first + n - 1, total);
+	if (k > 1) {
+		pt_buf_adds(out, " <a rel=\"prev\" href=\"");
+		search_href(out, q, date, k - 1);
+		pt_buf_adds(out, "\">Vorige pagina</a>");
+	}
+	if (k < pages) {
+		pt_buf_adds(out, " <a rel=\"next\" href=\"");
+		search_href(out, q, date, k + 1);
+		pt_buf_adds(out, "\">Volgende pagina</a>");
+	}
+	pt_buf_adds(out, "</p></nav>\n");
+}
+
+/* The page number of ?pagina= (NULL or empty: 1), or 0 when it is bad. */
+static size_t
+parse_pagina(const char *s)
+{
+	char *end;
+	long l;
+
+	if (s == NULL || *s == '\0')
+		return 1;
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	l = strtol(s, &end, 10);
+	return *end == '\0' && l >= 1 && l <= 100000 ? (size_t)l : 0;
+}
+
+static int
+web_search(const struct web_ctx *c, const char *q, const char *date,
+           size_t k, struct pt_buf *out, struct pt_err *err)
 {
 	struct store_search_hit *hits;
+	size_t n, i, total = 0;
+	enum pt_status s =
+	    query_search(c->st, q, date, WEB_PER_PAGE, (k - 1) * WEB_PER_PAGE,
+	                 &hits, &n, &total, err);
+
+	if (s == PT_EUSAGE) {
+		html_tag(out,
+		         "<p class=\"melding\" role=\"alert\">Deze "
+		         "zoekvraag kan niet worden gelezen: ",
+		         err->msg, "</p>\n");
+		page_end(out);
+		return 400;
+	}
+	if (s != PT_OK)
+		return db_error(c, out);
+	h(out, 2, "Resultaten");
+	if (total == 0)
+		pt_buf_adds(out, "<p>Niets gevonden.</p>\n");
+	else if (n > 0)
+		pt_buf_addf(out,
+		            "<table>\n<caption>%zu %s (ten hoogste "
+		            "50)</caption>\n<thead><tr><th scope=\"col\">"
+		            "Artikel</th><th scope=\"col\">Wet</th>"
+		            "<th scope=\"col\">Versie</th><th scope=\"col\">"
+		            "Fragment</th></tr></thead>\n<tbody>\n",
+		            n, n == 1 ? "treffer" : "treffers");
+	for (i = 0; i < n; i++) {
+		pt_buf_adds(out, "<tr><td><a href=\"");
+		article_href(out, hits[i].bwb, hits[i].artikel,
+		             date != NULL ? date : hits[i].version_date);
+		html_tag(out, "\">art. ", hits[i].artikel, "</a></td>");
+		html_tag(out, "<td>", hits[i].citeertitel, "");
+		html_tag(out, " <code>", hits[i].bwb, "</code></td>");
+		html_tag(out, "<td>",
+		         hits[i].version_date != NULL ? hits[i].version_date
+		                                      : "onbekend",
+		         "</td>");
+		html_tag(out, "<td>", hits[i].snippet, "</td></tr>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(out, "</tbody>\n</table>\n");
+	if (total > n || k > 1)
+		search_pages(out, q, date, k, n, total);
+	store_search_free(hits, n);
+	page_end(out);
+	return 200;
+}
+
+int
+web_wet(const struct web_ctx *c, const char *q, const char *date,
+        const char *pagina, struct pt_buf *out, struct pt_err *err)
+{
 	struct store_law *laws;
-	size_t n, i, k;
+	size_t n, i, k = parse_pagina(pagina);
 
 	if (date != NULL && *date == '\0')
 		date = NULL;
 	if (q != NULL && *q == '\0')
 		q = NULL;
-	if (date != NULL && !vocab_is_date(date)) {
+	if ((date != NULL && !vocab_is_date(date)) || k == 0) {
 		page_begin(out, c, "Wetten");
 		h(out, 1, "Wetten");
-		html_tag(out,
-		         "<p class=\"melding\" role=\"alert\">Ongeldige datum ",
-		         date, "; gebruik JJJJ-MM-DD.</p>\n");
+		if (k == 0)
+			html_tag(out,
+			         "<p class=\"melding\" role=\"alert\">Ongeldige "
+			         "pagina ",
+			         pagina,
+			         "; gebruik een paginanummer van 1 tot "
+			         "100000.</p>\n");
+		else
+			html_tag(out,
+			         "<p class=\"melding\" role=\"alert\">Ongeldige "
+			         "datum ",
+			         date, "; gebruik JJJJ-MM-DD.</p>\n");
 		search_form(out, q, date);
 		page_end(out);
 		return 400;
@@ -953,53 +1086,8 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 	page_begin(out, c, q != NULL ? "Zoeken in de wetten" : "Wetten");
 	h(out, 1, q != NULL ? "Zoeken in de wetten" : "Wetten");
 	search_form(out, q, date);
-	if (q != NULL) {
-		enum pt_status s =
-		    query_search(c->st, q, date, 50, &hits, &n, err);
-
-		if (s == PT_EUSAGE) {
-			html_tag(out,
-			         "<p class=\"melding\" role=\"alert\">Deze "
-			         "zoekvraag kan niet worden gelezen: ",
-			         err->msg, "</p>\n");
-			page_end(out);
-			return 400;
-		}
-		if (s != PT_OK)
-			return db_error(c, out);
-		h(out, 2, "Resultaten");
-		if (n == 0)
-			pt_buf_adds(out, "<p>Niets gevonden.</p>\n");
-		else
-			pt_buf_addf(
-			    out,
-			    "<table>\n<caption>%zu %s (ten hoogste "
-			    "50)</caption>\n<thead><tr><th scope=\"col\">"
-			    "Artikel</th><th scope=\"col\">Wet</th>"
-			    "<th scope=\"col\">Versie</th><th scope=\"col\">"
-			    "Fragment</th></tr></thead>\n<tbody>\n",
-			    n, n == 1 ? "treffer" : "treffers");
-		for (i = 0; i < n; i++) {
-			pt_buf_adds(out, "<tr><td><a href=\"");
-			article_href(out, hits[i].bwb, hits[i].artikel,
-			             date != NULL ? date
-			                          : hits[i].version_date);
-			html_tag(out, "\">art. ", hits[i].artikel, "</a></td>");
-			html_tag(out, "<td>", hits[i].citeertitel, "");
-			html_tag(out, " <code>", hits[i].bwb, "</code></td>");
-			html_tag(out, "<td>",
-			         hits[i].version_date != NULL
-			             ? hits[i].version_date
-			             : "onbekend",
-			         "</td>");
-			html_tag(out, "<td>", hits[i].snippet, "</td></tr>\n");
-		}
-		if (n > 0)
-			pt_buf_adds(out, "</tbody>\n</table>\n");
-		store_search_free(hits, n);
-		page_end(out);
-		return 200;
-	}
+	if (q != NULL)
+		return web_search(c, q, date, k, out, err);
 	if (store_laws(c->st, &laws, &n, err) != PT_OK)
 		return db_error(c, out);
 	h(out, 2, "Wetten in het register");

@@ -81,9 +81,10 @@ int web_amendments(const struct web_ctx *c, struct pt_buf *out,
 int web_amendments_export(const struct web_ctx *c, const struct format *f,
                           const char *tmpdir, struct pt_buf *out,
                           const char **type, struct pt_err *err);
-/* q and date may be NULL or empty. */
+/* q, date and pagina (the page of the hits, from 1) may be NULL or empty;
+ * a bad date or pagina gives 400 with a message. */
 int web_wet(const struct web_ctx *c, const char *q, const char *date,
-            struct pt_buf *out, struct pt_err *err);
+            const char *pagina, struct pt_buf *out, struct pt_err *err);
 int web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
                 const char *lid, const char *date, struct pt_buf *out,
                 struct pt_err *err);

@@ -383,28 +383,67 @@ START_TEST(test_store_search)
 	size_t n;
 
 	ck_assert_int_eq(
-	    store_search(st, "gecertificeerde", NULL, 10, &h, &n, &e), PT_OK);
+	    store_search(st, "gecertificeerde", NULL, 10, 0, &h, &n, NULL, &e), PT_OK);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(h[0].version_date, "2026-01-01");
 	ck_assert(t_contains(h[0].snippet, "[gecertificeerde]"));
 	store_search_free(h, n);
 	/* restricted to the version in force in 2020 */
 	ck_assert_int_eq(
-	    store_search(st, "tekst", "2020-01-01", 10, &h, &n, &e), PT_OK);
+	    store_search(st, "tekst", "2020-01-01", 10, 0, &h, &n, NULL, &e), PT_OK);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(h[0].version_date, "2015-01-01");
 	store_search_free(h, n);
-	ck_assert_int_eq(store_search(st, "tekst", NULL, 10, &h, &n, &e),
+	ck_assert_int_eq(store_search(st, "tekst", NULL, 10, 0, &h, &n, NULL, &e),
 	                 PT_OK);
 	ck_assert_uint_eq(n, 3);
 	store_search_free(h, n);
+	/* a page: the same hits in the same order, and the total */
+	{
+		struct store_search_hit *all, *pg;
+		size_t na, np, total = 99, i;
+
+		ck_assert_int_eq(store_search(st, "tekst", NULL, 10, 0, &all,
+		                              &na, NULL, &e),
+		                 PT_OK);
+		ck_assert_int_eq(store_search(st, "tekst", NULL, 2, 1, &pg, &np,
+		                              &total, &e),
+		                 PT_OK);
+		ck_assert_uint_eq(np, 2);
+		ck_assert_uint_eq(total, 3);
+		for (i = 0; i < np; i++) {
+			ck_assert_str_eq(pg[i].artikel, all[i + 1].artikel);
+			ck_assert_str_eq(pg[i].version_date,
+			                 all[i + 1].version_date);
+			ck_assert_str_eq(pg[i].snippet, all[i + 1].snippet);
+		}
+		store_search_free(pg, np);
+		/* beyond the end: nothing, and still the total */
+		ck_assert_int_eq(store_search(st, "tekst", NULL, 2, 7, &pg, &np,
+		                              &total, &e),
+		                 PT_OK);
+		ck_assert_uint_eq(np, 0);
+		ck_assert_uint_eq(total, 3);
+		store_search_free(pg, np);
+		ck_assert_int_eq(store_search(st, "tekst", "2020-01-01", 1, 0,
+		                              &pg, &np, &total, &e),
+		                 PT_OK);
+		ck_assert_uint_eq(total, 1);
+		store_search_free(pg, np);
+		ck_assert_int_eq(store_search(st, "nergens", NULL, 5, 0, &pg,
+		                              &np, &total, &e),
+		                 PT_OK);
+		ck_assert_uint_eq(total, 0);
+		store_search_free(pg, np);
+		store_search_free(all, na);
+	}
 	/* a malformed query is a usage error, not a crash */
-	ck_assert_int_eq(store_search(st, "\"unbalanced", NULL, 10, &h, &n, &e),
+	ck_assert_int_eq(store_search(st, "\"unbalanced", NULL, 10, 0, &h, &n, NULL, &e),
 	                 PT_EUSAGE);
 	ck_assert_uint_eq(n, 0);
 	/* SQL metacharacters are just text */
 	ck_assert_int_eq(
-	    store_search(st, "\"'; DROP TABLE law; --\"", NULL, 10, &h, &n, &e),
+	    store_search(st, "\"'; DROP TABLE law; --\"", NULL, 10, 0, &h, &n, NULL, &e),
 	    PT_OK);
 	ck_assert_uint_eq(n, 0);
 	store_search_free(h, n);
