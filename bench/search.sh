@@ -42,12 +42,13 @@ for n in $repeats; do
 		"$(echo "$t / $base" | bc -l)" "$what"
 done
 
-# A common word on a large registry: only the page shown is ranked and
-# given a snippet.  BENCH_LARGE_MB (default 400; 0 skips this part) MiB of
-# generated law (genlaw.sh) are imported; "de" then matches nearly every
-# article.  Reference: a bare count of the matches in sqlite3 (skipped when
-# the sqlite3 shell is missing), and the query search ran before paging
-# (rank, join and snippet for every hit, then the sort).
+# A common word on a large registry: only the page shown is cut into
+# snippets, and only the hits that score as well as its last are ordered.
+# BENCH_LARGE_MB (default 400; 0 skips this part) MiB of generated law
+# (genlaw.sh) are imported; "de" then matches nearly every article.  The
+# reference is a search for a word that is nowhere: starting, opening the
+# registry and reading the query, the cost of any search.  (The sqlite3
+# shell cannot read the index: its tokenizer lives in proeftoets.)
 large=${BENCH_LARGE_MB:-400}
 [ "$large" -gt 0 ] || exit 0
 "$here/genlaw.sh" "$large" "$tmp/large.xml" >/dev/null
@@ -68,26 +69,10 @@ printf 'registry %s MiB, %s matches for "%s"\n' \
 	"$(($(stat -c %s "$tmp/large.db") / 1048576))" \
 	"$("$bin" --db "$tmp/large.db" search --limit 1 "$word" |
 		sed -n 's/^results 1-1 of \([0-9]*\).*/\1/p')" "$word"
-if command -v sqlite3 >/dev/null; then
-	ref=$(best sqlite3 "$tmp/large.db" "SELECT count(*) FROM provision_fts
-		WHERE provision_fts MATCH '$word'")
-	old=$(best sqlite3 "$tmp/large.db" "SELECT l.bwb, l.citeertitel,
-		v.inwerkingtreding, p.artikel, p.label, snippet(provision_fts,
-		0, '[', ']', '...', 16), bm25(provision_fts) FROM provision_fts
-		JOIN provision p ON p.id = provision_fts.rowid JOIN version v
-		ON v.id = p.version_id JOIN law l ON l.id = v.law_id WHERE
-		provision_fts MATCH '$word' ORDER BY bm25(provision_fts), l.bwb,
-		ifnull(v.inwerkingtreding, ''), p.seq LIMIT 20")
-	printf '%-28s %6.3f s   1.0 x\n' "count(*) MATCH (sqlite3)" "$ref"
-	printf '%-28s %6.3f s %5.1f x\n' "before paging (sqlite3)" "$old" \
-		"$(echo "$old / $ref" | bc -l)"
-fi
+ref=$(best "$bin" --db "$tmp/large.db" search zzqqxx)
+printf '%-24s %6.3f s   1.0 x\n' "search zzqqxx (nowhere)" "$ref"
 for k in 1 100; do
 	t=$(best "$bin" --db "$tmp/large.db" search --pagina $k "$word")
-	if [ -n "${ref:-}" ]; then
-		printf '%-28s %6.3f s %5.1f x\n' "search --pagina $k" "$t" \
-			"$(echo "$t / $ref" | bc -l)"
-	else
-		printf '%-28s %6.3f s\n' "search --pagina $k" "$t"
-	fi
+	printf '%-24s %6.3f s %5.1f x\n' "search --pagina $k $word" "$t" \
+		"$(echo "$t / $ref" | bc -l)"
 done

@@ -269,7 +269,9 @@ const struct cli_command cli_commands[] = {
      "full-text search over provision texts",
      "Search the text of every article in the registry.  QUERY uses SQLite\n"
      "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
-     "Accents are ignored.  Hits show the law, the version and the article,\n"
+     "Accents are ignored, and a Dutch word finds its other forms\n"
+     "('ouders' finds 'ouder').  Hits show the law, the version and the "
+     "article,\n"
      "with the matching words in [brackets].  A reference as lawyers type\n"
      "it ('art. 3.2 Jeugdwet', 'BW 1:255 lid 2') gives that provision; in\n"
      "quotes it is searched as words.  Punctuation in words ('ouder-kind',\n"

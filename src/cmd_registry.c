@@ -479,9 +479,10 @@ cmd_search(struct cli *c, int argc, char **argv)
 
 			if (*g.val == '\0' || *end != '\0' || l < 1 ||
 			    l > SEARCH_MAX_PAGINA)
-				return cli_usage(c, "search",
-				                 "option '--pagina' needs a "
-				                 "page number from 1 to 100000");
+				return cli_usage(
+				    c, "search",
+				    "option '--pagina' needs a "
+				    "page number from 1 to 100000");
 			pagina = (size_t)l;
 		} else if (id == OPT_DATE) {
 			if (!vocab_is_date(g.val))

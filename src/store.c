@@ -203,6 +203,14 @@ static const char *const migrations[] = {
     "  created_at INTEGER NOT NULL,"
     "  expires_at INTEGER NOT NULL);"
     "CREATE INDEX web_session_user ON web_session(user_id);",
+    /* 6 -> 7: the full-text index cuts Dutch words to their stems
+     * (store_stem.c): built again from the whole articles */
+    "DROP TABLE provision_fts;"
+    "CREATE VIRTUAL TABLE provision_fts USING fts5("
+    "  text, content='provision', content_rowid='id',"
+    "  tokenize='dutch');"
+    "INSERT INTO provision_fts(rowid, text)"
+    "  SELECT id, text FROM provision WHERE lid IS NULL;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -436,6 +444,8 @@ sqlite_open(struct pt_store *st, struct pt_err *err)
 		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
+	if (store_stem_register(st->db) != SQLITE_OK)
+		return store_sqlerr(st, "cannot set up the search index", err);
 	if (refuse_foreign(st, err) ||
 	    exec(st, "PRAGMA foreign_keys = ON",
 	         "cannot configure the registry", err) ||
@@ -500,6 +510,8 @@ sqlite_open_read(struct pt_store *st, struct pt_err *err)
 		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
+	if (store_stem_register(st->db) != SQLITE_OK)
+		return store_sqlerr(st, "cannot set up the search index", err);
 	if (refuse_foreign(st, err) != PT_OK)
 		return PT_EDB;
 	if (user_version(st, &v) != SQLITE_OK)
@@ -1561,13 +1573,14 @@ store_provision_release(struct store_provision *p)
 }
 
 /* The versions in force at ?2, one per law (see store_search()). */
-#define SEARCH_CURRENT                                                       \
-	"WITH cur(vid) AS (SELECT coalesce("                                 \
-	"  (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"             \
+#define SEARCH_CURRENT                                                         \
+	"WITH cur(vid) AS (SELECT coalesce("                                   \
+	"  (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"               \
 	"   AND v2.inwerkingtreding IS NOT NULL AND v2.inwerkingtreding <= ?2" \
-	"   ORDER BY v2.inwerkingtreding DESC LIMIT 1),"                     \
-	"  (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"             \
-	"   AND v3.inwerkingtreding IS NULL)) FROM law l WHERE ?2 IS NOT NULL) "
+	"   ORDER BY v2.inwerkingtreding DESC LIMIT 1),"                       \
+	"  (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"               \
+	"   AND v3.inwerkingtreding IS NULL)) FROM law l WHERE ?2 IS NOT "     \
+	"NULL) "
 
 /* How many articles match query (at date), without ranking any. */
 static enum pt_status
@@ -1598,24 +1611,23 @@ search_failed(struct pt_store *st, const char *query, struct pt_err *err)
 {
 	int code = sqlite3_extended_errcode(st->db);
 
-	return pt_err_set(err,
-	                  (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB,
-	                  NULL, 0, 0, "cannot search for '%s': %s", query,
-	                  sqlite3_errmsg(st->db));
+	return pt_err_set(
+	    err, (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB, NULL, 0, 0,
+	    "cannot search for '%s': %s", query, sqlite3_errmsg(st->db));
 }
 
 /* The rows of the page (page(id, r)) given their law, version, article
  * and snippet: CROSS JOIN keeps page first, each of its rows looked up in
  * the index by rowid rather than the whole match scanned again. */
-#define SEARCH_SHOW                                                          \
-	" SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel,"       \
-	" p.label, snippet(provision_fts, 0, '[', ']', '...', 16), page.r"   \
-	" FROM page"                                                         \
-	" CROSS JOIN provision_fts ON provision_fts.rowid = page.id"         \
-	" CROSS JOIN provision p ON p.id = page.id"                          \
-	" CROSS JOIN version v ON v.id = p.version_id"                       \
-	" CROSS JOIN law l ON l.id = v.law_id"                               \
-	" WHERE provision_fts MATCH ?1"                                      \
+#define SEARCH_SHOW                                                            \
+	" SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel,"         \
+	" p.label, snippet(provision_fts, 0, '[', ']', '...', 16), page.r"     \
+	" FROM page"                                                           \
+	" CROSS JOIN provision_fts ON provision_fts.rowid = page.id"           \
+	" CROSS JOIN provision p ON p.id = page.id"                            \
+	" CROSS JOIN version v ON v.id = p.version_id"                         \
+	" CROSS JOIN law l ON l.id = v.law_id"                                 \
+	" WHERE provision_fts MATCH ?1"                                        \
 	" ORDER BY page.r, l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
 
 /* Every version: the index alone finds the score of the last hit of the
@@ -1635,8 +1647,7 @@ static const char search_all_sql[] =
     "  LIMIT ?3 OFFSET ?4)" SEARCH_SHOW;
 
 /* At a date: every hit is joined to its version to keep those in force. */
-static const char search_at_sql[] =
-    SEARCH_CURRENT
+static const char search_at_sql[] = SEARCH_CURRENT
     ", page(id, r) AS (SELECT provision_fts.rowid, bm25(provision_fts)"
     "  FROM provision_fts"
     "  JOIN provision p ON p.id = provision_fts.rowid"

@@ -962,8 +962,9 @@ search_pages(struct pt_buf *out, const char *q, const char *date, size_t k,
 		            k, total == 1 ? "is" : "zijn", total,
 		            total == 1 ? "resultaat" : "resultaten", pages,
 		            pages == 1 ? "" : "'s");
-		pt_buf_adds(out, "<nav class=\"paginas\" aria-label=\"Pagina's\">"
-		                 "<a href=\"");
+		pt_buf_adds(out,
+		            "<nav class=\"paginas\" aria-label=\"Pagina's\">"
+		            "<a href=\"");
 		search_href(out, q, date, pages);
 		pt_buf_adds(out, "\">Naar de laatste pagina</a></nav>\n");
 		return;
@@ -1001,8 +1002,8 @@ parse_pagina(const char *s)
 }
 
 static int
-web_search(const struct web_ctx *c, const char *q, const char *date,
-           size_t k, struct pt_buf *out, struct pt_err *err)
+web_search(const struct web_ctx *c, const char *q, const char *date, size_t k,
+           struct pt_buf *out, struct pt_err *err)
 {
 	struct store_search_hit *hits;
 	size_t n, i, total = 0;
@@ -1068,17 +1069,19 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 		page_begin(out, c, "Wetten");
 		h(out, 1, "Wetten");
 		if (k == 0)
-			html_tag(out,
-			         "<p class=\"melding\" role=\"alert\">Ongeldige "
-			         "pagina ",
-			         pagina,
-			         "; gebruik een paginanummer van 1 tot "
-			         "100000.</p>\n");
+			html_tag(
+			    out,
+			    "<p class=\"melding\" role=\"alert\">Ongeldige "
+			    "pagina ",
+			    pagina,
+			    "; gebruik een paginanummer van 1 tot "
+			    "100000.</p>\n");
 		else
-			html_tag(out,
-			         "<p class=\"melding\" role=\"alert\">Ongeldige "
-			         "datum ",
-			         date, "; gebruik JJJJ-MM-DD.</p>\n");
+			html_tag(
+			    out,
+			    "<p class=\"melding\" role=\"alert\">Ongeldige "
+			    "datum ",
+			    date, "; gebruik JJJJ-MM-DD.</p>\n");
 		search_form(out, q, date);
 		page_end(out);
 		return 400;
