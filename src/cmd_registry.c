@@ -436,10 +436,10 @@ search_paging(struct pt_buf *b, size_t pagina, size_t limit, size_t n,
 		return;
 	if (n == 0) {
 		pt_buf_addf(b,
-		            "page %zu is past the last page: %zu result%s, "
-		            "%zu page%s of %zu\n",
+		            "page %zu is past the last page: %zu result%s on "
+		            "%zu page%s\n",
 		            pagina, total, total == 1 ? "" : "s", pages,
-		            pages == 1 ? "" : "s", limit);
+		            pages == 1 ? "" : "s");
 		return;
 	}
 	pt_buf_addf(b, "results %zu-%zu of %zu, page %zu of %zu", first,

@@ -188,6 +188,8 @@ literal_query(const char *text)
 	size_t n = 0;
 
 	while ((k = next_tok(&p)).kind != TOK_END) {
+		if (k.kind == TOK_OPERATOR && !k.glued)
+			continue; /* "kind AND": a dangling operator, no word */
 		for (s = k.s; k.glued;)
 			k = next_tok(&p);
 		e = p;
@@ -229,62 +231,121 @@ opening(const char *s)
 	return xasprintf("%.*s...", (int)len, s);
 }
 
+/* The hit for the provision p (found). */
+static void
+hit_of(const struct store_provision *p, struct store_search_hit *h)
+{
+	h->bwb = xstrdup(p->bwb);
+	h->citeertitel = p->citeertitel ? xstrdup(p->citeertitel) : NULL;
+	h->version_date = p->version_date ? xstrdup(p->version_date) : NULL;
+	h->artikel = xstrdup(p->artikel);
+	h->label = p->lid != NULL
+	               ? xasprintf("%s, lid %s",
+	                           p->label ? p->label : p->artikel, p->lid)
+	           : p->label ? xstrdup(p->label)
+	                      : NULL;
+	h->snippet = opening(p->text ? p->text : "");
+}
+
 /*
- * When text is a reference ("art. 3.2 Jeugdwet", "BW 1:255 lid 2") to a
- * provision of the registry in force at date, that provision as the one
- * hit: 1.  Else 0, and nothing is set; a quoted phrase is always text.
+ * The provisions ref names, in force at date: the one of ref.bwb, or when
+ * ref names no law that article (and lid) of every law of the registry
+ * that has it, as candidates, by BWB id.  Those from the offset-th, at
+ * most limit, into *hits; their number in *total.
+ */
+static void
+provisions_of(struct pt_store *st, const struct lawref *ref,
+              const struct store_law *laws, size_t nlaws, const char *date,
+              size_t limit, size_t offset, struct store_search_hit **hits,
+              size_t *n, size_t *total)
+{
+	struct store_search_hit *v = NULL;
+	size_t i, cap = 0, all = 0;
+
+	for (i = 0; i < nlaws; i++) {
+		struct pt_err e = PT_ERR_INIT;
+		struct store_provision p;
+		const char *bwb = ref->bwb != NULL ? ref->bwb : laws[i].bwb;
+
+		if (ref->bwb != NULL && i > 0)
+			break;
+		memset(&p, 0, sizeof p);
+		if (store_provision_at(st, bwb, ref->artikel, ref->lid, date,
+		                       &p, &e) == PT_OK &&
+		    p.found == STORE_FOUND) {
+			if (all >= offset && *n < limit) {
+				PT_ARRAY_PUSH(v, *n, cap);
+				hit_of(&p, &v[*n - 1]);
+			}
+			all++;
+		}
+		pt_err_clear(&e);
+		store_provision_release(&p);
+	}
+	*hits = v;
+	*total = all;
+}
+
+/*
+ * When text is a reference ("art. 3.2 Jeugdwet", "BW 1:255 lid 2", or "2.4
+ * lid 2" naming no law) to provisions of the registry in force at date,
+ * those provisions as the hits: 1.  Else 0, and nothing is set; a quoted
+ * phrase is always text.
  */
 static int
 reference_hit(struct pt_store *st, const char *text, const char *date,
-              size_t offset, struct store_search_hit **hits, size_t *n,
-              size_t *total)
+              size_t limit, size_t offset, struct store_search_hit **hits,
+              size_t *n, size_t *total)
 {
 	struct pt_err e = PT_ERR_INIT;
 	struct store_law *laws = NULL;
-	struct store_provision p;
 	struct lawref ref;
-	size_t nlaws = 0;
-	int found = 0;
+	size_t nlaws = 0, all = 0;
 
 	if (strchr(text, '"') != NULL ||
 	    store_laws(st, &laws, &nlaws, &e) != PT_OK)
 		return 0;
-	if (lawref_parse(text, laws, nlaws, &ref, &e) != PT_OK) {
+	if (lawref_parse_any(text, laws, nlaws, &ref, &e) != PT_OK) {
 		store_laws_free(laws, nlaws);
+		pt_err_clear(&e);
 		return 0;
 	}
+	provisions_of(st, &ref, laws, nlaws, date, limit, offset, hits, n,
+	              &all);
 	store_laws_free(laws, nlaws);
-	memset(&p, 0, sizeof p);
-	if (store_provision_at(st, ref.bwb, ref.artikel, ref.lid, date, &p,
-	                       &e) == PT_OK &&
-	    p.found == STORE_FOUND) {
-		struct store_search_hit *h;
-
-		found = 1;
-		if (total != NULL)
-			*total = 1;
-		if (offset > 0)
-			goto done;
-		h = xcalloc(1, sizeof *h);
-
-		h->bwb = xstrdup(p.bwb);
-		h->citeertitel = p.citeertitel ? xstrdup(p.citeertitel) : NULL;
-		h->version_date =
-		    p.version_date ? xstrdup(p.version_date) : NULL;
-		h->artikel = xstrdup(p.artikel);
-		h->label = p.lid != NULL
-		               ? xasprintf("%s, lid %s",
-		                           p.label ? p.label : p.artikel, p.lid)
-		           : p.label ? xstrdup(p.label)
-		                     : NULL;
-		h->snippet = opening(p.text ? p.text : "");
-		*hits = h;
-		*n = 1;
-	}
-done:
-	store_provision_release(&p);
 	lawref_release(&ref);
-	return found;
+	if (all > 0 && total != NULL)
+		*total = all;
+	return all > 0;
+}
+
+/*
+ * What the reader is told about a query the index cannot read, in Dutch
+ * and in the reader's terms: never the syntax of the search engine.
+ */
+static enum pt_status
+syntax_hint(const char *text, struct pt_err *err)
+{
+	const char *p;
+	size_t quotes = 0;
+
+	pt_err_clear(err);
+	for (p = text; *p; p++)
+		quotes += *p == '"';
+	if (quotes % 2 == 1)
+		return pt_err_set(
+		    err, PT_EUSAGE, NULL, 0, 0,
+		    "zoekvraag '%s': een aanhalingsteken (\") "
+		    "opent een woordgroep die niet wordt gesloten; "
+		    "sluit die met een tweede \" of laat het "
+		    "aanhalingsteken weg",
+		    text);
+	return pt_err_set(err, PT_EUSAGE, NULL, 0, 0,
+	                  "zoekvraag '%s' kan niet worden gelezen; zoek op "
+	                  "woorden, op \"een woordgroep\" tussen "
+	                  "aanhalingstekens, met OR of NOT tussen twee woorden "
+	                  "of een * achter een woord",
+	                  text);
 }
 
 enum pt_status
@@ -299,7 +360,7 @@ query_search(struct pt_store *st, const char *text, const char *date,
 	*n = 0;
 	if (total != NULL)
 		*total = 0;
-	if (reference_hit(st, text, date, offset, hits, n, total))
+	if (reference_hit(st, text, date, limit, offset, hits, n, total))
 		return PT_OK;
 	if ((rc = query_build(text, &q, err)) != PT_OK)
 		return rc;
@@ -320,5 +381,7 @@ query_search(struct pt_store *st, const char *text, const char *date,
 		pt_err_clear(&e2);
 		free(q);
 	}
+	if (rc == PT_EUSAGE)
+		return syntax_hint(text, err);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include "store.h"
 #include "store_priv.h"
 #include "import.h"
+#include "query.h"
 #include "suites.h"
 #include "testlib.h"
 #include <sqlite3.h>
@@ -774,6 +775,63 @@ START_TEST(test_store_search_stems)
 }
 END_TEST
 
+/* A reference that names no law gives that article of every law that has
+ * it, as candidates, paged like hits; an ambiguous name is searched. */
+START_TEST(test_query_reference_candidates)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision_in p;
+	struct store_search_hit *h;
+	long long law, v;
+	size_t n, total;
+	int replaced;
+
+	memset(&p, 0, sizeof p);
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_put_law(st, "BWBR0000002", "Andere wet", "wet", &law, &e),
+	    PT_OK);
+	ck_assert_int_eq(store_put_version(st, law, "2010-01-01", "c.xml", "h3",
+	                                   1, &v, &replaced, &e),
+	                 PT_OK);
+	p.artikel = "1";
+	p.text = "de andere wet";
+	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
+	ck_assert_int_eq(store_commit(st, &e), PT_OK);
+
+	ck_assert_int_eq(
+	    query_search(st, "art. 1", NULL, 10, 0, &h, &n, &total, &e), PT_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(total, 2);
+	ck_assert_str_eq(h[0].bwb, "BWBR0000001");
+	ck_assert_str_eq(h[1].bwb, "BWBR0000002");
+	ck_assert_str_eq(h[1].snippet, "de andere wet");
+	store_search_free(h, n);
+	ck_assert_int_eq(
+	    query_search(st, "artikel 1", NULL, 1, 1, &h, &n, &total, &e),
+	    PT_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(total, 2);
+	ck_assert_str_eq(h[0].bwb, "BWBR0000002");
+	store_search_free(h, n);
+	/* with a lid, at a date: only the law whose version has it */
+	ck_assert_int_eq(query_search(st, "1 lid 1", "2020-01-01", 10, 0, &h,
+	                              &n, &total, &e),
+	                 PT_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(h[0].bwb, "BWBR0000001");
+	ck_assert(t_contains(h[0].label, "lid 1"));
+	store_search_free(h, n);
+	/* "wet" fits both laws: the words are searched, no error */
+	ck_assert_int_eq(
+	    query_search(st, "wet 1", NULL, 10, 0, &h, &n, &total, &e), PT_OK);
+	store_search_free(h, n);
+	store_close(st);
+}
+END_TEST
+
 /* A registry indexed before stemming (schema 6, unicode61) is brought up
  * to date on open: the index is built again and finds the stems. */
 START_TEST(test_store_search_old_index)
@@ -857,6 +915,7 @@ suite_store(void)
 	tcase_add_test(tc, test_store_laws_negative_id);
 	tcase_add_test(tc, test_store_search_stems);
 	tcase_add_test(tc, test_store_search_old_index);
+	tcase_add_test(tc, test_query_reference_candidates);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_search");
 	tcase_add_checked_fixture(tc, setup, teardown);
