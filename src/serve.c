@@ -861,7 +861,11 @@ route_wet(struct call *c, const char *rest)
 		const char *slash = strchr(rest, '/');
 
 		lid = query_arg(c->conn, "lid", &bad);
-		if (slash == NULL || slash[1] == '\0') {
+		if (slash == NULL && *rest != '\0' && !bad &&
+		    (bwb = pct_decode(rest, strlen(rest), 0)) != NULL) {
+			resp_html(&c->r, web_law(&c->ctx, bwb, date, &c->r.body,
+			                         &c->err));
+		} else if (slash == NULL || slash[1] == '\0') {
 			fail(c, 404,
 			     "Geef een wet en een artikel: "
 			     "/wet/BWB-ID/ARTIKEL.");

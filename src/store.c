@@ -1721,6 +1721,78 @@ store_search(struct pt_store *st, const char *query, const char *date,
 	return PT_OK;
 }
 
+enum pt_status
+store_toc(struct pt_store *st, const char *bwb, const char *date,
+          struct store_toc *out, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	long long law_id = -1, vid = -1;
+	char *source = NULL, *sha256 = NULL;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((s = cached(st, Q_LAW_BY_BWB, err)) == NULL)
+		return PT_EDB;
+	store_bind_text(s, 1, bwb);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		law_id = sqlite3_column_int64(s, 0);
+		out->citeertitel = store_col_dup(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read laws", err);
+	out->found = law_id < 0 ? STORE_NO_LAW : STORE_NO_VERSION;
+	if (law_id < 0)
+		return PT_OK;
+	if (version_at(st, law_id, date, &vid, &out->version_date, &source,
+	               &sha256, err) != PT_OK)
+		return PT_EDB;
+	free(source);
+	free(sha256);
+	if (vid < 0)
+		return PT_OK;
+	out->found = STORE_FOUND;
+	if (store_prepare(st,
+	                  "SELECT artikel, label, title, path FROM provision"
+	                  " WHERE version_id = ?1 AND lid IS NULL ORDER BY seq",
+	                  &s, err))
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, vid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_toc_entry *t;
+
+		PT_ARRAY_PUSH(out->entries, out->n, cap);
+		t = &out->entries[out->n - 1];
+		t->artikel = store_col_dup(s, 0);
+		t->label = store_col_dup(s, 1);
+		t->title = store_col_dup(s, 2);
+		t->path = store_col_dup(s, 3);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read provisions", err);
+	return PT_OK;
+}
+
+void
+store_toc_release(struct store_toc *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->entries[i].artikel);
+		free(t->entries[i].label);
+		free(t->entries[i].title);
+		free(t->entries[i].path);
+	}
+	free(t->entries);
+	free(t->citeertitel);
+	free(t->version_date);
+	memset(t, 0, sizeof *t);
+}
+
 void
 store_search_free(struct store_search_hit *hits, size_t n)
 {

@@ -244,6 +244,23 @@ enum pt_status store_search(struct pt_store *st, const char *query,
                             size_t *total, struct pt_err *err);
 void store_search_free(struct store_search_hit *hits, size_t n);
 
+/* The table of contents of a law: its articles in order, each with the
+ * divisions it stands in (path: "Hoofdstuk 3 / Afdeling 2" as imported). */
+struct store_toc_entry {
+	char *artikel, *label, *title, *path;
+};
+struct store_toc {
+	int found; /* STORE_FOUND, STORE_NO_LAW or STORE_NO_VERSION */
+	char *citeertitel, *version_date;
+	struct store_toc_entry *entries;
+	size_t n;
+};
+/* The articles of the version of bwb in force at date (NULL: the newest).
+ * Release out with store_toc_release(), also after an error. */
+enum pt_status store_toc(struct pt_store *st, const char *bwb, const char *date,
+                         struct store_toc *out, struct pt_err *err);
+void store_toc_release(struct store_toc *t);
+
 /* wetten.overheid.nl link for an article at a date (owned by caller). */
 char *store_url(const char *bwb, const char *artikel, const char *date);
 /* Juriconnect id: jci1.3:c:BWB&artikel=A[&lid=L][&g=DATE] (owned by caller). */

@@ -1103,10 +1103,12 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 		            "Versies (in werking vanaf; artikelen)</th></tr>"
 		            "</thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
-		html_tag(out, "<tr><th scope=\"row\">",
+		pt_buf_adds(out, "<tr><th scope=\"row\"><a href=\"/wet/");
+		html_url_encode(out, laws[i].bwb);
+		html_tag(out, "\">",
 		         laws[i].citeertitel != NULL ? laws[i].citeertitel
 		                                     : laws[i].bwb,
-		         "</th>");
+		         "</a></th>");
 		html_tag(out, "<td><code>", laws[i].bwb, "</code></td><td>");
 		for (k = 0; k < laws[i].nversions; k++) {
 			const struct store_version *v = &laws[i].versions[k];
@@ -1144,6 +1146,78 @@ lookup_reason(enum store_lookup l)
 	default:
 		return "Niet gevonden.";
 	}
+}
+
+int
+web_law(const struct web_ctx *c, const char *bwb, const char *date,
+        struct pt_buf *out, struct pt_err *err)
+{
+	struct store_toc t;
+	const char *last = NULL;
+	char *title;
+	size_t i;
+
+	if (date != NULL && *date == '\0')
+		date = NULL;
+	if (date != NULL && !vocab_is_date(date))
+		return web_error(c, 400, "Ongeldige datum; gebruik JJJJ-MM-DD.",
+		                 out);
+	if (store_toc(c->st, bwb, date, &t, err) != PT_OK) {
+		store_toc_release(&t);
+		return db_error(c, out);
+	}
+	if (t.found != STORE_FOUND) {
+		enum store_lookup why = t.found;
+
+		store_toc_release(&t);
+		return web_error(c, 404, lookup_reason(why), out);
+	}
+	title = xasprintf("%s", t.citeertitel != NULL ? t.citeertitel : bwb);
+	page_begin(out, c, title);
+	h(out, 1, title);
+	free(title);
+	pt_buf_adds(out, "<table class=\"velden\">\n");
+	row(out, "BWB-id", bwb);
+	row(out, "Gevraagd op", date != NULL ? date : "nieuwste versie");
+	row(out, "Versie geldend vanaf",
+	    t.version_date != NULL ? t.version_date : "onbekende datum");
+	pt_buf_adds(out, "</table>\n");
+	h(out, 2, "Inhoud");
+	if (t.n == 0)
+		pt_buf_adds(out, "<p>Deze versie heeft geen artikelen.</p>\n");
+	for (i = 0; i < t.n; i++) {
+		const struct store_toc_entry *e = &t.entries[i];
+		const char *path = e->path != NULL ? e->path : "";
+
+		if (last == NULL || strcmp(path, last) != 0) {
+			if (last != NULL)
+				pt_buf_adds(out, "</ul>\n");
+			if (*path != '\0')
+				html_tag(out, "<h3>", path, "</h3>\n");
+			pt_buf_adds(out, "<ul>\n");
+			last = path;
+		}
+		pt_buf_adds(out, "<li><a href=\"");
+		article_href(out, bwb, e->artikel, date);
+		html_tag(out, "\">", e->label != NULL ? e->label : e->artikel,
+		         "</a>");
+		if (e->title != NULL)
+			html_tag(out, " <em>", e->title, "</em>");
+		pt_buf_adds(out, "</li>\n");
+	}
+	if (last != NULL)
+		pt_buf_adds(out, "</ul>\n");
+	pt_buf_adds(
+	    out, "<form method=\"get\" class=\"beoordeling\" action=\"/wet/");
+	html_url_encode(out, bwb);
+	pt_buf_adds(out, "\">\n<label for=\"date\">Andere datum (JJJJ-MM-DD)"
+	                 "</label>\n<input id=\"date\" name=\"date\" value=\"");
+	html_esc(out, date);
+	pt_buf_adds(out, "\">\n<div><button type=\"submit\">Tonen</button>"
+	                 "</div>\n</form>\n");
+	store_toc_release(&t);
+	page_end(out);
+	return 200;
 }
 
 int

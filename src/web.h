@@ -23,6 +23,7 @@
  *                     review form for reviewers
  *   web_amendments    the amendment list over all proeftuinen (amend.h)
  *   web_wet           the laws in the registry and full-text search
+ *   web_law           a law's table of contents at a date
  *   web_article       one article (or lid) as in force at a date
  *   web_login, web_error
  *   web_api_*         JSON: the proeftuinen, one report (exactly the JSON
@@ -85,6 +86,10 @@ int web_amendments_export(const struct web_ctx *c, const struct format *f,
  * a bad date or pagina gives 400 with a message. */
 int web_wet(const struct web_ctx *c, const char *q, const char *date,
             const char *pagina, struct pt_buf *out, struct pt_err *err);
+/* The table of contents of the law bwb at date (NULL or empty: the newest
+ * version): its articles, each a link, under the divisions they stand in. */
+int web_law(const struct web_ctx *c, const char *bwb, const char *date,
+            struct pt_buf *out, struct pt_err *err);
 int web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
                 const char *lid, const char *date, struct pt_buf *out,
                 struct pt_err *err);

@@ -561,6 +561,23 @@ START_TEST(test_serve_pages)
 	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/"));
 	ck_assert(t_contains(h.body.s, "treffer"));
 	http_release(&h);
+	/* A law's table of contents: divisions, each article a link. */
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925?date=2026-01-01", tok), 200);
+	ck_assert(t_contains(h.body.s, "<h1>Jeugdwet</h1>"));
+	ck_assert(t_contains(h.body.s, "<h3>Hoofdstuk 2</h3>"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/3.2?date="
+	                               "2026-01-01\">Artikel 3.2</a>"));
+	ck_assert(t_contains(h.body.s, "2026-01-01"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR9999999", tok), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925?date=morgen", tok), 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925?date=1900-01-01", tok), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet", tok), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925\">"));
+	http_release(&h);
 	ck_assert_int_eq(
 	    get(&h, "/wet/BWBR0034925/3.2?date=2026-01-01&lid=1", tok), 200);
 	ck_assert(t_contains(h.body.s, "Artikel 3.2 lid 1 Jeugdwet"));
