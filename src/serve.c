@@ -845,7 +845,7 @@ static void
 route_wet(struct call *c, const char *rest)
 {
 	char *q = NULL, *date = NULL, *lid = NULL, *bwb = NULL, *art = NULL;
-	char *pagina = NULL;
+	char *pagina = NULL, *van = NULL, *tot = NULL;
 	int bad = 0;
 
 	date = query_arg(c->conn, "date", &bad);
@@ -861,6 +861,8 @@ route_wet(struct call *c, const char *rest)
 		const char *slash = strchr(rest, '/');
 
 		lid = query_arg(c->conn, "lid", &bad);
+		van = query_arg(c->conn, "van", &bad);
+		tot = query_arg(c->conn, "tot", &bad);
 		if (slash == NULL && *rest != '\0' && !bad &&
 		    (bwb = pct_decode(rest, strlen(rest), 0)) != NULL) {
 			resp_html(&c->r, web_law(&c->ctx, bwb, date, &c->r.body,
@@ -877,13 +879,15 @@ route_wet(struct call *c, const char *rest)
 			fail(c, 400, "Het adres kan niet worden gelezen.");
 		} else {
 			resp_html(&c->r,
-			          web_article(&c->ctx, bwb, art, lid, date,
-			                      &c->r.body, &c->err));
+			          web_article(&c->ctx, bwb, art, lid, date, van,
+			                      tot, &c->r.body, &c->err));
 		}
 	}
 	free(q);
 	free(date);
 	free(pagina);
+	free(van);
+	free(tot);
 	free(lid);
 	free(bwb);
 	free(art);

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "check.h"
 #include "design.h"
+#include "diff.h"
 #include "format.h"
 #include "auth.h"
 #include "html.h"
@@ -1220,21 +1221,164 @@ web_law(const struct web_ctx *c, const char *bwb, const char *date,
 	return 200;
 }
 
+/* The address of the article (lid) at date, for an href. */
+static void
+provision_href(struct pt_buf *b, const char *bwb, const char *artikel,
+               const char *lid, const char *date)
+{
+	article_href(b, bwb, artikel, date);
+	if (lid != NULL) {
+		pt_buf_adds(b, date != NULL ? "&amp;lid=" : "?lid=");
+		html_url_encode(b, lid);
+	}
+}
+
+/* The dated versions of the law in which the provision stands, each a link
+ * to it at that date; the first and the last offered as a diff. */
+static void
+provision_versions(const struct web_ctx *c, const char *bwb,
+                   const char *artikel, const char *lid, struct pt_buf *out)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct store_law *laws;
+	const char *first = NULL, *last = NULL;
+	size_t n, i, k, shown = 0;
+
+	if (store_laws(c->st, &laws, &n, &e) != PT_OK) {
+		pt_err_clear(&e);
+		return;
+	}
+	for (i = 0; i < n && strcmp(laws[i].bwb, bwb) != 0; i++)
+		;
+	for (k = 0; i < n && k < laws[i].nversions; k++) {
+		const char *d = laws[i].versions[k].inwerkingtreding;
+		struct store_provision p;
+
+		if (d == NULL)
+			continue;
+		if (store_provision_at(c->st, bwb, artikel, lid, d, &p, &e) ==
+		        PT_OK &&
+		    p.found == STORE_FOUND && p.version_date != NULL &&
+		    strcmp(p.version_date, d) == 0) {
+			if (shown++ == 0) {
+				h(out, 2, "Versies");
+				pt_buf_adds(out, "<ul>\n");
+				first = d;
+			}
+			last = d;
+			pt_buf_adds(out, "<li><a href=\"");
+			provision_href(out, bwb, artikel, lid, d);
+			html_tag(out, "\">geldend vanaf ", d, "</a></li>\n");
+		}
+		pt_err_clear(&e);
+		store_provision_release(&p);
+	}
+	if (shown > 0)
+		pt_buf_adds(out, "</ul>\n");
+	if (shown > 1) {
+		pt_buf_adds(out, "<p><a href=\"");
+		provision_href(out, bwb, artikel, lid, NULL);
+		pt_buf_adds(out, lid != NULL ? "&amp;van=" : "?van=");
+		html_url_encode(out, first);
+		pt_buf_adds(out, "&amp;tot=");
+		html_url_encode(out, last);
+		html_tag(out, "\">Verschil tussen ", first, "");
+		html_tag(out, " en ", last, "</a></p>\n");
+	}
+	store_laws_free(laws, n);
+}
+
+/* The word diff of the provision between the versions in force at van and
+ * at tot (valid dates), as the diff command makes it, inside the page:
+ * 200, or 404 with a message when one of them has no such provision. */
+static int
+provision_diff(const struct web_ctx *c, const char *bwb, const char *artikel,
+               const char *lid, const char *van, const char *tot,
+               struct pt_buf *out, struct pt_err *err)
+{
+	struct store_provision a, b;
+	struct diff d;
+	size_t i;
+	int status = 200;
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	h(out, 2, "Verschil");
+	if (store_provision_at(c->st, bwb, artikel, lid, van, &a, err) !=
+	        PT_OK ||
+	    store_provision_at(c->st, bwb, artikel, lid, tot, &b, err) !=
+	        PT_OK) {
+		store_provision_release(&a);
+		store_provision_release(&b);
+		return db_error(c, out);
+	}
+	if (a.found != STORE_FOUND || b.found != STORE_FOUND) {
+		html_tag(
+		    out, "<p class=\"melding\" role=\"alert\">",
+		    lookup_reason(a.found != STORE_FOUND ? a.found : b.found),
+		    "</p>\n");
+		store_provision_release(&a);
+		store_provision_release(&b);
+		return 404;
+	}
+	diff_words(a.text, b.text, &d);
+	html_tag(out, "<p>Van de versie geldend vanaf ",
+	         a.version_date != NULL ? a.version_date : "onbekende datum",
+	         "");
+	html_tag(out, " naar die geldend vanaf ",
+	         b.version_date != NULL ? b.version_date : "onbekende datum",
+	         "");
+	pt_buf_addf(out, ": %zu woorden weg, %zu erbij.</p>\n", d.deleted,
+	            d.inserted);
+	if (!diff_changed(&d))
+		pt_buf_adds(out, "<p>De tekst is gelijk.</p>\n");
+	pt_buf_adds(out, "<blockquote class=\"verschil\">");
+	for (i = 0; i < d.n; i++) {
+		const char *open = d.chunks[i].op == DIFF_DELETE   ? "<del>"
+		                   : d.chunks[i].op == DIFF_INSERT ? "<ins>"
+		                                                   : "";
+		const char *close = d.chunks[i].op == DIFF_DELETE   ? "</del>"
+		                    : d.chunks[i].op == DIFF_INSERT ? "</ins>"
+		                                                    : "";
+
+		if (i > 0)
+			pt_buf_addc(out, ' ');
+		html_tag(out, open, d.chunks[i].text, close);
+	}
+	pt_buf_adds(out, "</blockquote>\n");
+	diff_free(&d);
+	store_provision_release(&a);
+	store_provision_release(&b);
+	return status;
+}
+
 int
 web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
-            const char *lid, const char *date, struct pt_buf *out,
-            struct pt_err *err)
+            const char *lid, const char *date, const char *van, const char *tot,
+            struct pt_buf *out, struct pt_err *err)
 {
 	struct store_provision p;
 	char *title, *jci, *url;
 	size_t i;
+	int status = 200;
 
 	if (date != NULL && *date == '\0')
 		date = NULL;
 	if (lid != NULL && *lid == '\0')
 		lid = NULL;
+	if (van != NULL && *van == '\0')
+		van = NULL;
+	if (tot != NULL && *tot == '\0')
+		tot = NULL;
 	if (date != NULL && !vocab_is_date(date))
 		return web_error(c, 400, "Ongeldige datum; gebruik JJJJ-MM-DD.",
+		                 out);
+	if ((van != NULL || tot != NULL) &&
+	    (van == NULL || tot == NULL || !vocab_is_date(van) ||
+	     !vocab_is_date(tot)))
+		return web_error(c, 400,
+		                 "Geef voor het verschil twee datums: "
+		                 "?van=JJJJ-MM-DD&tot=JJJJ-MM-DD.",
 		                 out);
 	if (store_provision_at(c->st, bwb, artikel, lid, date, &p, err) !=
 	    PT_OK)
@@ -1298,8 +1442,12 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 	pt_buf_adds(out, "<div><button type=\"submit\">Tonen</button></div>\n"
 	                 "</form>\n");
 	store_provision_release(&p);
+	provision_versions(c, bwb, artikel, lid, out);
+	if (van != NULL && (status = provision_diff(c, bwb, artikel, lid, van,
+	                                            tot, out, err)) == 500)
+		return status; /* the page is the error page now */
 	page_end(out);
-	return 200;
+	return status;
 }
 
 /* --- JSON ----------------------------------------------------------------- */

@@ -90,9 +90,11 @@ int web_wet(const struct web_ctx *c, const char *q, const char *date,
  * version): its articles, each a link, under the divisions they stand in. */
 int web_law(const struct web_ctx *c, const char *bwb, const char *date,
             struct pt_buf *out, struct pt_err *err);
+/* van and tot (both or neither; NULL or empty: neither) add the word diff
+ * of the provision between the versions in force at those dates. */
 int web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
-                const char *lid, const char *date, struct pt_buf *out,
-                struct pt_err *err);
+                const char *lid, const char *date, const char *van,
+                const char *tot, struct pt_buf *out, struct pt_err *err);
 /* The sign-in page; msg (may be NULL) says why it is shown. */
 int web_login(const struct web_ctx *c, int status, const char *msg,
               struct pt_buf *out);

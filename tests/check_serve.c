@@ -578,6 +578,41 @@ START_TEST(test_serve_pages)
 	ck_assert_int_eq(get(&h, "/wet", tok), 200);
 	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925\">"));
 	http_release(&h);
+	/* A provision's versions, and the word diff between two dates. */
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/2.11?lid=1", tok), 200);
+	ck_assert(t_contains(h.body.s, "<h2>Versies</h2>"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/2.11?date="
+	                               "2015-01-01&amp;lid=1\">geldend vanaf "
+	                               "2015-01-01</a>"));
+	ck_assert(t_contains(h.body.s, "?lid=1&amp;van=2015-01-01&amp;tot="
+	                               "2026-01-01\">Verschil tussen"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h,
+	                     "/wet/BWBR0034925/2.11?lid=1&van=2015-01-01"
+	                     "&tot=2026-01-01",
+	                     tok),
+	                 200);
+	ck_assert(t_contains(h.body.s, "<h2>Verschil</h2>"));
+	ck_assert(t_contains(h.body.s, "15 woorden weg, 1 erbij"));
+	ck_assert(t_contains(h.body.s, "<del>wet, behoudens de vaststelling"));
+	ck_assert(t_contains(h.body.s, "<ins>wet</ins>"));
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/wet/BWBR0034925/2.11?lid=1&van=2015-01-01", tok), 400);
+	ck_assert(t_contains(h.body.s, "twee datums"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h,
+	                     "/wet/BWBR0034925/2.11?van=gisteren"
+	                     "&tot=2026-01-01",
+	                     tok),
+	                 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h,
+	                     "/wet/BWBR0034925/2.11?van=1900-01-01"
+	                     "&tot=2026-01-01",
+	                     tok),
+	                 404);
+	http_release(&h);
 	ck_assert_int_eq(
 	    get(&h, "/wet/BWBR0034925/3.2?date=2026-01-01&lid=1", tok), 200);
 	ck_assert(t_contains(h.body.s, "Artikel 3.2 lid 1 Jeugdwet"));
