@@ -1288,6 +1288,34 @@ provision_versions(const struct web_ctx *c, const char *bwb,
 	store_laws_free(laws, n);
 }
 
+/* The findings of the saved proeftuinen that quote the article, as links. */
+static void
+provision_findings(const struct web_ctx *c, const char *bwb,
+                   const char *artikel, struct pt_buf *out)
+{
+	struct pt_err e = PT_ERR_INIT;
+	char **ids, **titles;
+	size_t n, i;
+
+	if (saved_citing(c->st, bwb, artikel, &ids, &titles, &n, &e) != PT_OK) {
+		pt_err_clear(&e);
+		return;
+	}
+	if (n > 0) {
+		h(out, 2, "Bevindingen die dit artikel noemen");
+		pt_buf_adds(out, "<ul>\n");
+	}
+	for (i = 0; i < n; i++) {
+		pt_buf_adds(out, "<li>");
+		html_href(out, "/findings/", ids[i], "",
+		          titles[i] != NULL ? titles[i] : ids[i]);
+		pt_buf_adds(out, "</li>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(out, "</ul>\n");
+	saved_citing_free(ids, titles, n);
+}
+
 /* The word diff of the provision between the versions in force at van and
  * at tot (valid dates), as the diff command makes it, inside the page:
  * 200, or 404 with a message when one of them has no such provision. */
@@ -1443,6 +1471,7 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 	                 "</form>\n");
 	store_provision_release(&p);
 	provision_versions(c, bwb, artikel, lid, out);
+	provision_findings(c, bwb, artikel, out);
 	if (van != NULL && (status = provision_diff(c, bwb, artikel, lid, van,
 	                                            tot, out, err)) == 500)
 		return status; /* the page is the error page now */

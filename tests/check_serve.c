@@ -578,9 +578,16 @@ START_TEST(test_serve_pages)
 	ck_assert_int_eq(get(&h, "/wet", tok), 200);
 	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925\">"));
 	http_release(&h);
+	/* The findings that quote an article link from its page. */
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/3.2", tok), 200);
+	ck_assert(t_contains(h.body.s, "Bevindingen die dit artikel noemen"));
+	ck_assert(t_contains(h.body.s,
+	                     "<a href=\"/findings/" F_UITVOERING_ENC "\">"));
+	http_release(&h);
 	/* A provision's versions, and the word diff between two dates. */
 	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/2.11?lid=1", tok), 200);
 	ck_assert(t_contains(h.body.s, "<h2>Versies</h2>"));
+	ck_assert(!t_contains(h.body.s, "Bevindingen die dit artikel noemen"));
 	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/2.11?date="
 	                               "2015-01-01&amp;lid=1\">geldend vanaf "
 	                               "2015-01-01</a>"));
