@@ -11,7 +11,7 @@
 #                                           Debian package (debian/)
 set -eu
 
-pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev
+pkgs="build-essential autoconf automake pkg-config libxml2-dev libsqlite3-dev libstemmer-dev
 nettle-dev libcurl4-openssl-dev check libxml2-utils python3"
 # amendments --format xlsx; unzip reads the workbook back in the tests
 pkgs="$pkgs libxlsxwriter-dev unzip"

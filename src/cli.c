@@ -67,6 +67,8 @@ static const struct cli_option search_options[] = {
     {OPT_DATE, "date", REQ, "YYYY-MM-DD", NULL,
      "search only the versions in force at that date", 0},
     {OPT_LIMIT, "limit", REQ, "N", NULL, "at most N results (default 20)", 0},
+    {OPT_PAGINA, "pagina", REQ, "K", NULL,
+     "show the K-th page of N results (default 1)", 0},
     FORMAT_TJ,
     {0, NULL, NONE, NULL, NULL, NULL, 0}};
 
@@ -284,15 +286,20 @@ const struct cli_command cli_commands[] = {
      "lists them.\n",
      show_options, NULL},
     {"search", cmd_search,
-     "search [--date YYYY-MM-DD] [--limit N] [--format text|json] QUERY",
+     "search [--date YYYY-MM-DD] [--limit N] [--pagina K] [--format "
+     "text|json] QUERY",
      "full-text search over provision texts",
      "Search the text of every article in the registry.  QUERY uses SQLite\n"
      "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
-     "Accents are ignored.  Hits show the law, the version and the article,\n"
+     "Accents are ignored, and a Dutch word finds its other forms\n"
+     "('ouders' finds 'ouder').  Hits show the law, the version and the "
+     "article,\n"
      "with the matching words in [brackets].  A reference as lawyers type\n"
      "it ('art. 3.2 Jeugdwet', 'BW 1:255 lid 2') gives that provision; in\n"
      "quotes it is searched as words.  Punctuation in words ('ouder-kind',\n"
-     "'c.q.') is read as the words themselves.\n",
+     "'c.q.') is read as the words themselves.  Only the page shown is\n"
+     "ranked and cut into snippets; when there is more than one page a\n"
+     "last line says which results these are and how many there are.\n",
      search_options, NULL},
     {"check", cmd_check,
      "check [--rules DIR] [--format {formats}] [-o FILE] [--save] "

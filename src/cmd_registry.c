@@ -421,6 +421,34 @@ cmd_show(struct cli *c, int argc, char **argv)
 	return r;
 }
 
+/* The highest --pagina: keeps (pagina - 1) * limit far from overflow. */
+#define SEARCH_MAX_PAGINA 100000
+
+/* The paging line under the results, when there is more than one page. */
+static void
+search_paging(struct pt_buf *b, size_t pagina, size_t limit, size_t n,
+              size_t total)
+{
+	size_t first = (pagina - 1) * limit + 1;
+	size_t pages = (total + limit - 1) / limit;
+
+	if ((pagina == 1 && total <= n) || total == 0)
+		return;
+	if (n == 0) {
+		pt_buf_addf(b,
+		            "page %zu is past the last page: %zu result%s on "
+		            "%zu page%s\n",
+		            pagina, total, total == 1 ? "" : "s", pages,
+		            pages == 1 ? "" : "s");
+		return;
+	}
+	pt_buf_addf(b, "results %zu-%zu of %zu, page %zu of %zu", first,
+	            first + n - 1, total, pagina, pages);
+	if (pagina < pages)
+		pt_buf_addf(b, " (next: --pagina %zu)", pagina + 1);
+	pt_buf_addc(b, '\n');
+}
+
 int
 cmd_search(struct cli *c, int argc, char **argv)
 {
@@ -430,7 +458,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 	struct pt_buf q = PT_BUF_INIT, b = PT_BUF_INIT;
 	const char *date = NULL;
 	struct cli_getopt g;
-	size_t n, i, limit = 20;
+	size_t n, i, limit = 20, pagina = 1, total = 0;
 	int json = 0, r, ai, id;
 
 	cli_getopt_init(&g, c, "search", NULL, argc, argv);
@@ -445,6 +473,17 @@ cmd_search(struct cli *c, int argc, char **argv)
 				                 "option '--limit' needs a "
 				                 "number from 1 to 10000");
 			limit = (size_t)l;
+		} else if (id == OPT_PAGINA) {
+			char *end;
+			long l = strtol(g.val, &end, 10);
+
+			if (*g.val == '\0' || *end != '\0' || l < 1 ||
+			    l > SEARCH_MAX_PAGINA)
+				return cli_usage(
+				    c, "search",
+				    "option '--pagina' needs a "
+				    "page number from 1 to 100000");
+			pagina = (size_t)l;
 		} else if (id == OPT_DATE) {
 			if (!vocab_is_date(g.val))
 				return cli_usage(
@@ -471,7 +510,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 		pt_buf_release(&q);
 		return r;
 	}
-	r = query_search(st, q.s, date, limit, &hits, &n, &e);
+	r = query_search(st, q.s, date, limit, (pagina - 1) * limit, &hits, &n,
+	                 &total, &e);
 	store_close(st);
 	if (r != PT_OK) {
 		pt_buf_release(&q);
@@ -513,6 +553,7 @@ cmd_search(struct cli *c, int argc, char **argv)
 		}
 		pt_buf_addf(&b, "%zu result%s for '%s'\n", n, n == 1 ? "" : "s",
 		            q.s);
+		search_paging(&b, pagina, limit, n, total);
 	}
 	r = cli_write(c, b.s, b.len);
 	pt_buf_release(&b);

@@ -203,9 +203,11 @@ lawref_pair(const char *bwb, const char *artikel, struct lawref *out)
 	return 1;
 }
 
-enum pt_status
-lawref_parse(const char *text, const struct store_law *laws, size_t nlaws,
-             struct lawref *out, struct pt_err *err)
+/* lawref_parse(); any_law: a reference that names no law is read, with
+ * out->bwb NULL. */
+static enum pt_status
+parse(const char *text, const struct store_law *laws, size_t nlaws, int any_law,
+      struct lawref *out, struct pt_err *err)
 {
 	struct pt_buf name = PT_BUF_INIT, amb = PT_BUF_INIT;
 	char **v, *art = NULL, *lid = NULL;
@@ -267,6 +269,8 @@ lawref_parse(const char *text, const struct store_law *laws, size_t nlaws,
 		                shown(text, tb), shown(name.s, nb));
 	} else if (bwb == NULL && name.len == 0 && book == 1) {
 		bwb = "BWBR0002656"; /* "1:255" */
+	} else if (bwb == NULL && name.len == 0 && any_law) {
+		/* "2.4 lid 2": the article of whichever law has it */
 	} else if (bwb == NULL && name.len == 0) {
 		rc = pt_err_set(
 		    err, PT_EUSAGE, NULL, 0, 0,
@@ -293,7 +297,7 @@ lawref_parse(const char *text, const struct store_law *laws, size_t nlaws,
 		                shown(text, tb));
 	}
 	if (rc == PT_OK) {
-		out->bwb = bwb_upper(bwb);
+		out->bwb = bwb != NULL ? bwb_upper(bwb) : NULL;
 		out->artikel = art;
 		out->lid = lid;
 		art = lid = NULL;
@@ -304,6 +308,20 @@ lawref_parse(const char *text, const struct store_law *laws, size_t nlaws,
 	pt_buf_release(&name);
 	pt_buf_release(&amb);
 	return rc;
+}
+
+enum pt_status
+lawref_parse(const char *text, const struct store_law *laws, size_t nlaws,
+             struct lawref *out, struct pt_err *err)
+{
+	return parse(text, laws, nlaws, 0, out, err);
+}
+
+enum pt_status
+lawref_parse_any(const char *text, const struct store_law *laws, size_t nlaws,
+                 struct lawref *out, struct pt_err *err)
+{
+	return parse(text, laws, nlaws, 1, out, err);
 }
 
 void

@@ -32,6 +32,11 @@ struct lawref {
 enum pt_status lawref_parse(const char *text, const struct store_law *laws,
                             size_t nlaws, struct lawref *out,
                             struct pt_err *err);
+/* lawref_parse(), except that a reference naming no law ("2.4 lid 2",
+ * "art. 3.2") is read too: out->bwb is then NULL. */
+enum pt_status lawref_parse_any(const char *text, const struct store_law *laws,
+                                size_t nlaws, struct lawref *out,
+                                struct pt_err *err);
 /* The plain form "BWB-ID ARTIKEL" of two operands: 1 and out filled (the
  * article as given, unread) when bwb is a BWB id, else 0.  Free out with
  * lawref_release(). */

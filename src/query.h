@@ -37,10 +37,11 @@ enum pt_status query_build(const char *text, char **out, struct pt_err *err);
  * gives that provision as the one hit, its text's opening as the snippet;
  * put a reference in quotes to search for its words.  A query the store
  * cannot read as FTS5 syntax ("art. 3.2", "c.q.", "ouder-kind") and has
- * no '"' is run again with each word as a phrase of its own. */
+ * no '"' is run again with each word as a phrase of its own.  limit,
+ * offset and total page the hits as store_search() does. */
 enum pt_status query_search(struct pt_store *st, const char *text,
-                            const char *date, size_t limit,
+                            const char *date, size_t limit, size_t offset,
                             struct store_search_hit **hits, size_t *n,
-                            struct pt_err *err);
+                            size_t *total, struct pt_err *err);
 
 #endif

@@ -87,6 +87,26 @@ saved_counts(struct pt_store *st, const char *id, long *barriers, long *risks,
 }
 
 enum pt_status
+saved_citing(struct pt_store *st, const char *bwb, const char *artikel,
+             char ***ids, char ***titles, size_t *n, struct pt_err *err)
+{
+	return store_saved_citing(st, bwb, artikel, ids, titles, n, err);
+}
+
+void
+saved_citing_free(char **ids, char **titles, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(ids[i]);
+		free(titles[i]);
+	}
+	free(ids);
+	free(titles);
+}
+
+enum pt_status
 saved_review_apply(struct pt_store *st, struct check_result *r,
                    struct pt_err *err)
 {

@@ -139,4 +139,12 @@ enum pt_status saved_version_findings(struct pt_store *st, const char *id,
                                       size_t *n, struct pt_err *err);
 void saved_findings_free(struct saved_finding *list, size_t n);
 
+/* The findings of the latest version of every saved proeftuin that quote
+ * article artikel of bwb (any lid, any date): their ids and titles (title
+ * may be NULL), by id.  Free both with saved_citing_free(). */
+enum pt_status saved_citing(struct pt_store *st, const char *bwb,
+                            const char *artikel, char ***ids, char ***titles,
+                            size_t *n, struct pt_err *err);
+void saved_citing_free(char **ids, char **titles, size_t n);
+
 #endif

@@ -1141,21 +1141,29 @@ static void
 route_wet(struct call *c, const char *rest)
 {
 	char *q = NULL, *date = NULL, *lid = NULL, *bwb = NULL, *art = NULL;
+	char *pagina = NULL, *van = NULL, *tot = NULL;
 	int bad = 0;
 
 	date = query_arg(c->conn, "date", &bad);
 	if (rest == NULL) {
 		q = query_arg(c->conn, "q", &bad);
+		pagina = query_arg(c->conn, "pagina", &bad);
 		if (bad)
 			fail(c, 400, "De zoekvraag kan niet worden gelezen.");
 		else
-			resp_html(&c->r, web_wet(&c->ctx, q, date, &c->r.body,
-			                         &c->err));
+			resp_html(&c->r, web_wet(&c->ctx, q, date, pagina,
+			                         &c->r.body, &c->err));
 	} else {
 		const char *slash = strchr(rest, '/');
 
 		lid = query_arg(c->conn, "lid", &bad);
-		if (slash == NULL || slash[1] == '\0') {
+		van = query_arg(c->conn, "van", &bad);
+		tot = query_arg(c->conn, "tot", &bad);
+		if (slash == NULL && *rest != '\0' && !bad &&
+		    (bwb = pct_decode(rest, strlen(rest), 0)) != NULL) {
+			resp_html(&c->r, web_law(&c->ctx, bwb, date, &c->r.body,
+			                         &c->err));
+		} else if (slash == NULL || slash[1] == '\0') {
 			fail(c, 404,
 			     "Geef een wet en een artikel: "
 			     "/wet/BWB-ID/ARTIKEL.");
@@ -1167,12 +1175,15 @@ route_wet(struct call *c, const char *rest)
 			fail(c, 400, "Het adres kan niet worden gelezen.");
 		} else {
 			resp_html(&c->r,
-			          web_article(&c->ctx, bwb, art, lid, date,
-			                      &c->r.body, &c->err));
+			          web_article(&c->ctx, bwb, art, lid, date, van,
+			                      tot, &c->r.body, &c->err));
 		}
 	}
 	free(q);
 	free(date);
+	free(pagina);
+	free(van);
+	free(tot);
 	free(lid);
 	free(bwb);
 	free(art);

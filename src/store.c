@@ -203,6 +203,14 @@ static const char *const migrations[] = {
     "  created_at INTEGER NOT NULL,"
     "  expires_at INTEGER NOT NULL);"
     "CREATE INDEX web_session_user ON web_session(user_id);",
+    /* 6 -> 7: the full-text index cuts Dutch words to their stems
+     * (store_stem.c): built again from the whole articles */
+    "DROP TABLE provision_fts;"
+    "CREATE VIRTUAL TABLE provision_fts USING fts5("
+    "  text, content='provision', content_rowid='id',"
+    "  tokenize='dutch');"
+    "INSERT INTO provision_fts(rowid, text)"
+    "  SELECT id, text FROM provision WHERE lid IS NULL;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -436,6 +444,8 @@ sqlite_open(struct pt_store *st, struct pt_err *err)
 		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
+	if (store_stem_register(st->db) != SQLITE_OK)
+		return store_sqlerr(st, "cannot set up the search index", err);
 	if (refuse_foreign(st, err) ||
 	    exec(st, "PRAGMA foreign_keys = ON",
 	         "cannot configure the registry", err) ||
@@ -502,6 +512,8 @@ sqlite_open_read(struct pt_store *st, struct pt_err *err)
 		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, (int)st->lock_wait_ms);
+	if (store_stem_register(st->db) != SQLITE_OK)
+		return store_sqlerr(st, "cannot set up the search index", err);
 	if (refuse_foreign(st, err) != PT_OK)
 		return PT_EDB;
 	if (user_version(st, &v) != SQLITE_OK)
@@ -1634,10 +1646,102 @@ store_provision_release(struct store_provision *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* The versions in force at ?2, one per law (see store_search()). */
+#define SEARCH_CURRENT                                                         \
+	"WITH cur(vid) AS (SELECT coalesce("                                   \
+	"  (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"               \
+	"   AND v2.inwerkingtreding IS NOT NULL AND v2.inwerkingtreding <= ?2" \
+	"   ORDER BY v2.inwerkingtreding DESC LIMIT 1),"                       \
+	"  (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"               \
+	"   AND v3.inwerkingtreding IS NULL)) FROM law l WHERE ?2 IS NOT "     \
+	"NULL) "
+
+/* How many articles match query (at date), without ranking any. */
+static enum pt_status
+search_count(struct pt_store *st, const char *query, const char *date,
+             size_t *total, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (store_prepare(st,
+	                  SEARCH_CURRENT
+	                  "SELECT count(*) FROM provision_fts f"
+	                  " WHERE provision_fts MATCH ?1 AND (?2 IS NULL OR"
+	                  " (SELECT p.version_id FROM provision p"
+	                  "  WHERE p.id = f.rowid) IN cur)",
+	                  &s, err))
+		return PT_EDB;
+	store_bind_text(s, 1, query);
+	store_bind_text(s, 2, date);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*total = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? PT_OK : PT_EDB;
+}
+
+static enum pt_status
+search_failed(struct pt_store *st, const char *query, struct pt_err *err)
+{
+	int code = sqlite3_extended_errcode(st->db);
+
+	return pt_err_set(
+	    err, (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB, NULL, 0, 0,
+	    "cannot search for '%s': %s", query, sqlite3_errmsg(st->db));
+}
+
+/* The rows of the page (page(id, r)) given their law, version, article
+ * and snippet: CROSS JOIN keeps page first, each of its rows looked up in
+ * the index by rowid rather than the whole match scanned again. */
+#define SEARCH_SHOW                                                            \
+	" SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel,"         \
+	" p.label, snippet(provision_fts, 0, '[', ']', '...', 16), page.r"     \
+	" FROM page"                                                           \
+	" CROSS JOIN provision_fts ON provision_fts.rowid = page.id"           \
+	" CROSS JOIN provision p ON p.id = page.id"                            \
+	" CROSS JOIN version v ON v.id = p.version_id"                         \
+	" CROSS JOIN law l ON l.id = v.law_id"                                 \
+	" WHERE provision_fts MATCH ?1"                                        \
+	" ORDER BY page.r, l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
+
+/* Every version: the index alone finds the score of the last hit of the
+ * page (cut); only the hits that score as well (ties included) are joined
+ * to be ordered by law, version and article. */
+static const char search_all_sql[] =
+    "WITH cut(b) AS (SELECT bm25(provision_fts) FROM provision_fts"
+    "  WHERE provision_fts MATCH ?1 ORDER BY 1 LIMIT 1 OFFSET ?3 + ?4 - 1),"
+    " cand(id, r) AS (SELECT rowid, bm25(provision_fts) FROM provision_fts"
+    "  WHERE provision_fts MATCH ?1 AND ((SELECT b FROM cut) IS NULL"
+    "  OR bm25(provision_fts) <= (SELECT b FROM cut))),"
+    " page(id, r) AS (SELECT cand.id, cand.r FROM cand"
+    "  CROSS JOIN provision p ON p.id = cand.id"
+    "  CROSS JOIN version v ON v.id = p.version_id"
+    "  CROSS JOIN law l ON l.id = v.law_id WHERE ?2 IS NULL"
+    "  ORDER BY 2, l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
+    "  LIMIT ?3 OFFSET ?4)" SEARCH_SHOW;
+
+/* At a date: every hit is joined to its version to keep those in force. */
+static const char search_at_sql[] = SEARCH_CURRENT
+    ", page(id, r) AS (SELECT provision_fts.rowid, bm25(provision_fts)"
+    "  FROM provision_fts"
+    "  JOIN provision p ON p.id = provision_fts.rowid"
+    "  JOIN version v ON v.id = p.version_id"
+    "  JOIN law l ON l.id = v.law_id"
+    "  WHERE provision_fts MATCH ?1 AND p.version_id IN cur"
+    "  ORDER BY 2, l.bwb, ifnull(v.inwerkingtreding, ''), p.seq"
+    "  LIMIT ?3 OFFSET ?4)" SEARCH_SHOW;
+
+/*
+ * The page is chosen first, by bm25 (ties by law, version and article),
+ * reading no text; only its rows are given a snippet.  Ranking, joining and
+ * snipping every hit before the sort made a common word cost as much as
+ * the whole match.  bm25() rather than the rank column: FTS5 sorts "ORDER
+ * BY rank" again on its own.
+ */
 enum pt_status
 store_search(struct pt_store *st, const char *query, const char *date,
-             size_t limit, struct store_search_hit **hits, size_t *n,
-             struct pt_err *err)
+             size_t limit, size_t offset, struct store_search_hit **hits,
+             size_t *n, size_t *total, struct pt_err *err)
 {
 	sqlite3_stmt *s;
 	struct store_search_hit *v = NULL;
@@ -1646,32 +1750,13 @@ store_search(struct pt_store *st, const char *query, const char *date,
 
 	*hits = NULL;
 	*n = 0;
-	if (store_prepare(
-	        st,
-	        "SELECT l.bwb, l.citeertitel, v.inwerkingtreding, p.artikel, "
-	        "p.label,"
-	        " snippet(provision_fts, 0, '[', ']', '...', 16), "
-	        "bm25(provision_fts)"
-	        " FROM provision_fts"
-	        " JOIN provision p ON p.id = provision_fts.rowid"
-	        " JOIN version v ON v.id = p.version_id"
-	        " JOIN law l ON l.id = v.law_id"
-	        " WHERE provision_fts MATCH ?1"
-	        " AND (?2 IS NULL OR v.id = coalesce("
-	        "   (SELECT v2.id FROM version v2 WHERE v2.law_id = l.id"
-	        "    AND v2.inwerkingtreding IS NOT NULL AND "
-	        "v2.inwerkingtreding <= ?2"
-	        "    ORDER BY v2.inwerkingtreding DESC LIMIT 1),"
-	        "   (SELECT v3.id FROM version v3 WHERE v3.law_id = l.id"
-	        "    AND v3.inwerkingtreding IS NULL)))"
-	        " ORDER BY bm25(provision_fts), l.bwb, "
-	        "ifnull(v.inwerkingtreding, ''), p.seq"
-	        " LIMIT ?3",
-	        &s, err))
+	if (store_prepare(st, date == NULL ? search_all_sql : search_at_sql, &s,
+	                  err))
 		return PT_EDB;
 	store_bind_text(s, 1, query);
 	store_bind_text(s, 2, date);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)offset);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_search_hit *h;
 
@@ -1687,12 +1772,7 @@ store_search(struct pt_store *st, const char *query, const char *date,
 	}
 	*hits = v;
 	if (rc != SQLITE_DONE) {
-		int code = sqlite3_extended_errcode(st->db);
-
-		pt_err_set(err,
-		           (code & 0xff) == SQLITE_ERROR ? PT_EUSAGE : PT_EDB,
-		           NULL, 0, 0, "cannot search for '%s': %s", query,
-		           sqlite3_errmsg(st->db));
+		search_failed(st, query, err);
 		sqlite3_finalize(s);
 		store_search_free(v, *n);
 		*hits = NULL;
@@ -1700,7 +1780,91 @@ store_search(struct pt_store *st, const char *query, const char *date,
 		return err ? err->code : PT_EDB;
 	}
 	sqlite3_finalize(s);
+	if (total == NULL)
+		return PT_OK;
+	/* The page tells the total when it is the last, else count. */
+	if (*n < limit && (*n > 0 || offset == 0))
+		*total = offset + *n;
+	else if (search_count(st, query, date, total, err) != PT_OK) {
+		search_failed(st, query, err);
+		store_search_free(v, *n);
+		*hits = NULL;
+		*n = 0;
+		return err ? err->code : PT_EDB;
+	}
 	return PT_OK;
+}
+
+enum pt_status
+store_toc(struct pt_store *st, const char *bwb, const char *date,
+          struct store_toc *out, struct pt_err *err)
+{
+	sqlite3_stmt *s;
+	long long law_id = -1, vid = -1;
+	char *source = NULL, *sha256 = NULL;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((s = cached(st, Q_LAW_BY_BWB, err)) == NULL)
+		return PT_EDB;
+	store_bind_text(s, 1, bwb);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		law_id = sqlite3_column_int64(s, 0);
+		out->citeertitel = store_col_dup(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read laws", err);
+	out->found = law_id < 0 ? STORE_NO_LAW : STORE_NO_VERSION;
+	if (law_id < 0)
+		return PT_OK;
+	if (version_at(st, law_id, date, &vid, &out->version_date, &source,
+	               &sha256, err) != PT_OK)
+		return PT_EDB;
+	free(source);
+	free(sha256);
+	if (vid < 0)
+		return PT_OK;
+	out->found = STORE_FOUND;
+	if (store_prepare(st,
+	                  "SELECT artikel, label, title, path FROM provision"
+	                  " WHERE version_id = ?1 AND lid IS NULL ORDER BY seq",
+	                  &s, err))
+		return PT_EDB;
+	sqlite3_bind_int64(s, 1, vid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_toc_entry *t;
+
+		PT_ARRAY_PUSH(out->entries, out->n, cap);
+		t = &out->entries[out->n - 1];
+		t->artikel = store_col_dup(s, 0);
+		t->label = store_col_dup(s, 1);
+		t->title = store_col_dup(s, 2);
+		t->path = store_col_dup(s, 3);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read provisions", err);
+	return PT_OK;
+}
+
+void
+store_toc_release(struct store_toc *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->entries[i].artikel);
+		free(t->entries[i].label);
+		free(t->entries[i].title);
+		free(t->entries[i].path);
+	}
+	free(t->entries);
+	free(t->citeertitel);
+	free(t->version_date);
+	memset(t, 0, sizeof *t);
 }
 
 void

@@ -249,14 +249,33 @@ struct store_search_hit {
 /*
  * Full-text search over whole articles (FTS5 query syntax; a plain list of
  * words means all of them; diacritics are ignored).  date NULL searches
- * every version; a date searches only the versions in force then.  A bad
- * query gives PT_EUSAGE.
+ * every version; a date searches only the versions in force then.  The
+ * hits are ranked best first (bm25); *hits holds at most limit of them
+ * from the offset-th on (0: the first), and *total, when total is not
+ * NULL, how many there are in all.  A bad query gives PT_EUSAGE.
  */
 enum pt_status store_search(struct pt_store *st, const char *query,
-                            const char *date, size_t limit,
+                            const char *date, size_t limit, size_t offset,
                             struct store_search_hit **hits, size_t *n,
-                            struct pt_err *err);
+                            size_t *total, struct pt_err *err);
 void store_search_free(struct store_search_hit *hits, size_t n);
+
+/* The table of contents of a law: its articles in order, each with the
+ * divisions it stands in (path: "Hoofdstuk 3 / Afdeling 2" as imported). */
+struct store_toc_entry {
+	char *artikel, *label, *title, *path;
+};
+struct store_toc {
+	int found; /* STORE_FOUND, STORE_NO_LAW or STORE_NO_VERSION */
+	char *citeertitel, *version_date;
+	struct store_toc_entry *entries;
+	size_t n;
+};
+/* The articles of the version of bwb in force at date (NULL: the newest).
+ * Release out with store_toc_release(), also after an error. */
+enum pt_status store_toc(struct pt_store *st, const char *bwb, const char *date,
+                         struct store_toc *out, struct pt_err *err);
+void store_toc_release(struct store_toc *t);
 
 /* wetten.overheid.nl link for an article at a date (owned by caller). */
 char *store_url(const char *bwb, const char *artikel, const char *date);

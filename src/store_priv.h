@@ -44,6 +44,10 @@ enum store_cached {
 	Q_COUNT
 };
 
+/* Register the FTS5 tokenizer "dutch" (store_stem.c) on db: a SQLite
+ * result code.  Every connection needs it before it touches the index. */
+int store_stem_register(sqlite3 *db);
+
 #define STORE_MEMO_BUCKETS 1024
 
 struct store_memo;

@@ -401,3 +401,63 @@ store_saved_put(struct pt_store *st, const struct store_saved_version *v,
 	}
 	return store_commit(st, err);
 }
+
+/* s with the LIKE wildcards '%', '_' and the escape '\\' escaped. */
+static void
+like_esc(struct pt_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			pt_buf_addc(b, '\\');
+		pt_buf_addc(b, *s);
+	}
+}
+
+enum pt_status
+store_saved_citing(struct pt_store *st, const char *bwb, const char *artikel,
+                   char ***ids, char ***titles, size_t *n, struct pt_err *err)
+{
+	struct pt_buf a = PT_BUF_INIT, b = PT_BUF_INIT;
+	sqlite3_stmt *s;
+	size_t cap = 0, cap2 = 0, n2 = 0;
+	int rc;
+
+	*ids = *titles = NULL;
+	*n = 0;
+	pt_buf_adds(&a, "%c:");
+	like_esc(&a, bwb);
+	pt_buf_adds(&a, "&artikel=");
+	like_esc(&a, artikel);
+	pt_buf_adds(&b, a.s);
+	pt_buf_adds(&a, "&%");
+	pt_buf_adds(&b, "\"%");
+	if (store_prepare(
+	        st,
+	        "SELECT fs.finding_id, fs.title FROM finding_snapshot fs"
+	        " JOIN proeftuin_version pv ON pv.id = fs.version_id"
+	        " WHERE pv.seq = (SELECT max(seq) FROM"
+	        "  proeftuin_version WHERE proeftuin_id ="
+	        "  pv.proeftuin_id)"
+	        " AND (fs.jci LIKE ?1 ESCAPE '\\'"
+	        "  OR fs.jci LIKE ?2 ESCAPE '\\')"
+	        " ORDER BY fs.finding_id",
+	        &s, err)) {
+		pt_buf_release(&a);
+		pt_buf_release(&b);
+		return PT_EDB;
+	}
+	store_bind_text(s, 1, a.s);
+	store_bind_text(s, 2, b.s);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		PT_ARRAY_PUSH(*ids, *n, cap);
+		(*ids)[*n - 1] = store_col_dup(s, 0);
+		PT_ARRAY_PUSH(*titles, n2, cap2);
+		(*titles)[n2 - 1] = store_col_dup(s, 1);
+	}
+	sqlite3_finalize(s);
+	pt_buf_release(&a);
+	pt_buf_release(&b);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read the saved findings", err);
+	return PT_OK;
+}

@@ -83,4 +83,11 @@ enum pt_status store_saved_put(struct pt_store *st,
                                const struct store_saved_finding *f, size_t nf,
                                int *version, int *added, struct pt_err *err);
 
+/* The rows behind saved_citing() (saved.h); the Juriconnect ids are matched
+ * on "c:BWB&artikel=ARTIKEL" followed by '&' or the end of the id. */
+enum pt_status store_saved_citing(struct pt_store *st, const char *bwb,
+                                  const char *artikel, char ***ids,
+                                  char ***titles, size_t *n,
+                                  struct pt_err *err);
+
 #endif

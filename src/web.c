@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "check.h"
 #include "design.h"
 #include "designform.h"
+#include "diff.h"
 #include "format.h"
 #include "auth.h"
 #include "html.h"
@@ -3266,24 +3268,159 @@ article_href(struct pt_buf *b, const char *bwb, const char *artikel,
 	}
 }
 
-int
-web_wet(const struct web_ctx *c, const char *q, const char *date,
-        struct pt_buf *out, struct pt_err *err)
+/* Hits on one page of the web search. */
+#define WEB_PER_PAGE 50
+
+/* The address of page k of the search for q at date. */
+static void
+search_href(struct pt_buf *b, const char *q, const char *date, size_t k)
+{
+	pt_buf_adds(b, "/wet?q=");
+	html_url_encode(b, q);
+	if (date != NULL) {
+		pt_buf_adds(b, "&amp;date=");
+		html_url_encode(b, date);
+	}
+	if (k > 1)
+		pt_buf_addf(b, "&amp;pagina=%zu", k);
+}
+
+/* "resultaten X-Y van Z" and the links to the pages before and after. */
+static void
+search_pages(struct pt_buf *out, const char *q, const char *date, size_t k,
+             size_t n, size_t total)
+{
+	size_t first = (k - 1) * WEB_PER_PAGE + 1;
+	size_t pages = (total + WEB_PER_PAGE - 1) / WEB_PER_PAGE;
+
+	if (n == 0) {
+		pt_buf_addf(out,
+		            "<p class=\"melding\" role=\"alert\">Pagina %zu "
+		            "bestaat niet: er %s %zu %s, op %zu "
+		            "pagina%s.</p>\n",
+		            k, total == 1 ? "is" : "zijn", total,
+		            total == 1 ? "resultaat" : "resultaten", pages,
+		            pages == 1 ? "" : "'s");
+		pt_buf_adds(out,
+		            "<nav class=\"paginas\" aria-label=\"Pagina's\">"
+		            "<a href=\"");
+		search_href(out, q, date, pages);
+		pt_buf_adds(out, "\">Naar de laatste pagina</a></nav>\n");
+		return;
+	}
+	pt_buf_addf(out,
+	            "<nav class=\"paginas\" aria-label=\"Pagina's\"><p>"
+	            "resultaten %zu-%zu van %zu",
+	            first, first + n - 1, total);
+	if (k > 1) {
+		pt_buf_adds(out, " <a rel=\"prev\" href=\"");
+		search_href(out, q, date, k - 1);
+		pt_buf_adds(out, "\">Vorige pagina</a>");
+	}
+	if (k < pages) {
+		pt_buf_adds(out, " <a rel=\"next\" href=\"");
+		search_href(out, q, date, k + 1);
+		pt_buf_adds(out, "\">Volgende pagina</a>");
+	}
+	pt_buf_adds(out, "</p></nav>\n");
+}
+
+/* The page number of ?pagina= (NULL or empty: 1), or 0 when it is bad. */
+static size_t
+parse_pagina(const char *s)
+{
+	char *end;
+	long l;
+
+	if (s == NULL || *s == '\0')
+		return 1;
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	l = strtol(s, &end, 10);
+	return *end == '\0' && l >= 1 && l <= 100000 ? (size_t)l : 0;
+}
+
+static int
+web_search(const struct web_ctx *c, const char *q, const char *date, size_t k,
+           struct pt_buf *out, struct pt_err *err)
 {
 	struct store_search_hit *hits;
+	size_t n, i, total = 0;
+	enum pt_status s =
+	    query_search(c->st, q, date, WEB_PER_PAGE, (k - 1) * WEB_PER_PAGE,
+	                 &hits, &n, &total, err);
+
+	if (s == PT_EUSAGE) {
+		html_tag(out,
+		         "<p class=\"melding\" role=\"alert\">Deze "
+		         "zoekvraag kan niet worden gelezen: ",
+		         err->msg, "</p>\n");
+		page_end(out);
+		return 400;
+	}
+	if (s != PT_OK)
+		return db_error(c, out);
+	h(out, 2, "Resultaten");
+	if (total == 0)
+		pt_buf_adds(out, "<p>Niets gevonden.</p>\n");
+	else if (n > 0)
+		pt_buf_addf(out,
+		            "<table>\n<caption>%zu %s (ten hoogste "
+		            "50)</caption>\n<thead><tr><th scope=\"col\">"
+		            "Artikel</th><th scope=\"col\">Wet</th>"
+		            "<th scope=\"col\">Versie</th><th scope=\"col\">"
+		            "Fragment</th></tr></thead>\n<tbody>\n",
+		            n, n == 1 ? "treffer" : "treffers");
+	for (i = 0; i < n; i++) {
+		pt_buf_adds(out, "<tr><td><a href=\"");
+		article_href(out, hits[i].bwb, hits[i].artikel,
+		             date != NULL ? date : hits[i].version_date);
+		html_tag(out, "\">art. ", hits[i].artikel, "</a></td>");
+		html_tag(out, "<td>", hits[i].citeertitel, "");
+		html_tag(out, " <code>", hits[i].bwb, "</code></td>");
+		html_tag(out, "<td>",
+		         hits[i].version_date != NULL ? hits[i].version_date
+		                                      : "onbekend",
+		         "</td>");
+		html_tag(out, "<td>", hits[i].snippet, "</td></tr>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(out, "</tbody>\n</table>\n");
+	if (total > n || k > 1)
+		search_pages(out, q, date, k, n, total);
+	store_search_free(hits, n);
+	page_end(out);
+	return 200;
+}
+
+int
+web_wet(const struct web_ctx *c, const char *q, const char *date,
+        const char *pagina, struct pt_buf *out, struct pt_err *err)
+{
 	struct store_law *laws;
-	size_t n, i, k;
+	size_t n, i, k = parse_pagina(pagina);
 
 	if (date != NULL && *date == '\0')
 		date = NULL;
 	if (q != NULL && *q == '\0')
 		q = NULL;
-	if (date != NULL && !vocab_is_date(date)) {
+	if ((date != NULL && !vocab_is_date(date)) || k == 0) {
 		page_begin(out, c, "Wetten");
 		h(out, 1, "Wetten");
-		html_tag(out,
-		         "<p class=\"melding\" role=\"alert\">Ongeldige datum ",
-		         date, "; gebruik JJJJ-MM-DD.</p>\n");
+		if (k == 0)
+			html_tag(
+			    out,
+			    "<p class=\"melding\" role=\"alert\">Ongeldige "
+			    "pagina ",
+			    pagina,
+			    "; gebruik een paginanummer van 1 tot "
+			    "100000.</p>\n");
+		else
+			html_tag(
+			    out,
+			    "<p class=\"melding\" role=\"alert\">Ongeldige "
+			    "datum ",
+			    date, "; gebruik JJJJ-MM-DD.</p>\n");
 		search_form(out, q, date);
 		page_end(out);
 		return 400;
@@ -3291,53 +3428,8 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 	page_begin(out, c, q != NULL ? "Zoeken in de wetten" : "Wetten");
 	h(out, 1, q != NULL ? "Zoeken in de wetten" : "Wetten");
 	search_form(out, q, date);
-	if (q != NULL) {
-		enum pt_status s =
-		    query_search(c->st, q, date, 50, &hits, &n, err);
-
-		if (s == PT_EUSAGE) {
-			html_tag(out,
-			         "<p class=\"melding\" role=\"alert\">Deze "
-			         "zoekvraag kan niet worden gelezen: ",
-			         err->msg, "</p>\n");
-			page_end(out);
-			return 400;
-		}
-		if (s != PT_OK)
-			return db_error(c, out);
-		h(out, 2, "Resultaten");
-		if (n == 0)
-			pt_buf_adds(out, "<p>Niets gevonden.</p>\n");
-		else
-			pt_buf_addf(
-			    out,
-			    "<table>\n<caption>%zu %s (ten hoogste "
-			    "50)</caption>\n<thead><tr><th scope=\"col\">"
-			    "Artikel</th><th scope=\"col\">Wet</th>"
-			    "<th scope=\"col\">Versie</th><th scope=\"col\">"
-			    "Fragment</th></tr></thead>\n<tbody>\n",
-			    n, n == 1 ? "treffer" : "treffers");
-		for (i = 0; i < n; i++) {
-			pt_buf_adds(out, "<tr><td><a href=\"");
-			article_href(out, hits[i].bwb, hits[i].artikel,
-			             date != NULL ? date
-			                          : hits[i].version_date);
-			html_tag(out, "\">art. ", hits[i].artikel, "</a></td>");
-			html_tag(out, "<td>", hits[i].citeertitel, "");
-			html_tag(out, " <code>", hits[i].bwb, "</code></td>");
-			html_tag(out, "<td>",
-			         hits[i].version_date != NULL
-			             ? hits[i].version_date
-			             : "onbekend",
-			         "</td>");
-			html_tag(out, "<td>", hits[i].snippet, "</td></tr>\n");
-		}
-		if (n > 0)
-			pt_buf_adds(out, "</tbody>\n</table>\n");
-		store_search_free(hits, n);
-		page_end(out);
-		return 200;
-	}
+	if (q != NULL)
+		return web_search(c, q, date, k, out, err);
 	if (store_laws(c->st, &laws, &n, err) != PT_OK)
 		return db_error(c, out);
 	h(out, 2, "Wetten in het register");
@@ -3350,10 +3442,12 @@ web_wet(const struct web_ctx *c, const char *q, const char *date,
 		            "Versies (in werking vanaf; artikelen)</th></tr>"
 		            "</thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
-		html_tag(out, "<tr><th scope=\"row\">",
+		pt_buf_adds(out, "<tr><th scope=\"row\"><a href=\"/wet/");
+		html_url_encode(out, laws[i].bwb);
+		html_tag(out, "\">",
 		         laws[i].citeertitel != NULL ? laws[i].citeertitel
 		                                     : laws[i].bwb,
-		         "</th>");
+		         "</a></th>");
 		html_tag(out, "<td><code>", laws[i].bwb, "</code></td><td>");
 		for (k = 0; k < laws[i].nversions; k++) {
 			const struct store_version *v = &laws[i].versions[k];
@@ -3394,20 +3488,263 @@ lookup_reason(enum store_lookup l)
 }
 
 int
+web_law(const struct web_ctx *c, const char *bwb, const char *date,
+        struct pt_buf *out, struct pt_err *err)
+{
+	struct store_toc t;
+	const char *last = NULL;
+	char *title;
+	size_t i;
+
+	if (date != NULL && *date == '\0')
+		date = NULL;
+	if (date != NULL && !vocab_is_date(date))
+		return web_error(c, 400, "Ongeldige datum; gebruik JJJJ-MM-DD.",
+		                 out);
+	if (store_toc(c->st, bwb, date, &t, err) != PT_OK) {
+		store_toc_release(&t);
+		return db_error(c, out);
+	}
+	if (t.found != STORE_FOUND) {
+		enum store_lookup why = t.found;
+
+		store_toc_release(&t);
+		return web_error(c, 404, lookup_reason(why), out);
+	}
+	title = xasprintf("%s", t.citeertitel != NULL ? t.citeertitel : bwb);
+	page_begin(out, c, title);
+	h(out, 1, title);
+	free(title);
+	pt_buf_adds(out, "<table class=\"velden\">\n");
+	row(out, "BWB-id", bwb);
+	row(out, "Gevraagd op", date != NULL ? date : "nieuwste versie");
+	row(out, "Versie geldend vanaf",
+	    t.version_date != NULL ? t.version_date : "onbekende datum");
+	pt_buf_adds(out, "</table>\n");
+	h(out, 2, "Inhoud");
+	if (t.n == 0)
+		pt_buf_adds(out, "<p>Deze versie heeft geen artikelen.</p>\n");
+	for (i = 0; i < t.n; i++) {
+		const struct store_toc_entry *e = &t.entries[i];
+		const char *path = e->path != NULL ? e->path : "";
+
+		if (last == NULL || strcmp(path, last) != 0) {
+			if (last != NULL)
+				pt_buf_adds(out, "</ul>\n");
+			if (*path != '\0')
+				html_tag(out, "<h3>", path, "</h3>\n");
+			pt_buf_adds(out, "<ul>\n");
+			last = path;
+		}
+		pt_buf_adds(out, "<li><a href=\"");
+		article_href(out, bwb, e->artikel, date);
+		html_tag(out, "\">", e->label != NULL ? e->label : e->artikel,
+		         "</a>");
+		if (e->title != NULL)
+			html_tag(out, " <em>", e->title, "</em>");
+		pt_buf_adds(out, "</li>\n");
+	}
+	if (last != NULL)
+		pt_buf_adds(out, "</ul>\n");
+	pt_buf_adds(
+	    out, "<form method=\"get\" class=\"beoordeling\" action=\"/wet/");
+	html_url_encode(out, bwb);
+	pt_buf_adds(out, "\">\n<label for=\"date\">Andere datum (JJJJ-MM-DD)"
+	                 "</label>\n<input id=\"date\" name=\"date\" value=\"");
+	html_esc(out, date);
+	pt_buf_adds(out, "\">\n<div><button type=\"submit\">Tonen</button>"
+	                 "</div>\n</form>\n");
+	store_toc_release(&t);
+	page_end(out);
+	return 200;
+}
+
+/* The address of the article (lid) at date, for an href. */
+static void
+provision_href(struct pt_buf *b, const char *bwb, const char *artikel,
+               const char *lid, const char *date)
+{
+	article_href(b, bwb, artikel, date);
+	if (lid != NULL) {
+		pt_buf_adds(b, date != NULL ? "&amp;lid=" : "?lid=");
+		html_url_encode(b, lid);
+	}
+}
+
+/* The dated versions of the law in which the provision stands, each a link
+ * to it at that date; the first and the last offered as a diff. */
+static void
+provision_versions(const struct web_ctx *c, const char *bwb,
+                   const char *artikel, const char *lid, struct pt_buf *out)
+{
+	struct pt_err e = PT_ERR_INIT;
+	struct store_law *laws;
+	const char *first = NULL, *last = NULL;
+	size_t n, i, k, shown = 0;
+
+	if (store_laws(c->st, &laws, &n, &e) != PT_OK) {
+		pt_err_clear(&e);
+		return;
+	}
+	for (i = 0; i < n && strcmp(laws[i].bwb, bwb) != 0; i++)
+		;
+	for (k = 0; i < n && k < laws[i].nversions; k++) {
+		const char *d = laws[i].versions[k].inwerkingtreding;
+		struct store_provision p;
+
+		if (d == NULL)
+			continue;
+		if (store_provision_at(c->st, bwb, artikel, lid, d, &p, &e) ==
+		        PT_OK &&
+		    p.found == STORE_FOUND && p.version_date != NULL &&
+		    strcmp(p.version_date, d) == 0) {
+			if (shown++ == 0) {
+				h(out, 2, "Versies");
+				pt_buf_adds(out, "<ul>\n");
+				first = d;
+			}
+			last = d;
+			pt_buf_adds(out, "<li><a href=\"");
+			provision_href(out, bwb, artikel, lid, d);
+			html_tag(out, "\">geldend vanaf ", d, "</a></li>\n");
+		}
+		pt_err_clear(&e);
+		store_provision_release(&p);
+	}
+	if (shown > 0)
+		pt_buf_adds(out, "</ul>\n");
+	if (shown > 1) {
+		pt_buf_adds(out, "<p><a href=\"");
+		provision_href(out, bwb, artikel, lid, NULL);
+		pt_buf_adds(out, lid != NULL ? "&amp;van=" : "?van=");
+		html_url_encode(out, first);
+		pt_buf_adds(out, "&amp;tot=");
+		html_url_encode(out, last);
+		html_tag(out, "\">Verschil tussen ", first, "");
+		html_tag(out, " en ", last, "</a></p>\n");
+	}
+	store_laws_free(laws, n);
+}
+
+/* The findings of the saved proeftuinen that quote the article, as links. */
+static void
+provision_findings(const struct web_ctx *c, const char *bwb,
+                   const char *artikel, struct pt_buf *out)
+{
+	struct pt_err e = PT_ERR_INIT;
+	char **ids, **titles;
+	size_t n, i;
+
+	if (saved_citing(c->st, bwb, artikel, &ids, &titles, &n, &e) != PT_OK) {
+		pt_err_clear(&e);
+		return;
+	}
+	if (n > 0) {
+		h(out, 2, "Bevindingen die dit artikel noemen");
+		pt_buf_adds(out, "<ul>\n");
+	}
+	for (i = 0; i < n; i++) {
+		pt_buf_adds(out, "<li>");
+		html_href(out, "/findings/", ids[i], "",
+		          titles[i] != NULL ? titles[i] : ids[i]);
+		pt_buf_adds(out, "</li>\n");
+	}
+	if (n > 0)
+		pt_buf_adds(out, "</ul>\n");
+	saved_citing_free(ids, titles, n);
+}
+
+/* The word diff of the provision between the versions in force at van and
+ * at tot (valid dates), as the diff command makes it, inside the page:
+ * 200, or 404 with a message when one of them has no such provision. */
+static int
+provision_diff(const struct web_ctx *c, const char *bwb, const char *artikel,
+               const char *lid, const char *van, const char *tot,
+               struct pt_buf *out, struct pt_err *err)
+{
+	struct store_provision a, b;
+	struct diff d;
+	size_t i;
+	int status = 200;
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	h(out, 2, "Verschil");
+	if (store_provision_at(c->st, bwb, artikel, lid, van, &a, err) !=
+	        PT_OK ||
+	    store_provision_at(c->st, bwb, artikel, lid, tot, &b, err) !=
+	        PT_OK) {
+		store_provision_release(&a);
+		store_provision_release(&b);
+		return db_error(c, out);
+	}
+	if (a.found != STORE_FOUND || b.found != STORE_FOUND) {
+		html_tag(
+		    out, "<p class=\"melding\" role=\"alert\">",
+		    lookup_reason(a.found != STORE_FOUND ? a.found : b.found),
+		    "</p>\n");
+		store_provision_release(&a);
+		store_provision_release(&b);
+		return 404;
+	}
+	diff_words(a.text, b.text, &d);
+	html_tag(out, "<p>Van de versie geldend vanaf ",
+	         a.version_date != NULL ? a.version_date : "onbekende datum",
+	         "");
+	html_tag(out, " naar die geldend vanaf ",
+	         b.version_date != NULL ? b.version_date : "onbekende datum",
+	         "");
+	pt_buf_addf(out, ": %zu woorden weg, %zu erbij.</p>\n", d.deleted,
+	            d.inserted);
+	if (!diff_changed(&d))
+		pt_buf_adds(out, "<p>De tekst is gelijk.</p>\n");
+	pt_buf_adds(out, "<blockquote class=\"verschil\">");
+	for (i = 0; i < d.n; i++) {
+		const char *open = d.chunks[i].op == DIFF_DELETE   ? "<del>"
+		                   : d.chunks[i].op == DIFF_INSERT ? "<ins>"
+		                                                   : "";
+		const char *close = d.chunks[i].op == DIFF_DELETE   ? "</del>"
+		                    : d.chunks[i].op == DIFF_INSERT ? "</ins>"
+		                                                    : "";
+
+		if (i > 0)
+			pt_buf_addc(out, ' ');
+		html_tag(out, open, d.chunks[i].text, close);
+	}
+	pt_buf_adds(out, "</blockquote>\n");
+	diff_free(&d);
+	store_provision_release(&a);
+	store_provision_release(&b);
+	return status;
+}
+
+int
 web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
-            const char *lid, const char *date, struct pt_buf *out,
-            struct pt_err *err)
+            const char *lid, const char *date, const char *van, const char *tot,
+            struct pt_buf *out, struct pt_err *err)
 {
 	struct store_provision p;
 	char *title, *jci, *url;
 	size_t i;
+	int status = 200;
 
 	if (date != NULL && *date == '\0')
 		date = NULL;
 	if (lid != NULL && *lid == '\0')
 		lid = NULL;
+	if (van != NULL && *van == '\0')
+		van = NULL;
+	if (tot != NULL && *tot == '\0')
+		tot = NULL;
 	if (date != NULL && !vocab_is_date(date))
 		return web_error(c, 400, "Ongeldige datum; gebruik JJJJ-MM-DD.",
+		                 out);
+	if ((van != NULL || tot != NULL) &&
+	    (van == NULL || tot == NULL || !vocab_is_date(van) ||
+	     !vocab_is_date(tot)))
+		return web_error(c, 400,
+		                 "Geef voor het verschil twee datums: "
+		                 "?van=JJJJ-MM-DD&tot=JJJJ-MM-DD.",
 		                 out);
 	if (store_provision_at(c->st, bwb, artikel, lid, date, &p, err) !=
 	    PT_OK)
@@ -3471,8 +3808,13 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 	pt_buf_adds(out, "<div><button type=\"submit\">Tonen</button></div>\n"
 	                 "</form>\n");
 	store_provision_release(&p);
+	provision_versions(c, bwb, artikel, lid, out);
+	provision_findings(c, bwb, artikel, out);
+	if (van != NULL && (status = provision_diff(c, bwb, artikel, lid, van,
+	                                            tot, out, err)) == 500)
+		return status; /* the page is the error page now */
 	page_end(out);
-	return 200;
+	return status;
 }
 
 /* --- JSON ----------------------------------------------------------------- */

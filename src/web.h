@@ -35,6 +35,7 @@
  *   web_log           the audit log of all findings: by member,
  *                     proeftuin and period, newest first, paged
  *   web_wet           the laws in the registry and full-text search
+ *   web_law           a law's table of contents at a date
  *   web_article       one article (or lid) as in force at a date
  *   web_login, web_error
  *   web_api_*         JSON: the proeftuinen, one report (exactly the JSON
@@ -186,12 +187,19 @@ int web_log(const struct web_ctx *c, const struct web_log_filter *f,
 int web_amendments_export(const struct web_ctx *c, const struct format *f,
                           const char *tmpdir, struct pt_buf *out,
                           const char **type, struct pt_err *err);
-/* q and date may be NULL or empty. */
+/* q, date and pagina (the page of the hits, from 1) may be NULL or empty;
+ * a bad date or pagina gives 400 with a message. */
 int web_wet(const struct web_ctx *c, const char *q, const char *date,
+            const char *pagina, struct pt_buf *out, struct pt_err *err);
+/* The table of contents of the law bwb at date (NULL or empty: the newest
+ * version): its articles, each a link, under the divisions they stand in. */
+int web_law(const struct web_ctx *c, const char *bwb, const char *date,
             struct pt_buf *out, struct pt_err *err);
+/* van and tot (both or neither; NULL or empty: neither) add the word diff
+ * of the provision between the versions in force at those dates. */
 int web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
-                const char *lid, const char *date, struct pt_buf *out,
-                struct pt_err *err);
+                const char *lid, const char *date, const char *van,
+                const char *tot, struct pt_buf *out, struct pt_err *err);
 /* The sign-in page; msg (may be NULL) says why it is shown. */
 int web_login(const struct web_ctx *c, int status, const char *msg,
               struct pt_buf *out);

@@ -582,6 +582,65 @@ START_TEST(test_serve_pages)
 	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/"));
 	ck_assert(t_contains(h.body.s, "treffer"));
 	http_release(&h);
+	/* A law's table of contents: divisions, each article a link. */
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925?date=2026-01-01", tok), 200);
+	ck_assert(t_contains(h.body.s, "<h1>Jeugdwet</h1>"));
+	ck_assert(t_contains(h.body.s, "<h3>Hoofdstuk 2</h3>"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/3.2?date="
+	                               "2026-01-01\">Artikel 3.2</a>"));
+	ck_assert(t_contains(h.body.s, "2026-01-01"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR9999999", tok), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925?date=morgen", tok), 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925?date=1900-01-01", tok), 404);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet", tok), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925\">"));
+	http_release(&h);
+	/* The findings that quote an article link from its page. */
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/3.2", tok), 200);
+	ck_assert(t_contains(h.body.s, "Bevindingen die dit artikel noemen"));
+	ck_assert(t_contains(h.body.s,
+	                     "<a href=\"/findings/" F_UITVOERING_ENC "\">"));
+	http_release(&h);
+	/* A provision's versions, and the word diff between two dates. */
+	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/2.11?lid=1", tok), 200);
+	ck_assert(t_contains(h.body.s, "<h2>Versies</h2>"));
+	ck_assert(!t_contains(h.body.s, "Bevindingen die dit artikel noemen"));
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/2.11?date="
+	                               "2015-01-01&amp;lid=1\">geldend vanaf "
+	                               "2015-01-01</a>"));
+	ck_assert(t_contains(h.body.s, "?lid=1&amp;van=2015-01-01&amp;tot="
+	                               "2026-01-01\">Verschil tussen"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h,
+	                     "/wet/BWBR0034925/2.11?lid=1&van=2015-01-01"
+	                     "&tot=2026-01-01",
+	                     tok),
+	                 200);
+	ck_assert(t_contains(h.body.s, "<h2>Verschil</h2>"));
+	ck_assert(t_contains(h.body.s, "15 woorden weg, 1 erbij"));
+	ck_assert(t_contains(h.body.s, "<del>wet, behoudens de vaststelling"));
+	ck_assert(t_contains(h.body.s, "<ins>wet</ins>"));
+	http_release(&h);
+	ck_assert_int_eq(
+	    get(&h, "/wet/BWBR0034925/2.11?lid=1&van=2015-01-01", tok), 400);
+	ck_assert(t_contains(h.body.s, "twee datums"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h,
+	                     "/wet/BWBR0034925/2.11?van=gisteren"
+	                     "&tot=2026-01-01",
+	                     tok),
+	                 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h,
+	                     "/wet/BWBR0034925/2.11?van=1900-01-01"
+	                     "&tot=2026-01-01",
+	                     tok),
+	                 404);
+	http_release(&h);
 	ck_assert_int_eq(
 	    get(&h, "/wet/BWBR0034925/3.2?date=2026-01-01&lid=1", tok), 200);
 	ck_assert(t_contains(h.body.s, "<h1>art. 3.2 lid 1 Jeugdwet</h1>"));
@@ -2058,6 +2117,48 @@ START_TEST(test_serve_bad_requests)
 	http_release(&h);
 	ck_assert_int_eq(get(&h, "/wet?q=%22", anna), 400);
 	ck_assert(t_contains(h.body.s, "zoekvraag"));
+	ck_assert(t_contains(h.body.s, "aanhalingsteken"));
+	ck_assert(!t_contains(h.body.s, "unterminated"));
+	ck_assert(!t_contains(h.body.s, "fts5"));
+	http_release(&h);
+	/* Pages of the hits: bounds, past the end, bad numbers. */
+	ck_assert_int_eq(get(&h, "/wet?q=kind", anna), 200);
+	ck_assert(t_contains(h.body.s, "resultaten 1-50 van "));
+	ck_assert(t_contains(h.body.s, "pagina=2\">Volgende pagina</a>"));
+	ck_assert(!t_contains(h.body.s, "Vorige pagina"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=kind&pagina=2", anna), 200);
+	ck_assert(t_contains(h.body.s, "resultaten 51-"));
+	ck_assert(t_contains(h.body.s, "/wet?q=kind\">Vorige pagina</a>"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=kind&pagina=99999", anna), 200);
+	ck_assert(t_contains(h.body.s, "Pagina 99999 bestaat niet"));
+	ck_assert(t_contains(h.body.s, "Naar de laatste pagina"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=kind&pagina=0", anna), 400);
+	ck_assert(t_contains(h.body.s, "Ongeldige pagina"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=kind&pagina=-1", anna), 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=kind&pagina=2x", anna), 400);
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=kind&pagina=100001", anna), 400);
+	http_release(&h);
+	/* Lawyer-style queries: the provision, or the laws that have it. */
+	ck_assert_int_eq(get(&h, "/wet?q=art.+3.2+Jeugdwet", anna), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/3.2"));
+	ck_assert(t_contains(h.body.s, "1 treffer"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=BW+1%3A255+lid+2", anna), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0002656/255"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=2.4+lid+2", anna), 200);
+	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/2.4"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=ouder-kind", anna), 200);
+	ck_assert(t_contains(h.body.s, "[ouder, kind]"));
+	http_release(&h);
+	ck_assert_int_eq(get(&h, "/wet?q=c.q.", anna), 200);
 	http_release(&h);
 	ck_assert_int_eq(get(&h, "/wet?date=gisteren", anna), 400);
 	http_release(&h);

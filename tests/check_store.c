@@ -15,7 +15,9 @@
 
 #include "buf.h"
 #include "store.h"
+#include "store_priv.h"
 #include "import.h"
+#include "query.h"
 #include "suites.h"
 #include "testlib.h"
 #include <sqlite3.h>
@@ -383,29 +385,71 @@ START_TEST(test_store_search)
 	size_t n;
 
 	ck_assert_int_eq(
-	    store_search(st, "gecertificeerde", NULL, 10, &h, &n, &e), PT_OK);
+	    store_search(st, "gecertificeerde", NULL, 10, 0, &h, &n, NULL, &e),
+	    PT_OK);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(h[0].version_date, "2026-01-01");
 	ck_assert(t_contains(h[0].snippet, "[gecertificeerde]"));
 	store_search_free(h, n);
 	/* restricted to the version in force in 2020 */
 	ck_assert_int_eq(
-	    store_search(st, "tekst", "2020-01-01", 10, &h, &n, &e), PT_OK);
+	    store_search(st, "tekst", "2020-01-01", 10, 0, &h, &n, NULL, &e),
+	    PT_OK);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(h[0].version_date, "2015-01-01");
 	store_search_free(h, n);
-	ck_assert_int_eq(store_search(st, "tekst", NULL, 10, &h, &n, &e),
-	                 PT_OK);
+	ck_assert_int_eq(
+	    store_search(st, "tekst", NULL, 10, 0, &h, &n, NULL, &e), PT_OK);
 	ck_assert_uint_eq(n, 3);
 	store_search_free(h, n);
+	/* a page: the same hits in the same order, and the total */
+	{
+		struct store_search_hit *all, *pg;
+		size_t na, np, total = 99, i;
+
+		ck_assert_int_eq(
+		    store_search(st, "tekst", NULL, 10, 0, &all, &na, NULL, &e),
+		    PT_OK);
+		ck_assert_int_eq(
+		    store_search(st, "tekst", NULL, 2, 1, &pg, &np, &total, &e),
+		    PT_OK);
+		ck_assert_uint_eq(np, 2);
+		ck_assert_uint_eq(total, 3);
+		for (i = 0; i < np; i++) {
+			ck_assert_str_eq(pg[i].artikel, all[i + 1].artikel);
+			ck_assert_str_eq(pg[i].version_date,
+			                 all[i + 1].version_date);
+			ck_assert_str_eq(pg[i].snippet, all[i + 1].snippet);
+		}
+		store_search_free(pg, np);
+		/* beyond the end: nothing, and still the total */
+		ck_assert_int_eq(
+		    store_search(st, "tekst", NULL, 2, 7, &pg, &np, &total, &e),
+		    PT_OK);
+		ck_assert_uint_eq(np, 0);
+		ck_assert_uint_eq(total, 3);
+		store_search_free(pg, np);
+		ck_assert_int_eq(store_search(st, "tekst", "2020-01-01", 1, 0,
+		                              &pg, &np, &total, &e),
+		                 PT_OK);
+		ck_assert_uint_eq(total, 1);
+		store_search_free(pg, np);
+		ck_assert_int_eq(store_search(st, "nergens", NULL, 5, 0, &pg,
+		                              &np, &total, &e),
+		                 PT_OK);
+		ck_assert_uint_eq(total, 0);
+		store_search_free(pg, np);
+		store_search_free(all, na);
+	}
 	/* a malformed query is a usage error, not a crash */
-	ck_assert_int_eq(store_search(st, "\"unbalanced", NULL, 10, &h, &n, &e),
-	                 PT_EUSAGE);
+	ck_assert_int_eq(
+	    store_search(st, "\"unbalanced", NULL, 10, 0, &h, &n, NULL, &e),
+	    PT_EUSAGE);
 	ck_assert_uint_eq(n, 0);
 	/* SQL metacharacters are just text */
-	ck_assert_int_eq(
-	    store_search(st, "\"'; DROP TABLE law; --\"", NULL, 10, &h, &n, &e),
-	    PT_OK);
+	ck_assert_int_eq(store_search(st, "\"'; DROP TABLE law; --\"", NULL, 10,
+	                              0, &h, &n, NULL, &e),
+	                 PT_OK);
 	ck_assert_uint_eq(n, 0);
 	store_search_free(h, n);
 	store_close(st);
@@ -692,6 +736,157 @@ START_TEST(test_store_txn_lock_wait)
 }
 END_TEST
 
+/* The index cuts Dutch words to their stems: a form finds the others, a
+ * phrase still needs its words in order, a prefix is a prefix. */
+START_TEST(test_store_search_stems)
+{
+	static const struct {
+		const char *q;
+		size_t n;
+	} rows[] = {
+	    {"gecertificeerd", 1}, /* gecertificeerde */
+	    {"instellingen", 1},   /* instelling */
+	    {"\"gecertificeerde instelling\"", 1},
+	    {"\"instelling gecertificeerde\"", 0},
+	    {"\"gecertificeerd instellingen\"", 1},
+	    {"gecert*", 1},
+	    {"teksten", 3},      /* tekst, three versions */
+	    {"certificeren", 0}, /* another word */
+	};
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_search_hit *h;
+	size_t n, i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ck_assert_int_eq(
+		    store_search(st, rows[i].q, NULL, 10, 0, &h, &n, NULL, &e),
+		    PT_OK);
+		ck_assert_msg(n == rows[i].n, "%s: %zu hits", rows[i].q, n);
+		store_search_free(h, n);
+	}
+	/* the snippet shows the word as written */
+	ck_assert_int_eq(
+	    store_search(st, "gecertificeerd", NULL, 10, 0, &h, &n, NULL, &e),
+	    PT_OK);
+	ck_assert(t_contains(h[0].snippet, "[gecertificeerde]"));
+	store_search_free(h, n);
+	store_close(st);
+}
+END_TEST
+
+/* A reference that names no law gives that article of every law that has
+ * it, as candidates, paged like hits; an ambiguous name is searched. */
+START_TEST(test_query_reference_candidates)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_provision_in p;
+	struct store_search_hit *h;
+	long long law, v;
+	size_t n, total;
+	int replaced;
+
+	memset(&p, 0, sizeof p);
+	ck_assert_int_eq(store_begin(st, &e), PT_OK);
+	ck_assert_int_eq(
+	    store_put_law(st, "BWBR0000002", "Andere wet", "wet", &law, &e),
+	    PT_OK);
+	ck_assert_int_eq(store_put_version(st, law, "2010-01-01", "c.xml", "h3",
+	                                   1, &v, &replaced, &e),
+	                 PT_OK);
+	p.artikel = "1";
+	p.text = "de andere wet";
+	ck_assert_int_eq(store_put_provision(st, v, &p, NULL, &e), PT_OK);
+	ck_assert_int_eq(store_index_version(st, v, &e), PT_OK);
+	ck_assert_int_eq(store_commit(st, &e), PT_OK);
+
+	ck_assert_int_eq(
+	    query_search(st, "art. 1", NULL, 10, 0, &h, &n, &total, &e), PT_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(total, 2);
+	ck_assert_str_eq(h[0].bwb, "BWBR0000001");
+	ck_assert_str_eq(h[1].bwb, "BWBR0000002");
+	ck_assert_str_eq(h[1].snippet, "de andere wet");
+	store_search_free(h, n);
+	ck_assert_int_eq(
+	    query_search(st, "artikel 1", NULL, 1, 1, &h, &n, &total, &e),
+	    PT_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(total, 2);
+	ck_assert_str_eq(h[0].bwb, "BWBR0000002");
+	store_search_free(h, n);
+	/* with a lid, at a date: only the law whose version has it */
+	ck_assert_int_eq(query_search(st, "1 lid 1", "2020-01-01", 10, 0, &h,
+	                              &n, &total, &e),
+	                 PT_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(h[0].bwb, "BWBR0000001");
+	ck_assert(t_contains(h[0].label, "lid 1"));
+	store_search_free(h, n);
+	/* "wet" fits both laws: the words are searched, no error */
+	ck_assert_int_eq(
+	    query_search(st, "wet 1", NULL, 10, 0, &h, &n, &total, &e), PT_OK);
+	store_search_free(h, n);
+	store_close(st);
+}
+END_TEST
+
+/* A registry indexed before stemming (schema 6, unicode61) is brought up
+ * to date on open: the index is built again and finds the stems. */
+START_TEST(test_store_search_old_index)
+{
+	struct pt_store *st = filled();
+	struct pt_err e = PT_ERR_INIT;
+	struct store_search_hit *h;
+	size_t n;
+	sqlite3 *db;
+
+	store_close(st);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(store_stem_register(db), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(db,
+	                 "DROP TABLE provision_fts;"
+	                 "CREATE VIRTUAL TABLE provision_fts USING fts5("
+	                 "  text, content='provision', content_rowid='id',"
+	                 "  tokenize='unicode61 remove_diacritics 2');"
+	                 "INSERT INTO provision_fts(rowid, text)"
+	                 "  SELECT id, text FROM provision WHERE lid IS NULL;"
+	                 "PRAGMA user_version = 6;",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	/* read-only, it is not changed, and the message says what to do */
+	chmod(dbpath, 0444);
+	if (access(dbpath, W_OK) != 0) {
+		ck_assert_int_eq(store_open_read(dbpath, &st, &e), PT_EDB);
+		ck_assert(t_contains(e.msg, "upgrades it"));
+		pt_err_clear(&e);
+	}
+	chmod(dbpath, 0644);
+	ck_assert_int_eq(t_db_int(dbpath, "PRAGMA user_version"), 6);
+	ck_assert_int_eq(store_open_read(dbpath, &st, &e), PT_OK);
+	ck_assert_int_eq(t_db_int(dbpath, "PRAGMA user_version"),
+	                 store_schema_version());
+	ck_assert_int_eq(
+	    store_search(st, "gecertificeerd", NULL, 10, 0, &h, &n, NULL, &e),
+	    PT_OK);
+	ck_assert_uint_eq(n, 1);
+	store_search_free(h, n);
+	/* whole articles only, as before: the lid "1. lid een" is not in it */
+	ck_assert_int_eq(store_search(st, "een", NULL, 10, 0, &h, &n, NULL, &e),
+	                 PT_OK);
+	ck_assert_uint_eq(n, 0);
+	store_search_free(h, n);
+	store_close(st);
+	ck_assert_int_eq(t_db_int(dbpath, "SELECT count(*) FROM "
+	                                  "provision_fts_docsize"),
+	                 t_db_int(dbpath, "SELECT count(*) FROM provision "
+	                                  "WHERE lid IS NULL"));
+}
+END_TEST
+
 Suite *
 suite_store(void)
 {
@@ -718,6 +913,9 @@ suite_store(void)
 	tcase_add_test(tc, test_store_memo_int);
 	tcase_add_test(tc, test_store_provision_shared);
 	tcase_add_test(tc, test_store_laws_negative_id);
+	tcase_add_test(tc, test_store_search_stems);
+	tcase_add_test(tc, test_store_search_old_index);
+	tcase_add_test(tc, test_query_reference_candidates);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("store_search");
 	tcase_add_checked_fixture(tc, setup, teardown);

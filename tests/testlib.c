@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "digest.h"
 #include "format.h"
+#include "store_priv.h"
 #include "testlib.h"
 
 const char *
@@ -210,6 +211,7 @@ t_db_int(const char *path, const char *sql)
 		sqlite3_close(db);
 		return -1;
 	}
+	store_stem_register(db); /* the tokenizer of provision_fts */
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
 		if (sqlite3_step(s) == SQLITE_ROW)
 			v = sqlite3_column_int64(s, 0);
