@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -796,6 +797,28 @@ cli_default_rules_dir(void)
 	const char *env = getenv("PROEFTOETS_RULES");
 
 	return env && *env ? env : PKGDATADIR "/rules";
+}
+
+const char *
+cli_date(char *buf, size_t size, const char *iso)
+{
+	struct tm tm;
+	int y, m, d, n = 0;
+
+	if (iso == NULL || strlen(iso) != 10 ||
+	    sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return iso;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	/* TRANSLATORS: the strftime(3) format of a date in listings
+	   (xgettext:no-c-format) */
+	if (strftime(buf, size, _("%Y-%m-%d"), &tm) == 0)
+		return iso;
+	return buf;
 }
 
 const char *
