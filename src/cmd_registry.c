@@ -33,7 +33,8 @@ progress(void *ctx, const char *path, long articles, unsigned long long size)
 {
 	struct cli *c = ctx;
 
-	fprintf(c->err, _("\rimporting %s (%llu MB): %ld articles"), path,
+	fputc('\r', c->err);
+	fprintf(c->err, _("importing %s (%llu MB): %ld articles"), path,
 	        size >> 20, articles);
 	fflush(c->err);
 }
@@ -267,8 +268,9 @@ int
 cli_not_found(struct cli *c, const struct store_provision *p,
               const char *artikel, const char *lid, const char *date)
 {
-	const char *at = date ? date : "the newest version";
-	const char *vd = p->version_date ? p->version_date : "of unknown date";
+	const char *at = date ? date : _("the newest version");
+	const char *vd =
+	    p->version_date ? p->version_date : _("of unknown date");
 
 	switch (p->found) {
 	case STORE_NO_LAW:
