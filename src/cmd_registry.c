@@ -313,14 +313,13 @@ cli_not_found(struct cli *c, const struct store_provision *p,
 int
 cmd_show(struct cli *c, int argc, char **argv)
 {
-	char day[64];
 	struct pt_store *st;
 	struct pt_err e = PT_ERR_INIT;
 	struct store_provision p;
 	struct pt_buf b = PT_BUF_INIT;
 	const char *pos[8] = {NULL}, *lid = NULL, *date = NULL;
 	struct lawref ref;
-	char *jci, *url;
+	char day[64], *jci, *url;
 	struct cli_getopt g;
 	int json = 0, npos = 0, r, id;
 	size_t i;
