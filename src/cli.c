@@ -653,7 +653,8 @@ option_text(struct pt_buf *b, const struct cli_option *o)
 	if (o->id == OPT_FORMAT) {
 		struct pt_buf names = PT_BUF_INIT;
 
-		format_names(&names, (enum format_doc)o->formats, ", ", " or ");
+		format_names(&names, (enum format_doc)o->formats, ", ",
+		             _(" or "));
 		f = format_default((enum format_doc)o->formats);
 		/* "text (default), markdown, ..." */
 		pt_buf_addf(b, _("%s (default)%s"), f->name,
@@ -835,7 +836,7 @@ cli_format_option(struct cli_getopt *g, enum format_doc doc)
 
 	if (f != NULL)
 		return f;
-	format_names(&b, doc, ", ", " or ");
+	format_names(&b, doc, ", ", _(" or "));
 	cli_opt_needs(g, b.s);
 	pt_buf_release(&b);
 	return NULL;
@@ -850,7 +851,7 @@ cli_format_output(struct cli *c, const char *cmd, const struct format *f,
 	return cli_usage(c, cmd,
 	                 "--format %s needs -o FILE (%s is not written "
 	                 "to standard output)",
-	                 f->name, f->what);
+	                 f->name, pt_tr(f->what));
 }
 
 /* On a terminal: a write waits for another process's lock. */
