@@ -145,6 +145,21 @@ expect "update summary" "0 ingelezen, 0 ongewijzigd, 1 mislukt" \
 	"0 imported, 0 unchanged, 1 failed" \
 	--db "$db" update --base "file://$tmp/nomirror" --retries 0 BWBR0034925
 
+# --- the bash completion reads the help in the C locale ------------------------
+if command -v bash >/dev/null; then
+	mkdir "$tmp/bin"
+	ln -s "$PROEFTOETS" "$tmp/bin/proeftoets"
+	got=$(PATH="$tmp/bin:$PATH" LC_ALL=nl_NL.UTF-8 bash -c '
+		. "$1/completion/proeftoets"
+		COMP_WORDS=(proeftoets check --f)
+		COMP_CWORD=2
+		_proeftoets
+		printf "%s " "${COMPREPLY[@]}"
+	' sh "$TOP_SRCDIR")
+	[ "$got" = "--format " ] ||
+		bad "completion under nl: 'proeftoets check --f' gives '$got', not '--format'"
+fi
+
 # --- a full disk (RLIMIT_FSIZE: no file may grow beyond 64 blocks) ---------------
 # The registry already holds a law; importing another one must grow it.
 full=$tmp/full.db
