@@ -228,7 +228,7 @@ user_add(struct cli *c, int argc, char **argv)
 		return cli_error(c, PT_EUSAGE, "%s", e.msg);
 	if (r != PT_OK)
 		return cli_report(c, &e);
-	fprintf(c->out, "added user %s (%s)\n", name,
+	fprintf(c->out, _("added user %s (%s)\n"), name,
 	        auth_role_name((enum auth_role)role));
 	return PT_OK;
 }
@@ -286,7 +286,7 @@ user_remove(struct cli *c, int argc, char **argv)
 	store_close(st);
 	if (r != PT_OK)
 		return cli_report(c, &e);
-	fprintf(c->out, "removed user %s and its sessions\n", name);
+	fprintf(c->out, _("removed user %s and its sessions\n"), name);
 	return PT_OK;
 }
 
