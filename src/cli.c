@@ -1229,7 +1229,7 @@ init_messages(void)
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
-#if ENABLE_NLS
+#if defined(ENABLE_NLS) && ENABLE_NLS
 	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	textdomain(PACKAGE);
 #else

@@ -14,7 +14,7 @@
 #ifndef PROEFTOETS_I18N_H
 #define PROEFTOETS_I18N_H
 
-#if ENABLE_NLS
+#if defined(ENABLE_NLS) && ENABLE_NLS
 #include <libintl.h>
 #define _(s) gettext(s)
 #else
