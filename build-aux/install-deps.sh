@@ -21,6 +21,9 @@ pkgs="$pkgs libzip-dev"
 pkgs="$pkgs libgraphviz-dev"
 # the web workspace: HTTP server, password hashing
 pkgs="$pkgs libmicrohttpd-dev libsodium-dev"
+# messages in Dutch: gettext and autopoint build po/; the test of the
+# catalogue builds nl_NL.UTF-8 with localedef from the locales package
+pkgs="$pkgs gettext autopoint locales"
 # --browser: headless Chromium for the end-to-end test (make e2e)
 case " $* " in *" --browser "*) pkgs="$pkgs chromium" ;; esac
 # --office: LibreOffice Writer and pdftotext for build-aux/odt-pdf.sh

@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "bwb.h"
 #include "xmlsec.h"
+#include "i18n.h"
 
 #define BWB_CHUNK (64 * 1024)
 
@@ -842,8 +843,8 @@ path_check(struct state *s)
 {
 	if (s->path.len > BWB_MAX_PATH)
 		fail(s, PT_EINPUT,
-		     "the structural path of the divisions is "
-		     "longer than %s bytes",
+		     N_("the structural path of the divisions is "
+		        "longer than %s bytes"),
 		     BWB_STR(BWB_MAX_PATH));
 }
 
@@ -882,20 +883,20 @@ root_start(struct state *s, enum kind k, const xmlChar *name,
 	s->root_done = 1;
 	if (uri != NULL || (k != K_TOESTAND && k != K_WETGEVING)) {
 		fail(s, PT_EINPUT,
-		     "not a BWB document: the root element is "
-		     "'%s', not 'toestand' or 'wetgeving'",
+		     N_("not a BWB document: the root element is "
+		        "'%s', not 'toestand' or 'wetgeving'"),
 		     (const char *)name);
 		return;
 	}
 	s->format =
 	    k == K_TOESTAND ? BWB_FORMAT_TOESTAND : BWB_FORMAT_WETGEVING;
 	if (!attr_copy(&s->bwb_id, n, attrs, "bwb-id") || s->bwb_id.len == 0) {
-		fail(s, PT_EINPUT, "the root element '%s' has no bwb-id",
+		fail(s, PT_EINPUT, N_("the root element '%s' has no bwb-id"),
 		     (const char *)name);
 		return;
 	}
 	if (s->bwb_id.len > BWB_MAX_ID) {
-		fail(s, PT_EINPUT, "the bwb-id is longer than %s bytes",
+		fail(s, PT_EINPUT, N_("the bwb-id is longer than %s bytes"),
 		     BWB_STR(BWB_MAX_ID));
 		return;
 	}
@@ -1098,7 +1099,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	/* The last ndef attributes are DTD defaults, not in the file. */
 	n -= ndef;
 	if (s->nfr >= BWB_MAX_DEPTH) {
-		fail(s, PT_EINPUT, "elements nested more than %s deep",
+		fail(s, PT_EINPUT, N_("elements nested more than %s deep"),
 		     BWB_STR(BWB_MAX_DEPTH));
 		return;
 	}
@@ -1288,7 +1289,7 @@ on_reference(void *ctx, const xmlChar *name)
 	xmlParserCtxtPtr ctxt = ctx;
 	struct state *s = ctxt->_private;
 
-	fail(s, PT_EUNSAFE, "reference to undeclared entity '%s'",
+	fail(s, PT_EUNSAFE, N_("reference to undeclared entity '%s'"),
 	     (const char *)name);
 }
 

@@ -158,6 +158,12 @@ const char *cli_bundled_laws_dir(void);
 struct pt_store;
 void cli_warn_empty_registry(struct cli *c, struct pt_store *st);
 
+/*
+ * A date of a listing ("2026-07-01") as the locale writes it: the format
+ * is the translation of "%Y-%m-%d" (nl: "1 juli 2026"), so the C locale
+ * keeps ISO.  Returns buf, or iso itself when it is not such a date.
+ */
+const char *cli_date(char *buf, size_t size, const char *iso);
 /* -o FILE: NULL (standard output) for "-", else v. */
 const char *cli_output_path(const char *v);
 /* Input operands of cmd: "-" (standard input) at most once; else a usage

@@ -25,6 +25,7 @@
 #include "rules.h"
 #include "stale.h"
 #include "vocab.h"
+#include "i18n.h"
 
 /* --color=auto|always|never: 1 colour, 0 none, -1 bad value. */
 static int
@@ -89,7 +90,7 @@ diff_side_json(struct json *j, const char *key, const char *date,
 static const char *
 vname(const struct store_provision *p)
 {
-	return p->version_date ? p->version_date : "of unknown date";
+	return p->version_date ? p->version_date : _("of unknown date");
 }
 
 /* diff --format json: one object (see the man page). */
@@ -143,26 +144,26 @@ diff_text(struct pt_buf *b, const struct store_provision *pa,
 	            pa->citeertitel ? pa->citeertitel : pa->bwb, pa->bwb,
 	            pa->label ? pa->label : pa->artikel);
 	if (lid != NULL)
-		pt_buf_addf(b, ", lid %s", lid);
+		pt_buf_addf(b, _(", lid %s"), lid);
 	pt_buf_addf(b, "%s\n", off);
-	pt_buf_addf(b, "%s--- %s: version %s (%s)%s\n", bold, from, vname(pa),
-	            pa->source ? pa->source : "?", off);
-	pt_buf_addf(b, "%s+++ %s: version %s (%s)%s\n", bold, to, vname(pb),
+	pt_buf_addf(b, _("%s--- %s: version %s (%s)%s\n"), bold, from,
+	            vname(pa), pa->source ? pa->source : "?", off);
+	pt_buf_addf(b, _("%s+++ %s: version %s (%s)%s\n"), bold, to, vname(pb),
 	            pb->source ? pb->source : "?", off);
 	if (same)
-		pt_buf_adds(b, "(the same version is in force on both "
-		               "dates)\n");
+		pt_buf_adds(b, _("(the same version is in force on both "
+		                 "dates)\n"));
 	else if (!diff_changed(d))
-		pt_buf_adds(b, "(no change in the words of the text)\n");
+		pt_buf_adds(b, _("(no change in the words of the text)\n"));
 	diff_plain(b, d, color);
 	pt_buf_addc(b, '\n');
 	if (d->approximate)
-		pt_buf_adds(b, "(the texts differ too much for a word "
-		               "diff; the rest is shown as replaced)\n");
+		pt_buf_adds(b, _("(the texts differ too much for a word "
+		                 "diff; the rest is shown as replaced)\n"));
 	if (!same && diff_changed(d))
 		pt_buf_addf(b,
-		            "%zu words deleted, %zu inserted, %zu "
-		            "unchanged\n",
+		            _("%zu words deleted, %zu inserted, %zu "
+		              "unchanged\n"),
 		            d->deleted, d->inserted, d->equal);
 }
 

@@ -14,6 +14,7 @@
 #include "lawref.h"
 #include "query.h"
 #include "vocab.h"
+#include "i18n.h"
 
 /* --format text|json: returns 0 text, 1 json, -1 on a usage error. */
 static int
@@ -32,16 +33,19 @@ progress(void *ctx, const char *path, long articles, unsigned long long size)
 {
 	struct cli *c = ctx;
 
-	fprintf(c->err, "\rimporting %s (%llu MB): %ld articles", path,
+	fputc('\r', c->err);
+	fprintf(c->err, _("importing %s (%llu MB): %ld articles"), path,
 	        size >> 20, articles);
 	fflush(c->err);
 }
 
-static const char *const outcome_names[] = {"added", "replaced", "unchanged"};
+static const char *const outcome_names[] = {N_("added"), N_("replaced"),
+                                            N_("unchanged")};
 
 int
 cmd_import(struct cli *c, int argc, char **argv)
 {
+	char day[64];
 	struct import_opts opts;
 	struct cli_getopt g;
 	struct pt_store *st = NULL;
@@ -127,21 +131,23 @@ cmd_import(struct cli *c, int argc, char **argv)
 			if (!quiet) {
 				if (res.outcome == IMPORT_UNCHANGED)
 					fprintf(c->out,
-					        "unchanged %s  %s (imported "
-					        "before)\n",
+					        _("unchanged %s  %s (imported "
+					          "before)\n"),
 					        res.bwb ? res.bwb : "?",
 					        files[j]);
 				else
 					fprintf(
 					    c->out,
-					    "%-9s %s  %s, version %s: %ld "
-					    "articles  %s\n",
-					    outcome_names[res.outcome], res.bwb,
+					    _("%-9s %s  %s, version %s: %ld "
+					      "articles  %s\n"),
+					    _(outcome_names[res.outcome]),
+					    res.bwb,
 					    res.citeertitel ? res.citeertitel
-					                    : "(no title)",
+					                    : _("(no title)"),
 					    res.inwerkingtreding
-					        ? res.inwerkingtreding
-					        : "of unknown date",
+					        ? cli_date(day, sizeof day,
+					                   res.inwerkingtreding)
+					        : _("of unknown date"),
 					    res.articles, files[j]);
 			}
 			import_result_release(&res);
@@ -149,10 +155,11 @@ cmd_import(struct cli *c, int argc, char **argv)
 		import_list_free(files, nfiles);
 	}
 	if (!quiet)
-		fprintf(c->out,
-		        "%ld added, %ld replaced, %ld unchanged, %ld failed\n",
-		        counts[IMPORT_ADDED], counts[IMPORT_REPLACED],
-		        counts[IMPORT_UNCHANGED], failed);
+		fprintf(
+		    c->out,
+		    _("%ld added, %ld replaced, %ld unchanged, %ld failed\n"),
+		    counts[IMPORT_ADDED], counts[IMPORT_REPLACED],
+		    counts[IMPORT_UNCHANGED], failed);
 	store_close(st);
 	free(paths);
 	return rc;
@@ -161,6 +168,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 int
 cmd_laws(struct cli *c, int argc, char **argv)
 {
+	char day[64];
 	struct pt_store *st;
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
@@ -218,15 +226,15 @@ cmd_laws(struct cli *c, int argc, char **argv)
 		json_end_array(&j);
 		pt_buf_addc(&b, '\n');
 	} else if (n == 0) {
-		pt_buf_addf(
-		    &b,
-		    "The registry %s holds no laws; use 'proeftoets import'.\n",
-		    c->db_path);
+		pt_buf_addf(&b,
+		            _("The registry %s holds no laws; use 'proeftoets "
+		              "import'.\n"),
+		            c->db_path);
 	} else {
 		for (i = 0; i < n; i++) {
 			pt_buf_addf(&b, "%s  %s", laws[i].bwb,
 			            laws[i].citeertitel ? laws[i].citeertitel
-			                                : "(no title)");
+			                                : _("(no title)"));
 			if (laws[i].soort)
 				pt_buf_addf(&b, " (%s)", laws[i].soort);
 			pt_buf_addc(&b, '\n');
@@ -236,9 +244,11 @@ cmd_laws(struct cli *c, int argc, char **argv)
 				const char *base = strrchr(v->source, '/');
 
 				pt_buf_addf(
-				    &b, "  %-10s %5ld articles  %s\n",
-				    v->inwerkingtreding ? v->inwerkingtreding
-				                        : "unknown",
+				    &b, _("  %-10s %5ld articles  %s\n"),
+				    v->inwerkingtreding
+				        ? cli_date(day, sizeof day,
+				                   v->inwerkingtreding)
+				        : _("unknown"),
 				    v->articles, base ? base + 1 : v->source);
 			}
 		}
@@ -258,8 +268,9 @@ int
 cli_not_found(struct cli *c, const struct store_provision *p,
               const char *artikel, const char *lid, const char *date)
 {
-	const char *at = date ? date : "the newest version";
-	const char *vd = p->version_date ? p->version_date : "of unknown date";
+	const char *at = date ? date : _("the newest version");
+	const char *vd =
+	    p->version_date ? p->version_date : _("of unknown date");
 
 	switch (p->found) {
 	case STORE_NO_LAW:
@@ -308,7 +319,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 	struct pt_buf b = PT_BUF_INIT;
 	const char *pos[8] = {NULL}, *lid = NULL, *date = NULL;
 	struct lawref ref;
-	char *jci, *url;
+	char day[64], *jci, *url;
 	struct cli_getopt g;
 	int json = 0, npos = 0, r, id;
 	size_t i;
@@ -389,28 +400,30 @@ cmd_show(struct cli *c, int argc, char **argv)
 		json_end_object(&j);
 		pt_buf_addc(&b, '\n');
 	} else {
-		pt_buf_addf(&b, "%s (%s), version %s\n",
+		pt_buf_addf(&b, _("%s (%s), version %s\n"),
 		            p.citeertitel ? p.citeertitel : p.bwb, p.bwb,
-		            p.version_date ? p.version_date
-		                           : "of unknown date");
+		            p.version_date
+		                ? cli_date(day, sizeof day, p.version_date)
+		                : _("of unknown date"));
 		pt_buf_addf(&b, "%s", p.label ? p.label : p.artikel);
 		if (p.lid)
-			pt_buf_addf(&b, ", lid %s", p.lid);
+			pt_buf_addf(&b, _(", lid %s"), p.lid);
 		if (p.title)
 			pt_buf_addf(&b, " (%s)", p.title);
 		if (p.path && *p.path)
 			pt_buf_addf(&b, "  [%s]", p.path);
 		pt_buf_addc(&b, '\n');
 		if (p.status && strcmp(p.status, "vervallen") == 0)
-			pt_buf_adds(&b, "Status: vervallen (repealed)\n");
+			pt_buf_adds(&b, _("Status: vervallen (repealed)\n"));
 		if (p.date_unknown)
-			pt_buf_adds(&b, "Note: the date of entry into force of "
-			                "this version is "
-			                "unknown; it is used because no dated "
-			                "version is in force"
-			                " at that date\n");
-		pt_buf_addf(&b, "Juriconnect: %s\nLink: %s\n\n%s\n", jci, url,
-		            p.text);
+			pt_buf_adds(&b,
+			            _("Note: the date of entry into force of "
+			              "this version is "
+			              "unknown; it is used because no dated "
+			              "version is in force"
+			              " at that date\n"));
+		pt_buf_addf(&b, _("Juriconnect: %s\nLink: %s\n\n%s\n"), jci,
+		            url, p.text);
 	}
 	r = cli_write(c, b.s, b.len);
 	pt_buf_release(&b);
@@ -547,12 +560,14 @@ cmd_search(struct cli *c, int argc, char **argv)
 			    &b, "%s %s (%s), %s:\n    %s\n", hits[i].bwb,
 			    hits[i].citeertitel ? hits[i].citeertitel : "",
 			    hits[i].version_date ? hits[i].version_date
-			                         : "date unknown",
+			                         : _("date unknown"),
 			    hits[i].label ? hits[i].label : hits[i].artikel, s);
 			free(s);
 		}
-		pt_buf_addf(&b, "%zu result%s for '%s'\n", n, n == 1 ? "" : "s",
-		            q.s);
+		pt_buf_addf(&b,
+		            ngettext("%zu result for '%s'\n",
+		                     "%zu results for '%s'\n", n),
+		            n, q.s);
 		search_paging(&b, pagina, limit, n, total);
 	}
 	r = cli_write(c, b.s, b.len);

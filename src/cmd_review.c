@@ -25,6 +25,7 @@
 #include "saved.h"
 #include "vocab.h"
 #include "xmlsec.h"
+#include "i18n.h"
 
 /* --format text|json: 0 text, 1 json, -1 after a usage error. */
 static int
@@ -60,6 +61,7 @@ cmd_proeftuinen(struct cli *c, int argc, char **argv)
 	struct pt_err e = PT_ERR_INIT;
 	struct pt_buf b = PT_BUF_INIT;
 	struct saved_proeftuin *list;
+	char day[64];
 	struct json j;
 	struct cli_getopt g;
 	size_t n, i;
@@ -84,9 +86,9 @@ cmd_proeftuinen(struct cli *c, int argc, char **argv)
 	if (json)
 		json_begin_array(&j);
 	else if (n == 0)
-		pt_buf_adds(&b, "No saved proeftuinen; save a design with "
-		                "'proeftoets check --save' or 'proeftoets "
-		                "proeftuin add'.\n");
+		pt_buf_adds(&b, _("No saved proeftuinen; save a design with "
+		                  "'proeftoets check --save' or 'proeftoets "
+		                  "proeftuin add'.\n"));
 	for (i = 0; i < n; i++) {
 		const struct saved_proeftuin *p = &list[i];
 		long counts[REVIEW_NCOUNTS], barriers, risks;
@@ -114,14 +116,15 @@ cmd_proeftuinen(struct cli *c, int argc, char **argv)
 			continue;
 		}
 		pt_buf_addf(&b, "%s  ", p->id);
-		add_text(&b, p->naam ? p->naam : "(no name)", "  ");
-		pt_buf_addf(&b,
-		            "\n  versions: %d, last saved %s, peildatum %s\n",
-		            p->versions, p->saved_at, p->peildatum);
-		pt_buf_addf(&b, "  findings: %ld %s, %ld %s\n", barriers,
-		            barriers == 1 ? "barrier" : "barriers", risks,
-		            risks == 1 ? "risk" : "risks");
-		pt_buf_adds(&b, "  review:  ");
+		add_text(&b, p->naam ? p->naam : _("(no name)"), "  ");
+		pt_buf_addf(
+		    &b, _("\n  versions: %d, last saved %s, peildatum %s\n"),
+		    p->versions, p->saved_at,
+		    cli_date(day, sizeof day, p->peildatum));
+		pt_buf_addf(&b, _("  findings: %ld %s, %ld %s\n"), barriers,
+		            ngettext("barrier", "barriers", barriers), risks,
+		            ngettext("risk", "risks", risks));
+		pt_buf_adds(&b, _("  review:  "));
 		for (k = 0; k < REVIEW_NCOUNTS; k++)
 			pt_buf_addf(&b, "%s %ld %s", k ? "," : "", counts[k],
 			            review_count_name(k));
@@ -289,9 +292,9 @@ decision_text(struct pt_buf *b, const struct review_item *it)
 {
 	pt_buf_adds(b, it->decision);
 	if (it->by != NULL) {
-		pt_buf_adds(b, ", by ");
+		pt_buf_adds(b, _(", by "));
 		add_text(b, it->by, "           ");
-		pt_buf_addf(b, " at %s", it->at);
+		pt_buf_addf(b, _(" at %s"), it->at);
 	}
 }
 
@@ -300,23 +303,23 @@ item_text(struct pt_buf *b, const struct review_item *it)
 {
 	const char *in = "           ";
 
-	pt_buf_addf(b, "%s\n  status:  ", it->id);
+	pt_buf_addf(b, _("%s\n  status:  "), it->id);
 	if (it->resolved) {
-		pt_buf_adds(b,
-		            "resolved (not found in the latest saved design;\n"
-		            "           last decision: ");
+		pt_buf_adds(
+		    b, _("resolved (not found in the latest saved design;\n"
+		         "           last decision: "));
 		decision_text(b, it);
 		pt_buf_adds(b, ")\n");
 	} else {
 		decision_text(b, it);
 		pt_buf_addc(b, '\n');
 	}
-	pt_buf_addf(b, "  finding: %s (%s), rule %s\n%s", it->kind,
+	pt_buf_addf(b, _("  finding: %s (%s), rule %s\n%s"), it->kind,
 	            it->severity, it->rule, in);
 	add_text(b, it->title, in);
 	pt_buf_addc(b, '\n');
 	if (it->note != NULL) {
-		pt_buf_adds(b, "  note:    ");
+		pt_buf_adds(b, _("  note:    "));
 		add_text(b, it->note, in);
 		pt_buf_addc(b, '\n');
 	}
@@ -373,11 +376,11 @@ review_list_cmd(struct cli *c, int argc, char **argv)
 		json_end_array(&j);
 		pt_buf_addc(&b, '\n');
 	} else if (n == 0) {
-		pt_buf_adds(&b, "No findings");
+		pt_buf_adds(&b, _("No findings"));
 		if (status)
-			pt_buf_addf(&b, " with status %s", status);
+			pt_buf_addf(&b, _(" with status %s"), status);
 		if (proeftuin) {
-			pt_buf_adds(&b, " in saved proeftuin ");
+			pt_buf_adds(&b, _(" in saved proeftuin "));
 			add_text(&b, proeftuin, "");
 		}
 		pt_buf_adds(&b, ".\n");
@@ -437,10 +440,10 @@ review_set_cmd(struct cli *c, int argc, char **argv)
 		return cli_usage(c, "review", "%s", e.msg);
 	if (r != PT_OK)
 		return cli_report(c, &e);
-	pt_buf_addf(&b, "%s: %s -> %s, by ", ent.finding_id, ent.old_status,
+	pt_buf_addf(&b, _("%s: %s -> %s, by "), ent.finding_id, ent.old_status,
 	            ent.new_status);
 	add_text(&b, ent.by, "  ");
-	pt_buf_addf(&b, " at %s\n", ent.at);
+	pt_buf_addf(&b, _(" at %s\n"), ent.at);
 	review_entry_release(&ent);
 	return flush(c, &b);
 }
@@ -506,15 +509,16 @@ review_log_cmd(struct cli *c, int argc, char **argv)
 		json_end_object(&j);
 		pt_buf_addc(&b, '\n');
 	} else {
-		pt_buf_addf(&b, "Finding: %s\nStatus:  %s", it->id, it->status);
+		pt_buf_addf(&b, _("Finding: %s\nStatus:  %s"), it->id,
+		            it->status);
 		if (it->resolved)
 			pt_buf_addf(&b,
-			            " (not found in the latest saved design; "
-			            "last decision: %s)",
+			            _(" (not found in the latest saved design; "
+			              "last decision: %s)"),
 			            it->decision);
 		pt_buf_addc(&b, '\n');
 		if (n == 0)
-			pt_buf_adds(&b, "No decisions yet.\n");
+			pt_buf_adds(&b, _("No decisions yet.\n"));
 		for (i = 0; i < n; i++) {
 			pt_buf_addf(&b, "%s%s  ", i ? "" : "\n", log[i].at);
 			add_text(&b, log[i].by, "    ");

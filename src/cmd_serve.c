@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "cli_priv.h"
 #include "serve.h"
+#include "i18n.h"
 
 static int stop_pipe[2] = {-1, -1};
 
@@ -227,7 +228,7 @@ user_add(struct cli *c, int argc, char **argv)
 		return cli_error(c, PT_EUSAGE, "%s", e.msg);
 	if (r != PT_OK)
 		return cli_report(c, &e);
-	fprintf(c->out, "added user %s (%s)\n", name,
+	fprintf(c->out, _("added user %s (%s)\n"), name,
 	        auth_role_name((enum auth_role)role));
 	return PT_OK;
 }
@@ -254,12 +255,12 @@ user_list(struct cli *c, int argc, char **argv)
 	if (r != PT_OK)
 		return cli_report(c, &e);
 	if (n == 0)
-		fputs("No users; add one with 'proeftoets user add NAME'.\n",
+		fputs(_("No users; add one with 'proeftoets user add NAME'.\n"),
 		      c->out);
 	for (i = 0; i < n; i++)
 		fprintf(c->out, "%-24s %-8s %ld %s\n", u[i].name,
 		        auth_role_name(u[i].role), u[i].sessions,
-		        u[i].sessions == 1 ? "session" : "sessions");
+		        ngettext("session", "sessions", u[i].sessions));
 	auth_user_list_free(u, n);
 	return PT_OK;
 }
@@ -285,7 +286,7 @@ user_remove(struct cli *c, int argc, char **argv)
 	store_close(st);
 	if (r != PT_OK)
 		return cli_report(c, &e);
-	fprintf(c->out, "removed user %s and its sessions\n", name);
+	fprintf(c->out, _("removed user %s and its sessions\n"), name);
 	return PT_OK;
 }
 

@@ -13,6 +13,7 @@
 #include "rules.h"
 #include "update.h"
 #include "vocab.h"
+#include "i18n.h"
 
 struct ui {
 	struct cli *c;
@@ -59,6 +60,7 @@ on_event(void *ctx, const struct update_event *ev)
 	struct ui *u = ctx;
 	const struct update_version *v = ev->version;
 	FILE *out = u->c->out;
+	char d1[64], d2[64];
 
 	clear_progress(u);
 	if (ev->outcome == UPDATE_FAILED)
@@ -69,28 +71,29 @@ on_event(void *ctx, const struct update_event *ev)
 	case UPDATE_IMPORTED:
 		fprintf(
 		    out,
-		    "imported  %s %s  %s, in force %s to %s: %ld articles\n",
+		    _("imported  %s %s  %s, in force %s to %s: %ld articles\n"),
 		    ev->bwb, v->label,
 		    ev->import->citeertitel ? ev->import->citeertitel
-		                            : "(no title)",
-		    v->inwerkingtreding,
+		                            : _("(no title)"),
+		    cli_date(d1, sizeof d1, v->inwerkingtreding),
 		    v->einddatum && strcmp(v->einddatum, "9999-12-31") != 0
-		        ? v->einddatum
-		        : "(open)",
+		        ? cli_date(d2, sizeof d2, v->einddatum)
+		        : _("(open)"),
 		    ev->import->articles);
 		break;
 	case UPDATE_UNCHANGED:
-		fprintf(out, "unchanged %s %s%s\n", ev->bwb, v->label,
-		        ev->downloaded ? "  (the same file was imported before)"
-		                       : "");
+		fprintf(out, _("unchanged %s %s%s\n"), ev->bwb, v->label,
+		        ev->downloaded
+		            ? _("  (the same file was imported before)")
+		            : "");
 		break;
 	case UPDATE_FAILED:
-		fprintf(out, "failed    %s %s\n", ev->bwb,
-		        v ? v->label : "manifest");
+		fprintf(out, _("failed    %s %s\n"), ev->bwb,
+		        v ? v->label : _("manifest"));
 		break;
 	case UPDATE_NONE:
 		fprintf(out,
-		        "none      %s  no version wanted in the manifest\n",
+		        _("none      %s  no version wanted in the manifest\n"),
 		        ev->bwb);
 		break;
 	}
@@ -217,21 +220,20 @@ report_stale(struct cli *c, struct pt_store *st, struct ruleset *rs,
 	struct pt_err se = PT_ERR_INIT;
 
 	if (rs == NULL)
-		fprintf(
-		    c->out,
-		    "stale rules: not checked (the rules could not be read)\n");
+		fprintf(c->out, _("stale rules: not checked (the rules could "
+		                  "not be read)\n"));
 	else if (update_stale_rules(st, rs, sum->changes, sum->nchanges,
 	                            &available, &stale, &nstale, &se) != PT_OK)
 		cli_report(c, &se);
 	else if (!available)
 		fprintf(c->out,
-		        "stale rules: not checked (no check available)\n");
+		        _("stale rules: not checked (no check available)\n"));
 	else if (nstale == 0)
-		fprintf(c->out, "stale rules: none\n");
+		fprintf(c->out, _("stale rules: none\n"));
 	else
 		for (i = 0; i < nstale; i++)
 			fprintf(
-			    c->out, "stale rule %s: %s artikel %s%s%s: %s\n",
+			    c->out, _("stale rule %s: %s artikel %s%s%s: %s\n"),
 			    stale[i].rule_id, stale[i].bwb, stale[i].artikel,
 			    stale[i].lid ? " lid " : "",
 			    stale[i].lid ? stale[i].lid : "", stale[i].reason);
@@ -300,8 +302,8 @@ cmd_update(struct cli *c, int argc, char **argv)
 		cli_usage(c, "update", "%s", e.msg);
 	} else if (!u.quiet) {
 		fprintf(c->out,
-		        "%ld imported, %ld unchanged, %ld failed; "
-		        "%ld files downloaded\n",
+		        _("%ld imported, %ld unchanged, %ld failed; "
+		          "%ld files downloaded\n"),
 		        sum.imported, sum.unchanged, sum.failed, sum.downloads);
 	}
 	if (rc != PT_EUSAGE && sum.nchanges > 0)

@@ -28,6 +28,7 @@
 #include "fileio.h"
 #include "vocab.h"
 #include "xmlsec.h"
+#include "i18n.h"
 
 #define XML_SPACE " \t\r\n"
 
@@ -147,7 +148,7 @@ need(struct reader *r, const xmlNode *n, const char *name, char **out)
 {
 	if ((*out = attr(n, name)) != NULL)
 		return PT_OK;
-	return fail(r, n, "<%s> without the required attribute '%s'",
+	return fail(r, n, _("<%s> without the required attribute '%s'"),
 	            (const char *)n->name, name);
 }
 
@@ -210,8 +211,8 @@ fail_vocab(struct reader *r, const xmlNode *n, const char *what,
 		list_entries(&b, v, nv);
 	else
 		list_names(&b, names, nnames);
-	rc = fail(r, n, "unknown %s '%s' %s (known: %s)", what, value, where,
-	          b.s);
+	rc = fail(r, n, _("unknown %s '%s' %s (known: %s)"), _(what), value,
+	          where, b.s);
 	pt_buf_release(&b);
 	return rc;
 }
@@ -261,8 +262,8 @@ actor_ref(struct reader *r, const xmlNode *n, const char *where, const char *id,
 	i = design_actor_index(r->d, id);
 	if (i < 0)
 		return fail(r, n,
-		            "unknown actor '%s' in %s (no actor with "
-		            "that id in <actoren>)",
+		            _("unknown actor '%s' in %s (no actor with "
+		              "that id in <actoren>)"),
 		            id, where);
 	*idx = (size_t)i;
 	return PT_OK;
@@ -291,8 +292,8 @@ read_gemeenten(struct reader *r, const xmlNode *el)
 			continue;
 		if ((s = text(n)) == NULL) {
 			fail(r, n,
-			     "empty gemeente: give the name of the "
-			     "municipality");
+			     _("empty gemeente: give the name of the "
+			       "municipality"));
 			continue;
 		}
 		PT_ARRAY_PUSH(d->gemeenten, d->ngemeenten, r->cap_gemeenten);
@@ -311,7 +312,7 @@ read_aangewezen(struct reader *r, const xmlNode *n, const char *list,
 	for (tok = strtok_r(copy, XML_SPACE, &save); tok != NULL;
 	     tok = strtok_r(NULL, XML_SPACE, &save)) {
 		if ((bit = vocab_aanwijzing_bit(tok)) == 0)
-			fail_vocab(r, n, "designation", tok,
+			fail_vocab(r, n, N_("designation"), tok,
 			           "in actor/@aangewezen-als", NULL, 0,
 			           vocab_aanwijzing_names, VOCAB_NAANWIJZING);
 		*bits |= bit;
@@ -337,19 +338,19 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 	id = a->id != NULL ? a->id : "";
 	if (a->id != NULL && !vocab_is_slug(a->id))
 		fail(r, n,
-		     "bad actor id '%s': use lower-case letters, "
-		     "digits and '-'",
+		     _("bad actor id '%s': use lower-case letters, "
+		       "digits and '-'"),
 		     a->id);
 	/* a is the last element of the array: is its id taken already? */
 	if (a->id != NULL && (i = strmap_add(&r->d->ids, a->id,
 	                                     (size_t)(a - r->d->actors))) >= 0)
 		fail(r, n,
-		     "duplicate actor id '%s' (first defined at "
-		     "line %ld)",
+		     _("duplicate actor id '%s' (first defined at "
+		       "line %ld)"),
 		     a->id, r->d->actors[i].line);
 	if (a->rol != NULL && vocab_role(a->rol) == NULL)
-		fail_vocab(r, n, "role", a->rol, "in actor/@rol", vocab_roles,
-		           vocab_nroles, NULL, 0);
+		fail_vocab(r, n, N_("role"), a->rol, "in actor/@rol",
+		           vocab_roles, vocab_nroles, NULL, 0);
 
 	cert = attr(n, "gecertificeerd");
 	aanw = attr(n, "aangewezen-als");
@@ -360,8 +361,8 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 		a->gecertificeerd = 1;
 	else
 		fail(r, n,
-		     "bad value '%s' for gecertificeerd of actor '%s' "
-		     "(expected 'ja' or 'nee')",
+		     _("bad value '%s' for gecertificeerd of actor '%s' "
+		       "(expected 'ja' or 'nee')"),
 		     cert, id);
 	/* A gecertificeerde instelling holds a certificate by definition. */
 	if (a->rol != NULL && strcmp(a->rol, "gecertificeerde-instelling") == 0)
@@ -374,8 +375,8 @@ read_actor_attrs(struct reader *r, const xmlNode *n, struct design_actor *a)
 		a->doelgroep = DOELGROEP_ALLE;
 	else
 		fail(r, n,
-		     "bad value '%s' for doelgroep of actor '%s' "
-		     "(expected 'jeugd' or 'alle-leeftijden')",
+		     _("bad value '%s' for doelgroep of actor '%s' "
+		       "(expected 'jeugd' or 'alle-leeftijden')"),
 		     doel, id);
 	free(cert);
 	free(aanw);
@@ -445,7 +446,7 @@ read_taak(struct reader *r, const xmlNode *n)
 	ok = need(r, n, "id", &id) == PT_OK;
 	ok &= need(r, n, "actor", &actor) == PT_OK;
 	if (id != NULL && vocab_task(id) == NULL) {
-		fail_vocab(r, n, "task", id, "in taak/@id", vocab_tasks,
+		fail_vocab(r, n, N_("task"), id, "in taak/@id", vocab_tasks,
 		           vocab_ntasks, NULL, 0);
 		ok = 0;
 	}
@@ -457,8 +458,8 @@ read_taak(struct reader *r, const xmlNode *n)
 			    strcmp(d->taken[i].id, id) == 0)
 				break;
 		fail(r, n,
-		     "duplicate assignment: task '%s' is already "
-		     "given to actor '%s' at line %ld",
+		     _("duplicate assignment: task '%s' is already "
+		       "given to actor '%s' at line %ld"),
 		     id, actor, i < d->ntaken ? d->taken[i].line : 0L);
 		ok = 0;
 	}
@@ -507,20 +508,20 @@ read_bepaling(struct reader *r, const xmlNode *n, struct design_bepaling *b)
 	(void)need(r, n, "artikel", &b->artikel);
 	if (b->bwb != NULL && !is_bwb_id(b->bwb))
 		fail(r, n,
-		     "bad BWB id '%s' in bepaling (expected e.g. "
-		     "'BWBR0034925')",
+		     _("bad BWB id '%s' in bepaling (expected e.g. "
+		       "'BWBR0034925')"),
 		     b->bwb);
 	if (b->artikel != NULL &&
 	    (*b->artikel == '\0' || strpbrk(b->artikel, XML_SPACE) != NULL))
 		fail(r, n,
-		     "bad artikel '%s' in bepaling (expected the "
-		     "article number, e.g. '7.3.11' or '265b')",
+		     _("bad artikel '%s' in bepaling (expected the "
+		       "article number, e.g. '7.3.11' or '265b')"),
 		     b->artikel);
 	if (b->lid != NULL &&
 	    (*b->lid == '\0' || strpbrk(b->lid, XML_SPACE) != NULL))
 		fail(r, n,
-		     "bad lid '%s' in bepaling (leave lid out when the "
-		     "whole article is meant)",
+		     _("bad lid '%s' in bepaling (leave lid out when the "
+		       "whole article is meant)"),
 		     b->lid);
 }
 
@@ -536,7 +537,7 @@ read_gegevens(struct reader *r, const xmlNode *n, const char *list,
 	for (tok = strtok_r(copy, XML_SPACE, &save); tok != NULL;
 	     tok = strtok_r(NULL, XML_SPACE, &save)) {
 		if ((bit = vocab_gegevens_bit(tok)) == 0) {
-			fail_vocab(r, n, "data category", tok,
+			fail_vocab(r, n, N_("data category"), tok,
 			           "in deling/@gegevens", NULL, 0,
 			           vocab_gegevens_names, VOCAB_NGEGEVENS);
 			bad = 1;
@@ -546,8 +547,8 @@ read_gegevens(struct reader *r, const xmlNode *n, const char *list,
 	free(copy);
 	if (!bad && *bits == 0)
 		fail(r, n,
-		     "deling without gegevens: name at least one data "
-		     "category");
+		     _("deling without gegevens: name at least one data "
+		       "category"));
 }
 
 /*
@@ -570,7 +571,7 @@ read_deling_attrs(struct reader *r, const xmlNode *n, struct design_deling *dl)
 		naar_ok =
 		    actor_ref(r, n, "deling/@naar", naar, &dl->naar) == PT_OK;
 	if (van_ok && naar_ok && dl->van == dl->naar)
-		fail(r, n, "deling from actor '%s' to itself", van);
+		fail(r, n, _("deling from actor '%s' to itself"), van);
 	if (geg != NULL)
 		read_gegevens(r, n, geg, &dl->gegevens);
 	if (grond != NULL) {
@@ -583,9 +584,9 @@ read_deling_attrs(struct reader *r, const xmlNode *n, struct design_deling *dl)
 			dl->grondslag = GRONDSLAG_WETTELIJK;
 		else {
 			fail(r, n,
-			     "unknown grondslag '%s' in "
-			     "deling/@grondslag (known: toestemming, "
-			     "wettelijk, geen)",
+			     _("unknown grondslag '%s' in "
+			       "deling/@grondslag (known: toestemming, "
+			       "wettelijk, geen)"),
 			     grond);
 			known = 0;
 		}
@@ -616,9 +617,9 @@ read_deling(struct reader *r, const xmlNode *n)
 			continue;
 		if (known && dl->grondslag != GRONDSLAG_WETTELIJK) {
 			fail(r, c,
-			     "bepaling given with grondslag '%s': a "
-			     "bepaling names a statutory basis and belongs "
-			     "only to grondslag='wettelijk'",
+			     _("bepaling given with grondslag '%s': a "
+			       "bepaling names a statutory basis and belongs "
+			       "only to grondslag='wettelijk'"),
 			     dl->grondslag == GRONDSLAG_GEEN ? "geen"
 			                                     : "toestemming");
 			continue;
@@ -631,9 +632,9 @@ read_deling(struct reader *r, const xmlNode *n)
 	if (known && dl->grondslag == GRONDSLAG_WETTELIJK &&
 	    dl->nbepalingen == 0)
 		fail(r, n,
-		     "grondslag 'wettelijk' without a bepaling: name the "
-		     "statutory basis, e.g. <bepaling bwb=\"BWBR0034925\" "
-		     "artikel=\"7.3.11\" lid=\"4\"/>");
+		     _("grondslag 'wettelijk' without a bepaling: name the "
+		       "statutory basis, e.g. <bepaling bwb=\"BWBR0034925\" "
+		       "artikel=\"7.3.11\" lid=\"4\"/>"));
 }
 
 static void
@@ -662,8 +663,8 @@ read_dossier(struct reader *r, const xmlNode *n)
 				break;
 		if (i < ds->nactoren) {
 			fail(r, n,
-			     "actor '%s' is listed twice in "
-			     "dossier/@actoren",
+			     _("actor '%s' is listed twice in "
+			       "dossier/@actoren"),
 			     tok);
 			bad = 1;
 			continue;
@@ -674,8 +675,8 @@ read_dossier(struct reader *r, const xmlNode *n)
 	/* Too few actors only counts when every one named was fine. */
 	if (!bad && ds->nactoren < 2)
 		fail(r, n,
-		     "dossier with %zu actor%s: an integral dossier is "
-		     "shared by at least two actors",
+		     _("dossier with %zu actor%s: an integral dossier is "
+		       "shared by at least two actors"),
 		     ds->nactoren, ds->nactoren == 1 ? "" : "s");
 	free(list);
 }
@@ -720,18 +721,18 @@ read_root(struct reader *r, const xmlNode *root, const char *today,
 	size_t k;
 
 	if (root == NULL || !is_elem(root, "proeftuin"))
-		return fail(r, root, "the root element must be <proeftuin>");
+		return fail(r, root, _("the root element must be <proeftuin>"));
 	if (need(r, root, "id", &d->id) == PT_OK && !vocab_is_slug(d->id))
 		fail(r, root,
-		     "bad proeftuin id '%s': use lower-case letters, "
-		     "digits and '-'",
+		     _("bad proeftuin id '%s': use lower-case letters, "
+		       "digits and '-'"),
 		     d->id);
 	d->peildatum = attr(root, "peildatum");
 	if (d->peildatum != NULL) {
 		if (!vocab_is_date(d->peildatum))
 			fail(r, root,
-			     "bad date '%s' in peildatum (expected "
-			     "an existing date YYYY-MM-DD)",
+			     _("bad date '%s' in peildatum (expected "
+			       "an existing date YYYY-MM-DD)"),
 			     d->peildatum);
 		d->peildatum_given = 1;
 	} else if (today != NULL) {
@@ -757,8 +758,8 @@ read_root(struct reader *r, const xmlNode *root, const char *today,
 			continue;
 		if (seen[k] != NULL)
 			fail(r, n,
-			     "<%s> occurs twice (first at line %ld): "
-			     "give it once",
+			     _("<%s> occurs twice (first at line %ld): "
+			       "give it once"),
 			     parts[k], xmlsec_line(seen[k]));
 		else
 			seen[k] = n;

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "i18n.h"
 
 /* Free the further errors of err. */
 static void
@@ -50,7 +51,7 @@ static void PT_PRINTF(6, 0)
 	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
 	err->line = line;
 	err->col = col;
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, pt_tr(fmt), ap);
 }
 
 enum pt_status
@@ -90,7 +91,7 @@ pt_err_add(struct pt_err *err, enum pt_status code, const char *file, long line,
 		m->file = xstrdup(file ? file : "");
 		m->line = line;
 		m->col = col;
-		pt_buf_vaddf(&b, fmt, ap);
+		pt_buf_vaddf(&b, pt_tr(fmt), ap);
 		m->msg = pt_buf_detach(&b);
 	}
 	va_end(ap);
@@ -116,7 +117,7 @@ pt_err_prefix(struct pt_err *err, const char *fmt, ...)
 		return;
 	memcpy(old, err->msg, sizeof old);
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, pt_tr(fmt), ap);
 	va_end(ap);
 	n = strlen(err->msg);
 	if (n + 2 < sizeof err->msg) {
@@ -170,20 +171,20 @@ pt_err_format_more(const struct pt_err *err, size_t i, char *buf, size_t size)
  * test of the man page's EXIT STATUS read.
  */
 static const struct pt_status_doc statuses[] = {
-    {PT_OK, "ok", "success (check: no barriers)"},
+    {PT_OK, "ok", N_("success (check: no barriers)")},
     {PT_FINDINGS, "barriers",
-     "barriers (check), a barrier left in a variant (ruimte), stale rules "
-     "(rules stale)"},
-    {PT_EUSAGE, "usage", "usage error"},
+     N_("barriers (check), a barrier left in a variant (ruimte), stale rules "
+        "(rules stale)")},
+    {PT_EUSAGE, "usage", N_("usage error")},
     {PT_EINPUT, "input",
-     "bad input: not well-formed, not valid, not BWB, bad design or rules"},
+     N_("bad input: not well-formed, not valid, not BWB, bad design or rules")},
     {PT_EUNSAFE, "unsafe",
-     "unsafe XML refused (entity declarations, external entities)"},
-    {PT_EIO, "io", "a file could not be read or written"},
-    {PT_EDB, "database", "database error"},
+     N_("unsafe XML refused (entity declarations, external entities)")},
+    {PT_EIO, "io", N_("a file could not be read or written")},
+    {PT_EDB, "database", N_("database error")},
     {PT_ENOTFOUND, "not-found",
-     "not found: a law, article or finding that is not in the registry"},
-    {PT_EINTERNAL, "internal", "internal error"},
+     N_("not found: a law, article or finding that is not in the registry")},
+    {PT_EINTERNAL, "internal", N_("internal error")},
     {PT_OK, NULL, NULL}};
 
 const struct pt_status_doc *
@@ -213,13 +214,13 @@ pt_status_table(char *buf, size_t size)
 	if (size == 0)
 		return 0;
 	buf[0] = '\0';
-	k = snprintf(buf, size, "Exit status:\n");
+	k = snprintf(buf, size, "%s\n", _("Exit status:"));
 	for (d = statuses; k >= 0 && d->name; d++) {
 		n += (size_t)k;
 		if (n >= size)
 			return size - 1;
 		k = snprintf(buf + n, size - n, "  %d  %s\n", (int)d->code,
-		             d->text);
+		             _(d->text));
 	}
 	n += k >= 0 ? (size_t)k : 0;
 	return n < size ? n : size - 1;

@@ -158,7 +158,12 @@ struct fileio_out {
 static enum pt_status
 write_error(const char *path, int e, struct pt_err *err)
 {
-	pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s", strerror(e));
+	if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+		pt_err_set(err, PT_EIO, path, 0, 0,
+		           "disk full: cannot write (%s)", strerror(e));
+	else
+		pt_err_set(err, PT_EIO, path, 0, 0, "cannot write: %s",
+		           strerror(e));
 	return PT_EIO;
 }
 

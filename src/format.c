@@ -9,6 +9,7 @@
 #include "format.h"
 #include "odt.h"
 #include "report.h"
+#include "i18n.h"
 
 /* The writers of report.c and amend.c append to memory and cannot fail;
  * these give them the table's signature. */
@@ -76,17 +77,17 @@ const struct format formats[] = {
      report_csv, amend_csv_fmt, NULL},
     {"xlsx", "xlsx",
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-     "Excel (XLSX)", "a workbook",
+     "Excel (XLSX)", N_("a workbook"),
      FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_xlsx_part,
      amend_xlsx, NULL},
-    {"odt", "odt", ODT_MEDIA_TYPE, "OpenDocument (ODT)", "an OpenDocument text",
-     FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_odt_part, amend_odt,
-     report_ruimte_odt},
-    {"docx", "docx", DOCX_MEDIA_TYPE, "Word (DOCX)", "a Word document",
+    {"odt", "odt", ODT_MEDIA_TYPE, "OpenDocument (ODT)",
+     N_("an OpenDocument text"), FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB,
+     report_odt_part, amend_odt, report_ruimte_odt},
+    {"docx", "docx", DOCX_MEDIA_TYPE, "Word (DOCX)", N_("a Word document"),
      FORMAT_BINARY | FORMAT_NO_STDOUT | FORMAT_WEB, report_docx_part,
      amend_docx, NULL},
     {"svg", "svg", "image/svg+xml", "afbeelding (SVG)",
-     "a picture of one design", FORMAT_ONE, report_svg_part, NULL, NULL},
+     N_("a picture of one design"), FORMAT_ONE, report_svg_part, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL}};
 
 int

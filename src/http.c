@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "http.h"
+#include "i18n.h"
 
 struct sink {
 	FILE *f;
@@ -490,7 +491,7 @@ http_fetch(const struct http_opts *o, const char *url, const char *path,
 		size_t n = strlen(err->msg);
 
 		snprintf(err->msg + n, sizeof err->msg - n,
-		         " (after %d attempts)", tries);
+		         _(" (after %d attempts)"), tries);
 	}
 	if (res) {
 		res->status = status;

@@ -25,6 +25,7 @@
 #include "rules.h"
 #include "vocab.h"
 #include "xmlsec.h"
+#include "i18n.h"
 
 /* The file being read, for error messages and kanaal references. */
 struct rctx {
@@ -193,10 +194,10 @@ read_tasks(struct rctx *c, const xmlNode *n, char ***out, size_t *nout)
 	*nout = split(s, out);
 	free(s);
 	if (*nout == 0)
-		return fail(c, n, "empty task list");
+		return fail(c, n, _("empty task list"));
 	for (i = 0; i < *nout; i++)
 		if (vocab_task((*out)[i]) == NULL)
-			return fail(c, n, "unknown task '%s'", (*out)[i]);
+			return fail(c, n, _("unknown task '%s'"), (*out)[i]);
 	return PT_OK;
 }
 
@@ -210,12 +211,12 @@ read_gegevens(struct rctx *c, const xmlNode *n, const char *s, unsigned *out)
 	*out = 0;
 	nv = split(s, &v);
 	if (nv == 0)
-		st = fail(c, n, "empty list of data categories");
+		st = fail(c, n, _("empty list of data categories"));
 	for (i = 0; i < nv && st == PT_OK; i++) {
 		unsigned bit = vocab_gegevens_bit(v[i]);
 
 		if (bit == 0)
-			st = fail(c, n, "unknown data category '%s'", v[i]);
+			st = fail(c, n, _("unknown data category '%s'"), v[i]);
 		*out |= bit;
 	}
 	free_list(v, nv);
@@ -241,25 +242,26 @@ read_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern *p)
 	if (taak != NULL) {
 		p->ntaken = split(taak, &p->taken);
 		if (p->ntaken == 0)
-			st = fail(c, n, "empty task list");
+			st = fail(c, n, _("empty task list"));
 		for (i = 0; i < p->ntaken && st == PT_OK; i++)
 			if (vocab_task(p->taken[i]) == NULL)
-				st = fail(c, n, "unknown task '%s'",
+				st = fail(c, n, _("unknown task '%s'"),
 				          p->taken[i]);
 		free(taak);
 	}
 	if (st == PT_OK && rol == NULL && cert == NULL && aanw == NULL &&
 	    dg == NULL && p->ntaken == 0)
-		st = fail(c, n,
-		          "'%s' has no attributes and would match every actor",
-		          (const char *)n->name);
+		st = fail(
+		    c, n,
+		    _("'%s' has no attributes and would match every actor"),
+		    (const char *)n->name);
 	if (st == PT_OK && rol != NULL) {
 		p->nrollen = split(rol, &p->rollen);
 		if (p->nrollen == 0)
-			st = fail(c, n, "empty role list");
+			st = fail(c, n, _("empty role list"));
 		for (i = 0; i < p->nrollen && st == PT_OK; i++)
 			if (vocab_role(p->rollen[i]) == NULL)
-				st = fail(c, n, "unknown role '%s'",
+				st = fail(c, n, _("unknown role '%s'"),
 				          p->rollen[i]);
 	}
 	if (st == PT_OK && cert != NULL)
@@ -267,12 +269,12 @@ read_pattern(struct rctx *c, const xmlNode *n, struct rule_pattern *p)
 	if (st == PT_OK && aanw != NULL) {
 		nv = split(aanw, &v);
 		if (nv == 0)
-			st = fail(c, n, "empty list of designations");
+			st = fail(c, n, _("empty list of designations"));
 		for (i = 0; i < nv && st == PT_OK; i++) {
 			unsigned bit = vocab_aanwijzing_bit(v[i]);
 
 			if (bit == 0)
-				st = fail(c, n, "unknown designation '%s'",
+				st = fail(c, n, _("unknown designation '%s'"),
 				          v[i]);
 			p->aangewezen |= bit;
 		}
@@ -385,8 +387,8 @@ read_kanaal_ref(struct rctx *c, const xmlNode *n, struct rule *r,
 	if (src == NULL) {
 		enum pt_status st =
 		    fail(c, n,
-		         "kanaal ref '%s' names no earlier kanaal "
-		         "in this file",
+		         _("kanaal ref '%s' names no earlier kanaal "
+		           "in this file"),
 		         ref);
 
 		free(ref);
@@ -437,11 +439,11 @@ read_kanaal(struct rctx *c, const xmlNode *n, struct rule *r)
 	k->artikel = attr(n, "artikel");
 	k->lid = attr(n, "lid");
 	if (!is_bwb_id(k->bwb))
-		return fail(c, n, "bad BWB id '%s'", k->bwb);
+		return fail(c, n, _("bad BWB id '%s'"), k->bwb);
 	if (!is_number(k->artikel))
-		return fail(c, n, "bad article number '%s'", k->artikel);
+		return fail(c, n, _("bad article number '%s'"), k->artikel);
 	if (k->lid != NULL && !is_number(k->lid))
-		return fail(c, n, "bad lid '%s'", k->lid);
+		return fail(c, n, _("bad lid '%s'"), k->lid);
 	g = attr(n, "gegevens");
 	if (g != NULL)
 		st = read_gegevens(c, n, g, &k->gegevens);
@@ -506,7 +508,7 @@ read_condition(struct rctx *c, const xmlNode *n, struct rule *r)
 			long v = strtol(s, &end, 10);
 
 			if (*end != '\0' || v < 1 || v > 10000)
-				st = fail(c, n, "bad min-gemeenten '%s'", s);
+				st = fail(c, n, _("bad min-gemeenten '%s'"), s);
 			r->min_gemeenten = (int)v;
 			free(s);
 		}
@@ -571,10 +573,10 @@ read_bepaling(struct rctx *c, const xmlNode *n, struct rule *r)
 		p->nbij_taken = split(z, &p->bij_taken);
 		free(z);
 		if (p->nbij_taken == 0)
-			return fail(c, n, "empty task list in bij-taak");
+			return fail(c, n, _("empty task list in bij-taak"));
 		for (i = 0; i < p->nbij_taken; i++)
 			if (vocab_task(p->bij_taken[i]) == NULL)
-				return fail(c, n, "unknown task '%s'",
+				return fail(c, n, _("unknown task '%s'"),
 				            p->bij_taken[i]);
 	}
 	z = attr(n, "zekerheid");
@@ -584,28 +586,29 @@ read_bepaling(struct rctx *c, const xmlNode *n, struct rule *r)
 	                                       : ZEKER_GK;
 	free(z);
 	if (!is_bwb_id(p->bwb))
-		return fail(c, n, "bad BWB id '%s'", p->bwb);
+		return fail(c, n, _("bad BWB id '%s'"), p->bwb);
 	if (!is_number(p->artikel))
-		return fail(c, n, "bad article number '%s'", p->artikel);
+		return fail(c, n, _("bad article number '%s'"), p->artikel);
 	if (p->lid != NULL && !is_number(p->lid))
-		return fail(c, n, "bad lid '%s'", p->lid);
+		return fail(c, n, _("bad lid '%s'"), p->lid);
 	if (p->onderdeel != NULL && !is_number(p->onderdeel))
-		return fail(c, n, "bad onderdeel '%s'", p->onderdeel);
+		return fail(c, n, _("bad onderdeel '%s'"), p->onderdeel);
 	if (p->getoetst_aan != NULL && !vocab_is_date(p->getoetst_aan))
-		return fail(c, n,
-		            "bad date '%s' in getoetst-aan (want YYYY-MM-DD)",
-		            p->getoetst_aan);
+		return fail(
+		    c, n, _("bad date '%s' in getoetst-aan (want YYYY-MM-DD)"),
+		    p->getoetst_aan);
 	if (p->tekst_sha256 != NULL) {
 		if (strlen(p->tekst_sha256) != 64)
 			return fail(
-			    c, n, "bad tekst-sha256 '%s' (want 64 hex digits)",
+			    c, n,
+			    _("bad tekst-sha256 '%s' (want 64 hex digits)"),
 			    p->tekst_sha256);
 		for (i = 0; i < 64; i++)
 			if (strchr("0123456789abcdef", p->tekst_sha256[i]) ==
 			    NULL)
 				return fail(c, n,
-				            "bad tekst-sha256 '%s' (want 64 "
-				            "lower-case hex digits)",
+				            _("bad tekst-sha256 '%s' (want 64 "
+				              "lower-case hex digits)"),
 				            p->tekst_sha256);
 	}
 	return PT_OK;
@@ -630,12 +633,12 @@ read_bron(struct rctx *c, const xmlNode *n, struct rule *r)
 	                                       : ZEKER_GK;
 	free(z);
 	if (*s->text == '\0')
-		return fail(c, n, "empty bron in rule '%s'", r->id);
+		return fail(c, n, _("empty bron in rule '%s'"), r->id);
 	if (s->url != NULL && strncmp(s->url, "https://", 8) != 0 &&
 	    strncmp(s->url, "http://", 7) != 0)
-		return fail(c, n,
-		            "bad url '%s' in bron (want http:// or https://)",
-		            s->url);
+		return fail(
+		    c, n, _("bad url '%s' in bron (want http:// or https://)"),
+		    s->url);
 	return PT_OK;
 }
 
@@ -648,8 +651,8 @@ read_level(struct rctx *c, const xmlNode *n, enum vocab_level *out)
 
 	if (lv < 0)
 		st = fail(c, n,
-		          "unknown level '%s' (want wet, amvb, "
-		          "ministeriele-regeling, college or geen)",
+		          _("unknown level '%s' (want wet, amvb, "
+		            "ministeriele-regeling, college or geen)"),
 		          s != NULL ? s : "");
 	else
 		*out = (enum vocab_level)lv;
@@ -691,15 +694,15 @@ read_route(struct rctx *c, const xmlNode *n, struct rule *r)
 	if (st != PT_OK)
 		return st;
 	if (*rt->text == '\0')
-		return fail(c, n, "empty route in rule '%s'", r->id);
+		return fail(c, n, _("empty route in rule '%s'"), r->id);
 	ernst = attr(n, "ernst");
 	if (xmlHasProp(n, (const xmlChar *)"niveau") != NULL) {
 		st = read_level(c, n, &rt->level);
 		rt->level_given = st == PT_OK;
 		if (st == PT_OK && ernst == NULL)
-			st = fail(c, n, "route with a niveau but no ernst");
+			st = fail(c, n, _("route with a niveau but no ernst"));
 	} else if (ernst != NULL) {
-		st = fail(c, n, "route with an ernst but no niveau");
+		st = fail(c, n, _("route with an ernst but no niveau"));
 	}
 	if (ernst != NULL)
 		rt->severity = severity_parse(ernst);
@@ -773,8 +776,8 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 	r->id = attr(n, "id");
 	if (!is_rule_id(r->id))
 		return fail(c, n,
-		            "bad rule id '%s' (want lower-case letters, "
-		            "digits, '-' and '.')",
+		            _("bad rule id '%s' (want lower-case letters, "
+		              "digits, '-' and '.')"),
 		            r->id);
 	s = attr(n, "soort");
 	r->kind = strcmp(s, "risk") == 0 ? RULE_RISK : RULE_BARRIER;
@@ -784,7 +787,7 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 	free(s);
 	r->analyse = attr(n, "analyse");
 	if (r->analyse != NULL && *r->analyse == '\0')
-		return fail(c, n, "empty analyse reference in rule '%s'",
+		return fail(c, n, _("empty analyse reference in rule '%s'"),
 		            r->id);
 	for (ch = n->children; ch != NULL && st == PT_OK; ch = ch->next) {
 		if (ch->type != XML_ELEMENT_NODE)
@@ -792,7 +795,7 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 		if (is_el(ch, "titel")) {
 			r->titel = text(ch);
 			if (*r->titel == '\0')
-				st = fail(c, ch, "empty titel in rule '%s'",
+				st = fail(c, ch, _("empty titel in rule '%s'"),
 				          r->id);
 		} else if (is_el(ch, "toewijzing") || is_el(ch, "combinatie") ||
 		           is_el(ch, "gegevensdeling")) {
@@ -819,24 +822,24 @@ read_regel(struct rctx *c, const xmlNode *n, struct rule *r)
 	if (st != PT_OK)
 		return st;
 	if (r->nprovisions == 0)
-		return fail(c, n, "rule '%s' cites no provision (bepaling)",
+		return fail(c, n, _("rule '%s' cites no provision (bepaling)"),
 		            r->id);
 	st = check_kanalen_cited(c, r);
 	if (st != PT_OK)
 		return st;
 	if (r->kind == RULE_BARRIER) {
 		if (wijz == NULL)
-			return fail(c, n, "barrier '%s' has no wijziging",
+			return fail(c, n, _("barrier '%s' has no wijziging"),
 			            r->id);
 		if (!r->level_given)
 			return fail(
 			    c, wijz,
-			    "barrier '%s' has no niveau on its wijziging",
+			    _("barrier '%s' has no niveau on its wijziging"),
 			    r->id);
 	}
 	if (r->wijziging != NULL && *r->wijziging == '\0' &&
 	    r->kind == RULE_BARRIER)
-		return fail(c, wijz, "barrier '%s' has an empty wijziging",
+		return fail(c, wijz, _("barrier '%s' has an empty wijziging"),
 		            r->id);
 	return PT_OK;
 }

@@ -14,6 +14,7 @@
 #include "json.h"
 #include "cite.h"
 #include "stale.h"
+#include "i18n.h"
 
 static int
 streq0(const char *a, const char *b)
@@ -316,7 +317,7 @@ cite(const struct stale_provision *p)
 static const char *
 vdate(const char *d)
 {
-	return d != NULL ? d : "of unknown date";
+	return d != NULL ? d : _("of unknown date");
 }
 
 void
@@ -326,17 +327,17 @@ stale_report_text(struct pt_buf *b, const struct stale_report *r, int color)
 
 	if (r->n == 0)
 		pt_buf_addf(b,
-		            "No rule rests on a provision whose text changed "
-		            "(compared with %s).\n",
+		            _("No rule rests on a provision whose text changed "
+		              "(compared with %s).\n"),
 		            r->date ? r->date
-		                    : "the newest versions in the registry");
+		                    : _("the newest versions in the registry"));
 	else
 		pt_buf_addf(b,
-		            "Rules to re-review: %zu (%zu provisions), "
-		            "compared with %s.\n",
+		            _("Rules to re-review: %zu (%zu provisions), "
+		              "compared with %s.\n"),
 		            r->n, r->stale,
 		            r->date ? r->date
-		                    : "the newest versions in the registry");
+		                    : _("the newest versions in the registry"));
 	for (i = 0; i < r->n; i++) {
 		const struct stale_rule *sr = &r->rules[i];
 
@@ -355,28 +356,30 @@ stale_report_text(struct pt_buf *b, const struct stale_report *r, int color)
 			free(c);
 			if (p->rp->getoetst_aan != NULL)
 				pt_buf_addf(
-				    b, "    written against: %s (version %s)\n",
+				    b,
+				    _("    written against: %s (version %s)\n"),
 				    p->rp->getoetst_aan,
 				    p->old_date || p->old_date_unknown
 				        ? vdate(p->old_date)
-				        : "not in the registry");
+				        : _("not in the registry"));
 			if (p->rp->tekst_sha256 != NULL)
 				pt_buf_addf(
-				    b, "    written against text sha256 %s%s\n",
+				    b,
+				    _("    written against text sha256 %s%s\n"),
 				    p->rp->tekst_sha256,
-				    p->hash_mismatch ? " (not the registry's "
-				                       "text of that date)"
+				    p->hash_mismatch ? _(" (not the registry's "
+				                         "text of that date)")
 				                     : "");
-			pt_buf_addf(b, "    now: version %s\n",
+			pt_buf_addf(b, _("    now: version %s\n"),
 			            vdate(p->new_date));
 			if (p->old_text == NULL && p->new_text == NULL)
 				continue;
 			diff_words(p->old_text, p->new_text, &d);
 			pt_buf_adds(b, "    ");
 			if (p->old_text == NULL)
-				pt_buf_adds(b, "(no old text) ");
+				pt_buf_adds(b, _("(no old text) "));
 			else if (p->new_text == NULL)
-				pt_buf_adds(b, "(no new text) ");
+				pt_buf_adds(b, _("(no new text) "));
 			{
 				struct pt_buf t = PT_BUF_INIT;
 				const char *s;
@@ -394,10 +397,11 @@ stale_report_text(struct pt_buf *b, const struct stale_report *r, int color)
 			diff_free(&d);
 		}
 	}
-	pt_buf_addf(b,
-	            "\n%zu provisions cited, %zu to re-review, %zu without "
-	            "getoetst-aan or tekst-sha256, %zu not in the registry.\n",
-	            r->provisions, r->stale, r->unpinned, r->unchecked);
+	pt_buf_addf(
+	    b,
+	    _("\n%zu provisions cited, %zu to re-review, %zu without "
+	      "getoetst-aan or tekst-sha256, %zu not in the registry.\n"),
+	    r->provisions, r->stale, r->unpinned, r->unchecked);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "fileio.h"
 #include "store_priv.h"
+#include "i18n.h"
 
 static const char *const cached_sql[Q_COUNT] = {
     "INSERT INTO provision(version_id, seq, artikel, lid, label, title,"
@@ -229,21 +230,22 @@ store_sqlerr(struct pt_store *st, const char *what, struct pt_err *err)
 	int sys = sqlite3_system_errno(st->db);
 	int ext = sqlite3_extended_errcode(st->db);
 
+	what = pt_tr(what);
 	st->busy = rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
 	/* A full disk shows as SQLITE_FULL, or as an I/O error of ENOSPC. */
 	if (rc == SQLITE_FULL ||
 	    (rc == SQLITE_IOERR &&
 	     (sys == ENOSPC || sys == EDQUOT || sys == EFBIG)))
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
-		                  "%s: the disk is full (no space left for "
-		                  "the registry)",
+		                  "%s: disk full: no space left for the "
+		                  "registry",
 		                  what);
 	/* A write that failed for want of room often shows only as this. */
 	if (ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
 	    ext == SQLITE_IOERR_TRUNCATE || ext == SQLITE_IOERR_SHMSIZE)
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
 		                  "%s: the registry file cannot be written "
-		                  "(is the disk full?): %s",
+		                  "(disk full?): %s",
 		                  what, sqlite3_errmsg(st->db));
 	if (rc == SQLITE_READONLY)
 		return pt_err_set(err, PT_EDB, st->path, 0, 0,
