@@ -33,9 +33,9 @@
 #define CITEERSTIJL_OPT                                                        \
 	{                                                                      \
 		OPT_CITEERSTIJL, "citeerstijl", REQ, "kort|lang", NULL,        \
-		    N_("how provisions are cited: kort (default; art.\n"          \
-		    "3.2 lid 1 Jeugdwet) or lang (artikel 3.2, eerste\n"       \
-		    "lid, van de Jeugdwet)"),                                   \
+		    N_("how provisions are cited: kort (default; art.\n"       \
+		       "3.2 lid 1 Jeugdwet) or lang (artikel 3.2, eerste\n"    \
+		       "lid, van de Jeugdwet)"),                               \
 		    0                                                          \
 	}
 #define FORMAT_TJ                                                              \
@@ -296,46 +296,49 @@ const struct cli_command cli_commands[] = {
      "text|json] QUERY",
      N_("full-text search over provision texts"),
      N_("Search the text of every article in the registry.  QUERY uses SQLite\n"
-     "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
-     "Accents are ignored, and a Dutch word finds its other forms\n"
-     "('ouders' finds 'ouder').  Hits show the law, the version and the "
-     "article,\n"
-     "with the matching words in [brackets].  A reference as lawyers type\n"
-     "it ('art. 3.2 Jeugdwet', 'BW 1:255 lid 2') gives that provision; in\n"
-     "quotes it is searched as words.  Punctuation in words ('ouder-kind',\n"
-     "'c.q.') is read as the words themselves.  Only the page shown is\n"
-     "ranked and cut into snippets; when there is more than one page a\n"
-     "last line says which results these are and how many there are.\n"),
+        "FTS5 syntax: words (all must occur), \"a phrase\", OR, NOT, prefix*.\n"
+        "Accents are ignored, and a Dutch word finds its other forms\n"
+        "('ouders' finds 'ouder').  Hits show the law, the version and the "
+        "article,\n"
+        "with the matching words in [brackets].  A reference as lawyers type\n"
+        "it ('art. 3.2 Jeugdwet', 'BW 1:255 lid 2') gives that provision; in\n"
+        "quotes it is searched as words.  Punctuation in words ('ouder-kind',\n"
+        "'c.q.') is read as the words themselves.  Only the page shown is\n"
+        "ranked and cut into snippets; when there is more than one page a\n"
+        "last line says which results these are and how many there are.\n"),
      search_options, NULL},
     {"check", cmd_check,
      "check [--rules DIR] [--format {formats}] [-o FILE] [--save] "
      "[--csv-dialect DIALECT] DESIGN.xml...",
      N_("check proeftuin designs against the rules"),
      N_("Check one or more proeftuin designs against the rule set at each\n"
-     "design's peildatum, quoting every provision from the registry.\n"
-     "Every finding shows its review status and the note of its last\n"
-     "decision from the registry ('proeftoets review'); open when none.\n"
-     "A DESIGN.xml of '-' is read from standard input (once).\n"
-     "For a spreadsheet: --format xlsx, or --format csv --csv-dialect\n"
-     "excel-nl; a CSV cell starting with = + - or @ gets a ' in front.\n"),
+        "design's peildatum, quoting every provision from the registry.\n"
+        "Every finding shows its review status and the note of its last\n"
+        "decision from the registry ('proeftoets review'); open when none.\n"
+        "A DESIGN.xml of '-' is read from standard input (once).\n"
+        "For a spreadsheet: --format xlsx, or --format csv --csv-dialect\n"
+        "excel-nl; a CSV cell starting with = + - or @ gets a ' in front.\n"),
      check_options, NULL},
     {"ruimte", cmd_ruimte,
      "ruimte [--rules DIR] [--format {formats}] [-o FILE] [--variant FILE] "
      "DESIGN.xml...",
      N_("what a proeftuin can try within current law, by AMvB, by statute"),
      N_("For each design: (1) what can be tried now: every route that needs\n"
-     "no change of law (a certificate, a designation by the college, a\n"
-     "statutory gateway or consent for a flow, a gemeenschappelijke\n"
-     "regeling), and for the other barriers the task back to the body the\n"
-     "law names; that variant is checked with the same rules; (2) what an\n"
-     "AMvB could allow; (3) what needs the legislator, per provision; (4)\n"
-     "the ladder from the variant to the full design, one group of tasks or\n"
-     "flows per step with the barriers it brings in and the lowest level\n"
-     "that lifts them.  For several designs, the provisions that block more\n"
-     "than one proeftuin.  Exit status 0 when every variant is free of\n"
-     "barriers.  A DESIGN.xml of '-' is read from standard input (once).\n"
-     "markdown, html (a standalone page) and odt are whole documents with\n"
-     "the provenance and the quoted text of the provisions of (2) and (3).\n"),
+        "no change of law (a certificate, a designation by the college, a\n"
+        "statutory gateway or consent for a flow, a gemeenschappelijke\n"
+        "regeling), and for the other barriers the task back to the body the\n"
+        "law names; that variant is checked with the same rules; (2) what an\n"
+        "AMvB could allow; (3) what needs the legislator, per provision; (4)\n"
+        "the ladder from the variant to the full design, one group of tasks "
+        "or\n"
+        "flows per step with the barriers it brings in and the lowest level\n"
+        "that lifts them.  For several designs, the provisions that block "
+        "more\n"
+        "than one proeftuin.  Exit status 0 when every variant is free of\n"
+        "barriers.  A DESIGN.xml of '-' is read from standard input (once).\n"
+        "markdown, html (a standalone page) and odt are whole documents with\n"
+        "the provenance and the quoted text of the provisions of (2) and "
+        "(3).\n"),
      ruimte_options, NULL},
     {"proeftuinen", cmd_proeftuinen, "proeftuinen [--format text|json]",
      N_("list the saved proeftuinen and their review counts"),
@@ -445,14 +448,18 @@ const struct cli_command cli_commands[] = {
      "{formats}] [-o FILE] [--csv-dialect DIALECT]",
      N_("the list of provisions to amend over the stored proeftuinen"),
      N_("Check the latest saved design of every stored proeftuin (or of the\n"
-     "ones named with --proeftuin) with the current rules at its peildatum,\n"
-     "apply the review decisions, and list the provisions that must change:\n"
-     "per provision the law, article, lid, Juriconnect id, the current text,\n"
-     "the lowest level of law needed (wet, amvb, ...), and the proeftuinen\n"
-     "and findings that need it with their review status; then the risks.\n"
-     "Findings reviewed as rejected are left out; mitigated ones are listed\n"
-     "apart.  For a spreadsheet: --format xlsx, or --format csv\n"
-     "--csv-dialect excel-nl (see check --help).\n"),
+        "ones named with --proeftuin) with the current rules at its "
+        "peildatum,\n"
+        "apply the review decisions, and list the provisions that must "
+        "change:\n"
+        "per provision the law, article, lid, Juriconnect id, the current "
+        "text,\n"
+        "the lowest level of law needed (wet, amvb, ...), and the proeftuinen\n"
+        "and findings that need it with their review status; then the risks.\n"
+        "Findings reviewed as rejected are left out; mitigated ones are "
+        "listed\n"
+        "apart.  For a spreadsheet: --format xlsx, or --format csv\n"
+        "--csv-dialect excel-nl (see check --help).\n"),
      amendments_options,
      N_("Exit status 7 when a proeftuin named was never saved.\n")},
     {"serve", cmd_serve,
@@ -461,23 +468,24 @@ const struct cli_command cli_commands[] = {
      "         [--idle-timeout SECONDS] [--request-timeout SECONDS]",
      N_("the web workspace: proeftuinen, findings, review, law"),
      N_("Serve the web workspace of the denktank: the saved proeftuinen, each\n"
-     "checked again with the current rules and registry, with its\n"
-     "juridische ruimte (as 'ruimte') and a button that saves the lawful\n"
-     "variant as proeftuin ID-nu for review; their findings with the\n"
-     "provisions quoted at the peildatum, the review log and a form to\n"
-     "record decisions, the findings of all proeftuinen with filters and\n"
-     "counts per status (/bevindingen), the audit log of all decisions by\n"
-     "member and period (/logboek), the amendment list (CSV, XLSX, JSON) and\n"
-     "the law in the registry with full-text search; and a JSON API\n"
-     "(/api/proeftuinen, /api/proeftuinen/ID, /api/amendments).  Pages are\n"
-     "Dutch HTML without scripts.\n"
-     "\n"
-     "Everyone signs in with an account made by 'proeftoets user add'.\n"
-     "Readers read; only reviewers record decisions, which the audit log\n"
-     "keeps under the name of the signed-in user, and save variants.  The\n"
-     "session cookie is not marked Secure: beyond loopback put a reverse\n"
-     "proxy with TLS in front.  SIGINT or SIGTERM stops the server\n"
-     "cleanly.\n"),
+        "checked again with the current rules and registry, with its\n"
+        "juridische ruimte (as 'ruimte') and a button that saves the lawful\n"
+        "variant as proeftuin ID-nu for review; their findings with the\n"
+        "provisions quoted at the peildatum, the review log and a form to\n"
+        "record decisions, the findings of all proeftuinen with filters and\n"
+        "counts per status (/bevindingen), the audit log of all decisions by\n"
+        "member and period (/logboek), the amendment list (CSV, XLSX, JSON) "
+        "and\n"
+        "the law in the registry with full-text search; and a JSON API\n"
+        "(/api/proeftuinen, /api/proeftuinen/ID, /api/amendments).  Pages are\n"
+        "Dutch HTML without scripts.\n"
+        "\n"
+        "Everyone signs in with an account made by 'proeftoets user add'.\n"
+        "Readers read; only reviewers record decisions, which the audit log\n"
+        "keeps under the name of the signed-in user, and save variants.  The\n"
+        "session cookie is not marked Secure: beyond loopback put a reverse\n"
+        "proxy with TLS in front.  SIGINT or SIGTERM stops the server\n"
+        "cleanly.\n"),
      serve_options,
      N_("Prints 'listening on http://ADDR:PORT/' once it listens.\n")},
     {"user", cmd_user,
