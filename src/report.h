@@ -98,8 +98,8 @@ enum pt_status report_docx_part(struct pt_buf *out,
  * A picture of r's design as SVG (report_svg.c): actors as boxes, data
  * flows as arrows, shared dossiers as cylinders, each marked with the
  * barriers and risks that concern it.  With href non-NULL a marked item
- * links to href followed by the id of its (first) finding.  Fails only
- * when Graphviz cannot be loaded or cannot lay the graph out.
+ * links to href followed by the id of its (first) finding, percent-encoded.
+ * Fails only when Graphviz cannot be loaded or cannot lay the graph out.
  */
 enum pt_status report_svg_design(struct pt_buf *out,
                                  const struct check_result *r, const char *href,

@@ -12,7 +12,8 @@
  * Pango plugin text widths come from Graphviz's built-in font metrics, so
  * the picture is the same on every machine, no font configuration is read
  * and no font cache is written.  The plugins stay loaded for the life of
- * the process (Graphviz 2.43's dot layout keeps some memory for good).
+ * the process (Graphviz 2.43's dot layout keeps some memory for good),
+ * and one picture is drawn at a time: Graphviz keeps its state in globals.
  */
 #include "config.h"
 
@@ -30,11 +31,16 @@
 #pragma GCC diagnostic pop
 
 #include "buf.h"
+#include "html.h"
 #include "report.h"
 #include "vocab.h"
 
 #define RED   "#b00020"
 #define AMBER "#9a5b00"
+
+/* Graphviz keeps layout state in globals: one picture at a time (the web
+ * workspace draws on several threads). */
+static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static struct {
 	pthread_once_t once;
@@ -62,6 +68,15 @@ gv_load(void)
 		}
 		gv.syms[i].name = libs[i][1];
 	}
+}
+
+/* Graphviz's warnings would go to standard error; the library prints
+ * nothing, and a failed layout is reported by its status. */
+static int
+gv_quiet(char *msg)
+{
+	(void)msg;
+	return 0;
 }
 
 /* Graphviz's setters take char *; these keep -Wwrite-strings quiet. */
@@ -179,8 +194,6 @@ static void
 apply_marks(void *obj, struct pt_buf *label, struct marks *m, const char *href,
             const char *id)
 {
-	char *url;
-
 	set(obj, "id", (char *)id);
 	if (m->first == NULL)
 		return;
@@ -191,9 +204,12 @@ apply_marks(void *obj, struct pt_buf *label, struct marks *m, const char *href,
 	set(obj, "penwidth", "2");
 	set(obj, "tooltip", m->titles.s);
 	if (href != NULL) {
-		url = xasprintf("%s%s", href, m->first->id);
-		set(obj, "href", url);
-		free(url);
+		struct pt_buf u = PT_BUF_INIT;
+
+		pt_buf_adds(&u, href);
+		html_url_encode(&u, m->first->id);
+		set(obj, "href", u.s);
+		pt_buf_release(&u);
 	}
 }
 
@@ -354,10 +370,14 @@ report_svg_design(struct pt_buf *out, const struct check_result *r,
 		return pt_err_set(err, PT_EINTERNAL, gv.error, 0, 0,
 		                  "cannot load this Graphviz plugin: %s",
 		                  "is Graphviz (libgvc6) installed?");
+	pthread_mutex_lock(&gv_lock);
+	agseterrf(gv_quiet);
 	gvc = gvContextPlugins(gv.syms, 0);
-	if (gvc == NULL)
+	if (gvc == NULL) {
+		pthread_mutex_unlock(&gv_lock);
 		return pt_err_set(err, PT_EINTERNAL, NULL, 0, 0,
 		                  "cannot start Graphviz");
+	}
 	g = build_graph(r, href);
 	failed = gvLayout(gvc, g, "dot") != 0;
 	if (!failed)
@@ -369,6 +389,7 @@ report_svg_design(struct pt_buf *out, const struct check_result *r,
 	gvFreeLayout(gvc, g);
 	agclose(g);
 	gvFreeContext(gvc);
+	pthread_mutex_unlock(&gv_lock);
 	if (failed)
 		return pt_err_set(err, PT_EINTERNAL, r->design->path, 0, 0,
 		                  "Graphviz could not draw the design");

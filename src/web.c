@@ -76,6 +76,8 @@ static const char css[] =
     "padding:.4em 1em;cursor:pointer}"
     ".wie button{background:#fff;color:#1d3557}"
     ".schuif{overflow-x:auto;max-width:100%}"
+    ".afbeelding{margin:0 0 1em}"
+    ".afbeelding svg{max-width:100%;height:auto}"
     ".schuif table{margin:0 0 1em}"
     "table.matrix td.ja{font-weight:600;white-space:nowrap}"
     "@media print{@page{margin:2cm 1.8cm}"
@@ -1143,6 +1145,36 @@ design_section(struct pt_buf *b, const struct design *d, int reviewer)
 	flows_table(b, d);
 }
 
+/*
+ * The design as a picture (report_svg.c), inline: each barrier or risk on
+ * the box or arrow it concerns links to its finding.  Without Graphviz
+ * the page says so and goes on.
+ */
+static void
+picture_section(struct pt_buf *b, const struct check_result *r)
+{
+	struct pt_buf svg = PT_BUF_INIT;
+	struct pt_err e = PT_ERR_INIT;
+	const char *start;
+
+	h(b, 3, "Afbeelding");
+	if (report_svg_design(&svg, r, "/findings/", &e) != PT_OK ||
+	    (start = strstr(svg.s, "<svg")) == NULL) {
+		pt_buf_adds(b,
+		            "<p>De afbeelding kan niet worden gemaakt.</p>\n");
+		pt_buf_release(&svg);
+		pt_err_clear(&e);
+		return;
+	}
+	pt_buf_adds(b, "<p>Actoren als vakken, gegevensstromen als pijlen, "
+	               "gedeelde dossiers als cilinders; rood: een "
+	               "belemmering, oranje: een risico (een klik opent de "
+	               "bevinding).</p>\n<figure class=\"afbeelding\">");
+	pt_buf_adds(b, start);
+	pt_buf_adds(b, "</figure>\n");
+	pt_buf_release(&svg);
+}
+
 /* --- juridische ruimte ------------------------------------------------------
  */
 
@@ -1400,6 +1432,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 	else
 		pt_buf_adds(out, "<p>Geen.</p>\n");
 	design_section(out, d, c->reviewer);
+	picture_section(out, r);
 	st = ruimte_section(c, d->id, msg, out, err);
 	if (st == PT_OK)
 		st = resolved_section(c, d->id, out, err);

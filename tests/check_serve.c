@@ -1130,6 +1130,13 @@ START_TEST(test_serve_design_view)
 	ck_assert(t_contains(h.body.s, "<li>Regionaal veiligheidsteam Noord "
 	                               "(rvt-noord), Wijkteam Centrum "
 	                               "(wt-centrum)</li>"));
+	/* the picture, inline, its marks linked to their findings */
+	ck_assert(t_contains(h.body.s, "<h3>Afbeelding</h3>"));
+	ck_assert(t_contains(h.body.s, "<figure class=\"afbeelding\"><svg "));
+	ck_assert(!t_contains(h.body.s, "<!DOCTYPE svg"));
+	ck_assert(t_contains(h.body.s, "xlink:href=\"/findings/noord%2Fjw-"
+	                               "7.3.11-gegevensdeling%2Fwt-centrum%3E"
+	                               "rvt-noord\""));
 	http_release(&h);
 
 	add_design("zuidwest.xml", nasty_xml);

@@ -132,7 +132,7 @@ START_TEST(test_svg_noord)
 	    count(doc, "//s:g[@id='dossier-1']//*[@stroke='" RED "']"), 1);
 	ck_assert_int_ge(
 	    count(doc, "//s:g[@id='deling-1']//s:a[starts-with(@x:href, "
-	               "'/findings/noord/jw-7.3.11-gegevensdeling/')]"),
+	               "'/findings/noord%2Fjw-7.3.11-gegevensdeling%2F')]"),
 	    1);
 	ck_assert_int_eq(count(doc, "//s:text[. = 'Regionaal veiligheidsteam "
 	                            "Noord']"),
