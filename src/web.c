@@ -252,6 +252,24 @@ web_login(const struct web_ctx *c, int status, const char *msg,
 	return status;
 }
 
+/* A stored UTC time as Dutch text in Europe/Amsterdam ("1 juli 2026
+ * 14:05"), the UTC time in <time datetime>. */
+static void
+log_time(struct pt_buf *b, const char *at)
+{
+	char nl[48];
+	time_t t;
+
+	html_tag(b, "<time datetime=\"", at, "\">");
+	if (provenance_parse_utc(at, &t) == 0) {
+		provenance_amsterdam_nl_short(t, nl);
+		html_esc(b, nl);
+	} else {
+		html_esc(b, at);
+	}
+	pt_buf_adds(b, "</time>");
+}
+
 /* --- proeftuinen ---------------------------------------------------------- */
 
 int
@@ -282,7 +300,7 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		            "<th scope=\"col\">Proeftuin</th>"
 		            "<th scope=\"col\">Peildatum</th>"
 		            "<th scope=\"col\">Versies</th>"
-		            "<th scope=\"col\">Laatst opgeslagen (UTC)</th>"
+		            "<th scope=\"col\">Laatst opgeslagen</th>"
 		            "<th scope=\"col\">Belemmeringen</th>"
 		            "<th scope=\"col\">Risico&#39;s</th>"
 		            "<th scope=\"col\">Beoordeling</th></tr></thead>\n"
@@ -305,7 +323,9 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		html_tag(out, "<br><code>", p->id, "</code></th>");
 		html_tag(out, "<td>", p->peildatum, "</td>");
 		pt_buf_addf(out, "<td>%d</td>", p->versions);
-		html_tag(out, "<td>", p->saved_at, "</td>");
+		pt_buf_adds(out, "<td>");
+		log_time(out, p->saved_at);
+		pt_buf_adds(out, "</td>");
 		pt_buf_addf(out, "<td>%ld</td><td>%ld</td><td>", barriers,
 		            risks);
 		for (k = 0; k < REVIEW_NCOUNTS; k++) {
@@ -1811,23 +1831,6 @@ log_query(const struct web_ctx *c, const struct web_log_filter *f,
 	return NULL;
 }
 
-/* A time of the log as Dutch text in Europe/Amsterdam. */
-static void
-log_time(struct pt_buf *b, const char *at)
-{
-	char nl[48];
-	time_t t;
-
-	html_tag(b, "<time datetime=\"", at, "\">");
-	if (provenance_parse_utc(at, &t) == 0) {
-		provenance_amsterdam_nl_short(t, nl);
-		html_esc(b, nl);
-	} else {
-		html_esc(b, at);
-	}
-	pt_buf_adds(b, "</time>");
-}
-
 static void
 log_form(struct pt_buf *b, const struct web_log_filter *f)
 {
@@ -1998,81 +2001,6 @@ web_design_xml(const struct web_ctx *c, const char *id, struct pt_buf *out,
 /* --- versions and what changed between them --------------------------------
  */
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long
-days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, long *y, long *m, long *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-/* 01:00 UTC on the last Sunday of month m of year y, in seconds. */
-static long long
-last_sunday_1utc(long y, long m)
-{
-	long day = days_from_civil(y, m, 31);
-
-	day -= (day + 4) % 7; /* 1970-01-01 was a Thursday */
-	return (long long)day * 86400 + 3600;
-}
-
-/*
- * A stored UTC time ("2026-01-31T09:15:00Z") as Dutch date and time in
- * Europe/Amsterdam ("31 januari 2026, 10:15"): CET, and CEST from the last
- * Sunday of March to the last Sunday of October at 01:00 UTC, as the EU
- * has had it since 1996.  Anything else is shown as it is.
- */
-static void
-dutch_time(struct pt_buf *b, const char *iso)
-{
-	static const char *const months[] = {"januari", "februari", "maart",
-	                                     "april",   "mei",      "juni",
-	                                     "juli",    "augustus", "september",
-	                                     "oktober", "november", "december"};
-	int y, mo, d, hh, mi, ss, n = 0;
-	long long t;
-	long ly, lm, ld, sec;
-
-	if (iso == NULL ||
-	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &hh, &mi,
-	           &ss, &n) != 6 ||
-	    iso[n] != '\0' || n != 20 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
-	    hh > 23 || mi > 59 || ss > 60) {
-		html_esc(b, iso != NULL ? iso : "-");
-		return;
-	}
-	t = (long long)days_from_civil(y, mo, d) * 86400 + hh * 3600L +
-	    mi * 60L + ss;
-	t += t >= last_sunday_1utc(y, 3) && t < last_sunday_1utc(y, 10) ? 7200
-	                                                                : 3600;
-	civil_from_days((long)(t / 86400), &ly, &lm, &ld);
-	sec = (long)(t % 86400);
-	pt_buf_addf(b, "%ld %s %ld, %02ld:%02ld", ld, months[lm - 1], ly,
-	            sec / 3600, sec / 60 % 60);
-}
-
 /* What a version's source says about who or what added it. */
 static const char *
 source_label(const char *src)
@@ -2116,7 +2044,7 @@ web_versions(const struct web_ctx *c, const char *id, struct pt_buf *out,
 	                 "<tbody>\n");
 	for (i = 0; i < n; i++) {
 		pt_buf_addf(out, "<tr><td>%d</td><td>", v[i].seq);
-		dutch_time(out, v[i].saved_at);
+		log_time(out, v[i].saved_at);
 		html_tag(out, "</td><td><code>", source_label(v[i].source),
 		         "</code></td>");
 		html_tag(out, "<td>", v[i].naam != NULL ? v[i].naam : "-",

@@ -1282,12 +1282,15 @@ START_TEST(test_serve_versions)
 	        "UPDATE proeftuin_version SET saved_at = '2026-03-29T00:59:00Z'"
 	        " WHERE proeftuin_id = 'noord'");
 	ck_assert_int_eq(get(&h, "/proeftuinen/zuidwest/versies", bob), 200);
-	ck_assert(t_contains(h.body.s, "<tr><td>1</td><td>29 maart 2026, "
-	                               "03:00</td><td><code>"));
-	ck_assert(t_contains(h.body.s, "<tr><td>2</td><td>25 oktober 2026, "
-	                               "02:59</td><td><code>"));
-	ck_assert(t_contains(h.body.s, "<tr><td>3</td><td>1 januari 2027, "
-	                               "01:30</td><td><code>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>1</td><td><time datetime=\""
+	                               "2026-03-29T01:00:00Z\">29 maart 2026 "
+	                               "03:00</time></td><td><code>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>2</td><td><time datetime=\""
+	                               "2026-10-25T00:59:59Z\">25 oktober 2026 "
+	                               "02:59</time></td><td><code>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>3</td><td><time datetime=\""
+	                               "2027-01-01T00:30:00Z\">1 januari 2027 "
+	                               "01:30</time></td><td><code>"));
 	ck_assert(t_contains(h.body.s, "/zuidwest-2.xml</code></td>"));
 	ck_assert(t_contains(h.body.s, "<td>Zuid &lt;script&gt;alert(1)&lt;/"
 	                               "script&gt;</td>"));
@@ -1297,10 +1300,18 @@ START_TEST(test_serve_versions)
 	ck_assert(t_contains(h.body.s, "action=\"/proeftuinen/zuidwest/"
 	                               "vergelijk\""));
 	http_release(&h);
+	/* The list of proeftuinen gives the time in Dutch too. */
+	ck_assert_int_eq(get(&h, "/", bob), 200);
+	ck_assert(t_contains(h.body.s,
+	                     "<td><time datetime=\"2026-03-29T00:59:"
+	                     "00Z\">29 maart 2026 01:59</time></td>"));
+	ck_assert(!t_contains(h.body.s, "(UTC)"));
+	http_release(&h);
 	/* The number of findings of each version, as saved. */
 	ck_assert_int_eq(get(&h, "/proeftuinen/noord/versies", bob), 200);
-	ck_assert(t_contains(h.body.s, "<tr><td>1</td><td>29 maart 2026, "
-	                               "01:59</td>"));
+	ck_assert(t_contains(h.body.s, "<tr><td>1</td><td><time datetime=\""
+	                               "2026-03-29T00:59:00Z\">29 maart 2026 "
+	                               "01:59</time></td>"));
 	{
 		char *want = xasprintf(
 		    "<td>%lld (%lld belemmeringen, ",
