@@ -85,6 +85,27 @@ sink_close(struct sink *k, int ok)
 	return rc;
 }
 
+/* Write the report part of design i of n, then free its result. */
+static int
+write_part(struct cli *c, struct sink *out, struct pt_buf *b,
+           const struct format *fmt, struct check_result **r, size_t i,
+           size_t n)
+{
+	struct pt_err e = PT_ERR_INIT;
+	int rc = PT_OK;
+
+	if (fmt->report(b, *r, i, n, &e) != PT_OK)
+		rc = cli_report(c, &e);
+	/* A package (FORMAT_BINARY) is made whole at the last part. */
+	else if ((b->len >= 256 * 1024 && !(fmt->flags & FORMAT_BINARY)) ||
+	         i + 1 == n)
+		rc = sink_write(out, b);
+	check_result_free(*r);
+	*r = NULL;
+	pt_err_clear(&e);
+	return rc;
+}
+
 /* The options of check; the designs are argv[*first..argc). */
 struct check_args {
 	const char *rules_dir, *output, *today;
@@ -246,15 +267,28 @@ cmd_check(struct cli *c, int argc, char **argv)
 	 */
 	if (rc == PT_OK)
 		store_memo_hold(st);
+	/*
+	 * Without --save each design is checked, written out and freed in
+	 * turn, so that memory holds one design's findings, not all of them
+	 * (each report part carries its own provenance).  A registry error
+	 * half-way then leaves standard output cut short (with -o the file
+	 * stays as it was); with --save every result is kept for the save.
+	 */
+	if (rc == PT_OK && !save)
+		rc = sink_open(&out, c, output, a.dialect);
 	txn = rc == PT_OK ? store_read_begin(st) : 0;
 	for (i = 0; i < npaths && rc == PT_OK; i++) {
 		pt_err_clear(&e);
 		if (check_run(designs[i], rs, st, &results[i], &e) != PT_OK ||
-		    saved_review_apply(st, results[i], &e) != PT_OK)
+		    saved_review_apply(st, results[i], &e) != PT_OK) {
 			rc = cli_report(c, &e);
-		else
-			barriers += results[i]->nbarriers;
+			break;
+		}
+		barriers += results[i]->nbarriers;
 		cite_style_result(results[i], (enum cite_style)a.style);
+		if (!save)
+			rc = write_part(c, &out, &b, fmt, &results[i], i,
+			                npaths);
 	}
 	if (st != NULL)
 		store_read_end(st, txn);
@@ -273,25 +307,11 @@ cmd_check(struct cli *c, int argc, char **argv)
 		store_rollback(st);
 		rc = cli_report(c, &e);
 	}
-	/*
-	 * The report, a design at a time: each part is written out and its
-	 * result freed, so that the report is never held whole in memory.
-	 */
-	if (rc == PT_OK)
+	/* --save: the report once everything is saved, a design at a time. */
+	if (rc == PT_OK && save)
 		rc = sink_open(&out, c, output, a.dialect);
-	for (i = 0; i < npaths && rc == PT_OK; i++) {
-		pt_err_clear(&e);
-		if (fmt->report(&b, results[i], i, npaths, &e) != PT_OK) {
-			rc = cli_report(c, &e);
-			break;
-		}
-		/* A package (FORMAT_BINARY) is made whole at the last part. */
-		if ((b.len >= 256 * 1024 && !(fmt->flags & FORMAT_BINARY)) ||
-		    i + 1 == npaths)
-			rc = sink_write(&out, &b);
-		check_result_free(results[i]);
-		results[i] = NULL;
-	}
+	for (i = 0; i < npaths && rc == PT_OK && save; i++)
+		rc = write_part(c, &out, &b, fmt, &results[i], i, npaths);
 	if (sink_close(&out, rc == PT_OK) != PT_OK && rc == PT_OK)
 		rc = PT_EIO;
 	if (rc == PT_OK && barriers > 0)
