@@ -9,9 +9,19 @@ with the standard library only): sign in by typing and clicking, open the
 proeftuin, follow the link to a finding, choose a decision, type a note,
 send the form; back on the proeftuin, press the save button of the
 juridische ruimte and land on the lawful variant (noord-nu), which has no
-barriers.  Then it checks the audit log and the saved variant in the
-database, and saves screenshots of the proeftuin page, the finding page
-(before and after the decision) and the variant in --outdir.
+barriers.  Then, as the same reviewer, it types a new proeftuin (zuid: a
+regionaal veiligheidsteam doing the OTS, a wijkteam, a data flow without
+grondslag) into /proeftuinen/nieuw and sees its barriers, edits it (the
+team also offers jeugdhulp), and reads /versies (two versions) and
+/vergelijk (the added task, the barrier that appeared, the risk that
+disappeared); filters /bevindingen by soort through its form (only risks,
+the counts per status), finds the decision in /logboek with a Dutch date,
+and opens /wet and the provision the finding cites.  It checks the audit
+log, the saved variant and the two versions of zuid in the database.
+
+Every page visited is saved as a screenshot at 1280 px (NAME.png) and at
+390 px as a phone (NAME-390.png, mobile emulation) in --outdir; at 390 px
+no page may be wider than the screen (tables scroll inside their box).
 
 usage: browser.py --proeftoets BIN --srcdir DIR --outdir DIR [--chromium BIN]
 Prints "e2e: N passed, N failed"; exit status 0 when all passed.
@@ -20,6 +30,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -36,6 +47,9 @@ FINDING = "noord/jw-3.2-1-uitvoering/rvt-noord"
 VARIANT = "noord-nu"
 NOTE = "Uit de browser: de wet moet om <b>nu</b> & niet later"
 PASSWORD = "e2e-geheim-wachtwoord"
+NEW = "zuid"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
+          "augustus", "september", "oktober", "november", "december")
 
 
 class WebSocket:
@@ -156,11 +170,12 @@ class Page:
         self.wait_event("Page.loadEventFired")
 
     def click(self, selector, navigates=True):
-        """A real mouse click in the middle of the element."""
+        """A real mouse click in the middle of the element (of its first
+        line box: a link that wraps has a hole in the middle)."""
         box = self.eval(
             "(() => { const e = document.querySelector(%s);"
             " e.scrollIntoView({block: 'center'});"
-            " const r = e.getBoundingClientRect();"
+            " const r = e.getClientRects()[0];"
             " return [r.x + r.width / 2, r.y + r.height / 2]; })()"
             % json.dumps(selector))
         x, y = box
@@ -180,18 +195,33 @@ class Page:
     def html(self):
         return self.eval("document.documentElement.outerHTML")
 
-    def screenshot(self, path):
+    def screenshot(self, path, width=1280, mobile=False):
+        """Save the whole page at WIDTH px; return its scrollWidth there."""
+        self.call("Emulation.setDeviceMetricsOverride", width=width,
+                  height=900, deviceScaleFactor=1, mobile=mobile)
+        scroll = self.eval("document.documentElement.scrollWidth")
         m = self.call("Page.getLayoutMetrics")
         size = m.get("cssContentSize") or m["contentSize"]
-        width, height = 1280, min(int(size["height"]) + 1, 8000)
+        height = min(int(size["height"]) + 1, 8000)
         self.call("Emulation.setDeviceMetricsOverride", width=width,
-                  height=height, deviceScaleFactor=1, mobile=False)
+                  height=height, deviceScaleFactor=1, mobile=mobile)
         r = self.call("Page.captureScreenshot", format="png",
                       captureBeyondViewport=True)
         with open(path, "wb") as f:
             f.write(base64.b64decode(r["data"]))
         self.call("Emulation.setDeviceMetricsOverride", width=1280,
                   height=900, deviceScaleFactor=1, mobile=False)
+        return scroll
+
+    def wide_elements(self, width):
+        """What sticks out past WIDTH px: tag.class and its right edge."""
+        return self.eval(
+            "Array.from(document.querySelectorAll('body *'))"
+            ".filter(e => e.getBoundingClientRect().right > %d)"
+            ".filter(e => !e.closest('.schuif') || e.matches('.schuif'))"
+            ".slice(0, 8).map(e => e.tagName.toLowerCase()"
+            " + (e.className ? '.' + e.className : '')"
+            " + ':' + Math.round(e.getBoundingClientRect().right))" % width)
 
 
 def find_chromium(given):
@@ -282,6 +312,20 @@ def main():
         page.call("Emulation.setDeviceMetricsOverride", width=1280, height=900,
                   deviceScaleFactor=1, mobile=False)
 
+        def shots(name):
+            """Screenshots at 1280 and 390 px; no sideways scroll at 390."""
+            page.screenshot(os.path.join(a.outdir, name + ".png"))
+            w = page.screenshot(os.path.join(a.outdir, name + "-390.png"),
+                                390, True)
+            wide = []
+            if w > 390:
+                page.call("Emulation.setDeviceMetricsOverride", width=390,
+                          height=900, deviceScaleFactor=1, mobile=True)
+                wide = page.wide_elements(390)
+                page.call("Emulation.setDeviceMetricsOverride", width=1280,
+                          height=900, deviceScaleFactor=1, mobile=False)
+            check(w <= 390, f"{name} at 390 px is {w} px wide: {wide}")
+
         # Not signed in: the sign-in form.
         page.goto(base + "/")
         check("Inloggen" in page.eval("document.title"), "sign-in page first")
@@ -291,13 +335,14 @@ def main():
         check("Ingelogd als" in page.html(), "signed in after the form")
         check(page.eval("document.cookie") == "",
               "the session cookie is HttpOnly (not visible to scripts)")
+        shots("start")
 
         # The proeftuin, then the finding through its link.
         page.goto(base + "/proeftuinen/noord")
         html = page.html()
         check("Belemmeringen, per benodigde wijziging" in html,
               "proeftuin page shows the groups")
-        page.screenshot(os.path.join(a.outdir, "proeftuin.png"))
+        shots("proeftuin")
         enc = urllib.parse.quote(FINDING, safe="")
         page.click(f"a[href='/findings/{enc}']")
         check(page.eval("location.pathname") == "/findings/" + enc,
@@ -305,7 +350,11 @@ def main():
         html = page.html()
         check("Bepalingen op de peildatum" in html and "<blockquote" in html,
               "finding page quotes the provisions")
-        page.screenshot(os.path.join(a.outdir, "finding.png"))
+        shots("finding")
+        provision = page.eval(
+            "(() => { const e = document.querySelector("
+            "\"main a[href^='/wet/BWBR']\");"
+            " return e ? e.getAttribute('href') : null; })()")
 
         # Decide: choose, type, send.
         page.eval("document.querySelector('#status').value = 'needs-amendment'")
@@ -315,7 +364,7 @@ def main():
         check("wetswijziging nodig" in html, "the new status is shown")
         check("&lt;b&gt;nu&lt;/b&gt;" in html and "<b>nu</b>" not in html,
               "the note is shown escaped")
-        page.screenshot(os.path.join(a.outdir, "finding-besloten.png"))
+        shots("finding-besloten")
 
         # Juridische ruimte: save the lawful variant from the proeftuin
         # page, land on the new proeftuin, which has no barriers.
@@ -338,7 +387,117 @@ def main():
               f"the variant has no barriers: {cells}")
         check("Geen juridische belemmeringen gevonden" in page.html(),
               "the variant's verdict: no barriers")
-        page.screenshot(os.path.join(a.outdir, "variant.png"))
+        shots("variant")
+
+        # A new proeftuin typed into the form: a regionaal veiligheidsteam
+        # that carries out an OTS, a wijkteam, a data flow without grondslag.
+        page.goto(base + "/proeftuinen/nieuw")
+        check(page.eval("document.querySelectorAll(\"form[action="
+                        "'/proeftuinen'] textarea\").length") >= 4,
+              "the form for a new proeftuin has its fields")
+        shots("nieuw")
+        page.type("#v-id", NEW)
+        page.type("#v-naam", "Proeftuin Zuid")
+        page.type("#v-omschrijving", "Een veiligheidsteam voert de OTS uit.")
+        page.type("#v-peildatum", "2026-07-01")
+        page.type("#v-gemeenten", "Maastricht\nHeerlen")
+        page.type("#v-actoren",
+                  "rvt-zuid; regionaal-veiligheidsteam; Veiligheidsteam Zuid;"
+                  " nee; ; jeugd; uitvoering-ots\n"
+                  "wt-zuid; wijkteam; Wijkteam Zuid")
+        page.type("#v-gegevensdeling",
+                  "deling; wt-zuid; rvt-zuid; jeugdhulp; geen")
+        check(page.eval("document.querySelector('#v-actoren').value")
+              .count("\n") == 1, "two actor lines typed")
+        page.click("form[action='/proeftuinen'] button")
+        check(page.eval("location.pathname") == "/proeftuinen/" + NEW,
+              "the form lands on the new proeftuin: "
+              + page.eval("location.pathname"))
+        for rule, who in (("jw-3.2-1-uitvoering", "rvt-zuid"),
+                          ("jw-7.3.11-gegevensdeling", "wt-zuid>rvt-zuid")):
+            href = "/findings/" + urllib.parse.quote(
+                f"{NEW}/{rule}/{who}", safe="")
+            check(page.eval("!!document.querySelector(%s)"
+                            % json.dumps(f"a[href='{href}']")),
+                  f"the new proeftuin shows the barrier {rule}")
+        shots("nieuw-opgeslagen")
+
+        # Edit: the same team also offers jeugdhulp (a task added).
+        page.click(f"a[href='/proeftuinen/{NEW}/bewerken']")
+        check(page.eval("document.querySelector('#v-id').value") == NEW,
+              "the edit form is filled in from the latest version")
+        page.click("#v-actoren", navigates=False)
+        page.eval("(t => { const i = t.value.indexOf('\\n');"
+                  " t.setSelectionRange(i, i); })"
+                  "(document.querySelector('#v-actoren'))")
+        page.call("Input.insertText", text=" jeugdhulp")
+        page.click(f"form[action='/proeftuinen?vorige={NEW}'] button")
+        check(page.eval("location.pathname") == "/proeftuinen/" + NEW,
+              "the edit lands on the proeftuin")
+        page.click(f"a[href='/proeftuinen/{NEW}/versies']")
+        rows = page.eval("Array.from(document.querySelectorAll("
+                         "'main tbody tr')).map(r => r.cells[0].textContent)")
+        check(rows == ["1", "2"], f"the versions page lists two: {rows}")
+        check("webwerkruimte (anna)" in page.html(),
+              "the versions page names the source")
+        shots("versies")
+        page.click(f"a[href='/proeftuinen/{NEW}/vergelijk?van=1&naar=2']")
+        html = page.html()
+        check("<td>jeugdhulp: rvt-zuid</td><td>toegevoegd</td>" in html,
+              "the compare page shows the added task")
+        lists = page.eval(
+            "Array.from(document.querySelectorAll('main h3')).map(h =>"
+            " [h.textContent, h.nextElementSibling.textContent])")
+        got = dict(lists or [])
+        check(f"{NEW}/jw-3.2-2-hulp-en-maatregel/rvt-zuid"
+              in got.get("Nieuw", ""),
+              f"the compare page: the new barrier appeared: {lists}")
+        check(f"{NEW}/risico-vertrouwenspersoon/rvt-zuid"
+              in got.get("Verdwenen", ""),
+              f"the compare page: a risk disappeared: {lists}")
+        shots("vergelijk")
+
+        # Decisions at a glance: filter by soort through the form.
+        page.goto(base + "/bevindingen")
+        total = page.eval("document.querySelectorAll('main tbody tr').length")
+        page.eval("document.querySelector('#f-soort').value = 'risico'")
+        page.click("form.filter button")
+        check("soort=risico" in page.eval("location.search"),
+              "the filter form sets soort=risico")
+        kinds = page.eval("Array.from(document.querySelectorAll("
+                          "'main tbody tr')).map(r => r.cells[2].textContent)")
+        check(kinds and set(kinds) == {"risico"} and len(kinds) < total,
+              f"only risks listed ({len(kinds or [])} of {total}): "
+              f"{sorted(set(kinds or []))}")
+        counts = page.eval("document.querySelector('p.tellingen').textContent")
+        check(f"open: {len(kinds)}" in counts and "bevestigd: 0" in counts,
+              f"the counts per status are shown: {counts!r}")
+        shots("bevindingen")
+        page.goto(base + "/logboek")
+        row = page.eval(
+            "(() => { const a = document.querySelector(%s);"
+            " return a ? a.closest('tr').textContent : ''; })()"
+            % json.dumps(f"main a[href='/findings/{enc}']"))
+        check("anna" in row and "wetswijziging nodig" in row,
+              f"the audit log lists the decision: {row!r}")
+        check(re.search(r"\b\d{1,2} (%s) \d{4}\b" % "|".join(MONTHS), row),
+              f"the decision has a Dutch date: {row!r}")
+        shots("logboek")
+
+        # The law: its list, and a provision the finding cites.
+        page.goto(base + "/wet")
+        check(page.eval("!!document.querySelector("
+                        "\"a[href^='/wet/BWBR0034925']\")"),
+              "the law list links to the Jeugdwet")
+        shots("wet")
+        page.goto(base + (provision or "/wet/BWBR0034925/3.2"))
+        h1 = page.eval("document.querySelector('main h1').textContent")
+        check("3.2" in h1 and "Jeugdwet" in h1,
+              f"the provision page {provision} names the article: {h1!r}")
+        check(page.eval("!!document.querySelector(%s)"
+                        % json.dumps(f"main a[href='/findings/{enc}']")),
+              "the provision page links back to the finding")
+        shots("bepaling")
         page.ws.close()
 
         con = sqlite3.connect(db)
@@ -367,6 +526,17 @@ def main():
               f"{versions}")
         check(nbarriers == 0, f"no barrier among its findings: {nbarriers}")
         check(noord == 1, f"noord itself is unchanged: {noord} versions")
+        con = sqlite3.connect(db)
+        zuid = con.execute(
+            "SELECT seq, source, barriers, instr(design, 'jeugdhulp') > 0"
+            " FROM proeftuin_version WHERE proeftuin_id = ? ORDER BY seq",
+            (NEW,)).fetchall()
+        con.close()
+        check([(r[0], r[1]) for r in zuid]
+              == [(1, "webwerkruimte (anna)"), (2, "webwerkruimte (anna)")],
+              f"the database holds two versions of {NEW}: {zuid}")
+        check(len(zuid) == 2 and zuid[0][2] < zuid[1][2],
+              f"the second version has more barriers: {zuid}")
     except Exception as e:                      # report, then clean up
         check(False, f"{type(e).__name__}: {e}")
     finally:
