@@ -194,7 +194,6 @@ store_saved_version_design(struct pt_store *st, const char *id, int seq,
                            struct pt_err *err)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	*xml = NULL;
 	*len = 0;
@@ -204,24 +203,8 @@ store_saved_version_design(struct pt_store *st, const char *id, int seq,
 	                  " WHERE proeftuin_id = ? AND seq = ?",
 	                  &s, err))
 		return PT_EDB;
-	store_bind_text(s, 1, id);
 	store_bind_int(s, 2, seq);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const void *p = sqlite3_column_blob(s, 0);
-		size_t k = (size_t)sqlite3_column_bytes(s, 0);
-
-		*xml = xmalloc(k + 1);
-		if (k > 0)
-			memcpy(*xml, p, k);
-		(*xml)[k] = '\0';
-		*len = k;
-		*found = 1;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot read the saved design", err);
-	return PT_OK;
+	return design_of(st, s, id, xml, len, found, err);
 }
 
 enum pt_status
