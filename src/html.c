@@ -9,6 +9,7 @@
 
 #include "cite.h"
 #include "html.h"
+#include "provenance.h"
 #include "report.h"
 #include "rules.h"
 
@@ -56,6 +57,20 @@ html_heading(struct pt_buf *b, int level, const char *s)
 	pt_buf_addf(b, "<h%d>", level);
 	html_esc(b, s);
 	pt_buf_addf(b, "</h%d>\n", level);
+}
+
+void
+html_date(struct pt_buf *b, const char *iso)
+{
+	char nl[48];
+
+	provenance_date_nl(iso, nl);
+	if (iso == NULL || strcmp(nl, iso) == 0) {
+		html_esc(b, nl);
+		return;
+	}
+	html_tag(b, "<time datetime=\"", iso, "\">");
+	html_tag(b, "", nl, "</time>");
 }
 
 int
@@ -182,9 +197,10 @@ html_provision(struct pt_buf *b, const struct finding_provision *p,
 	if (p->in_registry && p->text != NULL) {
 		if (p->date_unknown)
 			pt_buf_adds(b, "; versie met onbekende datum");
-		else if (p->version_date != NULL)
-			html_tag(b, "; tekst geldend vanaf <time>",
-			         p->version_date, "</time>");
+		else if (p->version_date != NULL) {
+			pt_buf_adds(b, "; tekst geldend vanaf ");
+			html_date(b, p->version_date);
+		}
 	}
 	if (html_is_web_url(p->url))
 		html_tag(b, "; <a href=\"", p->url,

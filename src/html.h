@@ -23,6 +23,10 @@ void html_tag(struct pt_buf *b, const char *open, const char *s,
 /* <hN>s</hN> with N at most 6. */
 void html_heading(struct pt_buf *b, int level, const char *s);
 /* Whether u is an http or https address (only those become links). */
+/* A date "2026-07-01" as <time datetime="2026-07-01">1 juli 2026</time>;
+ * anything else escaped as it is. */
+void html_date(struct pt_buf *b, const char *iso);
+
 int html_is_web_url(const char *u);
 /* s percent-encoded for a path part or a query value (RFC 3986 unreserved
  * characters kept). */

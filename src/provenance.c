@@ -97,13 +97,27 @@ provenance_amsterdam(time_t t, char out[32])
 	snprintf(out, 32, "%s+%02d:00", b, off);
 }
 
+static const char *const months_nl[] = {
+    "januari", "februari", "maart",     "april",   "mei",      "juni",
+    "juli",    "augustus", "september", "oktober", "november", "december"};
+
+void
+provenance_date_nl(const char *iso, char out[48])
+{
+	int y, m, d, n = 0;
+
+	if (iso != NULL && strlen(iso) == 10 &&
+	    sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= 31)
+		snprintf(out, 48, "%d %s %d", d, months_nl[m - 1], y);
+	else
+		snprintf(out, 48, "%s", iso != NULL ? iso : "-");
+}
+
 static void
 amsterdam_nl(time_t t, const char *sep, char out[48])
 {
-	static const char *const months[] = {"januari", "februari", "maart",
-	                                     "april",   "mei",      "juni",
-	                                     "juli",    "augustus", "september",
-	                                     "oktober", "november", "december"};
+	const char *const *months = months_nl;
 	time_t l = t + (time_t)amsterdam_offset(t) * 3600;
 	struct tm tm;
 

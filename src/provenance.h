@@ -38,6 +38,9 @@ void provenance_amsterdam(time_t t, char out[32]);
 void provenance_amsterdam_nl(time_t t, char out[48]);
 /* "3 december 2026 20:10": the same without the comma (tables) */
 void provenance_amsterdam_nl_short(time_t t, char out[48]);
+/* A date "2026-07-01" as Dutch text, "1 juli 2026"; anything that is not
+ * such a date is copied as it is (cut to fit), NULL as "-". */
+void provenance_date_nl(const char *iso, char out[48]);
 /* The time of "2026-12-03T19:10:00Z" (UTC, ISO 8601, as the registry
  * writes times); -1 when s is not of that form. */
 int provenance_parse_utc(const char *s, time_t *t);

@@ -176,6 +176,18 @@ row(struct pt_buf *b, const char *label, const char *v)
 	pt_buf_adds(b, "</td></tr>\n");
 }
 
+/* A row of a field table whose value is a date, in Dutch; after it the
+ * text tail (may be NULL). */
+static void
+date_row(struct pt_buf *b, const char *label, const char *iso, const char *tail)
+{
+	html_tag(b, "<tr><th scope=\"row\">", label, "</th><td>");
+	html_date(b, iso);
+	if (tail != NULL)
+		html_esc(b, tail);
+	pt_buf_adds(b, "</td></tr>\n");
+}
+
 static int
 db_error(const struct web_ctx *c, struct pt_buf *out)
 {
@@ -324,7 +336,9 @@ web_index(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 		html_href(out, "/proeftuinen/", p->id, "",
 		          p->naam != NULL ? p->naam : p->id);
 		html_tag(out, "<br><code>", p->id, "</code></th>");
-		html_tag(out, "<td>", p->peildatum, "</td>");
+		pt_buf_adds(out, "<td>");
+		html_date(out, p->peildatum);
+		pt_buf_adds(out, "</td>");
 		pt_buf_addf(out, "<td>%d</td>", p->versions);
 		pt_buf_adds(out, "<td>");
 		log_time(out, p->saved_at);
@@ -1158,10 +1172,8 @@ design_section(struct pt_buf *b, const struct design *d, int reviewer)
 	if (d->ngemeenten == 0)
 		pt_buf_adds(b, "-");
 	pt_buf_adds(b, "</td></tr>\n");
-	html_tag(b, "<tr><th scope=\"row\">Peildatum</th><td>", d->peildatum,
-	         d->peildatum_given ? "</td></tr>\n"
-	                            : " (niet in het ontwerp: vandaag)"
-	                              "</td></tr>\n");
+	date_row(b, "Peildatum", d->peildatum,
+	         d->peildatum_given ? NULL : " (niet in het ontwerp: vandaag)");
 	pt_buf_adds(b, "</table>\n");
 	actors_table(b, d);
 	task_matrix(b, d);
@@ -1408,9 +1420,8 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 	row(out, "Id", d->id);
 	if (d->omschrijving != NULL)
 		row(out, "Omschrijving", d->omschrijving);
-	s = report_peildatum(d);
-	row(out, "Peildatum", s);
-	free(s);
+	date_row(out, "Peildatum", d->peildatum,
+	         d->peildatum_given ? NULL : " (niet in het ontwerp: vandaag)");
 	pt_buf_addf(out,
 	            "<tr><th scope=\"row\">Belemmeringen</th><td>%zu</td>"
 	            "</tr>\n<tr><th scope=\"row\">Risico&#39;s</th><td>%zu</td>"
@@ -2052,7 +2063,9 @@ web_versions(const struct web_ctx *c, const char *id, struct pt_buf *out,
 		         "</code></td>");
 		html_tag(out, "<td>", v[i].naam != NULL ? v[i].naam : "-",
 		         "</td>");
-		html_tag(out, "<td>", v[i].peildatum, "</td>");
+		pt_buf_adds(out, "<td>");
+		html_date(out, v[i].peildatum);
+		pt_buf_adds(out, "</td>");
 		pt_buf_addf(
 		    out, "<td>%ld (%ld belemmering%s, %ld risico%s)</td><td>",
 		    v[i].findings, v[i].barriers,
@@ -2907,7 +2920,7 @@ finding_details(struct pt_buf *b, const struct design *d,
 	}
 	row(b, "Taken", t.len ? t.s : "-");
 	pt_buf_release(&t);
-	row(b, "Peildatum", d->peildatum);
+	date_row(b, "Peildatum", d->peildatum, NULL);
 	if (f->trigger != NULL)
 		row(b, "Aanleiding", f->trigger);
 	if (r->toelichting != NULL)
@@ -3481,9 +3494,14 @@ web_law(const struct web_ctx *c, const char *bwb, const char *date,
 	free(title);
 	pt_buf_adds(out, "<table class=\"velden\">\n");
 	row(out, "BWB-id", bwb);
-	row(out, "Gevraagd op", date != NULL ? date : "nieuwste versie");
-	row(out, "Versie geldend vanaf",
-	    t.version_date != NULL ? t.version_date : "onbekende datum");
+	if (date != NULL)
+		date_row(out, "Gevraagd op", date, NULL);
+	else
+		row(out, "Gevraagd op", "nieuwste versie");
+	if (t.version_date != NULL)
+		date_row(out, "Versie geldend vanaf", t.version_date, NULL);
+	else
+		row(out, "Versie geldend vanaf", "onbekende datum");
 	pt_buf_adds(out, "</table>\n");
 	h(out, 2, "Inhoud");
 	if (t.n == 0)
@@ -3570,7 +3588,9 @@ provision_versions(const struct web_ctx *c, const char *bwb,
 			last = d;
 			pt_buf_adds(out, "<li><a href=\"");
 			provision_href(out, bwb, artikel, lid, d);
-			html_tag(out, "\">geldend vanaf ", d, "</a></li>\n");
+			pt_buf_adds(out, "\">geldend vanaf ");
+			html_date(out, d);
+			pt_buf_adds(out, "</a></li>\n");
 		}
 		pt_err_clear(&e);
 		store_provision_release(&p);
@@ -3652,12 +3672,12 @@ provision_diff(const struct web_ctx *c, const char *bwb, const char *artikel,
 		return 404;
 	}
 	diff_words(a.text, b.text, &d);
-	html_tag(out, "<p>Van de versie geldend vanaf ",
-	         a.version_date != NULL ? a.version_date : "onbekende datum",
-	         "");
-	html_tag(out, " naar die geldend vanaf ",
-	         b.version_date != NULL ? b.version_date : "onbekende datum",
-	         "");
+	pt_buf_adds(out, "<p>Van de versie geldend vanaf ");
+	html_date(out,
+	          a.version_date != NULL ? a.version_date : "onbekende datum");
+	pt_buf_adds(out, " naar die geldend vanaf ");
+	html_date(out,
+	          b.version_date != NULL ? b.version_date : "onbekende datum");
 	pt_buf_addf(out, ": %zu woorden weg, %zu erbij.</p>\n", d.deleted,
 	            d.inserted);
 	if (!diff_changed(&d))
@@ -3734,9 +3754,14 @@ web_article(const struct web_ctx *c, const char *bwb, const char *artikel,
 		                 "</p>\n");
 	html_tag(out, "<blockquote>", p.text, "</blockquote>\n");
 	pt_buf_adds(out, "<table class=\"velden\">\n");
-	row(out, "Gevraagd op", date != NULL ? date : "nieuwste versie");
-	row(out, "Versie geldend vanaf",
-	    p.date_unknown ? "onbekende datum" : p.version_date);
+	if (date != NULL)
+		date_row(out, "Gevraagd op", date, NULL);
+	else
+		row(out, "Gevraagd op", "nieuwste versie");
+	if (p.date_unknown || p.version_date == NULL)
+		row(out, "Versie geldend vanaf", "onbekende datum");
+	else
+		date_row(out, "Versie geldend vanaf", p.version_date, NULL);
 	/* The id of exactly what is shown: this lid, at the date asked. */
 	jci =
 	    store_jci(bwb, artikel, lid, date != NULL ? date : p.version_date);

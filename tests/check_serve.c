@@ -609,9 +609,11 @@ START_TEST(test_serve_pages)
 	ck_assert_int_eq(get(&h, "/wet/BWBR0034925/2.11?lid=1", tok), 200);
 	ck_assert(t_contains(h.body.s, "<h2>Versies</h2>"));
 	ck_assert(!t_contains(h.body.s, "Bevindingen die dit artikel noemen"));
-	ck_assert(t_contains(h.body.s, "<a href=\"/wet/BWBR0034925/2.11?date="
-	                               "2015-01-01&amp;lid=1\">geldend vanaf "
-	                               "2015-01-01</a>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<a href=\"/wet/BWBR0034925/2.11?date="
+	                     "2015-01-01&amp;lid=1\">geldend vanaf "
+	                     "<time datetime=\"2015-01-01\">1 januari "
+	                     "2015</time></a>"));
 	ck_assert(t_contains(h.body.s, "?lid=1&amp;van=2015-01-01&amp;tot="
 	                               "2026-01-01\">Verschil tussen"));
 	http_release(&h);
@@ -1109,8 +1111,10 @@ START_TEST(test_serve_design_view)
 	                               "ontwerp.xml\">"));
 	ck_assert(t_contains(h.body.s, "<th scope=\"row\">Gemeenten</th>"
 	                               "<td>Groningen, Het Hogeland</td>"));
-	ck_assert(t_contains(h.body.s, "<th scope=\"row\">Peildatum</th>"
-	                               "<td>2026-07-01</td>"));
+	ck_assert(t_contains(h.body.s,
+	                     "<th scope=\"row\">Peildatum</th>"
+	                     "<td><time datetime=\"2026-07-01\">1 juli "
+	                     "2026</time></td>"));
 	ck_assert(t_contains(h.body.s,
 	                     "<td>Regionaal veiligheidsteam Noord (rvt-noord)"
 	                     "</td><td>regionaal veiligheidsteam <code>"
