@@ -1474,6 +1474,7 @@ web_proeftuin(const struct web_ctx *c, const char *id, int status,
 	design_free(d);
 	if (st != PT_OK)
 		return db_error(c, out);
+	html_legend(out, 2);
 	page_end(out);
 	return status;
 }
@@ -4032,6 +4033,7 @@ web_amendments(const struct web_ctx *c, struct pt_buf *out, struct pt_err *err)
 	if (l->nrisks > 0)
 		pt_buf_adds(out, "</tbody>\n</table>\n");
 	amend_free(l);
+	html_legend(out, 2);
 	page_end(out);
 	return 200;
 }

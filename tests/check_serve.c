@@ -1134,6 +1134,8 @@ START_TEST(test_serve_design_view)
 	ck_assert(t_contains(h.body.s, "<li>Regionaal veiligheidsteam Noord "
 	                               "(rvt-noord), Wijkteam Centrum "
 	                               "(wt-centrum)</li>"));
+	/* the legend of the jargon */
+	ck_assert(t_contains(h.body.s, "<dt>Laagste niveau</dt>"));
 	/* the picture, inline, its marks linked to their findings */
 	ck_assert(t_contains(h.body.s, "<h3>Afbeelding</h3>"));
 	ck_assert(t_contains(h.body.s, "<figure class=\"afbeelding\"><svg "));
