@@ -22,6 +22,7 @@
 #include "bwb.h"
 #include "import.h"
 #include "store.h"
+#include "store_priv.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -115,8 +116,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	}
 	/* A connection of our own empties the registry after each input
-	 * (with foreign keys on, so that the delete cascades). */
+	 * (with foreign keys on, so that the delete cascades, and the
+	 * tokenizer of the full-text index, which the delete updates). */
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    store_stem_register(db) != SQLITE_OK ||
 	    sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL,
 			 NULL) != SQLITE_OK) {
 		fprintf(stderr, "fuzz_bwb: %s\n", sqlite3_errmsg(db));
