@@ -390,7 +390,9 @@ const struct cli_command cli_commands[] = {
         "Text output shows a backslash as \\\\ and other control characters\n"
         "than newline and tab as \\xHH; JSON output has every text "
         "unchanged.\n"),
-     review_options, N_("An unknown finding id gives exit status 7.\n")},
+     review_options,
+     N_("An unknown finding id, and review set on a resolved finding\n"
+        "(nothing is recorded), give exit status 7.\n")},
     {"update", cmd_update,
      "update [--base URL] [--all-versions | --since YYYY-MM-DD] [--today "
      "YYYY-MM-DD] [BWB-ID...]",

@@ -194,14 +194,20 @@ set_decision(struct pt_store *st, const char *finding_id,
 		                  "status 'rejected' needs a note saying why "
 		                  "the finding is not a barrier");
 	rc = store_review_append(st, finding_id, status_names[REVIEW_OPEN],
-	                         status_names[status], by, note,
-	                         resolved != NULL, &known, &gone, out, err);
+	                         status_names[status], by, note, 1, &known,
+	                         &gone, out, err);
 	if (rc != PT_OK)
 		return rc;
 	if (!known)
 		return unknown_finding(finding_id, err);
 	if (resolved != NULL)
 		*resolved = gone;
+	else if (gone)
+		return pt_err_set(err, PT_ENOTFOUND, NULL, 0, 0,
+		                  "finding %s is resolved: the latest saved "
+		                  "version of its proeftuin no longer produces "
+		                  "it; no decision was recorded",
+		                  finding_id);
 	return PT_OK;
 }
 

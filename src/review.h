@@ -83,18 +83,19 @@ struct review_entry {
 /*
  * Record a decision.  by must be non-blank; a rejection needs a non-blank
  * note; by and note must be UTF-8 (PT_EUSAGE otherwise).  PT_ENOTFOUND
- * when no saved proeftuin has this finding.  out (may be NULL) receives
- * the entry written.
+ * when no saved proeftuin has this finding, and when the finding is
+ * resolved (the latest saved version of its design no longer has it):
+ * nothing is written then; the check and the write are one transaction.
+ * out (may be NULL) receives the entry written.
  */
 enum pt_status review_set(struct pt_store *st, const char *finding_id,
                           enum review_status status, const char *by,
                           const char *note, struct review_entry *out,
                           struct pt_err *err);
 /*
- * As review_set(), for a finding that can still be decided: when the
- * latest saved version of its design no longer has it (resolved), PT_OK
- * with *resolved = 1 and nothing written; the check and the write are one
- * transaction.  The web workspace decides only through this.
+ * As review_set(), but a resolved finding is PT_OK with *resolved = 1
+ * and nothing written, so that the caller can say so in its own way (the
+ * web workspace answers 409).
  */
 enum pt_status review_set_current(struct pt_store *st, const char *finding_id,
                                   enum review_status status, const char *by,

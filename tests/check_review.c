@@ -525,6 +525,22 @@ START_TEST(test_review_resolved_and_reappearing)
 	free(out);
 	ck_assert_int_eq(log_rows(), 2);
 
+	/* A resolved finding takes no new decision: exit status 7, the
+	 * reason named, the log as it was. */
+	{
+		char *err = NULL;
+
+		ck_assert_int_eq(
+		    set(F_COMBINATIE, "rejected", "Bob", "geen drempel", &err),
+		    PT_ENOTFOUND);
+		ck_assert_msg(t_contains(err, "is resolved") &&
+		                  t_contains(err, F_COMBINATIE) &&
+		                  t_contains(err, "no decision was recorded"),
+		              "%s", err);
+		free(err);
+	}
+	ck_assert_int_eq(log_rows(), 2);
+
 	/* The design comes back: the old decision is attached again. */
 	ck_assert_int_eq(add(v1, NULL), PT_OK);
 	s = status_of(F_COMBINATIE);
