@@ -21,6 +21,9 @@
 #include "vocab.h"
 #include "xmlsec.h"
 
+/* What the name of a lawful variant ends in. */
+#define VARIANT_NAAM " (binnen de huidige wet)"
+
 /* At most this many rounds of change and check: each round lifts at least
  * one barrier, and a design has few kinds of barrier per actor. */
 #define RUIMTE_MAX_ROUNDS 16
@@ -942,10 +945,21 @@ fail:
 	return err->code;
 }
 
+/* Whether s ends in tail. */
+static int
+ends_in(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
 /*
  * The variant as a design of its own: id "<id>-nu", its name says what it
  * is, and a comment lists the routes, so that it can be saved and
- * reviewed beside the design it comes from.
+ * reviewed beside the design it comes from.  The variant of a variant
+ * keeps its id and name: it is a new version of the same proeftuin, not
+ * "<id>-nu-nu".
  */
 static enum pt_status
 name_variant(struct builder *bd, struct pt_err *err)
@@ -963,13 +977,18 @@ name_variant(struct builder *bd, struct pt_err *err)
 	if (doc == NULL)
 		return err->code;
 	root = xmlDocGetRootElement(doc);
-	v = xasprintf("%s-nu", res->design->id);
+	v = ends_in(res->design->id, "-nu")
+	        ? xstrdup(res->design->id)
+	        : xasprintf("%s-nu", res->design->id);
 	xmlSetProp(root, (const xmlChar *)"id", (const xmlChar *)v);
 	free(v);
 	if ((naam = child(root, "naam")) != NULL) {
-		v = xasprintf("%s (binnen de huidige wet)",
-		              res->design->naam != NULL ? res->design->naam
-		                                        : res->design->id);
+		const char *was = res->design->naam != NULL ? res->design->naam
+		                                            : res->design->id;
+
+		v = ends_in(was, VARIANT_NAAM)
+		        ? xstrdup(was)
+		        : xasprintf("%s" VARIANT_NAAM, was);
 		xmlNodeSetContent(naam, NULL);
 		xmlNodeAddContent(naam, (const xmlChar *)v);
 		free(v);

@@ -164,6 +164,21 @@ START_TEST(test_ruimte_variant_checked)
 			              c->findings[i].id);
 		}
 	ck_assert_uint_eq(left, r->barriers_after);
+	/* The variant of the variant is a new version of the same
+	 * proeftuin: the same id, and its name says it once. */
+	{
+		struct ruimte_result *r2 = run_xml(r->variant_xml);
+		const char *naam = r2->variant_design->naam;
+
+		ck_assert_str_eq(r2->variant_design->id, id);
+		ck_assert_ptr_nonnull(naam);
+		ck_assert_msg(strstr(naam, "(binnen de huidige wet)") ==
+		                      strrchr(naam, '(') &&
+		                  strstr(naam, "(binnen de huidige wet)") !=
+		                      NULL,
+		              "%s: %s", examples[_i], naam);
+		ruimte_free(r2);
+	}
 	check_result_free(c);
 	design_free(d);
 	ruimte_free(r);
